@@ -1,0 +1,54 @@
+import esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
+import { existsSync, statSync } from 'node:fs';
+import process from 'node:process';
+
+const production = process.argv[2] === 'production';
+const watch = process.argv.includes('--watch');
+
+const banner = `/*
+Spec Workflow — bundled by esbuild. The source is in src/.
+*/`;
+
+/** The plugin: one CommonJS file Obsidian loads on desktop and mobile. */
+const pluginOptions = {
+	banner: { js: banner },
+	entryPoints: ['src/main.ts'],
+	bundle: true,
+	external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+	// gray-matter reaches for fs and Buffer; mobile has neither.
+	alias: { fs: './src/shims/empty.ts' },
+	inject: ['./src/shims/buffer.ts'],
+	format: 'cjs',
+	target: 'es2020',
+	logLevel: 'warning',
+	sourcemap: production ? false : 'inline',
+	minify: production,
+	treeShaking: true,
+	outfile: 'main.js',
+};
+
+/** The spec-work CLI: Node only. */
+const cliOptions = {
+	entryPoints: ['src/node/cli.ts'],
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	banner: { js: '#!/usr/bin/env node' },
+	logLevel: 'warning',
+	outfile: 'dist/cli.js',
+};
+
+if (watch) {
+	const ctx = await esbuild.context(pluginOptions);
+	await ctx.watch();
+} else {
+	await esbuild.build(pluginOptions);
+	const kb = (statSync('main.js').size / 1024).toFixed(1);
+	console.log(`main.js: ${kb} KB${production ? ' (minified)' : ''}`);
+	if (existsSync('src/node/cli.ts')) {
+		await esbuild.build(cliOptions);
+		console.log('dist/cli.js built');
+	}
+}

@@ -1,0 +1,49 @@
+/**
+ * The only way the core touches files. Paths are vault-relative, POSIX-style, without a leading
+ * slash ("specs/1000/epic.md"). The plugin implements it over the Vault API, the CLI over fs,
+ * tests in memory.
+ */
+export interface FileStat {
+	/** Size in bytes of the UTF-8 text. */
+	size: number;
+	/** Last modification, ms since the epoch. */
+	mtime: number;
+}
+
+export interface FileEntry extends FileStat {
+	path: string;
+}
+
+export interface FileStore {
+	/** The file's text; rejects with FileStoreError('not-found') when there is none. */
+	read(path: string): Promise<string>;
+	/**
+	 * Atomic read-modify-write: `fn` gets the current text and returns the new text. When `fn`
+	 * throws, the file is unchanged and the error propagates. Returns the text written.
+	 */
+	process(path: string, fn: (text: string) => string): Promise<string>;
+	/** Creates a new file (and its missing parent folders); rejects with 'exists' if it is there. */
+	create(path: string, text: string): Promise<void>;
+	exists(path: string): Promise<boolean>;
+	/** Every file (not folder) under `folder` ("" = everywhere), recursively, in no set order. */
+	list(folder?: string): Promise<FileEntry[]>;
+	/** Creates a folder and its parents; no error when it exists. */
+	mkdir(path: string): Promise<void>;
+	/** Moves a file; rejects with 'exists' when `to` is taken, 'not-found' when `from` is gone. */
+	rename(from: string, to: string): Promise<void>;
+	/** null when there is no such file. */
+	stat(path: string): Promise<FileStat | null>;
+}
+
+export type FileStoreErrorCode = 'not-found' | 'exists' | 'unsafe-path' | 'io';
+
+export class FileStoreError extends Error {
+	constructor(
+		readonly code: FileStoreErrorCode,
+		readonly path: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'FileStoreError';
+	}
+}

@@ -1,0 +1,92 @@
+/**
+ * Where code is in a markdown text: fenced blocks (``` and ~~~, closed by a fence of the same
+ * character at least as long, or running to the end) and inline code spans. Links, tasks and
+ * headings inside code are not markdown, e.g. bash `[[ -d "$X" ]]` is not a wikilink.
+ * Ranges are [start, end) character offsets, sorted and disjoint.
+ */
+export type Range = [number, number];
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+export function findCodeRanges(text: string): Range[] {
+	const ranges: Range[] = [];
+	const fences = findFencedBlocks(text);
+	let cursor = 0;
+	for (const block of fences) {
+		addInlineSpans(text, cursor, block[0], ranges);
+		ranges.push(block);
+		cursor = block[1];
+	}
+	addInlineSpans(text, cursor, text.length, ranges);
+	return ranges;
+}
+
+/** Fenced code blocks only, each from the start of its opening line to past its closing line. */
+export function findFencedBlocks(text: string): Range[] {
+	const blocks: Range[] = [];
+	let open: { char: string; length: number; start: number } | null = null;
+	let lineStart = 0;
+	while (lineStart < text.length) {
+		let nl = text.indexOf('\n', lineStart);
+		const lineEnd = nl < 0 ? text.length : nl + 1;
+		if (nl < 0) nl = text.length;
+		const line = text.slice(lineStart, nl).replace(/\r$/, '');
+		const m = FENCE.exec(line);
+		if (open === null) {
+			// A backtick fence's info string may not contain backticks.
+			if (m && !(m[2][0] === '`' && m[3].includes('`'))) open = { char: m[2][0], length: m[2].length, start: lineStart };
+		} else if (m && m[2][0] === open.char && m[2].length >= open.length && m[3].trim() === '') {
+			blocks.push([open.start, lineEnd]);
+			open = null;
+		}
+		lineStart = lineEnd;
+	}
+	if (open !== null) blocks.push([open.start, text.length]);
+	return blocks;
+}
+
+/** Inline code spans between `from` and `to`: a run of N backticks closed by the next run of exactly N, within a paragraph. */
+function addInlineSpans(text: string, from: number, to: number, out: Range[]): void {
+	let i = text.indexOf('`', from);
+	while (i >= 0 && i < to) {
+		let runEnd = i;
+		while (runEnd < to && text[runEnd] === '`') runEnd++;
+		const n = runEnd - i;
+		const close = findClosingRun(text, runEnd, to, n);
+		if (close < 0) {
+			i = text.indexOf('`', runEnd);
+			continue;
+		}
+		out.push([i, close + n]);
+		i = text.indexOf('`', close + n);
+	}
+}
+
+function findClosingRun(text: string, from: number, to: number, n: number): number {
+	const para = /\n[ \t]*\r?\n/g;
+	para.lastIndex = from;
+	const blank = para.exec(text);
+	const limit = blank && blank.index < to ? blank.index : to;
+	let j = text.indexOf('`', from);
+	while (j >= 0 && j < limit) {
+		let k = j;
+		while (k < limit && text[k] === '`') k++;
+		if (k - j === n) return j;
+		j = text.indexOf('`', k);
+	}
+	return -1;
+}
+
+/** True when `offset` falls inside one of the sorted `ranges` (binary search). */
+export function isInRanges(ranges: Range[], offset: number): boolean {
+	let lo = 0;
+	let hi = ranges.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const [s, e] = ranges[mid];
+		if (offset < s) hi = mid - 1;
+		else if (offset >= e) lo = mid + 1;
+		else return true;
+	}
+	return false;
+}

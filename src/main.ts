@@ -1,0 +1,3 @@
+import SpecWorkflowPlugin from './plugin/spec-workflow-plugin';
+
+export default SpecWorkflowPlugin;
