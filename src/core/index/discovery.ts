@@ -1,0 +1,80 @@
+import { basename, dirname, extension, isUnder, stem } from '../files/paths';
+
+/** What a file under the specs root is, judged from its path alone (DESIGN.md §2). */
+export type PathRole =
+	/** epic.md, spec.md, *.spec.md: a spec whatever its frontmatter says. */
+	| 'spec'
+	/** Another markdown file under the specs root: a spec only when its frontmatter has a spec `type`. */
+	| 'maybe-spec'
+	| 'context'
+	/** A generated deliverables report, `<id>.deliverables.md`. */
+	| 'report'
+	/** Anything under a `deliverables/` folder. */
+	| 'deliverable'
+	/** Outside the specs root, hidden, or not markdown outside deliverables. */
+	| 'other';
+
+export function classifyPath(path: string, specsRoot: string): PathRole {
+	if (!isUnder(path, specsRoot) || path === specsRoot) return 'other';
+	const rel = specsRoot === '' ? path : path.slice(specsRoot.length + 1);
+	const parts = rel.split('/');
+	// Hidden folders (the migration log lives in .spec-workflow/) hold no specs.
+	if (parts.some((p) => p.startsWith('.'))) return 'other';
+	if (parts.slice(0, -1).includes('deliverables')) return 'deliverable';
+	if (extension(path) !== 'md') return 'other';
+	const name = basename(path).toLowerCase();
+	if (name === 'context.md' || name.endsWith('.context.md')) return 'context';
+	if (name.endsWith('.deliverables.md')) return 'report';
+	if (name === 'epic.md' || name === 'spec.md' || name.endsWith('.spec.md')) return 'spec';
+	return 'maybe-spec';
+}
+
+/** The id a spec file's name gives it: `{id}.spec.md` → id, `epic.md`/`spec.md` → its folder's name. */
+export function idFromSpecPath(path: string): string {
+	const name = basename(path);
+	const lower = name.toLowerCase();
+	if (lower === 'epic.md' || lower === 'spec.md') return basename(dirname(path));
+	if (lower.endsWith('.spec.md')) return name.slice(0, -'.spec.md'.length);
+	return stem(path);
+}
+
+/** The context file a spec has by naming convention (it may not exist yet). */
+export function conventionalContextPath(specPath: string): string {
+	const folder = dirname(specPath);
+	const lower = basename(specPath).toLowerCase();
+	const prefix = folder === '' ? '' : folder + '/';
+	if (lower === 'epic.md' || lower === 'spec.md') return prefix + 'context.md';
+	return prefix + idFromSpecPath(specPath) + '.context.md';
+}
+
+/**
+ * The spec paths a context file could belong to by naming convention, most likely first:
+ * `context.md` → epic.md/spec.md beside it; `{id}.context.md` → `{id}.spec.md` or `{id}.md`.
+ */
+export function conventionalSpecPaths(contextPath: string): string[] {
+	const folder = dirname(contextPath);
+	const prefix = folder === '' ? '' : folder + '/';
+	const name = basename(contextPath);
+	if (name.toLowerCase() === 'context.md') return [prefix + 'spec.md', prefix + 'epic.md'];
+	const id = name.slice(0, -'.context.md'.length);
+	return [prefix + id + '.spec.md', prefix + id + '.md'];
+}
+
+/** Whether `path` is the spec that owns its folder (epic.md, spec.md, or named after the folder). */
+export function ownsFolder(path: string): boolean {
+	const lower = basename(path).toLowerCase();
+	if (lower === 'epic.md' || lower === 'spec.md') return true;
+	const folder = basename(dirname(path));
+	return idFromSpecPath(path) === folder || stem(path) === folder;
+}
+
+/** The report note's path for a spec: `<spec folder>/<id>.deliverables.md`. */
+export function reportPath(specPath: string, id: string): string {
+	const folder = dirname(specPath);
+	return (folder === '' ? '' : folder + '/') + id + '.deliverables.md';
+}
+
+/** Natural order for ids: 2000 before 10000, E01-F01-T2 before E01-F01-T10. */
+export function compareIds(a: string, b: string): number {
+	return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+}

@@ -1,0 +1,21 @@
+import { LinkStyle } from '../core/links/link-style';
+
+export interface SpecWorkflowSettings {
+	/** Folder holding the specs, vault-relative. */
+	specsRoot: string;
+	/** Who takes part in a new session unless the user says otherwise. */
+	defaultParticipants: string;
+	/** 'vault' follows Obsidian's "Use [[Wikilinks]]" setting. */
+	linkStyle: 'vault' | LinkStyle;
+	openContextAfterStart: boolean;
+	/** Deliverable folders offered when adding one; custom names are allowed too. */
+	deliverableTypes: string[];
+}
+
+export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
+	specsRoot: 'specs',
+	defaultParticipants: 'User, Claude',
+	linkStyle: 'vault',
+	openContextAfterStart: true,
+	deliverableTypes: ['scripts', 'docs', 'config'],
+};

@@ -1,0 +1,74 @@
+import { App, normalizePath, TFile, TFolder } from 'obsidian';
+import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
+import { dirname } from '../core/files/paths';
+
+/**
+ * The core's FileStore over Obsidian's Vault API: every read-modify-write is `vault.process`,
+ * renames go through `fileManager.renameFile` so Obsidian updates links, nothing uses the adapter.
+ */
+export class VaultFileStore implements FileStore {
+	constructor(private readonly app: App) {}
+
+	private file(path: string): TFile {
+		const file = this.app.vault.getFileByPath(normalizePath(path));
+		if (!file) throw new FileStoreError('not-found', path, `${path}: no such file`);
+		return file;
+	}
+
+	async read(path: string): Promise<string> {
+		return this.app.vault.read(this.file(path));
+	}
+
+	async process(path: string, fn: (text: string) => string): Promise<string> {
+		return this.app.vault.process(this.file(path), fn);
+	}
+
+	async create(path: string, text: string): Promise<void> {
+		const normalized = normalizePath(path);
+		if (this.app.vault.getAbstractFileByPath(normalized)) {
+			throw new FileStoreError('exists', path, `${path} already exists`);
+		}
+		await this.mkdir(dirname(normalized));
+		await this.app.vault.create(normalized, text);
+	}
+
+	exists(path: string): Promise<boolean> {
+		return Promise.resolve(this.app.vault.getAbstractFileByPath(normalizePath(path)) !== null);
+	}
+
+	list(folder = ''): Promise<FileEntry[]> {
+		const root = folder === '' ? this.app.vault.getRoot() : this.app.vault.getFolderByPath(normalizePath(folder));
+		const out: FileEntry[] = [];
+		if (!root) return Promise.resolve(out);
+		const walk = (dir: TFolder): void => {
+			for (const child of dir.children) {
+				if (child instanceof TFile) out.push({ path: child.path, size: child.stat.size, mtime: child.stat.mtime });
+				else if (child instanceof TFolder) walk(child);
+			}
+		};
+		walk(root);
+		return Promise.resolve(out);
+	}
+
+	async mkdir(path: string): Promise<void> {
+		const normalized = normalizePath(path);
+		if (normalized === '' || normalized === '/') return;
+		const existing = this.app.vault.getAbstractFileByPath(normalized);
+		if (existing instanceof TFolder) return;
+		if (existing) throw new FileStoreError('exists', path, `${path} is a file, not a folder`);
+		await this.mkdir(dirname(normalized));
+		await this.app.vault.createFolder(normalized);
+	}
+
+	async rename(from: string, to: string): Promise<void> {
+		const target = normalizePath(to);
+		if (this.app.vault.getAbstractFileByPath(target)) throw new FileStoreError('exists', to, `${to} already exists`);
+		await this.mkdir(dirname(target));
+		await this.app.fileManager.renameFile(this.file(from), target);
+	}
+
+	stat(path: string): Promise<FileStat | null> {
+		const file = this.app.vault.getFileByPath(normalizePath(path));
+		return Promise.resolve(file ? { size: file.stat.size, mtime: file.stat.mtime } : null);
+	}
+}
