@@ -24,6 +24,9 @@ export default defineConfig([
       'obsidianmd/prefer-window-timers': 'off',
       'obsidianmd/no-global-this': 'off',
       'no-console': 'off',
+      'no-undef': 'off',
+      // The CLI has no Vault.configDir to ask; it reads .obsidian/app.json itself.
+      'obsidianmd/hardcoded-config-path': 'off',
       'obsidianmd/rule-custom-message': 'off',
     },
   },
