@@ -1,0 +1,147 @@
+import { findFencedBlocks } from './code-ranges';
+import { splitLines } from './eol';
+import { bodyStart } from './frontmatter-bounds';
+
+/**
+ * A heading and everything under it, in character offsets (UTF-16 code units, as JS strings index)
+ * of the text it was parsed from. Offsets go stale after any edit: re-parse the edited text.
+ */
+export interface Section {
+	/** 1–6 for `#`…`######`; 0 for the synthetic root that covers the whole body. */
+	level: number;
+	/** Heading text without the `#`s (opening and closing) and trimmed; '' for the root. */
+	title: string;
+	/** Start of the heading line (for the root: where the body starts, after any frontmatter). */
+	headingStart: number;
+	/** Just past the heading line's line end, i.e. where the section's content starts. */
+	headingEnd: number;
+	/** Start of the next heading of the same or a higher level, or the end of the text. */
+	end: number;
+	children: Section[];
+	parent: Section | null;
+}
+
+/** How a path step or a sibling is recognised: a title (case-insensitive), a pattern, or a test. */
+export type SectionMatcher = string | RegExp | ((section: Section) => boolean);
+
+// CommonMark ATX heading: up to 3 spaces, 1–6 #s, then a space/tab or the end of the line.
+// [\s\S] because only \n and \r end a markdown line; U+2028 inside a title is just text.
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+([\s\S]*))?$/;
+// An optional closing run of #s, which must be preceded by a space or tab (or be all there is).
+const CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
+
+/**
+ * Parses the heading outline of a note. Headings inside fenced code blocks or the YAML frontmatter
+ * are not headings; setext (underlined) headings are not recognised.
+ */
+export function parseSections(text: string): Section {
+	const start = bodyStart(text);
+	const root: Section = { level: 0, title: '', headingStart: start, headingEnd: start, end: text.length, children: [], parent: null };
+	// Fences are looked for in the body only, so a ``` inside a YAML block scalar cannot open one.
+	const fences = findFencedBlocks(text.slice(start)).map(([s, e]) => [s + start, e + start]);
+	const stack: Section[] = [root];
+	let fence = 0;
+	for (const line of splitLines(text, start)) {
+		while (fence < fences.length && fences[fence][1] <= line.start) fence++;
+		if (fence < fences.length && fences[fence][0] <= line.start) continue;
+		const m = ATX.exec(line.text);
+		if (!m) continue;
+		const level = m[1].length;
+		while (stack[stack.length - 1].level >= level) {
+			const closed = stack.pop() as Section;
+			closed.end = line.start;
+		}
+		const parent = stack[stack.length - 1];
+		const section: Section = {
+			level,
+			title: headingTitle(m[2] ?? ''),
+			headingStart: line.start,
+			headingEnd: line.end,
+			end: text.length,
+			children: [],
+			parent,
+		};
+		parent.children.push(section);
+		stack.push(section);
+	}
+	return root;
+}
+
+function headingTitle(raw: string): string {
+	return raw.replace(CLOSING, '').trim();
+}
+
+/**
+ * Follows a path of matchers down the outline. Each step matches any descendant of the previous
+ * match (searched breadth-first, so the shallowest wins), so `['Deliverables', 'Scripts']` works
+ * whatever the levels. An empty path returns `root`.
+ */
+export function findSection(root: Section, path: SectionMatcher[]): Section | null {
+	let current = root;
+	for (const step of path) {
+		const found = findDescendant(current, step);
+		if (!found) return null;
+		current = found;
+	}
+	return current;
+}
+
+function findDescendant(section: Section, matcher: SectionMatcher): Section | null {
+	let tier = section.children;
+	while (tier.length > 0) {
+		const hit = tier.find((s) => matchesSection(s, matcher));
+		if (hit) return hit;
+		tier = tier.flatMap((s) => s.children);
+	}
+	return null;
+}
+
+/** True when `section` is what `matcher` asks for; strings compare trimmed and case-insensitively. */
+export function matchesSection(section: Section, matcher: SectionMatcher): boolean {
+	if (typeof matcher === 'string') return sameTitle(section.title, matcher);
+	if (matcher instanceof RegExp) {
+		// A global or sticky pattern keeps state between calls; test from the start every time.
+		matcher.lastIndex = 0;
+		return matcher.test(section.title);
+	}
+	return matcher(section);
+}
+
+export function sameTitle(a: string, b: string): boolean {
+	return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Where the section's own content ends: at its first child heading, or at its end. */
+export function sectionOwnContentEnd(section: Section): number {
+	return section.children.length > 0 ? section.children[0].headingStart : section.end;
+}
+
+/** Every heading section in document order (the root itself excluded). */
+export function flattenSections(root: Section): Section[] {
+	const out: Section[] = [];
+	const visit = (s: Section): void => {
+		for (const child of s.children) {
+			out.push(child);
+			visit(child);
+		}
+	};
+	visit(root);
+	return out;
+}
+
+/** The deepest section whose range holds `offset` (the root when no heading does). */
+export function sectionAt(root: Section, offset: number): Section {
+	let current = root;
+	for (;;) {
+		const child = current.children.find((c) => c.headingStart <= offset && offset < c.end);
+		if (!child) return current;
+		current = child;
+	}
+}
+
+/** The section's titles from the top down, e.g. ['Implementation Timeline', 'Session 2: …', 'Testing']. */
+export function sectionPath(section: Section): string[] {
+	const titles: string[] = [];
+	for (let s: Section | null = section; s && s.level > 0; s = s.parent) titles.unshift(s.title);
+	return titles;
+}
