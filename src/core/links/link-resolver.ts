@@ -1,0 +1,148 @@
+import { basename, dirname, isUnder, normalizeVaultPath } from '../files/paths';
+
+/**
+ * Resolves link paths to vault files the way Obsidian's `metadataCache.getFirstLinkpathDest`
+ * does (DESIGN.md §5), case-insensitively. Files are indexed by lower-case name, so a lookup
+ * touches only the files sharing the link's name, and the index is kept up to date one file at a
+ * time. Paths are normalized vault paths ("specs/1000/epic.md").
+ */
+export class LinkResolver {
+	private readonly files = new Set<string>();
+	/** Lower-case path → the paths with it (two only on a case-sensitive disk). */
+	private readonly byLowerPath = new Map<string, string[]>();
+	/** Lower-case file name → paths. */
+	private readonly byName = new Map<string, string[]>();
+
+	constructor(paths: Iterable<string> = []) {
+		for (const path of paths) this.add(path);
+	}
+
+	get size(): number {
+		return this.files.size;
+	}
+
+	/** True when exactly this path (same case) is a known file. */
+	has(path: string): boolean {
+		return this.files.has(path);
+	}
+
+	add(path: string): void {
+		if (this.files.has(path)) return;
+		this.files.add(path);
+		push(this.byLowerPath, path.toLowerCase(), path);
+		push(this.byName, basename(path).toLowerCase(), path);
+	}
+
+	remove(path: string): void {
+		if (!this.files.delete(path)) return;
+		pull(this.byLowerPath, path.toLowerCase(), path);
+		pull(this.byName, basename(path).toLowerCase(), path);
+	}
+
+	rename(from: string, to: string): void {
+		this.remove(from);
+		this.add(to);
+	}
+
+	/**
+	 * The file `linkpath` points to from the note at `sourcePath`, or null. `linkpath` is the
+	 * decoded target of a link; a `#subpath` or `|alias` still on it is ignored. An empty path is
+	 * the source itself (a `[[#heading]]` link).
+	 */
+	resolve(linkpath: string, sourcePath: string): string | null {
+		let link = cutAt(cutAt(linkpath, '|'), '#').replace(/\\/g, '/');
+		if (link === '') return this.files.has(sourcePath) ? sourcePath : null;
+
+		// A leading slash: from the vault root only.
+		if (link.startsWith('/')) {
+			const rooted = normalizeVaultPath(link);
+			return rooted ? this.exact(rooted) : null;
+		}
+		if (link === '.' || link === '..' || link.startsWith('./') || link.startsWith('../')) {
+			const joined = normalizeVaultPath(`${dirname(sourcePath)}/${link}`);
+			if (!joined) return null;
+			const hit = this.exact(joined);
+			if (hit) return hit;
+			link = joined;
+		} else {
+			const normalized = normalizeVaultPath(link);
+			if (!normalized) return null;
+			link = normalized;
+		}
+		if (link === '') return null;
+		for (const form of this.forms(link)) {
+			const hit = this.resolveForm(form, sourcePath);
+			if (hit) return hit;
+		}
+		return null;
+	}
+
+	/** Steps 1, 3 and 4 of the algorithm for one spelling of the link (as written, or with .md). */
+	private resolveForm(form: string, sourcePath: string): string | null {
+		const lower = form.toLowerCase();
+		const named = this.byName.get(basename(lower)) ?? [];
+		if (named.length === 0) return null;
+		// 1. A bare name that only one file has.
+		if (!lower.includes('/') && named.length === 1) return named[0];
+		// 3. An exact path from the vault root.
+		const exact = this.pick(lower);
+		if (exact) return exact;
+		// 4. Files whose path ends with the link, those under the source's folder first.
+		const suffix = '/' + lower;
+		const matches = named.filter((p) => p.toLowerCase().endsWith(suffix));
+		if (matches.length === 0) return null;
+		const folder = dirname(sourcePath).toLowerCase();
+		const near = matches.filter((p) => isUnder(p.toLowerCase(), folder));
+		return [...(near.length > 0 ? near : matches)].sort(byLengthThenName)[0];
+	}
+
+	/** An exact vault path, as written or with .md appended. */
+	private exact(path: string): string | null {
+		for (const form of this.forms(path)) {
+			const hit = this.pick(form.toLowerCase());
+			if (hit) return hit;
+		}
+		return null;
+	}
+
+	/**
+	 * A name with a dot is tried as written, then with .md; a name without a dot with .md, then
+	 * (so an extensionless file such as `Makefile` can still be reached) as written.
+	 */
+	private forms(path: string): string[] {
+		return basename(path).includes('.') ? [path, `${path}.md`] : [`${path}.md`, path];
+	}
+
+	private pick(lowerPath: string): string | null {
+		const paths = this.byLowerPath.get(lowerPath);
+		if (!paths || paths.length === 0) return null;
+		return [...paths].sort()[0];
+	}
+}
+
+function byLengthThenName(a: string, b: string): number {
+	if (a.length !== b.length) return a.length - b.length;
+	const la = a.toLowerCase();
+	const lb = b.toLowerCase();
+	if (la !== lb) return la < lb ? -1 : 1;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cutAt(s: string, ch: string): string {
+	const i = s.indexOf(ch);
+	return i < 0 ? s : s.slice(0, i);
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+function pull(map: Map<string, string[]>, key: string, value: string): void {
+	const list = map.get(key);
+	if (!list) return;
+	const i = list.indexOf(value);
+	if (i >= 0) list.splice(i, 1);
+	if (list.length === 0) map.delete(key);
+}

@@ -1,0 +1,185 @@
+import { parseLinks } from '../../../src/core/links/link-parser';
+import { LinkResolver } from '../../../src/core/links/link-resolver';
+
+/** A vault in the seed's layout, with the names that repeat in real ones. */
+const VAULT = [
+	'specs/1000/epic.md',
+	'specs/1000/context.md',
+	'specs/1000/1001/spec.md',
+	'specs/1000/1001/context.md',
+	'specs/1000/1001/1014.spec.md',
+	'specs/1000/1001/1014.context.md',
+	'specs/1000/1001/deliverables/scripts/setup.sh',
+	'specs/1000/1001/deliverables/scripts/optimize-network.sh',
+	'specs/1000/1001/deliverables/config/fstab.nas',
+	'specs/1000/1001/deliverables/config/sysctl.nas.conf',
+	'specs/1000/1001/deliverables/config/settings.json',
+	'specs/1000/1001/deliverables/docs/nas-setup-guide.md',
+	'specs/1000/1002/spec.md',
+	'specs/1000/1002/context.md',
+	'specs/1000/1002/deliverables/scripts/setup.sh',
+	'specs/3000/epic.md',
+	'specs/3000/context.md',
+	'specs/3000/3001/spec.md',
+	'specs/3000/3001/context.md',
+	'notes/Unique Note.md',
+];
+
+const F1001 = 'specs/1000/1001';
+
+describe('LinkResolver.resolve (DESIGN.md §5)', () => {
+	const resolver = new LinkResolver(VAULT);
+
+	test.each<[string, string, string, string | null]>([
+		// Same-folder preference among many context.md / spec.md.
+		['same folder', 'context', `${F1001}/spec.md`, `${F1001}/context.md`],
+		['same folder from a task spec', 'context', `${F1001}/1014.spec.md`, `${F1001}/context.md`],
+		['same folder, other feature', 'context', 'specs/1000/1002/spec.md', 'specs/1000/1002/context.md'],
+		['under the source folder, shortest first', 'context', 'specs/1000/epic.md', 'specs/1000/context.md'],
+		['nothing under the source folder: shortest then alphabetical', 'context', 'notes/Unique Note.md', 'specs/1000/context.md'],
+		['spec beside context', 'spec', `${F1001}/context.md`, `${F1001}/spec.md`],
+		['dotted name gets .md', '1014.spec', `${F1001}/1014.context.md`, `${F1001}/1014.spec.md`],
+		['dotted context name', '1014.context', `${F1001}/1014.spec.md`, `${F1001}/1014.context.md`],
+		['name with .md written', 'context.md', `${F1001}/spec.md`, `${F1001}/context.md`],
+		// ../ and ./
+		['parent epic', '../epic', `${F1001}/spec.md`, 'specs/1000/epic.md'],
+		['up two and down', '../../1000/epic', `${F1001}/context.md`, 'specs/1000/epic.md'],
+		['to another epic', '../../3000/3001/spec', `${F1001}/context.md`, 'specs/3000/3001/spec.md'],
+		['./ same folder', './context', `${F1001}/spec.md`, `${F1001}/context.md`],
+		['traceback from a deliverable', '../../spec', `${F1001}/deliverables/docs/nas-setup-guide.md`, `${F1001}/spec.md`],
+		['../ into a sibling feature deliverable', '../1002/deliverables/scripts/setup.sh', `${F1001}/spec.md`, 'specs/1000/1002/deliverables/scripts/setup.sh'],
+		['../ above the vault root', '../../../../epic', `${F1001}/spec.md`, null],
+		['../ to a missing file', '../missing', `${F1001}/spec.md`, null],
+		// Sub-paths.
+		['child feature from the epic', '1001/spec', 'specs/1000/epic.md', `${F1001}/spec.md`],
+		['child feature from another epic (outside the folder)', '1001/spec', 'specs/3000/epic.md', `${F1001}/spec.md`],
+		['deliverable from its feature', 'deliverables/scripts/setup.sh', `${F1001}/spec.md`, `${F1001}/deliverables/scripts/setup.sh`],
+		['deliverable from the other feature', 'deliverables/scripts/setup.sh', 'specs/1000/1002/context.md', 'specs/1000/1002/deliverables/scripts/setup.sh'],
+		['deliverable from the epic: equal length, alphabetical', 'deliverables/scripts/setup.sh', 'specs/1000/epic.md', `${F1001}/deliverables/scripts/setup.sh`],
+		['bare setup.sh from the other feature', 'setup.sh', 'specs/1000/1002/spec.md', 'specs/1000/1002/deliverables/scripts/setup.sh'],
+		['full path from the vault root', 'specs/1000/1002/spec', `${F1001}/context.md`, 'specs/1000/1002/spec.md'],
+		// Non-markdown targets.
+		['.sh', 'deliverables/scripts/optimize-network.sh', `${F1001}/spec.md`, `${F1001}/deliverables/scripts/optimize-network.sh`],
+		['.conf', 'deliverables/config/sysctl.nas.conf', `${F1001}/context.md`, `${F1001}/deliverables/config/sysctl.nas.conf`],
+		['.json', 'deliverables/config/settings.json', `${F1001}/context.md`, `${F1001}/deliverables/config/settings.json`],
+		['fstab.nas', 'deliverables/config/fstab.nas', `${F1001}/1014.context.md`, `${F1001}/deliverables/config/fstab.nas`],
+		['a .md doc written with its extension', 'deliverables/docs/nas-setup-guide.md', `${F1001}/spec.md`, `${F1001}/deliverables/docs/nas-setup-guide.md`],
+		['a .md doc without it', 'deliverables/docs/nas-setup-guide', `${F1001}/spec.md`, `${F1001}/deliverables/docs/nas-setup-guide.md`],
+		// Subpaths and aliases are not part of the path.
+		['#heading', 'context#Implementation Timeline', `${F1001}/spec.md`, `${F1001}/context.md`],
+		['#^block', 'context#^a1b2c3', `${F1001}/spec.md`, `${F1001}/context.md`],
+		['|alias', '../epic|Parent Epic', `${F1001}/spec.md`, 'specs/1000/epic.md'],
+		['same file #heading', '#Plan', `${F1001}/spec.md`, `${F1001}/spec.md`],
+		['same file, empty', '', `${F1001}/spec.md`, `${F1001}/spec.md`],
+		// Case differences.
+		['Context', 'Context', `${F1001}/spec.md`, `${F1001}/context.md`],
+		['DELIVERABLES/Scripts/Setup.SH', 'DELIVERABLES/Scripts/Setup.SH', `${F1001}/spec.md`, `${F1001}/deliverables/scripts/setup.sh`],
+		['../EPIC', '../EPIC', `${F1001}/spec.md`, 'specs/1000/epic.md'],
+		['FSTAB.NAS', 'FSTAB.NAS', 'specs/3000/epic.md', `${F1001}/deliverables/config/fstab.nas`],
+		// Bare names unique in the vault, from anywhere.
+		['unique note from a spec', 'Unique Note', `${F1001}/spec.md`, 'notes/Unique Note.md'],
+		['unique note, other case', 'unique note', 'specs/3000/epic.md', 'notes/Unique Note.md'],
+		['unique deliverable from another epic', 'nas-setup-guide', 'specs/3000/3001/spec.md', `${F1001}/deliverables/docs/nas-setup-guide.md`],
+		['unique script by name', 'optimize-network.sh', 'specs/3000/epic.md', `${F1001}/deliverables/scripts/optimize-network.sh`],
+		// Leading slash: vault root only.
+		['/ full path', '/specs/1000/epic', `${F1001}/spec.md`, 'specs/1000/epic.md'],
+		['/ name not at the root', '/epic', 'specs/1000/context.md', null],
+		['/ name not at the root, even beside the source', '/context', `${F1001}/spec.md`, null],
+		// Unresolved.
+		['missing name', 'missing', `${F1001}/spec.md`, null],
+		['missing deliverable', 'deliverables/scripts/nope.sh', `${F1001}/spec.md`, null],
+		['a path that only ends inside a name', 'ec/context', `${F1001}/spec.md`, null],
+		['an extension-less guess of a script', 'setup', `${F1001}/spec.md`, null],
+	])('%s: %j from %s', (_label, link, source, expected) => {
+		expect(resolver.resolve(link, source)).toBe(expected);
+	});
+});
+
+describe('LinkResolver special cases', () => {
+	test('an exact path from the vault root wins over a same-folder file (the shadowing formatLink avoids)', () => {
+		const r = new LinkResolver(['context.md', 'a/context.md', 'a/spec.md']);
+		expect(r.resolve('context', 'a/spec.md')).toBe('context.md');
+		expect(r.resolve('./context', 'a/spec.md')).toBe('a/context.md');
+	});
+
+	test('a dotted name is looked up as written first, then with .md', () => {
+		const r = new LinkResolver(['x/data.v2', 'y/data.v2.md', 'y/1014.spec.md']);
+		expect(r.resolve('data.v2', 'y/1014.spec.md')).toBe('x/data.v2');
+		expect(r.resolve('y/data.v2', 'x/data.v2')).toBe('y/data.v2.md');
+		expect(r.resolve('1014.spec', 'x/data.v2')).toBe('y/1014.spec.md');
+	});
+
+	test('a relative link is joined to the source folder, never searched for by name', () => {
+		const r = new LinkResolver(['a/b/c.md', 'a/x/note.md']);
+		expect(r.resolve('./b/c', 'a/x/note.md')).toBeNull();
+		expect(r.resolve('../b/c', 'a/x/note.md')).toBe('a/b/c.md');
+	});
+
+	test('an extension-less file is reached when no .md file has its name', () => {
+		const r = new LinkResolver(['tools/Makefile', 'notes/a.md']);
+		expect(r.resolve('Makefile', 'notes/a.md')).toBe('tools/Makefile');
+		r.add('notes/Makefile.md');
+		expect(r.resolve('Makefile', 'notes/a.md')).toBe('notes/Makefile.md');
+	});
+
+	test('links read by the parser resolve with subpath and alias ignored', () => {
+		const text = '[[../epic#Goals|Parent]] ![[deliverables/config/fstab.nas]] [Guide](deliverables/docs/nas-setup-guide.md#^b1) [[#Plan]]';
+		const r = new LinkResolver(VAULT);
+		const source = `${F1001}/spec.md`;
+		expect(parseLinks(text).map((l) => r.resolve(l.target, source))).toEqual([
+			'specs/1000/epic.md',
+			`${F1001}/deliverables/config/fstab.nas`,
+			`${F1001}/deliverables/docs/nas-setup-guide.md`,
+			source,
+		]);
+	});
+});
+
+describe('LinkResolver maintenance', () => {
+	test('add, remove and rename change answers one file at a time', () => {
+		const r = new LinkResolver(VAULT);
+		const source = `${F1001}/spec.md`;
+		expect(r.size).toBe(VAULT.length);
+
+		r.remove(`${F1001}/context.md`);
+		expect(r.has(`${F1001}/context.md`)).toBe(false);
+		expect(r.resolve('context', source)).toBe('specs/1000/context.md');
+
+		r.add(`${F1001}/context.md`);
+		expect(r.resolve('context', source)).toBe(`${F1001}/context.md`);
+
+		r.rename(`${F1001}/1014.spec.md`, `${F1001}/1015.spec.md`);
+		expect(r.resolve('1014.spec', source)).toBeNull();
+		expect(r.resolve('1015.spec', source)).toBe(`${F1001}/1015.spec.md`);
+		expect(r.has(`${F1001}/1015.spec.md`)).toBe(true);
+		expect(r.size).toBe(VAULT.length);
+
+		// Renaming across folders: the link now resolves outside the source's folder.
+		r.rename('notes/Unique Note.md', 'archive/old/Unique Note.md');
+		expect(r.resolve('Unique Note', source)).toBe('archive/old/Unique Note.md');
+	});
+
+	test('a second file of a once-unique name makes the nearest one win', () => {
+		const r = new LinkResolver(VAULT);
+		expect(r.resolve('nas-setup-guide', 'specs/3000/3001/spec.md')).toBe(`${F1001}/deliverables/docs/nas-setup-guide.md`);
+		r.add('specs/3000/3001/nas-setup-guide.md');
+		expect(r.resolve('nas-setup-guide', 'specs/3000/3001/spec.md')).toBe('specs/3000/3001/nas-setup-guide.md');
+	});
+
+	test('adding twice and removing an unknown path change nothing', () => {
+		const r = new LinkResolver(['a.md']);
+		r.add('a.md');
+		r.remove('b.md');
+		expect(r.size).toBe(1);
+		r.remove('a.md');
+		expect(r.resolve('a', 'x.md')).toBeNull();
+		expect(r.size).toBe(0);
+	});
+
+	test('has() is exact; resolve() is case-insensitive', () => {
+		const r = new LinkResolver(['Specs/Epic.md']);
+		expect(r.has('Specs/Epic.md')).toBe(true);
+		expect(r.has('specs/epic.md')).toBe(false);
+		expect(r.resolve('specs/epic', 'x.md')).toBe('Specs/Epic.md');
+	});
+});
