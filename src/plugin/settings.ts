@@ -1,4 +1,4 @@
-import { LinkStyle } from '../core/links/link-style';
+import { LinkStyle } from '../core/links/link-format';
 
 export interface SpecWorkflowSettings {
 	/** Folder holding the specs, vault-relative. */
