@@ -1,0 +1,191 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { detectEol, withEol, type Eol } from '../markdown/eol';
+import { findFrontmatter, type FrontmatterBounds } from '../markdown/frontmatter-bounds';
+import { emitFlowList, emitKey, emitScalar, isPlainSafe, type PropertyValue, type QuoteStyle } from './yaml-scalar';
+import { findEntry, findTopLevelEntries, type YamlEntry } from './yaml-entries';
+
+export type { PropertyValue } from './yaml-scalar';
+
+/** Something wrong with a file's metadata, said so a user can find it: "specs/1000/epic.md line 4: …". */
+export interface MetadataProblem {
+	path: string;
+	/** 1-based line in the file. */
+	line: number;
+	message: string;
+}
+
+export interface FrontmatterRead {
+	data: Record<string, unknown>;
+	bounds: FrontmatterBounds | null;
+	error: MetadataProblem | null;
+}
+
+/** What our YAML engine hands gray-matter: boxed, so gray-matter never coerces a list or a scalar. */
+interface Loaded {
+	value: unknown;
+}
+
+// Passing options also keeps gray-matter from caching every parsed text forever (it caches only
+// option-less calls). The core schema has no timestamps: `created: 2025-08-26` stays that string.
+const MATTER_OPTIONS = {
+	engines: {
+		yaml: {
+			parse: (source: string): Loaded => ({ value: yaml.load(source, { schema: yaml.CORE_SCHEMA }) }),
+		},
+	},
+};
+
+/**
+ * Reads a note's frontmatter. The bounds follow Obsidian's rule (`---` on line 1, closed by a later
+ * `---` line); without them there are no properties and no error. Malformed YAML, or YAML that is
+ * a list or a single value instead of properties, gives `data: {}` and an error naming the file
+ * and line. Never throws.
+ */
+export function readFrontmatter(text: string, path: string): FrontmatterRead {
+	const bounds = findFrontmatter(text);
+	if (!bounds) return { data: {}, bounds: null, error: null };
+	let loaded: Loaded | null;
+	try {
+		loaded = loadYaml(text, bounds);
+	} catch (err) {
+		return { data: {}, bounds, error: yamlProblem(err, text, bounds, path) };
+	}
+	if (loaded === null || loaded.value === null || loaded.value === undefined) return { data: {}, bounds, error: null };
+	const value = loaded.value;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		const what = Array.isArray(value) ? 'a list' : `a single value (${JSON.stringify(value)})`;
+		const line = firstContentLine(text, bounds);
+		return { data: {}, bounds, error: { path, line, message: `${path} line ${line}: the frontmatter is ${what}, not a set of properties` } };
+	}
+	return { data: value as Record<string, unknown>, bounds, error: null };
+}
+
+/**
+ * gray-matter reads the first `---` block, as Obsidian does; it only differs when a line inside the
+ * YAML starts with `---` (such as `----`), which Obsidian does not take as the end. Then we parse
+ * Obsidian's block ourselves, with the same engine. Either way the engine's line 0 is the file's line 1.
+ */
+function loadYaml(text: string, bounds: FrontmatterBounds): Loaded | null {
+	if (text.indexOf('\n---', 3) === bounds.yamlEnd - 1) {
+		const file = matter(text.slice(0, bounds.end), MATTER_OPTIONS);
+		const data = file.data as Partial<Loaded>;
+		return 'value' in data ? (data as Loaded) : null;
+	}
+	const yamlText = text.slice(bounds.yamlStart, bounds.yamlEnd);
+	if (yamlText.replace(/^\s*#.*$/gm, '').trim() === '') return null;
+	return MATTER_OPTIONS.engines.yaml.parse('\n' + yamlText);
+}
+
+function yamlProblem(err: unknown, text: string, bounds: FrontmatterBounds, path: string): MetadataProblem {
+	const firstYamlLine = 2;
+	const closingLine = lineAt(text, bounds.yamlEnd);
+	if (err instanceof yaml.YAMLException || isYamlError(err)) {
+		const e = err as { reason?: string; mark?: { line: number } };
+		const line = e.mark ? Math.min(Math.max(e.mark.line + 1, firstYamlLine), closingLine) : firstYamlLine;
+		const reason = e.reason ?? 'malformed YAML';
+		return { path, line, message: `${path} line ${line}: ${reason}` };
+	}
+	const detail = err instanceof Error ? err.message : String(err);
+	return { path, line: 1, message: `${path} line 1: the frontmatter could not be read (${detail})` };
+}
+
+// gray-matter's bundled js-yaml 3 and ours may be different copies, so check the shape too.
+function isYamlError(err: unknown): boolean {
+	return err instanceof Error && err.name === 'YAMLException' && typeof (err as { reason?: unknown }).reason === 'string';
+}
+
+/** 1-based line number of the character at `offset`. */
+export function lineAt(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
+}
+
+function firstContentLine(text: string, bounds: FrontmatterBounds): number {
+	const yamlText = text.slice(bounds.yamlStart, bounds.yamlEnd);
+	const m = /^[ \t]*[^\s#]/m.exec(yamlText);
+	return lineAt(text, bounds.yamlStart + (m ? m.index : 0));
+}
+
+/**
+ * Sets one property, surgically. An existing one-line value is replaced on its line (layout,
+ * trailing comment and, when the new value allows, quote style kept); a block or multi-line value
+ * has exactly its lines replaced; a missing key is added as the last line of the frontmatter; a
+ * note without frontmatter gets one at the top. Every other byte stays as it was.
+ *
+ * This edits lines, not YAML: callers refuse to write into frontmatter that readFrontmatter
+ * reports as malformed, so a broken file is never made worse.
+ */
+export function setProperty(text: string, key: string, value: PropertyValue): string {
+	const eol = detectEol(text);
+	const bounds = findFrontmatter(text);
+	if (!bounds) return withEol(`---\n${newEntry(key, value)}---\n`, eol) + text;
+	const entry = findEntry(findTopLevelEntries(text, bounds), key);
+	if (!entry) return text.slice(0, bounds.yamlEnd) + withEol(newEntry(key, value), eol) + text.slice(bounds.yamlEnd);
+	return replaceValue(text, entry, value, eol);
+}
+
+/** Several properties in one go, in the record's order (new keys are appended in that order). */
+export function setProperties(text: string, values: Record<string, PropertyValue>): string {
+	let result = text;
+	for (const [key, value] of Object.entries(values)) result = setProperty(result, key, value);
+	return result;
+}
+
+/** Removes a top-level property with all its lines; the rest of the file is untouched. */
+export function removeProperty(text: string, key: string): string {
+	const bounds = findFrontmatter(text);
+	if (!bounds) return text;
+	const entry = findEntry(findTopLevelEntries(text, bounds), key);
+	if (!entry) return text;
+	return text.slice(0, entry.keyLine.start) + text.slice(entry.end);
+}
+
+function newEntry(key: string, value: PropertyValue): string {
+	if (Array.isArray(value) && value.length > 0) return `${emitKey(key)}:\n${blockItems(value, '  ', '\n')}`;
+	const emitted = Array.isArray(value) ? '[]' : emitScalar(value);
+	return `${emitKey(key)}:${emitted === '' ? '' : ' ' + emitted}\n`;
+}
+
+function blockItems(items: string[], indent: string, eol: Eol, keep: string[] = []): string {
+	return items.map((item, i) => (keep[i] !== undefined && readsAsItem(keep[i], item) ? keep[i] : `${indent}- ${emitScalar(item)}`) + eol).join('');
+}
+
+/** True when an existing `- item` line already says `item` (so its own quoting is kept). */
+function readsAsItem(line: string, item: string): boolean {
+	try {
+		const loaded = yaml.load(line.trimStart(), { schema: yaml.CORE_SCHEMA });
+		return Array.isArray(loaded) && loaded.length === 1 && loaded[0] === item;
+	} catch {
+		return false;
+	}
+}
+
+function replaceValue(text: string, entry: YamlEntry, value: PropertyValue, eol: Eol): string {
+	const hasLinesBelow = entry.end > entry.keyLine.end;
+	const asFlow = Array.isArray(value) && (value.length === 0 || (entry.flowSequence && !hasLinesBelow));
+	if (Array.isArray(value) && !asFlow) {
+		const keep = entry.simpleItems?.map((l) => l.text) ?? [];
+		const items = blockItems(value, entry.blockItemIndent ?? '  ', eol, keep);
+		return spliceKeyLine(text, entry, '') + items + text.slice(entry.end);
+	}
+	const emitted = Array.isArray(value) ? emitFlowList(value) : emitScalar(value, quoteStyleFor(entry, value));
+	return spliceKeyLine(text, entry, emitted) + text.slice(entry.end);
+}
+
+/** The text up to the end of the key line, with its value replaced by `emitted` (comment kept). */
+function spliceKeyLine(text: string, entry: YamlEntry, emitted: string): string {
+	const rest = text.slice(entry.valueEnd, entry.keyLine.end);
+	if (emitted === '') return text.slice(0, entry.colonEnd) + rest;
+	if (entry.style === 'empty') return text.slice(0, entry.colonEnd) + ' ' + emitted + rest;
+	return text.slice(0, entry.valueStart) + emitted + rest;
+}
+
+function quoteStyleFor(entry: YamlEntry, value: PropertyValue): QuoteStyle {
+	if (typeof value !== 'string') return 'plain';
+	if (entry.style === 'single') return 'single';
+	if (entry.style === 'double') return 'double';
+	// A plain value that needs quotes gets double quotes, as Obsidian writes `"[[link]]"`.
+	return isPlainSafe(value) ? 'plain' : 'double';
+}

@@ -1,0 +1,122 @@
+import { findFencedBlocks } from '../markdown/code-ranges';
+import { detectEol, splitLines, type Line } from '../markdown/eol';
+import { bodyStart } from '../markdown/frontmatter-bounds';
+
+/**
+ * A visible header line under the note's title, as the seed writes them:
+ * `**Status**: planning  ` (the two trailing spaces are a markdown hard break).
+ * `**Status:** planning` is read too. List items (`- **Status**: x`) are not header lines:
+ * they are content, such as a session's or a deliverable's details.
+ */
+export interface HeaderField {
+	/** The name as written (`Status`). */
+	name: string;
+	/** The value, without the trailing hard-break spaces. */
+	value: string;
+	/** The value is text.slice(start, end). */
+	start: number;
+	end: number;
+	/** The whole line: from its first character to past its line end. */
+	lineStart: number;
+	lineEnd: number;
+}
+
+const HEADER = /^ {0,3}\*\*([^*]+?)\*\*[ \t]*:[ \t]*(.*)$/;
+const HEADER_COLON_INSIDE = /^ {0,3}\*\*([^*]+?):\*\*[ \t]*(.*)$/;
+const SECTION_HEADING = /^ {0,3}#{2,6}([ \t]|$)/;
+const TITLE = /^ {0,3}#[ \t]+\S/;
+
+interface HeaderZone {
+	/** Lines of the body before the first `##` heading, outside fenced code. */
+	lines: Line[];
+	title: Line | null;
+}
+
+function headerZone(text: string): HeaderZone {
+	const fences = findFencedBlocks(text);
+	const lines: Line[] = [];
+	let title: Line | null = null;
+	let f = 0;
+	for (const line of splitLines(text, bodyStart(text))) {
+		while (f < fences.length && fences[f][1] <= line.start) f++;
+		if (f < fences.length && fences[f][0] <= line.start) continue;
+		if (SECTION_HEADING.test(line.text)) break;
+		if (title === null && TITLE.test(line.text)) title = line;
+		lines.push(line);
+	}
+	return { lines, title };
+}
+
+function parseHeaderLine(line: Line): HeaderField | null {
+	const m = HEADER.exec(line.text) ?? HEADER_COLON_INSIDE.exec(line.text);
+	if (!m) return null;
+	const value = m[2].replace(/[ \t]+$/, '');
+	const start = line.start + line.text.length - m[2].length;
+	return { name: m[1].trim(), value, start, end: start + value.length, lineStart: line.start, lineEnd: line.end };
+}
+
+/** Header fields by lower-cased name; the first occurrence of a name wins. */
+export function readHeaderFields(text: string): Map<string, HeaderField> {
+	const fields = new Map<string, HeaderField>();
+	for (const line of headerZone(text).lines) {
+		const field = parseHeaderLine(line);
+		if (field && !fields.has(field.name.toLowerCase())) fields.set(field.name.toLowerCase(), field);
+	}
+	return fields;
+}
+
+/**
+ * Sets a header line's value, touching only the value (its hard break stays). A missing line is
+ * added after the last header line, which then gets the hard break so the two still show as two
+ * lines; with no header lines it goes under the `# Title` after a blank line, or at the top of the body.
+ */
+export function setHeaderField(text: string, name: string, value: string): string {
+	const clean = value.replace(/\s*\r?\n\s*/g, ' ').trim();
+	const existing = readHeaderFields(text).get(name.trim().toLowerCase());
+	if (existing) {
+		const space = existing.value === '' && text[existing.start - 1] === ':' && clean !== '' ? ' ' : '';
+		return text.slice(0, existing.start) + space + clean + text.slice(existing.end);
+	}
+	const eol = detectEol(text);
+	const newLine = `**${name.trim()}**: ${clean}`.trimEnd();
+	const zone = headerZone(text);
+	const headers = zone.lines.filter((l) => parseHeaderLine(l) !== null);
+	if (headers.length > 0) return insertAfterHeader(text, headers[headers.length - 1], newLine, eol);
+	if (zone.title) return insertAfterTitle(text, zone.title, newLine, eol);
+	const at = bodyStart(text);
+	const first = lineAt(text, at);
+	const gap = first && first.text.trim() !== '' ? eol : '';
+	return text.slice(0, at) + newLine + eol + gap + text.slice(at);
+}
+
+/** The physical line starting at `offset`, or null at the end of the text. */
+function lineAt(text: string, offset: number): Line | null {
+	if (offset >= text.length) return null;
+	const nl = text.indexOf('\n', offset);
+	return splitLines(text, offset, nl < 0 ? text.length : nl + 1)[0];
+}
+
+function hasEol(line: Line): boolean {
+	return line.end > line.start + line.text.length;
+}
+
+/** The new line takes over the last header line's ending; the old last line gets a hard break. */
+function insertAfterHeader(text: string, last: Line, newLine: string, eol: string): string {
+	const contentEnd = last.start + last.text.length;
+	const trailing = /[ \t]*$/.exec(last.text)?.[0] ?? '';
+	const bare = contentEnd - trailing.length;
+	const lineEol = text.slice(contentEnd, last.end);
+	return text.slice(0, bare) + '  ' + (lineEol || eol) + newLine + trailing + lineEol + text.slice(last.end);
+}
+
+function insertAfterTitle(text: string, title: Line, newLine: string, eol: string): string {
+	const next = lineAt(text, title.end);
+	if (next && next.text.trim() === '') {
+		// `# Title`, blank line, header line: and a blank line before whatever followed.
+		const after = lineAt(text, next.end);
+		const gap = after && after.text.trim() !== '' ? eol : '';
+		return text.slice(0, next.end) + (hasEol(next) ? '' : eol) + newLine + eol + gap + text.slice(next.end);
+	}
+	const gap = next ? eol : '';
+	return text.slice(0, title.end) + (hasEol(title) ? '' : eol) + eol + newLine + eol + gap + text.slice(title.end);
+}
