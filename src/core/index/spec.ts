@@ -1,6 +1,8 @@
-/** A spec as the index knows it: read from its file's properties, header lines and name. */
-export type SpecType = 'epic' | 'feature' | 'task';
+import type { SpecType } from '../metadata/spec-type';
 
+export type { SpecType };
+
+/** A spec as the index knows it: read from its file's properties, header lines and name. */
 export interface Spec {
 	/** From the file name (`1014.spec.md`, or the folder of `spec.md`/`epic.md`); a string, never a number. */
 	id: string;
@@ -12,7 +14,7 @@ export interface Spec {
 	title: string;
 	/** Canonical status when the word is known, else null (see statusRaw). */
 	status: string | null;
-	/** The status as written, shown as-is when unknown. */
+	/** The status as written ('' when there is none), shown as-is when unknown. */
 	statusRaw: string;
 	/** The parent as written: an id (`E01-F01`) or a link (`[[../epic|Epic]]`), or null. */
 	parentRef: string | null;

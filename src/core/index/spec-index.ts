@@ -1,0 +1,361 @@
+import { FileStore } from '../files/file-store';
+import { basename, dirname, isUnder } from '../files/paths';
+import { parseLinkText } from '../links/link-parser';
+import { SpecType } from '../metadata/spec-type';
+import { classifyPath, compareIds, conventionalContextPath, ownsFolder, PathRole } from './discovery';
+import { readSpec } from './read-spec';
+import { IndexProblem, Spec } from './spec';
+
+/** Resolves a link's path part from a source note, as Obsidian would (DESIGN.md §5). */
+export type ResolveLink = (linkpath: string, sourcePath: string) => string | null;
+
+export interface SpecIndexOptions {
+	specsRoot: string;
+	resolveLink: ResolveLink;
+}
+
+export interface BuildOptions {
+	/** Called every `chunkSize` files so a UI can breathe; the plugin yields to the event loop here. */
+	pause?: () => Promise<void>;
+	chunkSize?: number;
+}
+
+/** Derived lookups, rebuilt lazily after any change: cheap map work, never file reads. */
+interface Derived {
+	byId: Map<string, Spec[]>;
+	children: Map<string, Spec[]>;
+	parents: Map<string, Spec | null>;
+	contextOwner: Map<string, Spec>;
+	deliverableOwner: Map<string, Spec>;
+}
+
+/**
+ * Which files under the specs root are specs, contexts and deliverables, and how they hang
+ * together. Built once from the FileStore, then kept current one file at a time.
+ */
+export class SpecIndex {
+	readonly specsRoot: string;
+	private readonly resolveLink: ResolveLink;
+	/** Every file under the specs root, spec or not. */
+	private readonly files = new Set<string>();
+	private readonly specs = new Map<string, Spec>();
+	private readonly fileProblems = new Map<string, IndexProblem[]>();
+	private derived: Derived | null = null;
+	private folderSpecs: Map<string, Spec[]> | null = null;
+
+	constructor(options: SpecIndexOptions) {
+		this.specsRoot = options.specsRoot.replace(/^\/+|\/+$/g, '');
+		this.resolveLink = options.resolveLink;
+	}
+
+	/** Reads every markdown file under the specs root once. */
+	async build(store: FileStore, options: BuildOptions = {}): Promise<void> {
+		const chunk = options.chunkSize ?? 200;
+		const entries = await store.list(this.specsRoot);
+		let done = 0;
+		for (const entry of entries) {
+			const role = this.role(entry.path);
+			this.files.add(entry.path);
+			if (role === 'spec' || role === 'maybe-spec') {
+				try {
+					this.ingest(entry.path, await store.read(entry.path), role);
+				} catch (e) {
+					this.fileProblems.set(entry.path, [{ severity: 'error', code: 'unreadable', path: entry.path, message: `${entry.path}: ${(e as Error).message}` }]);
+				}
+			}
+			if (options.pause && ++done % chunk === 0) await options.pause();
+		}
+		this.invalidate();
+	}
+
+	/** Whether a change to `path` can matter to the index (cheap; no reading). */
+	concerns(path: string): boolean {
+		return this.role(path) !== 'other';
+	}
+
+	/** Whether the index needs a file's text on change (only spec candidates are read). */
+	needsText(path: string): boolean {
+		const role = this.role(path);
+		return role === 'spec' || role === 'maybe-spec';
+	}
+
+	/** A file was created or modified. `text` is required for spec candidates (see needsText). */
+	update(path: string, text?: string): void {
+		if (!this.concerns(path)) return;
+		this.files.add(path);
+		const role = this.role(path);
+		if ((role === 'spec' || role === 'maybe-spec') && text !== undefined) {
+			this.specs.delete(path);
+			this.fileProblems.delete(path);
+			this.ingest(path, text, role);
+		}
+		this.invalidate();
+	}
+
+	remove(path: string): void {
+		if (!this.files.delete(path) && !this.specs.has(path)) return;
+		this.specs.delete(path);
+		this.fileProblems.delete(path);
+		this.invalidate();
+	}
+
+	rename(from: string, to: string, text?: string): void {
+		this.remove(from);
+		this.update(to, text);
+	}
+
+	private invalidate(): void {
+		this.derived = null;
+		this.folderSpecs = null;
+	}
+
+	private role(path: string): PathRole {
+		return classifyPath(path, this.specsRoot);
+	}
+
+	private ingest(path: string, text: string, role: PathRole): void {
+		const reading = readSpec(path, text);
+		if (role === 'maybe-spec' && !reading.declaresType) {
+			if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
+			return;
+		}
+		this.specs.set(path, reading.spec);
+		if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
+	}
+
+	// ── queries ────────────────────────────────────────────────────────────
+
+	/** Every spec, ids in natural order. */
+	all(): Spec[] {
+		return [...this.specs.values()].sort((a, b) => compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1));
+	}
+
+	get size(): number {
+		return this.specs.size;
+	}
+
+	/** The spec with this id or alias (case-insensitive), or null. With duplicates, the first by path. */
+	get(id: string): Spec | null {
+		return this.lookup(id)[0] ?? null;
+	}
+
+	/** Every spec answering to this id: more than one means a duplicate id. */
+	lookup(id: string): Spec[] {
+		return this.view().byId.get(id.trim().toLowerCase()) ?? [];
+	}
+
+	byPath(path: string): Spec | null {
+		return this.specs.get(path) ?? null;
+	}
+
+	hasFile(path: string): boolean {
+		return this.files.has(path);
+	}
+
+	parentOf(spec: Spec): Spec | null {
+		return this.view().parents.get(spec.path) ?? null;
+	}
+
+	childrenOf(spec: Spec): Spec[] {
+		return this.view().children.get(spec.path) ?? [];
+	}
+
+	/** Epic → parents chain from the top down to (not including) the spec. */
+	ancestorsOf(spec: Spec): Spec[] {
+		const chain: Spec[] = [];
+		const seen = new Set<string>([spec.path]);
+		for (let p = this.parentOf(spec); p && !seen.has(p.path); p = this.parentOf(p)) {
+			seen.add(p.path);
+			chain.unshift(p);
+		}
+		return chain;
+	}
+
+	/** Declared type, else from depth: no parent → epic, parent is an epic → feature, else task. */
+	typeOf(spec: Spec): SpecType {
+		if (spec.declaredType) return spec.declaredType;
+		const depth = this.ancestorsOf(spec).length;
+		return depth === 0 ? 'epic' : depth === 1 ? 'feature' : 'task';
+	}
+
+	/** The spec's context file path: where its `context` link points, else by naming convention. */
+	contextPathOf(spec: Spec): string {
+		if (spec.contextRef) {
+			const target = this.resolveRef(spec.contextRef, spec.path);
+			if (target) return target;
+		}
+		return conventionalContextPath(spec.path);
+	}
+
+	hasContext(spec: Spec): boolean {
+		return this.files.has(this.contextPathOf(spec));
+	}
+
+	/** The spec that a spec, context, report or deliverable file belongs to. */
+	specForPath(path: string): Spec | null {
+		const own = this.specs.get(path);
+		if (own) return own;
+		const role = this.role(path);
+		const view = this.view();
+		if (role === 'context') return view.contextOwner.get(path) ?? null;
+		if (role === 'report') return this.get(basename(path).slice(0, -'.deliverables.md'.length));
+		if (role === 'deliverable') return view.deliverableOwner.get(path) ?? this.folderOwnerAbove(path);
+		return null;
+	}
+
+	/** Deliverable files that belong to the spec (registered in its Deliverables, or unclaimed in its folder). */
+	deliverablesOf(spec: Spec): string[] {
+		const out: string[] = [];
+		for (const [path, owner] of this.view().deliverableOwner) if (owner === spec) out.push(path);
+		return out.sort();
+	}
+
+	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */
+	problems(): IndexProblem[] {
+		const out: IndexProblem[] = [];
+		for (const list of this.fileProblems.values()) out.push(...list);
+		for (const [id, specs] of this.view().byId) {
+			if (specs.length < 2 || specs[0].id.toLowerCase() !== id) continue;
+			out.push({
+				severity: 'error',
+				code: 'duplicate-id',
+				path: specs[1].path,
+				message: `Duplicate id ${specs[0].id}: ${specs.map((s) => s.path).join(' and ')}`,
+			});
+		}
+		for (const path of this.files) {
+			if (this.role(path) !== 'context' || this.specForPath(path)) continue;
+			out.push({
+				severity: 'warning',
+				code: 'context-without-spec',
+				path,
+				message: `${path}: a context file with no spec beside it (expected ${expectedSpecName(path)})`,
+			});
+		}
+		return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	}
+
+	// ── derived lookups ────────────────────────────────────────────────────
+
+	private view(): Derived {
+		if (this.derived) return this.derived;
+		const byId = new Map<string, Spec[]>();
+		const add = (key: string, spec: Spec): void => {
+			const k = key.toLowerCase();
+			const list = byId.get(k);
+			if (!list) byId.set(k, [spec]);
+			else if (!list.includes(spec)) list.push(spec);
+		};
+		const sorted = [...this.specs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+		for (const spec of sorted) add(spec.id, spec);
+		for (const spec of sorted) for (const alias of spec.aliases) add(alias, spec);
+		this.derived = { byId, children: new Map(), parents: new Map(), contextOwner: new Map(), deliverableOwner: new Map() };
+		const d = this.derived;
+		for (const spec of sorted) {
+			const parent = this.findParent(spec);
+			d.parents.set(spec.path, parent);
+			if (parent) {
+				const list = d.children.get(parent.path);
+				if (list) list.push(spec);
+				else d.children.set(parent.path, [spec]);
+			}
+			const context = this.contextPathOf(spec);
+			if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
+		}
+		for (const list of d.children.values()) list.sort((a, b) => compareIds(a.id, b.id));
+		// Registered deliverables first; then every other file under a deliverables/ folder goes to the folder's spec.
+		for (const spec of sorted) {
+			for (const ref of spec.deliverableRefs) {
+				const target = this.resolveLink(ref, spec.path);
+				if (target && this.role(target) === 'deliverable' && !d.deliverableOwner.has(target)) d.deliverableOwner.set(target, spec);
+			}
+		}
+		for (const path of this.files) {
+			if (this.role(path) !== 'deliverable' || d.deliverableOwner.has(path)) continue;
+			const owner = this.folderOwnerAbove(path);
+			if (owner) d.deliverableOwner.set(path, owner);
+		}
+		return d;
+	}
+
+	/** Parent: the `parent` property or `**Parent**:` line (id or link), else the nearest enclosing folder's spec. */
+	private findParent(spec: Spec): Spec | null {
+		if (spec.parentRef) {
+			const byRef = this.resolveSpecRef(spec.parentRef, spec.path);
+			if (byRef && byRef !== spec) return byRef;
+		}
+		// spec.md/epic.md own their folder, so their parent is found from the folder above.
+		let folder = ownsFolder(spec.path) ? dirname(dirname(spec.path)) : dirname(spec.path);
+		while (isUnder(folder, this.specsRoot) && folder !== '') {
+			const owner = this.folderOwner(folder);
+			if (owner && owner !== spec) return owner;
+			if (folder === this.specsRoot) break;
+			folder = dirname(folder);
+		}
+		return null;
+	}
+
+	/** A spec referred to by a link (`[[../epic]]`) or by a bare id (`E01-F01`, `1001`). */
+	resolveSpecRef(ref: string, sourcePath: string): Spec | null {
+		const link = parseLinkText(ref);
+		if (link) {
+			const target = link.target === '' ? null : this.resolveLink(link.target, sourcePath);
+			return target ? (this.specs.get(target) ?? null) : null;
+		}
+		const byId = this.lookup(ref.replace(/^["']|["']$/g, ''));
+		if (byId.length > 0) return byId[0];
+		const target = this.resolveLink(ref, sourcePath);
+		return target ? (this.specs.get(target) ?? null) : null;
+	}
+
+	private resolveRef(ref: string, sourcePath: string): string | null {
+		const link = parseLinkText(ref);
+		const target = link ? link.target : ref.trim();
+		return target === '' ? null : this.resolveLink(target, sourcePath);
+	}
+
+	/** The spec that owns a folder: epic.md/spec.md or one named after the folder, else its only spec. */
+	private folderOwner(folder: string): Spec | null {
+		let only: Spec | null = null;
+		let count = 0;
+		for (const candidate of this.specsInFolder(folder)) {
+			if (ownsFolder(candidate.path)) return candidate;
+			only = candidate;
+			count++;
+		}
+		return count === 1 ? only : null;
+	}
+
+	private specsInFolder(folder: string): Spec[] {
+		if (!this.folderSpecs) {
+			this.folderSpecs = new Map();
+			for (const spec of this.specs.values()) {
+				const dir = dirname(spec.path);
+				const list = this.folderSpecs.get(dir);
+				if (list) list.push(spec);
+				else this.folderSpecs.set(dir, [spec]);
+			}
+		}
+		return this.folderSpecs.get(folder) ?? [];
+	}
+
+	/** For a deliverable `a/b/deliverables/scripts/x.sh`: the spec owning `a/b` or a folder above it. */
+	private folderOwnerAbove(path: string): Spec | null {
+		const parts = path.split('/');
+		const at = parts.lastIndexOf('deliverables');
+		let folder = parts.slice(0, at).join('/');
+		while (isUnder(folder, this.specsRoot)) {
+			const owner = this.folderOwner(folder);
+			if (owner) return owner;
+			if (folder === this.specsRoot || folder === '') break;
+			folder = dirname(folder);
+		}
+		return null;
+	}
+}
+
+function expectedSpecName(contextPath: string): string {
+	const name = basename(contextPath);
+	return name.toLowerCase() === 'context.md' ? 'spec.md or epic.md' : `${name.slice(0, -'.context.md'.length)}.spec.md`;
+}
+
