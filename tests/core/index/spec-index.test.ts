@@ -60,3 +60,82 @@ describe('SpecIndex on the example vault', () => {
 		expect(index.childrenOf(index.get('1001')!).map((s) => s.id)).toEqual(['1011', '1014']);
 	});
 });
+
+describe('SpecIndex on messy vaults', () => {
+	it('reads the E01/F01/T04 layout from frontmatter ids and parents', async () => {
+		const { index } = await indexOf({
+			'specs/E01/E01.spec.md': "---\nid: E01\ntype: epic\ntitle: Platform\n---\n# Platform\n",
+			'specs/E01/F01/E01-F01.spec.md': "---\nid: E01-F01\ntype: feature\nparent: 'E01'\n---\n# Auth\n",
+			'specs/E01/F01/T04/E01-F01-T04.spec.md': "---\nid: E01-F01-T04\ntype: task\nparent: 'E01-F01'\nstatus: in-progress\n---\n# Login form\n",
+		});
+		const task = index.get('e01-f01-t04')!;
+		expect(task.title).toBe('Login form');
+		expect(task.status).toBe('implementing');
+		expect(index.ancestorsOf(task).map((s) => s.id)).toEqual(['E01', 'E01-F01']);
+		expect(index.typeOf(task)).toBe('task');
+	});
+
+	it('reads seed-format specs with no frontmatter, and plain notes that declare a type', async () => {
+		const { index } = await indexOf({
+			'specs/1000/epic.md': '# Foundation\n\n**Status**: done\n',
+			'specs/1000/1001/1013.md': '---\ntype: task\ntitle: Warm storage\n---\n',
+			'specs/1000/1001/notes.md': '# Just a note\n',
+		});
+		expect(index.all().map((s) => [s.id, s.title, s.status])).toEqual([
+			['1000', 'Foundation', 'completed'],
+			['1013', 'Warm storage', null],
+		]);
+		expect(index.parentOf(index.get('1013')!)?.id).toBe('1000');
+	});
+
+	it('reports duplicate ids, malformed YAML and a context with no spec, without throwing', async () => {
+		const { index, store } = await indexOf({
+			'specs/1000/epic.md': '---\nid: "1000"\n---\n# A\n',
+			'specs/2000/1000.spec.md': '# Also 1000\n',
+			'specs/3000/epic.md': '---\ntitle: [unclosed\n---\n# Broken\n',
+			'specs/4000/context.md': '# Context: orphan\n',
+			'specs/5000/epic.md': '',
+		});
+		const before = store.snapshot();
+		expect(index.problems().map((p) => [p.severity, p.code, p.path])).toEqual([
+			['error', 'duplicate-id', 'specs/2000/1000.spec.md'],
+			['error', 'malformed-frontmatter', 'specs/3000/epic.md'],
+			['warning', 'context-without-spec', 'specs/4000/context.md'],
+		]);
+		expect(index.problems()[1].message).toMatch(/^specs\/3000\/epic\.md line 3: unexpected end/);
+		expect(index.lookup('1000').map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/2000/1000.spec.md']);
+		expect(index.get('5000')?.title).toBe('5000');
+		expect(store.snapshot()).toEqual(before);
+	});
+
+	it('indexes a 5 MB spec without trouble', async () => {
+		const big = '# Huge\n\n' + '- line of journal text\n'.repeat(230_000);
+		const { index } = await indexOf({ 'specs/1000/epic.md': big });
+		expect(big.length).toBeGreaterThan(5_000_000);
+		expect(index.get('1000')?.title).toBe('Huge');
+	});
+
+	it('follows changes one file at a time: update, rename, remove', async () => {
+		const { index } = await indexOf({
+			'specs/1000/epic.md': '# Foundation\n',
+			'specs/1000/1001/spec.md': '# Storage\n',
+		});
+		index.update('specs/1000/1001/1014.spec.md', '---\ntitle: Cold storage\nstatus: draft\n---\n');
+		expect(index.parentOf(index.get('1014')!)?.id).toBe('1001');
+		expect(index.get('1014')?.status).toBe('planning');
+
+		index.update('specs/1000/1001/1014.spec.md', '---\ntitle: Cold storage\nstatus: done\n---\n');
+		expect(index.get('1014')?.status).toBe('completed');
+
+		index.rename('specs/1000/1001/1014.spec.md', 'specs/1000/1001/1015.spec.md', '---\ntitle: Cold storage\n---\n');
+		expect(index.get('1014')).toBeNull();
+		expect(index.get('1015')?.title).toBe('Cold storage');
+
+		index.remove('specs/1000/1001/spec.md');
+		expect(index.parentOf(index.get('1015')!)?.id).toBe('1000');
+		expect(index.all().map((s) => s.id)).toEqual(['1000', '1015']);
+
+		index.update('notes/elsewhere.md', '---\ntype: task\n---\n');
+		expect(index.size).toBe(2);
+	});
+});
