@@ -1,8 +1,13 @@
 import { dirname, extension, relativePath } from '../files/paths';
 import type { LinkRef } from './link-parser';
-import type { LinkResolver } from './link-resolver';
 
 export type LinkStyle = 'wikilink' | 'markdown';
+
+/** What the formatter needs to check a link resolves back: the core's LinkResolver, or Obsidian's cache in the plugin. */
+export interface LinkLookup {
+	has(path: string): boolean;
+	resolve(linkpath: string, sourcePath: string): string | null;
+}
 
 export interface FormatLinkOptions {
 	sourcePath: string;
@@ -13,7 +18,7 @@ export interface FormatLinkOptions {
 	style: LinkStyle;
 	embed?: boolean;
 	/** When given, the link is checked to resolve back to targetPath (see linkpathFor). */
-	resolver?: LinkResolver;
+	resolver?: LinkLookup;
 }
 
 /**
@@ -51,7 +56,7 @@ export function formatLink(opts: FormatLinkOptions): string {
  * `./` relative path is tried, then the full vault path, then the same with `.md` kept, then `/`
  * and the vault path. A heading in the source itself gives '' (a `[[#heading]]` link).
  */
-export function linkpathFor(opts: { sourcePath: string; targetPath: string; style: LinkStyle; subpath?: string; resolver?: LinkResolver }): string {
+export function linkpathFor(opts: { sourcePath: string; targetPath: string; style: LinkStyle; subpath?: string; resolver?: LinkLookup }): string {
 	const { sourcePath, targetPath, resolver } = opts;
 	const selfHeading = targetPath === sourcePath && normalizeSubpath(opts.subpath ?? '') !== '';
 	const candidates = candidatesFor(sourcePath, targetPath, opts.style, selfHeading);

@@ -1,0 +1,14 @@
+/**
+ * A failure the user can act on: unknown id, unsafe file name, no active session… The message is
+ * one line naming the file or id and the problem; the operation that threw has written nothing.
+ */
+export class WorkflowError extends Error {
+	constructor(
+		readonly code: string,
+		message: string,
+		readonly path?: string,
+	) {
+		super(message);
+		this.name = 'WorkflowError';
+	}
+}

@@ -1,0 +1,42 @@
+import { FileStore } from '../files/file-store';
+import { SpecIndex } from '../index/spec-index';
+import { Spec } from '../index/spec';
+import { formatLink, LinkLookup, LinkStyle } from '../links/link-format';
+import { WorkflowError } from './workflow-error';
+
+export interface WorkflowSettings {
+	specsRoot: string;
+	linkStyle: LinkStyle;
+	/** Who takes part in a session unless the caller says otherwise ("User, Claude"). */
+	defaultParticipants: string;
+}
+
+/**
+ * Everything a workflow operation needs, injected so the plugin and the CLI run the same code
+ * and tests can fix the clock. Operations never read the real time or the real disk.
+ */
+export interface Workspace {
+	store: FileStore;
+	index: SpecIndex;
+	/** Link resolution with Obsidian's rules: the core LinkResolver in the CLI, the metadata cache in the plugin. */
+	links: LinkLookup;
+	settings: WorkflowSettings;
+	now: () => Date;
+}
+
+/** The spec for an id, or a WorkflowError naming the problem (unknown id, duplicate id). */
+export function requireSpec(ws: Workspace, id: string): Spec {
+	const matches = ws.index.lookup(id);
+	if (matches.length === 0) {
+		throw new WorkflowError('unknown-id', `No spec with id "${id}" under ${ws.settings.specsRoot}/`);
+	}
+	if (matches.length > 1) {
+		throw new WorkflowError('duplicate-id', `Id "${id}" is used by more than one spec: ${matches.map((s) => s.path).join(', ')}`);
+	}
+	return matches[0];
+}
+
+/** A link from one vault file to another, in the workspace's link style, checked to resolve back. */
+export function linkTo(ws: Workspace, sourcePath: string, targetPath: string, alias?: string | null): string {
+	return formatLink({ sourcePath, targetPath, alias: alias ?? null, style: ws.settings.linkStyle, resolver: ws.links });
+}
