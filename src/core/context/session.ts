@@ -1,0 +1,399 @@
+import { parseDuration } from './duration';
+import { linksToText } from './item-link';
+import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
+
+/**
+ * Sessions of the `## Implementation Timeline`:
+ *
+ *     ### Session 1: 2025-08-26 - Initial Planning
+ *     **Duration**: 2.5 hours
+ *     **Participants**: User, Claude
+ *     **Status**: completed
+ *     **Started**: 2025-08-26 14:30
+ *
+ *     #### Implementation
+ *     - Created [[deliverables/scripts/setup.sh|Setup Script]]
+ *
+ * All offsets are character offsets into the text given, so callers can make surgical edits.
+ */
+
+export interface SessionHeading {
+	number: number;
+	/** `YYYY-MM-DD`, or null when the heading has none. */
+	date: string | null;
+	/** `HH:MM` when the heading carries a time after the date. */
+	time: string | null;
+	/** Empty when the heading has no title. */
+	title: string;
+	level: number;
+}
+
+const SESSION_TEXT = /^session\s+#?(\d+)(?![\d])\s*(.*)$/i;
+const DATE_START = /^\(?(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2}:\d{2}))?\)?/;
+const SEPARATORS = /^[\s:\-–—|]+/;
+
+/** `### Session N: YYYY-MM-DD - Title`, tolerating –/—, a missing date or title, extra spaces. */
+export function parseSessionHeading(line: string): SessionHeading | null {
+	const heading = parseHeading(line);
+	if (!heading || heading.level < 2 || heading.level > 3) return null;
+	const m = SESSION_TEXT.exec(heading.text);
+	if (!m) return null;
+	let rest = m[2].replace(SEPARATORS, '');
+	let date: string | null = null;
+	let time: string | null = null;
+	const d = DATE_START.exec(rest);
+	if (d) {
+		date = d[1];
+		time = d[2] ?? null;
+		rest = rest.slice(d[0].length).replace(SEPARATORS, '');
+	}
+	return { number: Number(m[1]), date, time, title: rest.trim(), level: heading.level };
+}
+
+export interface SessionField {
+	/** The name as written (`Duration`). */
+	name: string;
+	/** The value, without the trailing hard-break spaces. */
+	value: string;
+	lineStart: number;
+	/** End of the line's content (before its line end). */
+	lineEnd: number;
+	/** The value's own offsets: replacing [valueStart, valueEnd) keeps the `**Name**: ` and the hard break. */
+	valueStart: number;
+	valueEnd: number;
+}
+
+export interface SessionEntry {
+	/** `planning`, `changes`, `implementation`, `testing`, `commits`, `issues`, or a slug of the heading. */
+	section: string;
+	/** The heading text as written (`Issues & Resolutions`). */
+	heading: string;
+	headingStart: number;
+	/** Just past the heading line. */
+	start: number;
+	/** Next heading of this level or higher, or the session's end. */
+	end: number;
+	/** Just past the last non-blank line: where a new item is appended. */
+	contentEnd: number;
+	/** Top-level list items, without their bullet. */
+	items: string[];
+}
+
+export interface Commit {
+	hash: string;
+	message: string;
+	lineStart: number;
+	lineEnd: number;
+}
+
+export interface IssueRecord {
+	issue: string;
+	resolution: string | null;
+	commit: string | null;
+	lineStart: number;
+}
+
+export type SessionStatus = 'active' | 'completed' | 'partial' | 'blocked';
+
+export interface Session {
+	number: number;
+	date: string | null;
+	time: string | null;
+	title: string;
+	headingStart: number;
+	/** Just past the heading line. */
+	headingEnd: number;
+	/** Next session heading, or a heading of the session's level or higher, or the range end. */
+	end: number;
+	/** Just past the session's last non-blank line. */
+	contentEnd: number;
+	/** Field lines (`**Duration**: 2.5 hours`) before the first subsection, keyed by lowercased name. */
+	fields: Record<string, SessionField>;
+	/** Just past the last field line (the heading's end when there are none): where a new field goes. */
+	fieldsEnd: number;
+	durationMinutes: number | null;
+	/** The Duration field says the session is still running. */
+	inProgress: boolean;
+	/** A SessionStatus when recognised, otherwise the value as written; null without a Status field. */
+	status: string | null;
+	entries: SessionEntry[];
+	commits: Commit[];
+	issues: IssueRecord[];
+}
+
+/** Canonical subsection headings by section key, in the seed's order. */
+export const SESSION_SECTION_HEADINGS = {
+	planning: 'Planning',
+	changes: 'Changes to Spec',
+	implementation: 'Implementation',
+	testing: 'Testing',
+	commits: 'Commits',
+	issues: 'Issues & Resolutions',
+} as const;
+
+export type SessionSectionKey = keyof typeof SESSION_SECTION_HEADINGS;
+
+const SECTION_SYNONYMS: Record<string, SessionSectionKey> = {
+	planning: 'planning',
+	plan: 'planning',
+	'changes to spec': 'changes',
+	'spec changes': 'changes',
+	changes: 'changes',
+	implementation: 'implementation',
+	implemented: 'implementation',
+	testing: 'testing',
+	tests: 'testing',
+	'test results': 'testing',
+	commits: 'commits',
+	commit: 'commits',
+	'issues and resolutions': 'issues',
+	'issues': 'issues',
+	'problems': 'issues',
+};
+
+/** The section key of a `####` heading: a known section or a slug of the heading. */
+export function sessionSectionKey(heading: string): string {
+	const norm = heading.toLowerCase().replace(/&/g, 'and').replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim();
+	return SECTION_SYNONYMS[norm] ?? slug(norm);
+}
+
+function slug(s: string): string {
+	return s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+const FIELD = /^([ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]+?)(:?)\*\*([ \t]*:)?[ \t]*)(.*)$/;
+
+export function parseSessions(text: string, from = 0, to = text.length): Session[] {
+	const lines = scanLines(text, from, to);
+	const sessions: Session[] = [];
+	let i = 0;
+	while (i < lines.length) {
+		const line = lines[i];
+		const heading = line.inFence ? null : parseSessionHeading(line.text);
+		if (!heading) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < lines.length && !endsSession(lines[j], heading.level)) j++;
+		sessions.push(readSession(heading, lines.slice(i, j), j < lines.length ? lines[j].start : Math.min(to, text.length)));
+		i = j;
+	}
+	return sessions;
+}
+
+function endsSession(line: ScannedLine, level: number): boolean {
+	if (line.inFence) return false;
+	const h = parseHeading(line.text);
+	return h !== null && h.level <= level;
+}
+
+function readSession(heading: SessionHeading, lines: ScannedLine[], end: number): Session {
+	const head = lines[0];
+	const fields: Record<string, SessionField> = {};
+	let fieldsEnd = head.end;
+	let k = 1;
+	// Header fields: everything before the first subsection heading.
+	for (; k < lines.length; k++) {
+		const line = lines[k];
+		if (!line.inFence && parseHeading(line.text)) break;
+		if (line.inFence) continue;
+		const f = readField(line);
+		if (!f) continue;
+		const key = f.name.toLowerCase();
+		if (!(key in fields)) fields[key] = f;
+		fieldsEnd = line.end;
+	}
+	const read = readEntries(lines.slice(k), end, heading.level);
+	const entries = read.map((r) => r.entry);
+	const duration = fields.duration ? parseDuration(fields.duration.value) : { minutes: null, inProgress: false };
+	const commits: Commit[] = [];
+	const issues: IssueRecord[] = [];
+	for (const { entry, body } of read) {
+		const code = body.filter((l) => !l.inFence);
+		if (entry.section === 'commits') commits.push(...readCommits(code));
+		if (entry.section === 'issues') issues.push(...readIssues(code));
+	}
+	return {
+		number: heading.number,
+		date: heading.date,
+		time: heading.time,
+		title: heading.title,
+		headingStart: head.start,
+		headingEnd: head.end,
+		end,
+		contentEnd: contentEndOf(lines, head.start),
+		fields,
+		fieldsEnd,
+		durationMinutes: duration.minutes,
+		inProgress: duration.inProgress,
+		status: fields.status ? normalizeSessionStatus(fields.status.value) : null,
+		entries,
+		commits,
+		issues,
+	};
+}
+
+function readField(line: ScannedLine): SessionField | null {
+	const m = FIELD.exec(line.text);
+	// The colon may sit inside the bold (`**Duration:**`) or after it (`**Duration**:`).
+	if (!m || (m[3] === '' && m[4] === undefined)) return null;
+	const value = m[5].replace(/\s+$/, '');
+	const valueStart = line.start + m[1].length;
+	return {
+		name: m[2].trim(),
+		value,
+		lineStart: line.start,
+		lineEnd: line.start + line.text.length,
+		valueStart,
+		valueEnd: valueStart + value.length,
+	};
+}
+
+function readEntries(lines: ScannedLine[], end: number, sessionLevel: number): { entry: SessionEntry; body: ScannedLine[] }[] {
+	const entries: { entry: SessionEntry; body: ScannedLine[] }[] = [];
+	let current: { heading: string; level: number; line: ScannedLine; body: ScannedLine[] } | null = null;
+	const close = (stop: number) => {
+		if (!current) return;
+		const entry: SessionEntry = {
+			section: sessionSectionKey(current.heading),
+			heading: current.heading,
+			headingStart: current.line.start,
+			start: current.line.end,
+			end: stop,
+			contentEnd: contentEndOf(current.body, current.line.end),
+			items: topLevelItems(current.body),
+		};
+		entries.push({ entry, body: current.body });
+		current = null;
+	};
+	for (const line of lines) {
+		const h = line.inFence ? null : parseHeading(line.text);
+		// A subsection ends at the next heading of its own level or higher (deeper ones belong to it).
+		if (h && h.level > sessionLevel && (current === null || h.level <= current.level)) {
+			close(line.start);
+			current = { heading: h.text, level: h.level, line, body: [] };
+		} else if (current) {
+			current.body.push(line);
+		}
+	}
+	close(end);
+	return entries;
+}
+
+function topLevelItems(lines: ScannedLine[]): string[] {
+	const items: { indent: number; text: string }[] = [];
+	for (const line of lines) {
+		if (line.inFence) continue;
+		const item = parseListItem(line.text);
+		if (item) items.push({ indent: item.indent, text: item.content.trim() });
+	}
+	// A loop, not Math.min(...spread), which overflows the stack on very long lists.
+	let top = Infinity;
+	for (const x of items) top = Math.min(top, x.indent);
+	return items.filter((x) => x.indent === top).map((x) => x.text);
+}
+
+const COMMIT_FORMS: RegExp[] = [
+	// `hash`: message, `hash` - message, `hash` message
+	/^`([^`\s]{4,64})`[ \t]*(?:[:\-–—][ \t]*)?(.*)$/,
+	// [hash](url): message
+	/^\[`?([0-9A-Za-z]{4,64})`?\]\([^)]*\)[ \t]*(?:[:\-–—][ \t]*)?(.*)$/,
+	// hash: message, hash - message
+	/^([0-9A-Za-z]{4,64})[ \t]*(?::|[ \t][-–—])[ \t]*(.+)$/,
+];
+
+/** A commit item (`` `a1b2c3d`: message ``, `a1b2c3d: message`, `` `a1b2c3d` - message ``), or null. */
+export function parseCommitItem(content: string): { hash: string; message: string } | null {
+	const s = content.trim();
+	for (let f = 0; f < COMMIT_FORMS.length; f++) {
+		const m = COMMIT_FORMS[f].exec(s);
+		if (!m) continue;
+		// A bare word is a hash only when it looks like one: hex, or letters mixed with digits.
+		if (f === 2 && !/^[0-9a-f]+$/i.test(m[1]) && !/\d/.test(m[1])) continue;
+		return { hash: m[1], message: unquote(m[2].trim()) };
+	}
+	return null;
+}
+
+function unquote(s: string): string {
+	const m = /^"(.*)"$/.exec(s) ?? /^“(.*)”$/.exec(s);
+	return m ? m[1] : s;
+}
+
+function readCommits(lines: ScannedLine[]): Commit[] {
+	const commits: Commit[] = [];
+	for (const line of lines) {
+		const item = parseListItem(line.text);
+		if (!item) continue;
+		const c = parseCommitItem(item.content);
+		if (c) commits.push({ ...c, lineStart: line.start, lineEnd: line.start + line.text.length });
+	}
+	return commits;
+}
+
+const ISSUE_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*(issue|problem|resolution|solution|fix|commit)(?::\*\*|\*\*[ \t]*:?)[ \t]*(.*)$/i;
+
+function readIssues(lines: ScannedLine[]): IssueRecord[] {
+	const issues: IssueRecord[] = [];
+	let current: IssueRecord | null = null;
+	for (const line of lines) {
+		const m = ISSUE_LINE.exec(line.text);
+		if (!m) continue;
+		const kind = m[1].toLowerCase();
+		const value = m[2].trim();
+		if (kind === 'issue' || kind === 'problem' || current === null) {
+			current = { issue: '', resolution: null, commit: null, lineStart: line.start };
+			issues.push(current);
+		}
+		if (kind === 'issue' || kind === 'problem') current.issue = value;
+		else if (kind === 'commit') current.commit = value.replace(/`/g, '').trim();
+		else current.resolution = value;
+	}
+	return issues;
+}
+
+/** A SessionStatus when recognised (`Done` → `completed`), otherwise the value as written. */
+export function normalizeSessionStatus(value: string): string {
+	const v = value.trim();
+	if (/^(?:active|in[ \t-]*progress|ongoing|started)\b/i.test(v)) return 'active';
+	if (/^(?:completed?|done|finished)\b/i.test(v)) return 'completed';
+	if (/^partial(?:ly)?\b/i.test(v)) return 'partial';
+	if (/^blocked\b/i.test(v)) return 'blocked';
+	return v;
+}
+
+/**
+ * The latest thing recorded: the last item of the last session that has items, read as plain
+ * text (links become their alias: "Created Health Monitoring"). Work entries are preferred over
+ * the Commits and Issues lists, which the seed's order puts last but which only restate the work;
+ * a session holding only commits gives its last commit message.
+ */
+export function lastActivity(sessions: readonly Session[]): string | null {
+	for (let s = sessions.length - 1; s >= 0; s--) {
+		const session = sessions[s];
+		const work = session.entries.filter((e) => e.section !== 'commits' && e.section !== 'issues' && e.items.length > 0);
+		if (work.length > 0) return plainText(work[work.length - 1].items[work[work.length - 1].items.length - 1]);
+		if (session.commits.length > 0) return session.commits[session.commits.length - 1].message;
+		const issue = session.issues[session.issues.length - 1];
+		if (issue) return plainText(issue.resolution ?? issue.issue);
+	}
+	return null;
+}
+
+/** The session being worked in: the last one marked active or whose duration is in progress. */
+export function activeSession(sessions: readonly Session[]): Session | null {
+	for (let s = sessions.length - 1; s >= 0; s--) {
+		if (sessions[s].status === 'active' || sessions[s].inProgress) return sessions[s];
+	}
+	return null;
+}
+
+function plainText(item: string): string {
+	return linksToText(item).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Canonical commit line: ``- `a1b2c3d`: message``. */
+export function formatCommit(hash: string, message: string): string {
+	return `- \`${hash.trim()}\`: ${message.trim()}`;
+}

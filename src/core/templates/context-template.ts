@@ -1,0 +1,111 @@
+import { SESSION_SECTION_HEADINGS } from '../context/session';
+import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown-blocks';
+
+/**
+ * New context files (implementation journals) in the seed's "Context File Template" layout, plus
+ * the session heading and header lines that `start` appends to `## Implementation Timeline`.
+ */
+
+/** The context file's sections in canonical order; a missing one is created at its place here. */
+export const CONTEXT_SECTION_ORDER = [
+	'Summary',
+	'Plan',
+	'Implementation Timeline',
+	'Deliverables',
+	'Dependencies Delivered To',
+	'Metrics',
+	'Notes & Learnings',
+] as const;
+
+/** A session's `####` subsections in canonical order. */
+export const SESSION_SUBSECTION_ORDER: readonly string[] = [
+	SESSION_SECTION_HEADINGS.planning,
+	SESSION_SECTION_HEADINGS.changes,
+	SESSION_SECTION_HEADINGS.implementation,
+	SESSION_SECTION_HEADINGS.testing,
+	SESSION_SECTION_HEADINGS.commits,
+	SESSION_SECTION_HEADINGS.issues,
+];
+
+export interface NewContextInput {
+	/** The spec's title: `# Context: {title}`. */
+	title: string;
+	/** Link to the spec, e.g. `[[1014.spec|1014 - Cold Storage NAS]]`. */
+	specLink: string;
+	/** Link to the spec's parent, e.g. `[[spec|1001 - Storage Infrastructure]]`; none for an epic. */
+	parentLink?: string | null;
+	/** Defaults to `planning`. */
+	status?: string;
+	/** `YYYY-MM-DD HH:MM`, local wall time; also the first `updated`. */
+	created: string;
+	/** Text for `## Summary`. */
+	summary?: string;
+}
+
+/**
+ * Properties (`type: context` and the `spec`/`parent` links, so backlinks are native), the
+ * `# Context:` title, header lines, then every section of CONTEXT_SECTION_ORDER.
+ */
+export function contextTemplate(input: NewContextInput): string {
+	const status = input.status ?? 'planning';
+	const parent = input.parentLink ?? undefined;
+	const frontmatter = formatFrontmatter([
+		['type', 'context'],
+		['spec', input.specLink],
+		['parent', parent],
+		['status', status],
+		['created', input.created],
+		['updated', input.created],
+	]);
+	const header = formatHeaderLines([
+		['Spec', input.specLink],
+		['Parent', parent],
+		['Status', status],
+		['Created', input.created],
+		['Updated', input.created],
+	]);
+	const sections = formatSections(CONTEXT_SECTION_ORDER.map((name) => [name, name === 'Summary' ? input.summary : undefined] as const));
+	return `${frontmatter}# Context: ${input.title.trim()}\n\n${header}\n${sections}`;
+}
+
+/** `### Session 3: 2025-08-27 - Benchmarking` (no ` - ` when the title is empty). */
+export function formatSessionHeading(n: number, date: string, title?: string): string {
+	const t = title?.trim() ?? '';
+	return t === '' ? `### Session ${n}: ${date}` : `### Session ${n}: ${date} - ${t}`;
+}
+
+export interface SessionHeaderInput {
+	/** Defaults to `In progress`. */
+	duration?: string;
+	participants: string;
+	/** Defaults to `active`. */
+	status?: string;
+	/** `YYYY-MM-DD HH:MM`, from which a finished session's duration is computed. */
+	started?: string;
+}
+
+/** The seed's field lines in its order (Duration, Participants, Status), then our Started line. */
+export function formatSessionHeader(h: SessionHeaderInput): string {
+	return formatHeaderLines([
+		['Duration', h.duration ?? 'In progress'],
+		['Participants', h.participants],
+		['Status', h.status ?? 'active'],
+		['Started', h.started],
+	]);
+}
+
+export interface NewSessionInput extends SessionHeaderInput {
+	number: number;
+	date: string;
+	title?: string;
+}
+
+/** A new session block: heading and header lines, ending in "\n". Subsections are added as they are written to. */
+export function sessionTemplate(s: NewSessionInput): string {
+	return `${formatSessionHeading(s.number, s.date, s.title)}\n${formatSessionHeader(s)}`;
+}
+
+/** `#### Implementation` */
+export function formatSessionSubsection(heading: string): string {
+	return `#### ${heading}`;
+}
