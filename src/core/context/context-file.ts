@@ -1,0 +1,61 @@
+import { findSection, parseSections, Section } from '../markdown/sections';
+import { readHeaderFields, HeaderField } from '../metadata/header-lines';
+import { parseMetricLines, MetricLine } from './metrics';
+import { parsePlanTasks, PlanTask } from './plan-task';
+import { DependenciesDelivered, DeliverablesRegistry, parseDeliverables, parseDependenciesDelivered } from './registry';
+import { parseSessions, Session } from './session';
+
+/**
+ * A context file (implementation journal) read whole: the seed's sections with their offsets, so
+ * every write can be a surgical edit of one of them. Reading never throws; missing sections are null.
+ */
+export interface ContextFile {
+	text: string;
+	root: Section;
+	header: Map<string, HeaderField>;
+	summary: Section | null;
+	plan: Section | null;
+	timeline: Section | null;
+	deliverablesSection: Section | null;
+	dependenciesSection: Section | null;
+	metricsSection: Section | null;
+	tasks: PlanTask[];
+	sessions: Session[];
+	deliverables: DeliverablesRegistry;
+	dependencies: DependenciesDelivered;
+	metrics: MetricLine[];
+}
+
+export function readContextFile(text: string): ContextFile {
+	const root = parseSections(text);
+	const section = (title: string | RegExp): Section | null => findSection(root, [title]);
+	const plan = section('Plan');
+	const timeline = section('Implementation Timeline');
+	const deliverablesSection = section('Deliverables');
+	const dependenciesSection = section(/^Dependencies Delivered To$|^Dependencies$/i);
+	const metricsSection = section('Metrics');
+	const within = <T>(s: Section | null, parse: (text: string, from: number, to: number) => T, empty: T): T =>
+		s ? parse(text, s.headingEnd, s.end) : empty;
+	return {
+		text,
+		root,
+		header: readHeaderFields(text),
+		summary: section('Summary'),
+		plan,
+		timeline,
+		deliverablesSection,
+		dependenciesSection,
+		metricsSection,
+		tasks: within(plan, parsePlanTasks, []),
+		// Sessions are read from the timeline when there is one, else from anywhere in the file.
+		sessions: timeline ? parseSessions(text, timeline.headingEnd, timeline.end) : parseSessions(text),
+		deliverables: within(deliverablesSection, parseDeliverables, { groups: [], entries: [] }),
+		dependencies: within(dependenciesSection, parseDependenciesDelivered, {
+			downstream: [],
+			integrationPoints: [],
+			downstreamGroup: null,
+			integrationGroup: null,
+		}),
+		metrics: within(metricsSection, parseMetricLines, []),
+	};
+}
