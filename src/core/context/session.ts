@@ -64,7 +64,10 @@ export interface SessionField {
 }
 
 export interface SessionEntry {
-	/** `planning`, `changes`, `implementation`, `testing`, `commits`, `issues`, or a slug of the heading. */
+	/**
+	 * `planning`, `changes`, `implementation`, `testing`, `commits`, `issues`, or a slug of the
+	 * heading; `notes` (with an empty heading) for items written before any subsection.
+	 */
 	section: string;
 	/** The heading text as written (`Issues & Resolutions`). */
 	heading: string;
@@ -193,18 +196,28 @@ function readSession(heading: SessionHeading, lines: ScannedLine[], end: number)
 	const fields: Record<string, SessionField> = {};
 	let fieldsEnd = head.end;
 	let k = 1;
-	// Header fields: everything before the first subsection heading.
+	// Lines before the first subsection: header fields, and any loose items written without one.
+	const loose: ScannedLine[] = [];
 	for (; k < lines.length; k++) {
 		const line = lines[k];
 		if (!line.inFence && parseHeading(line.text)) break;
-		if (line.inFence) continue;
-		const f = readField(line);
-		if (!f) continue;
+		const f = line.inFence ? null : readField(line);
+		if (!f) {
+			if (loose.length > 0 || parseListItem(line.text)) loose.push(line);
+			continue;
+		}
 		const key = f.name.toLowerCase();
 		if (!(key in fields)) fields[key] = f;
 		fieldsEnd = line.end;
 	}
 	const read = readEntries(lines.slice(k), end, heading.level);
+	const looseItems = topLevelItems(loose);
+	if (looseItems.length > 0) {
+		// Journals written without `####` subsections still have entries: a heading-less `notes` one.
+		const stop = k < lines.length ? lines[k].start : end;
+		const first = loose[0].start;
+		read.unshift({ entry: { section: 'notes', heading: '', headingStart: first, start: first, end: stop, contentEnd: contentEndOf(loose, first), items: looseItems }, body: loose });
+	}
 	const entries = read.map((r) => r.entry);
 	const duration = fields.duration ? parseDuration(fields.duration.value) : { minutes: null, inProgress: false };
 	const commits: Commit[] = [];

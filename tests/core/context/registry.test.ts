@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
 	deliverableTypeKey,
 	formatCodeChange,
@@ -217,5 +218,20 @@ describe('parseDependenciesDelivered', () => {
 		const d = parseDependenciesDelivered(`### Downstream Specs\n${down}\n\n### Integration Points\n${point}\n`);
 		expect(d.downstream[0]).toMatchObject({ target: '../../3000/3001/spec', purpose: 'Uses cold storage for historical data' });
 		expect(d.integrationPoints[0]).toMatchObject({ name: 'Storage Manager Service', location: 'services/storage-manager/' });
+	});
+});
+
+describe('any input', () => {
+	test('the registry parsers never throw and entries lie inside their groups', () => {
+		const piece = fc.constantFrom('### Scripts', '- [[deliverables/scripts/a.sh|A]] - p', '- [A](a.md)', '- `x.ts` - y', '```', '- Name: `p/`', '', '  - Uses: x', '[[', '- [[');
+		fc.assert(
+			fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { maxLength: 20 }), (parts) => {
+				const text = parts.join('\n');
+				for (const g of parseDeliverables(text).groups) {
+					for (const e of g.entries) expect(g.start <= e.lineStart && e.end <= g.end).toBe(true);
+				}
+				parseDependenciesDelivered(text);
+			}),
+		);
 	});
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
 	activeSession,
 	formatCommit,
@@ -334,5 +335,36 @@ describe('CRLF files', () => {
 		const c = crlf[0].commits[0];
 		expect(crlfText.slice(c.lineStart, c.lineEnd)).toBe('- `a1b2c3d`: Initial NAS configuration script');
 		expect(crlfText.slice(crlf[0].entries[0].contentEnd - 2, crlf[0].entries[0].contentEnd)).toBe('\r\n');
+	});
+});
+
+describe('sessions written without subsections', () => {
+	test('loose items after the fields are a heading-less notes entry; bulleted fields are not items', () => {
+		const text = '### Session 1: 2025-08-26 - Quick fix\n- **Duration**: 30 minutes\n- **Status**: completed\n\n- Patched the mount script\n  - tested on staging\n- Updated [[deliverables/docs/guide.md|the guide]]\n\n#### Commits\n- `abc1234`: Fix mount\n';
+		const [s] = parseSessions(text);
+		expect(s.durationMinutes).toBe(30);
+		expect(s.entries.map((e) => [e.section, e.heading, e.items])).toEqual([
+			['notes', '', ['Patched the mount script', 'Updated [[deliverables/docs/guide.md|the guide]]']],
+			['commits', 'Commits', ['`abc1234`: Fix mount']],
+		]);
+		const notes = s.entries[0];
+		expect(text.slice(notes.start, notes.contentEnd)).toBe('- Patched the mount script\n  - tested on staging\n- Updated [[deliverables/docs/guide.md|the guide]]\n');
+		expect(lastActivity([s])).toBe('Updated the guide');
+	});
+});
+
+describe('any input', () => {
+	test('parseSessions never throws and its offsets stay inside the range', () => {
+		const piece = fc.constantFrom('### Session 1: 2025-08-26 - A', '#### Commits', '- `abc1234`: m', '**Duration**: 1h', '```', '- **Issue**: x', '## Next', '', '  - nested');
+		fc.assert(
+			fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { maxLength: 20 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
+				const text = parts.join(eol);
+				for (const s of parseSessions(text)) {
+					expect(s.headingStart).toBeLessThan(s.end);
+					expect(s.end).toBeLessThanOrEqual(text.length);
+					for (const e of s.entries) expect(e.start <= e.contentEnd && e.contentEnd <= e.end && e.end <= s.end).toBe(true);
+				}
+			}),
+		);
 	});
 });
