@@ -1,9 +1,9 @@
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
 import { detectEol, withEol, type Eol } from '../markdown/eol';
 import { findFrontmatter, type FrontmatterBounds } from '../markdown/frontmatter-bounds';
 import { emitFlowList, emitKey, emitScalar, isPlainSafe, type PropertyValue, type QuoteStyle } from './yaml-scalar';
 import { findEntry, findTopLevelEntries, type YamlEntry } from './yaml-entries';
+import { asYamlSyntaxError, loadYaml } from './yaml-engine';
 
 export type { PropertyValue } from './yaml-scalar';
 
@@ -30,9 +30,7 @@ interface Loaded {
 // option-less calls). The core schema has no timestamps: `created: 2025-08-26` stays that string.
 const MATTER_OPTIONS = {
 	engines: {
-		yaml: {
-			parse: (source: string): Loaded => ({ value: yaml.load(source, { schema: yaml.CORE_SCHEMA }) }),
-		},
+		yaml: { parse: (source: string): Loaded => ({ value: loadYaml(source) }) },
 	},
 };
 
@@ -47,7 +45,7 @@ export function readFrontmatter(text: string, path: string): FrontmatterRead {
 	if (!bounds) return { data: {}, bounds: null, error: null };
 	let loaded: Loaded | null;
 	try {
-		loaded = loadYaml(text, bounds);
+		loaded = loadFrontmatterYaml(text, bounds);
 	} catch (err) {
 		return { data: {}, bounds, error: yamlProblem(err, text, bounds, path) };
 	}
@@ -66,7 +64,7 @@ export function readFrontmatter(text: string, path: string): FrontmatterRead {
  * YAML starts with `---` (such as `----`), which Obsidian does not take as the end. Then we parse
  * Obsidian's block ourselves, with the same engine. Either way the engine's line 0 is the file's line 1.
  */
-function loadYaml(text: string, bounds: FrontmatterBounds): Loaded | null {
+function loadFrontmatterYaml(text: string, bounds: FrontmatterBounds): Loaded | null {
 	if (text.indexOf('\n---', 3) === bounds.yamlEnd - 1) {
 		const file = matter(text.slice(0, bounds.end), MATTER_OPTIONS);
 		const data = file.data as Partial<Loaded>;
@@ -78,21 +76,15 @@ function loadYaml(text: string, bounds: FrontmatterBounds): Loaded | null {
 }
 
 function yamlProblem(err: unknown, text: string, bounds: FrontmatterBounds, path: string): MetadataProblem {
-	const firstYamlLine = 2;
-	const closingLine = lineAt(text, bounds.yamlEnd);
-	if (err instanceof yaml.YAMLException || isYamlError(err)) {
-		const e = err as { reason?: string; mark?: { line: number } };
-		const line = e.mark ? Math.min(Math.max(e.mark.line + 1, firstYamlLine), closingLine) : firstYamlLine;
-		const reason = e.reason ?? 'malformed YAML';
-		return { path, line, message: `${path} line ${line}: ${reason}` };
+	const syntax = asYamlSyntaxError(err);
+	if (syntax) {
+		const firstYamlLine = 2;
+		const closingLine = lineAt(text, bounds.yamlEnd);
+		const line = syntax.line === null ? firstYamlLine : Math.min(Math.max(syntax.line + 1, firstYamlLine), closingLine);
+		return { path, line, message: `${path} line ${line}: ${syntax.reason}` };
 	}
 	const detail = err instanceof Error ? err.message : String(err);
 	return { path, line: 1, message: `${path} line 1: the frontmatter could not be read (${detail})` };
-}
-
-// gray-matter's bundled js-yaml 3 and ours may be different copies, so check the shape too.
-function isYamlError(err: unknown): boolean {
-	return err instanceof Error && err.name === 'YAMLException' && typeof (err as { reason?: unknown }).reason === 'string';
 }
 
 /** 1-based line number of the character at `offset`. */
@@ -155,7 +147,7 @@ function blockItems(items: string[], indent: string, eol: Eol, keep: string[] = 
 /** True when an existing `- item` line already says `item` (so its own quoting is kept). */
 function readsAsItem(line: string, item: string): boolean {
 	try {
-		const loaded = yaml.load(line.trimStart(), { schema: yaml.CORE_SCHEMA });
+		const loaded = loadYaml(line.trimStart());
 		return Array.isArray(loaded) && loaded.length === 1 && loaded[0] === item;
 	} catch {
 		return false;

@@ -51,7 +51,13 @@ function parseHeaderLine(line: Line): HeaderField | null {
 	const m = HEADER.exec(line.text) ?? HEADER_COLON_INSIDE.exec(line.text);
 	if (!m) return null;
 	const value = m[2].replace(/[ \t]+$/, '');
-	const start = line.start + line.text.length - m[2].length;
+	let start = line.start + line.text.length - m[2].length;
+	if (value === '') {
+		// An empty value sits after one space; the rest of the spaces are the hard break.
+		const prefix = line.text.slice(0, line.text.length - m[2].length);
+		const afterColon = prefix.replace(/[ \t]+$/, '').length;
+		start = line.start + Math.min(afterColon + 1, prefix.length);
+	}
 	return { name: m[1].trim(), value, start, end: start + value.length, lineStart: line.start, lineEnd: line.end };
 }
 

@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { loadYaml } from './yaml-engine';
 
 /** A value setProperty can write: what Obsidian's Properties panel offers, minus dates (written as text). */
 export type PropertyValue = string | number | boolean | string[] | null;
@@ -29,7 +29,7 @@ export function isPlainSafe(text: string, inFlow = false): boolean {
 
 function readsBackAs(source: string, expected: string | string[]): boolean {
 	try {
-		const loaded = yaml.load(source, { schema: yaml.CORE_SCHEMA }) as { k?: unknown } | null;
+		const loaded = loadYaml(source) as { k?: unknown } | null;
 		return JSON.stringify(loaded?.k) === JSON.stringify(expected);
 	} catch {
 		return false;
