@@ -2,6 +2,7 @@ import { FileStore } from '../files/file-store';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
 import { formatLink, LinkLookup, LinkStyle } from '../links/link-format';
+import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
 
 export interface WorkflowSettings {
@@ -19,7 +20,7 @@ export interface Workspace {
 	store: FileStore;
 	index: SpecIndex;
 	/** Link resolution with Obsidian's rules: the core LinkResolver in the CLI, the metadata cache in the plugin. */
-	links: LinkLookup;
+	links: LinkLookup & { add?(path: string): void };
 	settings: WorkflowSettings;
 	now: () => Date;
 }
@@ -39,4 +40,19 @@ export function requireSpec(ws: Workspace, id: string): Spec {
 /** A link from one vault file to another, in the workspace's link style, checked to resolve back. */
 export function linkTo(ws: Workspace, sourcePath: string, targetPath: string, alias?: string | null): string {
 	return formatLink({ sourcePath, targetPath, alias: alias ?? null, style: ws.settings.linkStyle, resolver: ws.links });
+}
+
+/**
+ * Applies planned changes and keeps the workspace's index and link lookup current, so the next
+ * operation in the same process sees them (the plugin's vault events repeat this harmlessly).
+ * Returns the paths written.
+ */
+export async function commitChanges(ws: Workspace, changes: ChangeSet): Promise<string[]> {
+	const written = await changes.apply();
+	for (const change of changes.list()) {
+		if (!written.includes(change.path)) continue;
+		if (change.kind === 'create') ws.links.add?.(change.path);
+		ws.index.update(change.path, change.kind === 'create' ? change.text : change.after);
+	}
+	return written;
 }

@@ -1,0 +1,46 @@
+import { formatLocalDateTime } from '../context/duration';
+import { Spec } from '../index/spec';
+import { findSection, parseSections } from '../markdown/sections';
+import { specHeadingTitle } from '../templates/spec-templates';
+import { contextTemplate } from '../templates/context-template';
+import { ChangeSet } from './file-changes';
+import { setField } from './spec-fields';
+import { linkTo, Workspace } from './workspace';
+
+/**
+ * Makes sure the spec has a context file, planning its creation from the seed's template when it
+ * has none, with the spec ↔ context links both ways. Returns the context's path.
+ */
+export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; created: boolean }> {
+	const path = ws.index.contextPathOf(spec);
+	if (await changes.exists(path)) return { path, created: false };
+	const parent = ws.index.parentOf(spec);
+	const specText = await changes.read(spec.path);
+	const stamp = formatLocalDateTime(ws.now());
+	changes.create(
+		path,
+		contextTemplate({
+			title: spec.title,
+			specLink: linkTo(ws, path, spec.path, specHeadingTitle(spec.id, spec.title)),
+			parentLink: parent ? linkTo(ws, path, parent.path, specHeadingTitle(parent.id, parent.title)) : null,
+			status: spec.status ?? (spec.statusRaw || 'planning'),
+			created: stamp,
+			summary: overviewParagraph(specText),
+		}),
+	);
+	if (!spec.contextRef) {
+		const link = linkTo(ws, spec.path, path, 'Implementation Journal');
+		await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', 'Context', link));
+	}
+	return { path, created: true };
+}
+
+/** The first paragraph of the spec's `## Overview` (or `## Summary`), for the context's Summary. */
+export function overviewParagraph(specText: string): string | undefined {
+	const root = parseSections(specText);
+	const overview = findSection(root, ['Overview']) ?? findSection(root, ['Summary']);
+	if (!overview) return undefined;
+	const body = specText.slice(overview.headingEnd, overview.children[0]?.headingStart ?? overview.end).replace(/\r\n/g, '\n').trim();
+	const para = body.split(/\n\s*\n/)[0]?.trim();
+	return para ? para : undefined;
+}
