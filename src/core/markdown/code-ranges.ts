@@ -21,11 +21,14 @@ export function findCodeRanges(text: string): Range[] {
 	return ranges;
 }
 
-/** Fenced code blocks only, each from the start of its opening line to past its closing line. */
-export function findFencedBlocks(text: string): Range[] {
+/**
+ * Fenced code blocks only, each from the start of its opening line to past its closing line.
+ * Pass `from` = the body's start so a ``` inside YAML frontmatter opens nothing.
+ */
+export function findFencedBlocks(text: string, from = 0): Range[] {
 	const blocks: Range[] = [];
 	let open: { char: string; length: number; start: number } | null = null;
-	let lineStart = 0;
+	let lineStart = from;
 	while (lineStart < text.length) {
 		let nl = text.indexOf('\n', lineStart);
 		const lineEnd = nl < 0 ? text.length : nl + 1;

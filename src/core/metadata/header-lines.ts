@@ -33,11 +33,12 @@ interface HeaderZone {
 }
 
 function headerZone(text: string): HeaderZone {
-	const fences = findFencedBlocks(text);
+	const body = bodyStart(text);
+	const fences = findFencedBlocks(text, body);
 	const lines: Line[] = [];
 	let title: Line | null = null;
 	let f = 0;
-	for (const line of splitLines(text, bodyStart(text))) {
+	for (const line of splitLines(text, body)) {
 		while (f < fences.length && fences[f][1] <= line.start) f++;
 		if (f < fences.length && fences[f][0] <= line.start) continue;
 		if (SECTION_HEADING.test(line.text)) break;

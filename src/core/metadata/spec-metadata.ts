@@ -1,5 +1,5 @@
 import { findFencedBlocks } from '../markdown/code-ranges';
-import type { FrontmatterBounds } from '../markdown/frontmatter-bounds';
+import { bodyStart, type FrontmatterBounds } from '../markdown/frontmatter-bounds';
 import { lineAt, readFrontmatter, type MetadataProblem } from './frontmatter';
 import { readHeaderFields, type HeaderField } from './header-lines';
 import { normalizeSpecType, type SpecType } from './spec-type';
@@ -137,8 +137,11 @@ function headerValue(headers: Map<string, HeaderField>, names: string[]): string
 
 /** The first `# ` heading outside code, without closing `#`s. */
 function firstHeading(text: string): string | undefined {
-	const fences = findFencedBlocks(text);
+	// Only the body: a YAML comment (`# note`) or a ``` in a block scalar is not markdown.
+	const body = bodyStart(text);
+	const fences = findFencedBlocks(text, body);
 	const h1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$/gm;
+	h1.lastIndex = body;
 	let f = 0;
 	for (let m = h1.exec(text); m; m = h1.exec(text)) {
 		while (f < fences.length && fences[f][1] <= m.index) f++;

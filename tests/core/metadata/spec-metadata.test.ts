@@ -152,3 +152,12 @@ describe('readSpecMetadata', () => {
 		expect([meta.id, meta.status, meta.title]).toEqual(['9001', 'implementing', 'Big']);
 	});
 });
+
+describe('frontmatter is not markdown', () => {
+	it('takes the title from the body, not from a YAML comment, and a ``` in a block scalar opens no fence', () => {
+		const text = '---\n# the journal of spec 1014\nnotes: |\n  ```\n---\n# Cold storage\n\n**Status**: planning\n';
+		const meta = readSpecMetadata(text, 'specs/1014.spec.md');
+		expect(meta.title).toBe('Cold storage');
+		expect(meta.status).toBe('planning');
+	});
+});
