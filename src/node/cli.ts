@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { FileStoreError } from '../core/files/file-store';
+import { WorkflowError } from '../core/workflow/workflow-error';
+import { parseArgs, ParsedArgs, UsageError } from './args';
+import { VERBS, Verb } from './verbs';
+import { openWorkspace } from './open-workspace';
+
+export interface CliIo {
+	cwd: string;
+	env: Record<string, string | undefined>;
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	/** The whole of standard input, read only when a verb asks for it. */
+	readStdin: () => string;
+}
+
+const COMMON = { values: ['vault', 'specs-root'], flags: ['json', 'help'] };
+
+export const USAGE = `Usage: spec-work <verb> [id] [options]
+
+Verbs:
+${Object.values(VERBS)
+	.map((v) => `  ${v.usage}`)
+	.join('\n')}
+
+Options everywhere:
+  --vault DIR        the vault (default: nearest folder upwards holding .obsidian/ or specs/)
+  --specs-root DIR   the specs folder inside the vault (default: specs, or the plugin's setting)
+  --json             machine-readable output (see docs/cli.md)
+  --help             this text, or a verb's usage with: spec-work <verb> --help
+Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock.`;
+
+/** Runs one command line; returns the exit code (0 ok, 1 failed and changed nothing, 2 usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	const [verbName, ...rest] = argv;
+	if (verbName === undefined || verbName === '--help' || verbName === 'help') {
+		io.stdout(USAGE + '\n');
+		return verbName === undefined ? 2 : 0;
+	}
+	const verb: Verb | undefined = VERBS[verbName];
+	if (!verb) {
+		io.stderr(`spec-work: unknown verb "${verbName}"\n\n${USAGE}\n`);
+		return 2;
+	}
+	let args: ParsedArgs;
+	try {
+		args = parseArgs(rest, {
+			values: [...COMMON.values, ...(verb.options.values ?? [])],
+			repeatable: verb.options.repeatable,
+			flags: [...COMMON.flags, ...(verb.options.flags ?? [])],
+		});
+		if (args.options.has('help')) {
+			io.stdout(`Usage: spec-work ${verb.usage}\n${verb.help ? '\n' + verb.help + '\n' : ''}`);
+			return 0;
+		}
+		const [min, max] = verb.positionals;
+		if (args.positionals.length < min) throw new UsageError(`missing ${verb.positionalNames.slice(args.positionals.length, min).join(' ')}`);
+		if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
+			return 2;
+		}
+		throw e;
+	}
+	try {
+		const ws = await openWorkspace({
+			cwd: io.cwd,
+			vault: args.options.get('vault'),
+			specsRoot: args.options.get('specs-root'),
+			now: io.env.SPEC_WORK_NOW,
+		});
+		const readInput = (file: string): string => {
+			try {
+				return readFileSync(nodePath.resolve(io.cwd, file), 'utf8');
+			} catch {
+				throw new WorkflowError('no-input', `Cannot read ${file}`);
+			}
+		};
+		const result = await verb.run(ws, args, { readInput, readStdin: io.readStdin });
+		if (args.options.has('json')) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
+		else if (result.text !== '') io.stdout(result.text.endsWith('\n') ? result.text : result.text + '\n');
+		return result.exitCode ?? 0;
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
+			return 2;
+		}
+		if (e instanceof WorkflowError || e instanceof FileStoreError) {
+			io.stderr(`spec-work: ${e.message}\n`);
+			return 1;
+		}
+		const message = e instanceof Error ? e.message : String(e);
+		io.stderr(`spec-work: unexpected error: ${message}\n`);
+		if (io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+		return 1;
+	}
+}
+
+// Run when executed as the bundled bin (dist/cli.js), not when imported by tests.
+if (require.main === module) {
+	void runCli(process.argv.slice(2), {
+		cwd: process.cwd(),
+		env: process.env,
+		stdout: (t) => process.stdout.write(t),
+		stderr: (t) => process.stderr.write(t),
+		readStdin: () => readFileSync(0, 'utf8'),
+	}).then((code) => {
+		process.exitCode = code;
+	});
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { SpecIndex } from '../core/index/spec-index';
+import { LinkStyle } from '../core/links/link-format';
+import { LinkResolver } from '../core/links/link-resolver';
+import { WorkflowError } from '../core/workflow/workflow-error';
+import { Workspace } from '../core/workflow/workspace';
+import { FsFileStore } from './fs-file-store';
+
+export interface OpenOptions {
+	cwd: string;
+	vault?: string;
+	specsRoot?: string;
+	/** SPEC_WORK_NOW: an ISO time that fixes the clock. */
+	now?: string;
+}
+
+export interface NodeWorkspace extends Workspace {
+	store: FsFileStore;
+	vaultPath: string;
+}
+
+/** The plugin's saved settings, so the CLI follows what the user chose in Obsidian. */
+interface PluginData {
+	specsRoot?: string;
+	defaultParticipants?: string;
+	linkStyle?: 'vault' | LinkStyle;
+}
+
+/**
+ * The vault: `--vault`, else the nearest ancestor of the working directory holding `.obsidian/`
+ * or the specs folder.
+ */
+export function findVault(cwd: string, explicit?: string, specsRoot = 'specs'): string {
+	if (explicit) {
+		const dir = nodePath.resolve(cwd, explicit);
+		if (!isDir(dir)) throw new WorkflowError('no-vault', `No vault folder at ${dir}`);
+		return dir;
+	}
+	for (let dir = nodePath.resolve(cwd); ; dir = nodePath.dirname(dir)) {
+		if (isDir(nodePath.join(dir, '.obsidian')) || isDir(nodePath.join(dir, specsRoot))) return dir;
+		if (nodePath.dirname(dir) === dir) break;
+	}
+	throw new WorkflowError('no-vault', `No vault found from ${cwd} upwards (a folder holding .obsidian/ or ${specsRoot}/); pass --vault DIR`);
+}
+
+export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace> {
+	const vaultPath = findVault(options.cwd, options.vault, options.specsRoot ?? 'specs');
+	const data = readJson<PluginData>(nodePath.join(vaultPath, '.obsidian', 'plugins', 'spec-workflow', 'data.json')) ?? {};
+	const specsRoot = (options.specsRoot ?? data.specsRoot ?? 'specs').replace(/^\/+|\/+$/g, '');
+	if (!isDir(nodePath.join(vaultPath, specsRoot))) {
+		throw new WorkflowError('no-specs-folder', `No specs folder at ${nodePath.join(vaultPath, specsRoot)} (set --specs-root or create it)`);
+	}
+	const now = clock(options.now);
+	const store = new FsFileStore(vaultPath);
+	const files = await store.list('');
+	const links = new LinkResolver(files.map((f) => f.path));
+	const index = new SpecIndex({ specsRoot, resolveLink: (l, s) => links.resolve(l, s) });
+	await index.build(store);
+	return {
+		store,
+		vaultPath,
+		index,
+		links,
+		settings: {
+			specsRoot,
+			linkStyle: data.linkStyle && data.linkStyle !== 'vault' ? data.linkStyle : vaultLinkStyle(vaultPath),
+			defaultParticipants: data.defaultParticipants ?? 'User, Claude',
+		},
+		now,
+	};
+}
+
+/** Obsidian's "Use [[Wikilinks]]" setting, from .obsidian/app.json (wikilinks unless turned off). */
+export function vaultLinkStyle(vaultPath: string): LinkStyle {
+	const app = readJson<{ useMarkdownLinks?: boolean }>(nodePath.join(vaultPath, '.obsidian', 'app.json'));
+	return app?.useMarkdownLinks === true ? 'markdown' : 'wikilink';
+}
+
+function clock(fixed: string | undefined): () => Date {
+	if (fixed === undefined || fixed === '') return () => new Date();
+	const date = new Date(fixed);
+	if (Number.isNaN(date.getTime())) throw new WorkflowError('bad-clock', `SPEC_WORK_NOW is not an ISO time: ${fixed}`);
+	return () => date;
+}
+
+function readJson<T>(path: string): T | null {
+	if (!existsSync(path)) return null;
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as T;
+	} catch {
+		throw new WorkflowError('bad-settings', `${path} is not valid JSON`);
+	}
+}
+
+function isDir(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+}
