@@ -1,0 +1,193 @@
+import { readContextFile } from '../context/context-file';
+import { formatDuration, formatLocalDateTime, minutesBetween } from '../context/duration';
+import { formatMetricLine, type MetricLine } from '../context/metrics';
+import type { Session } from '../context/session';
+import { detectEol } from '../markdown/eol';
+import { appendToSection, ensureSection } from '../markdown/section-edits';
+import { findSection, parseSections, sameTitle, type Section } from '../markdown/sections';
+import { applyEdits, lineAt, type TextEdit } from '../markdown/text-edit';
+import { ChangeSet } from './file-changes';
+import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, sessionSection, setSessionFieldEdit } from './session-edits';
+import { setField, touchUpdated } from './spec-fields';
+import { WorkflowError } from './workflow-error';
+import { commitChanges, requireSpec, Workspace } from './workspace';
+
+export type FinishStatus = 'completed' | 'partial' | 'blocked';
+export const FINISH_STATUSES: readonly FinishStatus[] = ['completed', 'partial', 'blocked'];
+
+export interface FinishOptions {
+	id: string;
+	/** Default `completed`. */
+	status?: FinishStatus;
+	/** Written under `#### Summary` at the end of the session. */
+	summary?: string;
+	/** Also mark the spec (and its context) completed. */
+	complete?: boolean;
+}
+
+export interface FinishResult {
+	session: number;
+	/** The session's duration as now written; null when it is not known. */
+	minutes: number | null;
+	status: FinishStatus;
+	written: string[];
+}
+
+/** Written as the Duration of an open session that has no start time to compute it from. */
+export const UNKNOWN_DURATION = 'unknown (no start time recorded)';
+
+/**
+ * Closes the spec's active session:
+ *
+ * - `**Duration**:` computed from `**Started**:` to now (`2.5 hours`); without a readable Started
+ *   line the duration written is kept, or, when it only said `In progress`, becomes
+ *   UNKNOWN_DURATION (so the session no longer reads as running);
+ * - `**Status**:` completed (default), partial or blocked;
+ * - a summary, when given, as a paragraph under `#### Summary` at the end of the session: the
+ *   seed's sessions end with what happened, and a paragraph (not a list item) keeps the summary
+ *   out of the "last activity" that resume reports;
+ * - the context's `## Metrics` › `### Implementation` lines `- **Total Sessions**:` and
+ *   `- **Total Duration**:` (sum of the sessions' durations) refreshed, created when missing; other
+ *   metric lines are left as they are;
+ * - with `complete`, the spec and context status become `completed` (and the spec's `updated`).
+ *
+ * Also sets the context's `updated`. Without an active session nothing is written.
+ */
+export async function finishSession(ws: Workspace, options: FinishOptions): Promise<FinishResult> {
+	const status = options.status ?? 'completed';
+	if (!FINISH_STATUSES.includes(status)) {
+		throw new WorkflowError('bad-status', `Unknown session status "${String(status)}": use ${FINISH_STATUSES.join(', ')}`);
+	}
+	const spec = requireSpec(ws, options.id);
+	const changes = new ChangeSet(ws.store);
+	const { path, session } = await requireActiveSession(ws, changes, spec);
+	const now = ws.now();
+	const stamp = formatLocalDateTime(now);
+	let minutes: number | null = null;
+
+	await changes.modify(path, (text) => {
+		const open = activeSessionIn(text, spec, path);
+		const closed = closeSession(text, open, status, now);
+		minutes = closed.minutes;
+		let out = closed.text;
+		const summary = options.summary?.replace(/\r\n?/g, '\n').trim() ?? '';
+		if (summary !== '') out = addSummary(out, open.headingStart, summary, path);
+		out = refreshMetrics(out, path);
+		if (options.complete) out = setField(out, path, 'status', 'Status', 'completed');
+		return touchUpdated(out, path, stamp);
+	});
+	if (options.complete) {
+		await changes.modify(spec.path, (text) => {
+			const out = setField(text, spec.path, 'status', 'Status', 'completed');
+			return out === text ? text : touchUpdated(out, spec.path, stamp);
+		});
+	}
+	const written = await commitChanges(ws, changes);
+	return { session: session.number, minutes, status, written };
+}
+
+/** Duration and Status of the session, edited in place (a missing line is added after the others). */
+function closeSession(text: string, session: Session, status: FinishStatus, now: Date): { text: string; minutes: number | null } {
+	const started = session.fields.started?.value;
+	const computed = started ? minutesBetween(started, now) : null;
+	let minutes = computed ?? session.durationMinutes;
+	let duration: string | null = null;
+	if (computed !== null) duration = formatDuration(computed);
+	else if (session.inProgress || !session.fields.duration) {
+		duration = UNKNOWN_DURATION;
+		minutes = null;
+	}
+	let out = text;
+	// One field at a time, re-reading the session: two missing lines go to the same place.
+	const set = (name: string, value: string) => {
+		const current = sessionAt(out, session.headingStart);
+		out = applyEdits(out, [setSessionFieldEdit(out, current, name, value)]);
+	};
+	if (duration !== null) set('Duration', duration);
+	set('Status', status);
+	return { text: out, minutes };
+}
+
+function sessionAt(text: string, headingStart: number): Session {
+	const session = readContextFile(text).sessions.find((s) => s.headingStart === headingStart);
+	// Edits below a session's heading never move it; not finding it is a programming error.
+	if (!session) throw new Error(`No session heading at offset ${headingStart}`);
+	return session;
+}
+
+/** The summary paragraph under the session's `#### Summary`, created at the session's end. */
+function addSummary(text: string, sessionStart: number, summary: string, path: string): string {
+	const session = sessionAt(text, sessionStart);
+	const root = parseSections(text);
+	const parent = sessionSection(root, session, path);
+	const existing = parent.children.find((c) => sameTitle(c.title, 'Summary'));
+	if (existing) {
+		// A summary already written by hand: the new paragraph follows it after a blank line.
+		const hasContent = text.slice(existing.headingEnd, existing.end).trim() !== '';
+		return applyEdits(text, [appendToSection(text, existing, (hasContent ? '\n' : '') + summary + '\n')]);
+	}
+	return appendHeadingBlock(text, parent, `${'#'.repeat(parent.level + 1)} Summary\n${summary}\n`);
+}
+
+const TOTAL_SESSIONS = 'Total Sessions';
+const TOTAL_DURATION = 'Total Duration';
+
+/**
+ * `- **Total Sessions**: N` and `- **Total Duration**: X` in `## Metrics` › `### Implementation`,
+ * from the sessions as now written. Only those two values change; a missing line is added beside
+ * the other one (or at the top of the group), a missing group or section is created.
+ */
+export function refreshMetrics(text: string, path: string): string {
+	const context = readContextFile(text);
+	const total = context.sessions.reduce((sum, s) => sum + (s.durationMinutes ?? 0), 0);
+	const values: Record<string, string> = {
+		[TOTAL_SESSIONS]: String(context.sessions.length),
+		[TOTAL_DURATION]: formatDuration(total),
+	};
+	const lines = [formatMetricLine(TOTAL_SESSIONS, values[TOTAL_SESSIONS]), formatMetricLine(TOTAL_DURATION, values[TOTAL_DURATION])];
+	if (!context.metricsSection) {
+		return ensureContextSection(text, path, 'Metrics', `\n### Implementation\n${lines.join('\n')}\n`).text;
+	}
+	const metrics = context.metricsSection;
+	const find = (name: string): MetricLine | undefined => {
+		const named = context.metrics.filter((m) => sameTitle(m.name, name));
+		return named.find((m) => m.group !== null && sameTitle(m.group, 'Implementation')) ?? named[0];
+	};
+	const sessions = find(TOTAL_SESSIONS);
+	const duration = find(TOTAL_DURATION);
+	const eol = detectEol(text);
+	const edits: TextEdit[] = [];
+	const setValue = (line: MetricLine, name: string) => edits.push({ start: line.valueStart, end: line.valueEnd, text: values[name] });
+	if (sessions) setValue(sessions, TOTAL_SESSIONS);
+	if (duration) setValue(duration, TOTAL_DURATION);
+	if (sessions && !duration) edits.push(insertAfterLine(text, sessions, lines[1], eol));
+	if (!sessions && duration) edits.push({ start: duration.lineStart, end: duration.lineStart, text: lines[0] + eol });
+	if (sessions || duration) return applyEdits(text, edits);
+
+	const group = implementationGroup(metrics);
+	if (group) {
+		const first = context.metrics.find((m) => m.lineStart >= group.headingEnd && m.lineStart < group.end);
+		if (first) return applyEdits(text, [{ start: first.lineStart, end: first.lineStart, text: lines.map((l) => l + eol).join('') }]);
+		return applyEdits(text, [appendToSection(text, group, lines.join('\n') + '\n')]);
+	}
+	const root = parseSections(text);
+	const result = ensureSection(text, root, {
+		title: 'Implementation',
+		level: metrics.level + 1,
+		parent: findSection(root, [(s: Section) => s.headingStart === metrics.headingStart]) ?? undefined,
+		before: ['Quality'],
+		content: lines.join('\n') + '\n',
+	});
+	if (!result.ok) throw new WorkflowError('section', `${path}: ${result.error}`, path);
+	return result.edit ? applyEdits(text, [result.edit]) : text;
+}
+
+function implementationGroup(metrics: Section): Section | null {
+	return findSection(metrics, ['Implementation']);
+}
+
+function insertAfterLine(text: string, line: MetricLine, newLine: string, eol: string): TextEdit {
+	const end = lineAt(text, line.lineStart).end;
+	const lead = end === text.length && !text.endsWith('\n') ? eol : '';
+	return { start: end, end, text: `${lead}${newLine}${eol}` };
+}

@@ -1,0 +1,145 @@
+import { readContextFile } from '../context/context-file';
+import { formatDuration, minutesBetween } from '../context/duration';
+import { progress, type PlanTask, type TaskState } from '../context/plan-task';
+import { activeSession, lastActivity, type Session } from '../context/session';
+import { requireSpec, Workspace } from './workspace';
+
+export interface ResumeTask {
+	number: number;
+	text: string;
+	state: TaskState;
+}
+
+export interface ResumeSession {
+	number: number;
+	/** `YYYY-MM-DD`, or null when the heading has none. */
+	date: string | null;
+	title: string;
+	/** The recorded duration; for the active session, the time so far (Started to now). */
+	minutes: number | null;
+	/** `completed`, `partial`, `blocked`, `active`, or the value as written; null without a Status line. */
+	status: string | null;
+}
+
+export interface ResumeBrief {
+	id: string;
+	title: string;
+	/** The context file read, or null when the spec has none yet (then everything below is empty). */
+	context: string | null;
+	sessions: ResumeSession[];
+	progress: { done: number; total: number; percent: number };
+	/** The latest entry written (see lastActivity), as plain text. */
+	lastActivity: string | null;
+	/** Tasks neither done nor cancelled, in plan order, with their numbers. */
+	remainingTasks: ResumeTask[];
+	/** The first task in progress, else the first pending one. */
+	nextTask: ResumeTask | null;
+	/** The number of the session still open, if any. */
+	activeSession: number | null;
+}
+
+/**
+ * The seed's `/spec_work 1014 --resume` brief: previous sessions, progress, last activity, the
+ * remaining tasks and where to continue. Read-only: the CLI's `resume` prints it, and the agent
+ * (or the plugin's modal) then calls startSession, which continues an active session or opens
+ * the next one.
+ */
+export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrief> {
+	const spec = requireSpec(ws, id);
+	const path = ws.index.contextPathOf(spec);
+	const exists = await ws.store.exists(path);
+	const context = readContextFile(exists ? await ws.store.read(path) : '');
+	const active = activeSession(context.sessions);
+	const now = ws.now();
+	const remaining = context.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(resumeTask);
+	const p = progress(context.tasks);
+	return {
+		id: spec.id,
+		title: spec.title,
+		context: exists ? path : null,
+		sessions: context.sessions.map((s) => ({
+			number: s.number,
+			date: s.date,
+			title: s.title,
+			minutes: s === active ? timeSoFar(s, now) : s.durationMinutes,
+			status: s.status,
+		})),
+		progress: { done: p.done, total: p.total, percent: p.percent },
+		lastActivity: lastActivity(context.sessions),
+		remainingTasks: remaining,
+		nextTask: remaining.find((t) => t.state === 'in-progress') ?? remaining.find((t) => t.state === 'pending') ?? null,
+		activeSession: active?.number ?? null,
+	};
+}
+
+function resumeTask(t: PlanTask): ResumeTask {
+	return { number: t.number, text: t.text, state: t.state };
+}
+
+/** Minutes from the session's Started line to now; the written duration when it has no readable start. */
+function timeSoFar(session: Session, now: Date): number | null {
+	const started = session.fields.started?.value;
+	return (started ? minutesBetween(started, now) : null) ?? session.durationMinutes;
+}
+
+const STATE_MARK: Record<TaskState, string> = {
+	pending: '⏳',
+	'in-progress': '🔄',
+	done: '✅',
+	blocked: '❌',
+	cancelled: '🚫',
+};
+
+/**
+ * The brief as the seed shows it:
+ *
+ *     Resuming work on spec 1014 (Cold Storage NAS Integration)
+ *
+ *     ## Previous Session Summary:
+ *     - Session 1 (2025-08-26): Initial Planning and Network Setup — 2.5 hours, completed
+ *     - Status: 5/7 tasks completed
+ *     - Last activity: …
+ *
+ *     ## Remaining Tasks:
+ *     6. 🔄 Documentation
+ *     7. ⏳ Final validation
+ *
+ *     Continue from task 6? Start a session with: spec-work start 1014
+ */
+export function formatResumeBrief(brief: ResumeBrief): string {
+	const out = [`Resuming work on spec ${brief.id} (${brief.title})`, '', '## Previous Session Summary:'];
+	if (brief.sessions.length === 0) out.push('- No sessions yet');
+	for (const s of brief.sessions) out.push(sessionLine(s, s.number === brief.activeSession));
+	out.push(`- Status: ${brief.progress.done}/${brief.progress.total} tasks completed`);
+	if (brief.lastActivity) out.push(`- Last activity: ${brief.lastActivity}`);
+	out.push('', '## Remaining Tasks:');
+	if (brief.remainingTasks.length === 0) out.push(brief.progress.total === 0 ? '- No plan yet' : '- None: every task is done');
+	for (const t of brief.remainingTasks) out.push(`${t.number}. ${STATE_MARK[t.state]} ${t.text}`);
+	out.push('', nextStep(brief));
+	return out.join('\n') + '\n';
+}
+
+function sessionLine(s: ResumeSession, active: boolean): string {
+	const when = s.date ? ` (${s.date})` : '';
+	const title = s.title ? `: ${s.title}` : '';
+	const facts: string[] = [];
+	if (s.minutes !== null) facts.push(active ? `${formatDuration(s.minutes)} so far` : formatDuration(s.minutes));
+	if (s.status) facts.push(s.status);
+	return `- Session ${s.number}${when}${title}${facts.length > 0 ? ` — ${facts.join(', ')}` : ''}`;
+}
+
+function nextStep(brief: ResumeBrief): string {
+	const active = brief.activeSession;
+	const start = `Start a session with: spec-work start ${brief.id}`;
+	if (brief.nextTask) {
+		const question = `Continue from task ${brief.nextTask.number}?`;
+		return active !== null ? `${question} Session ${active} is still active.` : `${question} ${start}`;
+	}
+	if (brief.remainingTasks.length > 0) {
+		return `Every remaining task is blocked.${active !== null ? ` Session ${active} is still active.` : ` ${start}`}`;
+	}
+	if (brief.progress.total === 0) {
+		return active !== null ? `Session ${active} is still active; the plan is empty.` : `No plan yet. ${start} --plan "task"`;
+	}
+	return active !== null ? `Every task is done. Close session ${active} with: spec-work finish ${brief.id} --complete` : 'Every task is done.';
+}

@@ -1,0 +1,175 @@
+import { readContextFile, type ContextFile } from '../context/context-file';
+import { activeSession, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
+import type { Spec } from '../index/spec';
+import { detectEol } from '../markdown/eol';
+import { appendToSection, ensureSection, ensureSectionIn } from '../markdown/section-edits';
+import { findSection, flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { applyEdits, isBlankLine, lineAt, type TextEdit } from '../markdown/text-edit';
+import { readSpecMetadata } from '../metadata/spec-metadata';
+import { normalizeStatus } from '../metadata/status';
+import { CONTEXT_SECTION_ORDER, SESSION_SUBSECTION_ORDER } from '../templates/context-template';
+import { ChangeSet } from './file-changes';
+import { WorkflowError } from './workflow-error';
+import { Workspace } from './workspace';
+
+/*
+ * Small edits the session operations (start, log, task, finish) share. Each takes a context
+ * file's text and returns the edited text, touching only the section it means to change.
+ */
+
+export type ContextSectionName = (typeof CONTEXT_SECTION_ORDER)[number];
+
+// `## Dependencies` is how many hand-written journals name the seed's "Dependencies Delivered To".
+const CONTEXT_MATCHERS: SectionMatcher[] = CONTEXT_SECTION_ORDER.map((name) =>
+	name === 'Dependencies Delivered To' ? /^Dependencies Delivered To$|^Dependencies$/i : name,
+);
+
+/** The context section, created empty (or with `content`) at its canonical place when missing. */
+export function ensureContextSection(text: string, path: string, name: ContextSectionName, content?: string): { text: string; section: Section; created: boolean } {
+	const i = CONTEXT_SECTION_ORDER.indexOf(name);
+	// A section written at another level (`### Plan`) is still that section: never add a second.
+	const existing = findSection(parseSections(text), [CONTEXT_MATCHERS[i]]);
+	if (existing) return { text, section: existing, created: false };
+	const result = ensureSectionIn(text, {
+		title: name,
+		level: 2,
+		after: CONTEXT_MATCHERS.slice(0, i),
+		before: CONTEXT_MATCHERS.slice(i + 1),
+		match: CONTEXT_MATCHERS[i],
+		content,
+	});
+	if (!result.ok) throw new WorkflowError('section', `${path}: ${result.error}`, path);
+	return { text: result.text, section: result.section, created: result.created };
+}
+
+/**
+ * Appends a block that starts with a heading at the end of `section`, with one blank line above
+ * it, and one below when the next line (the following heading) is not blank already.
+ */
+export function appendHeadingBlock(text: string, section: Section, block: string): string {
+	const probe = appendToSection(text, section, block);
+	const at = probe.start;
+	const below = at < text.length && !isBlankLine(lineAt(text, at).text) ? '\n' : '';
+	return applyEdits(text, [appendToSection(text, section, `\n${block.replace(/\n?$/, '\n')}${below}`)]);
+}
+
+/**
+ * A list item from free text: the first line after `lead` (`- `, `- **Issue**: `), the rest as
+ * continuation lines indented under it (their common indentation removed first, so a nested
+ * list written flush left becomes a sub-list). Blank lines inside stay, empty.
+ */
+export function formatItem(text: string, lead = '- '): string {
+	const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
+	const [first, ...rest] = lines;
+	let common = Infinity;
+	for (const l of rest) if (l.trim() !== '') common = Math.min(common, /^[ \t]*/.exec(l)?.[0].length ?? 0);
+	const continuation = rest.map((l) => (l.trim() === '' ? '' : `  ${l.slice(common)}`));
+	return [`${lead}${first.trim()}`, ...continuation].join('\n') + '\n';
+}
+
+/** Collapses a one-line value (title, participants, plan item): line breaks and runs of spaces become one space. */
+export function oneLine(value: string): string {
+	return value.replace(/\s+/g, ' ').trim();
+}
+
+/** The context's text and reading, or null when the spec has no context file yet. */
+export async function readContext(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; text: string; context: ContextFile } | null> {
+	const path = ws.index.contextPathOf(spec);
+	if (!(await changes.exists(path))) return null;
+	const text = await changes.read(path);
+	return { path, text, context: readContextFile(text) };
+}
+
+export function noActiveSession(spec: Spec, path?: string): WorkflowError {
+	return new WorkflowError('no-active-session', `Spec ${spec.id} has no active session; start one with: spec-work start ${spec.id}`, path);
+}
+
+/** The context and its active session, or the no-active-session error (also when there is no context). */
+export async function requireActiveSession(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; text: string; context: ContextFile; session: Session }> {
+	const loaded = await readContext(ws, changes, spec);
+	const session = loaded ? activeSession(loaded.context.sessions) : null;
+	if (!loaded || !session) throw noActiveSession(spec, loaded?.path);
+	return { ...loaded, session };
+}
+
+/** The active session of an already read text (the same one requireActiveSession found). */
+export function activeSessionIn(text: string, spec: Spec, path: string): Session {
+	const session = activeSession(readContextFile(text).sessions);
+	if (!session) throw noActiveSession(spec, path);
+	return session;
+}
+
+/** The heading section of a session, from an outline of the same text. */
+export function sessionSection(root: Section, session: Session, path: string): Section {
+	const section = flattenSections(root).find((s) => s.headingStart === session.headingStart);
+	if (!section) throw new WorkflowError('section', `${path}: session ${session.number}'s heading was not found`, path);
+	return section;
+}
+
+const keyMatcher = (key: string): SectionMatcher => (s: Section) => sessionSectionKey(s.title) === key;
+const SUBSECTION_KEYS = Object.keys(SESSION_SECTION_HEADINGS) as SessionSectionKey[];
+
+/** The key for a section name as a user gives it (`testing`, `tests`, `Issues & Resolutions`), or null. */
+export function sessionSectionFor(name: string): SessionSectionKey | null {
+	const key = sessionSectionKey(name);
+	return (SUBSECTION_KEYS as string[]).includes(key) ? (key as SessionSectionKey) : null;
+}
+
+/**
+ * Adds `item` (lines written with "\n") at the end of the session's subsection, creating the
+ * `#### Heading` at its place in SESSION_SUBSECTION_ORDER when the session has none.
+ * Returns the edited text and the heading as it stands in the file.
+ */
+export function appendToSessionSection(text: string, session: Session, key: SessionSectionKey, item: string, path: string): { text: string; heading: string } {
+	const root = parseSections(text);
+	const parent = sessionSection(root, session, path);
+	const i = SUBSECTION_KEYS.indexOf(key);
+	const heading = SESSION_SUBSECTION_ORDER[i];
+	const result = ensureSection(text, root, {
+		title: heading,
+		level: parent.level + 1,
+		parent,
+		after: SUBSECTION_KEYS.slice(0, i).map(keyMatcher),
+		before: SUBSECTION_KEYS.slice(i + 1).map(keyMatcher),
+		match: keyMatcher(key),
+		content: item,
+	});
+	if (!result.ok) throw new WorkflowError('section', `${path}: ${result.error}`, path);
+	if (result.edit) return { text: applyEdits(text, [result.edit]), heading };
+	const existing = result.existing as Section;
+	return { text: applyEdits(text, [appendToSection(text, existing, item)]), heading: existing.title };
+}
+
+/**
+ * The edit that sets a session's `**Name**:` line, touching only its value; a missing line is
+ * added after the session's last field line (which then gets the two-space hard break), or right
+ * under the session heading when it has none.
+ */
+export function setSessionFieldEdit(text: string, session: Session, name: string, value: string): TextEdit {
+	const field = session.fields[name.toLowerCase()];
+	if (field) return { start: field.valueStart, end: field.valueEnd, text: value };
+	const eol = detectEol(text);
+	const fields = Object.values(session.fields);
+	if (fields.length === 0) {
+		const at = session.headingEnd;
+		const lead = at > 0 && text[at - 1] !== '\n' ? eol : '';
+		return { start: at, end: at, text: `${lead}**${name}**: ${value}${eol}` };
+	}
+	const last = fields.reduce((a, b) => (b.lineStart > a.lineStart ? b : a));
+	// Replace the last line's trailing spaces with a hard break, then add the new line after it.
+	const lineText = text.slice(last.lineStart, last.lineEnd);
+	const bare = last.lineStart + lineText.replace(/[ \t]+$/, '').length;
+	const lineEol = text.slice(last.lineEnd, lineAt(text, last.lineStart).end);
+	return { start: bare, end: last.lineEnd, text: `  ${lineEol || eol}**${name}**: ${value}` };
+}
+
+/** A note's status (property first, else its `**Status**:` line), read as canonical when known. */
+export function noteStatus(text: string, path: string): { status: string | null; raw: string } {
+	const raw = readSpecMetadata(text, path).statusRaw ?? '';
+	return { status: normalizeStatus(raw).status, raw };
+}
+
+/** Starting work moves a note to implementing from planning, from no status, and from completed (reopening it). */
+export function startsImplementing(current: { status: string | null; raw: string }): boolean {
+	return current.raw.trim() === '' || current.status === 'planning' || current.status === 'completed';
+}

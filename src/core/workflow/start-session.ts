@@ -1,0 +1,143 @@
+import { readContextFile } from '../context/context-file';
+import { formatLocalDate, formatLocalDateTime } from '../context/duration';
+import { formatPlanTask, parsePlanTasks } from '../context/plan-task';
+import { activeSession } from '../context/session';
+import { Spec } from '../index/spec';
+import { appendToSection } from '../markdown/section-edits';
+import { applyEdits } from '../markdown/text-edit';
+import { sessionTemplate } from '../templates/context-template';
+import { ensureContextFile } from './context-creation';
+import { ChangeSet } from './file-changes';
+import { appendHeadingBlock, ensureContextSection, noteStatus, oneLine, startsImplementing } from './session-edits';
+import { setField, touchUpdated } from './spec-fields';
+import { commitChanges, requireSpec, Workspace } from './workspace';
+
+export interface StartOptions {
+	id: string;
+	/** Default `Implementation Session`, the seed's. */
+	title?: string;
+	/** Default: the workspace's `defaultParticipants` setting. */
+	participants?: string;
+	/** The approved plan: task texts added to `## Plan` as pending unless already there. */
+	plan?: string[];
+}
+
+export interface StartResult {
+	/** The spec as the index now reads it (status updated). */
+	spec: Spec;
+	contextPath: string;
+	contextCreated: boolean;
+	/** The session worked in: the new one, or the active one that was continued. */
+	session: { number: number; date: string; title: string };
+	/** True when a session was already active and is continued instead of opening another. */
+	continued: boolean;
+	/** How many plan items were new and added. */
+	planAdded: number;
+	written: string[];
+}
+
+export const DEFAULT_SESSION_TITLE = 'Implementation Session';
+
+/**
+ * Starts (or continues) a working session on a spec, as the seed's `/spec_work 1014`:
+ *
+ * - finds the context file, or creates it from the seed's template;
+ * - unless a session is active, appends `### Session N: YYYY-MM-DD - Title` with its Duration
+ *   (`In progress`), Participants, Status (`active`) and Started lines at the end of
+ *   `## Implementation Timeline` (created at its place when missing). N is one more than the
+ *   highest session number. A session already active is continued: no second one is opened, and
+ *   the title and participants given are not applied to it;
+ * - adds the approved plan's items to `## Plan` (created at its place when missing) as `- [ ] text`,
+ *   skipping any whose text is already a task there (case-insensitive), so existing items keep
+ *   their states and order;
+ * - moves the spec and its context to `implementing` when they are planning, have no status, or
+ *   are completed (starting work on a completed spec reopens it); blocked and unknown statuses
+ *   are left as written;
+ * - sets `updated` on the context, and on the spec when the spec itself was edited (status, or the
+ *   link to a newly created context).
+ *
+ * The CLI's `resume` only reads (see resumeBrief); continuing the work is this operation.
+ */
+export async function startSession(ws: Workspace, options: StartOptions): Promise<StartResult> {
+	const spec = requireSpec(ws, options.id);
+	const changes = new ChangeSet(ws.store);
+	const now = ws.now();
+	const stamp = formatLocalDateTime(now);
+	const plan = planItems(options.plan ?? []);
+	const specOriginal = await ws.store.read(spec.path);
+
+	const context = await ensureContextFile(ws, changes, spec);
+	let session = { number: 0, date: '', title: '' };
+	let continued = false;
+	let planAdded = 0;
+	await changes.modify(context.path, (text) => {
+		let out = text;
+		const sessions = readContextFile(out).sessions;
+		const active = activeSession(sessions);
+		if (active) {
+			continued = true;
+			session = { number: active.number, date: active.date ?? '', title: active.title };
+		} else {
+			const number = sessions.reduce((max, s) => Math.max(max, s.number), 0) + 1;
+			session = { number, date: formatLocalDate(now), title: oneLine(options.title ?? '') || DEFAULT_SESSION_TITLE };
+			const block = sessionTemplate({
+				...session,
+				participants: oneLine(options.participants ?? '') || ws.settings.defaultParticipants,
+				started: stamp,
+			});
+			const timeline = ensureContextSection(out, context.path, 'Implementation Timeline');
+			out = appendHeadingBlock(timeline.text, timeline.section, block);
+		}
+		const merged = mergePlan(out, context.path, plan);
+		out = merged.text;
+		planAdded = merged.added;
+		if (startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'Status', 'implementing');
+		return touchUpdated(out, context.path, stamp);
+	});
+
+	await changes.modify(spec.path, (text) => {
+		const out = startsImplementing(noteStatus(text, spec.path)) ? setField(text, spec.path, 'status', 'Status', 'implementing') : text;
+		return out === specOriginal ? out : touchUpdated(out, spec.path, stamp);
+	});
+
+	const written = await commitChanges(ws, changes);
+	return {
+		spec: ws.index.byPath(spec.path) ?? spec,
+		contextPath: context.path,
+		contextCreated: context.created,
+		session,
+		continued,
+		planAdded,
+		written,
+	};
+}
+
+/**
+ * Plan items as given, one line each, without a list marker or checkbox an agent may have copied
+ * (`1. Analyze`, `- [ ] Analyze` → `Analyze`); empty ones and repeats dropped.
+ */
+function planItems(raw: readonly string[]): string[] {
+	const out: string[] = [];
+	for (const item of raw) {
+		const text = oneLine(item).replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').replace(/^\[.\][ \t]+/, '').trim();
+		if (text !== '' && !out.some((t) => sameTask(t, text))) out.push(text);
+	}
+	return out;
+}
+
+function sameTask(a: string, b: string): boolean {
+	return oneLine(a).toLowerCase() === oneLine(b).toLowerCase();
+}
+
+/** Adds the items not yet in `## Plan`, after its last line. */
+function mergePlan(text: string, path: string, items: readonly string[]): { text: string; added: number } {
+	if (items.length === 0) return { text, added: 0 };
+	const existing = readContextFile(text);
+	const tasks = existing.plan ? parsePlanTasks(text, existing.plan.headingEnd, existing.plan.end) : [];
+	const fresh = items.filter((item) => !tasks.some((t) => sameTask(t.text, item)));
+	if (fresh.length === 0) return { text, added: 0 };
+	const lines = fresh.map((t) => formatPlanTask(t)).join('\n') + '\n';
+	const plan = ensureContextSection(text, path, 'Plan', existing.plan ? undefined : lines);
+	if (plan.created) return { text: plan.text, added: fresh.length };
+	return { text: applyEdits(plan.text, [appendToSection(plan.text, plan.section, lines)]), added: fresh.length };
+}
