@@ -11,7 +11,7 @@ import { installPolyfills } from './obsidian/polyfills';
 installPolyfills();
 installDomHelpers();
 
-export { App, createFakeApp, type FakeAppOptions } from './obsidian/app';
+export { App, createFakeApp, fileAt, folderAt, type FakeAppOptions } from './obsidian/app';
 export { Component } from './obsidian/component';
 export { domDocument, domWindow, installDomHelpers } from './obsidian/dom';
 export { Editor } from './obsidian/editor';

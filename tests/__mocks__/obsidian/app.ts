@@ -1,5 +1,6 @@
 import { listenerErrors } from './events';
 import { FileManager } from './file-manager';
+import { TFile, TFolder } from './files';
 import { Keymap, Scope } from './keymap';
 import { MetadataCache } from './metadata-cache';
 import { openModals } from './modal';
@@ -115,6 +116,20 @@ export class App {
 		tab.display();
 		return tab;
 	}
+}
+
+/** The file at `path`; throws when there is none (test helper: saves null checks and casts). */
+export function fileAt(app: App, path: string): TFile {
+	const f = app.vault.getAbstractFileByPath(path);
+	if (!(f instanceof TFile)) throw new Error(`No file at ${path}`);
+	return f;
+}
+
+/** The folder at `path`; throws when there is none (test helper). */
+export function folderAt(app: App, path: string): TFolder {
+	const f = app.vault.getAbstractFileByPath(path);
+	if (!(f instanceof TFolder)) throw new Error(`No folder at ${path}`);
+	return f;
 }
 
 /**
