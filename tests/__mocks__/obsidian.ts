@@ -47,7 +47,7 @@ export {
 	stripHeading,
 	stripHeadingForLink,
 } from './obsidian/misc';
-export { chooseSuggestion, FuzzySuggestModal, getOpenModal, Modal, openModals, SuggestModal, suggestionTexts, typeInSuggestModal } from './obsidian/modal';
+export { chooseSuggestion, FuzzySuggestModal, getOpenModal, Modal, openModals, SuggestModal, suggestionsUpdated, suggestionTexts, typeInSuggestModal } from './obsidian/modal';
 export { clearNotices, Notice, noticeLog, notices } from './obsidian/notice';
 export { normalizePath } from './obsidian/paths';
 export { Commands, loadPlugin, Plugin, runCommand, unloadPlugin, type RegisteredCommand, type RibbonItem } from './obsidian/plugin';

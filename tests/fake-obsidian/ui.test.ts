@@ -13,6 +13,7 @@ import {
 	resetPlatform,
 	setIcon,
 	setMobilePlatform,
+	suggestionsUpdated,
 	typeInSuggestModal,
 } from '../__mocks__/obsidian';
 import { Plugin } from 'obsidian';
@@ -118,7 +119,7 @@ describe('fake FuzzySuggestModal', () => {
 	it('filters by fuzzy query, and choosing closes first then calls onChooseItem', async () => {
 		const modal = new SpecPicker(createFakeApp({}) as unknown as RealApp);
 		modal.open();
-		await modal.updated;
+		await suggestionsUpdated(modal);
 		expect(modal.resultContainerEl.querySelectorAll('.suggestion-item')).toHaveLength(3);
 		expect(await typeInSuggestModal(modal, 'arch')).toEqual(['1001 Archive policy']);
 		expect(await typeInSuggestModal(modal, 'zzz')).toEqual([]);
@@ -132,7 +133,7 @@ describe('fake FuzzySuggestModal', () => {
 	it('Enter chooses the highlighted suggestion, ArrowDown moves it', async () => {
 		const modal = new SpecPicker(createFakeApp({}) as unknown as RealApp);
 		modal.open();
-		await modal.updated;
+		await suggestionsUpdated(modal);
 		modal.inputEl.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
 		modal.inputEl.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
 		expect(modal.chosen).toEqual(['1001 Archive policy']);

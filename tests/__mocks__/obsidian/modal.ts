@@ -8,10 +8,12 @@ import { prepareFuzzySearch } from './search';
 export const openModals: Modal[] = [];
 
 /** The most recently opened modal that is still open, optionally of a given class (test helper). */
-export function getOpenModal<T extends Modal = Modal>(type?: abstract new (...args: never[]) => T): T | null {
+// Test classes extend the real typings' Modal, which is a different type from this fake's, so the
+// helpers take any object type and treat it as the fake at run time.
+export function getOpenModal<T extends object = Modal>(type?: abstract new (...args: never[]) => T): T | null {
 	for (let i = openModals.length - 1; i >= 0; i--) {
 		const m = openModals[i];
-		if (!type || m instanceof type) return m as T;
+		if (!type || m instanceof type) return m as unknown as T;
 	}
 	return null;
 }
@@ -207,21 +209,29 @@ export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
 }
 
 /** Types `query` into a suggest modal and waits for the suggestions; returns their rendered texts. */
-export async function typeInSuggestModal<T>(modal: SuggestModal<T>, query: string): Promise<string[]> {
+export async function typeInSuggestModal(suggest: object, query: string): Promise<string[]> {
+	const modal = suggest as SuggestModal<unknown>;
 	modal.inputEl.value = query;
 	modal.inputEl.dispatchEvent(new (modal.inputEl.ownerDocument.defaultView ?? window).Event('input'));
 	await modal.updated;
 	return suggestionTexts(modal);
 }
 
-export function suggestionTexts<T>(modal: SuggestModal<T>): string[] {
+export function suggestionTexts(suggest: object): string[] {
+	const modal = suggest as SuggestModal<unknown>;
 	return Array.from(modal.resultContainerEl.querySelectorAll('.suggestion-item'), (el) => el.textContent ?? '');
 }
 
 /** Clicks the suggestion at `index`, or the first whose rendered text equals `text`. */
-export function chooseSuggestion<T>(modal: SuggestModal<T>, which: number | string): void {
+export function chooseSuggestion(suggest: object, which: number | string): void {
+	const modal = suggest as SuggestModal<unknown>;
 	const items = Array.from(modal.resultContainerEl.querySelectorAll<HTMLElement>('.suggestion-item'));
 	const el = typeof which === 'number' ? items[which] : items.find((x) => x.textContent === which);
 	if (!el) throw new Error(`No suggestion ${JSON.stringify(which)} among: ${JSON.stringify(suggestionTexts(modal))}`);
 	el.click();
+}
+
+/** Resolves when a suggest modal has rendered its suggestions for the current query (test helper). */
+export function suggestionsUpdated(suggest: object): Promise<void> {
+	return (suggest as SuggestModal<unknown>).updated;
 }
