@@ -1,0 +1,155 @@
+import { formatLocalDateTime } from '../context/duration';
+import { parseDeliverables } from '../context/registry';
+import { dirname, joinPath } from '../files/paths';
+import type { Spec } from '../index/spec';
+import { appendToOwnContent, ensureSectionIn } from '../markdown/section-edits';
+import { sectionOwnContentEnd } from '../markdown/sections';
+import { applyEdits } from '../markdown/text-edit';
+import { contextTemplate } from '../templates/context-template';
+import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
+import { insertLineAt } from './add-deliverable';
+import { ChangeSet } from './file-changes';
+import { unsafeNameReason } from './safe-file-name';
+import { suggestId } from './suggest-id';
+import { WorkflowError } from './workflow-error';
+import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
+
+export interface NewSpecInput {
+	type: SpecType;
+	title: string;
+	/** Defaults to suggestId's answer. */
+	id?: string;
+	/** Required for a feature (an epic's id) and a task (a feature's id); none for an epic. */
+	parent?: string;
+}
+
+export interface NewSpecResult {
+	spec: { id: string; path: string };
+	contextPath: string;
+	written: string[];
+}
+
+/** The parent type each type hangs under, and the parent's section that lists it. */
+const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'Tasks' }> = {
+	feature: { type: 'epic', list: 'Features' },
+	task: { type: 'feature', list: 'Tasks' },
+};
+
+/**
+ * Creates an epic, feature or task in the seed's layout (DESIGN.md §2) from the templates:
+ * epic → `specs/{id}/epic.md`, feature → `{epic folder}/{id}/spec.md`, task →
+ * `{feature folder}/{id}.spec.md`, each with its context file beside it. The child links to its
+ * parent (`parent` property and `**Parent**:` line) and the parent lists the child in its
+ * `## Features` or `## Tasks`. Nothing is written when anything is refused.
+ */
+export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSpecResult> {
+	const type = input.type;
+	const title = input.title.trim();
+	if (title === '' || /[\r\n]/.test(title)) {
+		throw new WorkflowError('bad-title', `A new ${type} needs a title of one non-empty line (--title)`);
+	}
+	const parent = parentFor(ws, type, input.parent);
+	const id = input.id === undefined ? suggestId(ws, type, parent?.id) : input.id.trim();
+	requireSafeId(id, type);
+	const taken = ws.index.lookup(id);
+	if (taken.length > 0) throw new WorkflowError('duplicate-id', `Id "${id}" is already used by ${taken[0].path}`, taken[0].path);
+
+	const specPath = pathFor(ws, type, id, parent);
+	const contextPath = type === 'task' ? joinPath(dirname(specPath), `${id}.context.md`) : joinPath(dirname(specPath), 'context.md');
+	const changes = new ChangeSet(ws.store);
+	for (const p of [specPath, contextPath]) {
+		if (await changes.exists(p)) throw new WorkflowError('exists', `${p} already exists; nothing was written`, p);
+	}
+
+	const created = formatLocalDateTime(ws.now());
+	const heading = specHeadingTitle(id, title);
+	const parentHeading = parent ? specHeadingTitle(parent.id, parent.title) : null;
+	changes.create(
+		specPath,
+		specTemplate({
+			id,
+			type,
+			title,
+			created,
+			contextLink: linkTo(ws, specPath, contextPath, 'Implementation Journal'),
+			parentLink: parent ? linkTo(ws, specPath, parent.path, parentHeading) : null,
+		}),
+	);
+	changes.create(
+		contextPath,
+		contextTemplate({
+			title,
+			specLink: linkTo(ws, contextPath, specPath, heading),
+			parentLink: parent ? linkTo(ws, contextPath, parent.path, parentHeading) : null,
+			created,
+		}),
+	);
+	if (parent && type !== 'epic') {
+		const list = PARENT[type].list;
+		const item = `- ${linkTo(ws, parent.path, specPath, heading)}`;
+		await changes.modify(parent.path, (text) => addToChildList(text, parent.path, list, item));
+	}
+	const written = await commitChanges(ws, changes);
+	return { spec: { id, path: specPath }, contextPath, written };
+}
+
+function parentFor(ws: Workspace, type: SpecType, parentId: string | undefined): Spec | null {
+	const ref = parentId?.trim() ?? '';
+	if (type === 'epic') {
+		if (ref !== '') throw new WorkflowError('bad-parent', `An epic has no parent (got --parent ${ref})`);
+		return null;
+	}
+	const want = PARENT[type].type;
+	if (ref === '') throw new WorkflowError('missing-parent', `A new ${type} needs a parent ${want} (--parent ID)`);
+	const parent = requireSpec(ws, ref);
+	const actual = ws.index.typeOf(parent);
+	if (actual !== want) {
+		throw new WorkflowError('bad-parent', `${parent.id} (${parent.path}) is ${article(actual)}; a ${type}'s parent must be ${article(want)}`, parent.path);
+	}
+	return parent;
+}
+
+function article(type: SpecType): string {
+	return type === 'epic' ? 'an epic' : `a ${type}`;
+}
+
+function requireSafeId(id: string, type: SpecType): void {
+	const reason = unsafeNameReason(id);
+	if (reason !== null) throw new WorkflowError('unsafe-id', `Unsafe id ${JSON.stringify(id)}: ${reason}`);
+	// A folder named deliverables holds deliverables, never specs (DESIGN.md §2).
+	if (type !== 'task' && id.toLowerCase() === 'deliverables') {
+		throw new WorkflowError('unsafe-id', `Id "${id}" cannot name a spec folder: deliverables/ folders hold deliverables`);
+	}
+}
+
+/** Epics under the specs root; features in a folder beside their epic; tasks beside their feature. */
+function pathFor(ws: Workspace, type: SpecType, id: string, parent: Spec | null): string {
+	if (type === 'epic' || !parent) return joinPath(ws.settings.specsRoot, id, 'epic.md');
+	// A feature's folder goes in the folder its epic is in (the epic's own, for epic.md).
+	if (type === 'feature') return joinPath(dirname(parent.path), id, 'spec.md');
+	return joinPath(dirname(parent.path), `${id}.spec.md`);
+}
+
+/**
+ * Adds `item` to the parent's `## Features` / `## Tasks` list: after the list's last item (before
+ * any note written below it), or at the end of the section's own text; the section is created at
+ * its place in the seed's order when missing.
+ */
+export function addToChildList(text: string, path: string, list: 'Features' | 'Tasks', item: string): string {
+	const order = SPEC_SECTION_ORDER[list === 'Features' ? 'epic' : 'feature'];
+	const i = order.indexOf(list);
+	const ensured = ensureSectionIn(text, {
+		title: list,
+		level: 2,
+		// Features and Tasks follow the overview and any requirements, and precede the rest.
+		after: [...order.slice(0, i), 'Goals', 'Requirements'],
+		before: order.slice(i + 1),
+	});
+	if (!ensured.ok) throw new WorkflowError('section', `${path}: ${ensured.error}`, path);
+	const out = ensured.text;
+	const section = ensured.section;
+	const items = parseDeliverables(out, section.headingEnd, sectionOwnContentEnd(section)).entries;
+	const last = items[items.length - 1];
+	if (last) return insertLineAt(out, last.end, item);
+	return applyEdits(out, [appendToOwnContent(out, section, item)]);
+}
