@@ -1,0 +1,134 @@
+import type { ContextFile } from '../context/context-file';
+import { deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
+import { dirname, normalizeVaultPath } from '../files/paths';
+import { Spec } from '../index/spec';
+import { findSection, parseSections } from '../markdown/sections';
+import { Workspace } from './workspace';
+
+/** A deliverable of a spec as the registries and the deliverables folder give it, before reading the file. */
+export interface SpecDeliverable {
+	/** Vault path: where the link resolves, or where it points when the file is gone. */
+	path: string;
+	/** The type folder under `deliverables/` (`scripts`, `docs`, `config`, or a custom one), else the registry group's type. */
+	type: string;
+	/** `deliverables/scripts/` as it sits under the spec's folder; null for a file outside a type folder. */
+	folder: string | null;
+	/** The registry link's alias (context first, then the spec's list). */
+	title: string | null;
+	/** Registry text after the link (context first, then the spec's list). */
+	purpose: string | null;
+	inContextRegistry: boolean;
+	inSpecList: boolean;
+	/** Whether the file is there. */
+	exists: boolean;
+}
+
+/** A `Code Changes` registry entry: a path in the code repository, outside the vault. */
+export interface CodeChange {
+	path: string;
+	purpose: string | null;
+}
+
+/** Scripts, docs, config first (the seed's order), then custom types alphabetically. */
+export const TYPE_ORDER = ['scripts', 'docs', 'config'];
+
+export function compareTypes(a: string, b: string): number {
+	const ia = TYPE_ORDER.indexOf(a);
+	const ib = TYPE_ORDER.indexOf(b);
+	if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Every deliverable of a spec: the context's `## Deliverables` registry, the spec's own
+ * `## Deliverables` list, and the files the index gives the spec (its `deliverables/` folder),
+ * one entry per file, grouped by type in the seed's order and otherwise in registry order.
+ */
+export async function collectDeliverables(
+	ws: Workspace,
+	spec: Spec,
+	context: { path: string; file: ContextFile | null },
+): Promise<{ deliverables: SpecDeliverable[]; codeChanges: CodeChange[] }> {
+	const byPath = new Map<string, SpecDeliverable>();
+	const codeChanges: CodeChange[] = [];
+	const add = async (entry: Deliverable, source: string, registry: 'context' | 'spec'): Promise<void> => {
+		if (entry.kind === 'code' && entry.target) {
+			if (registry === 'context') codeChanges.push({ path: entry.target, purpose: entry.purpose });
+			return;
+		}
+		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) return;
+		const target = entry.target.split('#')[0];
+		if (target === '') return;
+		const resolved = ws.links.resolve(target, source);
+		const path = resolved ?? guessPath(target, source);
+		if (path === null) return;
+		let d = byPath.get(path);
+		if (!d) {
+			d = {
+				path,
+				type: typeOf(path, entry.type),
+				folder: folderOf(path),
+				title: null,
+				purpose: null,
+				inContextRegistry: false,
+				inSpecList: false,
+				exists: resolved !== null || (await ws.store.exists(path)),
+			};
+			byPath.set(path, d);
+		}
+		d.title = d.title ?? (entry.alias?.trim() || null);
+		d.purpose = d.purpose ?? entry.purpose;
+		if (registry === 'context') d.inContextRegistry = true;
+		else d.inSpecList = true;
+	};
+	for (const entry of context.file?.deliverables.entries ?? []) await add(entry, context.path, 'context');
+	for (const entry of await specListEntries(ws, spec)) await add(entry, spec.path, 'spec');
+	for (const path of ws.index.deliverablesOf(spec)) {
+		if (byPath.has(path)) continue;
+		byPath.set(path, {
+			path,
+			type: typeOf(path, null),
+			folder: folderOf(path),
+			title: null,
+			purpose: null,
+			inContextRegistry: false,
+			inSpecList: false,
+			exists: true,
+		});
+	}
+	const deliverables = [...byPath.values()];
+	// A stable sort keeps registry order within each type.
+	deliverables.sort((a, b) => compareTypes(a.type, b.type));
+	return { deliverables, codeChanges };
+}
+
+async function specListEntries(ws: Workspace, spec: Spec): Promise<Deliverable[]> {
+	if (!(await ws.store.exists(spec.path))) return [];
+	const text = await ws.store.read(spec.path);
+	const section = findSection(parseSections(text), ['Deliverables']);
+	return section ? parseDeliverables(text, section.headingEnd, section.end).entries : [];
+}
+
+/** Where an unresolved relative link points: joined to the source's folder (a leading `/` is the vault root). */
+function guessPath(target: string, source: string): string | null {
+	if (target.startsWith('/')) return normalizeVaultPath(target);
+	return normalizeVaultPath(`${dirname(source)}/${target}`);
+}
+
+function typeFolderIndex(parts: string[]): number {
+	const at = parts.lastIndexOf('deliverables');
+	return at >= 0 && at < parts.length - 2 ? at : -1;
+}
+
+function typeOf(path: string, registryType: string | null): string {
+	const parts = path.split('/');
+	const at = typeFolderIndex(parts);
+	if (at >= 0) return deliverableTypeKey(parts[at + 1]);
+	return registryType && registryType !== 'other' ? registryType : 'other';
+}
+
+function folderOf(path: string): string | null {
+	const parts = path.split('/');
+	const at = typeFolderIndex(parts);
+	return at >= 0 ? `deliverables/${parts[at + 1]}/` : null;
+}

@@ -1,0 +1,228 @@
+import type { DownstreamSpec } from '../context/registry';
+import { linksToText } from '../context/item-link';
+import { parseListItem, parseHeading } from '../context/lines';
+import { stem } from '../files/paths';
+import { bodyStart } from '../markdown/frontmatter-bounds';
+import { Spec } from '../index/spec';
+import { parseLinks, type LinkRef } from '../links/link-parser';
+import { compareIds } from '../index/discovery';
+import { Backlinks } from './backlinks';
+import { Workspace } from './workspace';
+
+/** A spec or note that uses a spec: it links to the spec or its deliverables, or the spec's context lists it downstream. */
+export interface SpecUsage {
+	/** The using spec's id; null for a note that belongs to no spec. */
+	id: string | null;
+	title: string;
+	/** The using spec's (or note's) path; for a Downstream Specs link that resolves nowhere, the link as written. */
+	path: string;
+	/** Deliverables it links to, in the report's order. */
+	uses: string[];
+	/** The purposes below joined with `; ` (null when there are none). */
+	purpose: string | null;
+	/**
+	 * Why it uses them: the text after each of its links to a deliverable (or a nested `Purpose:`
+	 * item), else after its links to the spec, else the Downstream Specs entry's text.
+	 */
+	purposes: string[];
+	kind: 'spec' | 'note';
+	/** Listed under the context's Downstream Specs. */
+	listed: boolean;
+	/** It links to the spec or a deliverable itself. */
+	linksBack: boolean;
+	/** A nested `- Uses:` item of its Downstream Specs entry (`Directory structure`). */
+	usesText: string | null;
+	/** A Downstream Specs link that resolves to no file. */
+	missing: boolean;
+}
+
+interface Draft extends SpecUsage {
+	order: number;
+	deliverablePurposes: string[];
+	specPurposes: string[];
+}
+
+/**
+ * Who uses `spec`: every spec or note linking to it or one of `deliverables` (the spec's own files,
+ * parents and children excluded: a parent listing its tasks does not use them), merged with the
+ * context's Downstream Specs list by resolved path. Listed ones come first in list order, then
+ * other specs by id, then notes by path.
+ */
+export async function specUsage(
+	ws: Workspace,
+	spec: Spec,
+	deliverables: readonly string[],
+	downstream: readonly DownstreamSpec[],
+	contextPath: string,
+	backlinks: Backlinks,
+): Promise<SpecUsage[]> {
+	const targets = new Set([spec.path, ...deliverables]);
+	const related = new Set<string>([spec.path, ...ws.index.ancestorsOf(spec).map((s) => s.path)]);
+	for (const d of descendants(ws, spec)) related.add(d.path);
+	const drafts = new Map<string, Draft>();
+	const draftFor = (key: string, owner: Spec | null, path: string): Draft => {
+		let d = drafts.get(key);
+		if (!d) {
+			d = {
+				id: owner?.id ?? null,
+				title: owner?.title ?? stem(path),
+				path: owner?.path ?? path,
+				uses: [],
+				purpose: null,
+				purposes: [],
+				kind: owner ? 'spec' : 'note',
+				listed: false,
+				linksBack: false,
+				usesText: null,
+				missing: false,
+				order: Infinity,
+				deliverablePurposes: [],
+				specPurposes: [],
+			};
+			drafts.set(key, d);
+		}
+		return d;
+	};
+
+	downstream.forEach((entry, i) => {
+		const resolved = ws.links.resolve(entry.target.split('#')[0], contextPath);
+		const owner = resolved ? (ws.index.byPath(resolved) ?? ws.index.specForPath(resolved)) : null;
+		const key = owner?.path ?? resolved ?? entry.target;
+		const d = draftFor(key, owner, resolved ?? entry.target);
+		if (!owner && !resolved) d.title = entry.alias ?? entry.target;
+		d.missing = resolved === null;
+		d.listed = true;
+		d.order = Math.min(d.order, i);
+		d.usesText = d.usesText ?? entry.uses;
+		if (d.purposes.length === 0 && entry.purpose) d.purposes = [entry.purpose];
+	});
+
+	const sources = new Set<string>();
+	for (const target of targets) for (const b of backlinks.linksTo(target)) sources.add(b.source);
+	for (const source of [...sources].sort()) {
+		const owner = ws.index.byPath(source) ?? ws.index.specForPath(source);
+		if (owner && related.has(owner.path)) continue;
+		if (deliverables.includes(source)) continue;
+		let text: string;
+		try {
+			text = await ws.store.read(source);
+		} catch {
+			continue;
+		}
+		const d = draftFor(owner?.path ?? source, owner, source);
+		for (const link of parseLinks(text, { includeFrontmatter: true })) {
+			const target = link.target === '' ? null : ws.links.resolve(link.target, source);
+			if (!target || !targets.has(target)) continue;
+			d.linksBack = true;
+			const purpose = linkPurpose(text, link);
+			if (target === spec.path) {
+				if (purpose) d.specPurposes.push(purpose);
+			} else {
+				if (!d.uses.includes(target)) d.uses.push(target);
+				if (purpose) d.deliverablePurposes.push(purpose);
+			}
+		}
+	}
+
+	const out = [...drafts.values()].filter((d) => d.listed || d.linksBack);
+	for (const d of out) {
+		d.uses.sort((a, b) => deliverables.indexOf(a) - deliverables.indexOf(b));
+		const own = unique(d.deliverablePurposes.length > 0 ? d.deliverablePurposes : d.specPurposes);
+		if (own.length > 0) d.purposes = own;
+		d.purpose = d.purposes.length > 0 ? d.purposes.map((p) => p.replace(/\.$/, '')).join('; ') : null;
+	}
+	out.sort((a, b) => {
+		if (a.listed !== b.listed) return a.listed ? -1 : 1;
+		if (a.listed) return a.order - b.order;
+		if (a.kind !== b.kind) return a.kind === 'spec' ? -1 : 1;
+		if (a.kind === 'spec' && a.id !== null && b.id !== null) return compareIds(a.id, b.id);
+		return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+	});
+	return out.map(({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }) => ({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }));
+}
+
+function descendants(ws: Workspace, spec: Spec): Spec[] {
+	const out: Spec[] = [];
+	const seen = new Set<string>([spec.path]);
+	const stack = [...ws.index.childrenOf(spec)];
+	while (stack.length > 0) {
+		const s = stack.pop()!;
+		if (seen.has(s.path)) continue;
+		seen.add(s.path);
+		out.push(s);
+		stack.push(...ws.index.childrenOf(s));
+	}
+	return out;
+}
+
+function unique(items: string[]): string[] {
+	return [...new Set(items)];
+}
+
+/**
+ * Why a note links where it does. A link that opens a list item (`- [[x]] - why`) is explained by
+ * the text after it through the end of the item, or by a nested `Purpose:` item; a link inside prose
+ * by the whole item or paragraph it sits in. Table rows and headings give no purpose.
+ */
+export function linkPurpose(text: string, link: LinkRef): string | null {
+	// A property (`related: "[[1014.spec]]"`) says nothing about why.
+	if (link.start < bodyStart(text)) return null;
+	const lines = splitWithOffsets(text);
+	const at = lines.findIndex((l) => l.start <= link.start && link.start <= l.end);
+	if (at < 0) return null;
+	const line = lines[at].text;
+	if (/^\s*\|/.test(line) || parseHeading(line)) return null;
+	// The block: the list item or paragraph the link sits in, continuation lines included.
+	let first = at;
+	while (!parseListItem(lines[first].text) && first > 0 && isParagraphLine(lines[first - 1].text)) first--;
+	const item = parseListItem(lines[first].text);
+	let last = at;
+	while (last + 1 < lines.length && isParagraphLine(lines[last + 1].text) && !parseListItem(lines[last + 1].text)) last++;
+	const blockStart = item ? lines[first].start + item.contentAt : lines[first].start;
+	const blockEnd = lines[last].start + lines[last].text.length;
+	const checkbox = /^\[.\][ \t]+/.exec(text.slice(blockStart, blockEnd));
+	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
+	if (link.start === contentStart) {
+		const after = plain(text.slice(link.end, blockEnd)).replace(/^[\s:\-–—]+/, '').trim();
+		if (after !== '') return after;
+		return item ? nestedPurpose(lines, last, item.indent) : null;
+	}
+	const whole = plain(text.slice(contentStart, blockEnd));
+	return whole === '' ? null : whole;
+}
+
+function isParagraphLine(line: string): boolean {
+	return line.trim() !== '' && !parseHeading(line) && !/^\s*\|/.test(line) && !/^\s*(```|~~~)/.test(line);
+}
+
+function nestedPurpose(lines: { text: string }[], at: number, indent: number): string | null {
+	for (let i = at + 1; i < lines.length; i++) {
+		const child = parseListItem(lines[i].text);
+		if (!child) {
+			if (lines[i].text.trim() === '') continue;
+			if (/^[ \t]/.test(lines[i].text)) continue;
+			return null;
+		}
+		if (child.indent <= indent) return null;
+		const m = /^purpose\s*:\s*(.+)$/i.exec(child.content.trim());
+		if (m) return plain(m[1]);
+	}
+	return null;
+}
+
+function plain(s: string): string {
+	return linksToText(s).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function splitWithOffsets(text: string): { text: string; start: number; end: number }[] {
+	const out: { text: string; start: number; end: number }[] = [];
+	let start = 0;
+	while (start <= text.length) {
+		const nl = text.indexOf('\n', start);
+		const end = nl < 0 ? text.length : nl;
+		out.push({ text: text.slice(start, end).replace(/\r$/, ''), start, end });
+		if (nl < 0) break;
+		start = nl + 1;
+	}
+	return out;
+}
