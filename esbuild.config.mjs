@@ -10,6 +10,16 @@ const banner = `/*
 Spec Workflow — bundled by esbuild. The source is in src/.
 */`;
 
+/** Sends gray-matter's own `require('js-yaml')` (v3) to a shim over the js-yaml 4 we already bundle. */
+const grayMatterYaml = {
+	name: 'gray-matter-yaml',
+	setup(build) {
+		build.onResolve({ filter: /^js-yaml$/ }, (args) =>
+			args.importer.includes('/node_modules/gray-matter/') ? { path: new URL('./src/shims/gray-matter-yaml.ts', import.meta.url).pathname } : undefined,
+		);
+	},
+};
+
 /** The plugin: one CommonJS file Obsidian loads on desktop and mobile. */
 const pluginOptions = {
 	banner: { js: banner },
@@ -19,6 +29,7 @@ const pluginOptions = {
 	// gray-matter reaches for fs and Buffer; mobile has neither.
 	alias: { fs: './src/shims/empty.ts' },
 	inject: ['./src/shims/buffer.ts'],
+	plugins: [grayMatterYaml],
 	format: 'cjs',
 	target: 'es2020',
 	logLevel: 'warning',

@@ -1,0 +1,47 @@
+import { createFakeApp, fileAt, loadPlugin, unloadPlugin } from '../__mocks__/obsidian';
+import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
+import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
+
+async function loaded(files = readVaultFiles(EXAMPLE_VAULT)) {
+	const app = createFakeApp(files);
+	const plugin = await loadPlugin(app, SpecWorkflowPlugin);
+	app.layoutReady();
+	await plugin.indexReady;
+	return { app, plugin };
+}
+
+describe('the plugin keeps its index current from vault events', () => {
+	it('indexes the example vault once the layout is ready', async () => {
+		const { plugin } = await loaded();
+		expect(plugin.index.all().map((s) => s.id)).toEqual(['1000', '1001', '1011', '1014', '3000', '3001', '4000', '4005', '9000', '9001']);
+		expect(plugin.index.specForPath('specs/1000/1001/deliverables/scripts/benchmark.sh')?.id).toBe('1014');
+	});
+
+	it('follows create, modify, rename and delete one file at a time', async () => {
+		const { app, plugin } = await loaded();
+		await app.vault.create('specs/1000/1001/1015.spec.md', '---\ntitle: Archive tier\nstatus: draft\n---\n');
+		await app.flush();
+		expect(plugin.index.get('1015')?.status).toBe('planning');
+
+		await app.vault.modify(fileAt(app, 'specs/1000/1001/1015.spec.md'), '---\ntitle: Archive tier\nstatus: done\n---\n');
+		await app.flush();
+		expect(plugin.index.get('1015')?.status).toBe('completed');
+
+		await app.fileManager.renameFile(fileAt(app, 'specs/1000/1001/1015.spec.md'), 'specs/1000/1001/1016.spec.md');
+		await app.flush();
+		expect(plugin.index.get('1015')).toBeNull();
+		expect(plugin.index.get('1016')?.title).toBe('Archive tier');
+
+		await app.fileManager.trashFile(fileAt(app, 'specs/1000/1001/1016.spec.md'));
+		await app.flush();
+		expect(plugin.index.get('1016')).toBeNull();
+	});
+
+	it('stops listening when unloaded', async () => {
+		const { app, plugin } = await loaded();
+		await unloadPlugin(app, plugin);
+		await app.vault.create('specs/1000/1001/1017.spec.md', '# Late\n');
+		await app.flush();
+		expect(plugin.index.get('1017')).toBeNull();
+	});
+});
