@@ -1,0 +1,238 @@
+import { parseDeliverables, Deliverable, deliverableTypeKey, DELIVERABLE_TYPE_HEADINGS, formatDeliverableEntry } from '../context/registry';
+import { basename } from '../files/paths';
+import { Spec } from '../index/spec';
+import { parseLinks } from '../links/link-parser';
+import { appendToOwnContent, appendToSection, ensureSection, ensureSectionIn } from '../markdown/section-edits';
+import { findSection, parseSections, Section, SectionMatcher } from '../markdown/sections';
+import { applyEdits } from '../markdown/text-edit';
+import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
+import { FileFacts, VaultFacts } from './validate-facts';
+import { Finding } from './validate-types';
+import { canHoldTraceback, TRACEBACK_FIELDS } from './validate-traceback';
+import { WorkflowError } from './workflow-error';
+import { linkTo, Workspace } from './workspace';
+
+/**
+ * Deliverables (DESIGN.md §6): every registry entry points to a file that exists; every file in a
+ * deliverables folder is listed in its spec's and its context's `## Deliverables`; every file that
+ * can hold a comment carries a traceback header.
+ */
+
+interface Registration {
+	spec: Spec;
+	/** The spec or context file holding the registry. */
+	file: string;
+	isContext: boolean;
+	entry: Deliverable;
+}
+
+export interface DeliverableFindings {
+	findings: Finding[];
+	/** `path\0offset` of registry links already reported as missing deliverables (not again as broken links). */
+	reported: Set<string>;
+}
+
+export function checkDeliverables(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, FileFacts>): DeliverableFindings {
+	const findings: Finding[] = [];
+	const reported = new Set<string>();
+	const registered = new Map<string, Registration[]>();
+
+	const readRegistry = (spec: Spec, file: FileFacts, isContext: boolean): void => {
+		const section = findSection(parseSections(file.text), ['Deliverables']);
+		if (!section) return;
+		const byStart = new Map(file.links.filter((l) => l.where === 'body').map((l) => [l.start, l] as const));
+		for (const entry of parseDeliverables(file.text, section.headingEnd, section.end).entries) {
+			if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || entry.linkStart === null) continue;
+			const link = byStart.get(entry.linkStart);
+			// A link the parser does not see (inside code) is not a link.
+			if (!link) continue;
+			if (link.resolved === null) {
+				reported.add(`${file.path}\0${link.start}`);
+				findings.push({
+					severity: 'error',
+					code: 'missing-deliverable',
+					path: file.path,
+					line: link.line,
+					message: `${file.path} line ${link.line}: registered deliverable ${link.raw} does not exist`,
+				});
+				continue;
+			}
+			const list = registered.get(link.resolved);
+			const registration = { spec, file: file.path, isContext, entry };
+			if (list) list.push(registration);
+			else registered.set(link.resolved, [registration]);
+		}
+	};
+
+	for (const spec of ws.index.all()) {
+		const specFile = facts.get(spec.path);
+		if (specFile) readRegistry(spec, specFile, false);
+		const context = contexts.get(spec);
+		if (context) readRegistry(spec, context, true);
+	}
+
+	for (const path of facts.paths) {
+		if (facts.role(path) !== 'deliverable') continue;
+		const regs = registered.get(path) ?? [];
+		const owners = regs.length > 0 ? [...new Set(regs.map((r) => r.spec))] : [ws.index.specForPath(path)].filter((s): s is Spec => s !== null);
+		for (const spec of owners) {
+			const inSpec = regs.find((r) => r.spec === spec && !r.isContext);
+			const inContext = regs.find((r) => r.spec === spec && r.isContext);
+			const context = contexts.get(spec);
+			const file = facts.get(path);
+			if (!inSpec) findings.push(unregistered(ws, path, spec.path, false, inContext?.entry ?? null, file, facts));
+			if (context && !inContext) findings.push(unregistered(ws, path, context.path, true, inSpec?.entry ?? null, file, facts));
+		}
+		const file = facts.get(path);
+		if (file && canHoldTraceback(path) && !hasTraceback(file)) {
+			findings.push({
+				severity: 'warning',
+				code: 'no-traceback',
+				path,
+				message: file.markdown
+					? `${path}: no traceback to its spec (a "spec" property or a <!-- Spec: … --> comment)`
+					: `${path}: no traceback header to its spec (a "Generated from:" comment line at the top)`,
+			});
+		}
+	}
+	return { findings, reported };
+}
+
+function hasTraceback(file: FileFacts): boolean {
+	if (file.comments.some((f) => TRACEBACK_FIELDS.has(f.name) && f.value.trim() !== '')) return true;
+	if (!file.markdown) return false;
+	return Object.entries(file.properties).some(([key, value]) => {
+		const name = key.toLowerCase().replace(/[_-]+/g, ' ');
+		return TRACEBACK_FIELDS.has(name) && value !== null && value !== undefined && value !== '';
+	});
+}
+
+function unregistered(
+	ws: Workspace,
+	deliverable: string,
+	registryPath: string,
+	isContext: boolean,
+	other: Deliverable | null,
+	file: FileFacts | null,
+	facts: VaultFacts,
+): Finding {
+	const line = headingLine(facts, registryPath);
+	const where = line === undefined ? `${registryPath}:` : `${registryPath} line ${line}:`;
+	const alias = other?.alias ?? titleOf(file) ?? basename(deliverable);
+	const purpose = isContext ? (other?.purpose ?? purposeOf(file)) : null;
+	return {
+		severity: 'warning',
+		code: 'unregistered-deliverable',
+		path: registryPath,
+		line,
+		message: `${where} ${deliverable} is not listed under ## Deliverables`,
+		fix: async (changes) => {
+			await changes.modify(registryPath, (text) => addRegistryEntry(ws, text, registryPath, isContext, deliverable, alias, purpose));
+		},
+	};
+}
+
+const headingLines = new WeakMap<FileFacts, number | null>();
+
+/** The line of the registry's `## Deliverables` heading, looked up once per file. */
+function headingLine(facts: VaultFacts, path: string): number | undefined {
+	const file = facts.get(path);
+	if (!file) return undefined;
+	let line = headingLines.get(file);
+	if (line === undefined) {
+		const heading = findSection(parseSections(file.text), ['Deliverables']);
+		line = heading ? file.lineOf(heading.headingStart) : null;
+		headingLines.set(file, line);
+	}
+	return line ?? undefined;
+}
+
+/** A markdown deliverable's title: its `title` property or first heading. */
+function titleOf(file: FileFacts | null): string | null {
+	if (!file?.markdown) return null;
+	const title = file.properties.title;
+	if (typeof title === 'string' && title.trim() !== '') return title.trim();
+	const h1 = /^#[ \t]+(.+?)[ \t]*$/m.exec(file.text.slice(0, 4000));
+	return h1 ? h1[1] : null;
+}
+
+/** The purpose a deliverable states: its traceback `Purpose:` line or `purpose` property. */
+function purposeOf(file: FileFacts | null): string | null {
+	if (!file) return null;
+	const field = file.comments.find((f) => f.name === 'purpose')?.value.trim();
+	if (field) return field;
+	const prop = file.properties.purpose;
+	return typeof prop === 'string' && prop.trim() !== '' ? prop.trim() : null;
+}
+
+/** Group headings in registry order; a custom type goes before Code Changes. */
+const GROUP_ORDER = ['scripts', 'docs', 'config'];
+
+const SPEC_SECTIONS_BEFORE = ['Overview', 'Goals', 'Requirements', 'Features', 'Tasks', 'Dependencies', 'Acceptance Criteria'];
+const SPEC_SECTIONS_AFTER = ['Out of Scope', 'Open Questions', 'Notes', 'References'];
+
+/**
+ * Adds `- [[deliverables/scripts/x.sh|x.sh]]` (with ` - purpose` in a context) to the registry,
+ * in the `###` group of its folder (`scripts/` → `### Scripts`), creating the group or the
+ * `## Deliverables` section at its canonical place when missing. A file already listed is left alone.
+ */
+export function addRegistryEntry(
+	ws: Workspace,
+	text: string,
+	registryPath: string,
+	isContext: boolean,
+	deliverable: string,
+	alias: string,
+	purpose: string | null,
+): string {
+	let current = text;
+	let root = parseSections(current);
+	let section = findSection(root, ['Deliverables']);
+	if (section && listsFile(ws, current, registryPath, section, deliverable)) return text;
+	if (!section) {
+		const order: readonly string[] = CONTEXT_SECTION_ORDER;
+		const at = order.indexOf('Deliverables');
+		const created = ensureSectionIn(current, {
+			title: 'Deliverables',
+			level: 2,
+			after: isContext ? order.slice(0, at) : SPEC_SECTIONS_BEFORE,
+			before: isContext ? order.slice(at + 1) : SPEC_SECTIONS_AFTER,
+		});
+		if (!created.ok) throw new WorkflowError('cannot-fix', `${registryPath}: ${created.error}`, registryPath);
+		current = created.text;
+		root = created.root;
+		section = created.section;
+	}
+	const entry = formatDeliverableEntry(linkTo(ws, registryPath, deliverable, alias), purpose);
+	const folder = typeFolder(deliverable);
+	if (folder === null) return applyEdits(current, [appendToOwnContent(current, section, entry)]);
+	const type = deliverableTypeKey(folder);
+	const group = section.children.find((c) => deliverableTypeKey(c.title) === type);
+	if (group) return applyEdits(current, [appendToSection(current, group, entry)]);
+	const rank = GROUP_ORDER.indexOf(type);
+	const byType = (t: string): SectionMatcher => (s: Section) => deliverableTypeKey(s.title) === t;
+	const preceding = rank < 0 ? GROUP_ORDER : GROUP_ORDER.slice(0, rank);
+	const following = rank < 0 ? ['code'] : [...GROUP_ORDER.slice(rank + 1), 'code'];
+	const result = ensureSection(current, root, {
+		title: DELIVERABLE_TYPE_HEADINGS[type] ?? folder.charAt(0).toUpperCase() + folder.slice(1),
+		level: Math.min(section.level + 1, 6),
+		parent: section,
+		match: byType(type),
+		after: preceding.map(byType),
+		before: following.map(byType),
+		content: entry,
+	});
+	if (!result.ok) throw new WorkflowError('cannot-fix', `${registryPath}: ${result.error}`, registryPath);
+	return result.edit ? applyEdits(current, [result.edit]) : current;
+}
+
+function listsFile(ws: Workspace, text: string, path: string, section: Section, target: string): boolean {
+	return parseLinks(text, { from: section.headingEnd, to: section.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, path) === target);
+}
+
+/** `a/deliverables/scripts/x.sh` → `scripts`; a file right in `deliverables/` → null. */
+function typeFolder(path: string): string | null {
+	const parts = path.split('/');
+	const at = parts.lastIndexOf('deliverables', parts.length - 2);
+	return at >= 0 && at < parts.length - 2 ? parts[at + 1] : null;
+}

@@ -1,0 +1,174 @@
+import { extension } from '../files/paths';
+import { classifyPath, PathRole } from '../index/discovery';
+import { parseLinks, parseLinkText } from '../links/link-parser';
+import { readFrontmatter } from '../metadata/frontmatter';
+import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
+import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { Finding } from './validate-types';
+import { isBinaryPath, LINK_FIELDS, readLeadingComments, CommentField } from './validate-traceback';
+import { Workspace } from './workspace';
+
+/**
+ * Everything the checks need from the files under the specs root, read once: each text, its line
+ * starts, and its links with where they resolve. Checks then work on these facts, never on the
+ * disk, so validating is linear in the vault's size.
+ */
+
+export interface LinkFact {
+	/** The link as written (`[[missing]]`, `[Setup](x.sh)`, or a property's value). */
+	raw: string;
+	/** The decoded path part; '' for a same-file `#heading` link. */
+	target: string;
+	/** Offset of the link in the file (for a property: its key line). */
+	start: number;
+	line: number;
+	/** The vault file it points to, or null when it resolves to nothing. */
+	resolved: string | null;
+	where: 'body' | 'property' | 'traceback';
+	/** The property or traceback field holding it. */
+	field?: string;
+}
+
+export interface FileFacts {
+	path: string;
+	role: PathRole;
+	text: string;
+	markdown: boolean;
+	links: LinkFact[];
+	/** Every file a link of this one resolves to. */
+	targets: Set<string>;
+	/** Properties (empty when there is no frontmatter or it is malformed). */
+	properties: Record<string, unknown>;
+	/** Malformed frontmatter: its message names the file and line. */
+	yamlError: string | null;
+	/** Traceback fields of a deliverable's leading comment block (empty for other files). */
+	comments: CommentField[];
+	/** 1-based line of an offset. */
+	lineOf(offset: number): number;
+}
+
+export class VaultFacts {
+	/** Every file under the specs root that matters (hidden folders and stray non-markdown left out). */
+	readonly paths: string[] = [];
+	readonly problems: Finding[] = [];
+	private readonly files = new Map<string, FileFacts | null>();
+	private readonly metadata = new Map<string, SpecMetadata>();
+
+	private constructor(private readonly ws: Workspace) {}
+
+	static async load(ws: Workspace): Promise<VaultFacts> {
+		const facts = new VaultFacts(ws);
+		const entries = await ws.store.list(ws.settings.specsRoot);
+		for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+			if (classifyPath(entry.path, ws.index.specsRoot) === 'other') continue;
+			facts.paths.push(entry.path);
+			if (!isBinaryPath(entry.path)) await facts.read(entry.path);
+		}
+		return facts;
+	}
+
+	role(path: string): PathRole {
+		return classifyPath(path, this.ws.index.specsRoot);
+	}
+
+	/** The facts of a file read earlier, or null (binary, unreadable, not read). */
+	get(path: string): FileFacts | null {
+		return this.files.get(path) ?? null;
+	}
+
+	/** The facts of any vault text file (a context outside the specs root, say), read at most once. */
+	async read(path: string): Promise<FileFacts | null> {
+		if (this.files.has(path)) return this.files.get(path) ?? null;
+		let text: string;
+		try {
+			text = await this.ws.store.read(path);
+		} catch (e) {
+			this.files.set(path, null);
+			this.problems.push({ severity: 'error', code: 'unreadable', path, message: `${path}: ${(e as Error).message}` });
+			return null;
+		}
+		const facts = this.build(path, text);
+		this.files.set(path, facts);
+		return facts;
+	}
+
+	/** readSpecMetadata of a markdown file, computed once. */
+	meta(file: FileFacts): SpecMetadata {
+		let meta = this.metadata.get(file.path);
+		if (!meta) {
+			meta = readSpecMetadata(file.text, file.path);
+			this.metadata.set(file.path, meta);
+		}
+		return meta;
+	}
+
+	private build(path: string, text: string): FileFacts {
+		const lineStarts = [0];
+		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+		const lineOf = (offset: number): number => {
+			let lo = 0;
+			let hi = lineStarts.length - 1;
+			while (lo < hi) {
+				const mid = (lo + hi + 1) >> 1;
+				if (lineStarts[mid] <= offset) lo = mid;
+				else hi = mid - 1;
+			}
+			return lo + 1;
+		};
+		const role = this.role(path);
+		const markdown = extension(path) === 'md';
+		const resolve = (target: string): string | null => (target === '' ? path : this.ws.links.resolve(target, path));
+		const links: LinkFact[] = [];
+		let properties: Record<string, unknown> = {};
+		let yamlError: string | null = null;
+		let comments: CommentField[] = [];
+		if (markdown) {
+			for (const link of parseLinks(text)) {
+				links.push({ raw: link.raw, target: link.target, start: link.start, line: lineOf(link.start), resolved: resolve(link.target), where: 'body' });
+			}
+			const fm = readFrontmatter(text, path);
+			yamlError = fm.error?.message ?? null;
+			properties = fm.data;
+			if (fm.bounds && !fm.error) {
+				const keyLines = new Map(findTopLevelEntries(text, fm.bounds).map((e) => [e.key, e.keyLine.start] as const));
+				for (const [key, value] of Object.entries(fm.data)) {
+					const start = keyLines.get(key) ?? fm.bounds.yamlStart;
+					for (const s of linkStrings(value)) {
+						const link = parseLinkText(s);
+						if (!link || link.target === '') continue;
+						links.push({ raw: s.trim(), target: link.target, start, line: lineOf(start), resolved: resolve(link.target), where: 'property', field: key });
+					}
+				}
+			}
+			if (role === 'deliverable') comments = readLeadingComments(text, true);
+		} else {
+			comments = readLeadingComments(text, false);
+			for (const field of comments) {
+				if (!LINK_FIELDS.has(field.name)) continue;
+				for (const link of fieldLinks(field)) {
+					links.push({ ...link, line: lineOf(link.start), resolved: resolve(link.target), where: 'traceback', field: field.name });
+				}
+			}
+		}
+		return { path, role, text, markdown, links, targets: new Set(links.flatMap((l) => (l.resolved ? [l.resolved] : []))), properties, yamlError, comments, lineOf };
+	}
+}
+
+/** String values of a property that may be links; `parent: [[../epic]]` unquoted is YAML for a nested list. */
+function linkStrings(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (!Array.isArray(value)) return [];
+	if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string') return [`[[${value[0][0]}]]`];
+	return value.flatMap((item) => (typeof item === 'string' ? [item] : Array.isArray(item) && item.length === 1 && typeof item[0] === 'string' ? [`[[${item[0]}]]`] : []));
+}
+
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
+const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
+
+/** The links of a traceback field's value, or the value itself when it is a plain vault path. */
+function fieldLinks(field: CommentField): { raw: string; target: string; start: number }[] {
+	const found = parseLinks(field.value, { includeFrontmatter: true });
+	if (found.length > 0) return found.map((l) => ({ raw: l.raw, target: l.target, start: field.valueStart + l.start }));
+	const value = field.value.trim();
+	return PLAIN_PATH.test(value) && value.includes('/') ? [{ raw: value, target: value, start: field.valueStart }] : [];
+}

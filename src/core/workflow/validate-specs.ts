@@ -1,0 +1,218 @@
+import { Spec } from '../index/spec';
+import { parseLinks, parseLinkText } from '../links/link-parser';
+import { appendToSection, ensureSectionIn } from '../markdown/section-edits';
+import { findFrontmatter } from '../markdown/frontmatter-bounds';
+import { flattenSections, parseSections } from '../markdown/sections';
+import { applyEdits } from '../markdown/text-edit';
+import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
+import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { specHeadingTitle } from '../templates/spec-templates';
+import { setField } from './spec-fields';
+import { FileFacts, VaultFacts } from './validate-facts';
+import { Finding } from './validate-types';
+import { WorkflowError } from './workflow-error';
+import { linkTo, Workspace } from './workspace';
+
+/**
+ * Checks between notes (DESIGN.md §2–3): spec ↔ context links both ways, parent ↔ child links,
+ * and properties that disagree with their header lines.
+ */
+
+export interface SpecFindings {
+	findings: Finding[];
+	/** `path\0target` of parent links already reported as unknown parents (not again as broken links). */
+	reported: Set<string>;
+}
+
+/** The header line names each metadata field may be written under (readSpecMetadata's fields). */
+const HEADER_NAMES: Record<string, string[]> = {
+	status: ['status'],
+	parent: ['parent'],
+	context: ['context'],
+	spec: ['spec', 'specification'],
+	created: ['created'],
+	updated: ['updated'],
+};
+
+/** Sections of a parent spec that list its children. */
+const CHILD_LIST = /^(features?|tasks?|stories|user stories|sub-?tasks?|children|child specs|sub-?specs)\b/i;
+
+export function checkSpecs(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, FileFacts>): SpecFindings {
+	const findings: Finding[] = [];
+	const reported = new Set<string>();
+	const childLists = new Map<string, Set<string>>();
+
+	for (const spec of ws.index.all()) {
+		const file = facts.get(spec.path);
+		if (!file) continue;
+		const context = contexts.get(spec);
+		if (context) findings.push(...contextLinks(ws, facts, spec, file, context));
+
+		// Parent ↔ child.
+		let parentKnown = true;
+		if (spec.parentRef !== null && ws.index.resolveSpecRef(spec.parentRef, spec.path) === null) {
+			parentKnown = false;
+			const line = fieldLine(file, 'parent', ['parent']);
+			const link = parseLinkText(spec.parentRef);
+			if (link) reported.add(`${spec.path}\0${link.target}`);
+			findings.push({
+				severity: 'error',
+				code: 'unknown-parent',
+				path: spec.path,
+				line,
+				message: `${spec.path}${line ? ` line ${line}` : ''}: parent ${spec.parentRef} is not a spec`,
+			});
+		}
+		const parent = parentKnown ? ws.index.parentOf(spec) : null;
+		const parentFile = parent ? facts.get(parent.path) : null;
+		if (parent && parentFile) {
+			let listed = childLists.get(parent.path);
+			if (!listed) {
+				listed = listedChildren(parentFile);
+				childLists.set(parent.path, listed);
+			}
+			if (!listed.has(spec.path)) findings.push(unlistedChild(ws, parent, spec));
+		}
+	}
+
+	// Properties against header lines, in specs and contexts.
+	const seen = new Set<string>();
+	const metaFiles = [...ws.index.all().map((s) => facts.get(s.path)), ...contexts.values()];
+	for (const file of metaFiles) {
+		if (!file || seen.has(file.path)) continue;
+		seen.add(file.path);
+		findings.push(...mismatches(facts, file));
+	}
+	return { findings, reported };
+}
+
+/** The files linked from a spec's Features/Tasks sections. */
+function listedChildren(file: FileFacts): Set<string> {
+	const sections = flattenSections(parseSections(file.text)).filter((s) => CHILD_LIST.test(s.title));
+	const listed = new Set<string>();
+	let i = 0;
+	// Links are in text order; each lies in at most one outermost list section.
+	const ranges = sections.filter((s) => !sections.some((o) => o !== s && o.headingStart < s.headingStart && s.end <= o.end));
+	for (const link of file.links) {
+		if (link.where !== 'body' || link.resolved === null) continue;
+		while (i < ranges.length && ranges[i].end <= link.start) i++;
+		if (i < ranges.length && ranges[i].headingEnd <= link.start) listed.add(link.resolved);
+	}
+	return listed;
+}
+
+function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts, context: FileFacts): Finding[] {
+	const out: Finding[] = [];
+	if (!file.targets.has(context.path) && !refersTo(ws, spec.contextRef, spec.path, context.path)) {
+		const fixable = spec.contextRef === null && file.yamlError === null;
+		out.push({
+			severity: 'warning',
+			code: 'missing-context-link',
+			path: spec.path,
+			message: `${spec.path}: does not link to its context file ${context.path}`,
+			fix: fixable
+				? async (changes) => {
+						const link = linkTo(ws, spec.path, context.path, 'Implementation Journal');
+						await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', 'Context', link));
+					}
+				: undefined,
+		});
+	}
+	const meta = facts.meta(context);
+	const byField = meta.spec !== undefined && ws.index.resolveSpecRef(meta.spec, context.path) === spec;
+	if (!context.targets.has(spec.path) && !byField) {
+		const fixable = meta.spec === undefined && context.yamlError === null;
+		out.push({
+			severity: 'warning',
+			code: 'missing-spec-link',
+			path: context.path,
+			message: `${context.path}: does not link back to its spec ${spec.path}`,
+			fix: fixable
+				? async (changes) => {
+						const link = linkTo(ws, context.path, spec.path, specHeadingTitle(spec.id, spec.title));
+						await changes.modify(context.path, (text) => setField(text, context.path, 'spec', 'Spec', link));
+					}
+				: undefined,
+		});
+	}
+	return out;
+}
+
+/** A `context` field written as a plain path (`context: 1014.context.md`) links too. */
+function refersTo(ws: Workspace, ref: string | null, source: string, target: string): boolean {
+	if (ref === null) return false;
+	const path = parseLinkText(ref)?.target ?? ref.trim();
+	return path !== '' && ws.links.resolve(path, source) === target;
+}
+
+function unlistedChild(ws: Workspace, parent: Spec, child: Spec): Finding {
+	const heading = ws.index.typeOf(child) === 'task' ? 'Tasks' : 'Features';
+	return {
+		severity: 'warning',
+		code: 'unlisted-child',
+		path: parent.path,
+		message: `${parent.path}: does not list its ${ws.index.typeOf(child)} ${child.id} (${child.path}) under ## ${heading}`,
+		fix: async (changes) => {
+			const link = linkTo(ws, parent.path, child.path, specHeadingTitle(child.id, child.title));
+			await changes.modify(parent.path, (text) => addChildLink(ws, text, parent.path, child.path, heading, link));
+		},
+	};
+}
+
+/** Appends `- link` to the parent's Features/Tasks list, creating the section when it has none. */
+export function addChildLink(ws: Workspace, text: string, parentPath: string, childPath: string, heading: string, link: string): string {
+	const lists = flattenSections(parseSections(text)).filter((s) => CHILD_LIST.test(s.title));
+	const linked = lists.some((s) =>
+		parseLinks(text, { from: s.headingEnd, to: s.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, parentPath) === childPath),
+	);
+	if (linked) return text;
+	const preferred = lists.find((s) => s.title.toLowerCase().startsWith(heading.toLowerCase())) ?? lists[0];
+	if (preferred) return applyEdits(text, [appendToSection(text, preferred, `- ${link}`)]);
+	const created = ensureSectionIn(text, {
+		title: heading,
+		level: 2,
+		after: ['Overview', 'Goals', 'Requirements'],
+		before: ['Acceptance Criteria', 'Deliverables', 'Dependencies', 'Out of Scope', 'Open Questions'],
+		content: `- ${link}`,
+	});
+	if (!created.ok) throw new WorkflowError('cannot-fix', `${parentPath}: ${created.error}`, parentPath);
+	return created.text;
+}
+
+function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {
+	const out: Finding[] = [];
+	const headers = readHeaderFields(file.text);
+	for (const m of facts.meta(file).mismatches) {
+		const names = HEADER_NAMES[m.field] ?? [m.field];
+		const header = names.map((n) => headers.get(n)).find((h) => h !== undefined);
+		const line = header ? file.lineOf(header.lineStart) : undefined;
+		const name = header?.name ?? m.field;
+		out.push({
+			severity: 'warning',
+			code: 'mismatch',
+			path: file.path,
+			line,
+			message: `${file.path}${line ? ` line ${line}` : ''}: ${m.field} property "${m.property}" disagrees with **${name}**: ${m.header} (the property wins)`,
+			fix: async (changes) => {
+				await changes.modify(file.path, (text) => {
+					const current = readHeaderFields(text);
+					const written = names.map((n) => current.get(n)).find((h) => h !== undefined);
+					return written ? setHeaderField(text, written.name, m.property) : text;
+				});
+			},
+		});
+	}
+	return out;
+}
+
+/** The line of a property (when the note has it) or else of its header line. */
+function fieldLine(file: FileFacts, property: string, headers: string[]): number | undefined {
+	const bounds = findFrontmatter(file.text);
+	if (bounds && file.yamlError === null) {
+		const entry = findTopLevelEntries(file.text, bounds).find((e) => e.key.toLowerCase() === property);
+		if (entry) return file.lineOf(entry.keyLine.start);
+	}
+	const fields = readHeaderFields(file.text);
+	const header = headers.map((h) => fields.get(h)).find((h) => h !== undefined);
+	return header ? file.lineOf(header.lineStart) : undefined;
+}

@@ -1,0 +1,32 @@
+import type { ChangeSet } from './file-changes';
+
+/**
+ * One thing `validate` found. `path` is the file to look at (or to change, when it is fixable);
+ * `message` names the file, the line and the problem, so it reads on its own (`--json`, logs).
+ */
+export interface Problem {
+	severity: 'error' | 'warning';
+	code: string;
+	path: string;
+	/** 1-based line in `path`, when the problem sits on one. */
+	line?: number;
+	message: string;
+	/** `validate --fix` can repair it safely (a link or registry line added, a header line set). */
+	fixable?: boolean;
+}
+
+export interface ValidateResult {
+	/** Problems left: all of them, or after `fix`, those that were not fixed. Sorted by path, then line. */
+	problems: Problem[];
+	/** Problems that `fix` repaired. */
+	fixed: Problem[];
+	/** Files the fixes wrote. */
+	written: string[];
+	/** How many specs were checked. */
+	specs: number;
+}
+
+/** A problem as a check reports it, with the planned repair when there is a safe one. */
+export interface Finding extends Problem {
+	fix?: (changes: ChangeSet) => Promise<void>;
+}

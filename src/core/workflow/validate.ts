@@ -1,0 +1,173 @@
+import { extension } from '../files/paths';
+import { Spec } from '../index/spec';
+import { commitChanges, Workspace } from './workspace';
+import { ChangeSet } from './file-changes';
+import { FileFacts, VaultFacts } from './validate-facts';
+import { checkDeliverables } from './validate-deliverables';
+import { checkSpecs } from './validate-specs';
+import { Finding, Problem, ValidateResult } from './validate-types';
+import { WorkflowError } from './workflow-error';
+
+export type { Problem, ValidateResult } from './validate-types';
+
+/**
+ * Checks the specs root (DESIGN.md §2–6, issue 3): what the index found (malformed YAML, duplicate
+ * ids, contexts without a spec), broken links, spec ↔ context links missing either way, parent ↔
+ * child links, deliverables without traceback or missing from a registry, registry entries whose
+ * file is gone, and properties that disagree with their header lines. Every file is read once.
+ *
+ * With `fix`, the safe and reversible repairs (adding a missing link, registry line or header
+ * value) are planned in one ChangeSet and written together; the rest are only reported.
+ */
+export async function validate(ws: Workspace, options: { fix?: boolean } = {}): Promise<ValidateResult> {
+	const facts = await VaultFacts.load(ws);
+	const contexts = new Map<Spec, FileFacts>();
+	for (const spec of ws.index.all()) {
+		const path = ws.index.contextPathOf(spec);
+		if (extension(path) !== 'md' || !(ws.index.hasFile(path) || ws.links.has(path))) continue;
+		const context = await facts.read(path);
+		if (context) contexts.set(spec, context);
+	}
+
+	const findings: Finding[] = [...indexFindings(ws), ...yamlFindings(ws, facts, contexts)];
+	const deliverables = checkDeliverables(ws, facts, contexts);
+	const specs = checkSpecs(ws, facts, contexts);
+	findings.push(...deliverables.findings, ...specs.findings);
+	findings.push(...brokenLinks(facts, (file, link) => deliverables.reported.has(`${file}\0${link.start}`) || specs.reported.has(`${file}\0${link.target}`)));
+	findings.push(...facts.problems);
+	const sorted = sortFindings(dedupe(findings));
+
+	if (!options.fix) return { problems: sorted.map(toProblem), fixed: [], written: [], specs: ws.index.size };
+	const changes = new ChangeSet(ws.store);
+	const fixed = new Set<Finding>();
+	for (const finding of sorted) {
+		if (!finding.fix) continue;
+		try {
+			await finding.fix(changes);
+			fixed.add(finding);
+		} catch (e) {
+			// A fix that cannot be planned (malformed YAML, a heading it cannot place) stays a problem.
+			if (!(e instanceof WorkflowError)) throw e;
+		}
+	}
+	const written = fixed.size > 0 ? await commitChanges(ws, changes) : [];
+	return {
+		problems: sorted.filter((f) => !fixed.has(f)).map(toProblem),
+		fixed: sorted.filter((f) => fixed.has(f)).map(toProblem),
+		written,
+		specs: ws.index.size,
+	};
+}
+
+/** What the index reports; its messages say the line of malformed YAML (`… line 4: …`). */
+function indexFindings(ws: Workspace): Finding[] {
+	return ws.index.problems().map((p) => ({ ...p, line: lineInMessage(p.message) }));
+}
+
+/** Malformed YAML in files the index does not read as specs: contexts, deliverables, reports. */
+function yamlFindings(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, FileFacts>): Finding[] {
+	const out: Finding[] = [];
+	const contextFiles = new Set<FileFacts>(contexts.values());
+	const files = new Set<FileFacts>(contextFiles);
+	for (const path of facts.paths) {
+		const file = facts.get(path);
+		if (file?.markdown) files.add(file);
+	}
+	for (const file of files) {
+		if (ws.index.byPath(file.path)) continue;
+		const problems = file.role === 'context' || contextFiles.has(file) ? facts.meta(file).problems : [];
+		const messages = problems.length > 0 ? problems.map((p) => p.message) : file.yamlError ? [file.yamlError] : [];
+		for (const message of messages) {
+			out.push({ severity: 'error', code: 'malformed-frontmatter', path: file.path, line: lineInMessage(message), message });
+		}
+	}
+	return out;
+}
+
+function brokenLinks(facts: VaultFacts, skip: (file: string, link: { start: number; target: string }) => boolean): Finding[] {
+	const out: Finding[] = [];
+	for (const path of facts.paths) {
+		const file = facts.get(path);
+		if (!file) continue;
+		for (const link of file.links) {
+			if (link.resolved !== null || skip(path, link)) continue;
+			const what = link.where === 'property' ? ` (property "${link.field ?? ''}")` : link.where === 'traceback' ? ` (traceback "${link.field ?? ''}:")` : '';
+			out.push({
+				severity: 'error',
+				code: 'broken-link',
+				path,
+				line: link.line,
+				message: `${path} line ${link.line}: ${link.raw}${what} does not resolve to a file`,
+			});
+		}
+	}
+	return out;
+}
+
+function lineInMessage(message: string): number | undefined {
+	const m = / line (\d+):/.exec(message);
+	return m ? Number(m[1]) : undefined;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+	const seen = new Set<string>();
+	return findings.filter((f) => {
+		const key = `${f.code}\0${f.path}\0${f.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+	return findings.sort(
+		(a, b) =>
+			(a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+			(a.line ?? 0) - (b.line ?? 0) ||
+			(a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+			(a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+	);
+}
+
+function toProblem(f: Finding): Problem {
+	const line = f.line !== undefined ? { line: f.line } : {};
+	return { severity: f.severity, code: f.code, path: f.path, ...line, message: f.message, fixable: f.fix !== undefined };
+}
+
+/**
+ * Human text: one line per problem (`error    specs/1000/epic.md:4  broken-link  [[missing]] does
+ * not resolve to a file`), the fixed ones marked `fixed`, then a summary line.
+ */
+export function formatProblems(result: ValidateResult): string {
+	const lines: string[] = [];
+	const row = (label: string, p: Problem): string => {
+		const at = p.line !== undefined ? `${p.path}:${p.line}` : p.path;
+		return `${label.padEnd(7)}  ${at}  ${p.code}  ${shortMessage(p)}`;
+	};
+	for (const p of result.fixed) lines.push(row('fixed', p));
+	for (const p of result.problems) lines.push(row(p.severity, p));
+	const errors = result.problems.filter((p) => p.severity === 'error').length;
+	const warnings = result.problems.length - errors;
+	const fixable = result.problems.filter((p) => p.fixable).length;
+	const fixed = result.fixed.length;
+	const specs = plural(result.specs, 'spec');
+	if (result.problems.length === 0) {
+		lines.push(fixed > 0 ? `Fixed ${plural(fixed, 'problem')}; no problems left in ${specs}.` : `No problems found in ${specs}.`);
+	} else {
+		const notes = [fixed > 0 ? `${fixed} fixed` : '', fixable > 0 ? `${fixable} fixable` : ''].filter((n) => n !== '');
+		lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
+	}
+	return lines.join('\n');
+}
+
+/** The message without the `path line N: ` it starts with (the row shows where already). */
+function shortMessage(p: Problem): string {
+	for (const prefix of [p.line !== undefined ? `${p.path} line ${p.line}: ` : null, `${p.path}: `]) {
+		if (prefix !== null && p.message.startsWith(prefix)) return p.message.slice(prefix.length);
+	}
+	return p.message;
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
