@@ -134,7 +134,7 @@ const TOTAL_DURATION = 'Total Duration';
 
 /**
  * `- **Total Sessions**: N` and `- **Total Duration**: X` in `## Metrics` › `### Implementation`,
- * from the sessions as now written. Only those two values change; a missing line is added beside
+ * from the sessions as now written (a session whose duration is unknown adds nothing). Only those two values change; a missing line is added beside
  * the other one (or at the top of the group), a missing group or section is created.
  */
 export function refreshMetrics(text: string, path: string): string {

@@ -59,12 +59,37 @@ export function appendHeadingBlock(text: string, section: Section, block: string
  * list written flush left becomes a sub-list). Blank lines inside stay, empty.
  */
 export function formatItem(text: string, lead = '- '): string {
-	const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
+	let lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
+	// A fence on the item's own line (`- ```bash`) is not seen as one by the journal's readers:
+	// the code then starts on the next line, under a bare item marker.
+	if (FENCE.test(lines[0].trim())) lines = ['', ...lines];
 	const [first, ...rest] = lines;
 	let common = Infinity;
 	for (const l of rest) if (l.trim() !== '') common = Math.min(common, /^[ \t]*/.exec(l)?.[0].length ?? 0);
 	const continuation = rest.map((l) => (l.trim() === '' ? '' : `  ${l.slice(common)}`));
-	return [`${lead}${first.trim()}`, ...continuation].join('\n') + '\n';
+	const item = [`${lead}${first.trim()}`.trimEnd(), ...continuation];
+	// A code fence the entry leaves open is closed, or the journal below it would read as code.
+	const open = openFence(continuation);
+	if (open) item.push(`  ${open}`);
+	return item.join('\n') + '\n';
+}
+
+// As the markdown readers (code-ranges.ts) see fences: up to three spaces, then ``` or ~~~.
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+/** The fence still open after these lines, or null. */
+function openFence(lines: readonly string[]): string | null {
+	let open: string | null = null;
+	for (const line of lines) {
+		const m = FENCE.exec(line);
+		if (!m) continue;
+		if (open === null) {
+			if (!(m[2][0] === '`' && m[3].includes('`'))) open = m[2];
+		} else if (m[2][0] === open[0] && m[2].length >= open.length && m[3].trim() === '') {
+			open = null;
+		}
+	}
+	return open;
 }
 
 /** Collapses a one-line value (title, participants, plan item): line breaks and runs of spaces become one space. */

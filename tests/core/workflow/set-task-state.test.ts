@@ -1,0 +1,72 @@
+import { setTaskState } from '../../../src/core/workflow/set-task-state';
+import { CTX_1011, CTX_1014, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, toCrlf, workspace } from './session-fixtures';
+
+const UPDATED = ['**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 14:30'] as const;
+
+describe('setTaskState', () => {
+	it('sets a task by number without an active session, changing only its marker and `updated`', async () => {
+		const ws = await workspace();
+		const before = ws.store.snapshot();
+		const result = await setTaskState(ws, { id: '1014', task: '7', state: 'in-progress' });
+		expect(result).toEqual({ task: { number: 7, text: 'Final validation', state: 'in-progress', previous: 'pending' }, written: [CTX_1014] });
+		const expected = replaceOnce(replaceOnce(before[CTX_1014], '- [ ] Final validation\n', '- [/] Final validation\n'), ...UPDATED);
+		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1014])[CTX_1014]).toBe(expected);
+	});
+
+	it('finds a task by a unique part of its text, case-insensitively', async () => {
+		const ws = await workspace();
+		const result = await setTaskState(ws, { id: '1014', task: 'DOCUMENTATION', state: 'done' });
+		expect(result.task).toEqual({ number: 6, text: 'Documentation', state: 'done', previous: 'in-progress' });
+		expect(ws.store.snapshot()[CTX_1014]).toBe(replaceOnce(replaceOnce(EXAMPLE[CTX_1014], '- [/] Documentation\n', '- [x] Documentation\n'), ...UPDATED));
+	});
+
+	it('refuses text that matches several tasks, listing them with their numbers', async () => {
+		const ws = await workspace();
+		await expectRefused(
+			ws,
+			() => setTaskState(ws, { id: '1014', task: 'ation', state: 'done' }),
+			'ambiguous-task',
+			`${CTX_1014}: "ation" matches 5 tasks: 1. Network buffer optimization; 2. NFS mount configuration; 3. Directory structure creation; 6. Documentation; 7. Final validation. Give the task number.`,
+		);
+	});
+
+	it('refuses a task that is not in the plan', async () => {
+		const ws = await workspace();
+		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: '9', state: 'done' }), 'unknown-task', `${CTX_1014}: No task 9: the plan has 7 tasks.`);
+		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: 'deploy', state: 'done' }), 'unknown-task', `${CTX_1014}: No task matches "deploy".`);
+	});
+
+	it('writes the seed\'s emoji for an emoji plan (1011)', async () => {
+		const ws = await workspace();
+		const before = ws.store.snapshot();
+		await setTaskState(ws, { id: '1011', task: '#4', state: 'blocked' });
+		let expected = replaceOnce(before[CTX_1011], '4. ✅ Benchmark with fio\n', '4. ❌ Benchmark with fio\n');
+		expected = replaceOnce(expected, '**Updated**: 2025-08-25 17:05', '**Updated**: 2025-08-28 14:30');
+		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1011])[CTX_1011]).toBe(expected);
+	});
+
+	it('writes nothing when the task already has that state', async () => {
+		const ws = await workspace();
+		const before = ws.store.snapshot();
+		const result = await setTaskState(ws, { id: '1014', task: '1', state: 'done' });
+		expect(result).toEqual({ task: { number: 1, text: 'Network buffer optimization', state: 'done', previous: 'done' }, written: [] });
+		expect(ws.store.snapshot()).toEqual(before);
+	});
+
+	it('refuses an unknown state, and a spec without a journal', async () => {
+		const ws = await workspace();
+		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: '1', state: 'finished' as never }), 'bad-state', 'Unknown task state "finished": use pending, in-progress, done, blocked, cancelled');
+		await expectRefused(
+			ws,
+			() => setTaskState(ws, { id: '4005', task: '1', state: 'done' }),
+			'no-context',
+			'Spec 4005 has no context file (specs/4000/4005/context.md) and so no plan; start one with: spec-work start 4005 --plan "task"',
+		);
+	});
+
+	it('keeps a CRLF journal CRLF', async () => {
+		const ws = await workspace({ [CTX_1014]: toCrlf(EXAMPLE[CTX_1014]) });
+		await setTaskState(ws, { id: '1014', task: '7', state: 'cancelled' });
+		expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(replaceOnce(replaceOnce(EXAMPLE[CTX_1014], '- [ ] Final validation\n', '- [-] Final validation\n'), ...UPDATED)));
+	});
+});
