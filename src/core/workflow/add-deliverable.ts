@@ -5,7 +5,7 @@ import { activeSession, SESSION_SECTION_HEADINGS, sessionSectionKey } from '../c
 import { basename, dirname, joinPath, normalizeVaultPath } from '../files/paths';
 import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection, ensureSectionIn } from '../markdown/section-edits';
-import { flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { findSection, flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
 import { applyEdits } from '../markdown/text-edit';
 import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
 import { SPEC_SECTION_ORDER, specHeadingTitle } from '../templates/spec-templates';
@@ -134,7 +134,7 @@ async function refuseExisting(ws: Workspace, path: string): Promise<void> {
 	if (taken) throw new WorkflowError('exists', `${taken} already exists; nothing was written (choose another file name)`, taken);
 }
 
-interface Placement {
+export interface Placement {
 	after: SectionMatcher[];
 	before: SectionMatcher[];
 }
@@ -164,10 +164,7 @@ interface RegistryEdit {
  * at the end of that list. A link to the file already there is left as it is.
  */
 export function addRegistryEntry(text: string, notePath: string, deliverablePath: string, edit: RegistryEdit): string {
-	const ensured = ensureSectionIn(text, { title: 'Deliverables', level: 2, ...edit.placement });
-	if (!ensured.ok) throw new WorkflowError('section', `${notePath}: ${ensured.error}`, notePath);
-	const out = ensured.text;
-	const section = ensured.section;
+	const { text: out, section } = ensureNoteSection(text, notePath, 'Deliverables', edit.placement);
 	const registry = parseDeliverables(out, section.headingEnd, section.end);
 	if (registry.entries.some((e) => e.target !== null && pointsTo(e.target, e.kind, notePath, deliverablePath))) return out;
 
@@ -199,6 +196,19 @@ export function addRegistryEntry(text: string, notePath: string, deliverablePath
 	});
 	if (!created.ok) throw new WorkflowError('section', `${notePath}: ${created.error}`, notePath);
 	return created.edit ? applyEdits(out, [created.edit]) : out;
+}
+
+/**
+ * The note's section with this title wherever it is (the shallowest; a note that keeps it at
+ * another level or outside its title still has it: never add a second), else a new `##` one at
+ * its canonical place.
+ */
+export function ensureNoteSection(text: string, notePath: string, title: string, placement: Placement): { text: string; section: Section } {
+	const existing = findSection(parseSections(text), [title]);
+	if (existing) return { text, section: existing };
+	const ensured = ensureSectionIn(text, { title, level: 2, ...placement });
+	if (!ensured.ok) throw new WorkflowError('section', `${notePath}: ${ensured.error}`, notePath);
+	return { text: ensured.text, section: ensured.section };
 }
 
 /** Whether a registry link (as written) from `notePath` names `deliverablePath`. */

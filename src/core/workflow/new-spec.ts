@@ -2,12 +2,12 @@ import { formatLocalDateTime } from '../context/duration';
 import { parseDeliverables } from '../context/registry';
 import { dirname, joinPath } from '../files/paths';
 import type { Spec } from '../index/spec';
-import { appendToOwnContent, ensureSectionIn } from '../markdown/section-edits';
+import { appendToOwnContent } from '../markdown/section-edits';
 import { sectionOwnContentEnd } from '../markdown/sections';
 import { applyEdits } from '../markdown/text-edit';
 import { contextTemplate } from '../templates/context-template';
 import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
-import { insertLineAt } from './add-deliverable';
+import { ensureNoteSection, insertLineAt } from './add-deliverable';
 import { ChangeSet } from './file-changes';
 import { unsafeNameReason } from './safe-file-name';
 import { suggestId } from './suggest-id';
@@ -138,16 +138,11 @@ function pathFor(ws: Workspace, type: SpecType, id: string, parent: Spec | null)
 export function addToChildList(text: string, path: string, list: 'Features' | 'Tasks', item: string): string {
 	const order = SPEC_SECTION_ORDER[list === 'Features' ? 'epic' : 'feature'];
 	const i = order.indexOf(list);
-	const ensured = ensureSectionIn(text, {
-		title: list,
-		level: 2,
+	const { text: out, section } = ensureNoteSection(text, path, list, {
 		// Features and Tasks follow the overview and any requirements, and precede the rest.
 		after: [...order.slice(0, i), 'Goals', 'Requirements'],
 		before: order.slice(i + 1),
 	});
-	if (!ensured.ok) throw new WorkflowError('section', `${path}: ${ensured.error}`, path);
-	const out = ensured.text;
-	const section = ensured.section;
 	const items = parseDeliverables(out, section.headingEnd, sectionOwnContentEnd(section)).entries;
 	const last = items[items.length - 1];
 	if (last) return insertLineAt(out, last.end, item);
