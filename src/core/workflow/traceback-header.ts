@@ -42,7 +42,7 @@ for (const ext of ['html', 'htm', 'xml', 'svg', 'xhtml', 'xsl', 'plist', 'vue'])
 for (const ext of ['css', 'scss', 'less']) BLOCK[ext] = { open: '/*', close: '*/' };
 
 /** Formats with no comment syntax, and binary formats: their header would break them. */
-const NO_COMMENTS = new Set(['json', 'geojson', 'ipynb', 'csv', 'tsv', 'txt', 'log', 'lock', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'zip', 'gz', 'tar', 'bin', 'canvas']);
+const NO_COMMENTS = new Set(['json', 'geojson', 'ipynb', 'canvas', 'csv', 'tsv', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'zip', 'gz', 'tar', 'bin', 'parquet', 'sqlite', 'db']);
 
 /**
  * The comment syntax for a file name. Unknown extensions and names without one (`fstab.nas`,

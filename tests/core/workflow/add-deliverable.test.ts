@@ -1,4 +1,5 @@
 import { addDeliverable, deliverableFolder } from '../../../src/core/workflow/add-deliverable';
+import { setField } from '../../../src/core/workflow/spec-fields';
 import { WorkflowError } from '../../../src/core/workflow/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
@@ -235,11 +236,12 @@ describe('addDeliverable on the example vault (no active session)', () => {
 				'# Created: 2025-08-28 by User + Claude\n',
 		);
 		expect(after[ctx]).toContain('## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector\n\n## Dependencies Delivered To\n');
-		// The spec gains its context link (as a property: it keeps its fields there) and a Deliverables section at the end.
+		// The spec gains its context link (written by setField, the way the note keeps its fields) and a Deliverables section at the end.
 		expect(after['specs/3000/3001/spec.md']).toBe(
-			inserted(before['specs/3000/3001/spec.md'], '  - market-data\n', 'context: "[[context|Implementation Journal]]"\n') +
+			setField(before['specs/3000/3001/spec.md'], 'specs/3000/3001/spec.md', 'context', 'Context', '[[context|Implementation Journal]]') +
 				'\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]]\n',
 		);
+		expect(after['specs/3000/3001/spec.md']).toContain('context: "[[context|Implementation Journal]]"\n');
 	});
 
 	it('writes links in the markdown style when the vault uses it', async () => {
