@@ -15,10 +15,11 @@ export function setField(text: string, path: string, property: string, header: s
 		const fm = readFrontmatter(text, path);
 		if (fm.error) throw new WorkflowError('malformed-yaml', fm.error.message, path);
 	}
-	const hasHeader = readHeaderFields(text).has(header.toLowerCase());
+	const headers = readHeaderFields(text);
 	let out = text;
 	if (bounds || alwaysProperty) out = setProperty(out, property, value);
-	if (hasHeader || !bounds) out = setHeaderField(out, header, value);
+	// A note that shows header lines gets this one too, so the link is tappable in reading view.
+	if (headers.size > 0 || !bounds) out = setHeaderField(out, header, value);
 	return out;
 }
 
@@ -29,8 +30,21 @@ export function touchUpdated(text: string, path: string, stamp: string): string 
 	if (bounds) {
 		const fm = readFrontmatter(text, path);
 		if (fm.error) throw new WorkflowError('malformed-yaml', fm.error.message, path);
-		if ('updated' in fm.data) out = setProperty(out, 'updated', stamp);
+		const current = fm.data.updated;
+		if (current !== undefined) out = setProperty(out, 'updated', stampLike(typeof current === 'string' ? current : '', stamp));
 	}
-	if (readHeaderFields(out).has('updated')) out = setHeaderField(out, 'Updated', stamp);
+	const header = readHeaderFields(out).get('updated');
+	if (header) out = setHeaderField(out, 'Updated', stampLike(header.value, stamp));
 	return out;
+}
+
+/**
+ * The stamp in the form the note already uses: a date-only `updated: 2025-08-27` stays a date
+ * (Obsidian may type it as one), an ISO `2025-08-27T11:30` keeps its `T`; otherwise `YYYY-MM-DD HH:MM`.
+ */
+export function stampLike(current: string, stamp: string): string {
+	const value = current.trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return stamp.slice(0, 10);
+	if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return stamp.replace(' ', 'T');
+	return stamp;
 }

@@ -50,7 +50,7 @@ describe('finishSession', () => {
 		const result = await finishSession(ws, { id: '1014', complete: true });
 		expect(result.written.sort()).toEqual([CTX_1014, SPEC_1014].sort());
 		let spec = replaceOnce(before[SPEC_1014], 'status: implementing\n', 'status: completed\n');
-		spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28 17:00\n');
+		spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28\n');
 		spec = replaceOnce(spec, '**Status**: implementing  \n', '**Status**: completed  \n');
 		spec = replaceOnce(spec, '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
 		let ctx = replaceOnce(before[CTX_1014], '**Status**: implementing  \n', '**Status**: completed  \n');

@@ -101,10 +101,12 @@ describe('startSession', () => {
 				'\n## Deliverables\n\n## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n',
 		);
 		let spec = replaceOnce(before[SPEC_4005], 'status: draft\n', 'status: implementing\n');
-		spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28 14:30\n');
+		// A date-only `updated` stays a date.
+		spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28\n');
 		spec = replaceOnce(spec, '  - strategy\n---\n', '  - strategy\ncontext: "[[context|Implementation Journal]]"\n---\n');
 		spec = replaceOnce(spec, '**Status**: draft  \n', '**Status**: implementing  \n');
-		spec = replaceOnce(spec, '**Updated**: 2025-08-27 11:30\n', '**Updated**: 2025-08-28 14:30\n');
+		// The note shows header lines, so the new context link gets one too (after the last, with a hard break).
+		spec = replaceOnce(spec, '**Updated**: 2025-08-27 11:30\n', '**Updated**: 2025-08-28 14:30  \n**Context**: [[context|Implementation Journal]]\n');
 		expect(edited[SPEC_4005]).toBe(spec);
 		expect(result).toMatchObject({ contextPath: CTX_4005, contextCreated: true, session: { number: 1 }, planAdded: 2 });
 		expect(result.spec.status).toBe('implementing');
@@ -131,7 +133,7 @@ describe('startSession', () => {
 		ctx = replaceOnce(ctx, '5. ✅ Export drive temperatures to monitoring\n', '5. ✅ Export drive temperatures to monitoring\n- [ ] Add SMART alerts\n');
 		ctx = replaceOnce(ctx, '- `9f8e7d6`: Record hot tier setup in storage docs\n', `- \`9f8e7d6\`: Record hot tier setup in storage docs\n\n${sessionBlock(2)}`);
 		let spec = replaceOnce(before[SPEC_1011], 'status: completed\n', 'status: implementing\n');
-		spec = replaceOnce(spec, 'updated: 2025-08-25\n', 'updated: 2025-08-28 14:30\n');
+		spec = replaceOnce(spec, 'updated: 2025-08-25\n', 'updated: 2025-08-28\n');
 		spec = replaceOnce(spec, '**Status**: completed  \n', '**Status**: implementing  \n');
 		spec = replaceOnce(spec, '**Updated**: 2025-08-25 17:05', '**Updated**: 2025-08-28 14:30');
 		const edited = expectOnlyChanged(before, ws.store.snapshot(), [CTX_1011, SPEC_1011]);
