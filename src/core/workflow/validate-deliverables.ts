@@ -32,7 +32,7 @@ export interface DeliverableFindings {
 	reported: Set<string>;
 }
 
-export function checkDeliverables(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, FileFacts>): DeliverableFindings {
+export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>): DeliverableFindings {
 	const findings: Finding[] = [];
 	const reported = new Set<string>();
 	const registered = new Map<string, Registration[]>();
@@ -64,7 +64,7 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, contexts: Ma
 		}
 	};
 
-	for (const spec of ws.index.all()) {
+	for (const spec of specs) {
 		const specFile = facts.get(spec.path);
 		if (specFile) readRegistry(spec, specFile, false);
 		const context = contexts.get(spec);

@@ -37,12 +37,12 @@ const HEADER_NAMES: Record<string, string[]> = {
 /** Sections of a parent spec that list its children. */
 const CHILD_LIST = /^(features?|tasks?|stories|user stories|sub-?tasks?|children|child specs|sub-?specs)\b/i;
 
-export function checkSpecs(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, FileFacts>): SpecFindings {
+export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>): SpecFindings {
 	const findings: Finding[] = [];
 	const reported = new Set<string>();
 	const childLists = new Map<string, Set<string>>();
 
-	for (const spec of ws.index.all()) {
+	for (const spec of specs) {
 		const file = facts.get(spec.path);
 		if (!file) continue;
 		const context = contexts.get(spec);
@@ -77,7 +77,7 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, contexts: Map<Spec,
 
 	// Properties against header lines, in specs and contexts.
 	const seen = new Set<string>();
-	const metaFiles = [...ws.index.all().map((s) => facts.get(s.path)), ...contexts.values()];
+	const metaFiles = [...specs.map((s) => facts.get(s.path)), ...contexts.values()];
 	for (const file of metaFiles) {
 		if (!file || seen.has(file.path)) continue;
 		seen.add(file.path);

@@ -21,8 +21,9 @@ export type { Problem, ValidateResult } from './validate-types';
  */
 export async function validate(ws: Workspace, options: { fix?: boolean } = {}): Promise<ValidateResult> {
 	const facts = await VaultFacts.load(ws);
+	const specList = ws.index.all();
 	const contexts = new Map<Spec, FileFacts>();
-	for (const spec of ws.index.all()) {
+	for (const spec of specList) {
 		const path = ws.index.contextPathOf(spec);
 		if (extension(path) !== 'md' || !(ws.index.hasFile(path) || ws.links.has(path))) continue;
 		const context = await facts.read(path);
@@ -30,14 +31,14 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 	}
 
 	const findings: Finding[] = [...indexFindings(ws), ...yamlFindings(ws, facts, contexts)];
-	const deliverables = checkDeliverables(ws, facts, contexts);
-	const specs = checkSpecs(ws, facts, contexts);
+	const deliverables = checkDeliverables(ws, facts, specList, contexts);
+	const specs = checkSpecs(ws, facts, specList, contexts);
 	findings.push(...deliverables.findings, ...specs.findings);
 	findings.push(...brokenLinks(facts, (file, link) => deliverables.reported.has(`${file}\0${link.start}`) || specs.reported.has(`${file}\0${link.target}`)));
 	findings.push(...facts.problems);
 	const sorted = sortFindings(dedupe(findings));
 
-	if (!options.fix) return { problems: sorted.map(toProblem), fixed: [], written: [], specs: ws.index.size };
+	if (!options.fix) return { problems: sorted.map(toProblem), fixed: [], written: [], specs: specList.length };
 	const changes = new ChangeSet(ws.store);
 	const fixed = new Set<Finding>();
 	for (const finding of sorted) {
@@ -55,7 +56,7 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 		problems: sorted.filter((f) => !fixed.has(f)).map(toProblem),
 		fixed: sorted.filter((f) => fixed.has(f)).map(toProblem),
 		written,
-		specs: ws.index.size,
+		specs: specList.length,
 	};
 }
 
