@@ -84,7 +84,8 @@ export class VaultFacts {
 			text = await this.ws.store.read(path);
 		} catch (e) {
 			this.files.set(path, null);
-			this.problems.push({ severity: 'error', code: 'unreadable', path, message: `${path}: ${(e as Error).message}` });
+			const reason = (e as Error).message;
+			this.problems.push({ severity: 'error', code: 'unreadable', path, message: reason.startsWith(path) ? reason : `${path}: ${reason}` });
 			return null;
 		}
 		const facts = this.build(path, text);
