@@ -38,8 +38,8 @@ register(null, 'json csv tsv txt');
 
 /**
  * The file's comment syntax: by extension, else (an unknown extension such as `fstab.nas`) from
- * its first line after any shebang: a file that starts with `#` uses `#` comments. null when the
- * format has none, or nothing shows which it uses.
+ * its first line after any shebang (`<!--`, `/*`, `//`, `--`, `;`), else `#`. null for formats
+ * without comments (JSON, CSV, plain text).
  */
 export function commentSyntaxFor(path: string, text: string): CommentSyntax | null {
 	const ext = extension(path);
@@ -54,7 +54,8 @@ export function commentSyntaxFor(path: string, text: string): CommentSyntax | nu
 	if (first.startsWith('#')) return HASH;
 	if (first.startsWith('--')) return DASH;
 	if (first.startsWith(';')) return SEMICOLON;
-	return null;
+	// As the traceback writer does: a file of unknown kind (`crontab`, `fstab.nas`) takes `#` comments.
+	return HASH;
 }
 
 /** The text of each line of the file's leading comment block, comment markers removed. */
@@ -125,13 +126,24 @@ export function readDeliverableHeader(path: string, text: string): DeliverableHe
 		const fields = headerFields(leadingCommentLines(body, HTML));
 		const spec = fm.data.spec;
 		const hasSpec = (typeof spec === 'string' && spec.trim() !== '') || (Array.isArray(spec) && spec.length > 0);
-		return { traceback: hasSpec || fields.has('spec') || fields.has('generated from'), fields, properties: fm.data };
+		return { traceback: hasSpec || tracesBack(fields), fields, properties: fm.data };
 	}
-	const syntax = commentSyntaxFor(path, text);
+	const syntax = isBinary(text) ? null : commentSyntaxFor(path, text);
 	if (!syntax) return { traceback: null, fields: new Map(), properties: {} };
 	const fields = headerFields(leadingCommentLines(text, syntax));
-	const html = syntax === HTML && fields.has('spec');
-	return { traceback: fields.has('generated from') || html, fields, properties: {} };
+	return { traceback: tracesBack(fields), fields, properties: {} };
+}
+
+/** The fields that name the spec a file comes from (the same ones `validate` accepts). */
+const TRACEBACK_FIELDS = ['generated from', 'spec', 'specification'];
+
+function tracesBack(fields: Map<string, string>): boolean {
+	return TRACEBACK_FIELDS.some((f) => (fields.get(f) ?? '') !== '');
+}
+
+/** A file read as text that holds NUL characters is binary (an image, an archive): no lines, no header. */
+export function isBinary(text: string): boolean {
+	return text.includes('\u0000');
 }
 
 export interface LineStatistics {
@@ -144,7 +156,7 @@ export interface LineStatistics {
 }
 
 export function lineStatistics(path: string, text: string): LineStatistics {
-	if (text === '') return { lines: 0, commentLines: 0, blankLines: 0 };
+	if (text === '' || isBinary(text)) return { lines: 0, commentLines: 0, blankLines: 0 };
 	const lines = text.replace(/\r\n/g, '\n').split('\n');
 	if (lines[lines.length - 1] === '') lines.pop();
 	const syntax = commentSyntaxFor(path, text);

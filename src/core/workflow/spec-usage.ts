@@ -3,6 +3,7 @@ import { linksToText } from '../context/item-link';
 import { parseListItem, parseHeading } from '../context/lines';
 import { stem } from '../files/paths';
 import { bodyStart } from '../markdown/frontmatter-bounds';
+import { flattenSections, parseSections } from '../markdown/sections';
 import { Spec } from '../index/spec';
 import { parseLinks, type LinkRef } from '../links/link-parser';
 import { compareIds } from '../index/discovery';
@@ -110,7 +111,10 @@ export async function specUsage(
 			continue;
 		}
 		const d = draftFor(owner?.path ?? source, owner, source);
+		const outgoing = deliveredToRanges(text);
 		for (const link of parseLinks(text, { includeFrontmatter: true })) {
+			// A spec's own Dependencies Delivered To list points at its users, not at what it uses.
+			if (outgoing.some(([from, to]) => link.start >= from && link.start < to)) continue;
 			const target = link.target === '' ? null : ws.links.resolve(link.target, source);
 			if (!target || !targets.has(target)) continue;
 			d.linksBack = true;
@@ -139,6 +143,13 @@ export async function specUsage(
 		return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 	});
 	return out.map(({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }) => ({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }));
+}
+
+/** Sections listing who a note's spec delivers to (`## Dependencies Delivered To`, `### Downstream Specs`). */
+function deliveredToRanges(text: string): [number, number][] {
+	return flattenSections(parseSections(text))
+		.filter((s) => /^(?:dependencies delivered to|downstream specs?)$/i.test(s.title))
+		.map((s) => [s.headingStart, s.end]);
 }
 
 function descendants(ws: Workspace, spec: Spec): Spec[] {
