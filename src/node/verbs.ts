@@ -1,3 +1,4 @@
+import { formatDuration } from '../core/context/duration';
 import { TaskState } from '../core/context/plan-task';
 import { addDeliverable } from '../core/workflow/add-deliverable';
 import { deliverablesReport, formatDeliverablesReport, writeDeliverablesReport } from '../core/workflow/deliverables-report';
@@ -111,7 +112,8 @@ export const VERBS: Record<string, Verb> = {
 			const report = await deliverablesReport(ws, id);
 			if (args.options.has('write')) {
 				const r = await writeDeliverablesReport(ws, id);
-				return { json: { ...report, written: r.written, reportPath: r.path }, text: written(r.written) };
+				const paths = r.written ? [r.path] : [];
+				return { json: { ...report, written: paths, reportPath: r.path }, text: written(paths) };
 			}
 			return { json: report, text: formatDeliverablesReport(report) };
 		},
@@ -187,7 +189,7 @@ export const VERBS: Record<string, Verb> = {
 				summary: args.options.get('summary'),
 				complete: args.options.has('complete'),
 			});
-			const time = r.minutes === null ? '' : ` after ${r.minutes} minutes`;
+			const time = r.minutes === null ? '' : ` after ${formatDuration(r.minutes)}`;
 			return { json: r, text: `Session ${r.session} ${r.status}${time}\n${written(r.written)}` };
 		},
 	},

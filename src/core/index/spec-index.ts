@@ -210,6 +210,11 @@ export class SpecIndex {
 		return out.sort();
 	}
 
+	/** Problems found reading one file (malformed YAML…), without the vault-wide checks. */
+	problemsOf(path: string): IndexProblem[] {
+		return this.fileProblems.get(path) ?? [];
+	}
+
 	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */
 	problems(): IndexProblem[] {
 		const out: IndexProblem[] = [];

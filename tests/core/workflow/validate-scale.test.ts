@@ -26,15 +26,12 @@ function bigVault(epics: number): Record<string, string> {
 	return files;
 }
 
-test('a vault of 6,880 files validates in seconds and finds exactly the one planted problem per task', async () => {
-	const ws = await memoryWorkspace(bigVault(80));
-	const started = Date.now();
+// Speed is measured by `npm run bench`, not here: this checks that a many-spec vault gets exactly its problems.
+test('a vault of 860 files yields exactly the one planted problem per task', async () => {
+	const ws = await memoryWorkspace(bigVault(10));
 	const result = await validate(ws);
-	const elapsed = Date.now() - started;
-	expect(result.specs).toBe(80 * 31);
-	expect(result.problems).toHaveLength(80 * 25);
+	expect(result.specs).toBe(10 * 31);
+	expect(result.problems).toHaveLength(10 * 25);
 	expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(['missing-deliverable']));
 	expect(result.problems[0].message).toBe('specs/1/101/1011.spec.md line 12: registered deliverable [[missing-1011]] does not exist');
-	// Linear work takes about a second here; a scan per link or per spec would take minutes.
-	expect(elapsed).toBeLessThan(15000);
 });
