@@ -33,8 +33,12 @@ register(DASH, 'sql lua hs elm ada');
 register(SEMICOLON, 'lisp clj cljs el scm asm');
 register(HTML, 'md markdown html htm xml svg');
 register(BLOCK, 'css');
-// Formats with no comments: no traceback header is expected (DESIGN.md §6).
-register(null, 'json csv tsv txt');
+// Formats with no comments, and binary ones: no traceback header is expected (DESIGN.md §6), as the writer gives them none.
+register(null, 'json geojson ipynb csv tsv txt log lock canvas');
+const BINARY = new Set(
+	'png jpg jpeg gif webp bmp ico tif tiff heic pdf zip gz tgz tar bz2 xz 7z rar mp3 mp4 m4a wav ogg flac mov avi mkv webm woff woff2 ttf otf eot exe dll so dylib bin class jar wasm parquet sqlite db pyc xlsx docx pptx'.split(' '),
+);
+for (const ext of BINARY) BY_EXTENSION.set(ext, null);
 
 /**
  * The file's comment syntax: by extension, else (an unknown extension such as `fstab.nas`) from
@@ -128,7 +132,7 @@ export function readDeliverableHeader(path: string, text: string): DeliverableHe
 		const hasSpec = (typeof spec === 'string' && spec.trim() !== '') || (Array.isArray(spec) && spec.length > 0);
 		return { traceback: hasSpec || tracesBack(fields), fields, properties: fm.data };
 	}
-	const syntax = isBinary(text) ? null : commentSyntaxFor(path, text);
+	const syntax = isBinary(path, text) ? null : commentSyntaxFor(path, text);
 	if (!syntax) return { traceback: null, fields: new Map(), properties: {} };
 	const fields = headerFields(leadingCommentLines(text, syntax));
 	return { traceback: tracesBack(fields), fields, properties: {} };
@@ -141,9 +145,9 @@ function tracesBack(fields: Map<string, string>): boolean {
 	return TRACEBACK_FIELDS.some((f) => (fields.get(f) ?? '') !== '');
 }
 
-/** A file read as text that holds NUL characters is binary (an image, an archive): no lines, no header. */
-export function isBinary(text: string): boolean {
-	return text.includes('\u0000');
+/** A binary file (an image, an archive) by its extension, or by NUL characters in its text: no lines, no header. */
+export function isBinary(path: string, text: string): boolean {
+	return BINARY.has(extension(path)) || text.includes('\u0000');
 }
 
 export interface LineStatistics {
@@ -156,7 +160,7 @@ export interface LineStatistics {
 }
 
 export function lineStatistics(path: string, text: string): LineStatistics {
-	if (text === '' || isBinary(text)) return { lines: 0, commentLines: 0, blankLines: 0 };
+	if (text === '' || isBinary(path, text)) return { lines: 0, commentLines: 0, blankLines: 0 };
 	const lines = text.replace(/\r\n/g, '\n').split('\n');
 	if (lines[lines.length - 1] === '') lines.pop();
 	const syntax = commentSyntaxFor(path, text);

@@ -5,7 +5,7 @@ import { readFrontmatter } from '../metadata/frontmatter';
 import { formatFrontmatter } from '../templates/markdown-blocks';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { Backlinks, scanBacklinks } from './backlinks';
-import { lineStatistics, readDeliverableHeader } from './deliverable-file';
+import { isBinary, lineStatistics, readDeliverableHeader } from './deliverable-file';
 import { formatDeliverablesReport } from './deliverables-report-format';
 import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
@@ -29,18 +29,19 @@ export interface ReportDeliverable {
 	purpose: string | null;
 	/** Size in bytes; null when the file is missing. */
 	bytes: number | null;
+	/** null when the file is missing or binary. */
 	lines: number | null;
 	exists: boolean;
 	/**
 	 * true when the file traces back to its spec (`Generated from:` in its leading comments, a
 	 * markdown `spec` property or `<!-- Spec: … -->`); false when it does not; null when the
-	 * format has no comments (JSON, CSV, text: exempt) or the file is missing.
+	 * format has no comments (JSON, CSV, plain text, binary files: exempt) or the file is missing.
 	 */
 	traceback: boolean | null;
 	/** Scripts: the external commands they call (shell scripts only; see `dependenciesScanned`). */
 	dependencies: string[];
 	dependenciesScanned: boolean;
-	/** Docs: lines / 50, rounded up (at least 1 for a non-empty file): a printed page's worth of markdown. */
+	/** Docs: lines / 50, rounded up (an empty file has 0): about a printed page of markdown each. */
 	pages: number | null;
 	/** Docs: `Markdown`, else the extension in capitals. */
 	format: string;
@@ -116,7 +117,9 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 		}
 		const text = await ws.store.read(ref.path);
 		const header = readDeliverableHeader(ref.path, text);
-		const stats = lineStatistics(ref.path, text);
+		// A binary file has no lines to count: its figures stay unknown rather than zero.
+		const binary = isBinary(ref.path, text);
+		const stats = binary ? { lines: null, commentLines: null, blankLines: null } : lineStatistics(ref.path, text);
 		const propertyPurpose = typeof header.properties.purpose === 'string' ? header.properties.purpose.trim() : '';
 		const shell = ref.type === 'scripts' && isShellScript(ref.path, text);
 		deliverables.push({
@@ -128,7 +131,7 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 			traceback: header.traceback,
 			dependencies: shell ? externalCommands(text) : [],
 			dependenciesScanned: shell,
-			pages: ref.type === 'docs' ? (stats.lines === 0 ? 0 : Math.ceil(stats.lines / LINES_PER_PAGE)) : null,
+			pages: ref.type === 'docs' && stats.lines !== null ? Math.ceil(stats.lines / LINES_PER_PAGE) : null,
 			target: header.fields.get('target') || null,
 			commentLines: stats.commentLines,
 			blankLines: stats.blankLines,

@@ -45,6 +45,8 @@ describe('readDeliverableHeader', () => {
 		expect(readDeliverableHeader('a.csv', 'a,b\n').traceback).toBeNull();
 		expect(readDeliverableHeader('a.txt', 'notes\n').traceback).toBeNull();
 		expect(readDeliverableHeader('a.bin', 'PK\u0003\u0004\u0000\u0000').traceback).toBeNull();
+		expect(readDeliverableHeader('scan.pdf', '%PDF-1.4\n').traceback).toBeNull();
+		expect(readDeliverableHeader('data', 'PK\u0003\u0004\u0000\u0000').traceback).toBeNull();
 	});
 
 	it('never throws on malformed markdown frontmatter', () => {
@@ -68,6 +70,7 @@ describe('lineStatistics', () => {
 		expect(lineStatistics('a.css', '/* a */\nb {}\n/*\n c\n*/\n')).toEqual({ lines: 5, commentLines: 4, blankLines: 0 });
 		expect(lineStatistics('a.json', '{\n\n}\n')).toEqual({ lines: 3, commentLines: 0, blankLines: 1 });
 		expect(lineStatistics('a.sh', '')).toEqual({ lines: 0, commentLines: 0, blankLines: 0 });
+		expect(lineStatistics('a.png', '\u0089PNG\r\n\n# x\n')).toEqual({ lines: 0, commentLines: 0, blankLines: 0 });
 		expect(lineStatistics('a.sh', '# x\r\n\r\necho\r\n')).toEqual({ lines: 3, commentLines: 1, blankLines: 1 });
 	});
 

@@ -188,6 +188,7 @@ describe('deliverablesReport on a messy vault', () => {
 		'specs/6000/6001/deliverables/scripts/load.sh': '#!/bin/sh\nset -e\ncurl -fsS "$URL" | psql data\n',
 		'specs/6000/6001/deliverables/config/settings.json': '{\n  "batch": 500\n}\n',
 		'specs/6000/6001/deliverables/docs/notes.md': '---\npurpose: Why the loader batches\n---\n# Notes\n\nText.\n',
+		'specs/6000/6001/deliverables/docs/diagram.png': '\u0089PNG\r\n\u001a\n\u0000\u0000',
 		'specs/7000/7001/spec.md': '---\ntype: feature\ntitle: Reports\n---\n# Reports\n',
 	};
 
@@ -198,11 +199,14 @@ describe('deliverablesReport on a messy vault', () => {
 		expect(r.deliverables.map((d) => [d.type, d.path.replace('specs/6000/6001/', ''), d.exists, d.traceback, d.purpose])).toEqual([
 			['scripts', 'deliverables/scripts/load.sh', true, false, 'Loads the data'],
 			['scripts', 'deliverables/scripts/gone.sh', false, null, 'Replaced by load.sh'],
+			['docs', 'deliverables/docs/diagram.png', true, null, null],
 			['docs', 'deliverables/docs/notes.md', true, false, 'Why the loader batches'],
 			['config', 'deliverables/config/settings.json', true, null, 'Loader settings'],
 		]);
 		expect(r.deliverables[0].dependencies).toEqual(['curl', 'psql']);
 		expect(r.deliverables[1]).toMatchObject({ bytes: null, lines: null, dependencies: [] });
+		// A binary file: its size is known, its lines are not, and it needs no traceback.
+		expect(r.deliverables[2]).toMatchObject({ bytes: 11, lines: null, pages: null, format: 'PNG' });
 		expect(r.missing).toEqual(['specs/6000/6001/deliverables/scripts/gone.sh']);
 		expect(r.withoutTraceback).toEqual(['specs/6000/6001/deliverables/scripts/load.sh', 'specs/6000/6001/deliverables/docs/notes.md']);
 		expect(r.codeChanges).toEqual([{ path: 'src/loader.ts', purpose: 'The loader itself' }]);
@@ -226,9 +230,10 @@ describe('deliverablesReport on a messy vault', () => {
 				'| [[deliverables/scripts/load.sh\\|load.sh]] | Loads the data | 46B | curl, psql |',
 				'| gone.sh (missing) | Replaced by load.sh | missing | — |',
 				'',
-				'### Documentation (1)',
+				'### Documentation (2)',
 				'| File | Purpose | Format | Pages |',
 				'|------|---------|--------|-------|',
+				'| [[deliverables/docs/diagram.png\\|diagram.png]] | — | PNG | — |',
 				'| [[deliverables/docs/notes\\|notes.md]] | Why the loader batches | Markdown | 1 |',
 				'',
 				'### Configuration (1)',
