@@ -1,5 +1,8 @@
 import { Plugin, TAbstractFile, TFile } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
+import { Workspace } from '../core/workflow/workspace';
+import { registerCommands } from './commands/register-commands';
+import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
 import { VaultFileStore } from './vault-file-store';
 
@@ -7,8 +10,10 @@ export default class SpecWorkflowPlugin extends Plugin {
 	settings: SpecWorkflowSettings = { ...DEFAULT_SETTINGS };
 	store!: VaultFileStore;
 	index!: SpecIndex;
-	/** Resolves once the first index build has finished (after the layout is ready). */
+	/** Resolves once the current index has been built (after the layout is ready). */
 	indexReady!: Promise<void>;
+	/** The clock every operation uses; tests fix it to compare bytes with the CLI. */
+	now: () => Date = () => new Date();
 
 	async onload(): Promise<void> {
 		// Start-up only registers things; the vault is read once the layout is ready.
@@ -17,9 +22,28 @@ export default class SpecWorkflowPlugin extends Plugin {
 		this.index = this.createIndex();
 		let markReady: () => void = () => {};
 		this.indexReady = new Promise((resolve) => (markReady = resolve));
+		registerCommands(this);
 		this.app.workspace.onLayoutReady(() => {
-			void this.buildIndex().then(markReady);
+			this.registerIndexEvents();
+			void this.buildIndex(this.index).then(markReady);
 		});
+	}
+
+	/** The core workflow's view of this vault, with the current settings and clock. */
+	workspace(): Workspace {
+		return pluginWorkspace(this.app, this.store, this.index, this.settings, this.now);
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+	}
+
+	/** After the specs folder setting changes: a fresh index over the new folder. */
+	async rebuildIndex(): Promise<void> {
+		const index = this.createIndex();
+		this.index = index;
+		this.indexReady = this.buildIndex(index);
+		await this.indexReady;
 	}
 
 	private createIndex(): SpecIndex {
@@ -29,9 +53,12 @@ export default class SpecWorkflowPlugin extends Plugin {
 		});
 	}
 
-	private async buildIndex(): Promise<void> {
+	private async buildIndex(index: SpecIndex): Promise<void> {
 		// Yield between chunks so a large vault never freezes the UI.
-		await this.index.build(this.store, { pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+		await index.build(this.store, { pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+	}
+
+	private registerIndexEvents(): void {
 		this.registerEvent(this.app.vault.on('create', (file) => void this.onFileChanged(file)));
 		this.registerEvent(this.app.vault.on('modify', (file) => void this.onFileChanged(file)));
 		this.registerEvent(this.app.vault.on('delete', (file) => this.index.remove(file.path)));

@@ -1,0 +1,9 @@
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+
+/**
+ * Every command the plugin adds. Each group lives in its own file under commands/ and registers
+ * itself here, so the plugin class only calls this once.
+ */
+export function registerCommands(plugin: SpecWorkflowPlugin): void {
+	void plugin;
+}
