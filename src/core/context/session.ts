@@ -1,3 +1,4 @@
+import { normalizeSessionStatus } from '../metadata/status';
 import { parseDuration } from './duration';
 import { linksToText } from './item-link';
 import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
@@ -96,7 +97,6 @@ export interface IssueRecord {
 	lineStart: number;
 }
 
-export type SessionStatus = 'active' | 'completed' | 'partial' | 'blocked';
 
 export interface Session {
 	number: number;
@@ -240,7 +240,7 @@ function readSession(heading: SessionHeading, lines: ScannedLine[], end: number)
 		fieldsEnd,
 		durationMinutes: duration.minutes,
 		inProgress: duration.inProgress,
-		status: fields.status ? normalizeSessionStatus(fields.status.value) : null,
+		status: fields.status ? sessionStatusText(fields.status.value) : null,
 		entries,
 		commits,
 		issues,
@@ -366,16 +366,6 @@ function readIssues(lines: ScannedLine[]): IssueRecord[] {
 	return issues;
 }
 
-/** A SessionStatus when recognised (`Done` → `completed`), otherwise the value as written. */
-export function normalizeSessionStatus(value: string): string {
-	const v = value.trim();
-	if (/^(?:active|in[ \t-]*progress|ongoing|started)\b/i.test(v)) return 'active';
-	if (/^(?:completed?|done|finished)\b/i.test(v)) return 'completed';
-	if (/^partial(?:ly)?\b/i.test(v)) return 'partial';
-	if (/^blocked\b/i.test(v)) return 'blocked';
-	return v;
-}
-
 /**
  * The latest thing recorded: the last item of the last session that has items, read as plain
  * text (links become their alias: "Created Health Monitoring"). Work entries are preferred over
@@ -409,4 +399,10 @@ function plainText(item: string): string {
 /** Canonical commit line: ``- `a1b2c3d`: message``. */
 export function formatCommit(hash: string, message: string): string {
 	return `- \`${hash.trim()}\`: ${message.trim()}`;
+}
+
+/** A SessionStatus when recognised (`Done` → `completed`), otherwise the value as written. */
+function sessionStatusText(value: string): string {
+	const reading = normalizeSessionStatus(value);
+	return reading.status ?? reading.raw.trim();
 }

@@ -28,7 +28,7 @@ const SPEC_WORDS: Record<SpecStatus, string[]> = {
 const SESSION_WORDS: Record<SessionStatus, string[]> = {
 	active: ['active', 'in progress', 'inprogress', 'ongoing', 'started', 'running', 'wip', 'open'],
 	completed: ['completed', 'complete', 'done', 'finished', 'closed', 'ended'],
-	partial: ['partial', 'partially complete', 'partially completed', 'partly done', 'incomplete', 'interrupted', 'paused'],
+	partial: ['partial', 'partially', 'partly', 'partially complete', 'partially completed', 'partly done', 'incomplete', 'interrupted', 'paused'],
 	blocked: ['blocked', 'stuck', 'on hold', 'onhold'],
 };
 

@@ -6,7 +6,9 @@ import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown
  * link style (`[[context|Implementation Journal]]` or `[Implementation Journal](context.md)`).
  */
 
-export type SpecType = 'epic' | 'feature' | 'task';
+import type { SpecType } from '../metadata/spec-type';
+
+export type { SpecType };
 
 export const SPEC_SECTION_ORDER: Record<SpecType, readonly string[]> = {
 	epic: ['Overview', 'Features', 'Deliverables', 'Acceptance Criteria'],

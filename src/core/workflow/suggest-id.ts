@@ -1,4 +1,4 @@
-import type { SpecType } from '../templates/spec-templates';
+import type { SpecType } from '../metadata/spec-type';
 import { WorkflowError } from './workflow-error';
 import { requireSpec, Workspace } from './workspace';
 
