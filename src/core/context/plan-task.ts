@@ -1,3 +1,4 @@
+import type { TextEdit } from '../markdown/text-edit';
 import { parseListItem, scanLines, columns, leadingWhitespace } from './lines';
 
 /**
@@ -130,12 +131,6 @@ function readItem(line: string, lineStart: number, end: number): Candidate | nul
 		indent,
 		task: { text: line.slice(ws.length + emoji[0].length).trim(), state: STATE_BY_EMOJI[emoji[1]], form: 'emoji', lineStart, lineEnd, end, markerStart: at, markerEnd: at + emoji[0].length, indent },
 	};
-}
-
-export interface TextEdit {
-	start: number;
-	end: number;
-	text: string;
 }
 
 /**

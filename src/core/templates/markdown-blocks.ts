@@ -1,3 +1,4 @@
+import { emitScalar } from '../metadata/yaml-scalar';
 /**
  * Small writers shared by the templates: YAML frontmatter with safely quoted scalars, and the
  * seed's visible header lines (`**Status**: planning` with a two-space hard break on all but the last).
@@ -23,26 +24,9 @@ export function formatFrontmatter(entries: readonly (readonly [string, Frontmatt
 	return out.join('\n') + '\n';
 }
 
-// Control characters, line breaks and non-characters are never left plain.
-const PLAIN_SAFE = /^[\p{L}\p{N}_][^\p{Cc}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/u;
-// Scalars YAML 1.1 or 1.2 would read as something other than a string: booleans, null, numbers
-// in any base (including sexagesimal `1:30`), and timestamps with seconds.
-const YAML_SPECIAL = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|0x[\da-f_]+|0o?[0-7_]+|0b[01_]+|\.inf|\.nan)$/i;
-const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:$|[Tt \t])/;
-const LOCAL_MINUTES = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-
-/**
- * A string as YAML that reads back as the same string: plain when safe, else double-quoted.
- * Numbers (`1014`), booleans, and anything with `: `, ` #`, or a leading indicator (`[[…]]`) are quoted.
- * A `YYYY-MM-DD HH:MM` time stays plain: without seconds it is not a YAML timestamp.
- */
+/** A string as YAML that reads back as the same string (plain when safe, else quoted). */
 export function yamlScalar(value: string): string {
-	const plain = PLAIN_SAFE.test(value)
-		&& !YAML_SPECIAL.test(value)
-		&& (!DATE_LIKE.test(value) || LOCAL_MINUTES.test(value))
-		&& !/:(?:\s|$)|\s#|\s$|[\t"'`{}[\]]/.test(value);
-	// JSON's escapes are valid YAML; the few line breaks JSON leaves raw are escaped too.
-	return plain ? value : JSON.stringify(value).replace(/[\p{Cc}\u2028\u2029\uFEFF\uFFFE\uFFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return emitScalar(value);
 }
 
 /** `**Name**: value` lines, each but the last ending in a two-space hard break. */

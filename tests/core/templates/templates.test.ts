@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../../../src/core/metadata/frontmatter';
 import { parseSessions } from '../../../src/core/context/session';
 import {
 	CONTEXT_SECTION_ORDER,
@@ -17,10 +17,11 @@ import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate } from '../../../src
 import { SEED_COLD_STORAGE_CONTEXT } from '../context/seed-snippets';
 import { APPROVED } from './templates.fixtures';
 
+/** Properties as Spec Workflow reads them (YAML 1.2 core schema, as Obsidian's properties: dates stay text). */
 function yamlOf(file: string): Record<string, unknown> {
-	// Options make gray-matter skip its cache; its js-yaml turns unquoted dates and numbers into non-strings.
-	const data: Record<string, unknown> = matter(file, { language: 'yaml' }).data;
-	return data;
+	const read = readFrontmatter(file, 'test.md');
+	expect(read.error).toBeNull();
+	return read.data;
 }
 
 describe('approved templates', () => {
@@ -137,9 +138,10 @@ describe('YAML scalars', () => {
 		['true', '"true"'],
 		['No', '"No"'],
 		['null', '"null"'],
-		['2025-08-26', '"2025-08-26"'],
+		// Dates stay plain so Obsidian shows a date property; our reader keeps them text.
+		['2025-08-26', '2025-08-26'],
 		['2025-08-26 14:30', '2025-08-26 14:30'],
-		['2025-08-26 14:30:00', '"2025-08-26 14:30:00"'],
+		['2025-08-26 14:30:00', '2025-08-26 14:30:00'],
 		['[[context|Journal]]', '"[[context|Journal]]"'],
 		['a: b', '"a: b"'],
 		['C# #1', '"C# #1"'],
