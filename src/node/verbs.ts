@@ -10,11 +10,14 @@ import { formatResumeBrief, resumeBrief } from '../core/workflow/resume';
 import { setTaskState } from '../core/workflow/set-task-state';
 import { formatStatus, specStatus } from '../core/workflow/spec-status';
 import { formatTree, specTree } from '../core/workflow/spec-tree';
+import { formatNextTask, nextTask } from '../core/workflow/next-task';
+import { formatOpenSpecs, openSpecs } from '../core/workflow/open-specs';
 import { startSession } from '../core/workflow/start-session';
 import { formatProblems, validate } from '../core/workflow/validate';
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { OptionSpec, ParsedArgs, UsageError } from './args';
 import { NodeWorkspace } from './open-workspace';
+import { initAgent } from './init-agent';
 
 export interface VerbResult {
 	json: unknown;
@@ -91,12 +94,18 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	status: {
-		usage: 'status <id>',
-		help: 'Progress, tasks, acceptance criteria, deliverables, time per session, last commit, parent and children.',
-		positionals: [1, 1],
+		usage: 'status <id> | status --all',
+		help: 'Progress, tasks, acceptance criteria, deliverables, time per session, last commit, parent and children. --all: every spec not completed, with its progress and next task.',
+		positionals: [0, 1],
 		positionalNames: ['<id>'],
-		options: {},
+		options: { flags: ['all'] },
 		async run(ws, args) {
+			if (args.options.has('all')) {
+				if (args.positionals.length > 0) throw new UsageError('give either <id> or --all, not both');
+				const specs = await openSpecs(ws);
+				return { json: { specs }, text: formatOpenSpecs(specs) };
+			}
+			if (args.positionals.length === 0) throw new UsageError('missing <id> (or --all)');
 			const report = await specStatus(ws, args.positionals[0]);
 			return { json: report, text: formatStatus(report) };
 		},
@@ -222,6 +231,36 @@ export const VERBS: Record<string, Verb> = {
 			const r = await validate(ws, { fix: args.options.has('fix') });
 			const errors = r.problems.filter((p) => p.severity === 'error').length;
 			return { json: r, text: formatProblems(r), exitCode: errors > 0 ? 1 : 0 };
+		},
+	},
+	next: {
+		usage: 'next',
+		help: 'The plan task to work on next: a task in progress first, else the first pending task of the implementing spec with the highest progress. Prints null with --json when there is none (exit 0).',
+		positionals: [0, 0],
+		positionalNames: [],
+		options: {},
+		async run(ws) {
+			const next = await nextTask(ws);
+			return { json: next, text: formatNextTask(next) };
+		},
+	},
+	'init-agent': {
+		usage: 'init-agent [--command CMD]',
+		help: 'Writes the /spec_work slash command (.claude/commands/spec_work.md) and an AGENTS.md section at the repository root (the nearest folder above the vault holding .git, else the vault), telling coding agents to record every step through spec-work. Re-running replaces only the text between the spec-work markers. --command: how agents call the CLI (default spec-work).',
+		positionals: [0, 0],
+		positionalNames: [],
+		options: { values: ['command'] },
+		async run(ws, args) {
+			const r = await initAgent({ vaultPath: ws.vaultPath, specsRoot: ws.settings.specsRoot, command: args.options.get('command') });
+			const where = r.rootKind === 'git' ? 'the git repository holding the vault' : 'no git repository above the vault, so the vault itself';
+			const text = [
+				`Repository root: ${r.root} (${where})`,
+				...r.files.map((f) => `${f.action[0].toUpperCase()}${f.action.slice(1)} ${f.path}`),
+				r.vault === '' ? '' : `Agents run spec-work from the root with --vault ${r.vault}`,
+			]
+				.filter((l) => l !== '')
+				.join('\n');
+			return { json: r, text };
 		},
 	},
 	list: {

@@ -1,0 +1,81 @@
+import { activeSession } from '../context/session';
+import type { TaskState } from '../context/plan-task';
+import { ContextCache, readSpecContext, SpecProgress } from './progress-rollup';
+import { specTree, TreeNode } from './spec-tree';
+import { Workspace } from './workspace';
+
+export interface OpenSpecTask {
+	number: number;
+	text: string;
+	state: TaskState;
+}
+
+export interface OpenSpec {
+	id: string;
+	title: string;
+	type: string;
+	/** Canonical status when known, else as written ('' when none). */
+	status: string;
+	statusRaw: string;
+	path: string;
+	/** The context file's path, or null when the spec has none yet. */
+	context: string | null;
+	parent: { id: string; title: string } | null;
+	/** Levels below a root of the tree (epic 0, feature 1, task 2), for indenting. */
+	depth: number;
+	progress: SpecProgress;
+	/** The number of the session still open, or null. */
+	activeSession: number | null;
+	/** The spec's own plan: its first task in progress, else its first pending one; null when neither. */
+	nextTask: OpenSpecTask | null;
+}
+
+/**
+ * Every spec not completed, in the tree's order (parents before their children, ids in natural
+ * order), with its progress and where its own plan stands: `spec-work status --all`.
+ */
+export async function openSpecs(ws: Workspace, cache: ContextCache = new Map()): Promise<OpenSpec[]> {
+	const tree = await specTree(ws);
+	const out: OpenSpec[] = [];
+	const walk = async (node: TreeNode, depth: number): Promise<void> => {
+		if (node.status !== 'completed') out.push(await openSpec(ws, node, depth, cache));
+		for (const child of node.children) await walk(child, depth + 1);
+	};
+	for (const root of tree) await walk(root, 0);
+	return out;
+}
+
+async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: ContextCache): Promise<OpenSpec> {
+	const spec = ws.index.byPath(node.path);
+	const { path, context } = spec ? await readSpecContext(ws, spec, cache) : { path: '', context: null };
+	const parent = spec ? ws.index.parentOf(spec) : null;
+	const tasks = context?.tasks ?? [];
+	const next = tasks.find((t) => t.state === 'in-progress') ?? tasks.find((t) => t.state === 'pending') ?? null;
+	return {
+		id: node.id,
+		title: node.title,
+		type: node.type,
+		status: node.status,
+		statusRaw: node.statusRaw,
+		path: node.path,
+		context: context ? path : null,
+		parent: parent ? { id: parent.id, title: parent.title } : null,
+		depth,
+		progress: node.progress,
+		activeSession: context ? (activeSession(context.sessions)?.number ?? null) : null,
+		nextTask: next ? { number: next.number, text: next.text, state: next.state } : null,
+	};
+}
+
+/** `1014  Cold Storage NAS Integration  [implementing]  71% (5/7)  next: 6. Documentation (in progress)`, indented by depth. */
+export function formatOpenSpecs(specs: readonly OpenSpec[]): string {
+	if (specs.length === 0) return 'No open specs: every spec is completed (or there are none).\n';
+	const lines = specs.map((s) => {
+		const p = s.progress;
+		const figures = p.total === 0 ? 'no tasks' : `${p.percent}% (${p.done}/${p.total})`;
+		const session = s.activeSession === null ? '' : `  session ${s.activeSession} active`;
+		const next = s.nextTask ? `  next: ${s.nextTask.number}. ${s.nextTask.text}${s.nextTask.state === 'in-progress' ? ' (in progress)' : ''}` : '';
+		return `${'  '.repeat(s.depth)}${s.id}  ${s.title}  [${s.status || 'no status'}]  ${figures}${session}${next}`;
+	});
+	return `Open specs (${specs.length}):\n\n${lines.join('\n')}\n`;
+}
