@@ -4,6 +4,7 @@ import { Workspace } from '../core/workflow/workspace';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
+import { SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
 
 export default class SpecWorkflowPlugin extends Plugin {
@@ -23,6 +24,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 		let markReady: () => void = () => {};
 		this.indexReady = new Promise((resolve) => (markReady = resolve));
 		registerCommands(this);
+		this.addSettingTab(new SpecWorkflowSettingTab(this.app, this));
 		this.app.workspace.onLayoutReady(() => {
 			this.registerIndexEvents();
 			void this.buildIndex(this.index).then(markReady);

@@ -1,9 +1,10 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { registerSessionCommands } from './session-commands';
 
 /**
  * Every command the plugin adds. Each group lives in its own file under commands/ and registers
  * itself here, so the plugin class only calls this once.
  */
 export function registerCommands(plugin: SpecWorkflowPlugin): void {
-	void plugin;
+	registerSessionCommands(plugin);
 }

@@ -1,0 +1,47 @@
+import { Notice } from 'obsidian';
+import { startSession, StartOptions, StartResult } from '../../core/workflow/start-session';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { openFile, runOperation } from './command-context';
+
+/** The status panel's view type (the panel itself comes with the sidebar view). */
+export const STATUS_VIEW_TYPE = 'spec-workflow-status';
+
+/** The plugin once it has a status panel to reveal. */
+interface WithStatusPanel {
+	revealStatusPanel?(): Promise<void> | void;
+}
+
+/**
+ * Starts or continues a session through the core, then does what a user expects after starting:
+ * the context note opens (when the setting says so) and the status panel comes into view.
+ * Returns null after a failure, which the Notice has already explained.
+ */
+export async function beginSession(plugin: SpecWorkflowPlugin, options: StartOptions): Promise<StartResult | null> {
+	const result = await runOperation(plugin, (ws) => startSession(ws, options));
+	if (!result) return null;
+	if (plugin.settings.openContextAfterStart) await openFile(plugin, result.contextPath);
+	await revealStatusPanel(plugin);
+	return result;
+}
+
+/** `Started session 3 on 1014`, `Continuing session 2 on 1014, 2 plan tasks added` */
+export function startedMessage(result: StartResult): string {
+	const what = result.continued ? 'Continuing' : 'Started';
+	const added = result.planAdded === 0 ? '' : `, ${result.planAdded} plan task${result.planAdded === 1 ? '' : 's'} added`;
+	return `${what} session ${result.session.number} on ${result.spec.id}${added}`;
+}
+
+export function noticeStarted(result: StartResult, extra = ''): void {
+	new Notice(startedMessage(result) + extra);
+}
+
+/** Shows the status panel when there is one; a no-op until the sidebar view exists. */
+async function revealStatusPanel(plugin: SpecWorkflowPlugin): Promise<void> {
+	const withPanel = plugin as WithStatusPanel;
+	if (withPanel.revealStatusPanel) {
+		await withPanel.revealStatusPanel();
+		return;
+	}
+	const leaf = plugin.app.workspace.getLeavesOfType(STATUS_VIEW_TYPE)[0];
+	if (leaf) await plugin.app.workspace.revealLeaf(leaf);
+}

@@ -1,0 +1,189 @@
+import { App, debounce, normalizePath, PluginSettingTab, Setting } from 'obsidian';
+import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
+import type SpecWorkflowPlugin from './spec-workflow-plugin';
+
+/** How long the specs folder must stay unchanged before the specs are re-read. */
+export const SPECS_FOLDER_DELAY_MS = 600;
+
+type SettingKey = keyof SpecWorkflowSettings;
+
+/**
+ * The part of Obsidian 1.13's declarative settings this tab uses. The plugin is typed against
+ * 1.8.7 and supports older apps, so the shapes are declared here; `display()` draws the same
+ * definitions on apps before 1.13, so both paths show and save exactly the same settings.
+ */
+type SettingControl =
+	| { type: 'text'; key: SettingKey; placeholder?: string }
+	| { type: 'dropdown'; key: SettingKey; options: Record<string, string> }
+	| { type: 'toggle'; key: SettingKey };
+
+export interface SettingDefinition {
+	name: string;
+	desc?: string;
+	control: SettingControl;
+}
+
+export interface SettingDefinitionGroup {
+	type: 'group';
+	heading?: string;
+	items: SettingDefinition[];
+}
+
+const LINK_STYLES: Record<SpecWorkflowSettings['linkStyle'], string> = {
+	vault: "Follow the vault's setting",
+	wikilink: 'Wikilinks',
+	markdown: 'Markdown links',
+};
+
+/** `specs/`, ` /work/specs ` → `work/specs`; empty means the default folder. */
+export function specsFolderValue(raw: string): string {
+	const folder = normalizePath(raw.trim()).replace(/^\/+|\/+$/g, '');
+	return folder === '' ? DEFAULT_SETTINGS.specsRoot : folder;
+}
+
+/** `scripts, docs,,config, docs` → `['scripts', 'docs', 'config']`. */
+export function deliverableTypesValue(raw: string): string[] {
+	const out: string[] = [];
+	for (const part of raw.split(',')) {
+		const type = part.trim();
+		if (type !== '' && !out.includes(type)) out.push(type);
+	}
+	return out;
+}
+
+export class SpecWorkflowSettingTab extends PluginSettingTab {
+	plugin: SpecWorkflowPlugin;
+	/** The specs folder as typed, until the debounced change applies it. */
+	private pendingFolder: string | null = null;
+
+	/** Saves the folder and rebuilds the index once typing pauses, not on every keystroke. */
+	private readonly applySpecsFolder = debounce(
+		() => {
+			const raw = this.pendingFolder;
+			this.pendingFolder = null;
+			if (raw === null) return;
+			const folder = specsFolderValue(raw);
+			if (folder === this.plugin.settings.specsRoot) return;
+			this.plugin.settings.specsRoot = folder;
+			void this.plugin.saveSettings().then(() => this.plugin.rebuildIndex());
+		},
+		SPECS_FOLDER_DELAY_MS,
+		true,
+	);
+
+	constructor(app: App, plugin: SpecWorkflowPlugin) {
+		super(app, plugin);
+		this.plugin = plugin;
+	}
+
+	getSettingDefinitions(): SettingDefinitionGroup[] {
+		return [
+			{
+				type: 'group',
+				items: [
+					{
+						name: 'Specs folder',
+						desc: 'The folder holding your specs, relative to the vault root. The specs are read again when it changes.',
+						control: { type: 'text', key: 'specsRoot', placeholder: DEFAULT_SETTINGS.specsRoot },
+					},
+					{
+						name: 'Link style',
+						desc: 'How links written into specs and context notes look.',
+						control: { type: 'dropdown', key: 'linkStyle', options: LINK_STYLES },
+					},
+				],
+			},
+			{
+				type: 'group',
+				heading: 'Sessions',
+				items: [
+					{
+						name: 'Default participants',
+						desc: 'Who takes part in a new session unless you change it when starting one.',
+						control: { type: 'text', key: 'defaultParticipants', placeholder: DEFAULT_SETTINGS.defaultParticipants },
+					},
+					{
+						name: 'Open the context note after starting',
+						desc: "After a session starts, open the spec's context note, where the session is recorded.",
+						control: { type: 'toggle', key: 'openContextAfterStart' },
+					},
+				],
+			},
+			{
+				type: 'group',
+				heading: 'Deliverables',
+				items: [
+					{
+						name: 'Deliverable types',
+						desc: 'The folders offered when adding a deliverable, separated by commas. Other names can still be typed.',
+						control: { type: 'text', key: 'deliverableTypes', placeholder: DEFAULT_SETTINGS.deliverableTypes.join(', ') },
+					},
+				],
+			},
+		];
+	}
+
+	getControlValue(key: string): unknown {
+		const settings = this.plugin.settings;
+		if (key === 'specsRoot') return this.pendingFolder ?? settings.specsRoot;
+		if (key === 'deliverableTypes') return settings.deliverableTypes.join(', ');
+		return settings[key as SettingKey];
+	}
+
+	async setControlValue(key: string, value: unknown): Promise<void> {
+		const settings = this.plugin.settings;
+		switch (key) {
+			case 'specsRoot':
+				this.pendingFolder = String(value);
+				this.applySpecsFolder();
+				return;
+			case 'linkStyle':
+				if (!(String(value) in LINK_STYLES)) return;
+				settings.linkStyle = String(value) as SpecWorkflowSettings['linkStyle'];
+				break;
+			case 'defaultParticipants':
+				settings.defaultParticipants = String(value).trim() || DEFAULT_SETTINGS.defaultParticipants;
+				break;
+			case 'openContextAfterStart':
+				settings.openContextAfterStart = value === true;
+				break;
+			case 'deliverableTypes':
+				settings.deliverableTypes = deliverableTypesValue(String(value));
+				break;
+			default:
+				return;
+		}
+		await this.plugin.saveSettings();
+	}
+
+	/** Obsidian before 1.13: the same definitions, drawn with Setting. */
+	display(): void {
+		const { containerEl } = this;
+		containerEl.empty();
+		for (const group of this.getSettingDefinitions()) {
+			if (group.heading) new Setting(containerEl).setName(group.heading).setHeading();
+			for (const item of group.items) this.drawSetting(containerEl, item);
+		}
+	}
+
+	hide(): void {
+		// Leaving the tab applies a folder change still waiting for typing to pause.
+		this.applySpecsFolder.run();
+		super.hide();
+	}
+
+	private drawSetting(containerEl: HTMLElement, item: SettingDefinition): void {
+		const setting = new Setting(containerEl).setName(item.name);
+		if (item.desc) setting.setDesc(item.desc);
+		const control = item.control;
+		const value = this.getControlValue(control.key);
+		const save = (v: unknown) => this.setControlValue(control.key, v);
+		if (control.type === 'text') {
+			setting.addText((text) => text.setPlaceholder(control.placeholder ?? '').setValue(String(value)).onChange(save));
+		} else if (control.type === 'dropdown') {
+			setting.addDropdown((dropdown) => dropdown.addOptions(control.options).setValue(String(value)).onChange(save));
+		} else {
+			setting.addToggle((toggle) => toggle.setValue(value === true).onChange(save));
+		}
+	}
+}
