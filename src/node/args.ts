@@ -14,6 +14,8 @@ export interface OptionSpec {
 	repeatable?: string[];
 	/** Options without a value. */
 	flags?: string[];
+	/** One-letter aliases: `{ m: 'message' }` lets `-m TEXT` stand for `--message TEXT`. */
+	aliases?: Record<string, string>;
 }
 
 /** A mistake in how the command was called: exit code 2 and the usage line. */
@@ -35,12 +37,15 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
 			parsed.positionals.push(...argv.slice(i + 1));
 			break;
 		}
-		if (!arg.startsWith('--') || arg === '--') {
+		// Only declared one-letter aliases are options; any other `-x` stays a positional, as before.
+		const letter = /^-([A-Za-z])$/.exec(arg)?.[1];
+		const alias = letter !== undefined && spec.aliases?.[letter] !== undefined ? letter : undefined;
+		if (alias === undefined && (!arg.startsWith('--') || arg === '--')) {
 			parsed.positionals.push(arg);
 			continue;
 		}
-		const eq = arg.indexOf('=');
-		const name = arg.slice(2, eq < 0 ? undefined : eq);
+		const eq = alias === undefined ? arg.indexOf('=') : -1;
+		const name = alias === undefined ? arg.slice(2, eq < 0 ? undefined : eq) : spec.aliases![alias];
 		if (flags.has(name)) {
 			if (eq >= 0) throw new UsageError(`--${name} takes no value`);
 			parsed.options.set(name, 'true');

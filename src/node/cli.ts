@@ -49,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 			values: [...COMMON.values, ...(verb.options.values ?? [])],
 			repeatable: verb.options.repeatable,
 			flags: [...COMMON.flags, ...(verb.options.flags ?? [])],
+			aliases: verb.options.aliases,
 		});
 		if (args.options.has('help')) {
 			io.stdout(`Usage: spec-work ${verb.usage}\n${verb.help ? '\n' + verb.help + '\n' : ''}`);

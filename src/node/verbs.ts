@@ -18,6 +18,7 @@ import { WorkflowError } from '../core/workflow/workflow-error';
 import { OptionSpec, ParsedArgs, UsageError } from './args';
 import { NodeWorkspace } from './open-workspace';
 import { initAgent } from './init-agent';
+import { finishGitStats, GIT_VERBS, statusWithGit } from './git-verbs';
 
 export interface VerbResult {
 	json: unknown;
@@ -106,7 +107,7 @@ export const VERBS: Record<string, Verb> = {
 				return { json: { specs }, text: formatOpenSpecs(specs) };
 			}
 			if (args.positionals.length === 0) throw new UsageError('missing <id> (or --all)');
-			const report = await specStatus(ws, args.positionals[0]);
+			const report = await statusWithGit(ws, await specStatus(ws, args.positionals[0]));
 			return { json: report, text: formatStatus(report) };
 		},
 	},
@@ -197,6 +198,7 @@ export const VERBS: Record<string, Verb> = {
 				status: status === undefined ? undefined : oneOf(status, FINISH_STATUSES, 'status'),
 				summary: args.options.get('summary'),
 				complete: args.options.has('complete'),
+				gitStats: await finishGitStats(ws, args.positionals[0]),
 			});
 			const time = r.minutes === null ? '' : ` after ${formatDuration(r.minutes)}`;
 			return { json: r, text: `Session ${r.session} ${r.status}${time}\n${written(r.written)}` };
@@ -275,4 +277,5 @@ export const VERBS: Record<string, Verb> = {
 			return { json: tree, text: formatTree(tree) };
 		},
 	},
+	...GIT_VERBS,
 };

@@ -1,6 +1,6 @@
 import { readContextFile } from '../context/context-file';
 import { formatDuration, formatLocalDateTime, minutesBetween } from '../context/duration';
-import { formatMetricLine, type MetricLine } from '../context/metrics';
+import { formatLinesOfCode, formatMetricLine, type MetricLine } from '../context/metrics';
 import type { Session } from '../context/session';
 import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection } from '../markdown/section-edits';
@@ -23,6 +23,19 @@ export interface FinishOptions {
 	summary?: string;
 	/** Also mark the spec (and its context) completed. */
 	complete?: boolean;
+	/**
+	 * Figures over the commits recorded in the context, computed by a shell that can run git (the
+	 * core cannot). When given, the Lines of Code and Files Created/Modified metrics are refreshed too.
+	 */
+	gitStats?: GitStats;
+}
+
+/** What the recorded commits changed: lines added and removed, distinct files created and modified. */
+export interface GitStats {
+	added: number;
+	removed: number;
+	filesCreated: number;
+	filesModified: number;
 }
 
 export interface FinishResult {
@@ -72,7 +85,7 @@ export async function finishSession(ws: Workspace, options: FinishOptions): Prom
 		let out = closed.text;
 		const summary = options.summary?.replace(/\r\n?/g, '\n').trim() ?? '';
 		if (summary !== '') out = addSummary(out, open.headingStart, summary, path);
-		out = refreshMetrics(out, path);
+		out = refreshMetrics(out, path, options.gitStats);
 		if (options.complete) out = setField(out, path, 'status', 'Status', 'completed');
 		return touchUpdated(out, path, stamp);
 	});
@@ -133,18 +146,28 @@ const TOTAL_SESSIONS = 'Total Sessions';
 const TOTAL_DURATION = 'Total Duration';
 
 /**
- * `- **Total Sessions**: N` and `- **Total Duration**: X` in `## Metrics` › `### Implementation`,
- * from the sessions as now written (a session whose duration is unknown adds nothing). Only those two values change; a missing line is added beside
- * the other one (or at the top of the group), a missing group or section is created.
+ * The `### Implementation` metrics in `## Metrics`, in the seed's order: `- **Total Sessions**: N`
+ * and `- **Total Duration**: X` from the sessions as now written (a session whose duration is
+ * unknown adds nothing), and with `gitStats` also `- **Lines of Code**: +A, -R`,
+ * `- **Files Created**: N` and `- **Files Modified**: N`. Only those values change; a missing line
+ * is added after the nearest one before it in that order (or before the nearest after it, or at the
+ * top of the group); a missing group or section is created.
  */
-export function refreshMetrics(text: string, path: string): string {
+export function refreshMetrics(text: string, path: string, gitStats?: GitStats): string {
 	const context = readContextFile(text);
 	const total = context.sessions.reduce((sum, s) => sum + (s.durationMinutes ?? 0), 0);
-	const values: Record<string, string> = {
-		[TOTAL_SESSIONS]: String(context.sessions.length),
-		[TOTAL_DURATION]: formatDuration(total),
-	};
-	const lines = [formatMetricLine(TOTAL_SESSIONS, values[TOTAL_SESSIONS]), formatMetricLine(TOTAL_DURATION, values[TOTAL_DURATION])];
+	const wanted: [string, string][] = [
+		[TOTAL_SESSIONS, String(context.sessions.length)],
+		[TOTAL_DURATION, formatDuration(total)],
+	];
+	if (gitStats) {
+		wanted.push(
+			['Lines of Code', formatLinesOfCode(gitStats.added, gitStats.removed)],
+			['Files Created', String(gitStats.filesCreated)],
+			['Files Modified', String(gitStats.filesModified)],
+		);
+	}
+	const lines = wanted.map(([name, value]) => formatMetricLine(name, value));
 	if (!context.metricsSection) {
 		return ensureContextSection(text, path, 'Metrics', `\n### Implementation\n${lines.join('\n')}\n`).text;
 	}
@@ -153,16 +176,26 @@ export function refreshMetrics(text: string, path: string): string {
 		const named = context.metrics.filter((m) => sameTitle(m.name, name));
 		return named.find((m) => m.group !== null && sameTitle(m.group, 'Implementation')) ?? named[0];
 	};
-	const sessions = find(TOTAL_SESSIONS);
-	const duration = find(TOTAL_DURATION);
+	const found = wanted.map(([name]) => find(name));
 	const eol = detectEol(text);
-	const edits: TextEdit[] = [];
-	const setValue = (line: MetricLine, name: string) => edits.push({ start: line.valueStart, end: line.valueEnd, text: values[name] });
-	if (sessions) setValue(sessions, TOTAL_SESSIONS);
-	if (duration) setValue(duration, TOTAL_DURATION);
-	if (sessions && !duration) edits.push(insertAfterLine(text, sessions, lines[1], eol));
-	if (!sessions && duration) edits.push({ start: duration.lineStart, end: duration.lineStart, text: lines[0] + eol });
-	if (sessions || duration) return applyEdits(text, edits);
+	if (found.some((line) => line !== undefined)) {
+		const edits: TextEdit[] = [];
+		const before = new Map<MetricLine, string[]>();
+		const after = new Map<MetricLine, string[]>();
+		const add = (map: Map<MetricLine, string[]>, anchor: MetricLine, line: string) => map.set(anchor, [...(map.get(anchor) ?? []), line]);
+		found.forEach((line, i) => {
+			if (line) {
+				edits.push({ start: line.valueStart, end: line.valueEnd, text: wanted[i][1] });
+				return;
+			}
+			const previous = found.slice(0, i).reverse().find((l) => l !== undefined);
+			if (previous) add(after, previous, lines[i]);
+			else add(before, found.slice(i + 1).find((l) => l !== undefined) as MetricLine, lines[i]);
+		});
+		for (const [anchor, added] of before) edits.push({ start: anchor.lineStart, end: anchor.lineStart, text: added.map((l) => l + eol).join('') });
+		for (const [anchor, added] of after) edits.push(insertAfterLine(text, anchor, added.join(eol), eol));
+		return applyEdits(text, edits);
+	}
 
 	const group = implementationGroup(metrics);
 	if (group) {

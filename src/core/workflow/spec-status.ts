@@ -47,8 +47,11 @@ export interface SpecStatusReport {
 	totalMinutes: number;
 	/** Number of the session still open, or null. */
 	activeSession: number | null;
-	/** The last commit line of the latest session that has one. */
-	lastCommit: { hash: string; message: string } | null;
+	/**
+	 * The last commit line of the latest session that has one. `date` (the commit's ISO date) is
+	 * added by a shell that can ask git, when git knows the hash.
+	 */
+	lastCommit: { hash: string; message: string; date?: string } | null;
 	children: { id: string; title: string; status: string; statusRaw: string; progress: SpecProgress }[];
 	/** The progress of the parent, for the status view's Parent line. */
 	parentProgress: SpecProgress | null;
@@ -198,7 +201,7 @@ export function formatStatus(r: SpecStatusReport): string {
 	if (r.sessions.length > 0) out.push(`- Total: ${formatDuration(r.totalMinutes)}`);
 	out.push('');
 
-	out.push(r.lastCommit ? `### Last Commit: ${r.lastCommit.hash} - "${r.lastCommit.message}"` : '### Last Commit: None', '');
+	out.push(r.lastCommit ? `### Last Commit: ${r.lastCommit.hash} - "${r.lastCommit.message}"${commitDate(r.lastCommit.date)}` : '### Last Commit: None', '');
 
 	out.push(r.parent ? `### Parent: ${specLine(r.parent.id, r.parent.title, null, r.parentProgress)}` : '### Parent: None', '');
 	if (r.children.length === 0) out.push('### Children: None');
@@ -207,6 +210,13 @@ export function formatStatus(r: SpecStatusReport): string {
 		for (const c of r.children) out.push(`- ${specLine(c.id, c.title, c.status, c.progress)}`);
 	}
 	return out.join('\n') + '\n';
+}
+
+/** ` (2025-08-27 14:30)` from the commit's ISO date, in the commit's own time zone; empty without one. */
+function commitDate(iso: string | undefined): string {
+	if (iso === undefined) return '';
+	const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+	return m ? ` (${m[1]} ${m[2]})` : ` (${iso})`;
 }
 
 function specLine(id: string, title: string, status: string | null, p: SpecProgress | null): string {
