@@ -141,7 +141,14 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 				),
 		);
 		expect(after.get('## Dependencies Delivered To')).toBe(before.get('## Dependencies Delivered To'));
-		expect(after.get('## Metrics')).toBe(before.get('## Metrics')!.replace('- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6 hours\n'));
+		// Lines of code and files come from git over the recorded commits (issue 6, tested there);
+		// here only their form is checked, and every other byte of the section.
+		const gitFigures = (text: string) =>
+			text.replace(/^- \*\*Lines of Code\*\*: \+\d+, -\d+\n- \*\*Files Created\*\*: \d+\n- \*\*Files Modified\*\*: \d+\n/m, '(git figures)\n');
+		expect(gitFigures(after.get('## Metrics')!)).toBe(
+			gitFigures(before.get('## Metrics')!).replace('- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6 hours\n'),
+		);
+		expect(gitFigures(after.get('## Metrics')!)).toContain('(git figures)');
 		expect(after.get('## Notes & Learnings')).toBe(before.get('## Notes & Learnings'));
 
 		// The deliverable, and the spec's own list of it.
@@ -181,8 +188,8 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		expect(status.activeSession).toBeNull();
 		expect(status.lastCommit).toEqual({ hash, message: 'Add stale file handle guide' });
 		expect(status.deliverables).toEqual({ scripts: 4, docs: 3, config: 2 });
-		// The CLI's view of the same files is the plugin's.
-		expect(JSON.parse(sw('2025-08-28T11:15', ['status', '1014', '--json']))).toEqual(JSON.parse(JSON.stringify(status)));
+		// The CLI's view of the same files is the plugin's (the CLI may add git facts, such as the commit's date).
+		expect(JSON.parse(sw('2025-08-28T11:15', ['status', '1014', '--json']))).toMatchObject(JSON.parse(JSON.stringify(status)) as object);
 		expect(existsSync(join(root, 'vault', 'AGENTS.md'))).toBe(false);
 	});
 });
