@@ -1,4 +1,5 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { registerArtifactCommands } from './artifact-commands';
 import { registerSessionCommands } from './session-commands';
 
 /**
@@ -7,4 +8,5 @@ import { registerSessionCommands } from './session-commands';
  */
 export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerSessionCommands(plugin);
+	registerArtifactCommands(plugin);
 }

@@ -1,0 +1,65 @@
+import { Notice } from 'obsidian';
+import { dirname } from '../../core/files/paths';
+import { Spec } from '../../core/index/spec';
+import { addDeliverable } from '../../core/workflow/add-deliverable';
+import { writeDeliverablesReport } from '../../core/workflow/deliverables-report';
+import { metadataBacklinks } from '../metadata-backlinks';
+import { AddDeliverableModal } from '../modals/add-deliverable-modal';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { opensInObsidian } from '../viewable-file';
+import { openFile, runOperation, specForCommand } from './command-context';
+import { commandFlow } from './command-flow';
+
+/** "Add deliverable…" and "Generate deliverables report". */
+export function registerDeliverableCommands(plugin: SpecWorkflowPlugin): void {
+	plugin.addCommand({
+		id: 'add-deliverable',
+		name: 'Add deliverable…',
+		callback: () => commandFlow(addDeliverableCommand(plugin)),
+	});
+	plugin.addCommand({
+		id: 'deliverables-report',
+		name: 'Generate deliverables report',
+		callback: () => commandFlow(deliverablesReportCommand(plugin)),
+	});
+}
+
+/** The spec (active note's, else picked), then the modal; resolves once the modal is open. */
+export async function addDeliverableCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const spec = await specForCommand(plugin, 'Add a deliverable to which spec?');
+	if (!spec) return;
+	new AddDeliverableModal(plugin.app, {
+		specLabel: `${spec.id} - ${spec.title}`,
+		specFolder: dirname(spec.path),
+		types: plugin.settings.deliverableTypes,
+		onSubmit: async (fields) => {
+			const result = await runOperation(plugin, (ws) => addDeliverable(ws, { id: spec.id, ...fields }));
+			if (!result) return false;
+			await showDeliverable(plugin, spec, result.path);
+			return true;
+		},
+	}).open();
+}
+
+/**
+ * Opens a new deliverable when Obsidian can show it (markdown, canvas, PDF…). A script or config
+ * file would only open as an empty tab (or leave Obsidian), so the spec's context note opens
+ * instead: its Deliverables registry and the session's Implementation now link the file.
+ */
+async function showDeliverable(plugin: SpecWorkflowPlugin, spec: Spec, path: string): Promise<void> {
+	if (opensInObsidian(plugin.app, path)) {
+		await openFile(plugin, path);
+		return;
+	}
+	const current = plugin.index.byPath(spec.path) ?? spec;
+	new Notice(`Created ${path}. Obsidian cannot show this kind of file: open it from its link in the context note.`);
+	await openFile(plugin, plugin.index.contextPathOf(current));
+}
+
+/** Writes `<id>.deliverables.md` beside the spec, with backlinks from Obsidian's link index, and opens it. */
+export async function deliverablesReportCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const spec = await specForCommand(plugin, 'Report on which spec’s deliverables?');
+	if (!spec) return;
+	const result = await runOperation(plugin, (ws) => writeDeliverablesReport(ws, spec.id, metadataBacklinks(plugin.app.metadataCache)));
+	if (result) await openFile(plugin, result.path);
+}
