@@ -84,6 +84,7 @@ export class AddDeliverableModal extends Modal {
 		new Setting(contentEl)
 			.setName('Initial content')
 			.setDesc('Optional; the traceback header goes above it.')
+			.setClass('spec-workflow-content-setting')
 			.addTextArea((area) => {
 				area.inputEl.addClass('spec-workflow-content-input');
 				area.inputEl.rows = 6;
