@@ -18,6 +18,7 @@ import { WorkflowError } from '../core/workflow/workflow-error';
 import { OptionSpec, ParsedArgs, UsageError } from './args';
 import { NodeWorkspace } from './open-workspace';
 import { initAgent } from './init-agent';
+import { quote } from '../core/agent/agent-instructions';
 import { finishGitStats, GIT_VERBS, statusWithGit } from './git-verbs';
 
 export interface VerbResult {
@@ -258,7 +259,7 @@ export const VERBS: Record<string, Verb> = {
 			const text = [
 				`Repository root: ${r.root} (${where})`,
 				...r.files.map((f) => `${f.action[0].toUpperCase()}${f.action.slice(1)} ${f.path}`),
-				r.vault === '' ? '' : `Agents run spec-work from the root with --vault ${r.vault}`,
+				r.vault === '' ? '' : `Agents run spec-work from the root with --vault ${quote(r.vault)}`,
 			]
 				.filter((l) => l !== '')
 				.join('\n');
