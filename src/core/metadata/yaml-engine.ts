@@ -1,11 +1,12 @@
-import yaml from 'js-yaml';
+// Named imports let esbuild drop js-yaml's dumper from main.js (we never serialize YAML whole).
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 
 /**
  * The one place that picks the YAML library. Obsidian reads properties as YAML 1.2 core: numbers
  * and booleans are typed, while `2025-08-26`, `yes` and `1:30` stay the text the user wrote.
  */
 export function loadYaml(source: string): unknown {
-	return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+	return load(source, { schema: CORE_SCHEMA });
 }
 
 /** A YAML syntax error: its reason and 0-based line in the loaded text. */
@@ -18,7 +19,7 @@ export interface YamlSyntaxError {
 export function asYamlSyntaxError(err: unknown): YamlSyntaxError | null {
 	if (!(err instanceof Error)) return null;
 	const e = err as { name: string; reason?: unknown; mark?: { line?: unknown } };
-	if (!(err instanceof yaml.YAMLException) && !(e.name === 'YAMLException' && typeof e.reason === 'string')) return null;
+	if (!(err instanceof YAMLException) && !(e.name === 'YAMLException' && typeof e.reason === 'string')) return null;
 	return {
 		reason: typeof e.reason === 'string' && e.reason !== '' ? e.reason : 'malformed YAML',
 		line: typeof e.mark?.line === 'number' ? e.mark.line : null,
