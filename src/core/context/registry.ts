@@ -1,4 +1,4 @@
-import { readLinkAt, type ItemLink } from './item-link';
+import { parseLinks } from '../links/link-parser';
 import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
 
 /**
@@ -48,7 +48,7 @@ export interface Deliverable {
 	/** Type key of its group, or for items above any group heading, the folder under `deliverables/` (else `other`). */
 	type: string;
 	kind: DeliverableKind;
-	/** Link target or code-span path as written; null for a plain-text item. */
+	/** The link's decoded path (no `#subpath`; markdown links %-decoded), or the code span's path; null for a plain-text item. */
 	target: string | null;
 	alias: string | null;
 	/** Text after the link (` - purpose`), or null when there is none. */
@@ -207,22 +207,20 @@ function readDeliverable(item: RawItem, groupType: string | null): Deliverable {
 	return { ...base, type: groupType ?? 'other', kind: 'text', target: null, alias: null, purpose: null, linkStart: null, linkEnd: null };
 }
 
-/** The first link in an item, skipping inline code (where `[[` is not a link). */
+interface ItemLink {
+	kind: 'wikilink' | 'markdown';
+	/** The decoded path part (markdown links are %-decoded), without `#subpath`. */
+	target: string;
+	alias: string | null;
+	start: number;
+	end: number;
+}
+
+/** The first link in an item (inline code holds none). */
 function findLink(s: string): ItemLink | null {
-	for (let i = 0; i < s.length; i++) {
-		const ch = s[i];
-		if (ch === '`') {
-			const close = s.indexOf('`', i + 1);
-			if (close < 0) return null;
-			i = close;
-			continue;
-		}
-		if (ch === '[' || (ch === '!' && s[i + 1] === '[')) {
-			const link = readLinkAt(s, i);
-			if (link) return link;
-		}
-	}
-	return null;
+	const link = parseLinks(s, { includeFrontmatter: true })[0];
+	if (!link) return null;
+	return { kind: link.kind, target: link.target, alias: link.alias === null ? null : link.alias.trim(), start: link.start, end: link.end };
 }
 
 function purposeOf(rest: string): string | null {
@@ -248,6 +246,7 @@ export function formatCodeChange(path: string, purpose?: string | null): string 
 
 export interface DownstreamSpec {
 	kind: 'wikilink' | 'markdown';
+	/** The link's decoded path, without `#subpath`. */
 	target: string;
 	alias: string | null;
 	/** ` - Uses cold storage…` after the link, or a nested `- Purpose:` line. */

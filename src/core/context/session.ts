@@ -1,6 +1,6 @@
 import { normalizeSessionStatus } from '../metadata/status';
 import { parseDuration } from './duration';
-import { linksToText } from './item-link';
+import { plainText } from '../links/link-text';
 import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
 
 /**
@@ -390,10 +390,6 @@ export function activeSession(sessions: readonly Session[]): Session | null {
 		if (sessions[s].status === 'active' || sessions[s].inProgress) return sessions[s];
 	}
 	return null;
-}
-
-function plainText(item: string): string {
-	return linksToText(item).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Canonical commit line: ``- `a1b2c3d`: message``. */

@@ -29,6 +29,8 @@ export interface ParseLinksOptions {
 	to?: number;
 	/** Also read links inside the YAML frontmatter block (skipped by default). */
 	includeFrontmatter?: boolean;
+	/** Also return markdown links to external URLs, their target as written (for display text; they name no vault file). */
+	includeExternal?: boolean;
 }
 
 export interface ParsedLinkText {
@@ -49,7 +51,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Every link in `text`, in order of position. Links inside fenced code blocks and inline code are
  * not links, and neither is anything in the YAML frontmatter unless `includeFrontmatter` is set
  * (properties are read with parseLinkText). Markdown links to external URLs (any `scheme:` target,
- * or `//host`) are omitted: they never name a vault file. Links inside HTML comments are found,
+ * or `//host`) are omitted unless `includeExternal` is set: they never name a vault file. Links inside HTML comments are found,
  * as Obsidian's own traceback comments need them.
  */
 export function parseLinks(text: string, options: ParseLinksOptions = {}): LinkRef[] {
@@ -58,7 +60,7 @@ export function parseLinks(text: string, options: ParseLinksOptions = {}): LinkR
 	const code = findCodeRanges(text.slice(bodyStart)).map(([s, e]): Range => [s + bodyStart, e + bodyStart]);
 	const from = Math.max(options.from ?? 0, bodyStart);
 	const to = Math.min(options.to ?? text.length, text.length);
-	return scan(text, from, to, code);
+	return scan(text, from, to, code, options.includeExternal === true);
 }
 
 /**
@@ -76,7 +78,7 @@ export function parseLinkText(s: string): ParsedLinkText | null {
 	return { kind: link.kind, embed: link.embed, target: link.target, subpath: link.subpath, alias: link.alias };
 }
 
-function scan(text: string, from: number, to: number, code: Range[]): LinkRef[] {
+function scan(text: string, from: number, to: number, code: Range[], external = false): LinkRef[] {
 	const links: LinkRef[] = [];
 	let r = 0;
 	let i = from;
@@ -105,7 +107,7 @@ function scan(text: string, from: number, to: number, code: Range[]): LinkRef[] 
 				continue;
 			}
 		} else {
-			const link = readMarkdownLink(text, i, open, embed, to, code, r);
+			const link = readMarkdownLink(text, i, open, embed, to, code, r, external);
 			if (link) {
 				if (link !== 'external') links.push(link);
 				// Go on inside the link text: `[![alt](img.png)](doc.md)` holds two links.
@@ -160,7 +162,7 @@ function readWikilink(text: string, start: number, open: number, embed: boolean,
 /**
  * `[text](dest "title")` per CommonMark; `open` is the `[`. The text may hold inline code
  * (`` [`setup.sh`](deliverables/scripts/setup.sh) ``), the destination may not.
- * Returns 'external' for URL targets.
+ * Returns 'external' for URL targets, unless `external` asks for them.
  */
 function readMarkdownLink(
 	text: string,
@@ -170,6 +172,7 @@ function readMarkdownLink(
 	to: number,
 	code: Range[],
 	r: number,
+	external: boolean,
 ): LinkRef | 'external' | null {
 	const textEnd = findLinkTextEnd(text, open, to, code, r);
 	if (textEnd < 0 || text[textEnd + 1] !== '(') return null;
@@ -219,13 +222,14 @@ function readMarkdownLink(
 	if (end > limit) return null;
 	const destRaw = text.slice(destStart, destEnd);
 	if (destRaw === '') return null;
-	if (isExternalTarget(destRaw)) return 'external';
-	const hash = destRaw.indexOf('#');
+	const isExternal = isExternalTarget(destRaw);
+	if (isExternal && !external) return 'external';
+	const hash = isExternal ? -1 : destRaw.indexOf('#');
 	const pathRaw = hash < 0 ? destRaw : destRaw.slice(0, hash);
 	return {
 		kind: 'markdown',
 		embed,
-		target: decodeLinkPart(pathRaw),
+		target: isExternal ? pathRaw : decodeLinkPart(pathRaw),
 		subpath: hash < 0 ? '' : decodeLinkPart(destRaw.slice(hash)),
 		alias: unescapeMarkdown(text.slice(open + 1, textEnd)),
 		start,

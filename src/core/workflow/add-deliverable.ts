@@ -166,7 +166,7 @@ interface RegistryEdit {
 export function addRegistryEntry(text: string, notePath: string, deliverablePath: string, edit: RegistryEdit): string {
 	const { text: out, section } = ensureNoteSection(text, notePath, 'Deliverables', edit.placement);
 	const registry = parseDeliverables(out, section.headingEnd, section.end);
-	if (registry.entries.some((e) => e.target !== null && pointsTo(e.target, e.kind, notePath, deliverablePath))) return out;
+	if (registry.entries.some((e) => e.target !== null && pointsTo(e.target, notePath, deliverablePath))) return out;
 
 	const groups = registry.groups.filter((g) => g.heading !== null);
 	const loose = registry.groups.find((g) => g.heading === null);
@@ -211,16 +211,9 @@ export function ensureNoteSection(text: string, notePath: string, title: string,
 	return { text: ensured.text, section: ensured.section };
 }
 
-/** Whether a registry link (as written) from `notePath` names `deliverablePath`. */
-function pointsTo(target: string, kind: string, notePath: string, deliverablePath: string): boolean {
-	let t = target.split('#')[0].trim();
-	if (kind === 'markdown') {
-		try {
-			t = decodeURIComponent(t);
-		} catch {
-			// A stray % is kept as written.
-		}
-	}
+/** Whether a registry link's (decoded) target from `notePath` names `deliverablePath`. */
+function pointsTo(target: string, notePath: string, deliverablePath: string): boolean {
+	const t = target.trim();
 	if (t === '') return false;
 	const candidates = [t.startsWith('/') ? t.slice(1) : joinPath(dirname(notePath), t), t];
 	return candidates.some((c) => {

@@ -57,7 +57,7 @@ export async function collectDeliverables(
 			return;
 		}
 		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) return;
-		const target = entry.target.split('#')[0];
+		const target = entry.target;
 		if (target === '') return;
 		const resolved = ws.links.resolve(target, source);
 		const path = resolved ?? guessPath(target, source);

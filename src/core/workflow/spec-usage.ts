@@ -1,5 +1,5 @@
 import type { DownstreamSpec } from '../context/registry';
-import { linksToText } from '../context/item-link';
+import { plainText } from '../links/link-text';
 import { parseListItem, parseHeading } from '../context/lines';
 import { stem } from '../files/paths';
 import { bodyStart } from '../markdown/frontmatter-bounds';
@@ -86,7 +86,7 @@ export async function specUsage(
 	};
 
 	downstream.forEach((entry, i) => {
-		const resolved = ws.links.resolve(entry.target.split('#')[0], contextPath);
+		const resolved = ws.links.resolve(entry.target, contextPath);
 		const owner = resolved ? (ws.index.byPath(resolved) ?? ws.index.specForPath(resolved)) : null;
 		const key = owner?.path ?? resolved ?? entry.target;
 		const d = draftFor(key, owner, resolved ?? entry.target);
@@ -194,11 +194,11 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	const checkbox = /^\[.\][ \t]+/.exec(text.slice(blockStart, blockEnd));
 	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
 	if (link.start === contentStart) {
-		const after = plain(text.slice(link.end, blockEnd)).replace(/^[\s:\-–—]+/, '').trim();
+		const after = plainText(text.slice(link.end, blockEnd)).replace(/^[\s:\-–—]+/, '').trim();
 		if (after !== '') return after;
 		return item ? nestedPurpose(lines, last, item.indent) : null;
 	}
-	const whole = plain(text.slice(contentStart, blockEnd));
+	const whole = plainText(text.slice(contentStart, blockEnd));
 	return whole === '' ? null : whole;
 }
 
@@ -216,13 +216,9 @@ function nestedPurpose(lines: { text: string }[], at: number, indent: number): s
 		}
 		if (child.indent <= indent) return null;
 		const m = /^purpose\s*:\s*(.+)$/i.exec(child.content.trim());
-		if (m) return plain(m[1]);
+		if (m) return plainText(m[1]);
 	}
 	return null;
-}
-
-function plain(s: string): string {
-	return linksToText(s).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function splitWithOffsets(text: string): { text: string; start: number; end: number }[] {
