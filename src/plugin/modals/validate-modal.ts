@@ -50,11 +50,16 @@ export class ValidateModal extends Modal {
 			const group = contentEl.createDiv('spec-workflow-validate-file');
 			const heading = group.createDiv('spec-workflow-validate-path');
 			if (this.options.canOpen(path)) {
-				const link = heading.createEl('a', { cls: 'internal-link', text: path, href: '#' });
-				link.addEventListener('click', (evt) => {
+				// Not an internal-link: Obsidian's own link handling would look for a data-href.
+				const link = heading.createEl('a', { cls: 'spec-workflow-validate-link', text: path, attr: { role: 'link', tabindex: '0' } });
+				const open = (evt: Event): void => {
 					evt.preventDefault();
 					this.close();
 					void this.options.open(path);
+				};
+				link.addEventListener('click', open);
+				link.addEventListener('keydown', (evt) => {
+					if (evt.key === 'Enter') open(evt);
 				});
 			} else {
 				heading.createSpan({ text: path });

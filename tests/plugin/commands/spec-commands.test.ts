@@ -242,6 +242,16 @@ describe('Validate specs', () => {
 		expect(activePath(app)).toBe('specs/3000/epic.md');
 	});
 
+	it('opens a file from the keyboard too', async () => {
+		const { app } = await loaded(vaultWithProblems());
+		const modal = await openValidate(app);
+		const link = modal.contentEl.querySelector<HTMLElement>('.spec-workflow-validate-path a');
+		link?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+		await app.flush();
+		expect(isOpen(modal)).toBe(false);
+		expect(activePath(app)).toBe('specs/1000/1001/1014.context.md');
+	});
+
 	it('fixes the safe problems as validate --fix does and shows what is left', async () => {
 		const { app, before } = await loaded(vaultWithProblems());
 		const modal = await openValidate(app);
