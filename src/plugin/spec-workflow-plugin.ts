@@ -6,6 +6,7 @@ import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
 import { SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
+import { registerStatusView, revealStatusPanel } from './views/register-status-view';
 
 export default class SpecWorkflowPlugin extends Plugin {
 	settings: SpecWorkflowSettings = { ...DEFAULT_SETTINGS };
@@ -24,6 +25,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 		let markReady: () => void = () => {};
 		this.indexReady = new Promise((resolve) => (markReady = resolve));
 		registerCommands(this);
+		registerStatusView(this);
 		this.addSettingTab(new SpecWorkflowSettingTab(this.app, this));
 		this.app.workspace.onLayoutReady(() => {
 			this.registerIndexEvents();
@@ -34,6 +36,11 @@ export default class SpecWorkflowPlugin extends Plugin {
 	/** The core workflow's view of this vault, with the current settings and clock. */
 	workspace(): Workspace {
 		return pluginWorkspace(this.app, this.store, this.index, this.settings, this.now);
+	}
+
+	/** Shows the spec status panel in the right sidebar (the start command calls this after starting). */
+	async revealStatusPanel(): Promise<void> {
+		await revealStatusPanel(this);
 	}
 
 	async saveSettings(): Promise<void> {

@@ -1,0 +1,81 @@
+import { SPEC_STATUSES } from '../../core/metadata/status';
+import type { SpecProgress } from '../../core/workflow/progress-rollup';
+
+/** Small pieces the spec panel and the overview share. Classes only; the look is in styles.css. */
+
+/** `implementing` as a coloured pill; a status outside the vocabulary is shown as written, in grey. */
+export function statusPill(parent: HTMLElement, status: string): HTMLElement {
+	const known = (SPEC_STATUSES as readonly string[]).includes(status);
+	return parent.createSpan({
+		cls: ['spec-workflow-pill', known ? `is-${status}` : 'is-other'],
+		text: status === '' ? 'no status' : status,
+	});
+}
+
+/** `71% · 5/7 tasks`, or what there is instead of a plan. */
+export function progressText(p: SpecProgress): string {
+	if (p.total === 0) return 'No tasks yet';
+	return `${p.percent}% · ${p.done}/${p.total} task${p.total === 1 ? '' : 's'}`;
+}
+
+/** A bar filled to the percentage; `is-complete` when everything is done. */
+export function progressBar(parent: HTMLElement, p: SpecProgress, cls = 'spec-workflow-bar'): HTMLElement {
+	const bar = parent.createDiv({ cls, attr: { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': p.percent } });
+	const fill = bar.createDiv('spec-workflow-bar-fill');
+	setFill(bar, fill, p);
+	return bar;
+}
+
+/** Updates a bar made by progressBar (a task toggled in place). */
+export function updateProgressBar(bar: HTMLElement, p: SpecProgress): void {
+	const fill = bar.querySelector<HTMLElement>('.spec-workflow-bar-fill');
+	if (fill) setFill(bar, fill, p);
+	bar.setAttr('aria-valuenow', p.percent);
+}
+
+// The fill's width is one of 21 classes (0, 5, … 100) so no inline style is needed.
+function setFill(bar: HTMLElement, fill: HTMLElement, p: SpecProgress): void {
+	for (const c of Array.from(fill.classList)) if (c.startsWith('is-w')) fill.removeClass(c);
+	fill.addClass(`is-w${Math.round(p.percent / 5) * 5}`);
+	bar.toggleClass('is-complete', p.total > 0 && p.done === p.total);
+	bar.toggleClass('is-empty', p.total === 0);
+}
+
+/** A titled section of the panel: `Deliverables 8`. */
+export function panelSection(parent: HTMLElement, title: string, count?: number | string): HTMLElement {
+	const section = parent.createDiv('spec-workflow-section');
+	const heading = section.createDiv('spec-workflow-section-heading');
+	heading.createSpan({ cls: 'spec-workflow-section-title', text: title });
+	if (count !== undefined) heading.createSpan({ cls: 'spec-workflow-count', text: String(count) });
+	return section;
+}
+
+/** A row that opens something when tapped or activated with the keyboard. */
+export function tappableRow(parent: HTMLElement, cls: string, onTap: () => void, label?: string): HTMLElement {
+	const row = parent.createDiv({ cls: [cls, 'spec-workflow-tappable'], attr: { role: 'button', tabindex: 0 } });
+	if (label) row.setAttr('aria-label', label);
+	row.addEventListener('click', () => onTap());
+	row.addEventListener('keydown', (evt) => {
+		if (evt.key === 'Enter' || evt.key === ' ') {
+			evt.preventDefault();
+			onTap();
+		}
+	});
+	return row;
+}
+
+/** A button in the panel's style (`mod-cta` for the main action). */
+export function panelButton(parent: HTMLElement, text: string, onClick: () => void, cta = false): HTMLButtonElement {
+	const button = parent.createEl('button', { cls: cta ? ['spec-workflow-button', 'mod-cta'] : 'spec-workflow-button', text });
+	button.addEventListener('click', () => onClick());
+	return button;
+}
+
+/** `Scripts`, `Docs`, `Config`, a custom type with a capital. */
+export function typeLabel(type: string): string {
+	return type === '' ? 'Other' : type[0].toUpperCase() + type.slice(1);
+}
+
+export function fileName(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,243 @@
+import { formatDuration } from '../../core/context/duration';
+import { progress as planProgress, type PlanTask, type TaskState } from '../../core/context/plan-task';
+import type { ReportDeliverable } from '../../core/workflow/deliverables-report';
+import type { SpecProgress } from '../../core/workflow/progress-rollup';
+import { compareTypes } from '../../core/workflow/spec-deliverables';
+import type { StatusSession } from '../../core/workflow/spec-status';
+import type { SpecPanelData } from './panel-data';
+import { fileName, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
+import { renderUsedBy } from './used-by';
+
+/** The commands the panel's buttons run (ids without the plugin's prefix). */
+export type PanelCommand = 'start-work' | 'resume-work' | 'log-entry' | 'add-deliverable' | 'finish-session' | 'new-spec';
+
+export interface SpecPanelActions {
+	/** Opens a vault file (a spec, a note, a deliverable Obsidian can show). */
+	open(path: string): void;
+	/** Opens a deliverable: the file when Obsidian can show it, else the note that registers it. */
+	openDeliverable(path: string): void;
+	run(command: PanelCommand): void;
+	/** Sets a plan task's state through the core; resolves to whether it was written. */
+	setTask(task: PlanTask, state: TaskState): Promise<boolean>;
+	/** `5 minutes` since the session started, or null when unknown. */
+	elapsed(started: string | null): string | null;
+}
+
+/** The task groups, in the order the panel shows them. */
+const GROUPS: { state: TaskState; title: string }[] = [
+	{ state: 'in-progress', title: 'In progress' },
+	{ state: 'blocked', title: 'Blocked' },
+	{ state: 'pending', title: 'Pending' },
+	{ state: 'done', title: 'Completed' },
+	{ state: 'cancelled', title: 'Cancelled' },
+];
+
+/** One spec's status: header, progress, session, plan, deliverables, sessions, users, children. */
+export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions): void {
+	const s = data.status;
+	root.addClass('spec-workflow-spec');
+	renderHeader(root, data, actions);
+
+	const figures = root.createDiv('spec-workflow-progress');
+	const bar = progressBar(figures, s.progress);
+	const line = figures.createDiv('spec-workflow-progress-line');
+	const text = line.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(s.progress) });
+	if (s.progress.from === 'children') line.createSpan({ cls: 'spec-workflow-muted', text: 'rolled up from children' });
+	if (s.criteria.total > 0) {
+		line.createSpan({ cls: 'spec-workflow-criteria', text: `Criteria ${s.criteria.met}/${s.criteria.total} met`, attr: { 'aria-label': 'Acceptance criteria met' } });
+	}
+
+	renderSession(root, data, actions);
+	if (s.context !== null) renderPlan(root, data, actions, (p) => {
+		updateProgressBar(bar, p);
+		text.setText(progressText(p));
+	});
+	renderDeliverables(root, data.deliverables, actions);
+	renderSessions(root, s.sessions, s.totalMinutes);
+	renderUsedBy(root, data.usedBy, actions);
+	renderChildren(root, data, actions);
+	if (s.lastCommit) {
+		const section = panelSection(root, 'Last commit');
+		section.addClass('spec-workflow-last-commit');
+		const commit = section.createDiv('spec-workflow-commit');
+		commit.createEl('code', { text: s.lastCommit.hash });
+		commit.createSpan({ text: s.lastCommit.message });
+	}
+}
+
+function renderHeader(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions): void {
+	const s = data.status;
+	const header = root.createDiv('spec-workflow-header');
+	if (data.ancestors.length > 0) {
+		const crumbs = header.createDiv({ cls: 'spec-workflow-breadcrumb', attr: { 'aria-label': 'Parents' } });
+		data.ancestors.forEach((a, i) => {
+			if (i > 0) crumbs.createSpan({ cls: 'spec-workflow-crumb-separator', text: '›' });
+			const crumb = crumbs.createEl('a', { cls: 'spec-workflow-crumb', text: `${a.id} ${a.title}`, attr: { href: '#' } });
+			crumb.addEventListener('click', (evt) => {
+				evt.preventDefault();
+				actions.open(a.path);
+			});
+		});
+	}
+	const title = header.createDiv('spec-workflow-title-row');
+	const name = tappableRow(title, 'spec-workflow-title', () => actions.open(s.path), `Open spec ${s.id}`);
+	name.createSpan({ cls: 'spec-workflow-id', text: s.id });
+	name.createSpan({ cls: 'spec-workflow-title-text', text: s.title });
+	const meta = header.createDiv('spec-workflow-meta');
+	meta.createSpan({ cls: 'spec-workflow-type', text: typeLabel(s.type) });
+	statusPill(meta, s.status);
+}
+
+function renderSession(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions): void {
+	const s = data.status;
+	const card = root.createDiv('spec-workflow-session-card');
+	const active = s.sessions.find((x) => x.active);
+	if (active) {
+		card.addClass('is-active');
+		card.createDiv({ cls: 'spec-workflow-session-label', text: `Session ${active.number} in progress` });
+		card.createDiv({ cls: 'spec-workflow-session-title', text: active.title || 'Untitled session' });
+		const elapsed = actions.elapsed(data.activeStarted);
+		card.createDiv({ cls: 'spec-workflow-elapsed', text: elapsed === null ? 'Started time unknown' : `${elapsed} so far` });
+		const buttons = card.createDiv('spec-workflow-buttons');
+		panelButton(buttons, 'Log', () => actions.run('log-entry'));
+		panelButton(buttons, 'Add deliverable', () => actions.run('add-deliverable'));
+		panelButton(buttons, 'Finish', () => actions.run('finish-session'), true);
+		return;
+	}
+	if (s.context === null) {
+		card.addClass('is-empty');
+		card.createDiv({ cls: 'spec-workflow-session-title', text: 'No plan or sessions yet' });
+		card.createDiv({ cls: 'spec-workflow-muted', text: 'Start a session to write the context note with its plan.' });
+		panelButton(card.createDiv('spec-workflow-buttons'), 'Start', () => actions.run('start-work'), true);
+		return;
+	}
+	card.createDiv({ cls: 'spec-workflow-session-title', text: 'No session open' });
+	const buttons = card.createDiv('spec-workflow-buttons');
+	panelButton(buttons, 'Start', () => actions.run('start-work'), true);
+	panelButton(buttons, 'Resume', () => actions.run('resume-work'));
+}
+
+function renderPlan(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions, onProgress: (p: SpecProgress) => void): void {
+	const section = panelSection(root, 'Plan', data.tasks.length);
+	section.addClass('spec-workflow-plan');
+	if (data.tasks.length === 0) {
+		section.createDiv({ cls: 'spec-workflow-empty', text: 'The plan has no tasks. Add them with "Update plan task" or when starting a session.' });
+		return;
+	}
+	// The rows keep their own copy of each task so a toggle can update them without a re-render.
+	const tasks = data.tasks.map((t) => ({ ...t }));
+	const own = (): SpecProgress => {
+		const p = planProgress(tasks);
+		return { done: p.done, total: p.total, percent: p.percent, from: 'plan' };
+	};
+	for (const group of GROUPS) {
+		const members = tasks.filter((t) => t.state === group.state);
+		if (members.length === 0) continue;
+		const box = section.createDiv({ cls: ['spec-workflow-task-group', `is-${group.state}`] });
+		const head = box.createDiv('spec-workflow-group-heading');
+		head.createSpan({ text: group.title });
+		head.createSpan({ cls: 'spec-workflow-count', text: String(members.length) });
+		for (const task of members) renderTask(box, task, actions, onProgressOf);
+	}
+
+	function onProgressOf(): void {
+		onProgress(own());
+	}
+}
+
+function renderTask(parent: HTMLElement, task: PlanTask, actions: SpecPanelActions, changed: () => void): void {
+	const row = parent.createEl('label', { cls: 'spec-workflow-task', attr: { 'data-task': String(task.number) } });
+	const box = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { 'aria-label': `Task ${task.number}: ${task.text}` } });
+	row.createSpan({ cls: 'spec-workflow-task-text', text: task.text });
+	const show = (): void => {
+		box.checked = task.state === 'done';
+		row.setAttr('data-state', task.state);
+	};
+	show();
+	box.addEventListener('change', () => {
+		// Done ↔ not done; a task that was in progress or blocked becomes done, and when unticked, pending.
+		const next: TaskState = task.state === 'done' ? 'pending' : 'done';
+		box.disabled = true;
+		void actions.setTask(task, next).then((ok) => {
+			box.disabled = false;
+			if (ok) task.state = next;
+			show();
+			if (ok) changed();
+		});
+	});
+}
+
+function renderDeliverables(root: HTMLElement, deliverables: readonly ReportDeliverable[], actions: SpecPanelActions): void {
+	const present = deliverables.filter((d) => d.exists).length;
+	const section = panelSection(root, 'Deliverables', present);
+	section.addClass('spec-workflow-deliverables');
+	if (deliverables.length === 0) {
+		section.createDiv({ cls: 'spec-workflow-empty', text: 'None yet. Add scripts, docs and config files with "Add deliverable" during a session.' });
+		return;
+	}
+	const types = [...new Set(deliverables.map((d) => d.type))].sort(compareTypes);
+	for (const type of types) {
+		const members = deliverables.filter((d) => d.type === type);
+		const group = section.createDiv({ cls: 'spec-workflow-deliverable-group', attr: { 'data-type': type } });
+		const head = group.createDiv('spec-workflow-group-heading');
+		head.createSpan({ text: typeLabel(type) });
+		head.createSpan({ cls: 'spec-workflow-count', text: String(members.filter((d) => d.exists).length) });
+		for (const d of members) {
+			const name = fileName(d.path);
+			const row = d.exists
+				? tappableRow(group, 'spec-workflow-deliverable', () => actions.openDeliverable(d.path), `Open ${name}`)
+				: group.createDiv('spec-workflow-deliverable');
+			row.setAttr('data-path', d.path);
+			const label = row.createDiv('spec-workflow-deliverable-label');
+			label.createSpan({ cls: 'spec-workflow-deliverable-title', text: d.title });
+			if (d.title !== name) label.createSpan({ cls: 'spec-workflow-file-name', text: name });
+			if (!d.exists) flag(row, 'is-missing', 'Missing', 'Registered, but the file is gone');
+			else if (d.traceback === false) flag(row, 'is-no-traceback', 'No traceback', 'The file does not name the spec it comes from');
+		}
+	}
+}
+
+function flag(row: HTMLElement, cls: string, text: string, label: string): void {
+	row.addClass(cls);
+	row.createSpan({ cls: ['spec-workflow-flag', cls], text, attr: { 'aria-label': label } });
+}
+
+function renderSessions(root: HTMLElement, sessions: readonly StatusSession[], totalMinutes: number): void {
+	const section = panelSection(root, 'Sessions', sessions.length);
+	section.addClass('spec-workflow-sessions');
+	if (sessions.length === 0) {
+		section.createDiv({ cls: 'spec-workflow-empty', text: 'No sessions yet.' });
+		return;
+	}
+	for (const s of sessions) {
+		const row = section.createDiv({ cls: s.active ? ['spec-workflow-session', 'is-active'] : 'spec-workflow-session', attr: { 'data-session': String(s.number) } });
+		const top = row.createDiv('spec-workflow-session-top');
+		top.createSpan({ cls: 'spec-workflow-session-date', text: s.date ?? `Session ${s.number}` });
+		top.createSpan({ cls: 'spec-workflow-session-duration', text: s.minutes === null ? '—' : formatDuration(s.minutes) + (s.active ? ' so far' : '') });
+		const bottom = row.createDiv('spec-workflow-session-bottom');
+		bottom.createSpan({ cls: 'spec-workflow-session-name', text: s.title || `Session ${s.number}` });
+		if (s.status) bottom.createSpan({ cls: ['spec-workflow-session-status', `is-${s.status}`], text: s.status });
+	}
+	const total = section.createDiv('spec-workflow-total');
+	total.createSpan({ text: 'Total' });
+	total.createSpan({ text: formatDuration(totalMinutes) });
+}
+
+function renderChildren(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions): void {
+	const children = data.status.children;
+	if (children.length === 0) return;
+	const section = panelSection(root, 'Children', children.length);
+	section.addClass('spec-workflow-children');
+	for (const c of children) {
+		const path = data.childPaths[c.id];
+		const row = tappableRow(section, 'spec-workflow-child', () => actions.open(path), `Open spec ${c.id}`);
+		row.setAttr('data-id', c.id);
+		const top = row.createDiv('spec-workflow-child-top');
+		top.createSpan({ cls: 'spec-workflow-id', text: c.id });
+		top.createSpan({ cls: 'spec-workflow-child-title', text: c.title });
+		statusPill(top, c.status);
+		const figures = row.createDiv('spec-workflow-child-progress');
+		progressBar(figures, c.progress, 'spec-workflow-bar is-small');
+		figures.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(c.progress) });
+	}
+}

@@ -1,0 +1,240 @@
+import { debounce, ItemView, Notice, TAbstractFile, TFile, WorkspaceLeaf } from 'obsidian';
+import { formatDuration, minutesBetween } from '../../core/context/duration';
+import type { PlanTask, TaskState } from '../../core/context/plan-task';
+import { Spec } from '../../core/index/spec';
+import { setTaskState } from '../../core/workflow/set-task-state';
+import { failureMessage, openFile, runOperation } from '../commands/command-context';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { opensInObsidian } from '../viewable-file';
+import { loadOverview, loadSpecPanel, SpecPanelData } from './panel-data';
+import { fileName, panelButton } from './panel-elements';
+import { OverviewActions, OverviewState, renderNoSpecs, renderOverview } from './overview-panel';
+import { PanelCommand, renderSpecPanel, SpecPanelActions } from './spec-panel';
+import { linksToAny } from './used-by';
+
+export const STATUS_VIEW_TYPE = 'spec-workflow-status';
+
+/** How long the panel waits after the last relevant change before it reads again. */
+export const REFRESH_DELAY_MS = 400;
+
+/** Obsidian's command registry, not in the public typings. */
+interface AppWithCommands {
+	commands?: { executeCommandById?(id: string): boolean };
+}
+
+/**
+ * The sidebar panel. It follows the active note: for a note that belongs to a spec (the spec, its
+ * context, a deliverable, its report) it shows that spec's status; for any other note, the
+ * overview of every spec. It reads again, debounced, only when a file it shows changes, a spec
+ * file changes (overview), or a note starts or stops linking to what it shows.
+ */
+export class SpecStatusView extends ItemView {
+	/** How many times the panel has been drawn (tests count refreshes with it). */
+	renders = 0;
+	/** Spec id shown; null for the overview; undefined before the first drawing. */
+	private target: string | null | undefined = undefined;
+	private data: SpecPanelData | null = null;
+	private readonly overview: OverviewState = { filter: 'all', collapsed: new Set() };
+	/** Files this panel just wrote (a task toggled in place): their change events need no redraw. */
+	private readonly selfWrites = new Set<string>();
+	private running: Promise<void> | null = null;
+	private again = false;
+	private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly plugin: SpecWorkflowPlugin,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return STATUS_VIEW_TYPE;
+	}
+
+	getDisplayText(): string {
+		return 'Spec status';
+	}
+
+	getIcon(): string {
+		return 'list-checks';
+	}
+
+	protected async onOpen(): Promise<void> {
+		this.contentEl.addClass('spec-workflow-panel');
+		this.contentEl.createDiv({ cls: 'spec-workflow-empty', text: 'Reading specs…' });
+		const { workspace, metadataCache, vault } = this.app;
+		this.registerEvent(workspace.on('file-open', () => this.followActive()));
+		this.registerEvent(workspace.on('active-leaf-change', () => this.followActive()));
+		this.registerEvent(metadataCache.on('changed', (file) => this.onChanged(file.path)));
+		this.registerEvent(metadataCache.on('resolve', (file) => this.onLinksResolved(file.path)));
+		// Markdown changes arrive through the metadata cache; scripts and config files only through the vault.
+		this.registerEvent(vault.on('modify', (file) => this.onOtherFile(file)));
+		this.registerEvent(vault.on('create', (file) => this.onOtherFile(file)));
+		this.registerEvent(vault.on('delete', (file) => this.onChanged(file.path)));
+		this.registerEvent(vault.on('rename', (file, oldPath) => this.onChanged(file.path) || this.onChanged(oldPath)));
+		this.registerInterval(window.setInterval(() => this.tick(), 30_000));
+		await this.refresh();
+	}
+
+	protected async onClose(): Promise<void> {
+		this.refreshSoon.cancel();
+		await Promise.resolve();
+	}
+
+	/** Draws the panel now and waits for it (after any refresh already running). */
+	async refresh(): Promise<void> {
+		if (this.running) {
+			this.again = true;
+			return this.running;
+		}
+		this.running = (async () => {
+			do {
+				this.again = false;
+				await this.draw();
+			} while (this.again);
+		})();
+		try {
+			await this.running;
+		} finally {
+			this.running = null;
+		}
+	}
+
+	/** Runs a pending debounced refresh now and waits until the panel is drawn (tests, and commands that just wrote). */
+	async settle(): Promise<void> {
+		this.refreshSoon.run();
+		while (this.running) await this.running;
+	}
+
+	/** The spec the active note belongs to, or null. */
+	private activeSpec(): Spec | null {
+		const file = this.app.workspace.getActiveFile();
+		return file ? this.plugin.index.specForPath(file.path) : null;
+	}
+
+	private followActive(): void {
+		if (this.target === undefined) return;
+		const id = this.activeSpec()?.id ?? null;
+		if (id !== this.target) void this.refresh();
+	}
+
+	/** A file changed: redraw (debounced) if it is one the panel shows or counts. Returns whether it was. */
+	private onChanged(path: string): boolean {
+		if (this.selfWrites.delete(path)) return false;
+		if (!this.concerns(path)) return false;
+		this.refreshSoon();
+		return true;
+	}
+
+	private onOtherFile(file: TAbstractFile): void {
+		if (file instanceof TFile && file.extension !== 'md') this.onChanged(file.path);
+	}
+
+	/** A note's links were resolved again: it may have started linking to this spec or a deliverable. */
+	private onLinksResolved(path: string): void {
+		const data = this.data;
+		if (this.target === null || !data || this.concerns(path)) return;
+		if (linksToAny(this.app.metadataCache, path, data.linkTargets)) this.refreshSoon();
+	}
+
+	private concerns(path: string): boolean {
+		if (this.target === undefined) return false;
+		const index = this.plugin.index;
+		// The overview shows specs and their plans' progress: only spec and context notes matter.
+		if (this.target === null) return path.endsWith('.md') && index.concerns(path);
+		const data = this.data;
+		if (data?.paths.has(path)) return true;
+		const owner = index.specForPath(path);
+		return owner !== null && (owner.id === this.target || (data?.specIds.has(owner.id) ?? false));
+	}
+
+	private async draw(): Promise<void> {
+		await this.plugin.indexReady;
+		const spec = this.activeSpec();
+		this.target = spec?.id ?? null;
+		// Built off-screen and swapped in at once: the panel never shows an empty frame.
+		const body = createDiv('spec-workflow-body');
+		if (spec) await this.drawSpec(body, spec);
+		else await this.drawOverview(body);
+		this.contentEl.empty();
+		this.contentEl.appendChild(body);
+		this.renders++;
+	}
+
+	private async drawSpec(body: HTMLElement, spec: Spec): Promise<void> {
+		try {
+			this.data = await loadSpecPanel(this.plugin, spec.id);
+		} catch (e) {
+			this.data = null;
+			const card = body.createDiv('spec-workflow-empty-state');
+			card.createDiv({ cls: 'spec-workflow-session-title', text: `Spec ${spec.id} cannot be shown` });
+			card.createDiv({ cls: 'spec-workflow-muted', text: failureMessage(e) });
+			panelButton(card.createDiv('spec-workflow-buttons'), 'Open the spec', () => void openFile(this.plugin, spec.path));
+			return;
+		}
+		renderSpecPanel(body, this.data, this.specActions(this.data));
+	}
+
+	private async drawOverview(body: HTMLElement): Promise<void> {
+		this.data = null;
+		const actions: OverviewActions = {
+			open: (path) => void openFile(this.plugin, path),
+			newSpec: () => void this.run('new-spec'),
+		};
+		if (this.plugin.index.size === 0) {
+			renderNoSpecs(body, this.plugin.settings.specsRoot, actions);
+			return;
+		}
+		renderOverview(body, await loadOverview(this.plugin), this.overview, actions);
+	}
+
+	private specActions(data: SpecPanelData): SpecPanelActions {
+		const id = data.status.id;
+		return {
+			open: (path) => void openFile(this.plugin, path),
+			openDeliverable: (path) => void this.openDeliverable(data, path),
+			run: (command) => void this.run(command),
+			setTask: (task, state) => this.setTask(id, data.status.context, task, state),
+			elapsed: (started) => this.elapsed(started),
+		};
+	}
+
+	private async setTask(id: string, contextPath: string | null, task: PlanTask, state: TaskState): Promise<boolean> {
+		if (contextPath) this.selfWrites.add(contextPath);
+		const result = await runOperation(this.plugin, (ws) => setTaskState(ws, { id, task: String(task.number), state }));
+		if (contextPath && (!result || result.written.length === 0)) this.selfWrites.delete(contextPath);
+		return result !== null;
+	}
+
+	/** Scripts and config files do not open in Obsidian: their spec's context note, which links them, opens instead. */
+	private async openDeliverable(data: SpecPanelData, path: string): Promise<void> {
+		if (opensInObsidian(this.app, path)) return openFile(this.plugin, path);
+		new Notice(`Obsidian cannot show ${fileName(path)}: its link is in the context note.`);
+		await openFile(this.plugin, data.status.context ?? data.status.path);
+	}
+
+	/**
+	 * Runs one of the plugin's commands for the spec shown. The commands act on the active note's
+	 * spec, so when the panel shows another (the active note changed meanwhile), its note opens first.
+	 */
+	async run(command: PanelCommand): Promise<void> {
+		const target = this.target ? this.plugin.index.get(this.target) : null;
+		if (target && this.activeSpec()?.id !== target.id) await openFile(this.plugin, target.path);
+		const ran = (this.app as unknown as AppWithCommands).commands?.executeCommandById?.(`${this.plugin.manifest.id}:${command}`) ?? false;
+		if (!ran) new Notice('That command is not available here: run it from the command palette.');
+	}
+
+	private elapsed(started: string | null): string | null {
+		if (started === null) return null;
+		const minutes = minutesBetween(started, this.plugin.now());
+		return minutes === null ? null : formatDuration(minutes);
+	}
+
+	/** Keeps the open session's elapsed time current without redrawing. */
+	private tick(): void {
+		const el = this.contentEl.querySelector('.spec-workflow-elapsed');
+		const elapsed = this.elapsed(this.data?.activeStarted ?? null);
+		if (el && elapsed !== null) el.setText(`${elapsed} so far`);
+	}
+}

@@ -1,0 +1,28 @@
+/**
+ * The Obsidian fake for the screenshot page: the same module the tests use, with `setIcon` drawing
+ * the few Lucide icons the panel shows (the fake only leaves a placeholder `<svg>`).
+ */
+export * from '../__mocks__/obsidian';
+
+const PATHS: Record<string, string[]> = {
+	'chevron-down': ['m6 9 6 6 6-6'],
+	'chevron-right': ['m9 18 6-6-6-6'],
+	'list-checks': ['m3 17 2 2 4-4', 'm3 7 2 2 4-4', 'M13 6h8', 'M13 12h8', 'M13 18h8'],
+	'file-text': ['M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z', 'M14 2v4a2 2 0 0 0 2 2h4', 'M10 9H8', 'M16 13H8', 'M16 17H8'],
+	search: ['m21 21-4.3-4.3', 'M11 3a8 8 0 1 0 0 16 8 8 0 0 0 0-16z'],
+	folder: ['M20 20a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-7.9a2 2 0 0 1-1.69-.9L9.6 3.9A2 2 0 0 0 7.93 3H4a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2Z'],
+	menu: ['M4 12h16', 'M4 6h16', 'M4 18h16'],
+	x: ['M18 6 6 18', 'm6 6 12 12'],
+};
+
+export function setIcon(parent: HTMLElement, iconId: string): void {
+	parent.empty();
+	const svg = parent.createSvg('svg', {
+		cls: ['svg-icon', `lucide-${iconId}`],
+		attr: { 'data-icon': iconId, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' },
+	});
+	for (const d of PATHS[iconId] ?? []) svg.createSvg('path', { attr: { d } });
+}
+
+/** Desktop-only adapter the plugin's git support checks for; the page is never a desktop vault. */
+export class FileSystemAdapter {}
