@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createFakeApp, loadPlugin } from '../__mocks__/obsidian';
@@ -20,8 +20,11 @@ const SPEC = 'specs/1000/1001/1014.spec.md';
 const GUIDE = 'specs/1000/1001/deliverables/docs/stale-file-handles.md';
 const GUIDE_TEXT = '# Stale file handles\n\nWhen `ls /mnt/nas` says "Stale file handle", remount:\n\n    sudo umount -l /mnt/nas && sudo mount /mnt/nas\n';
 
+/** Who commits, for git run by the test and by `spec-work commit` (the CLI runs without HOME). */
+const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Claude', GIT_AUTHOR_EMAIL: 'claude@example.com', GIT_COMMITTER_NAME: 'Claude', GIT_COMMITTER_EMAIL: 'claude@example.com' };
+
 function git(cwd: string, ...args: string[]): string {
-	const r = spawnSync('git', ['-c', 'user.name=Claude', '-c', 'user.email=claude@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+	const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_IDENTITY } });
 	if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 	return r.stdout.trim();
 }
@@ -47,7 +50,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 
 	/** One command as the agent runs it: repository root, --vault vault, the clock at `now`. */
 	const sw = (now: string, args: string[], input?: string) => {
-		const r = spawnCli([...args, '--vault', 'vault'], { cwd: root, now, input });
+		const r = spawnCli([...args, '--vault', 'vault'], { cwd: root, now, input, env: GIT_IDENTITY });
 		if (r.code !== 0) throw new Error(`spec-work ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
 		expect(r.stderr).toBe('');
 		return r.stdout;
@@ -77,15 +80,23 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		sw('2025-08-28T09:45', ['task', '1014', '8', 'done']);
 		sw('2025-08-28T09:45', ['task', '1014', 'Documentation', 'done']);
 
-		// A real commit in the repository, recorded in the session.
-		// TODO(issue 6): once it exists, `spec-work commit 1014 -m …` makes and records this commit in one step.
-		git(root, 'add', 'vault');
-		git(root, 'commit', '-q', '-m', 'Add stale file handle guide');
+		// Code outside the vault: committed with git, then recorded, as the instructions say.
+		mkdirSync(join(root, 'tools'));
+		writeFileSync(join(root, 'tools', 'remount.sh'), '#!/bin/sh\numount -l /mnt/nas && mount /mnt/nas\n');
+		git(root, 'add', 'tools/remount.sh');
+		git(root, 'commit', '-q', '-m', 'Add remount helper');
+		const codeHash = git(root, 'rev-parse', '--short', 'HEAD');
+		sw('2025-08-28T09:48', ['log', '1014', 'commits', `${codeHash} Add remount helper`]);
+		// The spec's own files: `spec-work commit` commits exactly them and records the commit.
+		const commit = sw('2025-08-28T09:50', ['commit', '1014', '-m', 'Add stale file handle guide']);
 		const hash = git(root, 'rev-parse', '--short', 'HEAD');
-		expect(git(root, 'show', '--name-only', '--format=%s', 'HEAD').split('\n')).toEqual(
-			expect.arrayContaining(['Add stale file handle guide', `vault/${GUIDE}`, `vault/${CONTEXT}`, `vault/${SPEC}`]),
-		);
-		sw('2025-08-28T09:50', ['log', '1014', 'commits', `${hash} Add stale file handle guide`]);
+		expect(commit).toContain(`Committed ${hash} on `);
+		expect(git(root, 'show', '--name-only', '--format=%s', 'HEAD').split('\n').filter((l) => l !== '')).toEqual([
+			'Add stale file handle guide',
+			`vault/${CONTEXT}`,
+			`vault/${SPEC}`,
+			`vault/${GUIDE}`,
+		]);
 		sw('2025-08-28T10:30', ['log', '1014', 'testing', 'Forced a stale handle by re-exporting the share; the remount cleared it']);
 		sw('2025-08-28T10:40', ['log', '1014', 'issues', 'umount hung on the stale mount', '--resolution', 'Lazy unmount (umount -l)']);
 		expect(sw('2025-08-28T11:10', ['finish', '1014', '--status', 'partial', '--summary', 'Documentation done; final validation is next'])).toBe(
@@ -119,6 +130,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 			'- Forced a stale handle by re-exporting the share; the remount cleared it',
 			'',
 			'#### Commits',
+			`- \`${codeHash}\`: Add remount helper`,
 			`- \`${hash}\`: Add stale file handle guide`,
 			'',
 			'#### Issues & Resolutions',
