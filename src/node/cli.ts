@@ -88,7 +88,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 			io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
 			return 2;
 		}
-		if (e instanceof WorkflowError || e instanceof FileStoreError) {
+		if (e instanceof WorkflowError) {
+			io.stderr(`spec-work: ${e.message}${e.cliHint ? `; ${e.cliHint}` : ''}\n`);
+			return 1;
+		}
+		if (e instanceof FileStoreError) {
 			io.stderr(`spec-work: ${e.message}\n`);
 			return 1;
 		}

@@ -106,7 +106,7 @@ export async function readContext(ws: Workspace, changes: ChangeSet, spec: Spec)
 }
 
 export function noActiveSession(spec: Spec, path?: string): WorkflowError {
-	return new WorkflowError('no-active-session', `Spec ${spec.id} has no active session; start one with: spec-work start ${spec.id}`, path);
+	return new WorkflowError('no-active-session', `Spec ${spec.id} has no active session`, path, `start one with: spec-work start ${spec.id}`);
 }
 
 /** The context and its active session, or the no-active-session error (also when there is no context). */

@@ -36,7 +36,7 @@ export async function setTaskState(ws: Workspace, options: SetTaskStateOptions):
 	const loaded = await readContext(ws, changes, spec);
 	if (!loaded) {
 		const path = ws.index.contextPathOf(spec);
-		throw new WorkflowError('no-context', `Spec ${spec.id} has no context file (${path}) and so no plan; start one with: spec-work start ${spec.id} --plan "task"`, path);
+		throw new WorkflowError('no-context', `Spec ${spec.id} has no context file (${path}) and so no plan`, path, `start one with: spec-work start ${spec.id} --plan "task"`);
 	}
 	const { path, text, context } = loaded;
 	const found = findTask(context.tasks, options.task);

@@ -7,6 +7,8 @@ export class WorkflowError extends Error {
 		readonly code: string,
 		message: string,
 		readonly path?: string,
+		/** What to run next, in the CLI's words (`start one with: spec-work start 1014`); the plugin has its own commands and leaves it out. */
+		readonly cliHint?: string,
 	) {
 		super(message);
 		this.name = 'WorkflowError';

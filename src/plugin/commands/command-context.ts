@@ -37,8 +37,15 @@ export async function runOperation<T>(plugin: SpecWorkflowPlugin, operation: (ws
 	}
 }
 
+/** What to do next, in the plugin's words, for failures whose fix is another command. */
+const PLUGIN_HINTS: Record<string, string> = {
+	'no-active-session': 'start one with "Start work on spec…"',
+	'no-context': 'start work on it first with "Start work on spec…"',
+};
+
 export function failureMessage(e: unknown): string {
-	if (e instanceof WorkflowError || e instanceof FileStoreError) return e.message;
+	if (e instanceof WorkflowError) return PLUGIN_HINTS[e.code] ? `${e.message}; ${PLUGIN_HINTS[e.code]}` : e.message;
+	if (e instanceof FileStoreError) return e.message;
 	return `Spec workflow failed: ${e instanceof Error ? e.message : String(e)}`;
 }
 

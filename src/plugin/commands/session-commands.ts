@@ -45,7 +45,7 @@ async function usable(plugin: SpecWorkflowPlugin, spec: Spec | null): Promise<Sp
 async function activeSessionOf(plugin: SpecWorkflowPlugin, spec: Spec): Promise<number | null> {
 	const current = await readSpecContext(plugin, spec);
 	if (current?.active) return current.active.number;
-	new Notice(noActiveSession(spec, current?.path).message);
+	new Notice(failureMessage(noActiveSession(spec, current?.path)));
 	return null;
 }
 

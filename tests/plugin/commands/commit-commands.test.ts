@@ -90,7 +90,7 @@ describe('Record commit…', () => {
 		const { app, before } = await loaded();
 		await openNote(app, SPEC);
 		await runCommand(app, 'spec-workflow:record-commit');
-		expect(notices).toEqual(['Spec 1014 has no active session; start one with: spec-work start 1014']);
+		expect(notices).toEqual(['Spec 1014 has no active session; start one with "Start work on spec…"']);
 		expect(getOpenModal(RecordCommitModal)).toBeNull();
 		expect(await vaultFiles(app)).toEqual(before);
 	});

@@ -48,7 +48,7 @@ describe('Finish session…', () => {
 		await openNote(app, CONTEXT_1014);
 		const before = await vaultFiles(app);
 		await command(app, 'finish-session');
-		expect(notices).toEqual(['Spec 1014 has no active session; start one with: spec-work start 1014']);
+		expect(notices).toEqual(['Spec 1014 has no active session; start one with "Start work on spec…"']);
 		expect(getOpenModal()).toBeNull();
 		expect(await vaultFiles(app)).toEqual(before);
 	});
@@ -64,7 +64,7 @@ describe('Finish session…', () => {
 		const before = await vaultFiles(app);
 		type(field<HTMLTextAreaElement>('Summary'), 'Done');
 		await click(app, 'Finish session');
-		expect(notices).toEqual(['Spec 1014 has no active session; start one with: spec-work start 1014']);
+		expect(notices).toEqual(['Spec 1014 has no active session; start one with "Start work on spec…"']);
 		expect(getOpenModal(FinishSessionModal)).not.toBeNull();
 		expect(openModal().contentEl.querySelector('textarea')?.value).toBe('Done');
 		expect(await vaultFiles(app)).toEqual(before);

@@ -94,7 +94,7 @@ describe('Log to current session…', () => {
 		await openNote(app, CONTEXT_1014);
 		const before = await vaultFiles(app);
 		await command(app, 'log-entry');
-		expect(notices).toEqual(['Spec 1014 has no active session; start one with: spec-work start 1014']);
+		expect(notices).toEqual(['Spec 1014 has no active session; start one with "Start work on spec…"']);
 		expect(getOpenModal()).toBeNull();
 		expect(await vaultFiles(app)).toEqual(before);
 	});
@@ -103,7 +103,7 @@ describe('Log to current session…', () => {
 		const { app } = await loadVault();
 		await openNote(app, 'specs/3000/3001/spec.md');
 		await command(app, 'log-entry');
-		expect(notices).toEqual(['Spec 3001 has no active session; start one with: spec-work start 3001']);
+		expect(notices).toEqual(['Spec 3001 has no active session; start one with "Start work on spec…"']);
 		expect(getOpenModal()).toBeNull();
 	});
 });
