@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
@@ -19,11 +19,13 @@ export class FsFileStore implements FileStore {
 		return nodePath.join(this.root, normalized);
 	}
 
-	async read(path: string): Promise<string> {
+	// Reads and listings are synchronous: the CLI is a one-shot process with nothing else to serve,
+	// and fs.promises costs four thread-pool round trips per file (about 5× the time on a big vault).
+	read(path: string): Promise<string> {
 		try {
-			return await fs.readFile(this.resolve(path), 'utf8');
+			return Promise.resolve(readFileSync(this.resolve(path), 'utf8'));
 		} catch (e) {
-			throw this.wrap(e, path);
+			return Promise.reject(this.wrap(e, path));
 		}
 	}
 
@@ -54,12 +56,12 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
-	async list(folder = ''): Promise<FileEntry[]> {
+	list(folder = ''): Promise<FileEntry[]> {
 		const out: FileEntry[] = [];
-		const walk = async (rel: string): Promise<void> => {
+		const walk = (rel: string): void => {
 			let entries;
 			try {
-				entries = await fs.readdir(this.resolve(rel), { withFileTypes: true });
+				entries = readdirSync(this.resolve(rel), { withFileTypes: true });
 			} catch {
 				return;
 			}
@@ -69,15 +71,19 @@ export class FsFileStore implements FileStore {
 					// Obsidian's config and version control folders are not vault content.
 					if (rel === '' && (entry.name === '.obsidian' || entry.name === '.git' || entry.name === '.trash')) continue;
 					if (entry.name === 'node_modules') continue;
-					await walk(child);
+					walk(child);
 				} else if (entry.isFile()) {
-					const st = await fs.stat(this.resolve(child));
-					out.push({ path: child, size: st.size, mtime: st.mtimeMs });
+					const st = statSync(this.resolve(child), { throwIfNoEntry: false });
+					if (st) out.push({ path: child, size: st.size, mtime: st.mtimeMs });
 				}
 			}
 		};
-		await walk(folder);
-		return out;
+		try {
+			walk(folder);
+		} catch (e) {
+			return Promise.reject(this.wrap(e, folder));
+		}
+		return Promise.resolve(out);
 	}
 
 	async mkdir(path: string): Promise<void> {

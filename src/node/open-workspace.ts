@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { isUnder } from '../core/files/paths';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
 import { LinkResolver } from '../core/links/link-resolver';
@@ -56,7 +57,7 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	const files = await store.list('');
 	const links = new LinkResolver(files.map((f) => f.path));
 	const index = new SpecIndex({ specsRoot, resolveLink: (l, s) => links.resolve(l, s) });
-	await index.build(store);
+	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)) });
 	return {
 		store,
 		vaultPath,

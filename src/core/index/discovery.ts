@@ -74,7 +74,10 @@ export function reportPath(specPath: string, id: string): string {
 	return (folder === '' ? '' : folder + '/') + id + '.deliverables.md';
 }
 
+/** One collator for every comparison: localeCompare with options builds a new one per call. */
+const idCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 /** Natural order for ids: 2000 before 10000, E01-F01-T2 before E01-F01-T10. */
 export function compareIds(a: string, b: string): number {
-	return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+	return idCollator.compare(a, b);
 }

@@ -1,4 +1,4 @@
-import { FileStore } from '../files/file-store';
+import { FileEntry, FileStore } from '../files/file-store';
 import { basename, dirname, isUnder } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
@@ -18,6 +18,8 @@ export interface BuildOptions {
 	/** Called every `chunkSize` files so a UI can breathe; the plugin yields to the event loop here. */
 	pause?: () => Promise<void>;
 	chunkSize?: number;
+	/** The files under the specs root, when the caller has just listed them (saves a second walk). */
+	entries?: readonly FileEntry[];
 }
 
 /** Derived lookups, rebuilt lazily after any change: cheap map work, never file reads. */
@@ -51,7 +53,7 @@ export class SpecIndex {
 	/** Reads every markdown file under the specs root once. */
 	async build(store: FileStore, options: BuildOptions = {}): Promise<void> {
 		const chunk = options.chunkSize ?? 200;
-		const entries = await store.list(this.specsRoot);
+		const entries = options.entries ?? (await store.list(this.specsRoot));
 		let done = 0;
 		for (const entry of entries) {
 			const role = this.role(entry.path);
@@ -82,14 +84,27 @@ export class SpecIndex {
 	/** A file was created or modified. `text` is required for spec candidates (see needsText). */
 	update(path: string, text?: string): void {
 		if (!this.concerns(path)) return;
+		const known = this.files.has(path);
 		this.files.add(path);
 		const role = this.role(path);
 		if ((role === 'spec' || role === 'maybe-spec') && text !== undefined) {
+			const before = this.specs.get(path);
 			this.specs.delete(path);
 			this.fileProblems.delete(path);
 			this.ingest(path, text, role);
+			const after = this.specs.get(path);
+			if (before && after && samePlace(before, after)) {
+				// Same id, parent, context and deliverables: the record is refreshed in place, so every
+				// derived lookup still holds and an edit costs one file, not a rebuild of the vault's views.
+				Object.assign(before, after);
+				this.specs.set(path, before);
+				return;
+			}
+			this.invalidate();
+			return;
 		}
-		this.invalidate();
+		// A known context or deliverable changed: the views depend on paths, not on its text.
+		if (!known) this.invalidate();
 	}
 
 	remove(path: string): void {
@@ -357,6 +372,21 @@ export class SpecIndex {
 		}
 		return null;
 	}
+}
+
+/** Whether two readings of a spec file sit in the same place among the others (the derived views' inputs). */
+function samePlace(a: Spec, b: Spec): boolean {
+	return (
+		a.id === b.id &&
+		a.parentRef === b.parentRef &&
+		a.contextRef === b.contextRef &&
+		sameList(a.aliases, b.aliases) &&
+		sameList(a.deliverableRefs, b.deliverableRefs)
+	);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function expectedSpecName(contextPath: string): string {

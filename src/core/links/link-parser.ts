@@ -80,6 +80,8 @@ export function parseLinkText(s: string): ParsedLinkText | null {
 
 function scan(text: string, from: number, to: number, code: Range[], external = false): LinkRef[] {
 	const links: LinkRef[] = [];
+	// Only `[`, `!` and `\` can start anything: the characters between them are skipped in one search.
+	const special = /[[!\\]/g;
 	let r = 0;
 	let i = from;
 	while (i < to) {
@@ -89,6 +91,12 @@ function scan(text: string, from: number, to: number, code: Range[], external = 
 			continue;
 		}
 		const ch = text[i];
+		if (ch !== '[' && ch !== '!' && ch !== '\\') {
+			special.lastIndex = i;
+			const next = special.exec(text);
+			i = next && next.index < to ? next.index : to;
+			continue;
+		}
 		if (ch === '\\') {
 			i += 2;
 			continue;

@@ -88,10 +88,16 @@ export class LinkResolver {
 		const exact = this.pick(lower);
 		if (exact) return exact;
 		// 4. Files whose path ends with the link, those under the source's folder first.
+		const folder = dirname(sourcePath).toLowerCase();
+		// The shortest path under the source's folder is the link beside the source: found without
+		// scanning every same-named file (a vault has thousands of context.md and spec.md).
+		if (folder !== '') {
+			const beside = this.pick(`${folder}/${lower}`);
+			if (beside) return beside;
+		}
 		const suffix = '/' + lower;
 		const matches = named.filter((p) => p.toLowerCase().endsWith(suffix));
 		if (matches.length === 0) return null;
-		const folder = dirname(sourcePath).toLowerCase();
 		const near = matches.filter((p) => isUnder(p.toLowerCase(), folder));
 		return [...(near.length > 0 ? near : matches)].sort(byLengthThenName)[0];
 	}
@@ -116,7 +122,7 @@ export class LinkResolver {
 	private pick(lowerPath: string): string | null {
 		const paths = this.byLowerPath.get(lowerPath);
 		if (!paths || paths.length === 0) return null;
-		return [...paths].sort()[0];
+		return paths.length === 1 ? paths[0] : [...paths].sort()[0];
 	}
 }
 

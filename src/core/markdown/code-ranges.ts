@@ -33,6 +33,13 @@ export function findFencedBlocks(text: string, from = 0): Range[] {
 		let nl = text.indexOf('\n', lineStart);
 		const lineEnd = nl < 0 ? text.length : nl + 1;
 		if (nl < 0) nl = text.length;
+		// Most lines cannot be fences: look at the first non-space character before slicing.
+		let first = lineStart;
+		while (first < nl && first - lineStart < 3 && text[first] === ' ') first++;
+		if (text[first] !== '`' && text[first] !== '~') {
+			lineStart = lineEnd;
+			continue;
+		}
 		const line = text.slice(lineStart, nl).replace(/\r$/, '');
 		const m = FENCE.exec(line);
 		if (open === null) {

@@ -138,4 +138,51 @@ describe('SpecIndex on messy vaults', () => {
 		index.update('notes/elsewhere.md', '---\ntype: task\n---\n');
 		expect(index.size).toBe(2);
 	});
+
+	it('sees an edit that keeps a spec in place through every view, and re-derives when it moves', async () => {
+		const { index } = await indexOf({
+			'specs/1000/epic.md': '# Foundation\n',
+			'specs/1000/1001/spec.md': '# Storage\n',
+			'specs/1000/1001/1014.spec.md': '---\ntitle: Cold storage\nstatus: draft\n---\n',
+			'specs/1000/1001/1014.context.md': '# Context\n',
+			'specs/1000/1001/1015.spec.md': '# Archive\n',
+		});
+		const feature = index.get('1001')!;
+		index.update('specs/1000/1001/1014.spec.md', '---\ntitle: Cold storage NAS\nstatus: done\n---\n');
+		// The feature's children, the context's owner and the id lookup all show the new reading.
+		expect(index.childrenOf(feature).map((s) => [s.id, s.title, s.status])).toEqual([
+			['1014', 'Cold storage NAS', 'completed'],
+			['1015', 'Archive', null],
+		]);
+		expect(index.specForPath('specs/1000/1001/1014.context.md')?.title).toBe('Cold storage NAS');
+
+		// A new parent moves it: the feature loses a child, the epic gains one.
+		index.update('specs/1000/1001/1014.spec.md', '---\ntitle: Cold storage NAS\nparent: "1000"\n---\n');
+		expect(index.parentOf(index.get('1014')!)?.id).toBe('1000');
+		expect(index.childrenOf(feature).map((s) => s.id)).toEqual(['1015']);
+		expect(index.childrenOf(index.get('1000')!).map((s) => s.id)).toEqual(['1001', '1014']);
+
+		// A new id is found under it at once, and no longer under the old one.
+		index.update('specs/1000/1001/1015.spec.md', '---\nid: ARCH-1\n---\n# Archive\n');
+		expect(index.get('ARCH-1')?.path).toBe('specs/1000/1001/1015.spec.md');
+
+		// An edited journal changes nothing; a new file in the deliverables folder is the feature's.
+		index.update('specs/1000/1001/1014.context.md');
+		expect(index.specForPath('specs/1000/1001/1014.context.md')?.id).toBe('1014');
+		index.update('specs/1000/1001/deliverables/scripts/new.sh');
+		expect(index.deliverablesOf(feature)).toEqual(['specs/1000/1001/deliverables/scripts/new.sh']);
+	});
+
+	it('builds the same index from entries the caller listed as from its own listing', async () => {
+		const files = readVaultFiles(EXAMPLE_VAULT);
+		const store = new MemoryFileStore(files);
+		const resolver = new LinkResolver(Object.keys(files));
+		const listed = new SpecIndex({ specsRoot: 'specs', resolveLink: (l, s) => resolver.resolve(l, s) });
+		await listed.build(store);
+		const given = new SpecIndex({ specsRoot: 'specs', resolveLink: (l, s) => resolver.resolve(l, s) });
+		await given.build(store, { entries: (await store.list('')).filter((e) => e.path.startsWith('specs/')) });
+		const summary = (index: SpecIndex) => index.all().map((s) => [s.path, index.parentOf(s)?.id ?? null, index.contextPathOf(s), index.deliverablesOf(s)]);
+		expect(summary(given)).toEqual(summary(listed));
+		expect(given.size).toBe(10);
+	});
 });

@@ -137,6 +137,11 @@ describe('parseLinks: code is not markdown', () => {
 		expect(targets(text)).toEqual(['a', 'c']);
 	});
 
+	test('a fence indented four spaces is not a fence; escapes and embeds amid plain text', () => {
+		expect(targets('[[a]]\n    ```\n\n[[b]]\n')).toEqual(['a', 'b']);
+		expect(targets('x \\[[no]] y \\\\[[yes]] z ![[pic.png]] w!v [[last]]')).toEqual(['yes', 'pic.png', 'last']);
+	});
+
 	test('a link whose closing brackets fall inside code is not a link', () => {
 		expect(targets('[[a `]]` b]]')).toEqual([]);
 	});

@@ -166,6 +166,17 @@ describe('LinkResolver maintenance', () => {
 		expect(r.resolve('nas-setup-guide', 'specs/3000/3001/spec.md')).toBe('specs/3000/3001/nas-setup-guide.md');
 	});
 
+	test('among thousands of same-named notes the one beside the source wins, else the nearest', () => {
+		const paths = Array.from({ length: 3000 }, (_, i) => `specs/${i}/context.md`);
+		const r = new LinkResolver([...paths, 'specs/2999/sub/context.md', 'specs/x/deep/er/context.md']);
+		expect(r.resolve('context', 'specs/1500/spec.md')).toBe('specs/1500/context.md');
+		expect(r.resolve('context', 'specs/2999/sub/spec.md')).toBe('specs/2999/sub/context.md');
+		// Nothing beside: the shortest below the source's folder, then the shortest anywhere.
+		expect(r.resolve('context', 'specs/x/spec.md')).toBe('specs/x/deep/er/context.md');
+		expect(r.resolve('context', 'notes/n.md')).toBe('specs/0/context.md');
+		expect(r.resolve('CONTEXT', 'specs/7/spec.md')).toBe('specs/7/context.md');
+	});
+
 	test('adding twice and removing an unknown path change nothing', () => {
 		const r = new LinkResolver(['a.md']);
 		r.add('a.md');
