@@ -1,4 +1,4 @@
-import { extension } from '../files/paths';
+import { commentSyntaxFor, fileKind, prologueEnd } from '../deliverables/file-kind';
 import { detectEol, withEol } from '../markdown/eol';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { readFrontmatter, setProperty } from '../metadata/frontmatter';
@@ -25,37 +25,20 @@ export type CommentStyle =
 	| { kind: 'frontmatter' }
 	| { kind: 'none' };
 
-const LINE_PREFIX: Record<string, string> = {};
-const add = (prefix: string, exts: string): void => {
-	for (const ext of exts.split(' ')) LINE_PREFIX[ext] = prefix;
-};
-add('#', 'sh bash zsh fish ksh py rb pl pm r ps1 tcl awk sed conf cfg cnf yaml yml toml env properties tf hcl nix mk cmake service timer mount socket rules desktop gitignore dockerignore');
-add('//', 'js mjs cjs jsx ts tsx mts cts go rs java c h cc cpp cxx hpp hh cs swift kt kts scala groovy gradle dart zig jsonc proto');
-add('--', 'sql lua hs elm ada');
-add(';', 'ini lisp el clj cljs scm asm');
-add('%', 'tex sty erl m');
-add('::', 'bat cmd');
-add('"', 'vim');
-
-const BLOCK: Record<string, { open: string; close: string }> = {};
-for (const ext of ['html', 'htm', 'xml', 'svg', 'xhtml', 'xsl', 'plist', 'vue']) BLOCK[ext] = { open: '<!--', close: '-->' };
-for (const ext of ['css', 'scss', 'less']) BLOCK[ext] = { open: '/*', close: '*/' };
-
-/** Formats with no comment syntax, and binary formats: their header would break them. */
-const NO_COMMENTS = new Set(['json', 'geojson', 'ipynb', 'canvas', 'csv', 'tsv', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'pdf', 'zip', 'gz', 'tar', 'bin', 'parquet', 'sqlite', 'db']);
-
 /**
- * The comment syntax for a file name. Unknown extensions and names without one (`fstab.nas`,
- * `Dockerfile`, `Makefile`, `crontab`) take `#`: the comment of the shell and config files that
- * make up most deliverables.
+ * How the writer comments a file (file-kind.ts holds the table): markdown gets properties, binary
+ * and comment-less formats nothing, the rest its first line prefix, else its block delimiters.
+ * Unknown extensions and names without one (`fstab.nas`, `Dockerfile`, `Makefile`, `crontab`)
+ * take the syntax the content shows, else `#`, as the readers do.
  */
-export function commentStyleFor(fileName: string): CommentStyle {
-	const ext = extension(fileName);
-	if (ext === 'md' || ext === 'markdown') return { kind: 'frontmatter' };
-	if (NO_COMMENTS.has(ext)) return { kind: 'none' };
-	const block = BLOCK[ext];
-	if (block) return { kind: 'block', ...block };
-	return { kind: 'line', prefix: LINE_PREFIX[ext] ?? '#' };
+export function commentStyleFor(fileName: string, content = ''): CommentStyle {
+	const kind = fileKind(fileName, content);
+	if (kind === 'markdown') return { kind: 'frontmatter' };
+	const syntax = commentSyntaxFor(fileName, content);
+	if (!syntax) return { kind: 'none' };
+	if (syntax.line.length > 0) return { kind: 'line', prefix: syntax.line[0] };
+	const [open, close] = syntax.block[0];
+	return { kind: 'block', open, close };
 }
 
 export interface TracebackFields {
@@ -90,22 +73,19 @@ export function tracebackLines(f: TracebackFields): string[] {
  * from the code. The content's line ends are used throughout.
  */
 export function withTraceback(fileName: string, content: string, fields: TracebackFields, path = fileName): string {
-	const style = commentStyleFor(fileName);
+	const style = commentStyleFor(fileName, content);
 	if (style.kind === 'none') return content;
 	if (style.kind === 'frontmatter') return withTracebackProperties(content, fields, path);
 	const eol = detectEol(content);
-	const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
-	let rest = content.slice(bom.length);
-	let prologue = '';
-	if (rest.startsWith('#!') || (style.kind === 'block' && /^<\?xml[\s?]/.test(rest))) {
-		const nl = rest.indexOf('\n');
-		prologue = nl < 0 ? rest + eol : rest.slice(0, nl + 1);
-		rest = nl < 0 ? '' : rest.slice(nl + 1);
-	}
+	const at = prologueEnd(content);
+	let prologue = content.slice(0, at);
+	const rest = content.slice(at);
+	// A lone shebang without a line end gets one before the header.
+	if (prologue.replace(/^\uFEFF/, '') !== '' && !prologue.endsWith('\n')) prologue += eol;
 	const header = tracebackLines(fields).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${line} ${style.close}`));
 	let separator = '';
 	if (rest.trim() !== '') separator = style.kind === 'line' && startsWithComment(rest, style.prefix) ? style.prefix + eol : eol;
-	return bom + prologue + withEol(header.join('\n') + '\n', eol) + separator + rest;
+	return prologue + withEol(header.join('\n') + '\n', eol) + separator + rest;
 }
 
 function startsWithComment(text: string, prefix: string): boolean {

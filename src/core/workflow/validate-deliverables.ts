@@ -1,4 +1,6 @@
 import { parseDeliverables, Deliverable, deliverableTypeKey, DELIVERABLE_TYPE_HEADINGS, formatDeliverableEntry } from '../context/registry';
+import { canHoldTraceback } from '../deliverables/file-kind';
+import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
 import { Spec } from '../index/spec';
 import { parseLinks } from '../links/link-parser';
@@ -8,7 +10,6 @@ import { applyEdits } from '../markdown/text-edit';
 import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
 import { FileFacts, VaultFacts } from './validate-facts';
 import { Finding } from './validate-types';
-import { canHoldTraceback, TRACEBACK_FIELDS } from './validate-traceback';
 import { WorkflowError } from './workflow-error';
 import { linkTo, Workspace } from './workspace';
 
@@ -84,7 +85,7 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 			if (context && !inContext) findings.push(unregistered(ws, path, context.path, true, inSpec?.entry ?? null, file, facts));
 		}
 		const file = facts.get(path);
-		if (file && canHoldTraceback(path) && !hasTraceback(file)) {
+		if (file && canHoldTraceback(path, file.text) && !hasTraceback(file)) {
 			findings.push({
 				severity: 'warning',
 				code: 'no-traceback',
@@ -99,7 +100,7 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 }
 
 function hasTraceback(file: FileFacts): boolean {
-	if (file.comments.some((f) => TRACEBACK_FIELDS.has(f.name) && f.value.trim() !== '')) return true;
+	if (tracesBack(file.comments)) return true;
 	if (!file.markdown) return false;
 	return Object.entries(file.properties).some(([key, value]) => {
 		const name = key.toLowerCase().replace(/[_-]+/g, ' ');

@@ -1,11 +1,12 @@
 import { extension } from '../files/paths';
+import { isBinaryPath } from '../deliverables/file-kind';
+import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
 import { classifyPath, PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { readFrontmatter } from '../metadata/frontmatter';
 import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { Finding } from './validate-types';
-import { isBinaryPath, LINK_FIELDS, readLeadingComments, CommentField } from './validate-traceback';
 import { Workspace } from './workspace';
 
 /**
@@ -141,9 +142,9 @@ export class VaultFacts {
 					}
 				}
 			}
-			if (role === 'deliverable') comments = readLeadingComments(text, true);
+			if (role === 'deliverable') comments = deliverableComments(path, text);
 		} else {
-			comments = readLeadingComments(text, false);
+			comments = deliverableComments(path, text);
 			for (const field of comments) {
 				if (!LINK_FIELDS.has(field.name)) continue;
 				for (const link of fieldLinks(field)) {

@@ -1,4 +1,4 @@
-import { commentSyntaxFor, lineStatistics, readDeliverableHeader } from '../../../src/core/workflow/deliverable-file';
+import { lineStatistics, readDeliverableHeader } from '../../../src/core/workflow/deliverable-file';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 
 const vault = readVaultFiles(EXAMPLE_VAULT);
@@ -40,10 +40,12 @@ describe('readDeliverableHeader', () => {
 		expect(readDeliverableHeader('crontab', '0 * * * * run\n').traceback).toBe(false);
 	});
 
-	it('exempts formats without comments (JSON, CSV, text) and binary files: traceback null', () => {
+	it('exempts formats without comments (JSON, CSV) and binary files: traceback null', () => {
 		expect(readDeliverableHeader('a.json', '{"a": 1}\n')).toEqual({ traceback: null, fields: new Map(), properties: {} });
 		expect(readDeliverableHeader('a.csv', 'a,b\n').traceback).toBeNull();
-		expect(readDeliverableHeader('a.txt', 'notes\n').traceback).toBeNull();
+		// Plain text takes # comments, as the traceback writer gives it and validate expects.
+		expect(readDeliverableHeader('a.txt', 'notes\n').traceback).toBe(false);
+		expect(readDeliverableHeader('a.txt', '# Generated from: [[spec]]\nnotes\n').traceback).toBe(true);
 		expect(readDeliverableHeader('a.bin', 'PK\u0003\u0004\u0000\u0000').traceback).toBeNull();
 		expect(readDeliverableHeader('scan.pdf', '%PDF-1.4\n').traceback).toBeNull();
 		expect(readDeliverableHeader('data', 'PK\u0003\u0004\u0000\u0000').traceback).toBeNull();
@@ -51,15 +53,6 @@ describe('readDeliverableHeader', () => {
 
 	it('never throws on malformed markdown frontmatter', () => {
 		expect(readDeliverableHeader('a.md', '---\nspec: [[x\n---\n').traceback).toBe(false);
-	});
-});
-
-describe('commentSyntaxFor', () => {
-	it('goes by extension, then by the first line, then defaults to #', () => {
-		expect(commentSyntaxFor('x.js', '')).toEqual({ line: ['//'], block: [['/*', '*/']] });
-		expect(commentSyntaxFor('x.json', '')).toBeNull();
-		expect(commentSyntaxFor('x.unknown', '-- hi\n')).toEqual({ line: ['--'], block: [] });
-		expect(commentSyntaxFor('Makefile', 'all:\n')).toEqual({ line: ['#'], block: [] });
 	});
 });
 
