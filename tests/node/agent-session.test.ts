@@ -23,8 +23,14 @@ const GUIDE_TEXT = '# Stale file handles\n\nWhen `ls /mnt/nas` says "Stale file 
 /** Who commits, for git run by the test and by `spec-work commit` (the CLI runs without HOME). */
 const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Claude', GIT_AUTHOR_EMAIL: 'claude@example.com', GIT_COMMITTER_NAME: 'Claude', GIT_COMMITTER_EMAIL: 'claude@example.com' };
 
-function git(cwd: string, ...args: string[]): string {
-	const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_IDENTITY } });
+/**
+ * Runs git; `date` fixes a commit's author and committer dates, in local time of the same time
+ * zone as the CLI's fixed clock (spawnCli's TZ), so "since the session started" compares alike.
+ */
+function git(cwd: string, args: string[], date?: string): string {
+	const dates = date === undefined ? {} : { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+	const env = { ...process.env, TZ: process.env.TZ ?? 'UTC', ...GIT_IDENTITY, ...dates };
+	const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', env });
 	if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 	return r.stdout.trim();
 }
@@ -42,9 +48,9 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 	beforeEach(() => {
 		root = mkdtempSync(join(tmpdir(), 'spec-work-agent-'));
 		cpSync(EXAMPLE_VAULT, join(root, 'vault'), { recursive: true });
-		git(root, 'init', '-q');
-		git(root, 'add', 'vault');
-		git(root, 'commit', '-q', '-m', 'Import the specs vault');
+		git(root, ['init', '-q']);
+		git(root, ['add', 'vault']);
+		git(root, ['commit', '-q', '-m', 'Import the specs vault'], '2025-08-27T12:00:00');
 	});
 	afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -83,15 +89,15 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		// Code outside the vault: committed with git, then recorded, as the instructions say.
 		mkdirSync(join(root, 'tools'));
 		writeFileSync(join(root, 'tools', 'remount.sh'), '#!/bin/sh\numount -l /mnt/nas && mount /mnt/nas\n');
-		git(root, 'add', 'tools/remount.sh');
-		git(root, 'commit', '-q', '-m', 'Add remount helper');
-		const codeHash = git(root, 'rev-parse', '--short', 'HEAD');
-		sw('2025-08-28T09:48', ['log', '1014', 'commits', `${codeHash} Add remount helper`]);
+		git(root, ['add', 'tools/remount.sh']);
+		git(root, ['commit', '-q', '-m', 'Add remount helper'], '2025-08-28T09:47:00');
+		const codeHash = git(root, ['rev-parse', '--short', 'HEAD']);
+		expect(sw('2025-08-28T09:48', ['commits', '1014', '--all'])).toBe(`Recorded in session 3 › Commits:\n  ${codeHash}: Add remount helper\nWrote specs/1000/1001/1014.context.md\n`);
 		// The spec's own files: `spec-work commit` commits exactly them and records the commit.
 		const commit = sw('2025-08-28T09:50', ['commit', '1014', '-m', 'Add stale file handle guide']);
-		const hash = git(root, 'rev-parse', '--short', 'HEAD');
+		const hash = git(root, ['rev-parse', '--short', 'HEAD']);
 		expect(commit).toContain(`Committed ${hash} on `);
-		expect(git(root, 'show', '--name-only', '--format=%s', 'HEAD').split('\n').filter((l) => l !== '')).toEqual([
+		expect(git(root, ['show', '--name-only', '--format=%s', 'HEAD']).split('\n').filter((l) => l !== '')).toEqual([
 			'Add stale file handle guide',
 			`vault/${CONTEXT}`,
 			`vault/${SPEC}`,

@@ -27,11 +27,11 @@ describe('the /spec_work slash command', () => {
 
 	it('names a spec-work verb for every step of the workflow', () => {
 		const verbs = new Set(commands(text).map((c) => c.split(' ')[1]));
-		expect([...verbs].sort()).toEqual(['commit', 'deliver', 'deliverables', 'finish', 'log', 'next', 'resume', 'start', 'status', 'task']);
+		expect([...verbs].sort()).toEqual(['commit', 'commits', 'deliver', 'deliverables', 'finish', 'log', 'next', 'resume', 'start', 'status', 'task']);
 		expect(text).toContain('`spec-work start <id> --title "<session title>" --plan "<step 1>" --plan "<step 2>" --vault vault`');
 		expect(text).toContain('`spec-work deliver <id> --type <scripts|docs|config> --file <name> --title "<title>" --purpose "<why>" --stdin --vault vault`');
 		expect(text).toContain('`spec-work commit <id> -m "<message>" --vault vault`');
-		expect(text).toContain('`spec-work log <id> commits "<hash> <message>" --vault vault`');
+		expect(text).toContain('`spec-work commits <id> --all --vault vault`');
 	});
 
 	it('forbids hand-editing what spec-work generates', () => {
