@@ -38,6 +38,8 @@ export class SpecStatusView extends ItemView {
 	/** Files this panel just wrote (a task toggled in place): their change events need no redraw. */
 	private readonly selfWrites = new Set<string>();
 	private running: Promise<void> | null = null;
+	/** Task writes started from the panel and not yet finished. */
+	private readonly writes = new Set<Promise<unknown>>();
 	private again = false;
 	private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
 
@@ -101,8 +103,9 @@ export class SpecStatusView extends ItemView {
 		}
 	}
 
-	/** Runs a pending debounced refresh now and waits until the panel is drawn (tests, and commands that just wrote). */
+	/** Waits for the panel's own writes, runs a pending debounced refresh now and waits until it is drawn. */
 	async settle(): Promise<void> {
+		while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
 		this.refreshSoon.run();
 		while (this.running) await this.running;
 	}
@@ -195,7 +198,11 @@ export class SpecStatusView extends ItemView {
 			open: (path) => void openFile(this.plugin, path),
 			openDeliverable: (path) => void this.openDeliverable(data, path),
 			run: (command) => void this.run(command),
-			setTask: (task, state) => this.setTask(id, data.status.context, task, state),
+			setTask: (task, state) => {
+				const write = this.setTask(id, data.status.context, task, state);
+				this.writes.add(write);
+				return write.finally(() => this.writes.delete(write));
+			},
 			elapsed: (started) => this.elapsed(started),
 		};
 	}
