@@ -17,6 +17,7 @@ export { domDocument, domWindow, installDomHelpers } from './obsidian/dom';
 export { Editor } from './obsidian/editor';
 export { Events, listenerErrors, type EventRef } from './obsidian/events';
 export { FileManager } from './obsidian/file-manager';
+export { FileSystemAdapter, useFileSystemAdapter } from './obsidian/file-system-adapter';
 export { TAbstractFile, TFile, TFolder, type FileStats } from './obsidian/files';
 export { addIcon, getIcon, getIconIds, removeIcon, setIcon } from './obsidian/icons';
 export { Keymap, Scope } from './obsidian/keymap';

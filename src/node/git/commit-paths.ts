@@ -44,8 +44,9 @@ export async function commitPaths(repo: GitRepository, vaultPaths: readonly stri
 	const index = `${await repo.gitDir()}/spec-work-index-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 	const env = { GIT_INDEX_FILE: index };
 	try {
-		// Start from HEAD, keeping the user's index's stat data where it matches (no rehashing).
-		if (before.hash !== null) await repo.git(['read-tree', '-m', `--index-output=${index}`, 'HEAD']);
+		// Start from HEAD. --reset reads it whatever the user has staged (a plain -m would refuse), and
+		// keeps the user's index's stat data where it still matches, so nothing is rehashed needlessly.
+		if (before.hash !== null) await repo.git(['read-tree', '--reset', `--index-output=${index}`, 'HEAD']);
 		await repo.git(['add', '-A', '--', ...paths], env);
 		// Against HEAD, or against nothing in a repository without commits.
 		const staged = nulSeparated(await repo.git(['diff', '--cached', '--name-only', '--no-renames', '-z'], env));

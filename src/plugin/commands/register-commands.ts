@@ -1,5 +1,6 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { registerArtifactCommands } from './artifact-commands';
+import { registerGitCommands } from './git-commands';
 import { registerSessionCommands } from './session-commands';
 
 /**
@@ -9,4 +10,5 @@ import { registerSessionCommands } from './session-commands';
 export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerSessionCommands(plugin);
 	registerArtifactCommands(plugin);
+	registerGitCommands(plugin);
 }

@@ -1,0 +1,77 @@
+import { Notice, Platform } from 'obsidian';
+import { activeSessionCommits } from '../../core/workflow/session-commits';
+import { specFiles } from '../../core/workflow/spec-files';
+import { commitProgress } from '../../node/git/commit-progress';
+import { recordGitCommits, sessionCommits } from '../../node/git/record-git-commits';
+import { vaultRepository } from '../git/desktop-git';
+import { CommitProgressModal } from '../modals/commit-progress-modal';
+import { RecordCommitsModal } from '../modals/record-commits-modal';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { runOperation, specForCommand } from './command-context';
+import { commandFlow } from './command-flow';
+
+/**
+ * "Commit spec progress…" and "Record commits from Git…": desktop only, where git can run. On
+ * mobile they are not registered at all (the typed "Record commit…" works there).
+ */
+export function registerGitCommands(plugin: SpecWorkflowPlugin): void {
+	if (!Platform.isDesktop) return;
+	plugin.addCommand({
+		id: 'commit-spec-progress',
+		name: 'Commit spec progress…',
+		callback: () => commandFlow(commitProgressCommand(plugin)),
+	});
+	plugin.addCommand({
+		id: 'record-commits-from-git',
+		name: 'Record commits from Git…',
+		callback: () => commandFlow(recordCommitsCommand(plugin)),
+	});
+}
+
+/** The spec, its active session and the repository, each refused with a Notice; then the message modal. */
+export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const spec = await specForCommand(plugin, 'Commit the progress of which spec?');
+	if (!spec) return;
+	const ready = await runOperation(plugin, async (ws) => {
+		await activeSessionCommits(ws, spec.id);
+		return { repo: await vaultRepository(plugin.app), files: await specFiles(ws, spec.id) };
+	});
+	if (!ready) return;
+	new CommitProgressModal(plugin.app, {
+		specLabel: `${spec.id} - ${spec.title}`,
+		files: ready.files.paths.filter((p) => plugin.app.vault.getFileByPath(p) !== null),
+		onSubmit: async (message) => {
+			const r = await runOperation(plugin, (ws) => commitProgress(ws, ready.repo, { id: spec.id, message }));
+			if (!r) return false;
+			new Notice(`Committed ${r.shortHash} (${r.files.length} file${r.files.length === 1 ? '' : 's'}) and recorded it in session ${r.session}.`);
+			return true;
+		},
+	}).open();
+}
+
+/** The commits since the active session started, then the checkbox modal. */
+export async function recordCommitsCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const spec = await specForCommand(plugin, 'Record commits for which spec?');
+	if (!spec) return;
+	const found = await runOperation(plugin, async (ws) => {
+		const repo = await vaultRepository(plugin.app);
+		return { repo, list: await sessionCommits(ws, repo, spec.id) };
+	});
+	if (!found) return;
+	const { repo, list } = found;
+	new RecordCommitsModal(plugin.app, {
+		specLabel: `${spec.id} - ${spec.title}`,
+		heading: `Commits since session ${list.session} started (${list.since})`,
+		commits: list.commits.map((c) => ({ hash: c.hash, shortHash: c.shortHash, date: c.date.slice(0, 16).replace('T', ' '), subject: c.subject, recorded: c.recorded })),
+		onSubmit: async (hashes) => {
+			if (hashes.length === 0) {
+				new Notice('No commits chosen.');
+				return false;
+			}
+			const r = await runOperation(plugin, (ws) => recordGitCommits(ws, repo, spec.id, hashes));
+			if (!r) return false;
+			new Notice(`Recorded ${r.recorded.length} commit${r.recorded.length === 1 ? '' : 's'} in session ${r.session}.`);
+			return true;
+		},
+	}).open();
+}
