@@ -1,18 +1,19 @@
+/** @jest-environment jsdom */
 import { spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createFakeApp, loadPlugin } from '../__mocks__/obsidian';
 import { agentsSection, slashCommandFile } from '../../src/core/agent/agent-instructions';
 import { specStatus } from '../../src/core/workflow/spec-status';
-import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { spawnCli } from '../helpers/cli-process';
 import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
+import { one, openPanel, texts } from '../plugin/views/panel-harness';
 
 /**
  * A whole coding-agent session, played through the CLI the way the generated /spec_work command
  * tells an agent to: from the repository root, with `--vault vault` on every command. Then the
- * resulting journal is checked section by section, and the plugin reads the same files.
+ * resulting journal is checked section by section, and the plugin (index, status, status panel)
+ * shows the same files.
  */
 
 const CONTEXT = 'specs/1000/1001/1014.context.md';
@@ -186,14 +187,19 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		// The agent looks for the next task: the last one left in this spec.
 		expect(JSON.parse(sw('2025-08-28T11:15', ['next', '--json']))).toMatchObject({ id: '1014', task: { number: 7, text: 'Final validation', state: 'pending' }, reason: 'pending' });
 
-		// The person opens the vault in Obsidian. (The sidebar status panel is issue 5 and not built
-		// yet; it will render specStatus over the plugin's workspace, which is what is checked here.)
-		const app = createFakeApp(files);
-		const plugin = await loadPlugin(app, SpecWorkflowPlugin);
-		app.layoutReady();
-		await plugin.indexReady;
+		// The person opens the vault in Obsidian, on the context note: the index, the core status
+		// over the plugin's workspace, and the status panel all show the session.
+		const { plugin, el } = await openPanel(files, CONTEXT);
 		expect(plugin.index.get('1014')).toMatchObject({ id: '1014', status: 'implementing', path: SPEC });
 		expect(plugin.index.specForPath(GUIDE)?.id).toBe('1014');
+		expect(one(el, '.spec-workflow-progress .spec-workflow-progress-text').textContent).toBe('88% · 7/8 tasks');
+		expect(texts(el, '.spec-workflow-task-group.is-pending .spec-workflow-task-text')).toEqual(['Final validation']);
+		expect(texts(el, '.spec-workflow-session-date')).toEqual(['2025-08-26', '2025-08-27', '2025-08-28']);
+		expect(texts(el, '.spec-workflow-session-duration')).toEqual(['2.5 hours', '1.5 hours', '2 hours']);
+		expect(texts(el, '.spec-workflow-session-status')).toEqual(['completed', 'completed', 'partial']);
+		expect(one(el, '.spec-workflow-total').textContent).toBe('Total6 hours');
+		expect(texts(el, '.spec-workflow-deliverable-group[data-type="docs"] .spec-workflow-deliverable-title')).toEqual(['Setup Guide', 'Troubleshooting Guide', 'Stale File Handles']);
+		expect(texts(el, '.spec-workflow-commit')).toEqual([`${hash}Add stale file handle guide`]);
 		const status = await specStatus(plugin.workspace(), '1014');
 		expect(status.progress).toEqual({ done: 7, total: 8, percent: 88, from: 'plan' });
 		expect(status.tasks.pending).toEqual(['Final validation']);
