@@ -1,4 +1,4 @@
-import type { Line } from './eol';
+import { detectEol, type Line } from './eol';
 
 /** Replace text[start, end) with `text`; start === end inserts. Offsets are into the original text. */
 export interface TextEdit {
@@ -64,4 +64,11 @@ export function lastContentEnd(text: string, from: number, to: number): number {
 	if (i === from) return from;
 	const nl = text.indexOf('\n', i);
 	return nl < 0 || nl >= to ? to : nl + 1;
+}
+
+/** Inserts a line just past `offset` (a line end, or the end of a text without a final one), in the text's line ends. */
+export function insertLineAt(text: string, offset: number, line: string): string {
+	const eol = detectEol(text);
+	if (offset > 0 && text[offset - 1] !== '\n') return text.slice(0, offset) + eol + line + text.slice(offset);
+	return text.slice(0, offset) + line + eol + text.slice(offset);
 }

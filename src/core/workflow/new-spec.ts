@@ -4,11 +4,11 @@ import { dirname, joinPath } from '../files/paths';
 import type { Spec } from '../index/spec';
 import { appendToOwnContent } from '../markdown/section-edits';
 import { sectionOwnContentEnd } from '../markdown/sections';
-import { applyEdits } from '../markdown/text-edit';
+import { applyEdits, insertLineAt } from '../markdown/text-edit';
 import { contextTemplate } from '../templates/context-template';
 import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
-import { ensureNoteSection, insertLineAt } from './add-deliverable';
 import { ChangeSet } from './file-changes';
+import { ensureNoteSection } from './note-sections';
 import { unsafeNameReason } from './safe-file-name';
 import { suggestId } from './suggest-id';
 import { WorkflowError } from './workflow-error';
@@ -138,7 +138,8 @@ function pathFor(ws: Workspace, type: SpecType, id: string, parent: Spec | null)
 export function addToChildList(text: string, path: string, list: 'Features' | 'Tasks', item: string): string {
 	const order = SPEC_SECTION_ORDER[list === 'Features' ? 'epic' : 'feature'];
 	const i = order.indexOf(list);
-	const { text: out, section } = ensureNoteSection(text, path, list, {
+	const { text: out, section } = ensureNoteSection(text, path, {
+		title: list,
 		// Features and Tasks follow the overview and any requirements, and precede the rest.
 		after: [...order.slice(0, i), 'Goals', 'Requirements'],
 		before: order.slice(i + 1),

@@ -2,13 +2,14 @@ import { readContextFile, type ContextFile } from '../context/context-file';
 import { activeSession, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
 import type { Spec } from '../index/spec';
 import { detectEol } from '../markdown/eol';
-import { appendToSection, ensureSection, ensureSectionIn } from '../markdown/section-edits';
-import { findSection, flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { appendToSection, ensureSection } from '../markdown/section-edits';
+import { flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
 import { applyEdits, isBlankLine, lineAt, type TextEdit } from '../markdown/text-edit';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { normalizeStatus } from '../metadata/status';
 import { CONTEXT_SECTION_ORDER, SESSION_SUBSECTION_ORDER } from '../templates/context-template';
 import { ChangeSet } from './file-changes';
+import { ensureNoteSection, type Placement } from './note-sections';
 import { WorkflowError } from './workflow-error';
 import { Workspace } from './workspace';
 
@@ -24,22 +25,15 @@ const CONTEXT_MATCHERS: SectionMatcher[] = CONTEXT_SECTION_ORDER.map((name) =>
 	name === 'Dependencies Delivered To' ? /^Dependencies Delivered To$|^Dependencies$/i : name,
 );
 
+/** Where a context section goes when missing, and how it is recognised. */
+export function contextSectionPlace(name: ContextSectionName): Placement & { match: SectionMatcher } {
+	const i = CONTEXT_SECTION_ORDER.indexOf(name);
+	return { after: CONTEXT_MATCHERS.slice(0, i), before: CONTEXT_MATCHERS.slice(i + 1), match: CONTEXT_MATCHERS[i] };
+}
+
 /** The context section, created empty (or with `content`) at its canonical place when missing. */
 export function ensureContextSection(text: string, path: string, name: ContextSectionName, content?: string): { text: string; section: Section; created: boolean } {
-	const i = CONTEXT_SECTION_ORDER.indexOf(name);
-	// A section written at another level (`### Plan`) is still that section: never add a second.
-	const existing = findSection(parseSections(text), [CONTEXT_MATCHERS[i]]);
-	if (existing) return { text, section: existing, created: false };
-	const result = ensureSectionIn(text, {
-		title: name,
-		level: 2,
-		after: CONTEXT_MATCHERS.slice(0, i),
-		before: CONTEXT_MATCHERS.slice(i + 1),
-		match: CONTEXT_MATCHERS[i],
-		content,
-	});
-	if (!result.ok) throw new WorkflowError('section', `${path}: ${result.error}`, path);
-	return { text: result.text, section: result.section, created: result.created };
+	return ensureNoteSection(text, path, { title: name, ...contextSectionPlace(name), content });
 }
 
 /**
@@ -93,8 +87,8 @@ function openFence(lines: readonly string[]): string | null {
 }
 
 /** Collapses a one-line value (title, participants, plan item): line breaks and runs of spaces become one space. */
-export function oneLine(value: string): string {
-	return value.replace(/\s+/g, ' ').trim();
+export function oneLine(value: string | null | undefined): string {
+	return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The context's text and reading, or null when the spec has no context file yet. */

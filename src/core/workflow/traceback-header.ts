@@ -4,6 +4,7 @@ import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { readFrontmatter, setProperty } from '../metadata/frontmatter';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import { yamlScalar } from '../templates/markdown-blocks';
+import { oneLine } from './session-edits';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -133,10 +134,6 @@ function withTracebackProperties(content: string, f: TracebackFields, path: stri
 /** `key: value` lines; the `created` date stays plain (`created: 2025-08-27`), as Obsidian writes a date property. */
 function propertyLines(entries: readonly (readonly [string, string])[]): string {
 	return entries.map(([k, v]) => `${k}: ${k === 'created' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : yamlScalar(v)}\n`).join('');
-}
-
-function oneLine(s: string | null | undefined): string {
-	return (s ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** `User, Claude` → `User + Claude`: the seed's `Created: … by Claude + User` form. */

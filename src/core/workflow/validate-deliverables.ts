@@ -1,17 +1,13 @@
-import { parseDeliverables, Deliverable, deliverableTypeKey, DELIVERABLE_TYPE_HEADINGS, formatDeliverableEntry } from '../context/registry';
+import { parseDeliverables, Deliverable } from '../context/registry';
 import { canHoldTraceback } from '../deliverables/file-kind';
 import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
 import { Spec } from '../index/spec';
-import { parseLinks } from '../links/link-parser';
-import { appendToOwnContent, appendToSection, ensureSection, ensureSectionIn } from '../markdown/section-edits';
-import { findSection, parseSections, Section, SectionMatcher } from '../markdown/sections';
-import { applyEdits } from '../markdown/text-edit';
-import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
+import { findSection, parseSections } from '../markdown/sections';
 import { FileFacts, VaultFacts } from './validate-facts';
 import { Finding } from './validate-types';
-import { WorkflowError } from './workflow-error';
-import { linkTo, Workspace } from './workspace';
+import { addRegistryEntry, registryEditFor } from './registry-entry';
+import { Workspace } from './workspace';
 
 /**
  * Deliverables (DESIGN.md §6): every registry entry points to a file that exists; every file in a
@@ -81,8 +77,8 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 			const inContext = regs.find((r) => r.spec === spec && r.isContext);
 			const context = contexts.get(spec);
 			const file = facts.get(path);
-			if (!inSpec) findings.push(unregistered(ws, path, spec.path, false, inContext?.entry ?? null, file, facts));
-			if (context && !inContext) findings.push(unregistered(ws, path, context.path, true, inSpec?.entry ?? null, file, facts));
+			if (!inSpec) findings.push(unregistered(ws, spec, path, spec.path, false, inContext?.entry ?? null, file, facts));
+			if (context && !inContext) findings.push(unregistered(ws, spec, path, context.path, true, inSpec?.entry ?? null, file, facts));
 		}
 		const file = facts.get(path);
 		if (file && canHoldTraceback(path, file.text) && !hasTraceback(file)) {
@@ -110,6 +106,7 @@ function hasTraceback(file: FileFacts): boolean {
 
 function unregistered(
 	ws: Workspace,
+	spec: Spec,
 	deliverable: string,
 	registryPath: string,
 	isContext: boolean,
@@ -128,7 +125,7 @@ function unregistered(
 		line,
 		message: `${where} ${deliverable} is not listed under ## Deliverables`,
 		fix: async (changes) => {
-			await changes.modify(registryPath, (text) => addRegistryEntry(ws, text, registryPath, isContext, deliverable, alias, purpose));
+			await changes.modify(registryPath, (text) => addRegistryEntry(text, registryPath, deliverable, registryEditFor(ws, spec, registryPath, isContext, deliverable, alias, purpose)));
 		},
 	};
 }
@@ -164,76 +161,4 @@ function purposeOf(file: FileFacts | null): string | null {
 	if (field) return field;
 	const prop = file.properties.purpose;
 	return typeof prop === 'string' && prop.trim() !== '' ? prop.trim() : null;
-}
-
-/** Group headings in registry order; a custom type goes before Code Changes. */
-const GROUP_ORDER = ['scripts', 'docs', 'config'];
-
-const SPEC_SECTIONS_BEFORE = ['Overview', 'Goals', 'Requirements', 'Features', 'Tasks', 'Dependencies', 'Acceptance Criteria'];
-const SPEC_SECTIONS_AFTER = ['Out of Scope', 'Open Questions', 'Notes', 'References'];
-
-/**
- * Adds `- [[deliverables/scripts/x.sh|x.sh]]` (with ` - purpose` in a context) to the registry,
- * in the `###` group of its folder (`scripts/` → `### Scripts`), creating the group or the
- * `## Deliverables` section at its canonical place when missing. A file already listed is left alone.
- */
-export function addRegistryEntry(
-	ws: Workspace,
-	text: string,
-	registryPath: string,
-	isContext: boolean,
-	deliverable: string,
-	alias: string,
-	purpose: string | null,
-): string {
-	let current = text;
-	let root = parseSections(current);
-	let section = findSection(root, ['Deliverables']);
-	if (section && listsFile(ws, current, registryPath, section, deliverable)) return text;
-	if (!section) {
-		const order: readonly string[] = CONTEXT_SECTION_ORDER;
-		const at = order.indexOf('Deliverables');
-		const created = ensureSectionIn(current, {
-			title: 'Deliverables',
-			level: 2,
-			after: isContext ? order.slice(0, at) : SPEC_SECTIONS_BEFORE,
-			before: isContext ? order.slice(at + 1) : SPEC_SECTIONS_AFTER,
-		});
-		if (!created.ok) throw new WorkflowError('cannot-fix', `${registryPath}: ${created.error}`, registryPath);
-		current = created.text;
-		root = created.root;
-		section = created.section;
-	}
-	const entry = formatDeliverableEntry(linkTo(ws, registryPath, deliverable, alias), purpose);
-	const folder = typeFolder(deliverable);
-	if (folder === null) return applyEdits(current, [appendToOwnContent(current, section, entry)]);
-	const type = deliverableTypeKey(folder);
-	const group = section.children.find((c) => deliverableTypeKey(c.title) === type);
-	if (group) return applyEdits(current, [appendToSection(current, group, entry)]);
-	const rank = GROUP_ORDER.indexOf(type);
-	const byType = (t: string): SectionMatcher => (s: Section) => deliverableTypeKey(s.title) === t;
-	const preceding = rank < 0 ? GROUP_ORDER : GROUP_ORDER.slice(0, rank);
-	const following = rank < 0 ? ['code'] : [...GROUP_ORDER.slice(rank + 1), 'code'];
-	const result = ensureSection(current, root, {
-		title: DELIVERABLE_TYPE_HEADINGS[type] ?? folder.charAt(0).toUpperCase() + folder.slice(1),
-		level: Math.min(section.level + 1, 6),
-		parent: section,
-		match: byType(type),
-		after: preceding.map(byType),
-		before: following.map(byType),
-		content: entry,
-	});
-	if (!result.ok) throw new WorkflowError('cannot-fix', `${registryPath}: ${result.error}`, registryPath);
-	return result.edit ? applyEdits(current, [result.edit]) : current;
-}
-
-function listsFile(ws: Workspace, text: string, path: string, section: Section, target: string): boolean {
-	return parseLinks(text, { from: section.headingEnd, to: section.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, path) === target);
-}
-
-/** `a/deliverables/scripts/x.sh` → `scripts`; a file right in `deliverables/` → null. */
-function typeFolder(path: string): string | null {
-	const parts = path.split('/');
-	const at = parts.lastIndexOf('deliverables', parts.length - 2);
-	return at >= 0 && at < parts.length - 2 ? parts[at + 1] : null;
 }

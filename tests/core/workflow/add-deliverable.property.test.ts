@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addRegistryEntry } from '../../../src/core/workflow/add-deliverable';
+import { addRegistryEntry } from '../../../src/core/workflow/registry-entry';
 import { addToChildList } from '../../../src/core/workflow/new-spec';
 import { splitLines } from '../../../src/core/markdown/eol';
 import { findSection, parseSections } from '../../../src/core/markdown/sections';

@@ -212,7 +212,8 @@ describe('validate --fix', () => {
 				'- ![[deliverables/docs/diagram.png]]',
 				'- [[deliverables/docs/guide|The Guide]]',
 				'',
-				'### Configuration Files',
+				// A spec's group heading is the seed's `### Configuration` (its context keeps `### Configuration Files`).
+				'### Configuration',
 				'- [[deliverables/config/app.json|app.json]]',
 				'',
 			].join('\n'),
