@@ -20,6 +20,7 @@ import { NodeWorkspace } from './open-workspace';
 import { initAgent } from './init-agent';
 import { quote } from '../core/agent/agent-instructions';
 import { finishGitStats, GIT_VERBS, statusWithGit } from './git-verbs';
+import { MIGRATE_VERBS } from './migrate-verb';
 
 export interface VerbResult {
 	json: unknown;
@@ -279,4 +280,5 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	...GIT_VERBS,
+	...MIGRATE_VERBS,
 };

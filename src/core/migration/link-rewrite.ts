@@ -1,0 +1,134 @@
+import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-comments';
+import { extension } from '../files/paths';
+import { linkpathFor, rewriteLinkTarget } from '../links/link-format';
+import { parseLinks, type LinkRef } from '../links/link-parser';
+import type { LinkResolver } from '../links/link-resolver';
+import { applyEdits, type TextEdit } from '../markdown/text-edit';
+import type { LinkChange } from './migration-types';
+
+/** The vault before and after the moves: both resolvers are built once, each file is rewritten once. */
+export interface LinkRewriteContext {
+	before: LinkResolver;
+	after: LinkResolver;
+	/** Old path → new path, for the files that move. */
+	moves: Map<string, string>;
+}
+
+/** A plain-text replacement made alongside the link rewrites (a parent id written without a link). */
+export interface PlainReplacement {
+	start: number;
+	end: number;
+	text: string;
+	/** As shown in the plan: `parent: 1001-feature-storage → 1001`. */
+	from: string;
+	to: string;
+}
+
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
+const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
+
+/**
+ * Rewrites, in one file, every link whose target moved or that would resolve elsewhere once the
+ * files have moved, so it points to the same file as before from the file's new place. Links that
+ * still resolve to the right file are left byte for byte; `#heading`, `#^block`, `|alias`, `!` and
+ * the link's style are kept. Markdown notes: body links (not in code), property links, HTML comment
+ * links. Other text files: the traceback lines of their leading comment block.
+ */
+export function rewriteFileLinks(
+	ctx: LinkRewriteContext,
+	text: string,
+	oldSource: string,
+	newSource: string,
+	extra: PlainReplacement[] = [],
+): { text: string; changes: LinkChange[] } {
+	const edits: TextEdit[] = [];
+	const changes: { at: number; from: string; to: string }[] = [];
+	const lines = lineCounter(text);
+	const retarget = (target: string): { newTarget: string; rewrite: boolean } | null => {
+		if (target === '') return null;
+		const was = ctx.before.resolve(target, oldSource);
+		if (was === null) return null;
+		const now = ctx.moves.get(was) ?? was;
+		if (ctx.after.resolve(target, newSource) === now) return null;
+		return { newTarget: now, rewrite: true };
+	};
+	const rewriteLink = (link: LinkRef, offset: number): void => {
+		const hit = retarget(link.target);
+		if (!hit) return;
+		const linkpath = newLinkpath(ctx, link, newSource, hit.newTarget);
+		const local: LinkRef = { ...link, start: 0, end: link.raw.length, targetStart: link.targetStart - link.start, targetEnd: link.targetEnd - link.start };
+		const raw = rewriteLinkTarget(link.raw, local, linkpath);
+		// Only the characters that change, so a link nested in another's text (`[![a](x.png)](y.md)`) edits apart from it.
+		let p = 0;
+		while (p < raw.length && p < link.raw.length && raw[p] === link.raw[p]) p++;
+		let q = 0;
+		while (q < raw.length - p && q < link.raw.length - p && raw[raw.length - 1 - q] === link.raw[link.raw.length - 1 - q]) q++;
+		edits.push({ start: offset + link.start + p, end: offset + link.end - q, text: raw.slice(p, raw.length - q) });
+		changes.push({ at: offset + link.start, from: link.raw, to: raw });
+	};
+
+	if (extension(oldSource) === 'md') {
+		for (const link of parseLinks(text, { includeFrontmatter: true })) rewriteLink(link, 0);
+	} else {
+		for (const field of deliverableComments(oldSource, text)) {
+			if (!LINK_FIELDS.has(field.name)) continue;
+			const found = parseLinks(field.value, { includeFrontmatter: true });
+			for (const link of found) rewriteLink(link, field.valueStart);
+			const value = field.value.trim();
+			if (found.length > 0 || !PLAIN_PATH.test(value) || !value.includes('/')) continue;
+			const hit = retarget(value);
+			if (!hit) continue;
+			const start = field.valueStart + field.value.indexOf(value);
+			edits.push({ start, end: start + value.length, text: hit.newTarget });
+			changes.push({ at: start, from: value, to: hit.newTarget });
+		}
+	}
+	for (const r of extra) {
+		edits.push({ start: r.start, end: r.end, text: r.text });
+		changes.push({ at: r.start, from: r.from, to: r.to });
+	}
+	if (edits.length === 0) return { text, changes: [] };
+	changes.sort((a, b) => a.at - b.at);
+	return { text: applyEdits(text, disjoint(edits)), changes: changes.map((c) => ({ line: lines(c.at), from: c.from, to: c.to })) };
+}
+
+/**
+ * The new link path in the link's own style: relative to the new source, checked to resolve to
+ * the target; `.md` written or left out as the link had it, when that still resolves.
+ */
+function newLinkpath(ctx: LinkRewriteContext, link: LinkRef, source: string, target: string): string {
+	const path = linkpathFor({ sourcePath: source, targetPath: target, style: link.kind, subpath: link.subpath, resolver: ctx.after });
+	if (extension(target) !== 'md' || path === '') return path;
+	const hadMd = link.target.toLowerCase().endsWith('.md');
+	const hasMd = path.toLowerCase().endsWith('.md');
+	const alt = hadMd && !hasMd ? `${path}.md` : !hadMd && hasMd ? path.slice(0, -3) : null;
+	return alt !== null && ctx.after.resolve(alt, source) === target ? alt : path;
+}
+
+/** 1-based line of an offset; offsets are asked in increasing order mostly, so it walks forward. */
+function lineCounter(text: string): (offset: number) => number {
+	const starts: number[] = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+	return (offset) => {
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid] <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo + 1;
+	};
+}
+
+/** Edits sorted by position, dropping any that would overlap the one before (never expected). */
+function disjoint(edits: TextEdit[]): TextEdit[] {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+	const out: TextEdit[] = [];
+	for (const e of sorted) {
+		const last = out[out.length - 1];
+		if (last && e.start < last.end) continue;
+		out.push(e);
+	}
+	return out;
+}

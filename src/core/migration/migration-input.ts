@@ -1,0 +1,29 @@
+import { isBinaryPath } from '../deliverables/file-kind';
+import type { FileStore } from '../files/file-store';
+import { extension, isUnder } from '../files/paths';
+import type { MigrationInput, VaultTexts } from './migration-types';
+
+/** Text files under the specs root larger than this are moved, never read (their links are not looked at). */
+const MAX_TEXT_BYTES = 1_000_000;
+
+/**
+ * What the planner needs from the vault: every file's path, the text of every markdown note (links
+ * anywhere may point into the specs) and of the text files under the specs root (traceback lines).
+ * Read from the file list and the files themselves, not from the index: the index is built for the
+ * new layout, and the old layouts are what the migration must understand.
+ */
+export async function readMigrationInput(store: FileStore, specsRoot: string): Promise<MigrationInput> {
+	const files: VaultTexts = new Map();
+	const entries = await store.list('');
+	entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	for (const entry of entries) {
+		const markdown = extension(entry.path) === 'md';
+		const readable = markdown || (isUnder(entry.path, specsRoot) && !isBinaryPath(entry.path) && entry.size <= MAX_TEXT_BYTES && !hidden(entry.path));
+		files.set(entry.path, readable ? await store.read(entry.path) : null);
+	}
+	return { specsRoot, files };
+}
+
+function hidden(path: string): boolean {
+	return path.split('/').some((part) => part.startsWith('.'));
+}

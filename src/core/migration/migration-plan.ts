@@ -1,0 +1,391 @@
+import { basename, dirname, extension, isUnder, joinPath } from '../files/paths';
+import { isBinaryPath } from '../deliverables/file-kind';
+import { compareIds } from '../index/discovery';
+import { parseLinkText } from '../links/link-parser';
+import { LinkResolver } from '../links/link-resolver';
+import { findFrontmatter } from '../markdown/frontmatter-bounds';
+import { readHeaderFields } from '../metadata/header-lines';
+import type { SpecType } from '../metadata/spec-type';
+import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { DELIVERABLE_FOLDERS, deliverableFolder } from './deliverable-kind';
+import { appendJournal } from './journal-merge';
+import { rewriteFileLinks, type LinkRewriteContext, type PlainReplacement } from './link-rewrite';
+import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
+import { detectLayout, type FoundSpec } from './old-layout-detection';
+import { idsInName, numbering, parseOldName } from './old-names';
+
+interface Parent {
+	spec: FoundSpec | null;
+	from: PlannedSpec['parentFrom'];
+}
+
+/**
+ * Plans the move of every spec, context, journal and spec-folder file to the seed's layout
+ * (DESIGN.md §2, issue 7) and every link edit that keeps the vault's links pointing where they
+ * pointed. Pure: reads nothing but `input`, writes nothing; problems are values, never throws.
+ */
+export function planMigration(input: MigrationInput): MigrationPlan {
+	const { specsRoot, files } = input;
+	const paths = [...files.keys()];
+	const before = new LinkResolver(paths);
+	const layout = detectLayout(specsRoot, files, before);
+	const problems: MigrationProblem[] = [...layout.problems];
+	const specs = layout.specs;
+	const byPath = new Map(specs.map((s) => [s.path, s] as const));
+	const specOfContext = new Map<string, FoundSpec>();
+	for (const [specPath, contextPath] of layout.contexts) specOfContext.set(contextPath, byPath.get(specPath) as FoundSpec);
+
+	// Lookup by any name a spec goes by; its own id first.
+	const byAlias = new Map<string, FoundSpec[]>();
+	for (const s of specs) {
+		for (const alias of s.aliases) {
+			const key = alias.toLowerCase();
+			const list = byAlias.get(key) ?? [];
+			if (!list.includes(s)) list.push(s);
+			byAlias.set(key, list);
+		}
+	}
+	const lookup = (ref: string): FoundSpec | null => {
+		const list = byAlias.get(ref.trim().toLowerCase()) ?? [];
+		const own = list.filter((s) => s.id.toLowerCase() === ref.trim().toLowerCase());
+		if (own.length === 1) return own[0];
+		return list.length === 1 ? list[0] : null;
+	};
+
+	const byId = new Map<string, FoundSpec[]>();
+	for (const s of specs) byId.set(s.id.toLowerCase(), [...(byId.get(s.id.toLowerCase()) ?? []), s]);
+	for (const [, list] of byId) {
+		if (list.length < 2) continue;
+		problems.push({
+			severity: 'error',
+			code: 'duplicate-id',
+			path: list[0].path,
+			message: `Id "${list[0].id}" has ${list.length} specs: ${list.map((s) => s.path).join(', ')}; give one of them another id`,
+		});
+	}
+
+	// Parents: the `parent` property or **Parent** line, then the enclosing folders, then the numbering.
+	const parents = new Map<FoundSpec, Parent>();
+	for (const s of specs) {
+		let parent: Parent = { spec: null, from: null };
+		if (s.parentRef !== null) {
+			const link = parseLinkText(s.parentRef);
+			let target: FoundSpec | null;
+			if (link) {
+				const path = link.target === '' ? null : before.resolve(link.target, s.path);
+				target = path === null ? null : (byPath.get(path) ?? specOfContext.get(path) ?? null);
+			} else target = lookup(s.parentRef.replace(/^["']|["']$/g, ''));
+			if (target && target !== s) parent = { spec: target, from: 'property' };
+			else {
+				problems.push({
+					severity: 'warning',
+					code: 'unknown-parent',
+					path: s.path,
+					message: `${s.path}: parent ${s.parentRef} is not a spec; placed by its folder or its id instead`,
+				});
+			}
+		}
+		if (!parent.spec) {
+			let folder = s.ownsFolder ? dirname(dirname(s.path)) : dirname(s.path);
+			while (isUnder(folder, specsRoot) && folder !== specsRoot && folder !== '') {
+				const owner = layout.folderOwner.get(folder);
+				if (owner && owner !== s) {
+					parent = { spec: owner, from: 'folder' };
+					break;
+				}
+				folder = dirname(folder);
+			}
+		}
+		if (!parent.spec) {
+			const byNumber = numbering(s.id)?.parent;
+			const target = byNumber ? lookup(byNumber) : null;
+			if (target && target !== s) parent = { spec: target, from: 'numbering' };
+		}
+		parents.set(s, parent);
+	}
+
+	// Types: the `type` property, then the name, then the numbering, then the depth.
+	const types = new Map<FoundSpec, SpecType>();
+	const typing = new Set<FoundSpec>();
+	const typeOf = (s: FoundSpec): SpecType => {
+		const known = types.get(s);
+		if (known) return known;
+		let type = s.declaredType ?? s.nameType ?? numbering(s.id)?.type ?? null;
+		if (type === null) {
+			const parent = parents.get(s)?.spec ?? null;
+			if (parent === null || typing.has(parent)) type = 'epic';
+			else {
+				typing.add(s);
+				type = typeOf(parent) === 'epic' ? 'feature' : 'task';
+				typing.delete(s);
+			}
+		}
+		types.set(s, type);
+		return type;
+	};
+	for (const s of specs) {
+		const parent = parents.get(s) as Parent;
+		const type = typeOf(s);
+		if (type === 'epic' && parent.spec && parent.from === 'property') {
+			problems.push({ severity: 'warning', code: 'epic-parent', path: s.path, message: `${s.path}: an epic names a parent (${s.parentRef ?? ''}); epics sit at the top of ${specsRoot}/` });
+		}
+		if (type === 'epic') parents.set(s, { spec: null, from: null });
+		else if (!parent.spec) {
+			problems.push({
+				severity: 'error',
+				code: 'missing-parent',
+				path: s.path,
+				message: `${s.path}: ${type} ${s.id} has no parent (no parent property, no enclosing spec folder, no ${type === 'task' ? 'feature' : 'epic'} by its number); add a parent property`,
+			});
+		}
+	}
+
+	// Placement: epics at the top, features in their epic's folder, tasks beside their feature's spec.
+	const folders = new Map<FoundSpec, string>();
+	const placing = new Set<FoundSpec>();
+	const safeId = (s: FoundSpec): string => s.id.replace(/[\\/]/g, '-');
+	const folderOf = (s: FoundSpec): string => {
+		const known = folders.get(s);
+		if (known !== undefined) return known;
+		const parent = parents.get(s)?.spec ?? null;
+		let folder: string;
+		if (parent === null) folder = joinPath(specsRoot, safeId(s));
+		else if (placing.has(parent)) {
+			problems.push({ severity: 'error', code: 'parent-cycle', path: s.path, message: `${s.path}: its parents lead back to it (${parent.path}); fix one parent property` });
+			folder = joinPath(specsRoot, safeId(s));
+		} else {
+			placing.add(s);
+			const parentFolder = folderOf(parent);
+			placing.delete(s);
+			folder = typeOf(s) === 'task' ? parentFolder : joinPath(parentFolder, safeId(s));
+		}
+		folders.set(s, folder);
+		return folder;
+	};
+	const specTarget = (s: FoundSpec): string => {
+		const type = typeOf(s);
+		const folder = folderOf(s);
+		if (type === 'task' && parents.get(s)?.spec) return joinPath(folder, `${safeId(s)}.spec.md`);
+		return joinPath(folder, type === 'epic' ? 'epic.md' : 'spec.md');
+	};
+	const contextTarget = (s: FoundSpec): string => {
+		if (typeOf(s) === 'task' && parents.get(s)?.spec) return joinPath(folderOf(s), `${safeId(s)}.context.md`);
+		return joinPath(folderOf(s), 'context.md');
+	};
+
+	const moves: FileMove[] = [];
+	const planned = new Map<string, string>();
+	const add = (from: string, to: string, reason: MoveReason): void => {
+		if (planned.has(from)) return;
+		planned.set(from, to);
+		if (from !== to) moves.push({ from, to, reason });
+	};
+	const ordered = [...specs].sort((a, b) => compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1));
+	for (const s of ordered) {
+		add(s.path, specTarget(s), 'spec');
+		const context = layout.contexts.get(s.path);
+		if (context) add(context, contextTarget(s), 'context');
+	}
+
+	// Journals kept apart: the context of the spec their name names, or sessions appended to it.
+	const merges: JournalMerge[] = [];
+	const journalContext = new Map<FoundSpec, string>();
+	for (const journal of layout.journals) {
+		const matches = matchJournal(journal, specs);
+		if (matches.length !== 1) {
+			const [code, why] = matches.length === 0 ? (['unmatched-journal', 'names no spec'] as const) : (['ambiguous-journal', `could belong to ${matches.map((s) => s.id).join(' or ')}`] as const);
+			problems.push({ severity: 'warning', code, path: journal, message: `${journal}: journal ${why}; left where it is` });
+			continue;
+		}
+		const spec = matches[0];
+		const into = layout.contexts.get(spec.path) ?? journalContext.get(spec);
+		if (into === undefined) {
+			journalContext.set(spec, journal);
+			add(journal, contextTarget(spec), 'journal');
+		} else {
+			merges.push({ journal, into });
+			add(journal, joinPath(folderOf(spec), 'deliverables', 'docs', basename(journal)), 'journal');
+		}
+	}
+
+	// Everything else in an old spec folder goes to that spec's deliverables.
+	const journals = new Set(layout.journals);
+	for (const [path, text] of files) {
+		if (planned.has(path) || journals.has(path) || !isUnder(path, specsRoot) || path === specsRoot) continue;
+		const rel = specsRoot === '' ? path : path.slice(specsRoot.length + 1);
+		if (rel.split('/').some((part) => part.startsWith('.'))) continue;
+		let folder = dirname(path);
+		let owner: FoundSpec | undefined;
+		while (isUnder(folder, specsRoot) && folder !== specsRoot && folder !== '') {
+			owner = layout.folderOwner.get(folder);
+			if (owner) break;
+			folder = dirname(folder);
+		}
+		if (!owner) continue;
+		const base = folderOf(owner);
+		// A folder already in the new layout keeps its other files where they are.
+		if (base === folder) continue;
+		const rest = path.slice(folder.length + 1);
+		const first = rest.split('/')[0];
+		const target =
+			first === 'deliverables'
+				? joinPath(base, rest)
+				: DELIVERABLE_FOLDERS.has(first) && rest.includes('/')
+					? joinPath(base, 'deliverables', rest)
+					: joinPath(base, 'deliverables', deliverableFolder(path, text ?? null), rest);
+		add(path, target, 'deliverable');
+	}
+
+	problems.push(...clashes(moves, paths));
+	const order = orderMoves(moves, problems);
+	const moveMap = new Map(order.map((m) => [m.from, m.to] as const));
+	const after = new LinkResolver(paths.map((p) => moveMap.get(p) ?? p));
+	const ctx: LinkRewriteContext = { before, after, moves: moveMap };
+
+	const edits = new Map<string, FileEdit>();
+	for (const [path, text] of files) {
+		if (text === null || text === undefined) continue;
+		const markdown = extension(path) === 'md';
+		if (!markdown && (!isUnder(path, specsRoot) || isBinaryPath(path))) continue;
+		const spec = byPath.get(path);
+		const extra = spec ? parentIdReplacements(spec, text, parents.get(spec)?.spec ?? null) : [];
+		const newPath = moveMap.get(path) ?? path;
+		const r = rewriteFileLinks(ctx, text, path, newPath, extra);
+		if (r.changes.length > 0) edits.set(path, { path, newPath, before: text, after: r.text, links: r.changes, merged: [] });
+	}
+	for (const merge of merges) {
+		const journalText = files.get(merge.journal);
+		const contextText = files.get(merge.into);
+		if (typeof journalText !== 'string' || typeof contextText !== 'string') continue;
+		const contextPath = moveMap.get(merge.into) ?? merge.into;
+		const journal = rewriteFileLinks(ctx, journalText, merge.journal, contextPath).text;
+		const edit = edits.get(merge.into) ?? { path: merge.into, newPath: contextPath, before: contextText, after: contextText, links: [], merged: [] };
+		edit.after = appendJournal(edit.after, journal, merge.journal);
+		edit.merged.push(merge.journal);
+		edits.set(merge.into, edit);
+	}
+
+	const planSpecs: PlannedSpec[] = ordered.map((s) => {
+		const parent = parents.get(s) as Parent;
+		const context = layout.contexts.get(s.path) ?? journalContext.get(s) ?? null;
+		return {
+			id: s.id,
+			type: typeOf(s),
+			title: s.title,
+			from: s.path,
+			to: moveMap.get(s.path) ?? s.path,
+			parent: parent.spec?.id ?? null,
+			parentFrom: parent.from,
+			context: { from: context, to: context === null ? contextTarget(s) : (moveMap.get(context) ?? context) },
+		};
+	});
+	return {
+		specsRoot,
+		specs: planSpecs,
+		moves: order,
+		edits: [...edits.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+		merges,
+		problems: sortProblems(problems),
+		fileCount: files.size,
+	};
+}
+
+/** The specs a journal's file name names: an old-layout name first (`1013-task-warm-storage-sata`), then a bare id. */
+function matchJournal(path: string, specs: FoundSpec[]): FoundSpec[] {
+	const name = basename(path);
+	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
+	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
+	const found = new Set<FoundSpec>();
+	for (const oldName of oldNames) {
+		const lower = oldName.toLowerCase();
+		for (const s of specs) if (s.aliases.some((a) => a.toLowerCase() === lower)) found.add(s);
+		if (found.size > 0) continue;
+		const id = parseOldName(oldName)?.id.toLowerCase();
+		for (const s of specs) if (s.id.toLowerCase() === id) found.add(s);
+	}
+	if (found.size > 0) return [...found];
+	for (const token of tokens) {
+		if (!/\d/.test(token)) continue;
+		const lower = token.toLowerCase();
+		for (const s of specs) if (s.id.toLowerCase() === lower || s.nameId.toLowerCase() === lower) found.add(s);
+	}
+	return [...found];
+}
+
+/**
+ * A parent written as a bare id the new layout no longer knows (`parent: 1001-feature-storage`,
+ * the old file stem) is rewritten to the parent's id, in the property and in the **Parent** line.
+ */
+function parentIdReplacements(spec: FoundSpec, text: string, parent: FoundSpec | null): PlainReplacement[] {
+	const ref = spec.parentRef?.replace(/^["']|["']$/g, '').trim();
+	if (!parent || ref === undefined || parseLinkText(spec.parentRef ?? '') !== null) return [];
+	if (ref.toLowerCase() === parent.id.toLowerCase()) return [];
+	const out: PlainReplacement[] = [];
+	const bounds = findFrontmatter(text);
+	if (bounds) {
+		const entry = findTopLevelEntries(text, bounds).find((e) => e.key.toLowerCase() === 'parent');
+		if (entry && (entry.style === 'plain' || entry.style === 'single' || entry.style === 'double')) {
+			const raw = text.slice(entry.valueStart, entry.valueEnd);
+			const at = raw.indexOf(ref);
+			if (at >= 0 && raw.replace(/^["']|["']$/g, '').trim() === ref) {
+				out.push({ start: entry.valueStart + at, end: entry.valueStart + at + ref.length, text: parent.id, from: `parent: ${ref}`, to: `parent: ${parent.id}` });
+			}
+		}
+	}
+	const header = readHeaderFields(text).get('parent');
+	if (header && header.value.trim() === ref) {
+		const at = header.start + header.value.indexOf(ref);
+		out.push({ start: at, end: at + ref.length, text: parent.id, from: `**Parent**: ${ref}`, to: `**Parent**: ${parent.id}` });
+	}
+	return out;
+}
+
+/** Two files moving to one path, or a file moving onto one that stays. */
+function clashes(moves: FileMove[], paths: string[]): MigrationProblem[] {
+	const out: MigrationProblem[] = [];
+	const leaving = new Set(moves.map((m) => m.from.toLowerCase()));
+	const existing = new Map(paths.map((p) => [p.toLowerCase(), p] as const));
+	const landing = new Map<string, FileMove>();
+	for (const m of moves) {
+		const key = m.to.toLowerCase();
+		const other = landing.get(key);
+		if (other) {
+			out.push({ severity: 'error', code: 'path-clash', path: m.to, message: `${other.from} and ${m.from} would both move to ${m.to}` });
+			continue;
+		}
+		landing.set(key, m);
+		const there = existing.get(key);
+		if (there !== undefined && !leaving.has(key)) {
+			out.push({ severity: 'error', code: 'path-clash', path: m.to, message: `${m.from} would move to ${m.to}, where ${there} already is` });
+		}
+	}
+	return out;
+}
+
+/** Moves in an order where each target is free when its turn comes; a ring of moves is a problem. */
+function orderMoves(moves: FileMove[], problems: MigrationProblem[]): FileMove[] {
+	const pending = new Map(moves.map((m) => [m.from.toLowerCase(), m] as const));
+	const out: FileMove[] = [];
+	while (pending.size > 0) {
+		let progressed = false;
+		for (const [key, m] of pending) {
+			const blocker = pending.get(m.to.toLowerCase());
+			if (blocker && blocker !== m) continue;
+			out.push(m);
+			pending.delete(key);
+			progressed = true;
+		}
+		if (!progressed) {
+			const ring = [...pending.values()];
+			problems.push({ severity: 'error', code: 'path-clash', path: ring[0].from, message: `These files would take each other's places: ${ring.map((m) => `${m.from} → ${m.to}`).join(', ')}` });
+			out.push(...ring);
+			break;
+		}
+	}
+	return out;
+}
+
+function sortProblems(problems: MigrationProblem[]): MigrationProblem[] {
+	const rank = (p: MigrationProblem): number => (p.severity === 'error' ? 0 : 1);
+	return problems.sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

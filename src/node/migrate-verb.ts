@@ -1,0 +1,115 @@
+import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { dirname, isUnder } from '../core/files/paths';
+import { applyMigration } from '../core/migration/apply-migration';
+import { formatMigrationPlan, planIsEmpty, planJson } from '../core/migration/format-migration';
+import { readMigrationInput } from '../core/migration/migration-input';
+import { latestLog, migrationLogPath, migrationsFolder, parseMigrationLog, serializeMigrationLog, type MigrationLog } from '../core/migration/migration-log';
+import { planMigration } from '../core/migration/migration-plan';
+import { blockingProblems } from '../core/migration/migration-types';
+import { revertMigration } from '../core/migration/revert-migration';
+import { WorkflowError } from '../core/workflow/workflow-error';
+import { UsageError } from './args';
+import type { NodeWorkspace } from './open-workspace';
+import type { Verb, VerbResult } from './verbs';
+
+/** `spec-work migrate`: the dry run, `--apply` and `--revert <log>` (issue 7, docs/migration.md). */
+export const MIGRATE_VERBS: Record<string, Verb> = {
+	migrate: {
+		usage: 'migrate [--apply] | migrate --revert <log|last>',
+		help: 'Moves specs from older layouts ({id}-{type}-{slug}/ folders, flat {id}-{type}-{slug}.spec.md files, 1000/1000.spec.md, journals kept apart) to the new one (specs/{epic}/epic.md, {epic}/{feature}/spec.md, {feature}/{task}.spec.md, each with its context), rewriting every link to a moved file. Without --apply it is a dry run printing every move, link rewrite and problem (exit 1 when a problem blocks it). --apply carries it out and writes a log to <specs root>/.spec-workflow/migrations/; --revert <log> (or "last") undoes it byte for byte.',
+		positionals: [0, 0],
+		positionalNames: [],
+		options: { values: ['revert'], flags: ['apply'] },
+		async run(ws, args) {
+			const revert = args.options.get('revert');
+			if (revert !== undefined) {
+				if (args.options.has('apply')) throw new UsageError('use either --apply or --revert, not both');
+				return revertVerb(ws, revert);
+			}
+			return migrateVerb(ws, args.options.has('apply'));
+		},
+	},
+};
+
+async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResult> {
+	const specsRoot = ws.settings.specsRoot;
+	const plan = planMigration(await readMigrationInput(ws.store, specsRoot));
+	const text = formatMigrationPlan(plan);
+	const blocked = blockingProblems(plan).length > 0;
+	if (!apply || blocked || planIsEmpty(plan)) {
+		const tail = planIsEmpty(plan) && !blocked ? '' : blocked ? `\n\n${apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.` : '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
+		return { json: { ...(planJson(plan) as object), applied: false }, text: text + tail, exitCode: blocked ? 1 : 0 };
+	}
+	const log = await applyMigration(ws.store, plan, { now: ws.now });
+	const logPath = await writeLog(ws, log);
+	removeEmptyFolders(ws.vaultPath, plan.moves.map((m) => dirname(m.from)), specsRoot);
+	return {
+		json: { ...(planJson(plan) as object), applied: true, log: logPath },
+		text: `${text}\n\nApplied: moved ${log.moves.length} file${log.moves.length === 1 ? '' : 's'}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`,
+	};
+}
+
+async function revertVerb(ws: NodeWorkspace, which: string): Promise<VerbResult> {
+	const specsRoot = ws.settings.specsRoot;
+	const logPath = findLog(ws, which);
+	const abs = nodePath.join(ws.vaultPath, logPath);
+	let text: string;
+	try {
+		text = readFileSync(abs, 'utf8');
+	} catch {
+		throw new WorkflowError('no-log', `Cannot read the migration log ${logPath}`);
+	}
+	const log: MigrationLog = parseMigrationLog(text, logPath);
+	const r = await revertMigration(ws.store, log);
+	// The migration made the new folders and the log: gone again, the tree is as it was.
+	removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
+	unlinkSync(abs);
+	removeEmptyFolders(ws.vaultPath, [dirname(logPath)], specsRoot);
+	return {
+		json: { reverted: logPath, restored: r.restored, moved: r.moved },
+		text: `Reverted ${logPath}: moved ${r.moved} file${r.moved === 1 ? '' : 's'} back, restored ${r.restored.length}.`,
+	};
+}
+
+/** `last`, a path from the working directory or the vault, or a log's file name in the migrations folder. */
+function findLog(ws: NodeWorkspace, which: string): string {
+	const folder = migrationsFolder(ws.settings.specsRoot);
+	if (which === 'last') {
+		const abs = nodePath.join(ws.vaultPath, folder);
+		const names = existsSync(abs) ? readdirSync(abs) : [];
+		const latest = latestLog(names);
+		if (latest === null) throw new WorkflowError('no-log', `No migration log in ${folder}/ to revert`);
+		return `${folder}/${latest}`;
+	}
+	const candidates = [nodePath.resolve(which), nodePath.join(ws.vaultPath, which), nodePath.join(ws.vaultPath, folder, which)];
+	for (const c of candidates) {
+		const rel = nodePath.relative(ws.vaultPath, c);
+		if (existsSync(c) && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) return rel.split(nodePath.sep).join('/');
+	}
+	throw new WorkflowError('no-log', `No migration log at ${which} (give a file in ${folder}/, or "last")`);
+}
+
+async function writeLog(ws: NodeWorkspace, log: MigrationLog): Promise<string> {
+	const base = migrationLogPath(ws.settings.specsRoot, ws.now());
+	let path = base;
+	for (let n = 2; await ws.store.exists(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
+	await ws.store.create(path, serializeMigrationLog(log));
+	return path;
+}
+
+/** Removes the folders left empty, and their empty parents, up to (not including) the specs root. */
+function removeEmptyFolders(vaultPath: string, folders: string[], specsRoot: string): void {
+	const deepestFirst = [...new Set(folders)].sort((a, b) => b.split('/').length - a.split('/').length);
+	for (const start of deepestFirst) {
+		for (let folder = start; folder !== '' && folder !== specsRoot && isUnder(folder, specsRoot); folder = dirname(folder)) {
+			const abs = nodePath.join(vaultPath, folder);
+			try {
+				if (readdirSync(abs).length > 0) break;
+				rmdirSync(abs);
+			} catch {
+				break;
+			}
+		}
+	}
+}
