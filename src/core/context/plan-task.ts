@@ -34,6 +34,22 @@ export interface PlanTask {
 	indent: number;
 }
 
+/** A task as the briefs show it: its number, text and state. */
+export interface TaskRef {
+	number: number;
+	text: string;
+	state: TaskState;
+}
+
+export function taskRef(t: PlanTask): TaskRef {
+	return { number: t.number, text: t.text, state: t.state };
+}
+
+/** Where work continues: the first task in progress, else the first pending one; null when neither. */
+export function nextTaskOf<T extends TaskRef>(tasks: readonly T[]): T | null {
+	return tasks.find((t) => t.state === 'in-progress') ?? tasks.find((t) => t.state === 'pending') ?? null;
+}
+
 const CHECKBOX = /^\[(.)\](?=[ \t]|$)/;
 const EMOJI = /^(✅|🔄|🚧|⏳|❌)\uFE0F?/u;
 

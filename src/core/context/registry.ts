@@ -229,8 +229,15 @@ function purposeOf(rest: string): string | null {
 }
 
 function typeFromPath(target: string): string {
-	const m = /(?:^|\/)deliverables\/([^/]+)\//.exec(target);
-	return m ? deliverableTypeKey(m[1]) : 'other';
+	const folder = deliverableTypeFolder(target);
+	return folder === null ? 'other' : deliverableTypeKey(folder);
+}
+
+/** The type folder a deliverable path sits in: `a/deliverables/scripts/x.sh` → `scripts`; a file right in `deliverables/` → null. */
+export function deliverableTypeFolder(path: string): string | null {
+	const parts = path.split('/');
+	const at = parts.lastIndexOf('deliverables', parts.length - 2);
+	return at >= 0 && at < parts.length - 2 ? parts[at + 1] : null;
 }
 
 /** Canonical registry line: `- [[…|Title]] - purpose` (the link comes pre-formatted in the chosen style). */

@@ -1,5 +1,5 @@
 import { normalizeSessionStatus } from '../metadata/status';
-import { parseDuration } from './duration';
+import { minutesBetween, parseDuration } from './duration';
 import { plainText } from '../links/link-text';
 import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
 
@@ -382,6 +382,12 @@ export function lastActivity(sessions: readonly Session[]): string | null {
 		if (issue) return plainText(issue.resolution ?? issue.issue);
 	}
 	return null;
+}
+
+/** An open session's minutes so far: Started to now; its written Duration when it has no readable Started line. */
+export function minutesSoFar(session: Session, now: Date): number | null {
+	const started = session.fields.started?.value;
+	return (started ? minutesBetween(started, now) : null) ?? session.durationMinutes;
 }
 
 /** The session being worked in: the last one marked active or whose duration is in progress. */

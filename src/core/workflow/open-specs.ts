@@ -1,14 +1,10 @@
 import { activeSession } from '../context/session';
-import type { TaskState } from '../context/plan-task';
-import { ContextCache, readSpecContext, SpecProgress } from './progress-rollup';
+import { nextTaskOf, taskRef, type TaskRef } from '../context/plan-task';
+import { ContextCache, progressFigures, readSpecContext, SpecProgress } from './progress-rollup';
 import { specTree, TreeNode } from './spec-tree';
 import { Workspace } from './workspace';
 
-export interface OpenSpecTask {
-	number: number;
-	text: string;
-	state: TaskState;
-}
+export type OpenSpecTask = TaskRef;
 
 export interface OpenSpec {
 	id: string;
@@ -50,7 +46,7 @@ async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: Con
 	const { path, context } = spec ? await readSpecContext(ws, spec, cache) : { path: '', context: null };
 	const parent = spec ? ws.index.parentOf(spec) : null;
 	const tasks = context?.tasks ?? [];
-	const next = tasks.find((t) => t.state === 'in-progress') ?? tasks.find((t) => t.state === 'pending') ?? null;
+	const next = nextTaskOf(tasks);
 	return {
 		id: node.id,
 		title: node.title,
@@ -63,7 +59,7 @@ async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: Con
 		depth,
 		progress: node.progress,
 		activeSession: context ? (activeSession(context.sessions)?.number ?? null) : null,
-		nextTask: next ? { number: next.number, text: next.text, state: next.state } : null,
+		nextTask: next ? taskRef(next) : null,
 	};
 }
 
@@ -71,8 +67,7 @@ async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: Con
 export function formatOpenSpecs(specs: readonly OpenSpec[]): string {
 	if (specs.length === 0) return 'No open specs: every spec is completed (or there are none).\n';
 	const lines = specs.map((s) => {
-		const p = s.progress;
-		const figures = p.total === 0 ? 'no tasks' : `${p.percent}% (${p.done}/${p.total})`;
+		const figures = progressFigures(s.progress);
 		const session = s.activeSession === null ? '' : `  session ${s.activeSession} active`;
 		const next = s.nextTask ? `  next: ${s.nextTask.number}. ${s.nextTask.text}${s.nextTask.state === 'in-progress' ? ' (in progress)' : ''}` : '';
 		return `${'  '.repeat(s.depth)}${s.id}  ${s.title}  [${s.status || 'no status'}]  ${figures}${session}${next}`;

@@ -58,3 +58,8 @@ async function progressOf(ws: Workspace, spec: Spec, cache: ContextCache, seen: 
 export function percentOf(done: number, total: number): number {
 	return total === 0 ? 0 : Math.round((done * 100) / total);
 }
+
+/** `71% (5/7)`, or `no tasks`: a progress figure in the status lists. */
+export function progressFigures(p: SpecProgress): string {
+	return p.total === 0 ? 'no tasks' : `${p.percent}% (${p.done}/${p.total})`;
+}

@@ -1,4 +1,4 @@
-import { DELIVERABLE_TYPE_HEADINGS, deliverableTypeKey, formatDeliverableEntry, parseDeliverables, type Deliverable } from '../context/registry';
+import { DELIVERABLE_TYPE_HEADINGS, deliverableTypeFolder, deliverableTypeKey, formatDeliverableEntry, parseDeliverables, type Deliverable } from '../context/registry';
 import { dirname, joinPath, normalizeVaultPath } from '../files/paths';
 import type { Spec } from '../index/spec';
 import { appendToOwnContent, appendToSection, ensureSection } from '../markdown/section-edits';
@@ -39,7 +39,7 @@ export interface RegistryEdit {
  * its context, which also gets the purpose), linked in the vault's style with `title` as alias.
  */
 export function registryEditFor(ws: Workspace, spec: Spec, notePath: string, isContext: boolean, deliverable: string, title: string, purpose: string | null): RegistryEdit {
-	const folder = typeFolder(deliverable);
+	const folder = deliverableTypeFolder(deliverable);
 	const typeKey = folder === null ? null : deliverableTypeKey(folder);
 	const headings = isContext ? DELIVERABLE_TYPE_HEADINGS : SPEC_TYPE_HEADINGS;
 	return {
@@ -107,9 +107,5 @@ function pointsTo(target: string, notePath: string, deliverablePath: string): bo
 	});
 }
 
-/** `a/deliverables/scripts/x.sh` → `scripts`; a file right in `deliverables/` → null. */
-export function typeFolder(path: string): string | null {
-	const parts = path.split('/');
-	const at = parts.lastIndexOf('deliverables', parts.length - 2);
-	return at >= 0 && at < parts.length - 2 ? parts[at + 1] : null;
-}
+/** `a/deliverables/scripts/x.sh` → `scripts` (the registry's reader holds the rule). */
+export { deliverableTypeFolder as typeFolder } from '../context/registry';

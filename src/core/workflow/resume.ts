@@ -1,14 +1,10 @@
 import { readContextFile } from '../context/context-file';
-import { formatDuration, minutesBetween } from '../context/duration';
-import { progress, type PlanTask, type TaskState } from '../context/plan-task';
-import { activeSession, lastActivity, type Session } from '../context/session';
+import { formatDuration } from '../context/duration';
+import { nextTaskOf, progress, taskRef, type TaskRef, type TaskState } from '../context/plan-task';
+import { activeSession, lastActivity, minutesSoFar } from '../context/session';
 import { requireSpec, Workspace } from './workspace';
 
-export interface ResumeTask {
-	number: number;
-	text: string;
-	state: TaskState;
-}
+export type ResumeTask = TaskRef;
 
 export interface ResumeSession {
 	number: number;
@@ -51,7 +47,7 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 	const context = readContextFile(exists ? await ws.store.read(path) : '');
 	const active = activeSession(context.sessions);
 	const now = ws.now();
-	const remaining = context.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(resumeTask);
+	const remaining = context.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(taskRef);
 	const p = progress(context.tasks);
 	return {
 		id: spec.id,
@@ -61,25 +57,15 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 			number: s.number,
 			date: s.date,
 			title: s.title,
-			minutes: s === active ? timeSoFar(s, now) : s.durationMinutes,
+			minutes: s === active ? minutesSoFar(s, now) : s.durationMinutes,
 			status: s.status,
 		})),
 		progress: { done: p.done, total: p.total, percent: p.percent },
 		lastActivity: lastActivity(context.sessions),
 		remainingTasks: remaining,
-		nextTask: remaining.find((t) => t.state === 'in-progress') ?? remaining.find((t) => t.state === 'pending') ?? null,
+		nextTask: nextTaskOf(remaining),
 		activeSession: active?.number ?? null,
 	};
-}
-
-function resumeTask(t: PlanTask): ResumeTask {
-	return { number: t.number, text: t.text, state: t.state };
-}
-
-/** Minutes from the session's Started line to now; the written duration when it has no readable start. */
-function timeSoFar(session: Session, now: Date): number | null {
-	const started = session.fields.started?.value;
-	return (started ? minutesBetween(started, now) : null) ?? session.durationMinutes;
 }
 
 const STATE_MARK: Record<TaskState, string> = {

@@ -1,5 +1,5 @@
 import type { ContextFile } from '../context/context-file';
-import { deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
+import { deliverableTypeFolder, deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
 import { dirname, normalizeVaultPath } from '../files/paths';
 import { Spec } from '../index/spec';
 import { findSection, parseSections } from '../markdown/sections';
@@ -39,6 +39,11 @@ export function compareTypes(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A deliverable not yet seen in either registry (they fill in title, purpose and where it is listed). */
+function unlisted(path: string, registryType: string | null, exists: boolean): SpecDeliverable {
+	return { path, type: typeOf(path, registryType), folder: folderOf(path), title: null, purpose: null, inContextRegistry: false, inSpecList: false, exists };
+}
+
 /**
  * Every deliverable of a spec: the context's `## Deliverables` registry, the spec's own
  * `## Deliverables` list, and the files the index gives the spec (its `deliverables/` folder),
@@ -64,16 +69,7 @@ export async function collectDeliverables(
 		if (path === null) return;
 		let d = byPath.get(path);
 		if (!d) {
-			d = {
-				path,
-				type: typeOf(path, entry.type),
-				folder: folderOf(path),
-				title: null,
-				purpose: null,
-				inContextRegistry: false,
-				inSpecList: false,
-				exists: resolved !== null || (await ws.store.exists(path)),
-			};
+			d = unlisted(path, entry.type, resolved !== null || (await ws.store.exists(path)));
 			byPath.set(path, d);
 		}
 		d.title = d.title ?? (entry.alias?.trim() || null);
@@ -84,17 +80,7 @@ export async function collectDeliverables(
 	for (const entry of context.file?.deliverables.entries ?? []) await add(entry, context.path, 'context');
 	for (const entry of await specListEntries(ws, spec)) await add(entry, spec.path, 'spec');
 	for (const path of ws.index.deliverablesOf(spec)) {
-		if (byPath.has(path)) continue;
-		byPath.set(path, {
-			path,
-			type: typeOf(path, null),
-			folder: folderOf(path),
-			title: null,
-			purpose: null,
-			inContextRegistry: false,
-			inSpecList: false,
-			exists: true,
-		});
+		if (!byPath.has(path)) byPath.set(path, unlisted(path, null, true));
 	}
 	const deliverables = [...byPath.values()];
 	// A stable sort keeps registry order within each type.
@@ -115,20 +101,13 @@ function guessPath(target: string, source: string): string | null {
 	return normalizeVaultPath(`${dirname(source)}/${target}`);
 }
 
-function typeFolderIndex(parts: string[]): number {
-	const at = parts.lastIndexOf('deliverables');
-	return at >= 0 && at < parts.length - 2 ? at : -1;
-}
-
 function typeOf(path: string, registryType: string | null): string {
-	const parts = path.split('/');
-	const at = typeFolderIndex(parts);
-	if (at >= 0) return deliverableTypeKey(parts[at + 1]);
+	const folder = deliverableTypeFolder(path);
+	if (folder !== null) return deliverableTypeKey(folder);
 	return registryType && registryType !== 'other' ? registryType : 'other';
 }
 
 function folderOf(path: string): string | null {
-	const parts = path.split('/');
-	const at = typeFolderIndex(parts);
-	return at >= 0 ? `deliverables/${parts[at + 1]}/` : null;
+	const folder = deliverableTypeFolder(path);
+	return folder === null ? null : `deliverables/${folder}/`;
 }

@@ -1,12 +1,13 @@
 import type { ContextFile } from '../context/context-file';
-import { formatDuration, minutesBetween } from '../context/duration';
+import { formatDuration } from '../context/duration';
 import { parseChecklist, progress, type PlanTask } from '../context/plan-task';
-import { activeSession, type Session } from '../context/session';
+import { activeSession, minutesSoFar, type Session } from '../context/session';
 import { Spec } from '../index/spec';
 import { findSection, parseSections } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { ContextCache, readSpecContext, specProgress, SpecProgress } from './progress-rollup';
 import { collectDeliverables } from './spec-deliverables';
+import { specSummary, type SpecSummary } from './spec-tree';
 import { requireSpec, Workspace } from './workspace';
 
 export interface StatusSession {
@@ -21,14 +22,7 @@ export interface StatusSession {
 	active: boolean;
 }
 
-export interface SpecStatusReport {
-	id: string;
-	title: string;
-	type: string;
-	/** Canonical status when the word is known, else as written. */
-	status: string;
-	statusRaw: string;
-	path: string;
+export interface SpecStatusReport extends SpecSummary {
 	/** The context file's path, or null when the spec has none yet. */
 	context: string | null;
 	parent: { id: string; title: string } | null;
@@ -76,15 +70,11 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 	const children = [];
 	for (const child of ws.index.childrenOf(spec)) {
 		if (child === spec) continue;
-		children.push({ id: child.id, title: child.title, status: statusOf(child), statusRaw: child.statusRaw, progress: await specProgress(ws, child, cache) });
+		const { id, title, status, statusRaw } = specSummary(ws, child);
+		children.push({ id, title, status, statusRaw, progress: await specProgress(ws, child, cache) });
 	}
 	return {
-		id: spec.id,
-		title: spec.title,
-		type: ws.index.typeOf(spec),
-		status: statusOf(spec),
-		statusRaw: spec.statusRaw,
-		path: spec.path,
+		...specSummary(ws, spec),
 		context: context ? contextPath : null,
 		parent: parent ? { id: parent.id, title: parent.title } : null,
 		progress: await specProgress(ws, spec, cache),
@@ -102,23 +92,17 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 	};
 }
 
-function statusOf(spec: Spec): string {
-	return spec.status ?? spec.statusRaw;
-}
-
 function statusSessions(context: ContextFile | null, now: Date): StatusSession[] {
 	if (!context) return [];
 	const open = activeSession(context.sessions);
 	return context.sessions.map((s) => {
 		const active = s === open;
-		const started = s.fields.started?.value;
-		// An open session counts the time so far; a finished one its Duration (else Started→now is not known).
-		const running = active && started ? minutesBetween(started, now) : null;
 		return {
 			number: s.number,
 			date: s.date,
 			title: s.title,
-			minutes: running ?? s.durationMinutes,
+			// An open session counts the time so far; a finished one its Duration.
+			minutes: active ? minutesSoFar(s, now) : s.durationMinutes,
 			status: s.status ?? (s.inProgress ? 'active' : null),
 			active,
 		};

@@ -1,16 +1,24 @@
 import { compareIds } from '../index/discovery';
 import { Spec } from '../index/spec';
-import { ContextCache, specProgress, SpecProgress } from './progress-rollup';
+import { ContextCache, progressFigures, specProgress, SpecProgress } from './progress-rollup';
 import { Workspace } from './workspace';
 
-export interface TreeNode {
+/** What every status view says of a spec. */
+export interface SpecSummary {
 	id: string;
 	title: string;
 	type: string;
-	/** Canonical status when known, else as written. */
+	/** Canonical status when the word is known, else as written. */
 	status: string;
 	statusRaw: string;
 	path: string;
+}
+
+export function specSummary(ws: Workspace, spec: Spec): SpecSummary {
+	return { id: spec.id, title: spec.title, type: ws.index.typeOf(spec), status: spec.status ?? spec.statusRaw, statusRaw: spec.statusRaw, path: spec.path };
+}
+
+export interface TreeNode extends SpecSummary {
 	progress: SpecProgress;
 	children: TreeNode[];
 }
@@ -30,12 +38,7 @@ export async function specTree(ws: Workspace): Promise<TreeNode[]> {
 			if (!placed.has(child.path)) children.push(await build(child));
 		}
 		return {
-			id: spec.id,
-			title: spec.title,
-			type: ws.index.typeOf(spec),
-			status: spec.status ?? spec.statusRaw,
-			statusRaw: spec.statusRaw,
-			path: spec.path,
+			...specSummary(ws, spec),
 			progress: await specProgress(ws, spec, cache),
 			children,
 		};
@@ -51,8 +54,7 @@ export async function specTree(ws: Workspace): Promise<TreeNode[]> {
 export function formatTree(nodes: readonly TreeNode[]): string {
 	const out: string[] = [];
 	const walk = (node: TreeNode, depth: number): void => {
-		const p = node.progress;
-		const figures = p.total === 0 ? 'no tasks' : `${p.percent}% (${p.done}/${p.total})`;
+		const figures = progressFigures(node.progress);
 		out.push(`${'  '.repeat(depth)}${node.id}  ${node.title}  [${node.status || 'no status'}]  ${figures}`);
 		for (const child of node.children) walk(child, depth + 1);
 	};
