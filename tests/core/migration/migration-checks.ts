@@ -1,0 +1,55 @@
+import { parseLinks } from '../../../src/core/links/link-parser';
+import { LinkResolver } from '../../../src/core/links/link-resolver';
+
+/** A text with every link's target path cut out: two texts equal this way differ only in link targets. */
+export function withoutLinkTargets(text: string): string {
+	const links = parseLinks(text, { includeFrontmatter: true });
+	let out = '';
+	let at = 0;
+	for (const l of links) {
+		if (l.targetStart < at) continue;
+		out += text.slice(at, l.targetStart);
+		at = l.targetEnd;
+	}
+	return out + text.slice(at);
+}
+
+/** Every markdown link in the vault with the file it resolves to (Obsidian's rules), in order. */
+export function resolvedLinks(files: Record<string, string>): Map<string, (string | null)[]> {
+	const resolver = new LinkResolver(Object.keys(files));
+	const out = new Map<string, (string | null)[]>();
+	for (const [path, text] of Object.entries(files)) {
+		if (!path.endsWith('.md')) continue;
+		out.set(
+			path,
+			parseLinks(text, { includeFrontmatter: true }).map((l) => (l.target === '' ? path : resolver.resolve(l.target, path))),
+		);
+	}
+	return out;
+}
+
+/**
+ * What issue 7 says must hold after a migration: the same number of files; every file's text equal
+ * to before except link targets (`except` names files that may differ otherwise: a merged context,
+ * a renamed parent id); every link that resolved before resolves to the same file after.
+ */
+export function expectMigrationHolds(before: Record<string, string>, after: Record<string, string>, moves: Map<string, string>, except: string[] = []): void {
+	expect(Object.keys(after).length).toBe(Object.keys(before).length);
+	for (const [path, text] of Object.entries(before)) {
+		const now = moves.get(path) ?? path;
+		expect(Object.prototype.hasOwnProperty.call(after, now)).toBe(true);
+		if (except.includes(path)) continue;
+		expect({ path, text: withoutLinkTargets(after[now]) }).toEqual({ path, text: withoutLinkTargets(text) });
+	}
+	const was = resolvedLinks(before);
+	const is = resolvedLinks(after);
+	for (const [path, targets] of was) {
+		if (except.includes(path)) continue;
+		const now = is.get(moves.get(path) ?? path) ?? [];
+		expect(now.length).toBe(targets.length);
+		targets.forEach((target, i) => {
+			if (target === null) return;
+			expect({ path, link: i, resolves: now[i] }).toEqual({ path, link: i, resolves: moves.get(target) ?? target });
+		});
+	}
+}
