@@ -1,0 +1,103 @@
+import { readdirSync } from 'fs';
+import { join, relative } from 'path';
+import { TempVault } from '../helpers/cli-process';
+import { expectMigrationHolds } from '../core/migration/migration-checks';
+import { OLD_VAULT } from '../core/migration/old-vault-fixture';
+
+/** `spec-work migrate` as a real process on a temporary old-layout vault. */
+describe('spec-work migrate', () => {
+	let vault: TempVault;
+	beforeEach(() => {
+		vault = new TempVault(OLD_VAULT);
+	});
+	afterEach(() => vault.cleanup());
+
+	/** Every folder of the vault, so a revert is checked to leave no folder behind either. */
+	const folders = (): string[] => {
+		const out: string[] = [];
+		const walk = (dir: string): void => {
+			for (const e of readdirSync(dir, { withFileTypes: true })) {
+				if (!e.isDirectory()) continue;
+				out.push(relative(vault.dir, join(dir, e.name)));
+				walk(join(dir, e.name));
+			}
+		};
+		walk(vault.dir);
+		return out.sort();
+	};
+
+	it('is a dry run by default: prints every move, link rewrite and problem, changes nothing', () => {
+		const r = vault.run(['migrate']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Migration of specs/ to the new layout: 12 specs, 21 files to move, 29 links to rewrite in 15 files.\n');
+		expect(r.stdout).toContain('  specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md → specs/1000/1001/1014.spec.md\n');
+		expect(r.stdout).toContain('  notes/overview.md\n    line 3: [[1014-task-cold-storage.spec|Cold storage]] → [[../specs/1000/1001/1014.spec|Cold storage]]\n');
+		expect(r.stdout).toContain('Problems:\n  warning: specs/plan/ideas.context.md: journal names no spec; left where it is\n');
+		expect(r.stdout).toContain('Dry run: nothing was changed. Apply with: spec-work migrate --apply\n');
+		expect(vault.files()).toEqual(OLD_VAULT);
+	});
+
+	it('--json gives the plan', () => {
+		const r = vault.run(['migrate', '--json']);
+		expect(r.code).toBe(0);
+		const json = JSON.parse(r.stdout) as { applied: boolean; blocked: boolean; moves: unknown[]; edits: { path: string; links: unknown[] }[]; problems: unknown[] };
+		expect(json).toMatchObject({ applied: false, blocked: false });
+		expect(json.moves).toHaveLength(21);
+		expect(json.edits.find((e) => e.path === 'README.md')?.links).toEqual([{ line: 1, from: '[the platform](specs/12000-epic-platform/12000-epic-platform.spec.md)', to: '[the platform](specs/12000/epic.md)' }]);
+	});
+
+	it('exits 1 when a problem blocks, with or without --apply, and changes nothing', () => {
+		vault.write({ 'specs/1000-epic-a.spec.md': '# Another 1000\n' });
+		const before = vault.files();
+		for (const args of [['migrate'], ['migrate', '--apply']]) {
+			const r = vault.run(args);
+			expect(r.code).toBe(1);
+			expect(r.stdout).toContain('  error: Id "1000" has 2 specs: specs/1000-epic-a.spec.md, specs/1000-epic-foundation/1000-epic-foundation.spec.md; give one of them another id\n');
+			expect(r.stdout).toContain('fix the errors above first; nothing was changed.');
+		}
+		expect(vault.files()).toEqual(before);
+	});
+
+	it('--apply migrates (links still resolve, validate clean), --revert gives the tree back byte for byte', () => {
+		const foldersBefore = folders();
+		expect(vault.run(['validate']).code).toBe(0);
+		const r = vault.run(['migrate', '--apply']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const logPath = 'specs/.spec-workflow/migrations/2025-08-28-100000.json';
+		expect(r.stdout).toContain(`Applied: moved 21 files, edited 15.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})\n`);
+		const after = vault.files();
+		const log = JSON.parse(after[logPath]) as { moves: { from: string; to: string }[] };
+		delete after[logPath];
+		expectMigrationHolds(OLD_VAULT, after, new Map(log.moves.map((m) => [m.from, m.to] as const)), [
+			'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md',
+			'specs/12000-epic-platform/12011-task-auth.spec.md',
+		]);
+		// The old folders are gone; the workflow works on the new layout.
+		expect(folders()).not.toContain('specs/1000-epic-foundation');
+		const v = vault.run(['validate']);
+		expect(v.stdout).toContain('0 errors');
+		expect(v.code).toBe(0);
+		const status = vault.run(['status', '1014']).stdout;
+		expect(status).toContain('### Parent: 1001 - Feature 1001: Storage');
+		// The journal kept apart now counts as the task's second session.
+		expect(status).toContain('- Session 1: 1 hour (2025-08-26)\n- Session 2: 30 minutes (2025-08-27)\n');
+
+		const back = vault.run(['migrate', '--revert', 'last']);
+		expect(back.stderr).toBe('');
+		expect(back.stdout).toBe(`Reverted ${logPath}: moved 21 files back, restored 15.\n`);
+		expect(vault.files()).toEqual(OLD_VAULT);
+		expect(folders()).toEqual(foldersBefore);
+	});
+
+	it('--revert refuses an unknown log and a vault edited since', () => {
+		expect(vault.run(['migrate', '--revert', 'last']).stderr).toBe('spec-work: No migration log in specs/.spec-workflow/migrations/ to revert\n');
+		expect(vault.run(['migrate', '--apply']).code).toBe(0);
+		vault.write({ 'specs/1000/epic.md': 'rewritten\n' });
+		const r = vault.run(['migrate', '--revert', 'specs/.spec-workflow/migrations/2025-08-28-100000.json']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toBe('spec-work: specs/1000/epic.md was edited after the migration; reverting would lose that edit, so nothing was reverted\n');
+		expect(vault.run(['migrate', '--apply', '--revert', 'last']).code).toBe(2);
+	});
+});
