@@ -1,16 +1,14 @@
 import { Spec } from '../index/spec';
 import { parseLinks, parseLinkText } from '../links/link-parser';
-import { appendToSection, ensureSectionIn } from '../markdown/section-edits';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { flattenSections, parseSections } from '../markdown/sections';
-import { applyEdits } from '../markdown/text-edit';
 import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { specHeadingTitle } from '../templates/spec-templates';
+import { addToChildList, CHILD_LIST } from './new-spec';
 import { setField } from './spec-fields';
 import { FileFacts, VaultFacts } from './validate-facts';
 import { Finding } from './validate-types';
-import { WorkflowError } from './workflow-error';
 import { linkTo, Workspace } from './workspace';
 
 /**
@@ -33,9 +31,6 @@ const HEADER_NAMES: Record<string, string[]> = {
 	created: ['created'],
 	updated: ['updated'],
 };
-
-/** Sections of a parent spec that list its children. */
-const CHILD_LIST = /^(features?|tasks?|stories|user stories|sub-?tasks?|children|child specs|sub-?specs)\b/i;
 
 export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>): SpecFindings {
 	const findings: Finding[] = [];
@@ -159,24 +154,13 @@ function unlistedChild(ws: Workspace, parent: Spec, child: Spec): Finding {
 	};
 }
 
-/** Appends `- link` to the parent's Features/Tasks list, creating the section when it has none. */
-export function addChildLink(ws: Workspace, text: string, parentPath: string, childPath: string, heading: string, link: string): string {
+/** Adds `- link` to the parent's Features/Tasks list (as new spec does), unless a child list links the child already. */
+export function addChildLink(ws: Workspace, text: string, parentPath: string, childPath: string, heading: 'Features' | 'Tasks', link: string): string {
 	const lists = flattenSections(parseSections(text)).filter((s) => CHILD_LIST.test(s.title));
 	const linked = lists.some((s) =>
 		parseLinks(text, { from: s.headingEnd, to: s.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, parentPath) === childPath),
 	);
-	if (linked) return text;
-	const preferred = lists.find((s) => s.title.toLowerCase().startsWith(heading.toLowerCase())) ?? lists[0];
-	if (preferred) return applyEdits(text, [appendToSection(text, preferred, `- ${link}`)]);
-	const created = ensureSectionIn(text, {
-		title: heading,
-		level: 2,
-		after: ['Overview', 'Goals', 'Requirements'],
-		before: ['Acceptance Criteria', 'Deliverables', 'Dependencies', 'Out of Scope', 'Open Questions'],
-		content: `- ${link}`,
-	});
-	if (!created.ok) throw new WorkflowError('cannot-fix', `${parentPath}: ${created.error}`, parentPath);
-	return created.text;
+	return linked ? text : addToChildList(text, parentPath, heading, `- ${link}`);
 }
 
 function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {
