@@ -1,19 +1,12 @@
 import { activeSession } from '../context/session';
 import { nextTaskOf, taskRef, type TaskRef } from '../context/plan-task';
 import { ContextCache, progressFigures, readSpecContext, SpecProgress } from './progress-rollup';
-import { specTree, TreeNode } from './spec-tree';
+import { specTree, type SpecSummary, TreeNode } from './spec-tree';
 import { Workspace } from './workspace';
 
 export type OpenSpecTask = TaskRef;
 
-export interface OpenSpec {
-	id: string;
-	title: string;
-	type: string;
-	/** Canonical status when known, else as written ('' when none). */
-	status: string;
-	statusRaw: string;
-	path: string;
+export interface OpenSpec extends SpecSummary {
 	/** The context file's path, or null when the spec has none yet. */
 	context: string | null;
 	parent: { id: string; title: string } | null;
