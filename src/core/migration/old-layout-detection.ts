@@ -81,6 +81,7 @@ export function detectLayout(specsRoot: string, files: VaultTexts, resolver: Lin
 		if (!current || (isGeneric(spec.path) && !isGeneric(current.path))) folderOwner.set(folder, spec);
 	}
 
+	const specPaths = new Set(specs.map((s) => s.path));
 	const contexts = new Map<string, string>();
 	const claimed = new Set<string>();
 	const claim = (spec: FoundSpec, path: string | null): boolean => {
@@ -96,7 +97,7 @@ export function detectLayout(specsRoot: string, files: VaultTexts, resolver: Lin
 		const stem = specStem(spec.path);
 		const fromLink = spec.contextRef ? linkedPath(spec.contextRef, spec.path, resolver) : null;
 		const candidates = [
-			fromLink !== null && (classifyPath(fromLink, specsRoot) === 'context' || fromLink.toLowerCase().endsWith('.md')) && !specs.some((s) => s.path === fromLink) ? fromLink : null,
+			fromLink !== null && (classifyPath(fromLink, specsRoot) === 'context' || fromLink.toLowerCase().endsWith('.md')) && !specPaths.has(fromLink) ? fromLink : null,
 			`${prefix}${stem}.context.md`,
 			`${prefix}${spec.nameId}.context.md`,
 			`${prefix}${spec.id}.context.md`,

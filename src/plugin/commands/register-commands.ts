@@ -1,6 +1,7 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { registerArtifactCommands } from './artifact-commands';
 import { registerGitCommands } from './git-commands';
+import { registerMigrateCommands } from './migrate-commands';
 import { registerSessionCommands } from './session-commands';
 
 /**
@@ -11,4 +12,5 @@ export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerSessionCommands(plugin);
 	registerArtifactCommands(plugin);
 	registerGitCommands(plugin);
+	registerMigrateCommands(plugin);
 }

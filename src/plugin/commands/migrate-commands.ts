@@ -1,0 +1,185 @@
+import { App, normalizePath, Notice, TFolder } from 'obsidian';
+import type { FileStore } from '../../core/files/file-store';
+import { dirname, isUnder } from '../../core/files/paths';
+import { applyMigration } from '../../core/migration/apply-migration';
+import { planIsEmpty } from '../../core/migration/format-migration';
+import { repairLinks } from '../../core/migration/link-repair';
+import { readMigrationInput } from '../../core/migration/migration-input';
+import { latestLog, migrationLogPath, migrationsFolder, parseMigrationLog, serializeMigrationLog, type MigrationLog } from '../../core/migration/migration-log';
+import { planMigration } from '../../core/migration/migration-plan';
+import type { MigrationInput, MigrationPlan } from '../../core/migration/migration-types';
+import { revertMigration } from '../../core/migration/revert-migration';
+import { MigrationModal, type ProgressReporter } from '../modals/migration-modal';
+import { RevertMigrationModal } from '../modals/revert-migration-modal';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
+import { failureMessage } from './command-context';
+import { commandFlow } from './command-flow';
+
+/** "Migrate specs to the new layout…" and "Revert last migration…" (issue 7, docs/migration.md). */
+export function registerMigrateCommands(plugin: SpecWorkflowPlugin): void {
+	plugin.addCommand({
+		id: 'migrate-specs',
+		name: 'Migrate specs to the new layout…',
+		callback: () => commandFlow(migrateCommand(plugin)),
+	});
+	plugin.addCommand({
+		id: 'revert-migration',
+		name: 'Revert last migration…',
+		callback: () => commandFlow(revertCommand(plugin)),
+	});
+}
+
+/** Plans the migration from the vault's files (not the index: old layouts are what it reads) and shows the plan. */
+export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const specsRoot = plugin.settings.specsRoot;
+	if (!(plugin.app.vault.getAbstractFileByPath(normalizePath(specsRoot)) instanceof TFolder)) {
+		new Notice(`No specs folder at ${specsRoot}/: set the specs folder in the plugin's settings.`);
+		return;
+	}
+	const input = await readMigrationInput(plugin.store, specsRoot);
+	const plan = planMigration(input);
+	if (planIsEmpty(plan) && plan.problems.every((p) => p.severity !== 'error')) {
+		new Notice(`Nothing to migrate: the ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'} under ${specsRoot}/ are in the new layout.`);
+		return;
+	}
+	new MigrationModal(plugin.app, plan, (progress) => applyInVault(plugin, input, plan, progress)).open();
+}
+
+/**
+ * Moves the files with `fileManager.renameFile` (Obsidian updates the links it can, if the user
+ * lets it), then writes the planned texts, keeping Obsidian's link updates where they resolve as
+ * planned and repairing the rest with the core rewriter; then checks Obsidian's own
+ * `unresolvedLinks` for links that resolved before and no longer do. Writes the log.
+ */
+async function applyInVault(plugin: SpecWorkflowPlugin, input: MigrationInput, plan: MigrationPlan, progress: ProgressReporter): Promise<boolean> {
+	const { app } = plugin;
+	const specsRoot = plugin.settings.specsRoot;
+	const unresolvedBefore = unresolvedCounts(app);
+	let log: MigrationLog;
+	try {
+		log = await applyMigration(plugin.store, plan, {
+			now: plugin.now,
+			onProgress: progress,
+			watch: input.files,
+			reconcile: (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.newPath : (app.metadataCache.getFirstLinkpathDest(target, edit.newPath)?.path ?? null))),
+		});
+	} catch (e) {
+		new Notice(failureMessage(e));
+		return false;
+	}
+	const logPath = await writeLog(app, specsRoot, plugin.now(), log);
+	await removeEmptyFolders(app, plan.moves.map((m) => dirname(m.from)), specsRoot);
+	await plugin.rebuildIndex();
+	const broken = await newlyUnresolved(app, unresolvedBefore, new Map(log.moves.map((m) => [m.from, m.to] as const)));
+	const links = log.edits.reduce((n, e) => n + e.links.length, 0);
+	const tail = broken.length === 0 ? '' : ` ${broken.length} link${broken.length === 1 ? '' : 's'} no longer resolve: ${broken.slice(0, 5).join(', ')}.`;
+	new Notice(`Migrated ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'}: moved ${log.moves.length} files, rewrote ${links} links. Log: ${logPath}. Undo with "Revert last migration…".${tail}`);
+	return true;
+}
+
+/** Shows what the newest migration log would undo, and undoes it on confirm. */
+export async function revertCommand(plugin: SpecWorkflowPlugin): Promise<void> {
+	const { app } = plugin;
+	const folder = migrationsFolder(plugin.settings.specsRoot);
+	const listing = (await app.vault.adapter.exists(folder)) ? await app.vault.adapter.list(folder) : { files: [], folders: [] };
+	const logPath = latestLog(listing.files);
+	if (logPath === null) {
+		new Notice(`No migration to revert: there is no log in ${folder}/.`);
+		return;
+	}
+	let log: MigrationLog;
+	try {
+		log = parseMigrationLog(await app.vault.adapter.read(logPath), logPath);
+	} catch (e) {
+		new Notice(failureMessage(e));
+		return;
+	}
+	new RevertMigrationModal(app, logPath, log, async () => {
+		try {
+			const r = await revertMigration(plainRenames(plugin), log);
+			await removeEmptyFolders(app, log.moves.map((m) => dirname(m.to)), plugin.settings.specsRoot);
+			await app.vault.adapter.remove(logPath);
+			await plugin.rebuildIndex();
+			new Notice(`Reverted the migration: moved ${r.moved} files back, restored ${r.restored.length}.`);
+			return true;
+		} catch (e) {
+			new Notice(failureMessage(e));
+			return false;
+		}
+	}).open();
+}
+
+/** The plugin's store, but moving files without Obsidian touching links: a revert puts back exact bytes. */
+function plainRenames(plugin: SpecWorkflowPlugin): FileStore {
+	const { store, app } = plugin;
+	return {
+		read: (path) => store.read(path),
+		process: (path, fn) => store.process(path, fn),
+		create: (path, text) => store.create(path, text),
+		exists: (path) => store.exists(path),
+		list: (folder) => store.list(folder),
+		mkdir: (path) => store.mkdir(path),
+		stat: (path) => store.stat(path),
+		rename: async (from, to) => {
+			const file = app.vault.getFileByPath(normalizePath(from));
+			if (!file) return store.rename(from, to);
+			if (app.vault.getAbstractFileByPath(normalizePath(to))) return store.rename(from, to);
+			await store.mkdir(dirname(normalizePath(to)));
+			await app.vault.rename(file, normalizePath(to));
+		},
+	};
+}
+
+/** The log goes in a hidden folder, which only the adapter reaches. */
+async function writeLog(app: App, specsRoot: string, when: Date, log: MigrationLog): Promise<string> {
+	const base = migrationLogPath(specsRoot, when);
+	const folder = dirname(base);
+	if (!(await app.vault.adapter.exists(folder))) await app.vault.adapter.mkdir(folder);
+	let path = base;
+	for (let n = 2; await app.vault.adapter.exists(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
+	await app.vault.adapter.write(path, serializeMigrationLog(log));
+	return path;
+}
+
+/** The folders the moves left empty, and their empty parents, up to the specs folder. */
+async function removeEmptyFolders(app: App, folders: string[], specsRoot: string): Promise<void> {
+	const deepestFirst = [...new Set(folders)].sort((a, b) => b.split('/').length - a.split('/').length);
+	for (const start of deepestFirst) {
+		for (let path = start; path !== '' && path !== specsRoot && isUnder(path, specsRoot); path = dirname(path)) {
+			const folder = app.vault.getFolderByPath(path);
+			if (!folder || folder.children.length > 0) break;
+			await app.fileManager.trashFile(folder);
+		}
+	}
+}
+
+function unresolvedCounts(app: App): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const [source, links] of Object.entries(app.metadataCache.unresolvedLinks)) {
+		for (const [link, count] of Object.entries(links)) out.set(`${source}\u0000${link}`, count);
+	}
+	return out;
+}
+
+/** Once Obsidian has re-resolved the vault: links in its `unresolvedLinks` that were not there before the migration. */
+async function newlyUnresolved(app: App, before: Map<string, number>, moves: Map<string, string>): Promise<string[]> {
+	await new Promise<void>((resolve) => {
+		const timer = window.setTimeout(done, 2000);
+		const ref = app.metadataCache.on('resolved', done);
+		function done(): void {
+			window.clearTimeout(timer);
+			app.metadataCache.offref(ref);
+			resolve();
+		}
+	});
+	const moved = new Map<string, number>();
+	for (const [key, count] of before) {
+		const [source, link] = key.split('\u0000');
+		moved.set(`${moves.get(source) ?? source}\u0000${link}`, count);
+	}
+	const out: string[] = [];
+	for (const [key, count] of unresolvedCounts(app)) {
+		if (count > (moved.get(key) ?? 0)) out.push(key.replace('\u0000', ': '));
+	}
+	return out;
+}
