@@ -21,6 +21,7 @@ import { initAgent } from './init-agent';
 import { quote } from '../core/agent/agent-instructions';
 import { finishGitStats, GIT_VERBS, statusWithGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
+import { CONTEXTS_VERB } from './contexts-verb';
 
 export interface VerbResult {
 	json: unknown;
@@ -281,4 +282,5 @@ export const VERBS: Record<string, Verb> = {
 	},
 	...GIT_VERBS,
 	...MIGRATE_VERBS,
+	contexts: CONTEXTS_VERB,
 };

@@ -40,6 +40,8 @@ export interface NewContextInput {
 	created: string;
 	/** Text for `## Summary`. */
 	summary?: string;
+	/** Body of `## Deliverables` (its `###` groups), e.g. the spec's own deliverables list. */
+	deliverables?: string;
 }
 
 /**
@@ -64,7 +66,8 @@ export function contextTemplate(input: NewContextInput): string {
 		['Created', input.created],
 		['Updated', input.created],
 	]);
-	const sections = formatSections(CONTEXT_SECTION_ORDER.map((name) => [name, name === 'Summary' ? input.summary : undefined] as const));
+	const bodies: Partial<Record<string, string>> = { Summary: input.summary, Deliverables: input.deliverables };
+	const sections = formatSections(CONTEXT_SECTION_ORDER.map((name) => [name, bodies[name]] as const));
 	return `${frontmatter}# Context: ${input.title.trim()}\n\n${header}\n${sections}`;
 }
 

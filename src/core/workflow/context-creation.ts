@@ -1,5 +1,6 @@
 import { formatLocalDateTime } from '../context/duration';
 import { Spec } from '../index/spec';
+import { contextDeliverables } from '../migration/context-deliverables';
 import { findSection, parseSections } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { contextTemplate } from '../templates/context-template';
@@ -9,7 +10,8 @@ import { linkTo, Workspace } from './workspace';
 
 /**
  * Makes sure the spec has a context file, planning its creation from the seed's template when it
- * has none, with the spec ↔ context links both ways. Returns the context's path.
+ * has none: Summary from the spec's overview, `## Deliverables` pre-filled from the spec's own
+ * list, and the spec ↔ context links both ways. Returns the context's path.
  */
 export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; created: boolean }> {
 	const path = ws.index.contextPathOf(spec);
@@ -26,6 +28,7 @@ export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec:
 			status: spec.status ?? (spec.statusRaw || 'planning'),
 			created: stamp,
 			summary: overviewParagraph(specText),
+			deliverables: contextDeliverables(ws, spec.path, specText, path),
 		}),
 	);
 	if (!spec.contextRef) {
