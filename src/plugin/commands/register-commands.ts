@@ -1,5 +1,6 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { registerArtifactCommands } from './artifact-commands';
+import { registerContextCommands } from './context-commands';
 import { registerGitCommands } from './git-commands';
 import { registerMigrateCommands } from './migrate-commands';
 import { registerSessionCommands } from './session-commands';
@@ -13,4 +14,5 @@ export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerArtifactCommands(plugin);
 	registerGitCommands(plugin);
 	registerMigrateCommands(plugin);
+	registerContextCommands(plugin);
 }
