@@ -24,7 +24,7 @@ export async function createMissingContextsCommand(plugin: SpecWorkflowPlugin): 
 	const plan = await runOperation(plugin, (ws) => planContextFiles(ws));
 	if (!plan) return;
 	if (plan.contexts.length === 0 && plan.problems.length === 0) {
-		new Notice(`Every spec has a context file (${plan.existing}); nothing to create.`);
+		new Notice(`Every spec already has a context file (${plan.existing === 1 ? '1 spec' : `${plan.existing} specs`}); nothing to create.`);
 		return;
 	}
 	new ContextFilesModal(plugin.app, {
