@@ -506,3 +506,16 @@ describe('applying a plan', () => {
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 });
+
+describe('a spec with CRLF line ends', () => {
+	it('gives an LF context without stray carriage returns, and the spec keeps its CRLF', async () => {
+		const spec = ['# A', '', '**Status**: planning', '', '## Overview', 'Over.', '', '## Deliverables', '### Scripts', '- [[deliverables/scripts/a.sh|A]] - does a', '- plain text', ''].join('\r\n');
+		const ws = await memoryWorkspace({ 'specs/1/epic.md': spec, 'specs/1/deliverables/scripts/a.sh': '#!/bin/sh\n' });
+		await generateContextFiles(ws, { apply: true });
+		const after = ws.store.snapshot();
+		expect(after['specs/1/context.md']).not.toContain('\r');
+		expect(after['specs/1/context.md']).toContain('## Summary\nOver.\n\n## Plan\n');
+		expect(after['specs/1/context.md']).toContain('## Deliverables\n\n### Scripts\n- [[deliverables/scripts/a.sh|A]] - does a\n- plain text\n\n## Dependencies Delivered To\n');
+		expect(after['specs/1/epic.md']).toBe(spec.replace('**Status**: planning\r\n', '**Status**: planning  \r\n**Context**: [[context|Implementation Journal]]\r\n'));
+	});
+});
