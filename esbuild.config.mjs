@@ -10,13 +10,16 @@ const banner = `/*
 Spec Workflow — bundled by esbuild. The source is in src/.
 */`;
 
-/** Sends gray-matter's own `require('js-yaml')` (v3) to a shim over the js-yaml 4 we already bundle. */
-const grayMatterYaml = {
-	name: 'gray-matter-yaml',
+/**
+ * YAML in main.js: the core's `yaml` import becomes Obsidian's own parseYaml, and gray-matter's
+ * unused default engine (js-yaml 3) a stand-in, so the plugin ships no YAML library at all.
+ */
+const pluginYaml = {
+	name: 'plugin-yaml',
 	setup(build) {
-		build.onResolve({ filter: /^js-yaml$/ }, (args) =>
-			args.importer.includes('/node_modules/gray-matter/') ? { path: new URL('./src/shims/gray-matter-yaml.ts', import.meta.url).pathname } : undefined,
-		);
+		const shim = (file) => ({ path: new URL(file, import.meta.url).pathname });
+		build.onResolve({ filter: /^yaml$/ }, () => shim('./src/plugin/obsidian-yaml.ts'));
+		build.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer.includes('/node_modules/gray-matter/') ? shim('./src/shims/gray-matter-yaml.ts') : undefined));
 	},
 };
 
@@ -29,7 +32,7 @@ const pluginOptions = {
 	// gray-matter reaches for fs and Buffer; mobile has neither.
 	alias: { fs: './src/shims/empty.ts' },
 	inject: ['./src/shims/buffer.ts'],
-	plugins: [grayMatterYaml],
+	plugins: [pluginYaml],
 	format: 'cjs',
 	target: 'es2020',
 	logLevel: 'warning',

@@ -1,6 +1,8 @@
 /** Tests run through ts-jest without type-checking (tsc does that once, in `npm test`). */
 module.exports = {
   testEnvironment: 'node',
+  // Generous: property tests and 5 MB inputs must not fail because a 2-core machine is busy.
+  testTimeout: 30000,
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {

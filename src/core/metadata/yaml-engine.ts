@@ -1,12 +1,24 @@
-// Named imports let esbuild drop js-yaml's dumper from main.js (we never serialize YAML whole).
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { parse } from 'yaml';
 
 /**
  * The one place that picks the YAML library. Obsidian reads properties as YAML 1.2 core: numbers
  * and booleans are typed, while `2025-08-26`, `yes` and `1:30` stay the text the user wrote.
+ * Duplicate keys are an error, as they are in Obsidian's properties. (In main.js this import is
+ * swapped for Obsidian's own parseYaml, see esbuild.config.mjs, so the plugin ships no YAML library.)
+ * A syntax error is thrown in one shape whichever parser ran: see asYamlSyntaxError.
  */
-export function loadYaml(source: string): unknown {
-	return load(source, { schema: CORE_SCHEMA });
+export function loadYaml(raw: string): unknown {
+	// gray-matter hands over a CRLF block without its last "\n", leaving a lone "\r" the parser rejects.
+	const source = raw.replace(/\r\n?/g, '\n');
+	try {
+		return parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+	} catch (err) {
+		const e = err as Error & { pos?: unknown };
+		if (e.name !== 'YAMLParseError') throw err;
+		const at = Array.isArray(e.pos) && typeof e.pos[0] === 'number' ? e.pos[0] : 0;
+		const reason = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+		throw Object.assign(new Error(reason), { name: 'YAMLException', reason, mark: { line: source.slice(0, at).split('\n').length - 1 } });
+	}
 }
 
 /** A YAML syntax error: its reason and 0-based line in the loaded text. */
@@ -15,13 +27,10 @@ export interface YamlSyntaxError {
 	line: number | null;
 }
 
-// Checked by shape as well as class: gray-matter's own js-yaml 3 may be a different copy.
+/** Reads a syntax error in js-yaml's shape (`reason`, `mark.line` 0-based), which Obsidian's parseYaml also throws. */
 export function asYamlSyntaxError(err: unknown): YamlSyntaxError | null {
 	if (!(err instanceof Error)) return null;
-	const e = err as { name: string; reason?: unknown; mark?: { line?: unknown } };
-	if (!(err instanceof YAMLException) && !(e.name === 'YAMLException' && typeof e.reason === 'string')) return null;
-	return {
-		reason: typeof e.reason === 'string' && e.reason !== '' ? e.reason : 'malformed YAML',
-		line: typeof e.mark?.line === 'number' ? e.mark.line : null,
-	};
+	const e = err as Error & { reason?: unknown; mark?: { line?: unknown } };
+	if (e.name !== 'YAMLException' || typeof e.reason !== 'string') return null;
+	return { reason: e.reason || 'malformed YAML', line: typeof e.mark?.line === 'number' ? e.mark.line : null };
 }

@@ -1,11 +1,11 @@
-import yaml from 'js-yaml';
+import { parse, stringify } from 'yaml';
 
 /**
  * Obsidian reads properties with a YAML 1.2 core schema: numbers and booleans are typed, dates stay
  * the strings the user wrote.
  */
 export function parseYaml(text: string): unknown {
-	return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+	return parse(text, { schema: 'core' });
 }
 
 /**
@@ -13,11 +13,5 @@ export function parseYaml(text: string): unknown {
  * needed, no line folding, and an empty value (not `null`) for null.
  */
 export function stringifyYaml(value: unknown): string {
-	const text = yaml.dump(value, {
-		schema: yaml.CORE_SCHEMA,
-		lineWidth: -1,
-		quotingType: '"',
-		noRefs: true,
-	});
-	return text.replace(/^(\s*(?:- )?[^\s:][^\n]*?):[ ]null$/gm, '$1:');
+	return stringify(value, { schema: 'core', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', nullStr: '', indentSeq: true });
 }

@@ -102,7 +102,7 @@ describe('SpecIndex on messy vaults', () => {
 			['error', 'malformed-frontmatter', 'specs/3000/epic.md'],
 			['warning', 'context-without-spec', 'specs/4000/context.md'],
 		]);
-		expect(index.problems()[1].message).toMatch(/^specs\/3000\/epic\.md line 3: unexpected end/);
+		expect(index.problems()[1].message).toMatch(/^specs\/3000\/epic\.md line 2: Flow sequence in block collection must be sufficiently indented and end with a \]/);
 		expect(index.lookup('1000').map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/2000/1000.spec.md']);
 		expect(index.get('5000')?.title).toBe('5000');
 		expect(store.snapshot()).toEqual(before);

@@ -110,7 +110,7 @@ describe('readSpecMetadata', () => {
 		const meta = readSpecMetadata(text, 'specs/1000/1001/1014.spec.md');
 		expect(meta.status).toBe('planning');
 		expect(meta.title).toBe('Cold Storage');
-		expect(meta.problems).toEqual([{ path: 'specs/1000/1001/1014.spec.md', line: 3, message: 'specs/1000/1001/1014.spec.md line 3: bad indentation of a mapping entry' }]);
+		expect(meta.problems).toEqual([{ path: 'specs/1000/1001/1014.spec.md', line: 2, message: 'specs/1000/1001/1014.spec.md line 2: Nested mappings are not allowed in compact mappings' }]);
 	});
 
 	it('ignores a property of the wrong shape with a problem naming its line, and uses the header', () => {

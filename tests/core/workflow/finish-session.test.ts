@@ -65,8 +65,8 @@ describe('finishSession', () => {
 
 	it('refuses when no session is active and writes nothing', async () => {
 		const ws = await workspace();
-		await expectRefused(ws, () => finishSession(ws, { id: '1014' }), 'no-active-session', 'Spec 1014 has no active session; start one with: spec-work start 1014');
-		await expectRefused(ws, () => finishSession(ws, { id: '4005' }), 'no-active-session', 'Spec 4005 has no active session; start one with: spec-work start 4005');
+		await expectRefused(ws, () => finishSession(ws, { id: '1014' }), 'no-active-session', 'Spec 1014 has no active session');
+		await expectRefused(ws, () => finishSession(ws, { id: '4005' }), 'no-active-session', 'Spec 4005 has no active session');
 		const open = await started();
 		await expectRefused(open, () => finishSession(open, { id: '1014', status: 'done' as never }), 'bad-status', 'Unknown session status "done": use completed, partial, blocked');
 	});

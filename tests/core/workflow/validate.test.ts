@@ -113,7 +113,7 @@ describe('validate', () => {
 			['warning', 'unregistered-deliverable', 'specs/2000/2001/spec.md', 9, 'specs/2000/2001/spec.md line 9: specs/2000/2001/deliverables/scripts/bare.sh is not listed under ## Deliverables', true],
 			['error', 'missing-deliverable', 'specs/2000/2001/spec.md', 13, 'specs/2000/2001/spec.md line 13: registered deliverable [[deliverables/scripts/gone.sh|Gone]] does not exist', false],
 			['warning', 'missing-spec-link', 'specs/2000/2002/context.md', undefined, 'specs/2000/2002/context.md: does not link back to its spec specs/2000/2002/spec.md', false],
-			['error', 'malformed-frontmatter', 'specs/2000/2002/context.md', 3, 'specs/2000/2002/context.md line 3: unexpected end of the stream within a flow collection', false],
+			['error', 'malformed-frontmatter', 'specs/2000/2002/context.md', 2, 'specs/2000/2002/context.md line 2: Flow sequence in block collection must be sufficiently indented and end with a ]', false],
 			['warning', 'missing-context-link', 'specs/2000/2002/spec.md', undefined, 'specs/2000/2002/spec.md: does not link to its context file specs/2000/2002/context.md', true],
 			['error', 'unknown-parent', 'specs/2000/2003/spec.md', 4, 'specs/2000/2003/spec.md line 4: parent E99 is not a spec', false],
 			['error', 'unknown-parent', 'specs/2000/2004/spec.md', 4, 'specs/2000/2004/spec.md line 4: parent [[../nope|Nope]] is not a spec', false],
@@ -122,7 +122,7 @@ describe('validate', () => {
 			['error', 'broken-link', 'specs/2000/epic.md', 6, 'specs/2000/epic.md line 6: [[../nowhere|Nowhere]] (property "related") does not resolve to a file', false],
 			['warning', 'mismatch', 'specs/2000/epic.md', 11, 'specs/2000/epic.md line 11: status property "implementing" disagrees with **Status**: planning (the property wins)', true],
 			['error', 'broken-link', 'specs/2000/epic.md', 14, 'specs/2000/epic.md line 14: [[missing-note]] does not resolve to a file', false],
-			['error', 'malformed-frontmatter', 'specs/6000/epic.md', 3, 'specs/6000/epic.md line 3: unexpected end of the stream within a flow collection', false],
+			['error', 'malformed-frontmatter', 'specs/6000/epic.md', 2, 'specs/6000/epic.md line 2: Flow sequence in block collection must be sufficiently indented and end with a ]', false],
 			['warning', 'context-without-spec', 'specs/7000/context.md', undefined, 'specs/7000/context.md: a context file with no spec beside it (expected spec.md or epic.md)', false],
 			['error', 'duplicate-id', 'specs/other/5000.spec.md', undefined, 'Duplicate id 5000: specs/5000/epic.md and specs/other/5000.spec.md', false],
 		]);
@@ -161,7 +161,7 @@ describe('validate', () => {
 			// The spec has malformed YAML: no field is written into it blind.
 			['missing-context-link', 'specs/1/epic.md', undefined, false],
 			['unregistered-deliverable', 'specs/1/epic.md', undefined, true],
-			['malformed-frontmatter', 'specs/1/epic.md', 3, false],
+			['malformed-frontmatter', 'specs/1/epic.md', 2, false],
 		]);
 		expect(result.problems.find((p) => p.path === 'specs/1/deliverables/docs/a.md')?.message).toBe(
 			'specs/1/deliverables/docs/a.md line 2: the frontmatter is a list, not a set of properties',

@@ -88,7 +88,7 @@ describe('Resume work on spec…', () => {
 		await settle(app);
 		const before = await vaultFiles(app);
 		await click(app, 'Continue from task 6');
-		expect(notices).toEqual(['specs/1000/1001/1014.spec.md line 3: unexpected end of the stream within a flow collection']);
+		expect(notices).toEqual(['specs/1000/1001/1014.spec.md line 2: Flow sequence in block collection must be sufficiently indented and end with a ]']);
 		expect(getOpenModal(ResumeModal)).not.toBeNull();
 		expect(await vaultFiles(app)).toEqual(before);
 	});
