@@ -101,8 +101,15 @@ function readGroups(text: string, from: number, to: number): RawGroup[] {
 			groups.push(current);
 			current = { heading: h.text, headingLine: line, start: line.end, end: to, lines: [] };
 		} else if (h) {
-			// The section's own heading, when the range includes it.
-			current.start = line.end;
+			// The section's own heading, when the range starts with it; any later `#`/`##` heading ends the section.
+			if (groups.length === 0 && current.lines.every((l) => l.text.trim() === '')) {
+				current.start = line.end;
+				current.lines = [];
+			} else {
+				current.end = line.start;
+				groups.push(current);
+				return groups;
+			}
 		} else {
 			current.lines.push(line);
 		}

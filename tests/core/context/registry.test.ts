@@ -222,6 +222,14 @@ describe('parseDependenciesDelivered', () => {
 });
 
 describe('any input', () => {
+	test('a `#` heading after the entries ends the section instead of swallowing them', () => {
+		const text = '- [[deliverables/scripts/a.sh|A]] - p\n#\n- [[b.sh|B]]\n';
+		const { groups, entries } = parseDeliverables(text);
+		expect(entries.map((e) => e.alias)).toEqual(['A']);
+		expect(groups[0].start).toBe(0);
+		expect(groups[0].end).toBe(text.indexOf('#'));
+	});
+
 	test('the registry parsers never throw and entries lie inside their groups', () => {
 		const piece = fc.constantFrom('### Scripts', '- [[deliverables/scripts/a.sh|A]] - p', '- [A](a.md)', '- `x.ts` - y', '```', '- Name: `p/`', '', '  - Uses: x', '[[', '- [[');
 		fc.assert(
