@@ -1,4 +1,4 @@
-import { Plugin, TAbstractFile, TFile } from 'obsidian';
+import { Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
 import { Workspace } from '../core/workflow/workspace';
 import { registerCommands } from './commands/register-commands';
@@ -63,8 +63,13 @@ export default class SpecWorkflowPlugin extends Plugin {
 	}
 
 	private async buildIndex(index: SpecIndex): Promise<void> {
-		// Yield between chunks so a large vault never freezes the UI.
-		await index.build(this.store, { pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+		try {
+			// Yield between chunks so a large vault never freezes the UI.
+			await index.build(this.store, { pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
+		} catch (e) {
+			// Reading files is all the build does; say so plainly rather than leave commands waiting forever.
+			new Notice(`Spec workflow could not read the specs folder "${this.settings.specsRoot}": ${e instanceof Error ? e.message : String(e)}`);
+		}
 	}
 
 	private registerIndexEvents(): void {

@@ -45,3 +45,16 @@ describe('the plugin keeps its index current from vault events', () => {
 		expect(plugin.index.get('1017')).toBeNull();
 	});
 });
+
+describe('when the index cannot be built', () => {
+	it('says so in a notice and still settles, so commands do not wait forever', async () => {
+		const { notices } = await import('../__mocks__/obsidian');
+		const app = createFakeApp(readVaultFiles(EXAMPLE_VAULT));
+		const plugin = await loadPlugin(app, SpecWorkflowPlugin);
+		plugin.store.list = () => Promise.reject(new Error('disk unplugged'));
+		app.layoutReady();
+		await plugin.indexReady;
+		expect(notices).toContain('Spec workflow could not read the specs folder "specs": disk unplugged');
+		expect(plugin.index.size).toBe(0);
+	});
+});
