@@ -82,6 +82,7 @@ function renderNote(pane: HTMLElement, app: App, path: string): void {
 	page.createDiv({ cls: 'note-title', text: fileAt(app, path).basename });
 	let inFence = false;
 	let paragraph: HTMLElement | null = null;
+	let previous = '';
 	for (const line of body.split('\n').slice(0, 80)) {
 		const trimmed = line.trim();
 		if (trimmed.startsWith('```')) {
@@ -91,6 +92,11 @@ function renderNote(pane: HTMLElement, app: App, path: string): void {
 		}
 		if (inFence) {
 			page.createDiv({ cls: 'note-code', text: line });
+			continue;
+		}
+		if (trimmed.startsWith('|')) {
+			if (!/^\|[-| ]+\|$/.test(trimmed)) page.createDiv({ cls: 'note-code', text: plain(trimmed) });
+			paragraph = null;
 			continue;
 		}
 		const heading = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -108,10 +114,15 @@ function renderNote(pane: HTMLElement, app: App, path: string): void {
 			paragraph.appendText(' ' + plain(trimmed));
 			continue;
 		} else if (trimmed !== '' && paragraph && paragraph.hasClass('note-p')) {
-			paragraph.appendText(' ' + plain(trimmed));
+			// Two trailing spaces on the line before are a hard line break.
+			if (previous.endsWith('  ')) paragraph.createEl('br');
+			else paragraph.appendText(' ');
+			paragraph.appendText(plain(trimmed));
+			previous = line;
 			continue;
 		} else if (trimmed !== '') {
 			paragraph = page.createDiv({ cls: 'note-p', text: plain(trimmed) });
+			previous = line;
 			continue;
 		}
 		paragraph = null;
@@ -121,7 +132,8 @@ function renderNote(pane: HTMLElement, app: App, path: string): void {
 /** Link and emphasis syntax reduced to what a reader sees. */
 function plain(s: string): string {
 	return s
-		.replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+		.replace(/\[\[([^\]|\\]+)\\?\|([^\]]+)\]\]/g, '$2')
+		.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
 		.replace(/\[\[([^\]]+)\]\]/g, '$1')
 		.replace(/\*\*([^*]+)\*\*/g, '$1')
 		.replace(/`([^`]+)`/g, '$1')

@@ -99,7 +99,11 @@ function renderNode(parent: HTMLElement, node: TreeNode, state: OverviewState, a
 	const bottom = main.createDiv('spec-workflow-tree-bottom');
 	statusPill(bottom, node.status);
 	progressBar(bottom, node.progress, 'spec-workflow-bar is-small');
-	bottom.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(node.progress) });
+	bottom.createSpan({
+		cls: 'spec-workflow-progress-text',
+		text: progressText(node.progress, true),
+		attr: { 'aria-label': progressText(node.progress) },
+	});
 	if (kids.length > 0) {
 		const children = item.createDiv({ cls: 'spec-workflow-tree-children', attr: { role: 'group' } });
 		for (const child of kids) renderNode(children, child, state, actions);

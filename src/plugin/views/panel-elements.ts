@@ -12,9 +12,10 @@ export function statusPill(parent: HTMLElement, status: string): HTMLElement {
 	});
 }
 
-/** `71% · 5/7 tasks`, or what there is instead of a plan. */
-export function progressText(p: SpecProgress): string {
-	if (p.total === 0) return 'No tasks yet';
+/** `71% · 5/7 tasks` (`71% · 5/7` where space is short), or what there is instead of a plan. */
+export function progressText(p: SpecProgress, short = false): string {
+	if (p.total === 0) return short ? 'No tasks' : 'No tasks yet';
+	if (short) return `${p.percent}% · ${p.done}/${p.total}`;
 	return `${p.percent}% · ${p.done}/${p.total} task${p.total === 1 ? '' : 's'}`;
 }
 

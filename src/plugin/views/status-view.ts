@@ -76,7 +76,9 @@ export class SpecStatusView extends ItemView {
 		this.registerEvent(vault.on('delete', (file) => this.onChanged(file.path)));
 		this.registerEvent(vault.on('rename', (file, oldPath) => this.onChanged(file.path) || this.onChanged(oldPath)));
 		this.registerInterval(window.setInterval(() => this.tick(), 30_000));
-		await this.refresh();
+		// Not awaited: before the index is built (a panel restored at start-up) the view must still open.
+		void this.refresh();
+		await Promise.resolve();
 	}
 
 	protected async onClose(): Promise<void> {
