@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
-import { fileAt, getOpenModal, notices, runCommand } from '../../__mocks__/obsidian';
+import { createFakeApp, fileAt, getOpenModal, loadPlugin, notices, runCommand } from '../../__mocks__/obsidian';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { startSession } from '../../../src/core/workflow/start-session';
+import SpecWorkflowPlugin from '../../../src/plugin/spec-workflow-plugin';
+import { revealStatusPanel } from '../../../src/plugin/views/register-status-view';
 import { STATUS_VIEW_TYPE } from '../../../src/plugin/views/status-view';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
@@ -311,6 +313,18 @@ describe('opening the panel', () => {
 		expect(leaves).toHaveLength(1);
 		expect(leaves[0].side).toBe('right');
 		expect(p.app.workspace.rightSplit.collapsed).toBe(false);
+	});
+
+	it('opens before the specs are read (a panel restored at start-up) and fills in once they are', async () => {
+		const app = createFakeApp(readVaultFiles(EXAMPLE_VAULT));
+		const plugin = await loadPlugin(app, SpecWorkflowPlugin, { id: 'spec-workflow' });
+		await app.workspace.setActiveFile(fileAt(app, CONTEXT));
+		const view = await revealStatusPanel(plugin);
+		if (!view) throw new Error('no status view');
+		expect(view.contentEl.textContent).toBe('Reading specs…');
+		app.layoutReady();
+		await settled({ app, view });
+		expect(view.contentEl.querySelector('.spec-workflow-progress-text')?.textContent).toBe('71% · 5/7 tasks');
 	});
 
 	it('with no specs yet: a button that creates the first epic', async () => {
