@@ -23,6 +23,8 @@ export function isPlainSafe(text: string, inFlow = false): boolean {
 	if (INDICATOR_START.includes(text[0])) return false;
 	if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return false;
 	if (inFlow && FLOW_CHARS.test(text)) return false;
+	// Parsers differ on quotes inside a plain flow item (`[("]`); quoting them is always safe.
+	if (inFlow && /["']/.test(text)) return false;
 	if (YAML11_WORDS.has(text.toLowerCase()) || YAML11_NUMBER.test(text)) return false;
 	return readsBackAs(inFlow ? `k: [${text}]` : `k: ${text}`, inFlow ? [text] : text);
 }

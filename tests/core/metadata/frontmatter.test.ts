@@ -308,3 +308,12 @@ describe('setProperty on generated frontmatter (fast-check)', () => {
 		);
 	});
 });
+
+describe('flow list items holding quotes', () => {
+	it('are quoted, so a second write finds the same one-line list', () => {
+		const once = setProperty('---\ncreated: [a, "b c"]\n---\n', 'created', ['("']);
+		expect(once).toBe('---\ncreated: ["(\\""]\n---\n');
+		expect(setProperty(once, 'created', ['("'])).toBe(once);
+		expect(readFrontmatter(once, 'a.md').data).toEqual({ created: ['("'] });
+	});
+});
