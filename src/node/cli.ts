@@ -34,9 +34,13 @@ Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock.`;
 /** Runs one command line; returns the exit code (0 ok, 1 failed and changed nothing, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const [verbName, ...rest] = argv;
-	if (verbName === undefined || verbName === '--help' || verbName === 'help') {
+	if (verbName === undefined) {
+		io.stderr(USAGE + '\n');
+		return 2;
+	}
+	if (verbName === '--help' || verbName === 'help') {
 		io.stdout(USAGE + '\n');
-		return verbName === undefined ? 2 : 0;
+		return 0;
 	}
 	const verb: Verb | undefined = VERBS[verbName];
 	if (!verb) {

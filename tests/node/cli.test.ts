@@ -140,3 +140,22 @@ describe('spec-work on other layouts', () => {
 		}
 	});
 });
+
+describe('spec-work help', () => {
+	it('--help lists every verb on stdout; no verb at all is a usage error on stderr', () => {
+		const vault = new TempVault({ 'specs/1000/epic.md': '# E\n' });
+		try {
+			const help = vault.run(['--help']);
+			expect(help.code).toBe(0);
+			for (const verb of ['start', 'resume', 'status', 'deliverables', 'log', 'task', 'deliver', 'finish', 'new', 'validate', 'list']) {
+				expect(help.stdout).toMatch(new RegExp(`^  ${verb}( |$)`, 'm'));
+			}
+			const none = vault.run([]);
+			expect(none.code).toBe(2);
+			expect(none.stdout).toBe('');
+			expect(none.stderr).toMatch(/^Usage: spec-work <verb>/);
+		} finally {
+			vault.cleanup();
+		}
+	});
+});
