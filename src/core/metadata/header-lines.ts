@@ -1,4 +1,4 @@
-import { findFencedBlocks } from '../markdown/code-ranges';
+import { findFencedBlocks, type Range } from '../markdown/code-ranges';
 import { detectEol, splitLines, type Line } from '../markdown/eol';
 import { bodyStart } from '../markdown/frontmatter-bounds';
 
@@ -34,13 +34,23 @@ interface HeaderZone {
 
 function headerZone(text: string): HeaderZone {
 	const body = bodyStart(text);
-	const fences = findFencedBlocks(text, body);
+	// Lines are read up to the first `##` only, and fences looked for once a line could open one:
+	// the zone is a few lines at the top of notes that run to thousands.
+	let fences: Range[] | null = null;
 	const lines: Line[] = [];
 	let title: Line | null = null;
 	let f = 0;
-	for (const line of splitLines(text, body)) {
-		while (f < fences.length && fences[f][1] <= line.start) f++;
-		if (f < fences.length && fences[f][0] <= line.start) continue;
+	for (let start = body; start < text.length; ) {
+		const nl = text.indexOf('\n', start);
+		const end = nl < 0 ? text.length : nl + 1;
+		const raw = text.slice(start, nl < 0 ? text.length : nl);
+		const line: Line = { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, end };
+		start = end;
+		if (fences === null && /^ {0,3}[`~]/.test(line.text)) fences = findFencedBlocks(text, body);
+		if (fences !== null) {
+			while (f < fences.length && fences[f][1] <= line.start) f++;
+			if (f < fences.length && fences[f][0] <= line.start) continue;
+		}
 		if (SECTION_HEADING.test(line.text)) break;
 		if (title === null && TITLE.test(line.text)) title = line;
 		lines.push(line);

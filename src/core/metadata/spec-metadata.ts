@@ -1,6 +1,6 @@
-import { findFencedBlocks } from '../markdown/code-ranges';
+import { findFencedBlocks, type Range } from '../markdown/code-ranges';
 import { bodyStart, type FrontmatterBounds } from '../markdown/frontmatter-bounds';
-import { lineAt, readFrontmatter, type MetadataProblem } from './frontmatter';
+import { lineAt, readFrontmatter, type FrontmatterRead, type MetadataProblem } from './frontmatter';
 import { readHeaderFields, type HeaderField } from './header-lines';
 import { normalizeSpecType, type SpecType } from './spec-type';
 import { normalizeStatus, type SpecStatus } from './status';
@@ -56,8 +56,9 @@ const FIELDS: { field: TextField | 'status'; properties: string[]; headers: stri
 	{ field: 'updated', properties: ['updated'], headers: ['updated'] },
 ];
 
-export function readSpecMetadata(text: string, path: string): SpecMetadata {
-	const fm = readFrontmatter(text, path);
+/** `frontmatter`: readFrontmatter(text, path) when the caller has it already, so the YAML is parsed once. */
+export function readSpecMetadata(text: string, path: string, frontmatter?: FrontmatterRead): SpecMetadata {
+	const fm = frontmatter ?? readFrontmatter(text, path);
 	const problems: MetadataProblem[] = fm.error ? [fm.error] : [];
 	const headers = readHeaderFields(text);
 	const meta: SpecMetadata = { tags: [], properties: fm.data, mismatches: [], problems };
@@ -139,11 +140,18 @@ function headerValue(headers: Map<string, HeaderField>, names: string[]): string
 function firstHeading(text: string): string | undefined {
 	// Only the body: a YAML comment (`# note`) or a ``` in a block scalar is not markdown.
 	const body = bodyStart(text);
-	const fences = findFencedBlocks(text, body);
 	const h1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$/gm;
 	h1.lastIndex = body;
+	let fences: Range[] | null = null;
 	let f = 0;
 	for (let m = h1.exec(text); m; m = h1.exec(text)) {
+		// A fence around the heading opens with ``` or ~~~ before it; most notes have none above their title.
+		if (fences === null) {
+			const backticks = text.indexOf('```', body);
+			const tildes = text.indexOf('~~~', body);
+			if ((backticks < 0 || backticks > m.index) && (tildes < 0 || tildes > m.index)) return m[1] === '' ? undefined : m[1];
+			fences = findFencedBlocks(text, body);
+		}
 		while (f < fences.length && fences[f][1] <= m.index) f++;
 		if (f < fences.length && fences[f][0] <= m.index) continue;
 		return m[1] === '' ? undefined : m[1];

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { parseSimpleYaml } from './simple-yaml';
 
 /**
  * The one place that picks the YAML library. Obsidian reads properties as YAML 1.2 core: numbers
@@ -6,10 +7,15 @@ import { parse } from 'yaml';
  * Duplicate keys are an error, as they are in Obsidian's properties. (In main.js this import is
  * swapped for Obsidian's own parseYaml, see esbuild.config.mjs, so the plugin ships no YAML library.)
  * A syntax error is thrown in one shape whichever parser ran: see asYamlSyntaxError.
+ *
+ * The flat `key: value` frontmatter most notes have is read by a fast path that gives exactly the
+ * full parser's result (see simple-yaml.ts); everything else, errors included, goes to the parser.
  */
 export function loadYaml(raw: string): unknown {
 	// gray-matter hands over a CRLF block without its last "\n", leaving a lone "\r" the parser rejects.
-	const source = raw.replace(/\r\n?/g, '\n');
+	const source = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+	const simple = parseSimpleYaml(source);
+	if (simple) return simple.value;
 	try {
 		return parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: false });
 	} catch (err) {

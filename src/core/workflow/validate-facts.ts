@@ -3,7 +3,7 @@ import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
 import { classifyPath, PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
-import { readFrontmatter } from '../metadata/frontmatter';
+import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
 import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { Finding } from './validate-types';
@@ -54,6 +54,8 @@ export class VaultFacts {
 	readonly problems: Finding[] = [];
 	private readonly files = new Map<string, FileFacts | null>();
 	private readonly metadata = new Map<string, SpecMetadata>();
+	/** Each markdown file's frontmatter as build read it, so meta() does not parse the YAML again. */
+	private readonly frontmatter = new Map<string, FrontmatterRead>();
 
 	private constructor(private readonly ws: Workspace) {}
 
@@ -98,8 +100,9 @@ export class VaultFacts {
 	meta(file: FileFacts): SpecMetadata {
 		let meta = this.metadata.get(file.path);
 		if (!meta) {
-			meta = readSpecMetadata(file.text, file.path);
+			meta = readSpecMetadata(file.text, file.path, this.frontmatter.get(file.path));
 			this.metadata.set(file.path, meta);
+			this.frontmatter.delete(file.path);
 		}
 		return meta;
 	}
@@ -129,6 +132,7 @@ export class VaultFacts {
 				links.push({ raw: link.raw, target: link.target, start: link.start, line: lineOf(link.start), resolved: resolve(link.target), where: 'body' });
 			}
 			const fm = readFrontmatter(text, path);
+			this.frontmatter.set(path, fm);
 			yamlError = fm.error?.message ?? null;
 			properties = fm.data;
 			if (fm.bounds && !fm.error) {
