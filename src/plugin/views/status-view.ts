@@ -230,8 +230,19 @@ export class SpecStatusView extends ItemView {
 	async run(command: PanelCommand): Promise<void> {
 		const target = this.target ? this.plugin.index.get(this.target) : null;
 		if (target && this.activeSpec()?.id !== target.id) await openFile(this.plugin, target.path);
-		const ran = (this.app as unknown as AppWithCommands).commands?.executeCommandById?.(`${this.plugin.manifest.id}:${command}`) ?? false;
-		if (!ran) new Notice('That command is not available here: run it from the command palette.');
+		// Obsidian's runner when it is there (it checks availability as the palette does); else the
+		// plugin's own callback, so the buttons keep working if the undocumented registry changes.
+		const registry = (this.app as unknown as AppWithCommands).commands;
+		if (typeof registry?.executeCommandById === 'function') {
+			if (registry.executeCommandById(`${this.plugin.manifest.id}:${command}`)) return;
+		} else {
+			const own = this.plugin.runOwnCommand(command);
+			if (own) {
+				await own.result;
+				return;
+			}
+		}
+		new Notice('That command is not available here: run it from the command palette.');
 	}
 
 	private elapsed(started: string | null): string | null {

@@ -153,6 +153,16 @@ describe('session actions', () => {
 		expect(run.mock.calls.map((c) => c[0])).toEqual(['spec-workflow:log-entry', 'spec-workflow:add-deliverable', 'spec-workflow:finish-session']);
 	});
 
+	it('without Obsidian\'s undocumented command runner, the buttons still run the plugin\'s own commands', async () => {
+		const p = await openPanel(undefined, CONTEXT);
+		// app.commands is not public API: an Obsidian without it must not leave the panel's buttons dead.
+		Object.defineProperty(p.app, 'commands', { value: undefined, configurable: true });
+		button(p, 'Resume').click();
+		await p.app.flush();
+		expect(notices).toEqual([]);
+		expect(getOpenModal()?.modalEl.textContent).toContain('1014');
+	});
+
 	it('a spec without a context note yet offers Start', async () => {
 		const p = await openPanel(undefined, 'specs/3000/3001/spec.md');
 		expect(one(p.el, '.spec-workflow-session-card').classList.contains('is-empty')).toBe(true);
