@@ -1,4 +1,4 @@
-import { FileStore } from '../files/file-store';
+import { FileStore, FileStoreError } from '../files/file-store';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -56,23 +56,53 @@ export class ChangeSet {
 	}
 
 	/**
-	 * Writes everything: creations first (they cannot clobber), then modifications through the
-	 * store's atomic process. A file edited by someone else since it was read is refused.
+	 * Writes everything: first checks that no file to create exists and that every file to modify
+	 * still holds the text it was planned from (nothing is written otherwise), then writes the
+	 * creations (they cannot clobber) and the modifications through the store's atomic process.
+	 * Should a write still fail (someone edits a file in between, a disk error), the modifications
+	 * already made are put back; files already created stay (the store cannot delete) and the error
+	 * names them.
 	 */
 	async apply(): Promise<string[]> {
+		const modified = this.list().filter((c): c is FileChange & { kind: 'modify' } => c.kind === 'modify' && c.before !== c.after);
 		for (const c of this.list()) {
 			if (c.kind === 'create' && (await this.store.exists(c.path))) {
 				throw new WorkflowError('exists', `${c.path} already exists`, c.path);
 			}
 		}
-		for (const c of this.list()) if (c.kind === 'create') await this.store.create(c.path, c.text);
-		for (const c of this.list()) {
-			if (c.kind !== 'modify' || c.before === c.after) continue;
-			await this.store.process(c.path, (text) => {
-				if (text !== c.before) throw new WorkflowError('changed', `${c.path} changed while it was being edited; nothing was written to it`, c.path);
-				return c.after;
-			});
+		for (const c of modified) {
+			if ((await this.store.read(c.path)) !== c.before) throw changedError(c.path, 'nothing was written');
+		}
+		const created: string[] = [];
+		const done: (FileChange & { kind: 'modify' })[] = [];
+		try {
+			for (const c of this.list()) {
+				if (c.kind !== 'create') continue;
+				await this.store.create(c.path, c.text);
+				created.push(c.path);
+			}
+			for (const c of modified) {
+				await this.store.process(c.path, (text) => {
+					if (text !== c.before) throw changedError(c.path, 'nothing was written to it');
+					return c.after;
+				});
+				done.push(c);
+			}
+		} catch (e) {
+			for (const c of done.reverse()) {
+				// Only a file still as this write left it goes back; a later edit by someone else stays.
+				await this.store.process(c.path, (text) => (text === c.after ? c.before : text)).catch(() => undefined);
+			}
+			if (created.length === 0) throw e;
+			const left = `; created before the failure and left in place: ${created.join(', ')}`;
+			if (e instanceof WorkflowError) throw new WorkflowError(e.code, e.message + left, e.path, e.cliHint);
+			if (e instanceof FileStoreError) throw new FileStoreError(e.code, e.path, e.message + left);
+			throw e;
 		}
 		return this.paths();
 	}
+}
+
+function changedError(path: string, what: string): WorkflowError {
+	return new WorkflowError('changed', `${path} changed while it was being edited; ${what}`, path);
 }
