@@ -191,7 +191,17 @@ export class SpecStatusView extends ItemView {
 			renderNoSpecs(body, this.plugin.settings.specsRoot, actions);
 			return;
 		}
-		renderOverview(body, await loadOverview(this.plugin), this.overview, actions);
+		let tree;
+		try {
+			tree = await loadOverview(this.plugin);
+		} catch (e) {
+			// A file read failing mid-draw: say so here, as drawSpec does, rather than reject the refresh.
+			const card = body.createDiv('spec-workflow-empty-state');
+			card.createDiv({ cls: 'spec-workflow-session-title', text: 'Specs cannot be shown' });
+			card.createDiv({ cls: 'spec-workflow-muted', text: failureMessage(e) });
+			return;
+		}
+		renderOverview(body, tree, this.overview, actions);
 	}
 
 	private specActions(data: SpecPanelData): SpecPanelActions {

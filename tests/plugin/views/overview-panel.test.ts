@@ -110,3 +110,14 @@ describe('the overview, for a note that belongs to no spec', () => {
 		expect(p.el.querySelector('.spec-workflow-overview')).not.toBeNull();
 	});
 });
+
+describe('the overview when a read fails', () => {
+	it('says so in the panel instead of failing the refresh and keeping the old tree', async () => {
+		const p = await openPanel(undefined, NOTE);
+		// A context note that cannot be read (removed on disk under Obsidian, say).
+		jest.spyOn(p.plugin.store, 'read').mockRejectedValue(new Error('specs/1000/1001/1014.context.md: no such file'));
+		await expect(p.view.refresh()).resolves.toBeUndefined();
+		expect(p.el.querySelector('.spec-workflow-tree-item')).toBeNull();
+		expect(texts(p.el, '.spec-workflow-empty-state > div')).toEqual(['Specs cannot be shown', 'Spec workflow failed: specs/1000/1001/1014.context.md: no such file']);
+	});
+});
