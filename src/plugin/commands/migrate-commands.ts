@@ -67,13 +67,26 @@ async function applyInVault(plugin: SpecWorkflowPlugin, input: MigrationInput, p
 		new Notice(failureMessage(e));
 		return false;
 	}
-	const logPath = await writeLog(app, specsRoot, plugin.now(), log);
-	await removeEmptyFolders(app, plan.moves.map((m) => dirname(m.from)), specsRoot);
+	const links = log.edits.reduce((n, e) => n + e.links.length, 0);
+	const done = `Migrated ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'}: moved ${log.moves.length} files, rewrote ${links} links`;
+	// The files have moved: from here a failure is reported as such, and the modal has nothing left to do.
+	let logPath: string;
+	try {
+		logPath = await writeLog(app, specsRoot, plugin.now(), log);
+	} catch (e) {
+		new Notice(`${done}, but the migration log could not be written (${e instanceof Error ? e.message : String(e)}), so "Revert last migration…" cannot undo it.`);
+		await plugin.rebuildIndex();
+		return true;
+	}
+	try {
+		await removeEmptyFolders(app, plan.moves.map((m) => dirname(m.from)), specsRoot);
+	} catch {
+		// Empty folders left behind are harmless; the migration itself is complete.
+	}
 	await plugin.rebuildIndex();
 	const broken = await newlyUnresolved(app, unresolvedBefore, new Map(log.moves.map((m) => [m.from, m.to] as const)));
-	const links = log.edits.reduce((n, e) => n + e.links.length, 0);
 	const tail = broken.length === 0 ? '' : ` ${broken.length} link${broken.length === 1 ? '' : 's'} no longer resolve: ${broken.slice(0, 5).join(', ')}.`;
-	new Notice(`Migrated ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'}: moved ${log.moves.length} files, rewrote ${links} links. Log: ${logPath}. Undo with "Revert last migration…".${tail}`);
+	new Notice(`${done}. Log: ${logPath}. Undo with "Revert last migration…".${tail}`);
 	return true;
 }
 

@@ -120,6 +120,19 @@ describe('Migrate specs to the new layout…', () => {
 		expect(await vaultFiles(app)).toEqual(files);
 	});
 
+	it('when the log cannot be written after the files moved: a notice that says so, not a silent failure', async () => {
+		const { app } = await loaded(OLD_VAULT);
+		app.vault.setConfig('alwaysUpdateLinks', false);
+		jest.spyOn(app.vault.adapter, 'write').mockRejectedValue(new Error('disk full'));
+		const modal = await migrate(app);
+		// The files did move (the core's bytes); there is nothing left for the modal to do.
+		expect(await vaultFiles(app)).toEqual(await coreMigration(OLD_VAULT));
+		expect(isOpen(modal)).toBe(false);
+		expect(notices).toEqual([
+			'Migrated 12 specs: moved 21 files, rewrote 29 links, but the migration log could not be written (disk full), so "Revert last migration…" cannot undo it.',
+		]);
+	});
+
 	it('refuses, changing nothing, when a file changed between the plan and the click', async () => {
 		const { app } = await loaded(OLD_VAULT);
 		const modal = await openMigration(app);
