@@ -29,7 +29,14 @@ export class VaultFileStore implements FileStore {
 			throw new FileStoreError('exists', path, `${path} already exists`);
 		}
 		await this.mkdir(dirname(normalized));
-		await this.app.vault.create(normalized, text);
+		try {
+			await this.app.vault.create(normalized, text);
+		} catch (e) {
+			// Another creation won the race while the folders were made, or a name differing only in
+			// case holds the place: say which file, never Obsidian's bare "File already exists.".
+			if (this.app.vault.getAbstractFileByPath(normalized)) throw new FileStoreError('exists', path, `${path} already exists`);
+			throw new FileStoreError('io', path, `${path}: ${e instanceof Error ? e.message : String(e)}`);
+		}
 	}
 
 	exists(path: string): Promise<boolean> {
@@ -57,7 +64,13 @@ export class VaultFileStore implements FileStore {
 		if (existing instanceof TFolder) return;
 		if (existing) throw new FileStoreError('exists', path, `${path} is a file, not a folder`);
 		await this.mkdir(dirname(normalized));
-		await this.app.vault.createFolder(normalized);
+		try {
+			await this.app.vault.createFolder(normalized);
+		} catch (e) {
+			// Made meanwhile by another operation creating a file in the same new folder.
+			if (this.app.vault.getAbstractFileByPath(normalized) instanceof TFolder) return;
+			throw e;
+		}
 	}
 
 	async rename(from: string, to: string): Promise<void> {
