@@ -51,6 +51,23 @@ export function deliverableTypesValue(raw: string): string[] {
 	return out;
 }
 
+/**
+ * The settings as data.json holds them, read tolerantly: a hand-edited or older file with
+ * `specs/` or a wrong type gets the value the tab would have saved, or the default.
+ */
+export function settingsFromData(data: unknown): SpecWorkflowSettings {
+	const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+	const text = (key: 'specsRoot' | 'defaultParticipants'): string => (typeof raw[key] === 'string' && raw[key].trim() !== '' ? raw[key].trim() : DEFAULT_SETTINGS[key]);
+	const types = raw.deliverableTypes;
+	return {
+		specsRoot: specsFolderValue(text('specsRoot')),
+		defaultParticipants: text('defaultParticipants'),
+		linkStyle: typeof raw.linkStyle === 'string' && raw.linkStyle in LINK_STYLES ? (raw.linkStyle as SpecWorkflowSettings['linkStyle']) : DEFAULT_SETTINGS.linkStyle,
+		openContextAfterStart: typeof raw.openContextAfterStart === 'boolean' ? raw.openContextAfterStart : DEFAULT_SETTINGS.openContextAfterStart,
+		deliverableTypes: Array.isArray(types) && types.every((t) => typeof t === 'string') ? deliverableTypesValue(types.join(',')) : [...DEFAULT_SETTINGS.deliverableTypes],
+	};
+}
+
 export class SpecWorkflowSettingTab extends PluginSettingTab {
 	plugin: SpecWorkflowPlugin;
 	/** The specs folder as typed, until the debounced change applies it. */

@@ -4,7 +4,7 @@ import { Workspace } from '../core/workflow/workspace';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
-import { SpecWorkflowSettingTab } from './settings-tab';
+import { settingsFromData, SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
 import { registerStatusView, revealStatusPanel } from './views/register-status-view';
 
@@ -21,7 +21,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		// Start-up only registers things; the vault is read once the layout is ready.
-		this.settings = { ...DEFAULT_SETTINGS, ...((await this.loadData()) as Partial<SpecWorkflowSettings> | null) };
+		this.settings = settingsFromData(await this.loadData());
 		this.store = new VaultFileStore(this.app);
 		this.index = this.createIndex();
 		let markReady: () => void = () => {};

@@ -159,3 +159,14 @@ describe('setting values', () => {
 		expect(deliverableTypesValue('')).toEqual([]);
 	});
 });
+
+describe('settings read from data.json', () => {
+	it('a hand-edited or older data.json is read tolerantly: "specs/" is the specs folder, a wrong type the default', async () => {
+		const files = { ...readVaultFiles(EXAMPLE_VAULT), [DATA]: JSON.stringify({ specsRoot: '/specs/', deliverableTypes: 'scripts', linkStyle: 'markdown' }) };
+		const { plugin } = await loadVault(files);
+		expect(plugin.settings.specsRoot).toBe('specs');
+		expect(plugin.settings.deliverableTypes).toEqual(DEFAULT_SETTINGS.deliverableTypes);
+		expect(plugin.settings.linkStyle).toBe('markdown');
+		expect(plugin.index.size).toBe(10);
+	});
+});
