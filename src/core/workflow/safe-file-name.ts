@@ -1,3 +1,4 @@
+import { utf8Length } from '../files/memory-file-store';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -12,7 +13,8 @@ import { WorkflowError } from './workflow-error';
 // Obsidian refuses * " \ / < > : | ? # ^ [ ] in file names; control characters are never wanted.
 const FORBIDDEN = /[*"\\/<>:|?#^[\]\p{Cc}]/u;
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
-const MAX_LENGTH = 255;
+// File systems limit a name to 255 bytes (not characters): past it the write itself fails.
+const MAX_BYTES = 255;
 
 /** Why `name` cannot be used as one path segment, or null when it can. */
 export function unsafeNameReason(name: string): string | null {
@@ -24,7 +26,7 @@ export function unsafeNameReason(name: string): string | null {
 	if (bad) return `it contains ${describeChar(bad[0])}, which Obsidian does not allow in file names`;
 	if (name !== name.trim() || name.endsWith('.')) return 'it starts or ends with a space or ends with "."';
 	if (WINDOWS_RESERVED.test(name)) return `"${name.split('.')[0]}" is a reserved device name on Windows`;
-	if (name.length > MAX_LENGTH) return `it is longer than ${MAX_LENGTH} characters`;
+	if (utf8Length(name) > MAX_BYTES) return `it is longer than ${MAX_BYTES} bytes in UTF-8`;
 	return null;
 }
 

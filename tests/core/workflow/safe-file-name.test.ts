@@ -2,7 +2,7 @@ import { requireSafeName, unsafeNameReason } from '../../../src/core/workflow/sa
 import { WorkflowError } from '../../../src/core/workflow/workflow-error';
 
 describe('unsafeNameReason', () => {
-	it.each(['nas-health-check.sh', 'fstab.nas', 'sysctl.nas.conf', 'Dockerfile', 'NAS Setup Guide.md', 'E01-F01-T04', '1014', 'données.csv', 'consistency.sh'])(
+	it.each(['nas-health-check.sh', 'fstab.nas', 'sysctl.nas.conf', 'Dockerfile', 'NAS Setup Guide.md', 'E01-F01-T04', '1014', 'données.csv', 'consistency.sh', 'a'.repeat(255), '文'.repeat(85)])(
 		'accepts %s',
 		(name) => {
 			expect(unsafeNameReason(name)).toBeNull();
@@ -32,6 +32,8 @@ describe('unsafeNameReason', () => {
 		['CON.txt', /reserved device name/],
 		['lpt1.log', /reserved device name/],
 		['a'.repeat(256), /longer than 255/],
+		// 103 characters but 303 bytes: file systems count bytes, so the disk would refuse it mid-write.
+		['文'.repeat(100) + '.md', /longer than 255 bytes/],
 	])('refuses %j', (name, reason) => {
 		expect(unsafeNameReason(name)).toMatch(reason);
 	});
