@@ -2,6 +2,7 @@ import { App, Modal, Setting, TextComponent } from 'obsidian';
 import { joinPath } from '../../core/files/paths';
 import { deliverableFolder } from '../../core/workflow/add-deliverable';
 import { unsafeNameReason } from '../../core/workflow/safe-file-name';
+import { Submission } from './submission';
 
 /** What the user filled in: the core's AddDeliverableInput without the spec's id. */
 export interface DeliverableFields {
@@ -34,9 +35,12 @@ const CUSTOM = ':custom';
  */
 export class AddDeliverableModal extends Modal {
 	/** The submission in progress, if any (tests await it after pressing the button). */
-	submitting: Promise<void> = Promise.resolve();
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 	private readonly fields = { type: '', custom: '', file: '', title: '', purpose: '', target: '', content: '' };
-	private busy = false;
 	private customSetting!: Setting;
 	private targetSetting!: Setting;
 	private destinationEl!: HTMLElement;
@@ -138,8 +142,6 @@ export class AddDeliverableModal extends Modal {
 	}
 
 	private submit(): void {
-		if (this.busy) return;
-		this.busy = true;
 		const config = folderOf(this.type()) === 'config';
 		const fields: DeliverableFields = {
 			type: this.type(),
@@ -149,12 +151,7 @@ export class AddDeliverableModal extends Modal {
 			target: config ? this.fields.target.trim() || undefined : undefined,
 			content: this.fields.content === '' ? undefined : this.fields.content,
 		};
-		this.submitting = this.options
-			.onSubmit(fields)
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
+		this.submission.run(this, () => this.options.onSubmit(fields));
 	}
 }
 

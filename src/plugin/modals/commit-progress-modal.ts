@@ -1,4 +1,5 @@
 import { App, Modal, Setting } from 'obsidian';
+import { Submission } from './submission';
 
 export interface CommitProgressModalOptions {
 	/** `1014 - Cold Storage NAS`, shown as the modal's subject. */
@@ -15,9 +16,12 @@ export interface CommitProgressModalOptions {
  */
 export class CommitProgressModal extends Modal {
 	/** The submission in progress, if any (tests await it after pressing the button). */
-	submitting: Promise<void> = Promise.resolve();
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 	private message = '';
-	private busy = false;
 
 	constructor(
 		app: App,
@@ -57,13 +61,6 @@ export class CommitProgressModal extends Modal {
 	}
 
 	private submit(): void {
-		if (this.busy) return;
-		this.busy = true;
-		this.submitting = this.options
-			.onSubmit(this.message)
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
+		this.submission.run(this, () => this.options.onSubmit(this.message));
 	}
 }

@@ -1,5 +1,6 @@
 import { App, DropdownComponent, Modal, Setting, TextComponent } from 'obsidian';
 import type { SpecType } from '../../core/templates/spec-templates';
+import { Submission } from './submission';
 
 /** A spec that can be a parent, as the dropdown lists it. */
 export interface ParentChoice {
@@ -36,12 +37,15 @@ const PARENT_TYPE: Record<SpecType, string> = { epic: '', feature: 'epic', task:
 /** Asks for a new epic, feature or task: its parent, an id (suggested, editable) and a title. */
 export class NewSpecModal extends Modal {
 	/** The submission in progress, if any (tests await it after pressing the button). */
-	submitting: Promise<void> = Promise.resolve();
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 	private type: SpecType;
 	private parent: string | null = null;
 	private id = '';
 	private title = '';
-	private busy = false;
 	private parentSetting!: Setting;
 	private parentDropdown!: DropdownComponent;
 	private idText!: TextComponent;
@@ -133,19 +137,12 @@ export class NewSpecModal extends Modal {
 	}
 
 	private submit(): void {
-		if (this.busy) return;
-		this.busy = true;
 		const fields: NewSpecFields = {
 			type: this.type,
 			title: this.title,
 			id: this.id.trim() === '' ? undefined : this.id.trim(),
 			parent: this.type === 'epic' ? undefined : (this.parent ?? ''),
 		};
-		this.submitting = this.options
-			.onSubmit(fields)
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
+		this.submission.run(this, () => this.options.onSubmit(fields));
 	}
 }

@@ -1,4 +1,5 @@
 import { App, Modal, Setting, TextComponent } from 'obsidian';
+import { Submission } from './submission';
 
 export interface CommitFields {
 	hash: string;
@@ -21,9 +22,12 @@ export interface RecordCommitModalOptions {
  */
 export class RecordCommitModal extends Modal {
 	/** The submission in progress, if any (tests await it after pressing the button). */
-	submitting: Promise<void> = Promise.resolve();
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 	private readonly fields: CommitFields = { hash: '', message: '' };
-	private busy = false;
 
 	constructor(
 		app: App,
@@ -68,13 +72,6 @@ export class RecordCommitModal extends Modal {
 	}
 
 	private submit(): void {
-		if (this.busy) return;
-		this.busy = true;
-		this.submitting = this.options
-			.onSubmit({ ...this.fields })
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
+		this.submission.run(this, () => this.options.onSubmit({ ...this.fields }));
 	}
 }

@@ -1,4 +1,5 @@
 import { App, Modal, Setting } from 'obsidian';
+import { Submission } from './submission';
 
 export interface CommitChoice {
 	hash: string;
@@ -21,9 +22,12 @@ export interface RecordCommitsModalOptions {
 
 /** "Record commits from Git": the repository's commits since the session started, with checkboxes. */
 export class RecordCommitsModal extends Modal {
-	submitting: Promise<void> = Promise.resolve();
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 	private readonly chosen = new Set<string>();
-	private busy = false;
 
 	constructor(
 		app: App,
@@ -71,15 +75,8 @@ export class RecordCommitsModal extends Modal {
 	}
 
 	private submit(): void {
-		if (this.busy) return;
-		this.busy = true;
 		// In the order git listed them (oldest first), whatever order they were ticked in.
 		const hashes = this.options.commits.filter((c) => this.chosen.has(c.hash)).map((c) => c.hash);
-		this.submitting = this.options
-			.onSubmit(hashes)
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
+		this.submission.run(this, () => this.options.onSubmit(hashes));
 	}
 }
