@@ -42,7 +42,15 @@ async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResul
 		return { json: { ...(planJson(plan) as object), applied: false }, text: text + tail, exitCode: blocked ? 1 : 0 };
 	}
 	const log = await applyMigration(ws.store, plan, { now: ws.now });
-	const logPath = await writeLog(ws, log);
+	let logPath: string;
+	try {
+		logPath = await writeLog(ws, log);
+	} catch (e) {
+		// Without its log the migration could not be reverted later: undo it now, so exit 1 still means nothing changed.
+		await revertMigration(ws.store, log);
+		removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
+		throw new WorkflowError('no-log', `Could not write the migration log (${e instanceof Error ? e.message : String(e)}); the migration was undone and nothing changed`);
+	}
 	removeEmptyFolders(ws.vaultPath, plan.moves.map((m) => dirname(m.from)), specsRoot);
 	return {
 		json: { ...(planJson(plan) as object), applied: true, log: logPath },

@@ -91,6 +91,18 @@ describe('spec-work migrate', () => {
 		expect(folders()).toEqual(foldersBefore);
 	});
 
+	it('undoes the migration when its log cannot be written, so exit 1 still means nothing changed', () => {
+		// A file where the log folder must go makes writing the log fail after every file has moved.
+		vault.write({ 'specs/.spec-workflow': 'in the way\n' });
+		const before = vault.files();
+		const foldersBefore = folders();
+		const r = vault.run(['migrate', '--apply']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/^spec-work: Could not write the migration log \(.*\); the migration was undone and nothing changed\n$/);
+		expect(vault.files()).toEqual(before);
+		expect(folders()).toEqual(foldersBefore);
+	});
+
 	it('--revert refuses an unknown log and a vault edited since', () => {
 		expect(vault.run(['migrate', '--revert', 'last']).stderr).toBe('spec-work: No migration log in specs/.spec-workflow/migrations/ to revert\n');
 		expect(vault.run(['migrate', '--apply']).code).toBe(0);
