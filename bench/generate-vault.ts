@@ -27,7 +27,7 @@ const WORDS = (
 ).split(' ');
 
 /** mulberry32: small, fast, and the same everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ function random(seed: number): () => number {
 	};
 }
 
-class Writer {
+export class Writer {
 	constructor(private readonly rnd: () => number) {}
 
 	int(min: number, max: number): number {
@@ -94,7 +94,7 @@ interface TaskInfo {
 }
 
 /** Date `n` days after 2025-01-01, as YYYY-MM-DD. */
-function day(n: number): string {
+export function day(n: number): string {
 	return new Date(Date.UTC(2025, 0, 1) + n * 86400000).toISOString().slice(0, 10);
 }
 

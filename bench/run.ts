@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: generates vaults of about 1,000, 10,000 and 50,000 files in bench/vaults/ and
+ * `npm run bench`: migrates (dry run and apply) an old-layout vault of about 1,000 specs written to
+ * a temp folder, then generates vaults of about 1,000, 10,000 and 50,000 files in bench/vaults/ and
  * measures, in this one process, each operation against the floor of just reading every file.
- * Prints a table (medians) and writes bench/results.json. Options: `--sizes 1000,10000`,
- * `--runs N` (default 5, 3 at 50,000 files).
+ * Prints the tables (medians) and writes bench/results.json. Options: `--sizes 1000,10000`,
+ * `--runs N` (default 5, 3 at 50,000 files), `--migration-only`, `--no-migration`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +13,13 @@ import { scanBacklinks } from '../src/core/workflow/backlinks';
 import { deliverablesReport } from '../src/core/workflow/deliverables-report';
 import { specStatus } from '../src/core/workflow/spec-status';
 import { validate } from '../src/core/workflow/validate';
+import { readMigrationInput } from '../src/core/migration/migration-input';
+import { planMigration } from '../src/core/migration/migration-plan';
+import { FsFileStore } from '../src/node/fs-file-store';
+import { MIGRATE_VERBS } from '../src/node/migrate-verb';
 import { NodeWorkspace, openWorkspace } from '../src/node/open-workspace';
+import type { VerbResult } from '../src/node/verbs';
+import { generateOldVault } from './generate-old-vault';
 import { generateVault, GeneratedVault } from './generate-vault';
 
 const ROOT = process.cwd();
@@ -45,15 +52,28 @@ interface SizeResult {
 	workspaceHeapMb: number | null;
 }
 
-function args(): { sizes: number[]; runs: number | null } {
+interface MigrationResult {
+	files: number;
+	bytes: number;
+	specs: number;
+	moves: number;
+	edits: number;
+	merges: number;
+	warnings: number;
+	figures: Figure[];
+	peakRssMb: number;
+}
+
+function args(): { sizes: number[]; runs: number | null; migration: boolean } {
 	const argv = process.argv.slice(2);
 	const value = (name: string) => {
 		const i = argv.indexOf(name);
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
-	const sizes = (value('--sizes') ?? '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+	const only = argv.includes('--migration-only');
+	const sizes = only ? [] : (value('--sizes') ?? '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
 	const runs = value('--runs');
-	return { sizes, runs: runs ? Number(runs) : null };
+	return { sizes, runs: runs ? Number(runs) : null, migration: !argv.includes('--no-migration') };
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -200,8 +220,108 @@ async function measure(size: number, runsOption: number | null): Promise<SizeRes
 	const peak = memory.stop();
 	const raw = figures[0].ms ?? 1;
 	for (const f of figures) f.ratio = f.ms === null ? null : f.ms / raw;
-	figures.push({ key: 'migration', label: 'migration dry run / apply (1,000 old-layout specs)', ms: null, runs: [], ratio: null, note: 'not built yet (issue 7)' });
 	return { files: vault.files.size, bytes, specs: vault.specs, sampleFeature: vault.sampleFeature, sampleTask: vault.sampleTask, figures, peakRssMb: peak / 1048576, workspaceHeapMb };
+}
+
+const NO_INPUT = { readInput: () => '', readStdin: () => '' };
+
+/** `spec-work migrate [--apply]` as the CLI runs it once its arguments are parsed: open the workspace, run the verb. */
+async function migrateCli(dir: string, apply: boolean): Promise<VerbResult> {
+	const ws = await openWorkspace({ cwd: dir, vault: dir });
+	const options = new Map<string, string>(apply ? [['apply', 'true']] : []);
+	return MIGRATE_VERBS.migrate.run(ws, { positionals: [], options, repeated: new Map() }, NO_INPUT);
+}
+
+function countFiles(dir: string): number {
+	let n = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) n++;
+	return n;
+}
+
+/**
+ * The migration of an old-layout vault (issue 7) on disk, through the CLI's own code: the dry run
+ * (open the workspace, read every file, plan, format the plan), and `--apply` (the same, then the
+ * moves, the edits, the log and removing the emptied folders) on a fresh copy each run.
+ */
+async function measureMigration(runsOption: number | null): Promise<MigrationResult> {
+	const t0 = performance.now();
+	const vault = generateOldVault(1000);
+	const tmp = mkdtempSync(join(os.tmpdir(), 'spec-workflow-bench-old-'));
+	try {
+		const master = join(tmp, 'vault');
+		for (const [path, text] of vault.files) {
+			mkdirSync(dirname(join(master, path)), { recursive: true });
+			writeFileSync(join(master, path), text);
+		}
+		const bytes = [...vault.files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
+		console.error(`\nold-layout vault: ${vault.files.size} files (${(bytes / 1048576).toFixed(1)} MB, ${vault.specs} specs) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${master}`);
+		const runs = runsOption ?? 5;
+		const figures: Figure[] = [];
+		const add = (key: string, label: string, xs: number[]) => {
+			figures.push({ key, label, ms: median(xs), runs: xs.map((x) => Math.round(x * 1000) / 1000), ratio: null });
+			console.error(`  ${label}: ${median(xs).toFixed(1)} ms (${xs.map((x) => x.toFixed(1)).join(', ')})`);
+		};
+		memory.start();
+		await readEverything(master);
+		add('rawRead', 'raw read (walk folders, read every file)', await timeRuns(runs, () => readEverything(master)));
+
+		const store = new FsFileStore(master);
+		const plan = planMigration(await readMigrationInput(store, vault.specsRoot));
+		if (plan.problems.some((p) => p.severity === 'error')) throw new Error(`the old vault does not migrate: ${plan.problems[0].message}`);
+		add('dryRun', 'migration dry run (spec-work migrate)', await timeRuns(runs, async () => {
+			const r = await migrateCli(master, false);
+			if ((r.exitCode ?? 0) !== 0 || !r.text.includes('Dry run')) throw new Error(`dry run failed: ${r.text.slice(-300)}`);
+		}));
+		// Its parts, on their own: reading the vault's files as the planner wants them, and planning.
+		let input = await readMigrationInput(store, vault.specsRoot);
+		add('readInput', '  of which: read every file (readMigrationInput)', await timeRuns(runs, async () => {
+			input = await readMigrationInput(store, vault.specsRoot);
+		}));
+		add('plan', '  of which: plan (planMigration)', await timeRuns(runs, () => Promise.resolve(planMigration(input))));
+
+		const applies: number[] = [];
+		for (let r = 0; r < runs; r++) {
+			const copy = join(tmp, `apply-${r}`);
+			cpSync(master, copy, { recursive: true });
+			await readEverything(copy); // warm, like the other figures
+			gc();
+			const start = performance.now();
+			const result = await migrateCli(copy, true);
+			applies.push(performance.now() - start);
+			memory.sample();
+			if (!(result.json as { applied?: boolean }).applied) throw new Error(`apply failed: ${result.text.slice(-300)}`);
+			// Every file is still there, plus the log.
+			const after = countFiles(copy);
+			if (after !== vault.files.size + 1) throw new Error(`apply left ${after} files, expected ${vault.files.size + 1}`);
+			rmSync(copy, { recursive: true, force: true });
+		}
+		add('apply', 'migration apply (spec-work migrate --apply, fresh copy)', applies);
+		const peak = memory.stop();
+		const raw = figures[0].ms ?? 1;
+		for (const f of figures) f.ratio = f.ms === null ? null : f.ms / raw;
+		return {
+			files: vault.files.size,
+			bytes,
+			specs: vault.specs,
+			moves: plan.moves.length,
+			edits: plan.edits.length,
+			merges: plan.merges.length,
+			warnings: plan.problems.length,
+			figures,
+			peakRssMb: peak / 1048576,
+		};
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+function migrationTable(m: MigrationResult): string {
+	const head = ['Migration of an old-layout vault', `${m.files.toLocaleString('en')} files, ${m.specs.toLocaleString('en')} specs, ${(m.bytes / 1048576).toFixed(1)} MB`, 'ratio to raw read'];
+	const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+	const rows = m.figures.map((f) => [f.label.replace(/^\s+/, '… '), fmtMs(f.ms), fmtRatio(f.ratio)]);
+	rows.push(['peak RSS', `${Math.round(m.peakRssMb)} MB`, '']);
+	rows.push(['what the plan holds', `${m.moves.toLocaleString('en')} moves, ${m.edits.toLocaleString('en')} files edited, ${m.merges} journals appended, ${m.warnings} warning${m.warnings === 1 ? '' : 's'}`, '']);
+	return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 /** The floor: walk the folders and read every file's text (as Node reads fastest), nothing more. */
@@ -231,6 +351,7 @@ function fmtRatio(r: number | null): string {
 }
 
 function table(results: SizeResult[], mainJsKb: number | null): string {
+	if (results.length === 0) return `main.js (minified): ${mainJsKb === null ? 'not built' : `${mainJsKb.toFixed(1)} KB`}`;
 	const head = ['Measure', ...results.map((r) => `${r.files.toLocaleString('en')} files`), ...results.map((r) => `ratio to raw read (${r.files.toLocaleString('en')})`)];
 	const tenK = results.find((r) => r.files === 10000);
 	const fiftyK = results.find((r) => r.files === 50000);
@@ -279,7 +400,7 @@ interface Target {
 	met: boolean | null;
 }
 
-function targets(results: SizeResult[], mainJsKb: number | null): Target[] {
+function targets(results: SizeResult[], mainJsKb: number | null, migration: MigrationResult | null): Target[] {
 	const get = (files: number, key: string) => results.find((r) => r.files === files)?.figures.find((f) => f.key === key)?.ms ?? null;
 	const out: Target[] = [];
 	const check = (what: string, value: number | null, limit: number, unit: (v: number) => string) =>
@@ -297,16 +418,18 @@ function targets(results: SizeResult[], mainJsKb: number | null): Target[] {
 		check(`${label}: 50,000 files ≤ about 5× 10,000`, a && b ? b / a : null, 5.5, (v) => `${v.toFixed(1)}×`);
 	}
 	check('main.js minified < 150 KB', mainJsKb, 150, (v) => `${v.toFixed(1)} KB`);
-	out.push({ what: 'migration apply of 1,000 old-layout specs < 3 s', figure: 'not built yet (issue 7)', met: null });
+	check(`migration apply of ${migration ? migration.specs.toLocaleString('en') : '1,000'} old-layout specs < 3 s`, migration?.figures.find((f) => f.key === 'apply')?.ms ?? null, 3000, (v) => `${Math.round(v)} ms`);
 	return out;
 }
 
 async function main(): Promise<void> {
-	const { sizes, runs } = args();
+	const { sizes, runs, migration: migrate } = args();
 	const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 	mkdirSync(VAULTS, { recursive: true });
 	const started = performance.now();
 	const results: SizeResult[] = [];
+	// The migration first: its peak memory is then its own, not what the big vaults left behind.
+	const migration = migrate ? await measureMigration(runs) : null;
 	for (const size of sizes) results.push(await measure(size, runs));
 	const mainJs = join(ROOT, 'main.js');
 	const mainJsKb = existsSync(mainJs) ? statSync(mainJs).size / 1024 : null;
@@ -320,11 +443,12 @@ async function main(): Promise<void> {
 		// Other work on the machine shows here: figures taken under load are slower and noisier.
 		loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
 	};
-	const checks = targets(results, mainJsKb);
+	const checks = targets(results, mainJsKb, migration);
 	const date = new Date().toISOString();
-	writeFileSync(RESULTS, JSON.stringify({ date, machine, mainJsKb, sizes: results, targets: checks }, null, '\t') + '\n');
+	writeFileSync(RESULTS, JSON.stringify({ date, machine, mainJsKb, sizes: results, migration, targets: checks }, null, '\t') + '\n');
 	console.log(`\nSpec Workflow benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${loadAtStart[0]} (medians; warm page cache)\n`);
 	console.log(table(results, mainJsKb));
+	if (migration) console.log(`\n${migrationTable(migration)}`);
 	console.log('\nTargets:');
 	for (const t of checks) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.figure}`);
 	console.log(`\nWrote ${RESULTS} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
