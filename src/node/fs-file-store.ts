@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
@@ -19,8 +19,9 @@ export class FsFileStore implements FileStore {
 		return nodePath.join(this.root, normalized);
 	}
 
-	// Reads and listings are synchronous: the CLI is a one-shot process with nothing else to serve,
-	// and fs.promises costs four thread-pool round trips per file (about 5× the time on a big vault).
+	// Every call is synchronous behind the Promise interface: the CLI is a one-shot process with
+	// nothing else to serve, and fs.promises costs thread-pool round trips per call (about 5× the
+	// time on a big vault; a migration makes tens of thousands of calls).
 	read(path: string): Promise<string> {
 		try {
 			return Promise.resolve(readFileSync(this.resolve(path), 'utf8'));
@@ -29,30 +30,44 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
-	async process(path: string, fn: (text: string) => string): Promise<string> {
-		const before = await this.read(path);
-		const after = fn(before);
-		if (after !== before) await this.writeAtomic(path, after);
-		return after;
+	process(path: string, fn: (text: string) => string): Promise<string> {
+		let before: string;
+		try {
+			before = readFileSync(this.resolve(path), 'utf8');
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
+		}
+		let after: string;
+		try {
+			after = fn(before);
+		} catch (e) {
+			// The edit's own refusal (a WorkflowError, say) passes through unchanged; nothing was written.
+			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+		}
+		try {
+			if (after !== before) this.writeAtomic(path, after);
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
+		}
+		return Promise.resolve(after);
 	}
 
-	async create(path: string, text: string): Promise<void> {
-		const abs = this.resolve(path);
-		await fs.mkdir(nodePath.dirname(abs), { recursive: true });
+	create(path: string, text: string): Promise<void> {
 		try {
+			const abs = this.resolve(path);
 			// 'wx' fails when the file exists, so a race cannot overwrite someone's note.
-			await fs.writeFile(abs, text, { encoding: 'utf8', flag: 'wx' });
+			this.inFolder(nodePath.dirname(abs), () => writeFileSync(abs, text, { encoding: 'utf8', flag: 'wx' }));
+			return Promise.resolve();
 		} catch (e) {
-			throw this.wrap(e, path);
+			return Promise.reject(this.wrap(e, path));
 		}
 	}
 
-	async exists(path: string): Promise<boolean> {
+	exists(path: string): Promise<boolean> {
 		try {
-			await fs.stat(this.resolve(path));
-			return true;
-		} catch {
-			return false;
+			return Promise.resolve(statSync(this.resolve(path), { throwIfNoEntry: false }) !== undefined);
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
 		}
 	}
 
@@ -86,39 +101,67 @@ export class FsFileStore implements FileStore {
 		return Promise.resolve(out);
 	}
 
-	async mkdir(path: string): Promise<void> {
-		await fs.mkdir(this.resolve(path), { recursive: true });
-	}
-
-	async rename(from: string, to: string): Promise<void> {
-		const target = this.resolve(to);
-		if (await this.exists(to)) throw new FileStoreError('exists', to, `${to} already exists`);
-		await fs.mkdir(nodePath.dirname(target), { recursive: true });
+	mkdir(path: string): Promise<void> {
 		try {
-			await fs.rename(this.resolve(from), target);
+			this.ensureFolder(this.resolve(path));
+			return Promise.resolve();
 		} catch (e) {
-			throw this.wrap(e, from);
+			return Promise.reject(this.wrap(e, path));
 		}
 	}
 
-	async stat(path: string): Promise<FileStat | null> {
+	rename(from: string, to: string): Promise<void> {
 		try {
-			const st = await fs.stat(this.resolve(path));
-			return st.isFile() ? { size: st.size, mtime: st.mtimeMs } : null;
-		} catch {
-			return null;
+			const target = this.resolve(to);
+			if (statSync(target, { throwIfNoEntry: false })) throw new FileStoreError('exists', to, `${to} already exists`);
+			const source = this.resolve(from);
+			this.inFolder(nodePath.dirname(target), () => renameSync(source, target));
+			return Promise.resolve();
+		} catch (e) {
+			return Promise.reject(this.wrap(e, from));
 		}
 	}
 
-	private async writeAtomic(path: string, text: string): Promise<void> {
+	stat(path: string): Promise<FileStat | null> {
+		try {
+			const st = statSync(this.resolve(path), { throwIfNoEntry: false });
+			return Promise.resolve(st?.isFile() ? { size: st.size, mtime: st.mtimeMs } : null);
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
+		}
+	}
+
+	/** Folders known to exist, so a migration of thousands of files creates each folder once. */
+	private readonly folders = new Set<string>();
+
+	private ensureFolder(abs: string): void {
+		if (this.folders.has(abs)) return;
+		mkdirSync(abs, { recursive: true });
+		this.folders.add(abs);
+	}
+
+	/** Runs `op` in folder `abs`, creating it first; if it vanished since we made it, makes it again once. */
+	private inFolder(abs: string, op: () => void): void {
+		this.ensureFolder(abs);
+		try {
+			op();
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || statSync(abs, { throwIfNoEntry: false })) throw e;
+			this.folders.delete(abs);
+			this.ensureFolder(abs);
+			op();
+		}
+	}
+
+	private writeAtomic(path: string, text: string): void {
 		const abs = this.resolve(path);
 		const tmp = nodePath.join(nodePath.dirname(abs), `.${nodePath.basename(abs)}.spec-work-${process.pid}.tmp`);
 		try {
-			const mode = (await fs.stat(abs)).mode;
-			await fs.writeFile(tmp, text, { encoding: 'utf8', mode });
-			await fs.rename(tmp, abs);
+			const mode = statSync(abs).mode;
+			writeFileSync(tmp, text, { encoding: 'utf8', mode });
+			renameSync(tmp, abs);
 		} catch (e) {
-			await fs.rm(tmp, { force: true });
+			rmSync(tmp, { force: true });
 			throw this.wrap(e, path);
 		}
 	}
