@@ -103,7 +103,8 @@ export function commentSyntaxFor(path: string, text = ''): CommentSyntax | null 
 export function prologueEnd(text: string): number {
 	const bom = text.startsWith('\uFEFF') ? 1 : 0;
 	const rest = text.slice(bom, bom + 6);
-	if (!rest.startsWith('#!') && !/^<\?xml[\s?]/.test(rest)) return bom;
+	// A shebang, an XML declaration or PHP's opening tag must stay first; headers go after them.
+	if (!rest.startsWith('#!') && !/^<\?(?:xml[\s?]|php\b)/i.test(rest)) return bom;
 	const nl = text.indexOf('\n', bom);
 	return nl < 0 ? text.length : nl + 1;
 }

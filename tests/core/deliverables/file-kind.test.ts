@@ -38,6 +38,7 @@ describe('prologueEnd', () => {
 		expect(prologueEnd('\uFEFFecho\n')).toBe(1);
 		expect(prologueEnd('#!/bin/sh')).toBe(9);
 		expect(prologueEnd('# comment\n')).toBe(0);
+		expect(prologueEnd('<?php\necho 1;\n')).toBe(6);
 	});
 });
 
@@ -58,12 +59,20 @@ describe('what the traceback writer writes, the readers read', () => {
 		['fstab.nas', '# fstab\n//nas/share /mnt cifs\n'],
 		['crontab', '0 * * * * run\n'],
 		['layout.tpl', '<?xml version="1.0"?>\n<root/>\n'],
+		['deploy.php', '<?php\necho 1;\n'],
 	])('%s', (name, content) => {
 		const written = withTraceback(name, content, FIELDS);
 		const fields = headerFields(deliverableComments(name, written));
 		expect([fields.get('generated from'), fields.get('context'), fields.get('purpose')]).toEqual(['[[../../spec|Spec]]', '[[../../context|Journal]]', 'Does things']);
 		expect(readDeliverableHeader(name, written).traceback).toBe(true);
 		expect(canHoldTraceback(name, written)).toBe(true);
+		// What must come first (shebang, XML declaration, PHP's opening tag) still does.
+		const prologue = content.slice(0, prologueEnd(content));
+		expect(written.startsWith(prologue)).toBe(true);
+	});
+
+	it('keeps PHP\'s opening tag first, so the header is a PHP comment and not page output', () => {
+		expect(withTraceback('deploy.php', '<?php\necho 1;\n', FIELDS)).toMatch(/^<\?php\n(?:#|\/\/) Generated from: \[\[\.\.\/\.\.\/spec\|Spec\]\]\n/);
 	});
 
 	it('writes nothing into a comment-less or binary file, and no reader expects a header there', () => {
