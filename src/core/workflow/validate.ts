@@ -161,14 +161,15 @@ export function formatProblems(result: ValidateResult): string {
 	return lines.join('\n');
 }
 
-/** The message without the `path line N: ` it starts with (the row shows where already). */
-function shortMessage(p: Problem): string {
+/** The message without the `path line N: ` it starts with (the row or group heading shows where already). */
+export function shortMessage(p: Problem): string {
 	for (const prefix of [p.line !== undefined ? `${p.path} line ${p.line}: ` : null, `${p.path}: `]) {
 		if (prefix !== null && p.message.startsWith(prefix)) return p.message.slice(prefix.length);
 	}
 	return p.message;
 }
 
-function plural(n: number, word: string): string {
+/** `1 problem`, `3 problems`. */
+export function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

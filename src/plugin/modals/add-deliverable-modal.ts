@@ -1,19 +1,11 @@
 import { App, Modal, Setting, TextComponent } from 'obsidian';
 import { joinPath } from '../../core/files/paths';
-import { deliverableFolder } from '../../core/workflow/add-deliverable';
+import { deliverableFolder, type AddDeliverableInput } from '../../core/workflow/add-deliverable';
 import { unsafeNameReason } from '../../core/workflow/safe-file-name';
 import { Submission } from './submission';
 
-/** What the user filled in: the core's AddDeliverableInput without the spec's id. */
-export interface DeliverableFields {
-	type: string;
-	file: string;
-	title?: string;
-	purpose?: string;
-	/** Only for config files. */
-	target?: string;
-	content?: string;
-}
+/** What the user filled in: the core's input without the spec's id (and the author, which comes from the session). */
+export type DeliverableFields = Omit<AddDeliverableInput, 'id' | 'author'>;
 
 export interface AddDeliverableModalOptions {
 	/** `1014 - Cold Storage NAS`, shown as the modal's subject. */

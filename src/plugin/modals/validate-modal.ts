@@ -1,5 +1,5 @@
 import { App, Modal, Setting } from 'obsidian';
-import type { Problem, ValidateResult } from '../../core/workflow/validate';
+import { plural, shortMessage, type Problem, type ValidateResult } from '../../core/workflow/validate';
 
 export interface ValidateModalOptions {
 	/** Whether a click on this file's name can open it in Obsidian. */
@@ -121,16 +121,4 @@ function groupByFile(problems: Problem[]): Map<string, Problem[]> {
 		else groups.set(p.path, [p]);
 	}
 	return groups;
-}
-
-/** The message without the path (and line) it starts with: the group's heading already says it. */
-function shortMessage(p: Problem): string {
-	for (const prefix of [p.line !== undefined ? `${p.path} line ${p.line}: ` : null, `${p.path}: `]) {
-		if (prefix !== null && p.message.startsWith(prefix)) return p.message.slice(prefix.length);
-	}
-	return p.message;
-}
-
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
