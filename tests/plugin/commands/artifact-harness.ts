@@ -1,3 +1,4 @@
+import type { Workspace } from '../../../src/core/workflow/workspace';
 import { App, createFakeApp, fileAt, getOpenModal, loadPlugin, runCommand, TFile } from '../../__mocks__/obsidian';
 import SpecWorkflowPlugin from '../../../src/plugin/spec-workflow-plugin';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
@@ -115,4 +116,22 @@ export function isOpen(modal: object): boolean {
 
 export function isFile(app: App, path: string): boolean {
 	return app.vault.getAbstractFileByPath(path) instanceof TFile;
+}
+
+/** What the core (as the CLI runs it) writes for the same input and clock, on the same files. */
+export async function coreResult(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<Record<string, string>> {
+	const ws = await coreWorkspace(files);
+	await run(ws);
+	return ws.store.snapshot();
+}
+
+/** The core's refusal message for the same input (fails the test if the core accepts it). */
+export async function coreError(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<string> {
+	const ws = await coreWorkspace(files);
+	return run(ws).then(
+		() => {
+			throw new Error('the core accepted it');
+		},
+		(e: Error) => e.message,
+	);
 }

@@ -3,7 +3,6 @@ import { chooseSuggestion, getOpenModal, notices, runCommand, typeInSuggestModal
 import { addDeliverable, AddDeliverableInput } from '../../../src/core/workflow/add-deliverable';
 import { writeDeliverablesReport } from '../../../src/core/workflow/deliverables-report';
 import { startSession } from '../../../src/core/workflow/start-session';
-import { Workspace } from '../../../src/core/workflow/workspace';
 import { AddDeliverableModal } from '../../../src/plugin/modals/add-deliverable-modal';
 import { SpecPickerModal } from '../../../src/plugin/spec-picker';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
@@ -11,7 +10,7 @@ import {
 	activePath,
 	buttons,
 	choose,
-	coreWorkspace,
+
 	field,
 	isFile,
 	isOpen,
@@ -23,28 +22,13 @@ import {
 	type,
 	vaultFiles,
 	waitForModal,
+	coreError,
+	coreResult,
 } from './artifact-harness';
 
 const SPEC = 'specs/1000/1001/1014.spec.md';
 const CONTEXT = 'specs/1000/1001/1014.context.md';
 const SCRIPTS = 'specs/1000/1001/deliverables/scripts';
-
-/** What the core (as the CLI runs it) writes for the same input and clock, on the same files. */
-async function coreResult(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<Record<string, string>> {
-	const ws = await coreWorkspace(files);
-	await run(ws);
-	return ws.store.snapshot();
-}
-
-async function coreError(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<string> {
-	const ws = await coreWorkspace(files);
-	return run(ws).then(
-		() => {
-			throw new Error('the core accepted it');
-		},
-		(e: Error) => e.message,
-	);
-}
 
 async function openAddModal(app: Parameters<typeof runCommand>[0]): Promise<AddDeliverableModal> {
 	expect(await runCommand(app, 'spec-workflow:add-deliverable')).toBe(true);

@@ -2,27 +2,10 @@
 import { App, getOpenModal, notices, runCommand } from '../../__mocks__/obsidian';
 import { newSpec, NewSpecInput } from '../../../src/core/workflow/new-spec';
 import { validate } from '../../../src/core/workflow/validate';
-import { Workspace } from '../../../src/core/workflow/workspace';
 import { NewSpecModal } from '../../../src/plugin/modals/new-spec-modal';
 import { ValidateModal } from '../../../src/plugin/modals/validate-modal';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
-import { activePath, buttons, choose, coreWorkspace, field, isOpen, loaded, openNote, press, shown, type, vaultFiles } from './artifact-harness';
-
-async function coreResult(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<Record<string, string>> {
-	const ws = await coreWorkspace(files);
-	await run(ws);
-	return ws.store.snapshot();
-}
-
-async function coreError(files: Record<string, string>, run: (ws: Workspace) => Promise<unknown>): Promise<string> {
-	const ws = await coreWorkspace(files);
-	return run(ws).then(
-		() => {
-			throw new Error('the core accepted it');
-		},
-		(e: Error) => e.message,
-	);
-}
+import { activePath, buttons, choose, field, isOpen, loaded, openNote, press, shown, type, vaultFiles, coreError, coreResult } from './artifact-harness';
 
 async function openNewSpec(app: App): Promise<NewSpecModal> {
 	expect(await runCommand(app, 'spec-workflow:new-spec')).toBe(true);
