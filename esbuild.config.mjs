@@ -10,16 +10,12 @@ const banner = `/*
 Spec Workflow — bundled by esbuild. The source is in src/.
 */`;
 
-/**
- * YAML in main.js: the core's `yaml` import becomes Obsidian's own parseYaml, and gray-matter's
- * unused default engine (js-yaml 3) a stand-in, so the plugin ships no YAML library at all.
- */
+/** YAML in main.js: the core's `yaml` import becomes Obsidian's own parseYaml, so the plugin ships no YAML library. */
 const pluginYaml = {
 	name: 'plugin-yaml',
 	setup(build) {
 		const shim = (file) => ({ path: new URL(file, import.meta.url).pathname });
 		build.onResolve({ filter: /^yaml$/ }, () => shim('./src/plugin/obsidian-yaml.ts'));
-		build.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer.includes('/node_modules/gray-matter/') ? shim('./src/shims/gray-matter-yaml.ts') : undefined));
 	},
 };
 
@@ -29,9 +25,6 @@ const pluginOptions = {
 	entryPoints: ['src/main.ts'],
 	bundle: true,
 	external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-	// gray-matter reaches for fs and Buffer; mobile has neither.
-	alias: { fs: './src/shims/empty.ts' },
-	inject: ['./src/shims/buffer.ts'],
 	plugins: [pluginYaml],
 	format: 'cjs',
 	target: 'es2020',

@@ -30,7 +30,7 @@ function vaultFiles(dir) {
 	return out;
 }
 
-/** The plugin, the fake and the page script in one browser bundle (the plugin build's shims included). */
+/** The plugin, the fake and the page script in one browser bundle. */
 async function bundle() {
 	const result = await esbuild.build({
 		entryPoints: [at('tests/screenshots/scene.ts')],
@@ -41,23 +41,11 @@ async function bundle() {
 		target: 'es2020',
 		logLevel: 'warning',
 		// Node-only modules the plugin loads lazily on desktop (git) are never reached on the page.
-		external: [...builtinModules.filter((m) => m !== 'module' && m !== 'fs'), ...builtinModules.filter((m) => m !== 'module').map((m) => `node:${m}`)],
+		external: [...builtinModules.filter((m) => m !== 'module'), ...builtinModules.filter((m) => m !== 'module').map((m) => `node:${m}`)],
 		alias: {
 			obsidian: at('tests/screenshots/obsidian-browser.ts'),
 			'node:module': at('tests/screenshots/node-module-stub.ts'),
-			fs: at('src/shims/empty.ts'),
 		},
-		inject: [at('src/shims/buffer.ts')],
-		plugins: [
-			{
-				name: 'gray-matter-yaml',
-				setup(build) {
-					build.onResolve({ filter: /^js-yaml$/ }, (args) =>
-						args.importer.includes('/node_modules/gray-matter/') ? { path: at('src/shims/gray-matter-yaml.ts') } : undefined,
-					);
-				},
-			},
-		],
 	});
 	return result.outputFiles[0].text;
 }

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { detectEol, withEol, type Eol } from '../markdown/eol';
 import { findFrontmatter, type FrontmatterBounds } from '../markdown/frontmatter-bounds';
 import { emitFlowList, emitKey, emitScalar, isPlainSafe, type PropertyValue, type QuoteStyle } from './yaml-scalar';
@@ -21,19 +20,6 @@ export interface FrontmatterRead {
 	error: MetadataProblem | null;
 }
 
-/** What our YAML engine hands gray-matter: boxed, so gray-matter never coerces a list or a scalar. */
-interface Loaded {
-	value: unknown;
-}
-
-// Passing options also keeps gray-matter from caching every parsed text forever (it caches only
-// option-less calls). The core schema has no timestamps: `created: 2025-08-26` stays that string.
-const MATTER_OPTIONS = {
-	engines: {
-		yaml: { parse: (source: string): Loaded => ({ value: loadYaml(source) }) },
-	},
-};
-
 /**
  * Reads a note's frontmatter. The bounds follow Obsidian's rule (`---` on line 1, closed by a later
  * `---` line); without them there are no properties and no error. Malformed YAML, or YAML that is
@@ -43,36 +29,23 @@ const MATTER_OPTIONS = {
 export function readFrontmatter(text: string, path: string): FrontmatterRead {
 	const bounds = findFrontmatter(text);
 	if (!bounds) return { data: {}, bounds: null, error: null };
-	let loaded: Loaded | null;
+	const yamlText = text.slice(bounds.yamlStart, bounds.yamlEnd);
+	// Empty or comment-only frontmatter: no properties, nothing to parse.
+	if (yamlText.replace(/^\s*#.*$/gm, '').trim() === '') return { data: {}, bounds, error: null };
+	let value: unknown;
 	try {
-		loaded = loadFrontmatterYaml(text, bounds);
+		// The leading newline stands for the opening `---` line, so the parser's line 0 is the file's line 1.
+		value = loadYaml('\n' + yamlText);
 	} catch (err) {
 		return { data: {}, bounds, error: yamlProblem(err, text, bounds, path) };
 	}
-	if (loaded === null || loaded.value === null || loaded.value === undefined) return { data: {}, bounds, error: null };
-	const value = loaded.value;
+	if (value === null || value === undefined) return { data: {}, bounds, error: null };
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		const what = Array.isArray(value) ? 'a list' : `a single value (${JSON.stringify(value)})`;
 		const line = firstContentLine(text, bounds);
 		return { data: {}, bounds, error: { path, line, message: `${path} line ${line}: the frontmatter is ${what}, not a set of properties` } };
 	}
 	return { data: value as Record<string, unknown>, bounds, error: null };
-}
-
-/**
- * gray-matter reads the first `---` block, as Obsidian does; it only differs when a line inside the
- * YAML starts with `---` (such as `----`), which Obsidian does not take as the end. Then we parse
- * Obsidian's block ourselves, with the same engine. Either way the engine's line 0 is the file's line 1.
- */
-function loadFrontmatterYaml(text: string, bounds: FrontmatterBounds): Loaded | null {
-	if (text.indexOf('\n---', 3) === bounds.yamlEnd - 1) {
-		const file = matter(text.slice(0, bounds.end), MATTER_OPTIONS);
-		const data = file.data as Partial<Loaded>;
-		return 'value' in data ? (data as Loaded) : null;
-	}
-	const yamlText = text.slice(bounds.yamlStart, bounds.yamlEnd);
-	if (yamlText.replace(/^\s*#.*$/gm, '').trim() === '') return null;
-	return MATTER_OPTIONS.engines.yaml.parse('\n' + yamlText);
 }
 
 function yamlProblem(err: unknown, text: string, bounds: FrontmatterBounds, path: string): MetadataProblem {

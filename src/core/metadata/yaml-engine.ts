@@ -12,7 +12,7 @@ import { parseSimpleYaml } from './simple-yaml';
  * full parser's result (see simple-yaml.ts); everything else, errors included, goes to the parser.
  */
 export function loadYaml(raw: string): unknown {
-	// gray-matter hands over a CRLF block without its last "\n", leaving a lone "\r" the parser rejects.
+	// A CRLF note's block: the parsers read lines split on "\n" alone.
 	const source = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
 	const simple = parseSimpleYaml(source);
 	if (simple) return simple.value;

@@ -16,8 +16,7 @@ export async function vaultRepository(app: App): Promise<GitRepository> {
 	if (!(adapter instanceof FileSystemAdapter)) {
 		throw new WorkflowError('no-file-system', 'This vault is not a folder on disk, so git cannot be used here.');
 	}
-	// require, not import(): Electron's renderer resolves import() as a browser would. The node: prefix
-	// keeps the build's fs shim (for gray-matter) out of the way.
+	// require, not import(): Electron's renderer resolves import() as a browser would.
 	/* eslint-disable @typescript-eslint/no-require-imports, no-undef -- Node's own require, only reached on desktop (guard above) */
 	const childProcess = require('node:child_process') as typeof import('node:child_process');
 	const fs = require('node:fs') as typeof import('node:fs');
