@@ -2,6 +2,8 @@
 
 /** Collapses `.`/`..`, duplicate and trailing slashes. Returns null when `..` climbs above the root. */
 export function normalizeVaultPath(path: string): string | null {
+	// Most paths are already normal (every listed file, most links): returned without splitting.
+	if (isNormal(path)) return path;
 	const out: string[] = [];
 	for (const part of path.replace(/\\/g, '/').split('/')) {
 		if (part === '' || part === '.') continue;
@@ -12,6 +14,15 @@ export function normalizeVaultPath(path: string): string | null {
 	}
 	return out.join('/');
 }
+
+/** No backslash, no empty, `.` or `..` segment, no leading or trailing slash. */
+function isNormal(path: string): boolean {
+	if (path === '') return true;
+	if (path.includes('\\') || path.includes('//') || path.charCodeAt(0) === 47 || path.charCodeAt(path.length - 1) === 47) return false;
+	return !DOT_SEGMENT.test(path);
+}
+
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 export function dirname(path: string): string {
 	const i = path.lastIndexOf('/');
