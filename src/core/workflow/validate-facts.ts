@@ -152,7 +152,7 @@ export class VaultFacts {
 			for (const field of comments) {
 				if (!LINK_FIELDS.has(field.name)) continue;
 				for (const link of fieldLinks(field)) {
-					links.push({ ...link, line: lineOf(link.start), resolved: resolve(link.target), where: 'traceback', field: field.name });
+					links.push({ raw: link.raw, target: link.target, start: link.start, line: lineOf(link.start), resolved: resolve(link.target), where: 'traceback', field: field.name });
 				}
 			}
 		}
