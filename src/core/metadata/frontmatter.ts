@@ -34,8 +34,9 @@ export function readFrontmatter(text: string, path: string): FrontmatterRead {
 	if (yamlText.replace(/^\s*#.*$/gm, '').trim() === '') return { data: {}, bounds, error: null };
 	let value: unknown;
 	try {
-		// The leading newline stands for the opening `---` line, so the parser's line 0 is the file's line 1.
-		value = loadYaml('\n' + yamlText);
+		// The leading newline stands for the opening `---` line, so the parser's line 0 is the file's
+		// line 1; without the last line's newline, an unclosed `[` is reported on its own line.
+		value = loadYaml('\n' + yamlText.replace(/\r?\n$/, ''));
 	} catch (err) {
 		return { data: {}, bounds, error: yamlProblem(err, text, bounds, path) };
 	}

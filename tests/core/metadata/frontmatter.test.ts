@@ -40,6 +40,13 @@ describe('readFrontmatter', () => {
 		expect(crlf.error).toEqual(lf.error);
 	});
 
+	it('reports an unclosed list on the last property line on that line, not on the closing ---', () => {
+		for (const eol of ['\n', '\r\n']) {
+			const read = readFrontmatter(['---', 'id: 1', 'tags: [a, b', '---', 'body', ''].join(eol), 'specs/x.md');
+			expect(read.error?.line).toBe(3);
+		}
+	});
+
 	it('reports a duplicated key as an error rather than guessing', () => {
 		expect(readFrontmatter('---\nstatus: draft\nstatus: done\n---\n', 'a.md').error).toEqual({ path: 'a.md', line: 3, message: 'a.md line 3: Map keys must be unique' });
 	});

@@ -98,7 +98,7 @@ const trickyDoc = fc
 	)
 	.map((entries) => entries.flat());
 
-/** The text as the engine receives it: from readFrontmatter a leading "\n" and a final one; bare or half-framed too. */
+/** The text as the engine receives it: from readFrontmatter a leading "\n" and no final one; other framings too. */
 const asSource = (lines: string[], framing: number): string => {
 	const body = lines.join('\n');
 	return [body, '\n' + body, body + '\n', '\n' + body + '\n'][framing];
