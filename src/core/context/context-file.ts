@@ -36,26 +36,41 @@ export function readContextFile(text: string): ContextFile {
 	const metricsSection = section('Metrics');
 	const within = <T>(s: Section | null, parse: (text: string, from: number, to: number) => T, empty: T): T =>
 		s ? parse(text, s.headingEnd, s.end) : empty;
+	// Each part is parsed when first asked for, once: a progress roll-up reads only the plan of
+	// dozens of journals, the panel only a few parts of one.
+	const cache: Partial<Pick<ContextFile, 'header' | 'tasks' | 'sessions' | 'deliverables' | 'dependencies' | 'metrics'>> = {};
 	return {
 		text,
 		root,
-		header: readHeaderFields(text),
 		summary: section('Summary'),
 		plan,
 		timeline,
 		deliverablesSection,
 		dependenciesSection,
 		metricsSection,
-		tasks: within(plan, parsePlanTasks, []),
-		// Sessions are read from the timeline when there is one, else from anywhere in the file.
-		sessions: timeline ? parseSessions(text, timeline.headingEnd, timeline.end) : parseSessions(text),
-		deliverables: within(deliverablesSection, parseDeliverables, { groups: [], entries: [] }),
-		dependencies: within(dependenciesSection, parseDependenciesDelivered, {
-			downstream: [],
-			integrationPoints: [],
-			downstreamGroup: null,
-			integrationGroup: null,
-		}),
-		metrics: within(metricsSection, parseMetricLines, []),
+		get header() {
+			return (cache.header ??= readHeaderFields(text));
+		},
+		get tasks() {
+			return (cache.tasks ??= within(plan, parsePlanTasks, []));
+		},
+		get sessions() {
+			// Sessions are read from the timeline when there is one, else from anywhere in the file.
+			return (cache.sessions ??= timeline ? parseSessions(text, timeline.headingEnd, timeline.end) : parseSessions(text));
+		},
+		get deliverables() {
+			return (cache.deliverables ??= within(deliverablesSection, parseDeliverables, { groups: [], entries: [] }));
+		},
+		get dependencies() {
+			return (cache.dependencies ??= within(dependenciesSection, parseDependenciesDelivered, {
+				downstream: [],
+				integrationPoints: [],
+				downstreamGroup: null,
+				integrationGroup: null,
+			}));
+		},
+		get metrics() {
+			return (cache.metrics ??= within(metricsSection, parseMetricLines, []));
+		},
 	};
 }
