@@ -88,8 +88,7 @@ export class FsFileStore implements FileStore {
 					if (entry.name === 'node_modules') continue;
 					walk(child);
 				} else if (entry.isFile()) {
-					const st = statSync(this.resolve(child), { throwIfNoEntry: false });
-					if (st) out.push({ path: child, size: st.size, mtime: st.mtimeMs });
+					out.push(this.lazyEntry(child));
 				}
 			}
 		};
@@ -99,6 +98,30 @@ export class FsFileStore implements FileStore {
 			return Promise.reject(this.wrap(e, folder));
 		}
 		return Promise.resolve(out);
+	}
+
+	/**
+	 * A listed file whose size and mtime are read from disk when first asked for: opening a vault
+	 * lists every file but needs no stat, and a stat per file cost as much as reading the folders.
+	 */
+	private lazyEntry(path: string): FileEntry {
+		let stat: { size: number; mtime: number } | null = null;
+		const read = () => {
+			if (!stat) {
+				const st = statSync(this.resolve(path), { throwIfNoEntry: false });
+				stat = { size: st?.size ?? 0, mtime: st?.mtimeMs ?? 0 };
+			}
+			return stat;
+		};
+		return {
+			path,
+			get size() {
+				return read().size;
+			},
+			get mtime() {
+				return read().mtime;
+			},
+		};
 	}
 
 	mkdir(path: string): Promise<void> {

@@ -57,6 +57,17 @@ describe('FsFileStore', () => {
 		expect((await store.list('')).map((f) => f.path).sort()).toEqual(['b.md', 'deep/er/a.md']);
 	});
 
+	it('lists files with their size in bytes and modification time', async () => {
+		writeFileSync(join(root, 'été.md'), 'café');
+		const before = Date.now();
+		await store.create('deep/b.md', 'bb');
+		const listed = new Map((await store.list('')).map((f) => [f.path, f]));
+		expect(listed.get('été.md')?.size).toBe(5);
+		expect(listed.get('deep/b.md')?.size).toBe(2);
+		expect(listed.get('deep/b.md')?.mtime).toBeGreaterThanOrEqual(before - 1000);
+		expect(listed.get('deep/b.md')?.mtime).toBe((await store.stat('deep/b.md'))?.mtime);
+	});
+
 	it('refuses paths that leave the vault', async () => {
 		await expect(store.create('../outside.md', 'x')).rejects.toBeInstanceOf(FileStoreError);
 		await expect(store.read('/etc/passwd')).rejects.toMatchObject({ code: 'unsafe-path' });
