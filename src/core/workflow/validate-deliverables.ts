@@ -3,7 +3,6 @@ import { canHoldTraceback } from '../deliverables/file-kind';
 import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
 import { Spec } from '../index/spec';
-import { findSection, parseSections } from '../markdown/sections';
 import { FileFacts, VaultFacts } from './validate-facts';
 import { Finding } from './validate-types';
 import { addRegistryEntry, registryEditFor } from './registry-entry';
@@ -35,12 +34,15 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 	const registered = new Map<string, Registration[]>();
 
 	const readRegistry = (spec: Spec, file: FileFacts, isContext: boolean): void => {
-		const section = findSection(parseSections(file.text), ['Deliverables']);
+		const section = facts.outline(file).deliverables;
 		if (!section) return;
-		const byStart = new Map(file.links.filter((l) => l.where === 'body').map((l) => [l.start, l] as const));
+		// Body links come first in file.links, in text order, as do the registry's entries: walk both.
+		const links = file.links;
+		let i = 0;
 		for (const entry of parseDeliverables(file.text, section.headingEnd, section.end).entries) {
 			if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || entry.linkStart === null) continue;
-			const link = byStart.get(entry.linkStart);
+			while (i < links.length && links[i].where === 'body' && links[i].start < entry.linkStart) i++;
+			const link = i < links.length && links[i].where === 'body' && links[i].start === entry.linkStart ? links[i] : undefined;
 			// A link the parser does not see (inside code) is not a link.
 			if (!link) continue;
 			if (link.resolved === null) {
@@ -130,19 +132,12 @@ function unregistered(
 	};
 }
 
-const headingLines = new WeakMap<FileFacts, number | null>();
-
 /** The line of the registry's `## Deliverables` heading, looked up once per file. */
 function headingLine(facts: VaultFacts, path: string): number | undefined {
 	const file = facts.get(path);
 	if (!file) return undefined;
-	let line = headingLines.get(file);
-	if (line === undefined) {
-		const heading = findSection(parseSections(file.text), ['Deliverables']);
-		line = heading ? file.lineOf(heading.headingStart) : null;
-		headingLines.set(file, line);
-	}
-	return line ?? undefined;
+	const heading = facts.outline(file).deliverables;
+	return heading ? file.lineOf(heading.headingStart) : undefined;
 }
 
 /** A markdown deliverable's title: its `title` property or first heading. */

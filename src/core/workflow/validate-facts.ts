@@ -1,11 +1,13 @@
-import { extension } from '../files/paths';
+import { dirname, extension } from '../files/paths';
 import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
 import { classifyPath, PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
+import { flattenSections, findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { CHILD_LIST } from './new-spec';
 import { Finding } from './validate-types';
 import { Workspace } from './workspace';
 
@@ -48,12 +50,35 @@ export interface FileFacts {
 	lineOf(offset: number): number;
 }
 
+/** A heading section's range (see Section). */
+export interface SectionRange {
+	headingStart: number;
+	headingEnd: number;
+	end: number;
+}
+
+/** What the checks need of a spec's or context's headings, from one parse of its outline. */
+export interface Outline {
+	/** The `## Deliverables` section (the shallowest, as findSection picks), or null. */
+	deliverables: SectionRange | null;
+	/** The outermost Features/Tasks (CHILD_LIST) sections, in text order. */
+	childLists: SectionRange[];
+}
+
 export class VaultFacts {
 	/** Every file under the specs root that matters (hidden folders and stray non-markdown left out). */
 	readonly paths: string[] = [];
 	readonly problems: Finding[] = [];
 	private readonly files = new Map<string, FileFacts | null>();
+	private readonly roles = new Map<string, PathRole>();
 	private readonly metadata = new Map<string, SpecMetadata>();
+	private readonly outlines = new Map<string, Outline>();
+	/**
+	 * Where link targets resolve from each folder: folder → target → file or null. A link resolves
+	 * the same from every note in one folder (Obsidian's rule looks at the source's folder only),
+	 * and the notes of a folder link to the same neighbours, so this halves the lookups.
+	 */
+	private readonly resolved = new Map<string, Map<string, string | null>>();
 	/** Each markdown file's frontmatter as build read it, so meta() does not parse the YAML again. */
 	private readonly frontmatter = new Map<string, FrontmatterRead>();
 
@@ -63,7 +88,7 @@ export class VaultFacts {
 		const facts = new VaultFacts(ws);
 		const entries = await ws.store.list(ws.settings.specsRoot);
 		for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-			if (classifyPath(entry.path, ws.index.specsRoot) === 'other') continue;
+			if (facts.role(entry.path) === 'other') continue;
 			facts.paths.push(entry.path);
 			if (!isBinaryPath(entry.path)) await facts.read(entry.path);
 		}
@@ -71,7 +96,12 @@ export class VaultFacts {
 	}
 
 	role(path: string): PathRole {
-		return classifyPath(path, this.ws.index.specsRoot);
+		let role = this.roles.get(path);
+		if (role === undefined) {
+			role = classifyPath(path, this.ws.index.specsRoot);
+			this.roles.set(path, role);
+		}
+		return role;
 	}
 
 	/** The facts of a file read earlier, or null (binary, unreadable, not read). */
@@ -107,29 +137,48 @@ export class VaultFacts {
 		return meta;
 	}
 
+	/** The Deliverables and child-list sections of a markdown file, its headings parsed once. */
+	outline(file: FileFacts): Outline {
+		let outline = this.outlines.get(file.path);
+		if (!outline) {
+			const root = parseSections(file.text);
+			const found = findSection(root, ['Deliverables']);
+			const lists = flattenSections(root).filter((s) => CHILD_LIST.test(s.title));
+			// Links are in text order; each lies in at most one outermost list section.
+			const childLists = lists.filter((s) => !lists.some((o) => o !== s && o.headingStart < s.headingStart && s.end <= o.end)).map(range);
+			outline = { deliverables: found ? range(found) : null, childLists };
+			this.outlines.set(file.path, outline);
+		}
+		return outline;
+	}
+
 	private build(path: string, text: string): FileFacts {
-		const lineStarts = [0];
-		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-		const lineOf = (offset: number): number => {
-			let lo = 0;
-			let hi = lineStarts.length - 1;
-			while (lo < hi) {
-				const mid = (lo + hi + 1) >> 1;
-				if (lineStarts[mid] <= offset) lo = mid;
-				else hi = mid - 1;
-			}
-			return lo + 1;
-		};
 		const role = this.role(path);
 		const markdown = extension(path) === 'md';
-		const resolve = (target: string): string | null => (target === '' ? path : this.ws.links.resolve(target, path));
+		const folder = dirname(path);
+		let known = this.resolved.get(folder);
+		if (!known) {
+			known = new Map();
+			this.resolved.set(folder, known);
+		}
+		const cache = known;
+		const resolve = (target: string): string | null => {
+			if (target === '') return path;
+			let hit = cache.get(target);
+			if (hit === undefined) {
+				hit = this.ws.links.resolve(target, path);
+				cache.set(target, hit);
+			}
+			return hit;
+		};
+		const lineAt = lineCounter(text);
 		const links: LinkFact[] = [];
 		let properties: Record<string, unknown> = {};
 		let yamlError: string | null = null;
 		let comments: CommentField[] = [];
 		if (markdown) {
 			for (const link of parseLinks(text)) {
-				links.push({ raw: link.raw, target: link.target, start: link.start, line: lineOf(link.start), resolved: resolve(link.target), where: 'body' });
+				links.push({ raw: link.raw, target: link.target, start: link.start, line: lineAt(link.start), resolved: resolve(link.target), where: 'body' });
 			}
 			const fm = readFrontmatter(text, path);
 			this.frontmatter.set(path, fm);
@@ -142,7 +191,7 @@ export class VaultFacts {
 					for (const s of linkStrings(value)) {
 						const link = parseLinkText(s);
 						if (!link || link.target === '') continue;
-						links.push({ raw: s.trim(), target: link.target, start, line: lineOf(start), resolved: resolve(link.target), where: 'property', field: key });
+						links.push({ raw: s.trim(), target: link.target, start, line: lineAt(start), resolved: resolve(link.target), where: 'property', field: key });
 					}
 				}
 			}
@@ -152,12 +201,86 @@ export class VaultFacts {
 			for (const field of comments) {
 				if (!LINK_FIELDS.has(field.name)) continue;
 				for (const link of fieldLinks(field)) {
-					links.push({ raw: link.raw, target: link.target, start: link.start, line: lineOf(link.start), resolved: resolve(link.target), where: 'traceback', field: field.name });
+					links.push({ raw: link.raw, target: link.target, start: link.start, line: lineAt(link.start), resolved: resolve(link.target), where: 'traceback', field: field.name });
 				}
 			}
 		}
-		return { path, role, text, markdown, links, targets: new Set(links.flatMap((l) => (l.resolved ? [l.resolved] : []))), properties, yamlError, comments, lineOf };
+		return new TextFacts(path, role, text, markdown, links, properties, yamlError, comments);
 	}
+}
+
+/**
+ * A file's facts. Its line table and link targets are built on first use: most files need
+ * neither (lines are asked for only where there is a problem, targets only of specs and contexts).
+ */
+class TextFacts implements FileFacts {
+	private lineStarts: number[] | null = null;
+	private targetSet: Set<string> | null = null;
+
+	constructor(
+		readonly path: string,
+		readonly role: PathRole,
+		readonly text: string,
+		readonly markdown: boolean,
+		readonly links: LinkFact[],
+		readonly properties: Record<string, unknown>,
+		readonly yamlError: string | null,
+		readonly comments: CommentField[],
+	) {}
+
+	get targets(): Set<string> {
+		if (!this.targetSet) {
+			this.targetSet = new Set();
+			for (const link of this.links) if (link.resolved) this.targetSet.add(link.resolved);
+		}
+		return this.targetSet;
+	}
+
+	lineOf(offset: number): number {
+		let starts = this.lineStarts;
+		if (!starts) {
+			starts = [0];
+			for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+			this.lineStarts = starts;
+		}
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (starts[mid] <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo + 1;
+	}
+}
+
+/**
+ * The 1-based line of an offset (1 + the line ends before it), counting on from the previous
+ * call: links come in text order, so a file's lines are counted once. An earlier offset counts
+ * again from the top.
+ */
+export function lineCounter(text: string): (offset: number) => number {
+	let pos = 0;
+	let line = 1;
+	// The first line end at or after pos, or -1.
+	let next = text.indexOf('\n');
+	return (offset) => {
+		if (offset < pos) {
+			pos = 0;
+			line = 1;
+			next = text.indexOf('\n');
+		}
+		while (next >= 0 && next < offset) {
+			line++;
+			next = text.indexOf('\n', next + 1);
+		}
+		pos = offset;
+		return line;
+	};
+}
+
+function range(s: SectionRange): SectionRange {
+	return { headingStart: s.headingStart, headingEnd: s.headingEnd, end: s.end };
 }
 
 /** String values of a property that may be links; `parent: [[../epic]]` unquoted is YAML for a nested list. */

@@ -63,7 +63,7 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 		if (parent && parentFile) {
 			let listed = childLists.get(parent.path);
 			if (!listed) {
-				listed = listedChildren(parentFile);
+				listed = listedChildren(facts, parentFile);
 				childLists.set(parent.path, listed);
 			}
 			if (!listed.has(spec.path)) findings.push(unlistedChild(ws, parent, spec));
@@ -82,12 +82,11 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 }
 
 /** The files linked from a spec's Features/Tasks sections. */
-function listedChildren(file: FileFacts): Set<string> {
-	const sections = flattenSections(parseSections(file.text)).filter((s) => CHILD_LIST.test(s.title));
+function listedChildren(facts: VaultFacts, file: FileFacts): Set<string> {
 	const listed = new Set<string>();
 	let i = 0;
 	// Links are in text order; each lies in at most one outermost list section.
-	const ranges = sections.filter((s) => !sections.some((o) => o !== s && o.headingStart < s.headingStart && s.end <= o.end));
+	const ranges = facts.outline(file).childLists;
 	for (const link of file.links) {
 		if (link.where !== 'body' || link.resolved === null) continue;
 		while (i < ranges.length && ranges[i].end <= link.start) i++;
@@ -165,8 +164,10 @@ export function addChildLink(ws: Workspace, text: string, parentPath: string, ch
 
 function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {
 	const out: Finding[] = [];
+	const found = facts.meta(file).mismatches;
+	if (found.length === 0) return out;
 	const headers = readHeaderFields(file.text);
-	for (const m of facts.meta(file).mismatches) {
+	for (const m of found) {
 		const names = HEADER_NAMES[m.field] ?? [m.field];
 		const header = names.map((n) => headers.get(n)).find((h) => h !== undefined);
 		const line = header ? file.lineOf(header.lineStart) : undefined;
