@@ -73,16 +73,21 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 	for (const path of facts.paths) {
 		if (facts.role(path) !== 'deliverable') continue;
 		const regs = registered.get(path) ?? [];
-		const owners = regs.length > 0 ? [...new Set(regs.map((r) => r.spec))] : [ws.index.specForPath(path)].filter((s): s is Spec => s !== null);
+		const file = facts.get(path);
+		// The specs registering it, in order of first registration; else the spec whose folder holds it.
+		const owners: Spec[] = [];
+		for (const r of regs) if (!owners.includes(r.spec)) owners.push(r.spec);
+		if (regs.length === 0) {
+			const owner = ws.index.specForPath(path);
+			if (owner) owners.push(owner);
+		}
 		for (const spec of owners) {
 			const inSpec = regs.find((r) => r.spec === spec && !r.isContext);
 			const inContext = regs.find((r) => r.spec === spec && r.isContext);
 			const context = contexts.get(spec);
-			const file = facts.get(path);
 			if (!inSpec) findings.push(unregistered(ws, spec, path, spec.path, false, inContext?.entry ?? null, file, facts));
 			if (context && !inContext) findings.push(unregistered(ws, spec, path, context.path, true, inSpec?.entry ?? null, file, facts));
 		}
-		const file = facts.get(path);
 		if (file && canHoldTraceback(path, file.text) && !hasTraceback(file)) {
 			findings.push({
 				severity: 'warning',
