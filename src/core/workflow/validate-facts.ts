@@ -70,7 +70,6 @@ export class VaultFacts {
 	readonly paths: string[] = [];
 	readonly problems: Finding[] = [];
 	private readonly files = new Map<string, FileFacts | null>();
-	private readonly roles = new Map<string, PathRole>();
 	private readonly metadata = new Map<string, SpecMetadata>();
 	private readonly outlines = new Map<string, Outline>();
 	/**
@@ -96,12 +95,7 @@ export class VaultFacts {
 	}
 
 	role(path: string): PathRole {
-		let role = this.roles.get(path);
-		if (role === undefined) {
-			role = classifyPath(path, this.ws.index.specsRoot);
-			this.roles.set(path, role);
-		}
-		return role;
+		return classifyPath(path, this.ws.index.specsRoot);
 	}
 
 	/** The facts of a file read earlier, or null (binary, unreadable, not read). */
