@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fstatSync, ftruncateSync, linkSync, openSync, writeSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
@@ -176,107 +176,18 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
-	/**
-	 * Runs `fn` with the old version of each file it overwrites kept as the temporary file of the
-	 * next write, so a run of thousands of atomic writes (a migration, its revert) allocates and frees
-	 * no inode per write. Writes stay temp file + rename; the last spare is removed at the end.
-	 */
-	async recyclingWrites<T>(fn: () => Promise<T>): Promise<T> {
-		if (this.recycling || process.platform !== 'linux') return fn();
-		this.umask ??= readUmask();
-		if (this.umask === null) return fn();
-		this.recycling = true;
-		try {
-			return await fn();
-		} finally {
-			this.recycling = false;
-			this.dropSpare();
-		}
-	}
-
-	private recycling = false;
-	/** Absolute path of a file of ours whose inode the next write may reuse, or null. */
-	private spare: string | null = null;
-
-	private dropSpare(): void {
-		if (this.spare !== null) rmSync(this.spare, { force: true });
-		this.spare = null;
-	}
-
 	private writeAtomic(path: string, text: string): void {
 		const abs = this.resolve(path);
-		let st: Stats;
+		const tmp = nodePath.join(nodePath.dirname(abs), `.${nodePath.basename(abs)}.spec-work-${process.pid}.tmp`);
 		try {
-			st = statSync(abs);
-		} catch (e) {
-			throw this.wrap(e, path);
-		}
-		if (this.recycling && this.spare !== null && this.writeOverSpare(path, abs, st, text)) return;
-		const tmp = this.tempName(abs, 'tmp');
-		try {
-			writeFileSync(tmp, text, { encoding: 'utf8', mode: st.mode });
-			this.replace(tmp, abs, st);
+			const mode = statSync(abs).mode;
+			writeFileSync(tmp, text, { encoding: 'utf8', mode });
+			renameSync(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });
 			throw this.wrap(e, path);
 		}
 	}
-
-	private tempName(abs: string, kind: string): string {
-		return nodePath.join(nodePath.dirname(abs), `.${nodePath.basename(abs)}.spec-work-${process.pid}.${kind}`);
-	}
-
-	/**
-	 * Writes into the spare (no new inode), then renames it over `abs`. False when the spare is on
-	 * another file system than `abs` (a mount inside the vault): the caller writes a new temp file.
-	 */
-	private writeOverSpare(path: string, abs: string, st: Stats, text: string): boolean {
-		const spare = this.spare as string;
-		this.spare = null;
-		try {
-			// Written over in place and cut to length: truncating to zero first would make ext4 flush on close.
-			const fd = openSync(spare, 'r+');
-			try {
-				const bytes = Buffer.from(text, 'utf8');
-				let off = 0;
-				while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off, off);
-				ftruncateSync(fd, bytes.length);
-				const want = st.mode & 0o7777 & ~(this.umask ?? 0);
-				if ((fstatSync(fd).mode & 0o7777) !== want) fchmodSync(fd, want);
-			} finally {
-				closeSync(fd);
-			}
-			this.replace(spare, abs, st);
-			return true;
-		} catch (e) {
-			rmSync(spare, { force: true });
-			if ((e as NodeJS.ErrnoException).code === 'EXDEV') return false;
-			throw this.wrap(e, path);
-		}
-	}
-
-	/** Renames `tmp` over `abs`; in a recycling run, first keeps `abs`'s inode as the next spare when it is only ours to reuse. */
-	private replace(tmp: string, abs: string, st: Stats): void {
-		let keep: string | null = null;
-		if (this.recycling && st.nlink === 1 && st.uid === process.getuid?.() && st.gid === process.getgid?.()) {
-			keep = this.tempName(abs, 'spare');
-			try {
-				linkSync(abs, keep);
-			} catch {
-				keep = null;
-			}
-		}
-		try {
-			renameSync(tmp, abs);
-		} catch (e) {
-			if (keep !== null) rmSync(keep, { force: true });
-			throw e;
-		}
-		this.spare = keep;
-	}
-
-	/** The process's umask, which a new temp file's mode goes through (a reused spare's must too). */
-	private umask: number | null | undefined;
 
 	private wrap(e: unknown, path: string): FileStoreError {
 		if (e instanceof FileStoreError) return e;
@@ -284,15 +195,5 @@ export class FsFileStore implements FileStore {
 		if (code === 'ENOENT') return new FileStoreError('not-found', path, `${path}: no such file`);
 		if (code === 'EEXIST') return new FileStoreError('exists', path, `${path} already exists`);
 		return new FileStoreError('io', path, `${path}: ${(e as Error).message}`);
-	}
-}
-
-/** From /proc (Linux): process.umask() without an argument would have to set it to read it. */
-function readUmask(): number | null {
-	try {
-		const m = /^Umask:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-		return m ? parseInt(m[1], 8) : null;
-	} catch {
-		return null;
 	}
 }

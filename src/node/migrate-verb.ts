@@ -41,13 +41,13 @@ async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResul
 		const tail = planIsEmpty(plan) && !blocked ? '' : blocked ? `\n\n${apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.` : '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
 		return { json: { ...(planJson(plan) as object), applied: false }, text: text + tail, exitCode: blocked ? 1 : 0 };
 	}
-	const log = await ws.store.recyclingWrites(() => applyMigration(ws.store, plan, { now: ws.now }));
+	const log = await applyMigration(ws.store, plan, { now: ws.now });
 	let logPath: string;
 	try {
 		logPath = await writeLog(ws, log);
 	} catch (e) {
 		// Without its log the migration could not be reverted later: undo it now, so exit 1 still means nothing changed.
-		await ws.store.recyclingWrites(() => revertMigration(ws.store, log));
+		await revertMigration(ws.store, log);
 		removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
 		throw new WorkflowError('no-log', `Could not write the migration log (${e instanceof Error ? e.message : String(e)}); the migration was undone and nothing changed`);
 	}
@@ -69,7 +69,7 @@ async function revertVerb(ws: NodeWorkspace, which: string): Promise<VerbResult>
 		throw new WorkflowError('no-log', `Cannot read the migration log ${logPath}`);
 	}
 	const log: MigrationLog = parseMigrationLog(text, logPath);
-	const r = await ws.store.recyclingWrites(() => revertMigration(ws.store, log));
+	const r = await revertMigration(ws.store, log);
 	// The migration made the new folders and the log: gone again, the tree is as it was.
 	removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
 	unlinkSync(abs);

@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FileStoreError } from '../../src/core/files/file-store';
@@ -72,94 +71,5 @@ describe('FsFileStore', () => {
 	it('refuses paths that leave the vault', async () => {
 		await expect(store.create('../outside.md', 'x')).rejects.toBeInstanceOf(FileStoreError);
 		await expect(store.read('/etc/passwd')).rejects.toMatchObject({ code: 'unsafe-path' });
-	});
-
-	describe('recyclingWrites', () => {
-		const onLinux = process.platform === 'linux' ? it : it.skip;
-
-		/** Every file under `dir`, dot files included: its text and permission bits. */
-		const tree = (dir: string): Record<string, string> => {
-			const out: Record<string, string> = {};
-			for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-				if (!e.isFile()) continue;
-				const abs = join(e.parentPath, e.name);
-				out[abs.slice(dir.length + 1)] = `${(statSync(abs).mode & 0o7777).toString(8)} ${readFileSync(abs, 'utf8')}`;
-			}
-			return out;
-		};
-
-		const files = ['a.md', 'b.md', 'deep/c.md', 'deep/er/d.sh', 'e.md'];
-		const modes = [0o644, 0o600, 0o755, 0o664, 0o640];
-		const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', 'x'.repeat(5000)));
-
-		it('writes the same texts and modes as plain writes, leaves no temporary file, and never writes through another name of a linked file', async () => {
-			await fc.assert(
-				fc.asyncProperty(
-					fc.array(text, { minLength: files.length, maxLength: files.length }),
-					fc.array(fc.tuple(fc.nat(files.length - 1), text, fc.boolean()), { maxLength: 25 }),
-					async (initial, edits) => {
-						const roots = [mkdtempSync(join(tmpdir(), 'fs-plain-')), mkdtempSync(join(tmpdir(), 'fs-recycle-'))];
-						try {
-							for (const r of roots) {
-								files.forEach((f, i) => {
-									mkdirSync(join(r, f, '..'), { recursive: true });
-									writeFileSync(join(r, f), initial[i]);
-									chmodSync(join(r, f), modes[i]);
-								});
-								// e.md has a second name outside the edits: it must keep the text from before.
-								linkSync(join(r, 'e.md'), join(r, 'deep/e-link.md'));
-							}
-							const run = async (s: FsFileStore): Promise<void> => {
-								for (const [i, t, refuse] of edits) {
-									await s.process(files[i], (old) => {
-										if (refuse) throw new Error('refused');
-										return old === t ? old : t;
-									}).catch((e: Error) => expect(e.message).toBe('refused'));
-								}
-							};
-							await run(new FsFileStore(roots[0]));
-							const recycling = new FsFileStore(roots[1]);
-							await recycling.recyclingWrites(() => run(recycling));
-							expect(tree(roots[1])).toEqual(tree(roots[0]));
-							expect(readFileSync(join(roots[1], 'deep/e-link.md'), 'utf8')).toBe(initial[4]);
-						} finally {
-							for (const r of roots) rmSync(r, { recursive: true, force: true });
-						}
-					},
-				),
-				{ numRuns: 60 },
-			);
-		});
-
-		onLinux('reuses the replaced file\'s inode for the next write instead of a new one', async () => {
-			writeFileSync(join(root, 'a.md'), 'a');
-			writeFileSync(join(root, 'b.md'), 'b');
-			const oldA = statSync(join(root, 'a.md')).ino;
-			await store.recyclingWrites(async () => {
-				await store.process('a.md', () => 'A');
-				await store.process('b.md', () => 'B');
-			});
-			expect(statSync(join(root, 'b.md')).ino).toBe(oldA);
-			expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('A');
-			expect(readFileSync(join(root, 'b.md'), 'utf8')).toBe('B');
-			expect(readdirSync(root).sort()).toEqual(['a.md', 'b.md']);
-		});
-
-		it('leaves no temporary file when the run fails', async () => {
-			writeFileSync(join(root, 'a.md'), 'a');
-			const failure = new Error('stop');
-			await expect(
-				store.recyclingWrites(async () => {
-					await store.process('a.md', () => 'A');
-					await expect(store.process('gone.md', () => 'x')).rejects.toMatchObject({ code: 'not-found' });
-					throw failure;
-				}),
-			).rejects.toBe(failure);
-			expect(readdirSync(root)).toEqual(['a.md']);
-			expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('A');
-			// Outside a run, writes make their own temporary file again.
-			await store.process('a.md', () => 'AA');
-			expect(readdirSync(root)).toEqual(['a.md']);
-		});
 	});
 });
