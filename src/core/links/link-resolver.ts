@@ -50,7 +50,8 @@ export class LinkResolver {
 	 * the source itself (a `[[#heading]]` link).
 	 */
 	resolve(linkpath: string, sourcePath: string): string | null {
-		let link = cutAt(cutAt(linkpath, '|'), '#').replace(/\\/g, '/');
+		let link = cutAt(cutAt(linkpath, '|'), '#');
+		if (link.includes('\\')) link = link.replace(/\\/g, '/');
 		if (link === '') return this.files.has(sourcePath) ? sourcePath : null;
 
 		// A leading slash: from the vault root only.
@@ -70,11 +71,9 @@ export class LinkResolver {
 			link = normalized;
 		}
 		if (link === '') return null;
-		for (const form of this.forms(link)) {
-			const hit = this.resolveForm(form, sourcePath);
-			if (hit) return hit;
-		}
-		return null;
+		// The two spellings of forms(), without building the pair for every link.
+		const dotted = basename(link).includes('.');
+		return this.resolveForm(dotted ? link : `${link}.md`, sourcePath) ?? this.resolveForm(dotted ? `${link}.md` : link, sourcePath);
 	}
 
 	/** Steps 1, 3 and 4 of the algorithm for one spelling of the link (as written, or with .md). */
