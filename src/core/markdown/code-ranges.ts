@@ -27,7 +27,8 @@ export function findCodeRanges(text: string): Range[] {
  */
 export function findFencedBlocks(text: string, from = 0): Range[] {
 	const blocks: Range[] = [];
-	let open: { char: string; length: number; start: number } | null = null;
+	let open: Fence | null = null;
+	let openStart = 0;
 	let lineStart = from;
 	while (lineStart < text.length) {
 		let nl = text.indexOf('\n', lineStart);
@@ -40,19 +41,33 @@ export function findFencedBlocks(text: string, from = 0): Range[] {
 			lineStart = lineEnd;
 			continue;
 		}
-		const line = text.slice(lineStart, nl).replace(/\r$/, '');
-		const m = FENCE.exec(line);
-		if (open === null) {
-			// A backtick fence's info string may not contain backticks.
-			if (m && !(m[2][0] === '`' && m[3].includes('`'))) open = { char: m[2][0], length: m[2].length, start: lineStart };
-		} else if (m && m[2][0] === open.char && m[2].length >= open.length && m[3].trim() === '') {
-			blocks.push([open.start, lineEnd]);
-			open = null;
-		}
+		const next = fenceAfter(text.slice(lineStart, nl).replace(/\r$/, ''), open);
+		if (open === null && next !== null) openStart = lineStart;
+		else if (open !== null && next === null) blocks.push([openStart, lineEnd]);
+		open = next;
 		lineStart = lineEnd;
 	}
-	if (open !== null) blocks.push([open.start, text.length]);
+	if (open !== null) blocks.push([openStart, text.length]);
 	return blocks;
+}
+
+/** The fence of an open fenced block: its character (` or ~) and how many of them. */
+export interface Fence {
+	char: string;
+	length: number;
+}
+
+/**
+ * The fence open after `line` (its text without the line end), given the one open before it (null:
+ * none). Shared by every scanner that tracks fences, so they all agree on where code is.
+ */
+export function fenceAfter(line: string, open: Fence | null): Fence | null {
+	const m = FENCE.exec(line);
+	if (!m) return open;
+	// A backtick fence's info string may not contain backticks.
+	if (open === null) return m[2][0] === '`' && m[3].includes('`') ? null : { char: m[2][0], length: m[2].length };
+	// Only the same character, at least as long, with nothing after it closes the block.
+	return m[2][0] === open.char && m[2].length >= open.length && m[3].trim() === '' ? null : open;
 }
 
 /** Inline code spans between `from` and `to`: a run of N backticks closed by the next run of exactly N, within a paragraph. */

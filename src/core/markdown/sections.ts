@@ -1,5 +1,4 @@
-import { findFencedBlocks } from './code-ranges';
-import { splitLines } from './eol';
+import { fenceAfter, type Fence } from './code-ranges';
 import { bodyStart } from './frontmatter-bounds';
 
 /**
@@ -29,6 +28,12 @@ export type SectionMatcher = string | RegExp | ((section: Section) => boolean);
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+([\s\S]*))?$/;
 // An optional closing run of #s, which must be preceded by a space or tab (or be all there is).
 const CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
+// Character codes the line scan compares against.
+const SPACE = 32;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
+const CR = 13;
 
 /**
  * Parses the heading outline of a note. Headings inside fenced code blocks or the YAML frontmatter
@@ -37,34 +42,50 @@ const CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
 export function parseSections(text: string): Section {
 	const start = bodyStart(text);
 	const root: Section = { level: 0, title: '', headingStart: start, headingEnd: start, end: text.length, children: [], parent: null };
-	// Fences are looked for in the body only, so a ``` inside a YAML block scalar cannot open one.
-	const fences = findFencedBlocks(text.slice(start)).map(([s, e]) => [s + start, e + start]);
 	const stack: Section[] = [root];
-	let fence = 0;
-	for (const line of splitLines(text, start)) {
-		while (fence < fences.length && fences[fence][1] <= line.start) fence++;
-		if (fence < fences.length && fences[fence][0] <= line.start) continue;
-		const m = ATX.exec(line.text);
-		if (!m) continue;
-		const level = m[1].length;
-		while (stack[stack.length - 1].level >= level) {
-			const closed = stack.pop() as Section;
-			closed.end = line.start;
+	// One pass over the body (fences are looked for there only, so a ``` inside a YAML block scalar
+	// opens nothing). Only a line starting with up to 3 spaces then #, ` or ~ is sliced and read:
+	// everything else can be neither a heading nor a fence.
+	let fence: Fence | null = null;
+	for (let lineStart = start; lineStart < text.length; ) {
+		const nl = text.indexOf('\n', lineStart);
+		const lineEnd = nl < 0 ? text.length : nl + 1;
+		let first = lineStart;
+		while (first - lineStart < 3 && text.charCodeAt(first) === SPACE) first++;
+		const c = text.charCodeAt(first);
+		if (c === HASH ? fence === null : c === BACKTICK || c === TILDE) {
+			let contentEnd = nl < 0 ? text.length : nl;
+			if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+			const line = text.slice(lineStart, contentEnd);
+			if (c !== HASH) fence = fenceAfter(line, fence);
+			else addHeading(stack, line, lineStart, lineEnd, text.length);
 		}
-		const parent = stack[stack.length - 1];
-		const section: Section = {
-			level,
-			title: headingTitle(m[2] ?? ''),
-			headingStart: line.start,
-			headingEnd: line.end,
-			end: text.length,
-			children: [],
-			parent,
-		};
-		parent.children.push(section);
-		stack.push(section);
+		lineStart = lineEnd;
 	}
 	return root;
+}
+
+/** Adds `line` to the outline if it is an ATX heading, closing the open sections it ends. */
+function addHeading(stack: Section[], line: string, lineStart: number, lineEnd: number, textEnd: number): void {
+	const m = ATX.exec(line);
+	if (!m) return;
+	const level = m[1].length;
+	while (stack[stack.length - 1].level >= level) {
+		const closed = stack.pop() as Section;
+		closed.end = lineStart;
+	}
+	const parent = stack[stack.length - 1];
+	const section: Section = {
+		level,
+		title: headingTitle(m[2] ?? ''),
+		headingStart: lineStart,
+		headingEnd: lineEnd,
+		end: textEnd,
+		children: [],
+		parent,
+	};
+	parent.children.push(section);
+	stack.push(section);
 }
 
 function headingTitle(raw: string): string {

@@ -123,3 +123,49 @@ export const generatedNote: fc.Arbitrary<GeneratedNote> = fc
 export const addedLines: fc.Arbitrary<string> = fc
 	.tuple(fc.array(proseLine, { minLength: 1, maxLength: 3 }), fc.boolean())
 	.map(([ls, final]) => ls.join('\n') + (final ? '\n' : ''));
+
+/**
+ * Markdown built to sit on the edges of the heading and fence rules rather than to be a plausible
+ * note: fences of ``` and ~~~ of any length, indented by 0–4 spaces or a tab, inside list items and
+ * quotes, with info strings holding backticks or text after a closing fence, left unclosed; 0–7 #s
+ * with or without the space, closing #s; setext underlines; frontmatter closed, unclosed or empty;
+ * LF, CRLF, lone CR and CR CR LF line ends; unicode including U+2028. Nothing is promised about
+ * which lines are headings: compare parsers against each other with it.
+ */
+export const edgyMarkdown: fc.Arbitrary<string> = (() => {
+	const indent = fc.constantFrom('', '', '', ' ', '  ', '   ', '    ', '\t', ' \t');
+	const word = fc.constantFrom(...TITLE_WORDS, '', '#', '##', '\\#', '`', '```', '~~~', '\u2028', 'a\rb', '  ', '\t');
+	const rest = fc.array(word, { maxLength: 4 }).map((ws) => ws.join(' '));
+	const heading = fc
+		.tuple(indent, fc.integer({ min: 0, max: 7 }), fc.constantFrom('', ' ', ' ', '\t', '  '), rest, fc.constantFrom('', '', ' #', '#', ' ## ', '\t###', ' #\t'))
+		.map(([ind, n, sep, title, closing]) => ind + '#'.repeat(n) + sep + title + closing);
+	const fenceIndent = fc.constantFrom('', '', '', ' ', '   ', '    ', '\t', '- ', '  - ', '1. ', '> ');
+	const info = fc.constantFrom('', '', '', ' ', 'js', ' bash', 'a`b', '`', ' ~', 'x~', '  \t', ' ```', ' 🙂');
+	const fence = fc
+		.tuple(fenceIndent, fc.constantFrom('`', '~'), fc.integer({ min: 2, max: 6 }), info)
+		.map(([ind, ch, n, inf]) => ind + ch.repeat(n) + inf);
+	const other = fc.constantFrom('', ' ', '---', '--- ', '===', 'Setext title', 'text `code` and ~~strike~~', '新しい 🙂', '  ## in a paragraph? no, indented');
+	const line = fc.oneof({ weight: 4, arbitrary: heading }, { weight: 4, arbitrary: fence }, { weight: 3, arbitrary: other }, { weight: 2, arbitrary: proseLine });
+	const yaml = fc.array(fc.constantFrom(...YAML_LINES, '# comment', '```', '~~~'), { maxLength: 4 });
+	const front = fc.oneof(
+		{ weight: 3, arbitrary: fc.constant<string[]>([]) },
+		{ weight: 2, arbitrary: fc.tuple(yaml, fc.constantFrom('---', '---  ', '--- x')).map(([y, close]) => ['---', ...y, close]) },
+		{ weight: 1, arbitrary: yaml.map((y) => ['---', ...y]) },
+	);
+	const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r\n', '\r', '\r\r\n');
+	return fc
+		.tuple(front, fc.array(fc.tuple(line, eol), { maxLength: 40 }), fc.boolean())
+		.map(([fm, body, finalEol]) => {
+			const parts = [...fm.map((l) => l + '\n'), ...body.map(([l, e]) => l + e)];
+			const text = parts.join('');
+			return finalEol || body.length === 0 ? text : text.slice(0, text.length - body[body.length - 1][1].length);
+		});
+})();
+
+/** Short strings over the characters the rules look at, in any order: finds what no template thought of. */
+export const markdownSoup: fc.Arbitrary<string> = fc
+	.tuple(
+		fc.constantFrom('', '', '---\n', '---\r\n'),
+		fc.string({ unit: fc.constantFrom('#', '#', ' ', ' ', '`', '`', '~', '~', '\n', '\n', '\r', '\t', 'a', '-', 'é', '🙂', '\u2028'), maxLength: 120 }),
+	)
+	.map(([front, soup]) => front + soup);

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { findFencedBlocks } from '../../../src/core/markdown/code-ranges';
+import { splitLines } from '../../../src/core/markdown/eol';
 import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
 import { flattenSections, parseSections, type Section } from '../../../src/core/markdown/sections';
 import { lineAt } from '../../../src/core/markdown/text-edit';
-import { generatedNote } from './markdown-arbitraries';
+import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
 
 const RUNS = { numRuns: 400 };
 
@@ -38,6 +40,94 @@ describe('parseSections on generated notes', () => {
 				});
 			}),
 			RUNS,
+		);
+	});
+});
+
+/*
+ * parseSections was rewritten for speed (one pass over the text, fences tracked inline through
+ * fenceAfter, which findFencedBlocks now shares). These are both algorithms as they were, kept plain
+ * (line by line, fences found first), for the rewrites to agree with.
+ */
+const REF_ATX = /^ {0,3}(#{1,6})(?:[ \t]+([\s\S]*))?$/;
+const REF_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
+const REF_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+function referenceFencedBlocks(text: string, from = 0): [number, number][] {
+	const blocks: [number, number][] = [];
+	let open: { char: string; length: number; start: number } | null = null;
+	for (const line of splitLines(text, from)) {
+		const m = REF_FENCE.exec(line.text);
+		if (open === null) {
+			if (m && !(m[2][0] === '`' && m[3].includes('`'))) open = { char: m[2][0], length: m[2].length, start: line.start };
+		} else if (m && m[2][0] === open.char && m[2].length >= open.length && m[3].trim() === '') {
+			blocks.push([open.start, line.end]);
+			open = null;
+		}
+	}
+	if (open !== null) blocks.push([open.start, text.length]);
+	return blocks;
+}
+
+function referenceSections(text: string): Section {
+	const start = bodyStart(text);
+	const root: Section = { level: 0, title: '', headingStart: start, headingEnd: start, end: text.length, children: [], parent: null };
+	const fences = referenceFencedBlocks(text.slice(start)).map(([s, e]) => [s + start, e + start]);
+	const stack: Section[] = [root];
+	let fence = 0;
+	for (const line of splitLines(text, start)) {
+		while (fence < fences.length && fences[fence][1] <= line.start) fence++;
+		if (fence < fences.length && fences[fence][0] <= line.start) continue;
+		const m = REF_ATX.exec(line.text);
+		if (!m) continue;
+		const level = m[1].length;
+		while (stack[stack.length - 1].level >= level) (stack.pop() as Section).end = line.start;
+		const parent = stack[stack.length - 1];
+		const section: Section = {
+			level,
+			title: (m[2] ?? '').replace(REF_CLOSING, '').trim(),
+			headingStart: line.start,
+			headingEnd: line.end,
+			end: text.length,
+			children: [],
+			parent,
+		};
+		parent.children.push(section);
+		stack.push(section);
+	}
+	return root;
+}
+
+/** Everything a section holds, as plain data; throws if a child's parent link is wrong. */
+function plain(s: Section): unknown[] {
+	for (const c of s.children) if (c.parent !== s) throw new Error(`bad parent link under ${s.title}`);
+	return [s.level, s.title, s.headingStart, s.headingEnd, s.end, s.children.map(plain)];
+}
+
+const anyMarkdown = fc.oneof(
+	edgyMarkdown,
+	markdownSoup,
+	generatedNote.map((n) => n.text),
+);
+
+describe('parseSections and findFencedBlocks agree with the plain algorithms they replaced', () => {
+	it('parseSections gives the same tree, offsets and titles', () => {
+		fc.assert(
+			fc.property(anyMarkdown, (text) => {
+				expect(plain(parseSections(text))).toEqual(plain(referenceSections(text)));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it('findFencedBlocks finds the same blocks, from the start or from the body', () => {
+		fc.assert(
+			fc.property(anyMarkdown, (text) => {
+				expect(findFencedBlocks(text)).toEqual(referenceFencedBlocks(text));
+				const body = bodyStart(text);
+				expect(findFencedBlocks(text, body)).toEqual(referenceFencedBlocks(text, body));
+			}),
+			{ numRuns: 1500 },
 		);
 	});
 });
