@@ -3,7 +3,7 @@ import obsidianmd from 'eslint-plugin-obsidianmd';
 import globals from 'globals';
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'examples/', 'bench/vaults/', 'docs/', 'package-lock.json']),
+  globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'examples/', 'bench/vaults/', 'docs/', 'package-lock.json', 'scratch/']),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {
