@@ -8,10 +8,10 @@ import { basename, dirname, isUnder, normalizeVaultPath } from '../files/paths';
  */
 export class LinkResolver {
 	private readonly files = new Set<string>();
-	/** Lower-case path → the paths with it (two only on a case-sensitive disk). */
-	private readonly byLowerPath = new Map<string, string[]>();
-	/** Lower-case file name → paths. */
-	private readonly byName = new Map<string, string[]>();
+	/** Lower-case path → the path with it, or the paths (two only on a case-sensitive disk). */
+	private readonly byLowerPath: MultiMap = new Map();
+	/** Lower-case file name → the path, or the paths, with that name. */
+	private readonly byName: MultiMap = new Map();
 
 	constructor(paths: Iterable<string> = []) {
 		for (const path of paths) this.add(path);
@@ -79,7 +79,7 @@ export class LinkResolver {
 	/** Steps 1, 3 and 4 of the algorithm for one spelling of the link (as written, or with .md). */
 	private resolveForm(form: string, sourcePath: string): string | null {
 		const lower = form.toLowerCase();
-		const named = this.byName.get(basename(lower)) ?? [];
+		const named = all(this.byName.get(basename(lower)));
 		if (named.length === 0) return null;
 		// 1. A bare name that only one file has.
 		if (!lower.includes('/') && named.length === 1) return named[0];
@@ -120,8 +120,8 @@ export class LinkResolver {
 
 	private pick(lowerPath: string): string | null {
 		const paths = this.byLowerPath.get(lowerPath);
-		if (!paths || paths.length === 0) return null;
-		return paths.length === 1 ? paths[0] : [...paths].sort()[0];
+		if (paths === undefined) return null;
+		return typeof paths === 'string' ? paths : [...paths].sort()[0];
 	}
 }
 
@@ -138,16 +138,31 @@ function cutAt(s: string, ch: string): string {
 	return i < 0 ? s : s.slice(0, i);
 }
 
-function push(map: Map<string, string[]>, key: string, value: string): void {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
+/**
+ * Key → one value, or several: nearly every name and path is unique, and a lone string per key
+ * instead of a one-element array saves an allocation per vault file.
+ */
+type MultiMap = Map<string, string | string[]>;
+
+function all(entry: string | string[] | undefined): readonly string[] {
+	return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
 }
 
-function pull(map: Map<string, string[]>, key: string, value: string): void {
-	const list = map.get(key);
-	if (!list) return;
-	const i = list.indexOf(value);
-	if (i >= 0) list.splice(i, 1);
-	if (list.length === 0) map.delete(key);
+function push(map: MultiMap, key: string, value: string): void {
+	const entry = map.get(key);
+	if (entry === undefined) map.set(key, value);
+	else if (typeof entry === 'string') map.set(key, [entry, value]);
+	else entry.push(value);
+}
+
+function pull(map: MultiMap, key: string, value: string): void {
+	const entry = map.get(key);
+	if (entry === undefined) return;
+	if (typeof entry === 'string') {
+		if (entry === value) map.delete(key);
+		return;
+	}
+	const i = entry.indexOf(value);
+	if (i >= 0) entry.splice(i, 1);
+	if (entry.length === 1) map.set(key, entry[0]);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseLinks } from '../../../src/core/links/link-parser';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
 
@@ -185,6 +186,33 @@ describe('LinkResolver maintenance', () => {
 		r.remove('a.md');
 		expect(r.resolve('a', 'x.md')).toBeNull();
 		expect(r.size).toBe(0);
+	});
+
+	test('after any adds and removes it answers as a resolver built from the files left', () => {
+		// Same names in several folders and case variants: the lookups keep one path or several per key.
+		const path = fc.constantFrom('a.md', 'A.md', 'x/a.md', 'x/A.md', 'y/a.md', 'x/b.md', 'y/B.md', 'b', 'x/c.sh');
+		const step = fc.tuple(fc.boolean(), path);
+		const link = fc.constantFrom('a', 'A', 'x/a', 'b', 'B', 'c.sh', 'x/b', 'a.md', 'y/b');
+		const source = fc.constantFrom('n.md', 'x/n.md', 'y/n.md', 'z/n.md');
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 20 }), fc.array(fc.tuple(link, source), { minLength: 1, maxLength: 6 }), (steps, queries) => {
+				const r = new LinkResolver();
+				const left = new Set<string>();
+				for (const [add, p] of steps) {
+					if (add) {
+						r.add(p);
+						left.add(p);
+					} else {
+						r.remove(p);
+						left.delete(p);
+					}
+				}
+				const fresh = new LinkResolver([...left].sort());
+				expect(r.size).toBe(left.size);
+				for (const [l, s] of queries) expect(r.resolve(l, s)).toBe(fresh.resolve(l, s));
+			}),
+			{ numRuns: 500 },
+		);
 	});
 
 	test('has() is exact; resolve() is case-insensitive', () => {
