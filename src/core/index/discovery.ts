@@ -16,17 +16,29 @@ export type PathRole =
 
 export function classifyPath(path: string, specsRoot: string): PathRole {
 	if (!isUnder(path, specsRoot) || path === specsRoot) return 'other';
-	const rel = specsRoot === '' ? path : path.slice(specsRoot.length + 1);
-	const parts = rel.split('/');
+	// Read in place, without splitting: this runs for every file when a vault is opened or validated.
+	const start = specsRoot === '' ? 0 : specsRoot.length + 1;
 	// Hidden folders (the migration log lives in .spec-workflow/) hold no specs.
-	if (parts.some((p) => p.startsWith('.'))) return 'other';
-	if (parts.slice(0, -1).includes('deliverables')) return 'deliverable';
+	if (path.charCodeAt(start) === DOT || path.indexOf('/.', start) >= 0) return 'other';
+	const nameStart = path.lastIndexOf('/') + 1;
+	if (inFolderNamed(path, start, nameStart, 'deliverables')) return 'deliverable';
 	if (extension(path) !== 'md') return 'other';
-	const name = basename(path).toLowerCase();
+	const name = path.slice(nameStart).toLowerCase();
 	if (name === 'context.md' || name.endsWith('.context.md')) return 'context';
 	if (name.endsWith('.deliverables.md')) return 'report';
 	if (name === 'epic.md' || name === 'spec.md' || name.endsWith('.spec.md')) return 'spec';
 	return 'maybe-spec';
+}
+
+const DOT = 46;
+const SLASH = 47;
+
+/** Whether a folder between `from` and the file name (at `nameStart`) is called `folder`. */
+function inFolderNamed(path: string, from: number, nameStart: number, folder: string): boolean {
+	for (let i = path.indexOf(folder, from); i >= 0 && i + folder.length < nameStart; i = path.indexOf(folder, i + 1)) {
+		if ((i === from || path.charCodeAt(i - 1) === SLASH) && path.charCodeAt(i + folder.length) === SLASH) return true;
+	}
+	return false;
 }
 
 /** The id a spec file's name gives it: `{id}.spec.md` → id, `epic.md`/`spec.md` → its folder's name. */
