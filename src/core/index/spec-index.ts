@@ -167,6 +167,11 @@ export class SpecIndex {
 		return this.files.has(path);
 	}
 
+	/** Every file under the specs root the index knows of (listed at build, then told of by updates). */
+	filePaths(): string[] {
+		return [...this.files];
+	}
+
 	parentOf(spec: Spec): Spec | null {
 		return this.view().parents.get(spec.path) ?? null;
 	}

@@ -85,11 +85,11 @@ export class VaultFacts {
 
 	static async load(ws: Workspace): Promise<VaultFacts> {
 		const facts = new VaultFacts(ws);
-		const entries = await ws.store.list(ws.settings.specsRoot);
-		for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-			if (facts.role(entry.path) === 'other') continue;
-			facts.paths.push(entry.path);
-			if (!isBinaryPath(entry.path)) await facts.read(entry.path);
+		// The index holds the files under the specs root, kept current as they change: no second walk.
+		for (const path of ws.index.filePaths().sort()) {
+			if (facts.role(path) === 'other') continue;
+			facts.paths.push(path);
+			if (!isBinaryPath(path)) await facts.read(path);
 		}
 		return facts;
 	}
