@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
@@ -177,7 +177,10 @@ export class FsFileStore implements FileStore {
 	}
 
 	private writeAtomic(path: string, text: string): void {
-		const abs = this.resolve(path);
+		const resolved = this.resolve(path);
+		// A symlinked note is written where it really lives, as Obsidian writes it: renaming over the
+		// link itself would turn it into a plain copy and leave the real note behind, unchanged.
+		const abs = lstatSync(resolved, { throwIfNoEntry: false })?.isSymbolicLink() ? realpathSync(resolved) : resolved;
 		const tmp = nodePath.join(nodePath.dirname(abs), `.${nodePath.basename(abs)}.spec-work-${process.pid}.tmp`);
 		try {
 			const mode = statSync(abs).mode;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FileStoreError } from '../../src/core/files/file-store';
@@ -66,6 +66,16 @@ describe('FsFileStore', () => {
 		expect(listed.get('deep/b.md')?.size).toBe(2);
 		expect(listed.get('deep/b.md')?.mtime).toBeGreaterThanOrEqual(before - 1000);
 		expect(listed.get('deep/b.md')?.mtime).toBe((await store.stat('deep/b.md'))?.mtime);
+	});
+
+	it('edits a symlinked note where it lives, keeping the link', async () => {
+		mkdirSync(join(root, 'real'));
+		writeFileSync(join(root, 'real', 'note.md'), 'before\n');
+		symlinkSync(join('real', 'note.md'), join(root, 'linked.md'));
+		await store.process('linked.md', (t) => t.replace('before', 'after'));
+		expect(lstatSync(join(root, 'linked.md')).isSymbolicLink()).toBe(true);
+		expect(readFileSync(join(root, 'real', 'note.md'), 'utf8')).toBe('after\n');
+		expect(readdirSync(join(root, 'real'))).toEqual(['note.md']);
 	});
 
 	it('refuses paths that leave the vault', async () => {
