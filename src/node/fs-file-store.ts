@@ -145,6 +145,15 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
+	remove(path: string): Promise<void> {
+		try {
+			rmSync(this.resolve(path), { force: true });
+			return Promise.resolve();
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
+		}
+	}
+
 	stat(path: string): Promise<FileStat | null> {
 		try {
 			const st = statSync(this.resolve(path), { throwIfNoEntry: false });

@@ -80,6 +80,11 @@ export class VaultFileStore implements FileStore {
 		await this.app.fileManager.renameFile(this.file(from), target);
 	}
 
+	async remove(path: string): Promise<void> {
+		const file = this.app.vault.getFileByPath(normalizePath(path));
+		if (file) await this.app.fileManager.trashFile(file);
+	}
+
 	stat(path: string): Promise<FileStat | null> {
 		const file = this.app.vault.getFileByPath(normalizePath(path));
 		return Promise.resolve(file ? { size: file.stat.size, mtime: file.stat.mtime } : null);

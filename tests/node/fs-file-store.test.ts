@@ -78,6 +78,14 @@ describe('FsFileStore', () => {
 		expect(readdirSync(join(root, 'real'))).toEqual(['note.md']);
 	});
 
+	it('removes a file, quietly when it is already gone, and never outside the vault', async () => {
+		await store.create('deep/a.md', 'a');
+		await store.remove('deep/a.md');
+		await store.remove('deep/a.md');
+		expect(readdirSync(join(root, 'deep'))).toEqual([]);
+		await expect(store.remove('../outside.md')).rejects.toMatchObject({ code: 'unsafe-path' });
+	});
+
 	it('refuses paths that leave the vault', async () => {
 		await expect(store.create('../outside.md', 'x')).rejects.toBeInstanceOf(FileStoreError);
 		await expect(store.read('/etc/passwd')).rejects.toMatchObject({ code: 'unsafe-path' });

@@ -46,3 +46,13 @@ describe('VaultFileStore.create', () => {
 		expect(await store.read('Notes.md')).toBe('N');
 	});
 });
+
+describe('VaultFileStore.remove', () => {
+	it('trashes the file, and does nothing for a file that is not there', async () => {
+		const { app, store } = storeOver({ 'specs/1000/x.md': 'X', 'specs/1000/y.md': 'Y' });
+		await store.remove('specs/1000/x.md');
+		await store.remove('specs/1000/none.md');
+		expect(app.vault.getFileByPath('specs/1000/x.md')).toBeNull();
+		expect(await store.read('specs/1000/y.md')).toBe('Y');
+	});
+});

@@ -29,6 +29,11 @@ export interface FileStore {
 	list(folder?: string): Promise<FileEntry[]>;
 	/** Creates a folder and its parents; no error when it exists. */
 	mkdir(path: string): Promise<void>;
+	/**
+	 * Deletes a file; nothing happens when there is none. Used to take back a file an operation has
+	 * just created when a later step fails. (The plugin trashes it as the user's settings say.)
+	 */
+	remove(path: string): Promise<void>;
 	/** Moves a file; rejects with 'exists' when `to` is taken, 'not-found' when `from` is gone. */
 	rename(from: string, to: string): Promise<void>;
 	/** null when there is no such file. */

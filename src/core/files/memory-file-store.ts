@@ -78,6 +78,11 @@ export class MemoryFileStore implements FileStore {
 		return Promise.resolve();
 	}
 
+	remove(path: string): Promise<void> {
+		this.files.delete(path);
+		return Promise.resolve();
+	}
+
 	stat(path: string): Promise<FileStat | null> {
 		const f = this.files.get(path);
 		return Promise.resolve(f ? { size: utf8Length(f.text), mtime: f.mtime } : null);

@@ -60,8 +60,8 @@ export class ChangeSet {
 	 * still holds the text it was planned from (nothing is written otherwise), then writes the
 	 * creations (they cannot clobber) and the modifications through the store's atomic process.
 	 * Should a write still fail (someone edits a file in between, a disk error), the modifications
-	 * already made are put back; files already created stay (the store cannot delete) and the error
-	 * names them.
+	 * already made are put back and the files already created are removed, so the failure changed
+	 * nothing; a file someone else edited meanwhile is left as they left it, and the error names it.
 	 */
 	async apply(): Promise<string[]> {
 		const modified = this.list().filter((c): c is FileChange & { kind: 'modify' } => c.kind === 'modify' && c.before !== c.after);
@@ -73,11 +73,11 @@ export class ChangeSet {
 		for (const c of modified) {
 			if ((await this.store.read(c.path)) !== c.before) throw changedError(c.path, 'nothing was written');
 		}
+		const creations = this.list().filter((c): c is FileChange & { kind: 'create' } => c.kind === 'create');
 		const created: string[] = [];
 		const done: (FileChange & { kind: 'modify' })[] = [];
 		try {
-			for (const c of this.list()) {
-				if (c.kind !== 'create') continue;
+			for (const c of creations) {
 				await this.store.create(c.path, c.text);
 				created.push(c.path);
 			}
@@ -93,13 +93,28 @@ export class ChangeSet {
 				// Only a file still as this write left it goes back; a later edit by someone else stays.
 				await this.store.process(c.path, (text) => (text === c.after ? c.before : text)).catch(() => undefined);
 			}
-			if (created.length === 0) throw e;
-			const left = `; created before the failure and left in place: ${created.join(', ')}`;
+			const kept: string[] = [];
+			for (const c of creations.filter((c) => created.includes(c.path)).reverse()) {
+				if (!(await this.takeBack(c))) kept.push(c.path);
+			}
+			if (kept.length === 0) throw e;
+			const left = `; created before the failure and left in place: ${kept.reverse().join(', ')}`;
 			if (e instanceof WorkflowError) throw new WorkflowError(e.code, e.message + left, e.path, e.cliHint);
 			if (e instanceof FileStoreError) throw new FileStoreError(e.code, e.path, e.message + left);
 			throw e;
 		}
 		return this.paths();
+	}
+
+	/** Removes a file this apply created, if it still holds what was written: someone's edit stays. */
+	private async takeBack(c: FileChange & { kind: 'create' }): Promise<boolean> {
+		try {
+			if ((await this.store.read(c.path)) !== c.text) return false;
+			await this.store.remove(c.path);
+			return true;
+		} catch {
+			return false;
+		}
 	}
 }
 

@@ -133,6 +133,7 @@ function plainRenames(plugin: SpecWorkflowPlugin): FileStore {
 		list: (folder) => store.list(folder),
 		mkdir: (path) => store.mkdir(path),
 		stat: (path) => store.stat(path),
+		remove: (path) => store.remove(path),
 		rename: async (from, to) => {
 			const file = app.vault.getFileByPath(normalizePath(from));
 			if (!file) return store.rename(from, to);

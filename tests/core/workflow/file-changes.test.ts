@@ -44,7 +44,7 @@ describe('ChangeSet.apply', () => {
 		expect(store.snapshot()).toEqual(before);
 	});
 
-	it('puts back the modifications already made when a later one fails mid-write, and names the created file left behind', async () => {
+	it('puts back the modifications already made and removes the files it created when a later write fails', async () => {
 		// Someone edits b.md after the checks, while a.md is being written.
 		class RacingStore extends MemoryFileStore {
 			override async process(path: string, fn: (text: string) => string): Promise<string> {
@@ -63,8 +63,34 @@ describe('ChangeSet.apply', () => {
 			name: 'WorkflowError',
 			code: 'changed',
 			path: 'b.md',
+			message: 'b.md changed while it was being edited; nothing was written to it',
+		});
+		// Only the other person's edit remains.
+		expect(store.snapshot()).toEqual({ 'a.md': 'A\r\n', 'b.md': 'B\nedited elsewhere\n' });
+	});
+
+	it('leaves a created file that someone edited before the failure, and names it', async () => {
+		class RacingStore extends MemoryFileStore {
+			override async process(path: string, fn: (text: string) => string): Promise<string> {
+				// Someone writes in the new c.md, and then in b.md, while a.md is being written.
+				if (path === 'a.md') {
+					this.put('c.md', 'C\nmine now\n');
+					this.put('b.md', 'B\nedited elsewhere\n');
+				}
+				return super.process(path, fn);
+			}
+		}
+		const store = new RacingStore({ 'a.md': 'A\n', 'b.md': 'B\n' });
+		const changes = new ChangeSet(store);
+		changes.create('c.md', 'C\n');
+		changes.create('d.md', 'D\n');
+		await changes.modify('a.md', (t) => t + 'a edit\n');
+		await changes.modify('b.md', (t) => t + 'b edit\n');
+
+		await expect(changes.apply()).rejects.toMatchObject({
+			code: 'changed',
 			message: 'b.md changed while it was being edited; nothing was written to it; created before the failure and left in place: c.md',
 		});
-		expect(store.snapshot()).toEqual({ 'a.md': 'A\r\n', 'b.md': 'B\nedited elsewhere\n', 'c.md': 'C\n' });
+		expect(store.snapshot()).toEqual({ 'a.md': 'A\n', 'b.md': 'B\nedited elsewhere\n', 'c.md': 'C\nmine now\n' });
 	});
 });
