@@ -2,6 +2,7 @@ import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-commen
 import { extension } from '../files/paths';
 import { linkpathFor, rewriteLinkTarget } from '../links/link-format';
 import { parseLinks, type LinkRef } from '../links/link-parser';
+import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
 import { applyEdits, type TextEdit } from '../markdown/text-edit';
 import type { LinkChange } from './migration-types';
@@ -103,22 +104,6 @@ function newLinkpath(ctx: LinkRewriteContext, link: LinkRef, source: string, tar
 	const hasMd = path.toLowerCase().endsWith('.md');
 	const alt = hadMd && !hasMd ? `${path}.md` : !hadMd && hasMd ? path.slice(0, -3) : null;
 	return alt !== null && ctx.after.resolve(alt, source) === target ? alt : path;
-}
-
-/** 1-based line of an offset; offsets are asked in increasing order mostly, so it walks forward. */
-function lineCounter(text: string): (offset: number) => number {
-	const starts: number[] = [0];
-	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-	return (offset) => {
-		let lo = 0;
-		let hi = starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (starts[mid] <= offset) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo + 1;
-	};
 }
 
 /** Edits sorted by position, dropping any that would overlap the one before (never expected). */

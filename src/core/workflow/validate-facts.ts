@@ -4,6 +4,7 @@ import { deliverableComments, LINK_FIELDS, type CommentField } from '../delivera
 import { classifyPath, PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
+import { lineCounter } from '../markdown/line-numbers';
 import { flattenSections, findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
@@ -208,7 +209,7 @@ export class VaultFacts {
  * neither (lines are asked for only where there is a problem, targets only of specs and contexts).
  */
 class TextFacts implements FileFacts {
-	private lineStarts: number[] | null = null;
+	private lines: ((offset: number) => number) | null = null;
 	private targetSet: Set<string> | null = null;
 
 	constructor(
@@ -231,46 +232,9 @@ class TextFacts implements FileFacts {
 	}
 
 	lineOf(offset: number): number {
-		let starts = this.lineStarts;
-		if (!starts) {
-			starts = [0];
-			for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-			this.lineStarts = starts;
-		}
-		let lo = 0;
-		let hi = starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (starts[mid] <= offset) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo + 1;
+		this.lines ??= lineCounter(this.text);
+		return this.lines(offset);
 	}
-}
-
-/**
- * The 1-based line of an offset (1 + the line ends before it), counting on from the previous
- * call: links come in text order, so a file's lines are counted once. An earlier offset counts
- * again from the top.
- */
-export function lineCounter(text: string): (offset: number) => number {
-	let pos = 0;
-	let line = 1;
-	// The first line end at or after pos, or -1.
-	let next = text.indexOf('\n');
-	return (offset) => {
-		if (offset < pos) {
-			pos = 0;
-			line = 1;
-			next = text.indexOf('\n');
-		}
-		while (next >= 0 && next < offset) {
-			line++;
-			next = text.indexOf('\n', next + 1);
-		}
-		pos = offset;
-		return line;
-	};
 }
 
 function range(s: SectionRange): SectionRange {

@@ -1,30 +1,9 @@
 import fc from 'fast-check';
 import { findSection, flattenSections, parseSections } from '../../../src/core/markdown/sections';
+import { lineAt } from '../../../src/core/metadata/frontmatter';
 import { CHILD_LIST } from '../../../src/core/workflow/new-spec';
-import { lineCounter, VaultFacts } from '../../../src/core/workflow/validate-facts';
+import { VaultFacts } from '../../../src/core/workflow/validate-facts';
 import { memoryWorkspace } from '../../helpers/workspace';
-
-/** The plain rule: 1 + the line ends before the offset. */
-function naiveLine(text: string, offset: number): number {
-	let line = 1;
-	for (let i = 0; i < Math.min(offset, text.length); i++) if (text[i] === '\n') line++;
-	return line;
-}
-
-describe('lineCounter', () => {
-	test('counts lines as the plain rule does, whatever order the offsets come in', () => {
-		fc.assert(
-			fc.property(
-				fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '[[x]]'), { maxLength: 60 }).map((parts) => parts.join('')),
-				fc.array(fc.integer({ min: -2, max: 200 }), { maxLength: 20 }),
-				(text, offsets) => {
-					const lineAt = lineCounter(text);
-					for (const offset of offsets) expect(lineAt(offset)).toBe(naiveLine(text, offset));
-				},
-			),
-		);
-	});
-});
 
 const FOLDERS = ['specs/1000', 'specs/1000/1001', 'specs/1000/1002', 'specs/2000/2001', 'specs/2000/2001/deliverables/scripts'];
 const NAMES = ['spec.md', 'context.md', 'epic.md', 'Notes.md', '1011.spec.md', '1011.context.md', 'run.sh', 'guide.md'];
@@ -63,7 +42,7 @@ describe('VaultFacts', () => {
 					if (!file) continue;
 					for (const l of file.links) {
 						expect(l.resolved).toBe(l.target === '' ? path : ws.links.resolve(l.target, path));
-						expect(l.line).toBe(naiveLine(file.text, l.start));
+						expect(l.line).toBe(lineAt(file.text, l.start));
 						expect(file.lineOf(l.start)).toBe(l.line);
 					}
 					expect([...file.targets].sort()).toEqual([...new Set(file.links.flatMap((l) => (l.resolved ? [l.resolved] : [])))].sort());
