@@ -88,7 +88,7 @@ export class FsFileStore implements FileStore {
 					if (entry.name === 'node_modules') continue;
 					walk(child);
 				} else if (entry.isFile()) {
-					out.push(this.lazyEntry(child));
+					out.push(new ListedFile(child, this));
 				}
 			}
 		};
@@ -100,28 +100,10 @@ export class FsFileStore implements FileStore {
 		return Promise.resolve(out);
 	}
 
-	/**
-	 * A listed file whose size and mtime are read from disk when first asked for: opening a vault
-	 * lists every file but needs no stat, and a stat per file cost as much as reading the folders.
-	 */
-	private lazyEntry(path: string): FileEntry {
-		let stat: { size: number; mtime: number } | null = null;
-		const read = () => {
-			if (!stat) {
-				const st = statSync(this.resolve(path), { throwIfNoEntry: false });
-				stat = { size: st?.size ?? 0, mtime: st?.mtimeMs ?? 0 };
-			}
-			return stat;
-		};
-		return {
-			path,
-			get size() {
-				return read().size;
-			},
-			get mtime() {
-				return read().mtime;
-			},
-		};
+	/** The size and mtime of a listed file, read when first asked for (see ListedFile). */
+	statOf(path: string): FileStat {
+		const st = statSync(this.resolve(path), { throwIfNoEntry: false });
+		return { size: st?.size ?? 0, mtime: st?.mtimeMs ?? 0 };
 	}
 
 	mkdir(path: string): Promise<void> {
@@ -207,5 +189,27 @@ export class FsFileStore implements FileStore {
 		if (code === 'ENOENT') return new FileStoreError('not-found', path, `${path}: no such file`);
 		if (code === 'EEXIST') return new FileStoreError('exists', path, `${path} already exists`);
 		return new FileStoreError('io', path, `${path}: ${(e as Error).message}`);
+	}
+}
+
+/**
+ * A listed file whose size and mtime are read from disk when first asked for: opening a vault
+ * lists every file but needs no stat, and a stat per file cost as much as reading the folders.
+ * A class, so the getters are shared rather than made for every file.
+ */
+class ListedFile implements FileEntry {
+	private stat: FileStat | null = null;
+
+	constructor(
+		readonly path: string,
+		private readonly store: FsFileStore,
+	) {}
+
+	get size(): number {
+		return (this.stat ??= this.store.statOf(this.path)).size;
+	}
+
+	get mtime(): number {
+		return (this.stat ??= this.store.statOf(this.path)).mtime;
 	}
 }
