@@ -59,16 +59,23 @@ export function formatLink(opts: FormatLinkOptions): string {
 export function linkpathFor(opts: { sourcePath: string; targetPath: string; style: LinkStyle; subpath?: string; resolver?: LinkLookup }): string {
 	const { sourcePath, targetPath, resolver } = opts;
 	const selfHeading = targetPath === sourcePath && normalizeSubpath(opts.subpath ?? '') !== '';
+	// The first candidate nearly always resolves back: the others are built only when it does not.
+	const first = selfHeading ? '' : dropMdFrom(relativePath(dirname(sourcePath), targetPath), targetPath, opts.style);
+	if (!resolver || !resolver.has(targetPath) || resolver.resolve(first, sourcePath) === targetPath) return first;
 	const candidates = candidatesFor(sourcePath, targetPath, opts.style, selfHeading);
-	if (!resolver || !resolver.has(targetPath)) return candidates[0];
-	for (const c of candidates) if (resolver.resolve(c, sourcePath) === targetPath) return c;
-	return candidates[0];
+	for (let i = 1; i < candidates.length; i++) if (resolver.resolve(candidates[i], sourcePath) === targetPath) return candidates[i];
+	return first;
 }
 
+/** Wikilinks leave out a markdown file's `.md`. */
+function dropMdFrom(path: string, targetPath: string, style: LinkStyle): string {
+	return style === 'wikilink' && extension(targetPath) === 'md' ? path.slice(0, -3) : path;
+}
+
+/** Every spelling linkpathFor tries, in order; the first is the one it computes alone. */
 function candidatesFor(sourcePath: string, targetPath: string, style: LinkStyle, selfHeading: boolean): string[] {
 	const rel = relativePath(dirname(sourcePath), targetPath);
-	const isMd = extension(targetPath) === 'md';
-	const dropMd = (p: string): string => (style === 'wikilink' && isMd ? p.slice(0, -3) : p);
+	const dropMd = (p: string): string => dropMdFrom(p, targetPath, style);
 	const forms = (p: string): string[] => [dropMd(p), ...(dropMd(p) !== p ? [p] : [])];
 	const dotted = rel.startsWith('../') ? rel : `./${rel}`;
 	const out: string[] = [];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { formatLink, linkpathFor, rewriteLinkTarget, rewriteLinkTargets } from '../../../src/core/links/link-format';
 import { parseLinks, parseLinkText } from '../../../src/core/links/link-parser';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
+import { dirname, extension, relativePath } from '../../../src/core/files/paths';
 
 const F = 'specs/1000/1001';
 
@@ -126,6 +127,36 @@ describe('formatLink round trip (fast-check)', () => {
 	});
 	const alias = fc.option(fc.string({ maxLength: 12 }), { nil: null });
 	const subpath = fc.constantFrom('', '#Plan', '#^b1', '#Implementation Timeline');
+
+	/** linkpathFor as it was: every candidate built, then the first that resolves back (the fast path must agree). */
+	const eagerLinkpathFor = (sourcePath: string, targetPath: string, style: 'wikilink' | 'markdown', sub: string, resolver: LinkResolver | undefined): string => {
+		const selfHeading = targetPath === sourcePath && sub.trim() !== '';
+		const rel = relativePath(dirname(sourcePath), targetPath);
+		const dropMd = (p: string): string => (style === 'wikilink' && extension(targetPath) === 'md' ? p.slice(0, -3) : p);
+		const forms = (p: string): string[] => [dropMd(p), ...(dropMd(p) !== p ? [p] : [])];
+		const dotted = rel.startsWith('../') ? rel : `./${rel}`;
+		const out: string[] = [];
+		if (selfHeading) out.push('');
+		for (const p of [rel, dotted, targetPath]) out.push(dropMd(p));
+		for (const p of [rel, dotted, targetPath, `/${targetPath}`]) out.push(...forms(p));
+		const candidates = [...new Set(out)];
+		if (!resolver || !resolver.has(targetPath)) return candidates[0];
+		for (const c of candidates) if (resolver.resolve(c, sourcePath) === targetPath) return c;
+		return candidates[0];
+	};
+
+	test('linkpathFor gives what trying every candidate in order gives (also for files the resolver lacks)', () => {
+		fc.assert(
+			fc.property(vault, fc.nat(), fc.nat(), fc.constantFrom('wikilink', 'markdown'), subpath, fc.nat(3), (paths, si, ti, style, sub, mode) => {
+				const sourcePath = paths[si % paths.length];
+				// Now and then the source itself (a heading link) or a target the resolver does not know.
+				const targetPath = mode === 0 ? sourcePath : mode === 1 ? `gone/${paths[ti % paths.length]}` : paths[ti % paths.length];
+				const resolver = mode === 3 && ti % 4 === 0 ? undefined : new LinkResolver(paths);
+				expect(linkpathFor({ sourcePath, targetPath, style, subpath: sub, resolver })).toBe(eagerLinkpathFor(sourcePath, targetPath, style, sub, resolver));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
 
 	test('the formatted link parses to one link that resolves back to its target', () => {
 		fc.assert(
