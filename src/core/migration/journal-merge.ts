@@ -1,10 +1,10 @@
-import { parseSessions } from '../context/session';
 import { basename } from '../files/paths';
 import { detectEol } from '../markdown/eol';
 import { bodyStart } from '../markdown/frontmatter-bounds';
 import { findSection, parseSections } from '../markdown/sections';
 import { appendToSection } from '../markdown/section-edits';
 import { applyEdits } from '../markdown/text-edit';
+import { sessionBounds } from './session-bounds';
 import { firstTitleHeading } from './spec-title';
 
 const SESSION_HEADING = /^(#{2,3}[ \t]+session[ \t]+#?)(\d+)/i;
@@ -18,9 +18,9 @@ const SESSION_HEADING = /^(#{2,3}[ \t]+session[ \t]+#?)(\d+)/i;
  */
 export function appendJournal(contextText: string, journalText: string, journalPath: string): string {
 	const eol = detectEol(contextText);
-	const existing = parseSessions(contextText);
+	const existing = sessionBounds(contextText);
 	let next = existing.reduce((n, s) => Math.max(n, s.number), 0) + 1;
-	const sessions = parseSessions(journalText);
+	const sessions = sessionBounds(journalText);
 	let block: string;
 	if (sessions.length > 0) {
 		block = journalText

@@ -1,11 +1,12 @@
 import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-comments';
 import { extension } from '../files/paths';
-import { linkpathFor, rewriteLinkTarget } from '../links/link-format';
+import { linkpathFor, rewriteLinkTarget, type LinkLookup } from '../links/link-format';
 import { parseLinks, type LinkRef } from '../links/link-parser';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
 import { applyEdits, type TextEdit } from '../markdown/text-edit';
 import type { LinkChange } from './migration-types';
+import { ResolveMemo } from './resolve-memo';
 
 /** The vault before and after the moves: both resolvers are built once, each file is rewritten once. */
 export interface LinkRewriteContext {
@@ -13,6 +14,13 @@ export interface LinkRewriteContext {
 	after: LinkResolver;
 	/** Old path → new path, for the files that move. */
 	moves: Map<string, string>;
+	/** The two resolvers' answers, remembered per folder (neither changes while the plan is made). */
+	beforeMemo: ResolveMemo;
+	afterMemo: ResolveMemo;
+}
+
+export function linkRewriteContext(before: LinkResolver, after: LinkResolver, moves: Map<string, string>): LinkRewriteContext {
+	return { before, after, moves, beforeMemo: new ResolveMemo(before), afterMemo: new ResolveMemo(after) };
 }
 
 /** A plain-text replacement made alongside the link rewrites (a parent id written without a link). */
@@ -45,18 +53,21 @@ export function rewriteFileLinks(
 	const edits: TextEdit[] = [];
 	const changes: { at: number; from: string; to: string }[] = [];
 	const lines = lineCounter(text);
+	const was = ctx.beforeMemo.from(oldSource);
+	const is = ctx.afterMemo.from(newSource);
+	const after: LinkLookup = { has: (path) => ctx.after.has(path), resolve: (linkpath, source) => (source === newSource ? is(linkpath) : ctx.after.resolve(linkpath, source)) };
 	const retarget = (target: string): { newTarget: string; rewrite: boolean } | null => {
 		if (target === '') return null;
-		const was = ctx.before.resolve(target, oldSource);
-		if (was === null) return null;
-		const now = ctx.moves.get(was) ?? was;
-		if (ctx.after.resolve(target, newSource) === now) return null;
+		const then = was(target);
+		if (then === null) return null;
+		const now = ctx.moves.get(then) ?? then;
+		if (is(target) === now) return null;
 		return { newTarget: now, rewrite: true };
 	};
 	const rewriteLink = (link: LinkRef, offset: number): void => {
 		const hit = retarget(link.target);
 		if (!hit) return;
-		const linkpath = newLinkpath(ctx, link, newSource, hit.newTarget);
+		const linkpath = newLinkpath(after, link, newSource, hit.newTarget);
 		const local: LinkRef = { ...link, start: 0, end: link.raw.length, targetStart: link.targetStart - link.start, targetEnd: link.targetEnd - link.start };
 		const raw = rewriteLinkTarget(link.raw, local, linkpath);
 		// Only the characters that change, so a link nested in another's text (`[![a](x.png)](y.md)`) edits apart from it.
@@ -97,13 +108,13 @@ export function rewriteFileLinks(
  * The new link path in the link's own style: relative to the new source, checked to resolve to
  * the target; `.md` written or left out as the link had it, when that still resolves.
  */
-function newLinkpath(ctx: LinkRewriteContext, link: LinkRef, source: string, target: string): string {
-	const path = linkpathFor({ sourcePath: source, targetPath: target, style: link.kind, subpath: link.subpath, resolver: ctx.after });
+function newLinkpath(after: LinkLookup, link: LinkRef, source: string, target: string): string {
+	const path = linkpathFor({ sourcePath: source, targetPath: target, style: link.kind, subpath: link.subpath, resolver: after });
 	if (extension(target) !== 'md' || path === '') return path;
 	const hadMd = link.target.toLowerCase().endsWith('.md');
 	const hasMd = path.toLowerCase().endsWith('.md');
 	const alt = hadMd && !hasMd ? `${path}.md` : !hadMd && hasMd ? path.slice(0, -3) : null;
-	return alt !== null && ctx.after.resolve(alt, source) === target ? alt : path;
+	return alt !== null && after.resolve(alt, source) === target ? alt : path;
 }
 
 /** Edits sorted by position, dropping any that would overlap the one before (never expected). */

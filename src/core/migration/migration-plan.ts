@@ -9,10 +9,11 @@ import type { SpecType } from '../metadata/spec-type';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { DELIVERABLE_FOLDERS, deliverableFolder } from './deliverable-kind';
 import { appendJournal } from './journal-merge';
-import { rewriteFileLinks, type LinkRewriteContext, type PlainReplacement } from './link-rewrite';
+import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
 import { detectLayout, type FoundSpec } from './old-layout-detection';
-import { idsInName, numbering, parseOldName } from './old-names';
+import { matchJournal, specNames } from './journal-match';
+import { numbering } from './old-names';
 
 interface Parent {
 	spec: FoundSpec | null;
@@ -190,8 +191,9 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	// Journals kept apart: the context of the spec their name names, or sessions appended to it.
 	const merges: JournalMerge[] = [];
 	const journalContext = new Map<FoundSpec, string>();
+	const names = specNames(specs);
 	for (const journal of layout.journals) {
-		const matches = matchJournal(journal, specs);
+		const matches = matchJournal(journal, names);
 		if (matches.length !== 1) {
 			const [code, why] = matches.length === 0 ? (['unmatched-journal', 'names no spec'] as const) : (['ambiguous-journal', `could belong to ${matches.map((s) => s.id).join(' or ')}`] as const);
 			problems.push({ severity: 'warning', code, path: journal, message: `${journal}: journal ${why}; left where it is` });
@@ -240,7 +242,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	const order = orderMoves(moves, problems);
 	const moveMap = new Map(order.map((m) => [m.from, m.to] as const));
 	const after = new LinkResolver(paths.map((p) => moveMap.get(p) ?? p));
-	const ctx: LinkRewriteContext = { before, after, moves: moveMap };
+	const ctx = linkRewriteContext(before, after, moveMap);
 
 	const edits = new Map<string, FileEdit>();
 	for (const [path, text] of files) {
@@ -288,28 +290,6 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		problems: sortProblems(problems),
 		fileCount: files.size,
 	};
-}
-
-/** The specs a journal's file name names: an old-layout name first (`1013-task-warm-storage-sata`), then a bare id. */
-function matchJournal(path: string, specs: FoundSpec[]): FoundSpec[] {
-	const name = basename(path);
-	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
-	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
-	const found = new Set<FoundSpec>();
-	for (const oldName of oldNames) {
-		const lower = oldName.toLowerCase();
-		for (const s of specs) if (s.aliases.some((a) => a.toLowerCase() === lower)) found.add(s);
-		if (found.size > 0) continue;
-		const id = parseOldName(oldName)?.id.toLowerCase();
-		for (const s of specs) if (s.id.toLowerCase() === id) found.add(s);
-	}
-	if (found.size > 0) return [...found];
-	for (const token of tokens) {
-		if (!/\d/.test(token)) continue;
-		const lower = token.toLowerCase();
-		for (const s of specs) if (s.id.toLowerCase() === lower || s.nameId.toLowerCase() === lower) found.add(s);
-	}
-	return [...found];
 }
 
 /**

@@ -1,8 +1,8 @@
-import { rewriteFileLinks } from '../../../src/core/migration/link-rewrite';
+import { linkRewriteContext, rewriteFileLinks } from '../../../src/core/migration/link-rewrite';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
 
 function context(paths: string[], moves: Record<string, string>) {
-	return { before: new LinkResolver(paths), after: new LinkResolver(paths.map((p) => moves[p] ?? p)), moves: new Map(Object.entries(moves)) };
+	return linkRewriteContext(new LinkResolver(paths), new LinkResolver(paths.map((p) => moves[p] ?? p)), new Map(Object.entries(moves)));
 }
 
 const PATHS = ['specs/a-epic-x/a-epic-x.spec.md', 'specs/My Notes/n.md', 'specs/b.md'];

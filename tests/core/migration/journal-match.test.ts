@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { basename, dirname } from '../../../src/core/files/paths';
+import { matchJournal, specNames } from '../../../src/core/migration/journal-match';
+import type { FoundSpec } from '../../../src/core/migration/old-layout-detection';
+import { idsInName, parseOldName } from '../../../src/core/migration/old-names';
+
+/** The plain rule the indexes stand in for: every spec looked at for every name in the journal's file name. */
+function matchByScan(path: string, specs: FoundSpec[]): FoundSpec[] {
+	const name = basename(path);
+	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
+	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
+	const found = new Set<FoundSpec>();
+	for (const oldName of oldNames) {
+		const lower = oldName.toLowerCase();
+		for (const s of specs) if (s.aliases.some((a) => a.toLowerCase() === lower)) found.add(s);
+		if (found.size > 0) continue;
+		const id = parseOldName(oldName)?.id.toLowerCase();
+		for (const s of specs) if (s.id.toLowerCase() === id) found.add(s);
+	}
+	if (found.size > 0) return [...found];
+	for (const token of tokens) {
+		if (!/\d/.test(token)) continue;
+		const lower = token.toLowerCase();
+		for (const s of specs) if (s.id.toLowerCase() === lower || s.nameId.toLowerCase() === lower) found.add(s);
+	}
+	return [...found];
+}
+
+// Few names, so specs share ids, aliases differ only in case, and journal names hit several at once.
+const id = fc.constantFrom('1013', '1013', '1001', 'E01', 'e01', '2000', 'x1');
+const oldName = fc.tuple(id, fc.constantFrom('task', 'Task', 'feature', 'epic'), fc.constantFrom('warm', 'cold-x', '')).map(([i, t, s]) => (s === '' ? `${i}-${t}` : `${i}-${t}-${s}`));
+const alias = fc.oneof(id, oldName);
+const spec = fc.record({ nameId: id, id, extra: fc.array(alias, { maxLength: 3 }) }).map(
+	({ nameId, id: own, extra }): FoundSpec => ({
+		path: '',
+		nameId,
+		id: own,
+		pathId: nameId,
+		aliases: [...new Set([own, nameId, ...extra])],
+		declaredType: null,
+		nameType: null,
+		title: '',
+		parentRef: null,
+		contextRef: null,
+		ownsFolder: false,
+	}),
+);
+const journal = fc
+	.tuple(fc.constantFrom('specs/context/', 'specs/plan/', 'specs/journal/1013-task-warm/'), fc.constantFrom('2025-08-25.', '', 'plan-'), fc.oneof(oldName, id, fc.constantFrom('notes', 'context')), fc.constantFrom('.context.md', '.md', '_1001.context.md'))
+	.map(([dir, pre, n, ext]) => (n === 'context' ? `${dir}context.md` : `${dir}${pre}${n}${ext}`));
+
+test('journals match the specs, in the order, that scanning every spec gives', () => {
+	fc.assert(
+		fc.property(fc.array(spec, { maxLength: 12 }), journal, (specs, path) => {
+			specs.forEach((s, i) => (s.path = `specs/${i}.md`));
+			expect(matchJournal(path, specNames(specs))).toEqual(matchByScan(path, specs));
+		}),
+		{ numRuns: 2000 },
+	);
+});
