@@ -79,8 +79,14 @@ export class LinkResolver {
 	/** Steps 1, 3 and 4 of the algorithm for one spelling of the link (as written, or with .md). */
 	private resolveForm(form: string, sourcePath: string): string | null {
 		const lower = form.toLowerCase();
-		const named = all(this.byName.get(basename(lower)));
-		if (named.length === 0) return null;
+		const named = this.byName.get(basename(lower));
+		if (named === undefined) return null;
+		// The name only one file has (nearly every name): steps 1, 3 and 4 all come down to whether its path ends with the link.
+		if (typeof named === 'string') {
+			if (!lower.includes('/')) return named;
+			const path = named.toLowerCase();
+			return path === lower || path.endsWith('/' + lower) ? named : null;
+		}
 		// 1. A bare name that only one file has.
 		if (!lower.includes('/') && named.length === 1) return named[0];
 		// 3. An exact path from the vault root.
@@ -143,10 +149,6 @@ function cutAt(s: string, ch: string): string {
  * instead of a one-element array saves an allocation per vault file.
  */
 type MultiMap = Map<string, string | string[]>;
-
-function all(entry: string | string[] | undefined): readonly string[] {
-	return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
-}
 
 function push(map: MultiMap, key: string, value: string): void {
 	const entry = map.get(key);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseLinks } from '../../../src/core/links/link-parser';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
+import { normalizeVaultPath } from '../../../src/core/files/paths';
 
 /** A vault in the seed's layout, with the names that repeat in real ones. */
 const VAULT = [
@@ -212,6 +213,75 @@ describe('LinkResolver maintenance', () => {
 				for (const [l, s] of queries) expect(r.resolve(l, s)).toBe(fresh.resolve(l, s));
 			}),
 			{ numRuns: 500 },
+		);
+	});
+
+	/**
+	 * The resolution rule done the plain way, on a list of paths with no indexes (as LinkResolver did
+	 * before its shortcuts): the indexed resolver must answer exactly as this does.
+	 */
+	function plainResolve(paths: string[], linkpath: string, sourcePath: string): string | null {
+		const cut = (s: string, ch: string): string => (s.indexOf(ch) < 0 ? s : s.slice(0, s.indexOf(ch)));
+		const name = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+		const dir = (p: string): string => (p.lastIndexOf('/') < 0 ? '' : p.slice(0, p.lastIndexOf('/')));
+		const pick = (lower: string): string | null => paths.filter((p) => p.toLowerCase() === lower).sort()[0] ?? null;
+		const forms = (p: string): string[] => (name(p).includes('.') ? [p, `${p}.md`] : [`${p}.md`, p]);
+		const exact = (p: string): string | null => forms(p).map((f) => pick(f.toLowerCase())).find((hit) => hit !== null) ?? null;
+		const resolveForm = (form: string): string | null => {
+			const lower = form.toLowerCase();
+			const named = paths.filter((p) => name(p).toLowerCase() === name(lower));
+			if (named.length === 0) return null;
+			if (!lower.includes('/') && named.length === 1) return named[0];
+			const hit = pick(lower);
+			if (hit) return hit;
+			const folder = dir(sourcePath).toLowerCase();
+			const matches = named.filter((p) => p.toLowerCase().endsWith('/' + lower));
+			if (matches.length === 0) return null;
+			const near = matches.filter((p) => folder === '' || p.toLowerCase() === folder || p.toLowerCase().startsWith(folder + '/'));
+			return [...(near.length > 0 ? near : matches)].sort((a, b) => a.length - b.length || (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0))[0];
+		};
+		let link = cut(cut(linkpath, '|'), '#').replace(/\\/g, '/');
+		if (link === '') return paths.includes(sourcePath) ? sourcePath : null;
+		if (link.startsWith('/')) {
+			const rooted = normalizeVaultPath(link);
+			return rooted ? exact(rooted) : null;
+		}
+		if (link === '.' || link === '..' || link.startsWith('./') || link.startsWith('../')) {
+			const joined = normalizeVaultPath(`${dir(sourcePath)}/${link}`);
+			if (!joined) return null;
+			const hit = exact(joined);
+			if (hit) return hit;
+			link = joined;
+		} else {
+			const normalized = normalizeVaultPath(link);
+			if (!normalized) return null;
+			link = normalized;
+		}
+		if (link === '') return null;
+		for (const form of forms(link)) {
+			const hit = resolveForm(form);
+			if (hit) return hit;
+		}
+		return null;
+	}
+
+	test('it answers as the plain rule does, lone names, shared names and case variants alike', () => {
+		// Few folders and names: names shared across folders, case variants (two paths one lower-case
+		// path apart, as a case-sensitive disk allows), names unique in the vault.
+		const folder = fc.constantFrom('specs', 'Specs', 'a', 'a/b', 'x.y', 'deliverables/docs');
+		const name = fc.constantFrom('context.md', 'Context.md', 'spec.md', 'n.md', 'N.md', 'setup.sh', 'Makefile', 'makefile.md', '1001.spec.md', 'note.v2', 'İx.md', 'ΑΣ.md');
+		const path = fc.tuple(fc.array(folder, { maxLength: 2 }), name).map(([dirs, base]) => [...dirs, base].join('/'));
+		const link = fc.oneof(
+			fc.constantFrom('', '#h', 'context', 'Context.md', 'spec', 'n', 'N', 'setup.sh', 'Makefile', 'makefile', '1001.spec', 'note.v2', 'note', 'a/n', 'A/N.md', 'b/spec', 'docs/context', '../n', './context', '../a/spec', '/specs/n', '/a', '..', 'a\\n', 'x.y/n#h', 'n|alias', 'i̇x', 'ας', 'ασ.md'),
+			fc.string({ maxLength: 5 }),
+		);
+		const source = fc.oneof(path, fc.constantFrom('top.md', 'specs/new.md', 'a/b/c/new.md', 'q/z.md'));
+		fc.assert(
+			fc.property(fc.uniqueArray(path, { maxLength: 20 }), fc.array(fc.tuple(link, source), { minLength: 1, maxLength: 10 }), (paths, queries) => {
+				const r = new LinkResolver(paths);
+				for (const [l, s] of queries) expect(r.resolve(l, s)).toBe(plainResolve(paths, l, s));
+			}),
+			{ numRuns: 2000 },
 		);
 	});
 
