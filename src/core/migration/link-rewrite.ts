@@ -1,12 +1,12 @@
 import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-comments';
 import { extension } from '../files/paths';
-import { linkpathFor, rewriteLinkTarget, type LinkLookup } from '../links/link-format';
+import { rewriteLinkTarget, type LinkLookup, type LinkStyle } from '../links/link-format';
 import { parseLinks, type LinkRef } from '../links/link-parser';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
 import { applyEdits, type TextEdit } from '../markdown/text-edit';
 import type { LinkChange } from './migration-types';
-import { ResolveMemo } from './resolve-memo';
+import { LinkpathMemo, ResolveMemo } from './resolve-memo';
 
 /** The vault before and after the moves: both resolvers are built once, each file is rewritten once. */
 export interface LinkRewriteContext {
@@ -14,13 +14,15 @@ export interface LinkRewriteContext {
 	after: LinkResolver;
 	/** Old path → new path, for the files that move. */
 	moves: Map<string, string>;
-	/** The two resolvers' answers, remembered per folder (neither changes while the plan is made). */
+	/** The two resolvers' answers and the new link paths, remembered per folder (nothing changes while the plan is made). */
 	beforeMemo: ResolveMemo;
 	afterMemo: ResolveMemo;
+	linkpaths: LinkpathMemo;
 }
 
-export function linkRewriteContext(before: LinkResolver, after: LinkResolver, moves: Map<string, string>): LinkRewriteContext {
-	return { before, after, moves, beforeMemo: new ResolveMemo(before), afterMemo: new ResolveMemo(after) };
+/** `remember` false: nothing remembered, every link worked out on its own (what the memos must agree with). */
+export function linkRewriteContext(before: LinkResolver, after: LinkResolver, moves: Map<string, string>, remember = true): LinkRewriteContext {
+	return { before, after, moves, beforeMemo: new ResolveMemo(before, remember), afterMemo: new ResolveMemo(after, remember), linkpaths: new LinkpathMemo(remember) };
 }
 
 /** A plain-text replacement made alongside the link rewrites (a parent id written without a link). */
@@ -56,6 +58,7 @@ export function rewriteFileLinks(
 	const was = ctx.beforeMemo.from(oldSource);
 	const is = ctx.afterMemo.from(newSource);
 	const after: LinkLookup = { has: (path) => ctx.after.has(path), resolve: (linkpath, source) => (source === newSource ? is(linkpath) : ctx.after.resolve(linkpath, source)) };
+	const linkpathTo = ctx.linkpaths.from(newSource, after);
 	const retarget = (target: string): { newTarget: string; rewrite: boolean } | null => {
 		if (target === '') return null;
 		const then = was(target);
@@ -67,7 +70,7 @@ export function rewriteFileLinks(
 	const rewriteLink = (link: LinkRef, offset: number): void => {
 		const hit = retarget(link.target);
 		if (!hit) return;
-		const linkpath = newLinkpath(after, link, newSource, hit.newTarget);
+		const linkpath = newLinkpath(linkpathTo, is, link, hit.newTarget);
 		const local: LinkRef = { ...link, start: 0, end: link.raw.length, targetStart: link.targetStart - link.start, targetEnd: link.targetEnd - link.start };
 		const raw = rewriteLinkTarget(link.raw, local, linkpath);
 		// Only the characters that change, so a link nested in another's text (`[![a](x.png)](y.md)`) edits apart from it.
@@ -108,13 +111,18 @@ export function rewriteFileLinks(
  * The new link path in the link's own style: relative to the new source, checked to resolve to
  * the target; `.md` written or left out as the link had it, when that still resolves.
  */
-function newLinkpath(after: LinkLookup, link: LinkRef, source: string, target: string): string {
-	const path = linkpathFor({ sourcePath: source, targetPath: target, style: link.kind, subpath: link.subpath, resolver: after });
+function newLinkpath(
+	linkpathTo: (target: string, style: LinkStyle, subpath: string) => string,
+	is: (linkpath: string) => string | null,
+	link: LinkRef,
+	target: string,
+): string {
+	const path = linkpathTo(target, link.kind, link.subpath);
 	if (extension(target) !== 'md' || path === '') return path;
 	const hadMd = link.target.toLowerCase().endsWith('.md');
 	const hasMd = path.toLowerCase().endsWith('.md');
 	const alt = hadMd && !hasMd ? `${path}.md` : !hadMd && hasMd ? path.slice(0, -3) : null;
-	return alt !== null && after.resolve(alt, source) === target ? alt : path;
+	return alt !== null && is(alt) === target ? alt : path;
 }
 
 /** Edits sorted by position, dropping any that would overlap the one before (never expected). */

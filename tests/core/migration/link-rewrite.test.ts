@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { linkRewriteContext, rewriteFileLinks } from '../../../src/core/migration/link-rewrite';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
 
@@ -26,3 +27,72 @@ test('a link that still resolves, and one that never did, are left byte for byte
 	const text = '[[b]] [[nowhere]] [x](missing.md)\n';
 	expect(rewriteFileLinks(ctx, text, 'specs/My Notes/n.md', 'specs/My Notes/n.md')).toEqual({ text, changes: [] });
 });
+
+describe('remembered answers (fast-check)', () => {
+	// Few folders and names: notes share folders (the memos' hits), names repeat across folders, moves cross folders.
+	const folder = fc.constantFrom('specs', 'specs/a', 'specs/a/b', 'specs/c', 'notes', 'specs/deliverables/docs');
+	const name = fc.constantFrom('spec.md', 'context.md', 'Context.md', 'n.md', '1001-task-x.spec.md', 'setup.sh', 'd.png', 'epic.md');
+	const path = fc.tuple(folder, name).map(([f, n]) => `${f}/${n}`);
+	const style = fc.nat(7);
+	const linkText = (from: string, to: string, kind: number, sub: string): string => {
+		const rel = relative(from, to);
+		const stem = to.slice(to.lastIndexOf('/') + 1);
+		switch (kind) {
+			case 0: return `[[${stem.replace(/\.md$/, '')}${sub}|A]]`;
+			case 1: return `[x](${rel}${sub})`;
+			case 2: return `![[${stem}${sub}]]`;
+			case 3: return `[[${rel.replace(/\.md$/, '')}${sub}]]`;
+			case 4: return `[[${to}]]`;
+			case 5: return `[y](<${rel.replace(/\.md$/, '')}>)`;
+			case 6: return `[[${sub === '' ? '#Top' : sub}]]`;
+			default: return `[[/${to}]]`;
+		}
+	};
+	const vault = fc
+		.tuple(
+			fc.uniqueArray(path, { minLength: 1, maxLength: 14, selector: (p) => p.toLowerCase() }),
+			fc.array(fc.tuple(fc.nat(), path), { maxLength: 8 }),
+			fc.array(fc.tuple(fc.nat(), fc.nat(), style, fc.constantFrom('', '#Goals', '#^b1')), { maxLength: 30 }),
+		)
+		.map(([paths, moveList, links]) => {
+			const moves = new Map<string, string>();
+			const taken = new Set(paths.map((p) => p.toLowerCase()));
+			for (const [i, to] of moveList) {
+				const from = paths[i % paths.length];
+				if (moves.has(from) || taken.has(to.toLowerCase())) continue;
+				moves.set(from, to);
+				taken.add(to.toLowerCase());
+			}
+			const texts = new Map<string, string[]>(paths.map((p) => [p, []]));
+			for (const [s, t, kind, sub] of links) texts.get(paths[s % paths.length])?.push(linkText(paths[s % paths.length], paths[t % paths.length], kind, sub));
+			return { paths, moves, texts: new Map([...texts].map(([p, ls]) => [p, p.endsWith('.sh') ? `#!/bin/sh\n# Spec: ${ls[0] ?? ''}\n` : `# T\n\n${ls.join('\n')}\n`])) };
+		});
+
+	test('one context shared by every file rewrites each file as a context that remembers nothing does', () => {
+		fc.assert(
+			fc.property(vault, ({ paths, moves, texts }) => {
+				const before = new LinkResolver(paths);
+				const after = new LinkResolver(paths.map((p) => moves.get(p) ?? p));
+				const shared = linkRewriteContext(before, after, moves);
+				const plain = linkRewriteContext(before, after, moves, false);
+				// Each file twice: its own new place, and (as a merged journal is) another file's.
+				for (const p of [...paths, ...paths]) {
+					const newPath = moves.get(p) ?? p;
+					const text = texts.get(p) as string;
+					expect(rewriteFileLinks(shared, text, p, newPath)).toEqual(rewriteFileLinks(plain, text, p, newPath));
+					const other = moves.get(paths[0]) ?? paths[0];
+					expect(rewriteFileLinks(shared, text, p, other)).toEqual(rewriteFileLinks(plain, text, p, other));
+				}
+			}),
+			{ numRuns: 1000 },
+		);
+	});
+});
+
+function relative(from: string, to: string): string {
+	const a = from.split('/').slice(0, -1);
+	const b = to.split('/');
+	let i = 0;
+	while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+	return [...Array<string>(a.length - i).fill('..'), ...b.slice(i)].join('/');
+}
