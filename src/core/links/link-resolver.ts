@@ -100,11 +100,17 @@ export class LinkResolver {
 			const beside = this.pick(`${folder}/${lower}`);
 			if (beside) return beside;
 		}
+		// The first of each group in byLengthThenName order, in one pass: each path lower-cased once, no arrays sorted.
 		const suffix = '/' + lower;
-		const matches = named.filter((p) => p.toLowerCase().endsWith(suffix));
-		if (matches.length === 0) return null;
-		const near = matches.filter((p) => isUnder(p.toLowerCase(), folder));
-		return [...(near.length > 0 ? near : matches)].sort(byLengthThenName)[0];
+		let first: string | null = null;
+		let firstNear: string | null = null;
+		for (const p of named) {
+			const lowerPath = p.toLowerCase();
+			if (!lowerPath.endsWith(suffix)) continue;
+			if (first === null || byLengthThenName(p, first) < 0) first = p;
+			if (isUnder(lowerPath, folder) && (firstNear === null || byLengthThenName(p, firstNear) < 0)) firstNear = p;
+		}
+		return firstNear ?? first;
 	}
 
 	/** An exact vault path, as written or with .md appended. */
