@@ -60,7 +60,7 @@ export class LinkResolver {
 			return rooted ? this.exact(rooted) : null;
 		}
 		if (link === '.' || link === '..' || link.startsWith('./') || link.startsWith('../')) {
-			const joined = normalizeVaultPath(`${dirname(sourcePath)}/${link}`);
+			const joined = joinRelative(dirname(sourcePath), link);
 			if (!joined) return null;
 			const hit = this.exact(joined);
 			if (hit) return hit;
@@ -71,7 +71,7 @@ export class LinkResolver {
 			link = normalized;
 		}
 		if (link === '') return null;
-		// The two spellings of forms(), without building the pair for every link.
+		// The two spellings, as exact() tries them.
 		const dotted = basename(link).includes('.');
 		return this.resolveForm(dotted ? link : `${link}.md`, sourcePath) ?? this.resolveForm(dotted ? `${link}.md` : link, sourcePath);
 	}
@@ -113,21 +113,16 @@ export class LinkResolver {
 		return firstNear ?? first;
 	}
 
-	/** An exact vault path, as written or with .md appended. */
-	private exact(path: string): string | null {
-		for (const form of this.forms(path)) {
-			const hit = this.pick(form.toLowerCase());
-			if (hit) return hit;
-		}
-		return null;
-	}
-
 	/**
-	 * A name with a dot is tried as written, then with .md; a name without a dot with .md, then
-	 * (so an extensionless file such as `Makefile` can still be reached) as written.
+	 * An exact vault path, in its two spellings: a name with a dot as written, then with .md; a
+	 * name without a dot with .md, then (so an extensionless file such as `Makefile` can still be
+	 * reached) as written.
 	 */
-	private forms(path: string): string[] {
-		return basename(path).includes('.') ? [path, `${path}.md`] : [`${path}.md`, path];
+	private exact(path: string): string | null {
+		const dotted = basename(path).includes('.');
+		const first = this.pick((dotted ? path : `${path}.md`).toLowerCase());
+		if (first) return first;
+		return this.pick((dotted ? `${path}.md` : path).toLowerCase()) || null;
 	}
 
 	private pick(lowerPath: string): string | null {
@@ -143,6 +138,32 @@ function byLengthThenName(a: string, b: string): number {
 	const lb = b.toLowerCase();
 	if (la !== lb) return la < lb ? -1 : 1;
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * normalizeVaultPath(`${folder}/${link}`) for a normal folder and a link of `../` steps (or one
+ * `./`) before a normal path, the way nearly every relative link is written: the folder is cut
+ * at its slashes instead of both being split into segments and joined again. Anything else goes
+ * to normalizeVaultPath.
+ */
+function joinRelative(folder: string, link: string): string | null {
+	let rest = link;
+	let up = 0;
+	if (rest.startsWith('./')) rest = rest.slice(2);
+	else {
+		while (rest.startsWith('../')) {
+			rest = rest.slice(3);
+			up++;
+		}
+	}
+	if (rest === '' || normalizeVaultPath(rest) !== rest || normalizeVaultPath(folder) !== folder) return normalizeVaultPath(`${folder}/${link}`);
+	let end = folder.length;
+	for (let i = 0; i < up; i++) {
+		// `..` above the vault root.
+		if (end === 0) return null;
+		end = Math.max(0, folder.lastIndexOf('/', end - 1));
+	}
+	return end === 0 ? rest : `${folder.slice(0, end)}/${rest}`;
 }
 
 function cutAt(s: string, ch: string): string {

@@ -272,10 +272,10 @@ describe('LinkResolver maintenance', () => {
 		const name = fc.constantFrom('context.md', 'Context.md', 'spec.md', 'n.md', 'N.md', 'setup.sh', 'Makefile', 'makefile.md', '1001.spec.md', 'note.v2', 'İx.md', 'ΑΣ.md');
 		const path = fc.tuple(fc.array(folder, { maxLength: 2 }), name).map(([dirs, base]) => [...dirs, base].join('/'));
 		const link = fc.oneof(
-			fc.constantFrom('', '#h', 'context', 'Context.md', 'spec', 'n', 'N', 'setup.sh', 'Makefile', 'makefile', '1001.spec', 'note.v2', 'note', 'a/n', 'A/N.md', 'b/spec', 'docs/context', '../n', './context', '../a/spec', '/specs/n', '/a', '..', 'a\\n', 'x.y/n#h', 'n|alias', 'i̇x', 'ας', 'ασ.md'),
+			fc.constantFrom('', '#h', 'context', 'Context.md', 'spec', 'n', 'N', 'setup.sh', 'Makefile', 'makefile', '1001.spec', 'note.v2', 'note', 'a/n', 'A/N.md', 'b/spec', 'docs/context', '../n', './context', '../a/spec', '../../spec', '../../../a/n', '../../../../n', '.././n', './../n', '../', './', '../.', '..//n', '../a/../n', './/n', '/specs/n', '/a', '..', 'a\\n', '..\\n', 'x.y/n#h', 'n|alias', 'i̇x', 'ας', 'ασ.md'),
 			fc.string({ maxLength: 5 }),
 		);
-		const source = fc.oneof(path, fc.constantFrom('top.md', 'specs/new.md', 'a/b/c/new.md', 'q/z.md'));
+		const source = fc.oneof(path, fc.constantFrom('top.md', 'specs/new.md', 'a/b/c/new.md', 'q/z.md', 'a//b/n.md', './a/n.md', 'a/../b/n.md', '/a/n.md', 'a/./n.md'));
 		fc.assert(
 			fc.property(fc.uniqueArray(path, { maxLength: 20 }), fc.array(fc.tuple(link, source), { minLength: 1, maxLength: 10 }), (paths, queries) => {
 				const r = new LinkResolver(paths);
