@@ -100,15 +100,23 @@ export class LinkResolver {
 			const beside = this.pick(`${folder}/${lower}`);
 			if (beside) return beside;
 		}
-		// The first of each group in byLengthThenName order, in one pass: each path lower-cased once, no arrays sorted.
+		// The first of each group in byLengthThenName order, in one pass, no arrays sorted; an ASCII
+		// path (nearly all) is compared ignoring case in place instead of being lower-cased.
 		const suffix = '/' + lower;
 		let first: string | null = null;
 		let firstNear: string | null = null;
 		for (const p of named) {
-			const lowerPath = p.toLowerCase();
-			if (!lowerPath.endsWith(suffix)) continue;
+			let near: boolean;
+			if (isAscii(p)) {
+				if (!foldedEndsWith(p, suffix)) continue;
+				near = folder === '' || (foldedStartsWith(p, folder) && (p.length === folder.length || p.charCodeAt(folder.length) === 47));
+			} else {
+				const lowerPath = p.toLowerCase();
+				if (!lowerPath.endsWith(suffix)) continue;
+				near = isUnder(lowerPath, folder);
+			}
 			if (first === null || byLengthThenName(p, first) < 0) first = p;
-			if (isUnder(lowerPath, folder) && (firstNear === null || byLengthThenName(p, firstNear) < 0)) firstNear = p;
+			if (near && (firstNear === null || byLengthThenName(p, firstNear) < 0)) firstNear = p;
 		}
 		return firstNear ?? first;
 	}
@@ -164,6 +172,31 @@ function joinRelative(folder: string, link: string): string | null {
 		end = Math.max(0, folder.lastIndexOf('/', end - 1));
 	}
 	return end === 0 ? rest : `${folder.slice(0, end)}/${rest}`;
+}
+
+function isAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+	return true;
+}
+
+/** ASCII A-Z to a-z; the one lower-casing an ASCII string needs. */
+function fold(c: number): number {
+	return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** `ascii.toLowerCase().endsWith(lower)`, without building the lower-case string. */
+function foldedEndsWith(ascii: string, lower: string): boolean {
+	const offset = ascii.length - lower.length;
+	if (offset < 0) return false;
+	for (let i = 0; i < lower.length; i++) if (fold(ascii.charCodeAt(offset + i)) !== lower.charCodeAt(i)) return false;
+	return true;
+}
+
+/** `ascii.toLowerCase().startsWith(lower)`, without building the lower-case string. */
+function foldedStartsWith(ascii: string, lower: string): boolean {
+	if (lower.length > ascii.length) return false;
+	for (let i = 0; i < lower.length; i++) if (fold(ascii.charCodeAt(i)) !== lower.charCodeAt(i)) return false;
+	return true;
 }
 
 function cutAt(s: string, ch: string): string {
