@@ -4,7 +4,8 @@ import { rewriteLinkTarget, type LinkLookup, type LinkStyle } from '../links/lin
 import { parseLinks, type LinkRef } from '../links/link-parser';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
-import { applyEdits, type TextEdit } from '../markdown/text-edit';
+import type { TextEdit } from '../markdown/text-edit';
+import { applyInOrder, disjoint, inOrder } from './sorted-edits';
 import type { LinkChange } from './migration-types';
 import { LinkpathMemo, ResolveMemo } from './resolve-memo';
 
@@ -54,23 +55,26 @@ export function rewriteFileLinks(
 ): { text: string; changes: LinkChange[] } {
 	const edits: TextEdit[] = [];
 	const changes: { at: number; from: string; to: string }[] = [];
-	const lines = lineCounter(text);
 	const was = ctx.beforeMemo.from(oldSource);
 	const is = ctx.afterMemo.from(newSource);
-	const after: LinkLookup = { has: (path) => ctx.after.has(path), resolve: (linkpath, source) => (source === newSource ? is(linkpath) : ctx.after.resolve(linkpath, source)) };
-	const linkpathTo = ctx.linkpaths.from(newSource, after);
-	const retarget = (target: string): { newTarget: string; rewrite: boolean } | null => {
+	// Made on the first link that changes: most files' links all change, some files have none.
+	let linkpathTo: ((target: string, style: LinkStyle, subpath: string) => string) | null = null;
+	/** The path the link must now point to, or null when it still resolves to it (or never resolved). */
+	const retarget = (target: string): string | null => {
 		if (target === '') return null;
 		const then = was(target);
 		if (then === null) return null;
 		const now = ctx.moves.get(then) ?? then;
-		if (is(target) === now) return null;
-		return { newTarget: now, rewrite: true };
+		return is(target) === now ? null : now;
 	};
 	const rewriteLink = (link: LinkRef, offset: number): void => {
-		const hit = retarget(link.target);
-		if (!hit) return;
-		const linkpath = newLinkpath(linkpathTo, is, link, hit.newTarget);
+		const newTarget = retarget(link.target);
+		if (newTarget === null) return;
+		if (linkpathTo === null) {
+			const after: LinkLookup = { has: (path) => ctx.after.has(path), resolve: (linkpath, source) => (source === newSource ? is(linkpath) : ctx.after.resolve(linkpath, source)) };
+			linkpathTo = ctx.linkpaths.from(newSource, after);
+		}
+		const linkpath = newLinkpath(linkpathTo, is, link, newTarget);
 		const local: LinkRef = { ...link, start: 0, end: link.raw.length, targetStart: link.targetStart - link.start, targetEnd: link.targetEnd - link.start };
 		const raw = rewriteLinkTarget(link.raw, local, linkpath);
 		// Only the characters that change, so a link nested in another's text (`[![a](x.png)](y.md)`) edits apart from it.
@@ -91,11 +95,11 @@ export function rewriteFileLinks(
 			for (const link of found) rewriteLink(link, field.valueStart);
 			const value = field.value.trim();
 			if (found.length > 0 || !PLAIN_PATH.test(value) || !value.includes('/')) continue;
-			const hit = retarget(value);
-			if (!hit) continue;
+			const newTarget = retarget(value);
+			if (newTarget === null) continue;
 			const start = field.valueStart + field.value.indexOf(value);
-			edits.push({ start, end: start + value.length, text: hit.newTarget });
-			changes.push({ at: start, from: value, to: hit.newTarget });
+			edits.push({ start, end: start + value.length, text: newTarget });
+			changes.push({ at: start, from: value, to: newTarget });
 		}
 	}
 	for (const r of extra) {
@@ -103,8 +107,11 @@ export function rewriteFileLinks(
 		changes.push({ at: r.start, from: r.from, to: r.to });
 	}
 	if (edits.length === 0) return { text, changes: [] };
-	changes.sort((a, b) => a.at - b.at);
-	return { text: applyEdits(text, disjoint(edits)), changes: changes.map((c) => ({ line: lines(c.at), from: c.from, to: c.to })) };
+	const lines = lineCounter(text);
+	return {
+		text: applyInOrder(text, disjoint(edits)),
+		changes: inOrder(changes, (a, b) => a.at - b.at).map((c) => ({ line: lines(c.at), from: c.from, to: c.to })),
+	};
 }
 
 /**
@@ -123,16 +130,4 @@ function newLinkpath(
 	const hasMd = path.toLowerCase().endsWith('.md');
 	const alt = hadMd && !hasMd ? `${path}.md` : !hadMd && hasMd ? path.slice(0, -3) : null;
 	return alt !== null && is(alt) === target ? alt : path;
-}
-
-/** Edits sorted by position, dropping any that would overlap the one before (never expected). */
-function disjoint(edits: TextEdit[]): TextEdit[] {
-	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-	const out: TextEdit[] = [];
-	for (const e of sorted) {
-		const last = out[out.length - 1];
-		if (last && e.start < last.end) continue;
-		out.push(e);
-	}
-	return out;
 }
