@@ -100,16 +100,20 @@ export class LinkResolver {
 			const beside = this.pick(`${folder}/${lower}`);
 			if (beside) return beside;
 		}
-		// The first of each group in byLengthThenName order, in one pass, no arrays sorted; an ASCII
-		// path (nearly all) is compared ignoring case in place instead of being lower-cased.
+		// The first of each group in byLengthThenName order, in one pass, no arrays sorted. The part
+		// of a path compared is compared ignoring case in place when it is ASCII (nearly always):
+		// lower-casing never changes the ASCII characters around a non-ASCII one, so that is the
+		// lower-cased path's part. Otherwise the path is lower-cased.
 		const suffix = '/' + lower;
 		let first: string | null = null;
 		let firstNear: string | null = null;
 		for (const p of named) {
 			let near: boolean;
-			if (isAscii(p)) {
-				if (!foldedEndsWith(p, suffix)) continue;
-				near = folder === '' || (foldedStartsWith(p, folder) && (p.length === folder.length || p.charCodeAt(folder.length) === 47));
+			const ends = foldedEndsWith(p, suffix);
+			const under = ends === false || folder === '' ? ends : foldedStartsWith(p, folder);
+			if (ends !== null && under !== null) {
+				if (!ends) continue;
+				near = folder === '' || (under === true && (p.length === folder.length || p.charCodeAt(folder.length) === 47));
 			} else {
 				const lowerPath = p.toLowerCase();
 				if (!lowerPath.endsWith(suffix)) continue;
@@ -174,29 +178,35 @@ function joinRelative(folder: string, link: string): string | null {
 	return end === 0 ? rest : `${folder.slice(0, end)}/${rest}`;
 }
 
-function isAscii(s: string): boolean {
-	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-	return true;
-}
-
-/** ASCII A-Z to a-z; the one lower-casing an ASCII string needs. */
+/** ASCII A-Z to a-z; -1 for a character outside ASCII, whose lower case may be longer. */
 function fold(c: number): number {
-	return c >= 65 && c <= 90 ? c + 32 : c;
+	return c > 127 ? -1 : c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** `ascii.toLowerCase().endsWith(lower)`, without building the lower-case string. */
-function foldedEndsWith(ascii: string, lower: string): boolean {
-	const offset = ascii.length - lower.length;
-	if (offset < 0) return false;
-	for (let i = 0; i < lower.length; i++) if (fold(ascii.charCodeAt(offset + i)) !== lower.charCodeAt(i)) return false;
+/** `path.toLowerCase().endsWith(lower)` for a path whose last characters are ASCII, without lower-casing it; null when they are not. */
+function foldedEndsWith(path: string, lower: string): boolean | null {
+	const offset = path.length - lower.length;
+	// Shorter than the suffix: only a longer lower case could end with it (İ → i̇); left to toLowerCase.
+	if (offset < 0) return null;
+	// From the end: the characters after a non-ASCII one keep their places in the lower case, those before may not.
+	for (let i = lower.length - 1; i >= 0; i--) {
+		const c = fold(path.charCodeAt(offset + i));
+		if (c < 0) return null;
+		if (c !== lower.charCodeAt(i)) return false;
+	}
 	return true;
 }
 
-/** `ascii.toLowerCase().startsWith(lower)`, without building the lower-case string. */
-function foldedStartsWith(ascii: string, lower: string): boolean {
-	if (lower.length > ascii.length) return false;
-	for (let i = 0; i < lower.length; i++) if (fold(ascii.charCodeAt(i)) !== lower.charCodeAt(i)) return false;
-	return true;
+/** `path.toLowerCase().startsWith(lower)` for a path whose first characters are ASCII, without lower-casing it; null when they are not. */
+function foldedStartsWith(path: string, lower: string): boolean | null {
+	const n = Math.min(lower.length, path.length);
+	for (let i = 0; i < n; i++) {
+		const c = fold(path.charCodeAt(i));
+		if (c < 0) return null;
+		if (c !== lower.charCodeAt(i)) return false;
+	}
+	// Every character of a path shorter than `lower` was compared: its lower case is as short.
+	return lower.length <= path.length;
 }
 
 function cutAt(s: string, ch: string): string {
