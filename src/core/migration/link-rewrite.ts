@@ -78,10 +78,11 @@ export function rewriteFileLinks(
 		const local: LinkRef = { ...link, start: 0, end: link.raw.length, targetStart: link.targetStart - link.start, targetEnd: link.targetEnd - link.start };
 		const raw = rewriteLinkTarget(link.raw, local, linkpath);
 		// Only the characters that change, so a link nested in another's text (`[![a](x.png)](y.md)`) edits apart from it.
+		const old = link.raw;
 		let p = 0;
-		while (p < raw.length && p < link.raw.length && raw[p] === link.raw[p]) p++;
+		while (p < raw.length && p < old.length && raw.charCodeAt(p) === old.charCodeAt(p)) p++;
 		let q = 0;
-		while (q < raw.length - p && q < link.raw.length - p && raw[raw.length - 1 - q] === link.raw[link.raw.length - 1 - q]) q++;
+		while (q < raw.length - p && q < old.length - p && raw.charCodeAt(raw.length - 1 - q) === old.charCodeAt(old.length - 1 - q)) q++;
 		edits.push({ start: offset + link.start + p, end: offset + link.end - q, text: raw.slice(p, raw.length - q) });
 		changes.push({ at: offset + link.start, from: link.raw, to: raw });
 	};
