@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { linkRewriteContext, rewriteFileLinks } from '../../../src/core/migration/link-rewrite';
+import { dirname, relativePath } from '../../../src/core/files/paths';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
 
 function context(paths: string[], moves: Record<string, string>) {
@@ -35,7 +36,7 @@ describe('remembered answers (fast-check)', () => {
 	const path = fc.tuple(folder, name).map(([f, n]) => `${f}/${n}`);
 	const style = fc.nat(7);
 	const linkText = (from: string, to: string, kind: number, sub: string): string => {
-		const rel = relative(from, to);
+		const rel = relativePath(dirname(from), to);
 		const stem = to.slice(to.lastIndexOf('/') + 1);
 		switch (kind) {
 			case 0: return `[[${stem.replace(/\.md$/, '')}${sub}|A]]`;
@@ -88,11 +89,3 @@ describe('remembered answers (fast-check)', () => {
 		);
 	});
 });
-
-function relative(from: string, to: string): string {
-	const a = from.split('/').slice(0, -1);
-	const b = to.split('/');
-	let i = 0;
-	while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-	return [...Array<string>(a.length - i).fill('..'), ...b.slice(i)].join('/');
-}
