@@ -28,9 +28,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 			throw new Error(`Text edits overlap: [${prev.start}, ${prev.end}) and [${next.start}, ${next.end}).`);
 		}
 	}
+	return joinEdits(text, sorted.map((s) => s.edit));
+}
+
+/** The text with edits already sorted, disjoint and in range (as applyEdits checks them) put in. */
+export function joinEdits(text: string, sorted: readonly TextEdit[]): string {
 	const parts: string[] = [];
 	let cursor = 0;
-	for (const { edit } of sorted) {
+	for (const edit of sorted) {
 		parts.push(text.slice(cursor, edit.start), edit.text);
 		cursor = edit.end;
 	}

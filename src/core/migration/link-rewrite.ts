@@ -2,12 +2,12 @@ import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-commen
 import { extension } from '../files/paths';
 import { rewriteLinkTarget, type LinkLookup, type LinkStyle } from '../links/link-format';
 import { parseLinks, type LinkRef } from '../links/link-parser';
+import { LinkpathMemo, ResolveMemo } from '../links/resolve-memo';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
-import type { TextEdit } from '../markdown/text-edit';
-import { applyInOrder, disjoint, inOrder } from './sorted-edits';
+import { joinEdits, type TextEdit } from '../markdown/text-edit';
+import { disjoint, inOrder } from './sorted-edits';
 import type { LinkChange } from './migration-types';
-import { LinkpathMemo, ResolveMemo } from './resolve-memo';
 
 /** The vault before and after the moves: both resolvers are built once, each file is rewritten once. */
 export interface LinkRewriteContext {
@@ -110,7 +110,7 @@ export function rewriteFileLinks(
 	if (edits.length === 0) return { text, changes: [] };
 	const lines = lineCounter(text);
 	return {
-		text: applyInOrder(text, disjoint(edits)),
+		text: joinEdits(text, disjoint(edits)),
 		changes: inOrder(changes, (a, b) => a.at - b.at).map((c) => ({ line: lines(c.at), from: c.from, to: c.to })),
 	};
 }

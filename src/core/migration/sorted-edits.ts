@@ -20,15 +20,3 @@ export function inOrder<T>(items: T[], compare: (a: T, b: T) => number): T[] {
 	for (let i = 1; i < items.length; i++) if (compare(items[i - 1], items[i]) > 0) return [...items].sort(compare);
 	return items;
 }
-
-/** applyEdits for edits already sorted and disjoint (as disjoint() returns them): the text between them and their texts, joined. */
-export function applyInOrder(text: string, edits: TextEdit[]): string {
-	const parts: string[] = [];
-	let cursor = 0;
-	for (const edit of edits) {
-		parts.push(text.slice(cursor, edit.start), edit.text);
-		cursor = edit.end;
-	}
-	parts.push(text.slice(cursor));
-	return parts.join('');
-}

@@ -1,8 +1,9 @@
-import { dirname, extension } from '../files/paths';
+import { extension } from '../files/paths';
 import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
 import { classifyPath, PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
+import { ResolveMemo } from '../links/resolve-memo';
 import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
 import { lineCounter } from '../markdown/line-numbers';
 import { flattenSections, findSection, parseSections } from '../markdown/sections';
@@ -73,16 +74,14 @@ export class VaultFacts {
 	private readonly files = new Map<string, FileFacts | null>();
 	private readonly metadata = new Map<string, SpecMetadata>();
 	private readonly outlines = new Map<string, Outline>();
-	/**
-	 * Where link targets resolve from each folder: folder → target → file or null. A link resolves
-	 * the same from every note in one folder (Obsidian's rule looks at the source's folder only),
-	 * and the notes of a folder link to the same neighbours, so this halves the lookups.
-	 */
-	private readonly resolved = new Map<string, Map<string, string | null>>();
+	/** Link targets resolved once per folder (see ResolveMemo): the notes of a folder link the same neighbours. */
+	private readonly resolved: ResolveMemo;
 	/** Each markdown file's frontmatter as build read it, so meta() does not parse the YAML again. */
 	private readonly frontmatter = new Map<string, FrontmatterRead>();
 
-	private constructor(private readonly ws: Workspace) {}
+	private constructor(private readonly ws: Workspace) {
+		this.resolved = new ResolveMemo(ws.links);
+	}
 
 	static async load(ws: Workspace): Promise<VaultFacts> {
 		const facts = new VaultFacts(ws);
@@ -150,22 +149,8 @@ export class VaultFacts {
 	private build(path: string, text: string): FileFacts {
 		const role = this.role(path);
 		const markdown = extension(path) === 'md';
-		const folder = dirname(path);
-		let known = this.resolved.get(folder);
-		if (!known) {
-			known = new Map();
-			this.resolved.set(folder, known);
-		}
-		const cache = known;
-		const resolve = (target: string): string | null => {
-			if (target === '') return path;
-			let hit = cache.get(target);
-			if (hit === undefined) {
-				hit = this.ws.links.resolve(target, path);
-				cache.set(target, hit);
-			}
-			return hit;
-		};
+		const fromHere = this.resolved.from(path);
+		const resolve = (target: string): string | null => (target === '' ? path : fromHere(target));
 		const lineAt = lineCounter(text);
 		const links: LinkFact[] = [];
 		let properties: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
-import { ResolveMemo } from '../../../src/core/migration/resolve-memo';
+import { ResolveMemo } from '../../../src/core/links/resolve-memo';
 
 // Few folders and names, so sources share folders (the memo's hits) and names collide across folders.
 const folder = fc.constantFrom('specs', 'a', 'A', 'b', 'x.y', 'deliverables');

@@ -1,19 +1,19 @@
 import { dirname } from '../files/paths';
-import { linkpathFor, type LinkLookup, type LinkStyle } from '../links/link-format';
-import type { LinkResolver } from '../links/link-resolver';
+import { linkpathFor, type LinkLookup, type LinkStyle } from './link-format';
 
 /**
- * A LinkResolver's answers remembered per source folder, for a resolver that does not change
- * while they are used (the migration's vault before and after the moves). A link path resolves
- * the same from every note of one folder, and notes of one folder link the same files (a
- * feature's tasks, a context's sessions), so most links are looked up once per folder.
+ * A link lookup's answers remembered per source folder, for a vault that does not change while
+ * they are used (validate's pass, the migration's vault before and after the moves). A link path
+ * resolves the same from every note of one folder (Obsidian's rule looks at the source's folder
+ * only), and notes of one folder link the same files (a feature's tasks, a context's sessions), so
+ * most links are looked up once per folder.
  * With `remember` false every lookup asks the resolver (the plain computation, for tests).
  */
 export class ResolveMemo {
 	private readonly byFolder = new Map<string, Map<string, string | null>>();
 
 	constructor(
-		readonly resolver: LinkResolver,
+		readonly resolver: LinkLookup,
 		private readonly remember = true,
 	) {}
 
