@@ -4,6 +4,7 @@ import { findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { idFromSpecPath } from './discovery';
 import { IndexProblem, Spec } from './spec';
+import { extendsId, headingId, stripIdPrefix } from './spec-title';
 
 export interface SpecReading {
 	spec: Spec;
@@ -15,11 +16,14 @@ export interface SpecReading {
 /**
  * Reads one spec note into the index's record. Never throws: malformed YAML becomes a problem
  * naming the file and line, and the spec is still indexed from its name and header lines.
+ * `contextsBeside`: names of the `*.context.md` files in the spec's folder, which may name a
+ * fuller id than the folder (`E13-F01.context.md` beside `F01/spec.md`).
  */
-export function readSpec(path: string, text: string): SpecReading {
+export function readSpec(path: string, text: string, contextsBeside: readonly string[] = []): SpecReading {
 	const meta = readSpecMetadata(text, path);
-	const id = idFromSpecPath(path);
-	const aliases = meta.id !== undefined && meta.id !== id ? [meta.id] : [];
+	const nameId = idFromSpecPath(path);
+	const id = fullerId(nameId, [meta.id, meta.heading === undefined ? null : headingId(meta.heading), ...contextsBeside.map(contextId)]);
+	const aliases = [nameId, meta.id].filter((a, i, all): a is string => a !== undefined && a !== id && all.indexOf(a) === i);
 	const declaredType = meta.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null);
 	const root = parseSections(text);
 	const deliverables = findSection(root, ['Deliverables']);
@@ -28,17 +32,22 @@ export function readSpec(path: string, text: string): SpecReading {
 				.filter((l) => l.target !== '')
 				.map((l) => l.target)
 		: [];
+	const ids = [id, ...aliases];
+	const title = meta.title === undefined ? '' : stripIdPrefix(meta.title, ids).trim();
 	const spec: Spec = {
 		id,
 		aliases,
 		path,
 		declaredType,
-		title: meta.title ?? meta.heading ?? id,
+		title: title === '' ? id : title,
 		status: meta.status ?? null,
 		statusRaw: meta.statusRaw ?? '',
 		parentRef: meta.parent ?? null,
 		contextRef: meta.context ?? null,
 		deliverableRefs,
+		deliverableProperty: meta.deliverables,
+		childRefs: meta.children,
+		commits: meta.commits,
 	};
 	const problems: IndexProblem[] = meta.problems.map((p) => ({
 		severity: 'error',
@@ -47,4 +56,14 @@ export function readSpec(path: string, text: string): SpecReading {
 		message: p.message,
 	}));
 	return { spec, problems, declaresType: meta.type !== undefined };
+}
+
+/** The first candidate that is a fuller form of the name's id (`E13-F01` for `F01`), else the name's id. */
+function fullerId(nameId: string, candidates: readonly (string | null | undefined)[]): string {
+	for (const candidate of candidates) if (candidate && extendsId(candidate, nameId)) return candidate;
+	return nameId;
+}
+
+function contextId(name: string): string {
+	return name.replace(/\.context\.md$/i, '');
 }

@@ -1,5 +1,5 @@
 import { FileEntry, FileStore } from '../files/file-store';
-import { basename, dirname, isUnder } from '../files/paths';
+import { basename, dirname, isUnder, normalizeVaultPath } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
 import { classifyPath, compareIds, conventionalContextPath, ownsFolder, PathRole } from './discovery';
@@ -42,6 +42,8 @@ export class SpecIndex {
 	private readonly files = new Set<string>();
 	private readonly specs = new Map<string, Spec>();
 	private readonly fileProblems = new Map<string, IndexProblem[]>();
+	/** Names of the context files in each folder: they may name a fuller id for the spec beside them. */
+	private readonly contextsByFolder = new Map<string, Set<string>>();
 	private derived: Derived | null = null;
 	private folderSpecs: Map<string, Spec[]> | null = null;
 
@@ -54,10 +56,11 @@ export class SpecIndex {
 	async build(store: FileStore, options: BuildOptions = {}): Promise<void> {
 		const chunk = options.chunkSize ?? 200;
 		const entries = options.entries ?? (await store.list(this.specsRoot));
+		// Every file first, so a spec read below sees the contexts beside it whatever the listing order.
+		for (const entry of entries) this.addFile(entry.path);
 		let done = 0;
 		for (const entry of entries) {
 			const role = this.role(entry.path);
-			this.files.add(entry.path);
 			if (role === 'spec' || role === 'maybe-spec') {
 				try {
 					this.ingest(entry.path, await store.read(entry.path), role);
@@ -85,7 +88,7 @@ export class SpecIndex {
 	update(path: string, text?: string): void {
 		if (!this.concerns(path)) return;
 		const known = this.files.has(path);
-		this.files.add(path);
+		this.addFile(path);
 		const role = this.role(path);
 		if ((role === 'spec' || role === 'maybe-spec') && text !== undefined) {
 			const before = this.specs.get(path);
@@ -109,6 +112,7 @@ export class SpecIndex {
 
 	remove(path: string): void {
 		if (!this.files.delete(path) && !this.specs.has(path)) return;
+		this.contextsByFolder.get(dirname(path))?.delete(basename(path));
 		this.specs.delete(path);
 		this.fileProblems.delete(path);
 		this.invalidate();
@@ -128,8 +132,18 @@ export class SpecIndex {
 		return classifyPath(path, this.specsRoot);
 	}
 
+	private addFile(path: string): void {
+		this.files.add(path);
+		if (this.role(path) !== 'context') return;
+		const folder = dirname(path);
+		const names = this.contextsByFolder.get(folder);
+		if (names) names.add(basename(path));
+		else this.contextsByFolder.set(folder, new Set([basename(path)]));
+	}
+
 	private ingest(path: string, text: string, role: PathRole): void {
-		const reading = readSpec(path, text);
+		const beside = this.contextsByFolder.get(dirname(path));
+		const reading = readSpec(path, text, beside ? [...beside] : []);
 		if (role === 'maybe-spec' && !reading.declaresType) {
 			if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 			return;
@@ -230,6 +244,31 @@ export class SpecIndex {
 		return out.sort();
 	}
 
+	/**
+	 * The files the spec registers as its deliverables, resolved: links in its `## Deliverables`
+	 * section, then the items of its `deliverables` property (links, or paths from the spec's folder
+	 * or the vault root). Items that resolve to nothing are left out.
+	 */
+	registeredDeliverables(spec: Spec): string[] {
+		const out: string[] = [];
+		const add = (path: string | null): void => {
+			if (path !== null && !out.includes(path)) out.push(path);
+		};
+		for (const ref of spec.deliverableRefs) add(this.resolveLink(ref, spec.path));
+		for (const item of spec.deliverableProperty) add(this.resolvePathRef(item, spec.path));
+		return out;
+	}
+
+	/** The specs the spec lists in its `children` property (ids or links), those that exist. */
+	listedChildren(spec: Spec): Spec[] {
+		const out: Spec[] = [];
+		for (const ref of spec.childRefs) {
+			const child = this.resolveSpecRef(ref, spec.path);
+			if (child && child !== spec && !out.includes(child)) out.push(child);
+		}
+		return out;
+	}
+
 	/** Problems found reading one file (malformed YAML…), without the vault-wide checks. */
 	problemsOf(path: string): IndexProblem[] {
 		return this.fileProblems.get(path) ?? [];
@@ -290,9 +329,8 @@ export class SpecIndex {
 		for (const list of d.children.values()) list.sort((a, b) => compareIds(a.id, b.id));
 		// Registered deliverables first; then every other file under a deliverables/ folder goes to the folder's spec.
 		for (const spec of sorted) {
-			for (const ref of spec.deliverableRefs) {
-				const target = this.resolveLink(ref, spec.path);
-				if (target && this.role(target) === 'deliverable' && !d.deliverableOwner.has(target)) d.deliverableOwner.set(target, spec);
+			for (const target of this.registeredDeliverables(spec)) {
+				if (this.role(target) === 'deliverable' && !d.deliverableOwner.has(target)) d.deliverableOwner.set(target, spec);
 			}
 		}
 		for (const path of this.files) {
@@ -331,6 +369,22 @@ export class SpecIndex {
 		if (byId.length > 0) return byId[0];
 		const target = this.resolveLink(ref, sourcePath);
 		return target ? (this.specs.get(target) ?? null) : null;
+	}
+
+	/**
+	 * A property's file reference: a link, or a plain path tried from the source's folder, then from the
+	 * vault root, then as a link (so a bare file name finds its one file, as in Obsidian).
+	 */
+	private resolvePathRef(ref: string, sourcePath: string): string | null {
+		const link = parseLinkText(ref);
+		if (link) return link.target === '' ? null : this.resolveLink(link.target, sourcePath);
+		const path = ref.trim().replace(/^\.\//, '');
+		if (path === '') return null;
+		const folder = dirname(sourcePath);
+		const beside = normalizeVaultPath(folder === '' ? path : folder + '/' + path);
+		if (beside !== null && this.files.has(beside)) return beside;
+		if (this.files.has(path)) return path;
+		return this.resolveLink(path, sourcePath);
 	}
 
 	private resolveRef(ref: string, sourcePath: string): string | null {
@@ -386,7 +440,9 @@ function samePlace(a: Spec, b: Spec): boolean {
 		a.parentRef === b.parentRef &&
 		a.contextRef === b.contextRef &&
 		sameList(a.aliases, b.aliases) &&
-		sameList(a.deliverableRefs, b.deliverableRefs)
+		sameList(a.deliverableRefs, b.deliverableRefs) &&
+		sameList(a.deliverableProperty, b.deliverableProperty) &&
+		sameList(a.childRefs, b.childRefs)
 	);
 }
 

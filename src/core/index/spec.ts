@@ -4,13 +4,18 @@ export type { SpecType };
 
 /** A spec as the index knows it: read from its file's properties, header lines and name. */
 export interface Spec {
-	/** From the file name (`1014.spec.md`, or the folder of `spec.md`/`epic.md`); a string, never a number. */
+	/**
+	 * From the file name (`1014.spec.md`, or the folder of `spec.md`/`epic.md`), or a fuller form of it
+	 * that the frontmatter `id`, the heading or a context beside names (`E13-F01` for folder `F01`);
+	 * a string, never a number.
+	 */
 	id: string;
-	/** Other ids that find this spec: a frontmatter `id` that differs from the name's. */
+	/** Other ids that find this spec: the name's id when a fuller one is the id, a frontmatter `id` that differs. */
 	aliases: string[];
 	path: string;
 	/** The declared type (frontmatter `type`, or epic.md), or null when it is inferred from depth. */
 	declaredType: SpecType | null;
+	/** Without a leading copy of the id (`# 1014 - Cold Storage` → `Cold Storage`); the id when there is no title. */
 	title: string;
 	/** Canonical status when the word is known, else null (see statusRaw). */
 	status: string | null;
@@ -22,6 +27,12 @@ export interface Spec {
 	contextRef: string | null;
 	/** Link targets as written in the spec's `## Deliverables` section. */
 	deliverableRefs: string[];
+	/** The `deliverables` property's items as written: links, paths (from the spec's folder or the vault root) or file names. */
+	deliverableProperty: string[];
+	/** The `children` property's items as written: ids or links. */
+	childRefs: string[];
+	/** The `commits` property's items as written (`08e4cc5` or `08e4cc5: message`), oldest first. */
+	commits: string[];
 }
 
 export interface IndexProblem {

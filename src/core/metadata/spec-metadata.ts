@@ -39,6 +39,12 @@ export interface SpecMetadata {
 	created?: string;
 	updated?: string;
 	tags: string[];
+	/** The `children` property: ids or links of the spec's children, as written. */
+	children: string[];
+	/** The `deliverables` property: ids, links or paths of registered deliverables, as written. */
+	deliverables: string[];
+	/** The `commits` property: commit hashes (`08e4cc5`, or `08e4cc5: message`), as written. */
+	commits: string[];
 	/** Every property, unknown ones included. */
 	properties: Record<string, unknown>;
 	mismatches: MetadataMismatch[];
@@ -61,7 +67,7 @@ export function readSpecMetadata(text: string, path: string, frontmatter?: Front
 	const fm = frontmatter ?? readFrontmatter(text, path);
 	const problems: MetadataProblem[] = fm.error ? [fm.error] : [];
 	const headers = readHeaderFields(text);
-	const meta: SpecMetadata = { tags: [], properties: fm.data, mismatches: [], problems };
+	const meta: SpecMetadata = { tags: [], children: [], deliverables: [], commits: [], properties: fm.data, mismatches: [], problems };
 	const property = (names: string[]): string | undefined => {
 		for (const name of names) {
 			const key = propertyKey(fm.data, name);
@@ -98,6 +104,9 @@ export function readSpecMetadata(text: string, path: string, frontmatter?: Front
 		}
 	}
 	meta.tags = readTags(fm.data);
+	meta.children = readList(fm.data, 'children');
+	meta.deliverables = readList(fm.data, 'deliverables');
+	meta.commits = readList(fm.data, 'commits');
 	return meta;
 }
 
@@ -168,6 +177,23 @@ function readTags(data: Record<string, unknown>): string[] {
 		.filter((t): t is string | number => typeof t === 'string' || typeof t === 'number')
 		.map((t) => String(t).trim().replace(/^#/, ''))
 		.filter((t) => t !== '');
+}
+
+/**
+ * A list property as text items: a YAML list, or one scalar (`children: 1001`). An unquoted
+ * `[[link]]` item (YAML's list in a list) is read as the link; mappings and empty items are skipped.
+ */
+function readList(data: Record<string, unknown>, name: string): string[] {
+	const key = propertyKey(data, name);
+	if (key === undefined) return [];
+	const value = data[key];
+	const items: unknown[] = Array.isArray(value) ? value : [value];
+	const out: string[] = [];
+	for (const item of items) {
+		const text = propertyText(item);
+		if (typeof text === 'string') out.push(text);
+	}
+	return out;
 }
 
 /** Differences a reader would call a contradiction, not spelling: statuses by meaning, links by target, dates by prefix. */

@@ -25,6 +25,9 @@ describe('readSpecMetadata', () => {
 			created: '2025-08-26 14:30',
 			updated: '2025-08-27 10:00',
 			tags: [],
+			children: [],
+			deliverables: [],
+			commits: [],
 			properties: {},
 			mismatches: [],
 			problems: [],
@@ -57,6 +60,9 @@ describe('readSpecMetadata', () => {
 			parent: 'E01-F01',
 			created: '2025-08-26',
 			tags: ['storage', 'nfs'],
+			children: [],
+			deliverables: [],
+			commits: [],
 			properties: { id: 'E01-F01-T04', type: 'task', title: 'Wire NFS mount options', status: 'in-progress', parent: 'E01-F01', created: '2025-08-26', tags: ['storage', 'nfs'], estimate: 3 },
 			mismatches: [],
 			problems: [],
@@ -138,7 +144,7 @@ describe('readSpecMetadata', () => {
 	});
 
 	it('reads nothing from an empty file', () => {
-		expect(readSpecMetadata('', 'a.md')).toEqual({ tags: [], properties: {}, mismatches: [], problems: [] });
+		expect(readSpecMetadata('', 'a.md')).toEqual({ tags: [], children: [], deliverables: [], commits: [], properties: {}, mismatches: [], problems: [] });
 	});
 
 	it('ignores headings in code blocks when finding the title', () => {
@@ -159,5 +165,34 @@ describe('frontmatter is not markdown', () => {
 		const meta = readSpecMetadata(text, 'specs/1014.spec.md');
 		expect(meta.title).toBe('Cold storage');
 		expect(meta.status).toBe('planning');
+	});
+});
+
+describe('list properties owners write', () => {
+	it('reads children, deliverables and commits as text lists, links and numbers included', () => {
+		const text = [
+			'---',
+			'# Owner notes: children are kept by hand',
+			'children: ["1001", 1002, "[[1003/spec|Sync]]"]',
+			'deliverables:',
+			'  - deliverables/scripts/setup.sh',
+			'  - [[deliverables/docs/guide.md]]',
+			'  - "[Guide](deliverables/docs/guide.md)"',
+			'commits: ["08e4cc5", "a1b2c3d: Add mount options"]',
+			'---',
+			'# 1000 - Foundation',
+			'',
+		].join('\n');
+		const meta = readSpecMetadata(text, 'specs/1000/epic.md');
+		expect(meta.children).toEqual(['1001', '1002', '[[1003/spec|Sync]]']);
+		expect(meta.deliverables).toEqual(['deliverables/scripts/setup.sh', '[[deliverables/docs/guide.md]]', '[Guide](deliverables/docs/guide.md)']);
+		expect(meta.commits).toEqual(['08e4cc5', 'a1b2c3d: Add mount options']);
+		expect(meta.problems).toEqual([]);
+	});
+
+	it('reads one scalar as a list of one, and skips empty items and mappings', () => {
+		const meta = readSpecMetadata('---\nchildren: 1001\ncommits:\n  - \n  - {hash: x}\n  - abc1234\n---\n', 'a.md');
+		expect(meta.children).toEqual(['1001']);
+		expect(meta.commits).toEqual(['abc1234']);
 	});
 });

@@ -1,0 +1,80 @@
+import { readSpec } from '../../../src/core/index/read-spec';
+import { extendsId, headingId, stripIdPrefix } from '../../../src/core/index/spec-title';
+
+describe('stripIdPrefix: a title keeps no copy of the id', () => {
+	it.each([
+		['1014 - Cold Storage NAS Integration', ['1014'], 'Cold Storage NAS Integration'],
+		['1014: Cold Storage', ['1014'], 'Cold Storage'],
+		['1014 – Cold Storage', ['1014'], 'Cold Storage'],
+		['E13-F01: Spec Parser Service', ['E13-F01', 'F01'], 'Spec Parser Service'],
+		['Task 1014: Cold Storage', ['1014'], 'Cold Storage'],
+		['Spec 1014: Cold Storage', ['1014'], 'Cold Storage'],
+		['Epic 1000 - Foundation', ['1000'], 'Foundation'],
+		['[1014] Cold Storage', ['1014'], 'Cold Storage'],
+		['[1014] - Cold Storage', ['1014'], 'Cold Storage'],
+		['e13-f01: lower case heading', ['E13-F01'], 'lower case heading'],
+		['1014 Cold Storage', ['1014'], 'Cold Storage'],
+	])('%s → %s', (title, ids, expected) => {
+		expect(stripIdPrefix(title, ids)).toBe(expected);
+	});
+
+	it.each([
+		['10140 Racks', ['1014']],
+		['1014', ['1014']],
+		['Cold Storage 1014', ['1014']],
+		['E13-F012: Other', ['E13-F01']],
+		['Task list for 1014', ['1014']],
+	])('leaves %s alone', (title, ids) => {
+		expect(stripIdPrefix(title, ids)).toBe(title);
+	});
+});
+
+describe('headingId and extendsId', () => {
+	it('finds the id a heading starts with', () => {
+		expect(headingId('E13-F01: Spec Parser Service')).toBe('E13-F01');
+		expect(headingId('Feature E13-F01 - Parser')).toBe('E13-F01');
+		expect(headingId('[1014] Cold')).toBe('1014');
+		expect(headingId('Cold storage')).toBeNull();
+	});
+
+	it('knows a fuller id only at a dash', () => {
+		expect(extendsId('E13-F01', 'F01')).toBe(true);
+		expect(extendsId('E13-F01', 'e13-f01')).toBe(false);
+		expect(extendsId('XF01', 'F01')).toBe(false);
+	});
+});
+
+describe('readSpec: ids and titles as owners write them', () => {
+	it('gives a heading-titled spec its title without the id', () => {
+		const { spec } = readSpec('specs/1000/1001/1014.spec.md', '# 1014 - Cold Storage NAS Integration\n\n**Status**: planning\n');
+		expect(spec.id).toBe('1014');
+		expect(spec.title).toBe('Cold Storage NAS Integration');
+	});
+
+	it('strips the id from a title property too, so no view prints it twice', () => {
+		const { spec } = readSpec('specs/1000/1001/1014.spec.md', '---\ntitle: "1014 - Cold Storage"\n---\n');
+		expect(spec.title).toBe('Cold Storage');
+	});
+
+	it('takes the fuller id a heading names over the folder name, which stays an alias', () => {
+		const { spec } = readSpec('specs/E13/F01/spec.md', '# E13-F01: Spec Parser Service\n');
+		expect(spec.id).toBe('E13-F01');
+		expect(spec.aliases).toEqual(['F01']);
+		expect(spec.title).toBe('Spec Parser Service');
+	});
+
+	it('takes the fuller id from the context file beside it', () => {
+		const { spec } = readSpec('specs/E13/F01/spec.md', '# Spec Parser Service\n', ['E13-F01.context.md']);
+		expect(spec.id).toBe('E13-F01');
+		expect(spec.aliases).toEqual(['F01']);
+	});
+
+	it('takes the fuller id from the id property; a frontmatter id that is not fuller stays an alias', () => {
+		expect(readSpec('specs/E13/F01/spec.md', '---\nid: E13-F01\n---\n# Parser\n').spec).toMatchObject({ id: 'E13-F01', aliases: ['F01'] });
+		expect(readSpec('specs/1000/1001/1014.spec.md', '---\nid: NAS-COLD\n---\n').spec).toMatchObject({ id: '1014', aliases: ['NAS-COLD'] });
+	});
+
+	it('keeps the id as the title when the heading is only the id', () => {
+		expect(readSpec('specs/1000/1001/1014.spec.md', '# 1014\n').spec.title).toBe('1014');
+	});
+});
