@@ -1,20 +1,30 @@
-import { basename, dirname } from '../files/paths';
-import type { FoundSpec } from './old-layout-detection';
-import { idsInName, parseOldName } from './old-names';
+import { basename, dirname, isUnder } from '../files/paths';
+import { parseLinks } from '../links/link-parser';
+import { headerValues } from './header-values';
+import { folderId, idsInName, parseOldName } from './old-names';
 
-/** The specs by each name a journal's file may give them, lower case; each list in the specs' order. */
-export interface SpecNames {
-	byAlias: Map<string, FoundSpec[]>;
-	byId: Map<string, FoundSpec[]>;
-	/** By id or by nameId. */
-	byIdOrNameId: Map<string, FoundSpec[]>;
+/** What a journal is matched against: a spec's path, the id it keeps, the id its name gives, every name that finds it. */
+export interface NamedSpec {
+	path: string;
+	id: string;
+	nameId: string;
+	aliases: string[];
 }
 
-export function specNames(specs: FoundSpec[]): SpecNames {
-	const byAlias = new Map<string, FoundSpec[]>();
-	const byId = new Map<string, FoundSpec[]>();
-	const byIdOrNameId = new Map<string, FoundSpec[]>();
-	const put = (map: Map<string, FoundSpec[]>, key: string, s: FoundSpec): void => {
+/** The specs by each name a journal may give them, lower case; each list in the specs' order. */
+export interface SpecNames<S extends NamedSpec = NamedSpec> {
+	byAlias: Map<string, S[]>;
+	byId: Map<string, S[]>;
+	/** By id or by nameId. */
+	byIdOrNameId: Map<string, S[]>;
+	byPath: Map<string, S>;
+}
+
+export function specNames<S extends NamedSpec>(specs: S[]): SpecNames<S> {
+	const byAlias = new Map<string, S[]>();
+	const byId = new Map<string, S[]>();
+	const byIdOrNameId = new Map<string, S[]>();
+	const put = (map: Map<string, S[]>, key: string, s: S): void => {
 		const list = map.get(key);
 		if (list === undefined) map.set(key, [s]);
 		else if (list[list.length - 1] !== s) list.push(s);
@@ -25,18 +35,18 @@ export function specNames(specs: FoundSpec[]): SpecNames {
 		put(byIdOrNameId, s.id.toLowerCase(), s);
 		put(byIdOrNameId, s.nameId.toLowerCase(), s);
 	}
-	return { byAlias, byId, byIdOrNameId };
+	return { byAlias, byId, byIdOrNameId, byPath: new Map(specs.map((s) => [s.path, s] as const)) };
 }
 
 /**
  * The specs a journal's file name names: an old-layout name first (`1013-task-warm-storage-sata`), then a bare id.
  * Looked up in indexes, not by scanning every spec per journal; the order is the specs' order per name, as a scan gives.
  */
-export function matchJournal(path: string, names: SpecNames): FoundSpec[] {
+export function matchJournal<S extends NamedSpec>(path: string, names: SpecNames<S>): S[] {
 	const name = basename(path);
 	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
 	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
-	const found = new Set<FoundSpec>();
+	const found = new Set<S>();
 	for (const oldName of oldNames) {
 		for (const s of names.byAlias.get(oldName.toLowerCase()) ?? []) found.add(s);
 		if (found.size > 0) continue;
@@ -49,4 +59,94 @@ export function matchJournal(path: string, names: SpecNames): FoundSpec[] {
 		for (const s of names.byIdOrNameId.get(token.toLowerCase()) ?? []) found.add(s);
 	}
 	return [...found];
+}
+
+/** The lines by which a journal names its spec. */
+const NAMING_FIELDS = new Set(['id', 'spec', 'spec file', 'spec id', 'spec path']);
+
+/**
+ * The specs a journal names in its own text: `**ID**: 1011-hot-storage-nvme`, `**Spec File**:
+ * specs/…/1011-task-hot-storage-nvme.spec.md`, `**Spec**: [[…]]` (header lines or bullets). A link
+ * or path is resolved with `resolve`; one that no longer finds a file (the old layout's path after a
+ * move) names the spec its file name names. Empty when the text names none.
+ */
+export function specsNamedInside<S extends NamedSpec>(text: string, path: string, names: SpecNames<S>, resolve: (linkpath: string, source: string) => string | null): S[] {
+	const found = new Set<S>();
+	for (const field of headerValues(text)) {
+		if (!NAMING_FIELDS.has(field.name)) continue;
+		const links = parseLinks(field.value, { includeFrontmatter: true });
+		const refs = links.length > 0 ? links.map((l) => l.target) : [field.value.replace(/^[`"']+|[`"'.,;]+$/g, '').trim()];
+		for (const ref of refs) for (const s of specsByRef(ref, path, names, resolve)) found.add(s);
+	}
+	return [...found];
+}
+
+function specsByRef<S extends NamedSpec>(ref: string, source: string, names: SpecNames<S>, resolve: (linkpath: string, source: string) => string | null): S[] {
+	if (ref === '') return [];
+	const looksLikePath = ref.includes('/') || /\.md$/i.test(ref);
+	if (looksLikePath || ref.includes('.')) {
+		const target = resolve(ref, source);
+		const spec = target === null ? undefined : names.byPath.get(target);
+		if (spec) return [spec];
+		if (target !== null) return [];
+		return specsByName(nameOfPath(ref), names);
+	}
+	return specsByName(ref.split(/\s+/).find((w) => /\d/.test(w)) ?? ref, names);
+}
+
+/** `…/1011-task-x.spec.md` → `1011-task-x`; `…/1001/spec.md` → `1001` (the folder stands for it). */
+function nameOfPath(ref: string): string {
+	const name = basename(ref.replace(/#.*$/, ''));
+	const stem = name.replace(/(\.spec)?\.md$/i, '');
+	const lower = stem.toLowerCase();
+	return lower === 'spec' || lower === 'epic' || lower === 'context' ? folderId(basename(dirname(ref))) : stem;
+}
+
+/** A spec's name as a journal writes it: an alias (`1011`, `1011-task-x`), an old-layout name, or a name starting with an id (`1011-hot-storage-nvme`). */
+function specsByName<S extends NamedSpec>(name: string, names: SpecNames<S>): S[] {
+	const lower = name.toLowerCase();
+	const byAlias = names.byAlias.get(lower);
+	if (byAlias) return byAlias;
+	const oldId = parseOldName(name)?.id.toLowerCase();
+	const byOld = oldId === undefined ? undefined : names.byId.get(oldId);
+	if (byOld) return byOld;
+	const head = lower.split('-').find((t) => /\d/.test(t));
+	return (head === undefined ? undefined : names.byIdOrNameId.get(head)) ?? [];
+}
+
+/** Folders that old vaults kept implementation journals in, apart from the specs. */
+const JOURNAL_FOLDERS = new Set(['context', 'contexts', 'plan', 'plans', 'journal', 'journals']);
+/** Outside the specs folder, dated notes count in these only (a `journal/` there holds daily notes). */
+const WORK_FOLDERS = new Set(['context', 'contexts', 'plan', 'plans']);
+const DATED = /\d{4}-\d{2}-\d{2}/;
+
+function inFolderOf(path: string, folders: Set<string>): boolean {
+	return path.split('/').slice(0, -1).some((part) => folders.has(part.toLowerCase()));
+}
+
+/**
+ * Whether a note that no spec claims is a journal kept apart: a `*.context.md` in a journal folder,
+ * or a dated note there (`context/2025-08-20-hot-storage-session.md`). Outside the specs folder a
+ * dated note must also name a spec in its text (`namesSpec`), so daily notes are never taken.
+ * Hidden folders and deliverables are never journals.
+ */
+export function isJournalApart(path: string, specsRoot: string, namesSpec: () => boolean): boolean {
+	const lower = path.toLowerCase();
+	if (!lower.endsWith('.md')) return false;
+	const folders = path.split('/').slice(0, -1);
+	if (folders.some((part) => part.startsWith('.') || part.toLowerCase() === 'deliverables')) return false;
+	if (lower.endsWith('.context.md')) return inFolderOf(path, JOURNAL_FOLDERS);
+	if (!DATED.test(basename(path))) return false;
+	if (isUnder(path, specsRoot)) return inFolderOf(path, JOURNAL_FOLDERS);
+	return inFolderOf(path, WORK_FOLDERS) && namesSpec();
+}
+
+/** Whether a text has a line that names a spec (`**ID**:`, `**Spec File**:`, `**Spec**:`). */
+export function hasNamingLine(text: string): boolean {
+	return headerValues(text).some((f) => NAMING_FIELDS.has(f.name) && f.value !== '');
+}
+
+/** The date a journal's name gives (`2025-08-20`), '' when none: journals are placed oldest first. */
+export function journalDate(path: string): string {
+	return DATED.exec(basename(path))?.[0] ?? '';
 }

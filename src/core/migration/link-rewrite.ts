@@ -6,6 +6,7 @@ import { LinkpathMemo, ResolveMemo } from '../links/resolve-memo';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
 import { joinEdits, type TextEdit } from '../markdown/text-edit';
+import { headerValues } from './header-values';
 import { disjoint, inOrder } from './sorted-edits';
 import type { LinkChange } from './migration-types';
 
@@ -36,7 +37,7 @@ export interface PlainReplacement {
 	to: string;
 }
 
-// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it) or a header line.
 const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
 
 /**
@@ -87,20 +88,29 @@ export function rewriteFileLinks(
 		changes.push({ at: offset + link.start, from: link.raw, to: raw });
 	};
 
+	/** A plain path (`specs/1000-epic-foundation/…/x.spec.md`) now written as the file's new vault path. */
+	const rewritePlainPath = (value: string, start: number): void => {
+		if (!PLAIN_PATH.test(value) || !value.includes('/')) return;
+		const newTarget = retarget(value);
+		if (newTarget === null) return;
+		edits.push({ start, end: start + value.length, text: newTarget });
+		changes.push({ at: start, from: value, to: newTarget });
+	};
+
 	if (extension(oldSource) === 'md') {
 		for (const link of parseLinks(text, { includeFrontmatter: true })) rewriteLink(link, 0);
+		// `**Spec File**: specs/…` and `**Context**: specs/…` lines name files without a link.
+		for (const field of headerValues(text)) {
+			const value = field.value.startsWith('`') && field.value.endsWith('`') ? field.value.slice(1, -1) : field.value;
+			rewritePlainPath(value, field.start + (value === field.value ? 0 : 1));
+		}
 	} else {
 		for (const field of deliverableComments(oldSource, text)) {
 			if (!LINK_FIELDS.has(field.name)) continue;
 			const found = parseLinks(field.value, { includeFrontmatter: true });
 			for (const link of found) rewriteLink(link, field.valueStart);
 			const value = field.value.trim();
-			if (found.length > 0 || !PLAIN_PATH.test(value) || !value.includes('/')) continue;
-			const newTarget = retarget(value);
-			if (newTarget === null) continue;
-			const start = field.valueStart + field.value.indexOf(value);
-			edits.push({ start, end: start + value.length, text: newTarget });
-			changes.push({ at: start, from: value, to: newTarget });
+			if (found.length === 0) rewritePlainPath(value, field.valueStart + field.value.indexOf(value));
 		}
 	}
 	for (const r of extra) {

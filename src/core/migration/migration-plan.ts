@@ -12,7 +12,7 @@ import { appendJournal } from './journal-merge';
 import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
 import { detectLayout, type FoundSpec } from './old-layout-detection';
-import { matchJournal, specNames } from './journal-match';
+import { journalDate, matchJournal, specNames, specsNamedInside } from './journal-match';
 import { numbering } from './old-names';
 
 interface Parent {
@@ -124,6 +124,8 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		types.set(s, type);
 		return type;
 	};
+	// Features and tasks whose parent does not exist at all: placed where their number puts them.
+	const absentParent = new Map<FoundSpec, string>();
 	for (const s of specs) {
 		const parent = parents.get(s) as Parent;
 		const type = typeOf(s);
@@ -132,6 +134,11 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		}
 		if (type === 'epic') parents.set(s, { spec: null, from: null });
 		else if (!parent.spec) {
+			const missing = missingParentId(s.id, type);
+			if (missing !== null && lookup(missing) === null) {
+				absentParent.set(s, missing);
+				continue;
+			}
 			problems.push({
 				severity: 'error',
 				code: 'missing-parent',
@@ -150,7 +157,9 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		if (known !== undefined) return known;
 		const parent = parents.get(s)?.spec ?? null;
 		let folder: string;
-		if (parent === null) folder = joinPath(specsRoot, safeId(s));
+		const absent = absentParent.get(s);
+		if (absent !== undefined) folder = typeOf(s) === 'task' ? impliedFolder(absent) : joinPath(impliedFolder(absent), safeId(s));
+		else if (parent === null) folder = joinPath(specsRoot, safeId(s));
 		else if (placing.has(parent)) {
 			problems.push({ severity: 'error', code: 'parent-cycle', path: s.path, message: `${s.path}: its parents lead back to it (${parent.path}); fix one parent property` });
 			folder = joinPath(specsRoot, safeId(s));
@@ -163,16 +172,25 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		folders.set(s, folder);
 		return folder;
 	};
+	/** The folder a spec that does not exist would have: `specs/3000` for epic 3000, its epic's folder + `/3001` for feature 3001. */
+	const impliedFolder = (id: string): string => {
+		const epic = numbering(id)?.parent ?? null;
+		if (epic === null) return joinPath(specsRoot, id);
+		const spec = lookup(epic);
+		return joinPath(spec ? folderOf(spec) : joinPath(specsRoot, epic), id);
+	};
+	const placedAsChild = (s: FoundSpec): boolean => parents.get(s)?.spec != null || absentParent.has(s);
 	const specTarget = (s: FoundSpec): string => {
 		const type = typeOf(s);
 		const folder = folderOf(s);
-		if (type === 'task' && parents.get(s)?.spec) return joinPath(folder, `${safeId(s)}.spec.md`);
+		if (type === 'task' && placedAsChild(s)) return joinPath(folder, `${safeId(s)}.spec.md`);
 		return joinPath(folder, type === 'epic' ? 'epic.md' : 'spec.md');
 	};
 	const contextTarget = (s: FoundSpec): string => {
-		if (typeOf(s) === 'task' && parents.get(s)?.spec) return joinPath(folderOf(s), `${safeId(s)}.context.md`);
+		if (typeOf(s) === 'task' && placedAsChild(s)) return joinPath(folderOf(s), `${safeId(s)}.context.md`);
 		return joinPath(folderOf(s), 'context.md');
 	};
+	for (const [s, id] of absentParent) problems.push(absentParentProblem(s, typeOf(s), id, folderOf(s), (epic) => lookup(epic) !== null));
 
 	const moves: FileMove[] = [];
 	const planned = new Map<string, string>();
@@ -192,8 +210,12 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	const merges: JournalMerge[] = [];
 	const journalContext = new Map<FoundSpec, string>();
 	const names = specNames(specs);
-	for (const journal of layout.journals) {
-		const matches = matchJournal(journal, names);
+	const resolveBefore = (linkpath: string, source: string): string | null => before.resolve(linkpath, source);
+	for (const journal of oldestFirst(layout.journals)) {
+		const text = files.get(journal);
+		// What a journal says inside wins over what its name suggests.
+		const inside = typeof text === 'string' ? specsNamedInside(text, journal, names, resolveBefore) : [];
+		const matches = inside.length > 0 ? inside : matchJournal(journal, names);
 		if (matches.length !== 1) {
 			const [code, why] = matches.length === 0 ? (['unmatched-journal', 'names no spec'] as const) : (['ambiguous-journal', `could belong to ${matches.map((s) => s.id).join(' or ')}`] as const);
 			problems.push({ severity: 'warning', code, path: journal, message: `${journal}: journal ${why}; left where it is` });
@@ -320,6 +342,28 @@ function parentIdReplacements(spec: FoundSpec, text: string, parent: FoundSpec |
 	return out;
 }
 
+/**
+ * The parent a feature's or task's number gives it (feature 3001 → epic 3000, task 3011 → feature
+ * 3001), when the number follows the numbering for its type; null otherwise.
+ */
+function missingParentId(id: string, type: SpecType): string | null {
+	const own = numbering(id);
+	if (own === null || own.type !== type || own.parent === null) return null;
+	return numbering(own.parent)?.type === (type === 'task' ? 'feature' : 'epic') ? own.parent : null;
+}
+
+/** A warning, never an error: the spec is placed by its number, and the message says how to create its parent. */
+function absentParentProblem(s: FoundSpec, type: SpecType, parentId: string, folder: string, exists: (id: string) => boolean): MigrationProblem {
+	const where = `${s.path}: ${type} ${s.id} has no ${type === 'task' ? 'feature' : 'epic'} ${parentId}; placed in ${folder}/ as its number says.`;
+	if (type !== 'task') {
+		return { severity: 'warning', code: 'missing-epic', path: s.path, message: `${where} Create the epic with: spec-work new epic --id ${parentId} --title "…"` };
+	}
+	const epic = numbering(parentId)?.parent ?? '';
+	const feature = `spec-work new feature --id ${parentId} --parent ${epic} --title "…"`;
+	const how = exists(epic) ? `Create the feature with: ${feature}` : `Create the epic, then the feature, with: spec-work new epic --id ${epic} --title "…" and ${feature}`;
+	return { severity: 'warning', code: 'missing-feature', path: s.path, message: `${where} ${how}` };
+}
+
 /** Two files moving to one path, or a file moving onto one that stays. */
 function clashes(moves: FileMove[], paths: string[]): MigrationProblem[] {
 	const out: MigrationProblem[] = [];
@@ -363,6 +407,14 @@ function orderMoves(moves: FileMove[], problems: MigrationProblem[]): FileMove[]
 		}
 	}
 	return out;
+}
+
+/** Journals by the date in their names, then by path: the oldest becomes the context, later ones follow as sessions. */
+function oldestFirst(journals: string[]): string[] {
+	return journals
+		.map((path) => ({ path, date: journalDate(path) }))
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+		.map((j) => j.path);
 }
 
 function sortProblems(problems: MigrationProblem[]): MigrationProblem[] {

@@ -5,6 +5,7 @@ import type { LinkResolver } from '../links/link-resolver';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import type { SpecType } from '../metadata/spec-type';
 import type { MigrationProblem, VaultTexts } from './migration-types';
+import { hasNamingLine, isJournalApart } from './journal-match';
 import { folderId, parseOldName } from './old-names';
 import { firstTitleHeading } from './spec-title';
 
@@ -43,9 +44,6 @@ export interface DetectedLayout {
 	problems: MigrationProblem[];
 }
 
-/** Folders that old vaults kept implementation journals in, apart from the specs. */
-const JOURNAL_FOLDERS = new Set(['context', 'contexts', 'plan', 'plans', 'journal', 'journals']);
-
 /**
  * Finds the specs, their context files and the stray journals under the specs root, in any of
  * the layouts issue 7 lists: `{id}-{type}-{slug}/` folders (flat or nested), `{id}-{type}-{slug}.spec.md`
@@ -62,7 +60,7 @@ export function detectLayout(specsRoot: string, files: VaultTexts, resolver: Lin
 			contextLike.push(path);
 			continue;
 		}
-		if (role === 'other' && path.toLowerCase().endsWith('.context.md') && inJournalFolder(path)) {
+		if ((role === 'other' || role === 'maybe-spec') && isJournalApart(path, specsRoot, () => typeof text === 'string' && hasNamingLine(text))) {
 			contextLike.push(path);
 			continue;
 		}
@@ -167,15 +165,12 @@ function isGeneric(path: string): boolean {
 	return lower === 'epic.md' || lower === 'spec.md';
 }
 
-function inJournalFolder(path: string): boolean {
-	return path.split('/').slice(0, -1).some((part) => JOURNAL_FOLDERS.has(part.toLowerCase()));
-}
-
-/** The vault path a link written as a property or header value points to, or null. */
+/** The vault path a link (or a plain path, `specs/…/x.context.md`) written as a property or header value points to, or null. */
 export function linkedPath(value: string, sourcePath: string, resolver: LinkResolver): string | null {
 	const link = parseLinkText(value);
-	if (!link || link.target === '') return null;
-	return resolver.resolve(link.target, sourcePath);
+	if (link) return link.target === '' ? null : resolver.resolve(link.target, sourcePath);
+	const path = value.trim().replace(/^`|`$/g, '');
+	return /^[^\s[\]()<>|]+\/[^\s[\]()<>|]+\.md$/i.test(path) ? resolver.resolve(path, sourcePath) : null;
 }
 
 function textProperty(value: unknown): string | undefined {

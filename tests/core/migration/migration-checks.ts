@@ -1,7 +1,10 @@
 import { parseLinks } from '../../../src/core/links/link-parser';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
 
-/** A text with every link's target path cut out: two texts equal this way differ only in link targets. */
+// A plain path as the value of a header line or bullet (`**Spec File**: specs/…/x.spec.md`), which the migration rewrites like a link.
+const HEADER_PATH = /^([ \t]*(?:[-*+][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:[ \t]*`?)[^\s`[\]()<>|]*\/[^\s`[\]()<>|]*\.[A-Za-z0-9]+(`?[ \t]*)$/gm;
+
+/** A text with every link's target path cut out: two texts equal this way differ only in link targets (and header paths). */
 export function withoutLinkTargets(text: string): string {
 	const links = parseLinks(text, { includeFrontmatter: true });
 	let out = '';
@@ -11,7 +14,7 @@ export function withoutLinkTargets(text: string): string {
 		out += text.slice(at, l.targetStart);
 		at = l.targetEnd;
 	}
-	return out + text.slice(at);
+	return (out + text.slice(at)).replace(HEADER_PATH, '$1$2');
 }
 
 /** Every markdown link in the vault with the file it resolves to (Obsidian's rules), in order. */
