@@ -93,6 +93,19 @@ describe('spec-work contexts', () => {
 		expect(after['specs/3000/epic.md']).toContain('\ncontext: "[Implementation Journal](context.md)"\n');
 	});
 
+	it('--apply makes no empty context for a spec whose history sits in a journal kept apart; it names the journal, and migrate places it', () => {
+		const journal = 'specs/context/2025-08-20-hot-storage-session.md';
+		vault.write({ [journal]: '# Hot Storage Session\n\n**ID**: 1011-hot-storage-nvme\n\n## Work\n- Partitioned the drives\n' });
+		const r = vault.run(['contexts', '--apply']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(`Skipped 1 spec:\n  specs/1000/1001/1011.spec.md: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)\n`);
+		expect(existsSync(join(vault.dir, 'specs/1000/1001/1011.context.md'))).toBe(false);
+		const migrate = vault.run(['migrate', '--apply']);
+		expect(migrate.stdout).toContain(`  ${journal} → specs/1000/1001/1011.context.md\n`);
+		expect(vault.files()['specs/1000/1001/1011.context.md']).toContain('- Partitioned the drives\n');
+		expect(vault.run(['contexts']).stdout).toBe('Every spec has a context file (10 specs); nothing to do.\n');
+	});
+
 	it('takes no id', () => {
 		const r = vault.run(['contexts', '1014']);
 		expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import { readdirSync } from 'fs';
 import { join, relative } from 'path';
 import { TempVault } from '../helpers/cli-process';
 import { expectMigrationHolds } from '../core/migration/migration-checks';
+import { OLD_JOURNALS } from '../core/migration/old-journals-fixture';
 import { OLD_VAULT } from '../core/migration/old-vault-fixture';
 
 /** `spec-work migrate` as a real process on a temporary old-layout vault. */
@@ -111,5 +112,37 @@ describe('spec-work migrate', () => {
 		expect(r.code).toBe(1);
 		expect(r.stderr).toBe('spec-work: specs/1000/epic.md was edited after the migration; reverting would lose that edit, so nothing was reverted\n');
 		expect(vault.run(['migrate', '--apply', '--revert', 'last']).code).toBe(2);
+	});
+});
+
+/** A vault whose journals live apart and name their specs only inside, with a feature lacking its epic. */
+describe('spec-work migrate on journals kept apart', () => {
+	let vault: TempVault;
+	beforeEach(() => {
+		vault = new TempVault(OLD_JOURNALS);
+	});
+	afterEach(() => vault.cleanup());
+
+	it('applies despite the missing epic, places every journal that names its spec, breaks no link; --revert restores it byte for byte', () => {
+		const dry = vault.run(['migrate']);
+		expect(dry.code).toBe(0);
+		expect(dry.stdout).toContain('  warning: specs/3001-feature-market-data/3001-feature-market-data.spec.md: feature 3001 has no epic 3000; placed in specs/3000/3001/ as its number says. Create the epic with: spec-work new epic --id 3000 --title "…"\n');
+		const r = vault.run(['migrate', '--apply']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const after = vault.files();
+		for (const path of ['specs/1000/1001/1011.context.md', 'specs/1000/1001/context.md', 'specs/3000/3001/context.md', 'specs/3000/3001/spec.md']) expect(Object.keys(after)).toContain(path);
+		const v = vault.run(['validate']);
+		expect(v.stdout).not.toContain('broken-link');
+		// The epic can then be created as the warning says.
+		expect(vault.run(['new', 'epic', '--id', '3000', '--title', 'Market Data']).code).toBe(0);
+		expect(vault.run(['list']).stdout).toContain('3000  Market Data  [planning]  no tasks\n  3001  Market Data  [planning]  no tasks\n');
+		vault.cleanup();
+
+		vault = new TempVault(OLD_JOURNALS);
+		expect(vault.run(['migrate', '--apply']).code).toBe(0);
+		const back = vault.run(['migrate', '--revert', 'last']);
+		expect(back.code).toBe(0);
+		expect(vault.files()).toEqual(OLD_JOURNALS);
 	});
 });

@@ -5,6 +5,7 @@ import { ChangeSet } from '../workflow/file-changes';
 import { WorkflowError } from '../workflow/workflow-error';
 import { commitChanges, type Workspace } from '../workflow/workspace';
 import { contextRefProblem } from './context-ref';
+import { journalsNaming } from './journal-history';
 
 /*
  * Migration phase 2 (the seed's "Context Creation"): a context file for every spec that has none,
@@ -73,12 +74,17 @@ export async function planContextFiles(ws: Workspace): Promise<ContextPlan> {
 		claimants.set(path, [...(claimants.get(path) ?? []), spec]);
 	}
 
+	// A spec whose history sits in a journal kept apart gets that journal (by migrating), not an empty context.
+	const histories = await journalsNaming(ws, missing);
 	for (const spec of missing) {
 		const path = ws.index.contextPathOf(spec);
 		const others = (claimants.get(path) ?? []).filter((s) => s !== spec);
-		const problem = others.length > 0
-			? `${spec.path}: its context file ${path} would also be the context of ${others.map((s) => s.path).join(', ')}; give one of them a context link of its own, then run again`
-			: blocked(ws, spec, path);
+		const journal = histories.get(spec);
+		const problem = journal !== undefined
+			? `${spec.path}: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)`
+			: others.length > 0
+				? `${spec.path}: its context file ${path} would also be the context of ${others.map((s) => s.path).join(', ')}; give one of them a context link of its own, then run again`
+				: blocked(ws, spec, path);
 		if (problem !== null) {
 			problems.push({ path: spec.path, message: problem });
 			continue;

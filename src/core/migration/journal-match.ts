@@ -131,14 +131,18 @@ function inFolderOf(path: string, folders: Set<string>): boolean {
  * Hidden folders and deliverables are never journals.
  */
 export function isJournalApart(path: string, specsRoot: string, namesSpec: () => boolean): boolean {
+	const kind = journalApartKind(path, specsRoot);
+	return kind === 'journal' || (kind === 'if-named' && namesSpec());
+}
+
+/** isJournalApart by the path alone: 'if-named' when it is a journal only if its text names a spec. */
+export function journalApartKind(path: string, specsRoot: string): 'journal' | 'if-named' | null {
 	const lower = path.toLowerCase();
-	if (!lower.endsWith('.md')) return false;
+	if (!lower.endsWith('.md')) return null;
 	const folders = path.split('/').slice(0, -1);
-	if (folders.some((part) => part.startsWith('.') || part.toLowerCase() === 'deliverables')) return false;
-	if (lower.endsWith('.context.md')) return inFolderOf(path, JOURNAL_FOLDERS);
-	if (!DATED.test(basename(path))) return false;
-	if (isUnder(path, specsRoot)) return inFolderOf(path, JOURNAL_FOLDERS);
-	return inFolderOf(path, WORK_FOLDERS) && namesSpec();
+	if (folders.some((part) => part.startsWith('.') || part.toLowerCase() === 'deliverables')) return null;
+	if (lower.endsWith('.context.md') || (DATED.test(basename(path)) && isUnder(path, specsRoot))) return inFolderOf(path, JOURNAL_FOLDERS) ? 'journal' : null;
+	return DATED.test(basename(path)) && inFolderOf(path, WORK_FOLDERS) ? 'if-named' : null;
 }
 
 /** Whether a text has a line that names a spec (`**ID**:`, `**Spec File**:`, `**Spec**:`). */
@@ -146,7 +150,15 @@ export function hasNamingLine(text: string): boolean {
 	return headerValues(text).some((f) => NAMING_FIELDS.has(f.name) && f.value !== '');
 }
 
-/** The date a journal's name gives (`2025-08-20`), '' when none: journals are placed oldest first. */
+/** The date a journal's name gives (`2025-08-20`), '' when none. */
 export function journalDate(path: string): string {
 	return DATED.exec(basename(path))?.[0] ?? '';
+}
+
+/** Journals by the date in their names, then by path: the oldest becomes the context, later ones follow as sessions. */
+export function oldestFirst(journals: string[]): string[] {
+	return journals
+		.map((path) => ({ path, date: journalDate(path) }))
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+		.map((j) => j.path);
 }

@@ -12,7 +12,7 @@ import { appendJournal } from './journal-merge';
 import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
 import { detectLayout, type FoundSpec } from './old-layout-detection';
-import { journalDate, matchJournal, specNames, specsNamedInside } from './journal-match';
+import { matchJournal, oldestFirst, specNames, specsNamedInside } from './journal-match';
 import { numbering } from './old-names';
 
 interface Parent {
@@ -407,14 +407,6 @@ function orderMoves(moves: FileMove[], problems: MigrationProblem[]): FileMove[]
 		}
 	}
 	return out;
-}
-
-/** Journals by the date in their names, then by path: the oldest becomes the context, later ones follow as sessions. */
-function oldestFirst(journals: string[]): string[] {
-	return journals
-		.map((path) => ({ path, date: journalDate(path) }))
-		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-		.map((j) => j.path);
 }
 
 function sortProblems(problems: MigrationProblem[]): MigrationProblem[] {

@@ -1,4 +1,6 @@
 import { applyContextPlan, formatContextReport, generateContextFiles, planContextFiles } from '../../../src/core/migration/context-generation';
+import { readMigrationInput } from '../../../src/core/migration/migration-input';
+import { planMigration } from '../../../src/core/migration/migration-plan';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { validate } from '../../../src/core/workflow/validate';
 import { WorkflowError } from '../../../src/core/workflow/workflow-error';
@@ -482,6 +484,36 @@ describe('specs contexts cannot be made for', () => {
 		const report = await generateContextFiles(ws, { apply: true });
 		expect(report.applied).toBe(false);
 		expect(formatContextReport(report, { applyHint: '' }).split('\n').slice(0, 2)).toEqual(['No context file to create.', 'Skipped 1 spec:']);
+	});
+});
+
+describe('a spec whose history sits in a journal kept apart', () => {
+	const SESSION = 'specs/context/2025-08-20-hot-storage-session.md';
+	const files = (): Record<string, string> => ({
+		...exampleWithoutTaskContexts(),
+		// Names 1011 only in its text, by the old layout's id and path.
+		[SESSION]: '# Hot Storage Session - 2025-08-20\n\n**ID**: 1011-hot-storage-nvme\n**Spec File**: specs/1000-epic-foundation/1001-feature-storage/1011-task-hot-storage-nvme.spec.md\n\n## Work\n- Partitioned the drives\n',
+		// At the vault root, dated, naming 1014 in a bullet.
+		'plan/2025-08-19-cold-storage-plan.md': '# Cold storage plan\n\n- **Spec**: [[1014.spec|Cold storage]]\n',
+		// Names two specs: not a history of either.
+		'specs/plan/2025-08-26-roadmap.md': '# Roadmap\n\n**Spec**: [[3001/spec]]\n**Spec**: [[4005/spec]]\n',
+	});
+
+	it('gets no empty context: the journal is reported instead, and migrating makes it the context', async () => {
+		const ws = await memoryWorkspace(files());
+		const report = await generateContextFiles(ws, { apply: true });
+		expect(report.contexts.map((c) => c.id)).toEqual(['3000', '3001', '4000', '4005', '9000', '9001']);
+		expect(report.problems).toEqual([
+			{ path: `${F}/1011.spec.md`, message: `${F}/1011.spec.md: its history is in ${SESSION}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)` },
+			{ path: `${F}/1014.spec.md`, message: `${F}/1014.spec.md: its history is in plan/2025-08-19-cold-storage-plan.md, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)` },
+		]);
+		expect(await ws.store.exists(`${F}/1011.context.md`)).toBe(false);
+		const plan = planMigration(await readMigrationInput(ws.store, 'specs'));
+		expect(plan.moves).toEqual([
+			{ from: 'plan/2025-08-19-cold-storage-plan.md', to: `${F}/1014.context.md`, reason: 'journal' },
+			{ from: SESSION, to: `${F}/1011.context.md`, reason: 'journal' },
+		]);
+		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
 	});
 });
 
