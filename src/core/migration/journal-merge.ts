@@ -36,7 +36,7 @@ export function appendJournal(contextText: string, journalText: string, journalP
 			.trimEnd();
 	} else {
 		const date = /\d{4}-\d{2}-\d{2}/.exec(basename(journalPath))?.[0] ?? '';
-		const title = firstTitleHeading(journalText) ?? basename(journalPath).replace(/\.context\.md$/i, '');
+		const title = withoutDate(firstTitleHeading(journalText) ?? basename(journalPath).replace(/\.context\.md$/i, ''), date);
 		const body = journalText
 			.slice(bodyStart(journalText))
 			.split(/\r?\n/)
@@ -53,4 +53,11 @@ export function appendJournal(contextText: string, journalText: string, journalP
 	const trailing = /(\r?\n)*$/.exec(contextText)?.[0] ?? '';
 	const head = contextText.slice(0, contextText.length - trailing.length);
 	return `${head}${eol}${eol}## Implementation Timeline${eol}${lines.replace(/\n/g, eol)}`;
+}
+
+/** `Tuning - 2025-08-22` → `Tuning`: the session heading shows the date once, before the title. */
+function withoutDate(title: string, date: string): string {
+	if (date === '' || !title.includes(date)) return title;
+	const rest = title.replace(date, ' ').replace(/^[\s\-–—:,.]+|[\s\-–—:,.]+$/g, '').replace(/\s{2,}/g, ' ');
+	return rest === '' ? title : rest;
 }

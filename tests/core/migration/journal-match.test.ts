@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { basename, dirname } from '../../../src/core/files/paths';
-import { matchJournal, specNames } from '../../../src/core/migration/journal-match';
+import { LinkResolver } from '../../../src/core/links/link-resolver';
+import { matchJournal, specNames, specsNamedInside } from '../../../src/core/migration/journal-match';
 import type { FoundSpec } from '../../../src/core/migration/old-layout-detection';
 import { idsInName, parseOldName } from '../../../src/core/migration/old-names';
 
@@ -57,4 +58,44 @@ test('journals match the specs, in the order, that scanning every spec gives', (
 		}),
 		{ numRuns: 2000 },
 	);
+});
+
+describe('the specs a journal names inside it', () => {
+	const found = (path: string, nameId: string, aliases: string[] = []): FoundSpec => ({
+		path,
+		nameId,
+		id: nameId,
+		pathId: nameId,
+		aliases: [nameId, ...aliases],
+		declaredType: null,
+		nameType: null,
+		title: '',
+		parentRef: null,
+		contextRef: null,
+		ownsFolder: false,
+	});
+	const TASK = 'specs/1000-epic-x/1001-feature-storage/1011-task-hot-storage-nvme.spec.md';
+	const specs = [found('specs/1000-epic-x/1000-epic-x.spec.md', '1000'), found('specs/1000-epic-x/1001-feature-storage/1001-feature-storage.spec.md', '1001', ['1001-feature-storage']), found(TASK, '1011', ['1011-task-hot-storage-nvme'])];
+	const names = specNames(specs);
+	const paths = new LinkResolver(specs.map((s) => s.path));
+	const named = (text: string): string[] => specsNamedInside(text, 'specs/context/2025-08-20-x.md', names, (l, s) => paths.resolve(l, s)).map((s) => s.id);
+
+	test.each([
+		['**ID**: 1011-hot-storage-nvme', ['1011']],
+		['- **ID**: 1011', ['1011']],
+		['**ID:** 1011', ['1011']],
+		[`**Spec File**: ${TASK}`, ['1011']],
+		// A path that no longer finds its file names the spec its file name names.
+		['**Spec File**: `specs/old/1011-task-hot-storage-nvme.spec.md`', ['1011']],
+		['**Spec**: specs/1000/1001/spec.md', ['1001']],
+		['**Spec**: [[1001-feature-storage.spec|Storage]]', ['1001']],
+		['**Spec**: Task 1011 - Hot storage', ['1011']],
+		['**Spec**: [[1011-task-hot-storage-nvme.spec]]\n**Spec**: [[1000-epic-x.spec]]', ['1011', '1000']],
+		// Code, other fields and empty values name nothing.
+		['```\n**ID**: 1011\n```', []],
+		['**Parent**: 1001\n**Date**: 2025-08-20\n**ID**:', []],
+		['---\nid: 1011\n---\n# X', []],
+	])('%s → %j', (text, ids) => {
+		expect(named(text)).toEqual(ids);
+	});
 });

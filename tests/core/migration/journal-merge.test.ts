@@ -15,3 +15,9 @@ test('journal sessions are renumbered after the context\'s own and go at the end
 		'# C\n\n## Implementation Timeline\n\n### Session 2: 2025-08-01 - A\nDone.\n\n### Session 3: 2025-08-02 - B\nB.\n\n### Session 4: 2025-08-03 - C\nC.\n\n*Merged from `plan/x.context.md` during the migration to the new layout.*\n\n## Notes & Learnings\nN.\n',
 	);
 });
+
+test('a journal whose title repeats the date of its name shows the date once', () => {
+	const out = appendJournal('# C\n', '# Tuning - 2025-08-22\n\n- Tuned\n', 'specs/context/2025-08-22-hot-storage-tuning.md');
+	expect(out).toContain('### Session 1: 2025-08-22 - Tuning\n\n- Tuned\n');
+	expect(appendJournal('# C\n', '# 2025-08-22\n\nX\n', 'plan/2025-08-22.md')).toContain('### Session 1: 2025-08-22 - 2025-08-22\n');
+});
