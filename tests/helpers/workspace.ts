@@ -17,12 +17,12 @@ export interface TestWorkspace extends Workspace {
  */
 export async function memoryWorkspace(
 	files: Record<string, string> = readVaultFiles(EXAMPLE_VAULT),
-	options: { now?: string; linkStyle?: LinkStyle; specsRoot?: string; participants?: string } = {},
+	options: { now?: string; linkStyle?: LinkStyle; specsRoot?: string; participants?: string; ignore?: string[] } = {},
 ): Promise<TestWorkspace> {
 	const store = new MemoryFileStore(files);
 	const resolver = new LinkResolver(Object.keys(files));
 	const specsRoot = options.specsRoot ?? 'specs';
-	const index = new SpecIndex({ specsRoot, resolveLink: (l, s) => resolver.resolve(l, s) });
+	const index = new SpecIndex({ specsRoot, resolveLink: (l, s) => resolver.resolve(l, s), ignore: options.ignore });
 	await index.build(store);
 	let now = new Date(options.now ?? '2025-08-28T10:00:00');
 	return {

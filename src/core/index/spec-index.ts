@@ -1,8 +1,9 @@
 import { FileEntry, FileStore } from '../files/file-store';
-import { basename, dirname, isUnder, normalizeVaultPath } from '../files/paths';
+import { basename, dirname, extension, isUnder, normalizeVaultPath } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
 import { classifyPath, compareIds, conventionalContextPath, ownsFolder, PathRole } from './discovery';
+import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
 import { readSpec } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
@@ -12,6 +13,8 @@ export type ResolveLink = (linkpath: string, sourcePath: string) => string | nul
 export interface SpecIndexOptions {
 	specsRoot: string;
 	resolveLink: ResolveLink;
+	/** Globs of folders left out of discovery (copies, backups); DEFAULT_IGNORED_FOLDERS when absent. */
+	ignore?: readonly string[];
 }
 
 export interface BuildOptions {
@@ -47,9 +50,14 @@ export class SpecIndex {
 	private derived: Derived | null = null;
 	private folderSpecs: Map<string, Spec[]> | null = null;
 
+	private readonly ignored: IgnoredFolder;
+	/** Whether each folder is ignored, as asked: every file of a folder asks the same question. */
+	private readonly ignoredMemo = new Map<string, boolean>();
+
 	constructor(options: SpecIndexOptions) {
 		this.specsRoot = options.specsRoot.replace(/^\/+|\/+$/g, '');
 		this.resolveLink = options.resolveLink;
+		this.ignored = ignoredFolders(options.ignore ?? DEFAULT_IGNORED_FOLDERS, this.specsRoot);
 	}
 
 	/** Reads every markdown file under the specs root once. */
@@ -128,8 +136,21 @@ export class SpecIndex {
 		this.folderSpecs = null;
 	}
 
+	/** What a file is to the index: spec, context, deliverable… or 'other' (also inside an ignored folder). */
+	roleOf(path: string): PathRole {
+		return this.role(path);
+	}
+
 	private role(path: string): PathRole {
-		return classifyPath(path, this.specsRoot);
+		const role = classifyPath(path, this.specsRoot);
+		if (role === 'other') return role;
+		const folder = dirname(path);
+		let ignored = this.ignoredMemo.get(folder);
+		if (ignored === undefined) {
+			ignored = this.ignored(path);
+			this.ignoredMemo.set(folder, ignored);
+		}
+		return ignored ? 'other' : role;
 	}
 
 	private addFile(path: string): void {
@@ -212,13 +233,82 @@ export class SpecIndex {
 		return depth === 0 ? 'epic' : depth === 1 ? 'feature' : 'task';
 	}
 
-	/** The spec's context file path: where its `context` link points, else by naming convention. */
+	/**
+	 * The spec's context file path: where its `context` property or `**Context**:` line points, read
+	 * as a path from the spec's own folder first; else by naming convention. A bare name that is not
+	 * beside the spec never falls back to a same-named file elsewhere (another spec's `context.md`,
+	 * a backup copy): the journal it names is then the one beside the spec, not yet written.
+	 */
 	contextPathOf(spec: Spec): string {
-		if (spec.contextRef) {
-			const target = this.resolveRef(spec.contextRef, spec.path);
-			if (target) return target;
+		return (spec.contextRef ? this.contextRefTarget(spec.contextRef, spec.path) : null) ?? this.conventionalContextOf(spec);
+	}
+
+	/**
+	 * Whether `path` is where the layout puts the spec's context: `context.md` beside epic.md/spec.md,
+	 * `{id}.context.md` (or an alias's) beside the spec. Such a file is the spec's without asking it.
+	 */
+	isLayoutContext(spec: Spec, path: string): boolean {
+		return this.layoutContexts(spec).includes(path);
+	}
+
+	/**
+	 * The other spec a context file belongs to by layout (`specs/1000/1002/context.md` is 1002's),
+	 * or null. A spec whose context property points there must not write into it.
+	 */
+	layoutOwnerOf(path: string, except: Spec): Spec | null {
+		for (const spec of this.specsInFolder(dirname(path))) {
+			if (spec !== except && this.isLayoutContext(spec, path)) return spec;
 		}
-		return conventionalContextPath(spec.path);
+		return null;
+	}
+
+	private layoutContexts(spec: Spec): string[] {
+		const folder = dirname(spec.path);
+		const prefix = folder === '' ? '' : folder + '/';
+		const out = [conventionalContextPath(spec.path)];
+		for (const id of [spec.id, ...spec.aliases]) {
+			const path = prefix + id + '.context.md';
+			if (!out.includes(path)) out.push(path);
+		}
+		return out;
+	}
+
+	/** The conventional context, or one named after the spec's (fuller) id or an alias when that one exists. */
+	private conventionalContextOf(spec: Spec): string {
+		const candidates = this.layoutContexts(spec);
+		return candidates.find((p) => this.files.has(p)) ?? candidates[0];
+	}
+
+	/**
+	 * Where a context reference points, as a path: from the spec's folder (`context.md`,
+	 * `../shared/context.md`), then from the vault root when it has a folder part, then, for a link
+	 * with a folder part only, as Obsidian resolves it. Not found: the path beside the spec when it has
+	 * a context file's name (the journal to create), else null (the conventional one is used).
+	 */
+	private contextRefTarget(ref: string, specPath: string): string | null {
+		const link = parseLinkText(ref);
+		const raw = (link ? link.target : ref.trim().replace(/^["']|["']$/g, '')).trim();
+		if (raw === '') return null;
+		const folder = dirname(specPath);
+		const fromRoot = raw.startsWith('/');
+		const joined = normalizeVaultPath(fromRoot ? raw.slice(1) : folder === '' ? raw : `${folder}/${raw}`);
+		if (joined === null) return null;
+		const found = this.existing(joined, specPath) ?? (!fromRoot && raw.includes('/') ? this.existing(raw, specPath) : null);
+		if (found) return found;
+		if (!fromRoot && raw.includes('/') && !raw.startsWith('.')) {
+			const resolved = this.resolveLink(raw, specPath);
+			if (resolved) return resolved;
+		}
+		const named = extension(joined) === 'md' ? joined : joined + '.md';
+		return this.role(named) === 'context' ? named : null;
+	}
+
+	/** The file at `path` (or `path.md`), when the vault has it. */
+	private existing(path: string, sourcePath: string): string | null {
+		for (const candidate of extension(path) === 'md' ? [path] : [path, path + '.md']) {
+			if (this.files.has(candidate) || this.resolveLink(candidate, sourcePath) === candidate) return candidate;
+		}
+		return null;
 	}
 
 	hasContext(spec: Spec): boolean {
@@ -323,6 +413,13 @@ export class SpecIndex {
 				if (list) list.push(spec);
 				else d.children.set(parent.path, [spec]);
 			}
+		}
+		// A context belongs to the spec the layout puts it beside first; a reference from another spec claims only what is left.
+		for (const spec of sorted) {
+			const context = this.conventionalContextOf(spec);
+			if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
+		}
+		for (const spec of sorted) {
 			const context = this.contextPathOf(spec);
 			if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
 		}

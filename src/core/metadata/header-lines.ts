@@ -5,8 +5,9 @@ import { bodyStart } from '../markdown/frontmatter-bounds';
 /**
  * A visible header line under the note's title, as the seed writes them:
  * `**Status**: planning  ` (the two trailing spaces are a markdown hard break).
- * `**Status:** planning` is read too. List items (`- **Status**: x`) are not header lines:
- * they are content, such as a session's or a deliverable's details.
+ * `**Status:** planning` is read too, and so are list items (`- **Status**: Completed`) in the
+ * same place or in a `## Metadata` section, as owners write them. Below the first other `##`
+ * heading they are content, such as a session's or a deliverable's details.
  */
 export interface HeaderField {
 	/** The name as written (`Status`). */
@@ -21,9 +22,11 @@ export interface HeaderField {
 	lineEnd: number;
 }
 
-const HEADER = /^ {0,3}\*\*([^*]+?)\*\*[ \t]*:[ \t]*(.*)$/;
-const HEADER_COLON_INSIDE = /^ {0,3}\*\*([^*]+?):\*\*[ \t]*(.*)$/;
+const HEADER = /^ {0,3}(?:[-*+][ \t]+)?\*\*([^*]+?)\*\*[ \t]*:[ \t]*(.*)$/;
+const HEADER_COLON_INSIDE = /^ {0,3}(?:[-*+][ \t]+)?\*\*([^*]+?):\*\*[ \t]*(.*)$/;
 const SECTION_HEADING = /^ {0,3}#{2,6}([ \t]|$)/;
+/** `## Metadata` and its like: sections that hold a note's fields as bullets, read as its header. */
+const FIELD_SECTION = /^ {0,3}##[ \t]+(?:metadata|meta|properties|spec info|info|details)[ \t]*#*[ \t]*$/i;
 const TITLE = /^ {0,3}#[ \t]+\S/;
 
 interface HeaderZone {
@@ -39,6 +42,7 @@ function headerZone(text: string): HeaderZone {
 	let fences: Range[] | null = null;
 	const lines: Line[] = [];
 	let title: Line | null = null;
+	let fieldSection = false;
 	let f = 0;
 	for (let start = body; start < text.length; ) {
 		const nl = text.indexOf('\n', start);
@@ -51,7 +55,11 @@ function headerZone(text: string): HeaderZone {
 			while (f < fences.length && fences[f][1] <= line.start) f++;
 			if (f < fences.length && fences[f][0] <= line.start) continue;
 		}
-		if (SECTION_HEADING.test(line.text)) break;
+		if (SECTION_HEADING.test(line.text)) {
+			if (!FIELD_SECTION.test(line.text) || fieldSection) break;
+			fieldSection = true;
+			continue;
+		}
 		if (title === null && TITLE.test(line.text)) title = line;
 		lines.push(line);
 	}

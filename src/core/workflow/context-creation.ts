@@ -4,6 +4,7 @@ import { contextDeliverables } from '../migration/context-deliverables';
 import { findSection, parseSections } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { contextTemplate } from '../templates/context-template';
+import { requireOwnContext } from './context-ownership';
 import { ChangeSet } from './file-changes';
 import { setField } from './spec-fields';
 import { linkTo, Workspace } from './workspace';
@@ -15,7 +16,10 @@ import { linkTo, Workspace } from './workspace';
  */
 export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; created: boolean }> {
 	const path = ws.index.contextPathOf(spec);
-	if (await changes.exists(path)) return { path, created: false };
+	if (await changes.exists(path)) {
+		requireOwnContext(ws, spec, path, await changes.read(path));
+		return { path, created: false };
+	}
 	const parent = ws.index.parentOf(spec);
 	const specText = await changes.read(spec.path);
 	const stamp = formatLocalDateTime(ws.now());

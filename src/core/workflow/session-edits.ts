@@ -10,6 +10,7 @@ import { normalizeStatus } from '../metadata/status';
 import { CONTEXT_SECTION_ORDER, SESSION_SUBSECTION_ORDER } from '../templates/context-template';
 import { ChangeSet } from './file-changes';
 import { ensureNoteSection, type Placement } from './note-sections';
+import { requireOwnContext } from './context-ownership';
 import { WorkflowError } from './workflow-error';
 import { Workspace } from './workspace';
 
@@ -91,11 +92,15 @@ export function oneLine(value: string | null | undefined): string {
 	return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The context's text and reading, or null when the spec has no context file yet. */
+/**
+ * The context's text and reading, or null when the spec has no context file yet. Every workflow
+ * write to a context reads it here first: a file that is not the spec's own is refused.
+ */
 export async function readContext(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; text: string; context: ContextFile } | null> {
 	const path = ws.index.contextPathOf(spec);
 	if (!(await changes.exists(path))) return null;
 	const text = await changes.read(path);
+	requireOwnContext(ws, spec, path, text);
 	return { path, text, context: readContextFile(text) };
 }
 

@@ -1,6 +1,7 @@
 import { extension } from '../files/paths';
 import { Spec } from '../index/spec';
 import { commitChanges, Workspace } from './workspace';
+import { foreignContext } from './context-ownership';
 import { ChangeSet } from './file-changes';
 import { FileFacts, VaultFacts } from './validate-facts';
 import { checkDeliverables } from './validate-deliverables';
@@ -11,8 +12,8 @@ import { WorkflowError } from './workflow-error';
 export type { Problem, ValidateResult } from './validate-types';
 
 /**
- * Checks the specs root (DESIGN.md §2–6, issue 3): what the index found (malformed YAML, duplicate
- * ids, contexts without a spec), broken links, spec ↔ context links missing either way, parent ↔
+ * Checks the specs root: what the index found (malformed YAML, duplicate ids, contexts without a
+ * spec), context files that belong to another spec, broken links, spec ↔ context links missing either way, parent ↔
  * child links, deliverables without traceback or missing from a registry, registry entries whose
  * file is gone, and properties that disagree with their header lines. Every file is read once.
  *
@@ -23,14 +24,19 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 	const facts = await VaultFacts.load(ws);
 	const specList = ws.index.all();
 	const contexts = new Map<Spec, FileFacts>();
+	const foreign: Finding[] = [];
 	for (const spec of specList) {
 		const path = ws.index.contextPathOf(spec);
 		if (extension(path) !== 'md' || !(ws.index.hasFile(path) || ws.links.has(path))) continue;
 		const context = await facts.read(path);
-		if (context) contexts.set(spec, context);
+		if (!context) continue;
+		// Another spec's journal is reported, and left out of every check and fix made for this spec.
+		const problem = foreignContext(ws, spec, path, context.text);
+		if (problem) foreign.push({ severity: problem.owner ? 'error' : 'warning', code: 'context-of-other-spec', path: spec.path, message: problem.message });
+		else contexts.set(spec, context);
 	}
 
-	const findings: Finding[] = [...indexFindings(ws), ...yamlFindings(ws, facts, contexts)];
+	const findings: Finding[] = [...indexFindings(ws), ...yamlFindings(ws, facts, contexts), ...foreign];
 	const deliverables = checkDeliverables(ws, facts, specList, contexts);
 	const specs = checkSpecs(ws, facts, specList, contexts);
 	findings.push(...deliverables.findings, ...specs.findings);

@@ -48,8 +48,8 @@ describe('readHeaderFields', () => {
 		expect(fields.get('context')?.value).toBe('');
 	});
 
-	it('ignores list items, lines in code blocks, bold text without a colon, and files without header lines', () => {
-		const text = ['# T', '', '- **Status**: listed', '```', '**Parent**: code', '```', '**Bold** text: no', '**Created**: 2025-08-26', ''].join('\n');
+	it('ignores lines in code blocks, bold text without a colon, and files without header lines', () => {
+		const text = ['# T', '', '```', '**Parent**: code', '```', '**Bold** text: no', '**Created**: 2025-08-26', ''].join('\n');
 		expect([...readHeaderFields(text).keys()]).toEqual(['created']);
 		expect(readHeaderFields('').size).toBe(0);
 		expect(readHeaderFields('# Only a title\n\nSome text.\n').size).toBe(0);
@@ -116,5 +116,27 @@ describe('setHeaderField', () => {
 				},
 			),
 		);
+	});
+});
+
+describe('fields written as list items', () => {
+	it('reads `- **Status**: Completed` bullets under the title and in a `## Metadata` section', () => {
+		const top = ['# 1014 - Cold Storage', '', '- **Status**: Completed', '- **Priority**: High', '', '## Overview', 'Text.', ''].join('\n');
+		expect(readHeaderFields(top).get('status')?.value).toBe('Completed');
+		const section = ['# 1014 - Cold Storage', '', '## Metadata', '* **Status:** In Progress', '+ **Owner**: Ana', '', '## Overview', '- **Parent**: not a field', ''].join('\n');
+		const fields = readHeaderFields(section);
+		expect(fields.get('status')?.value).toBe('In Progress');
+		expect(fields.get('owner')?.value).toBe('Ana');
+		expect(fields.has('parent')).toBe(false);
+	});
+
+	it('reads no bullets below another section, such as a session\'s details', () => {
+		const text = ['# Context: X', '', '## Implementation Timeline', '', '### Session 1', '- **Status**: completed', ''].join('\n');
+		expect(readHeaderFields(text).size).toBe(0);
+	});
+
+	it('sets a bullet field by changing its value only', () => {
+		const text = '# T\r\n\r\n- **Status**: Completed\r\n- **Owner**: Ana\r\n';
+		expect(setHeaderField(text, 'Status', 'implementing')).toBe('# T\r\n\r\n- **Status**: implementing\r\n- **Owner**: Ana\r\n');
 	});
 });

@@ -1,0 +1,53 @@
+/**
+ * Folders left out of discovery: copies of specs (backups, archives, the trash) hold the same ids
+ * and journals as the real ones, and a write must never land in them. Globs are matched, ignoring
+ * case, against each folder name below the specs root (`*backup*`, `*.bak`); a glob with a `/`
+ * is matched against the folder path from the specs root (`2024/old-*`).
+ */
+export const DEFAULT_IGNORED_FOLDERS: readonly string[] = ['*backup*', '*.bak', '.trash', 'archive', 'archived'];
+
+export type IgnoredFolder = (path: string) => boolean;
+
+/** A test of a file path (vault-relative) against the globs, for files under `specsRoot`. */
+export function ignoredFolders(globs: readonly string[], specsRoot: string): IgnoredFolder {
+	const names: RegExp[] = [];
+	const paths: RegExp[] = [];
+	for (const raw of globs) {
+		const glob = raw.trim().replace(/^\/+|\/+$/g, '');
+		if (glob === '') continue;
+		(glob.includes('/') ? paths : names).push(globToRegExp(glob));
+	}
+	if (names.length === 0 && paths.length === 0) return () => false;
+	const start = specsRoot === '' ? 0 : specsRoot.length + 1;
+	return (path: string): boolean => {
+		const folders = path.slice(start, Math.max(start, path.lastIndexOf('/'))).split('/');
+		for (let i = 0; i < folders.length; i++) {
+			if (folders[i] === '') continue;
+			if (names.some((r) => r.test(folders[i]))) return true;
+			if (paths.length > 0) {
+				const prefix = folders.slice(0, i + 1).join('/');
+				if (paths.some((r) => r.test(prefix))) return true;
+			}
+		}
+		return false;
+	};
+}
+
+/** `*` any run of characters but `/`, `?` one of them; everything else literal; whole name, any case. */
+function globToRegExp(glob: string): RegExp {
+	let source = '';
+	for (const ch of glob) {
+		if (ch === '*') source += '[^/]*';
+		else if (ch === '?') source += '[^/]';
+		else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	}
+	return new RegExp(`^${source}$`, 'i');
+}
+
+/** Globs as a user types them in a setting or flag: one per line or comma-separated. */
+export function parseGlobList(text: string): string[] {
+	return text
+		.split(/[\n,]/)
+		.map((g) => g.trim())
+		.filter((g) => g !== '');
+}

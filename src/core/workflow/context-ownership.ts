@@ -1,0 +1,47 @@
+import { Spec } from '../index/spec';
+import { parseLinks } from '../links/link-parser';
+import { readSpecMetadata } from '../metadata/spec-metadata';
+import { WorkflowError } from './workflow-error';
+import { Workspace } from './workspace';
+
+/** Why a context file is not the spec's own; null when it is. */
+export interface ForeignContext {
+	/** The spec the file belongs to, when it says (by layout, or by its Spec line); null when it names none. */
+	owner: Spec | null;
+	message: string;
+}
+
+/**
+ * Whether the context file at `path` is the spec's own journal, so a workflow write may go there:
+ * it sits where the layout puts the spec's context, or its `spec` property / `**Spec**:` line names
+ * the spec, or it links to the spec. A file that is another spec's by layout or by its Spec line,
+ * or that names no spec at all, is not.
+ */
+export function foreignContext(ws: Workspace, spec: Spec, path: string, text: string): ForeignContext | null {
+	if (ws.index.isLayoutContext(spec, path)) return null;
+	const byLayout = ws.index.layoutOwnerOf(path, spec);
+	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);
+	const named = readSpecMetadata(text, path).spec;
+	if (named !== undefined) {
+		const owner = ws.index.resolveSpecRef(named, path);
+		if (owner === spec) return null;
+		if (owner) return foreign(spec, path, owner, `is the journal of ${owner.id} (its Spec line: ${named})`);
+	}
+	for (const link of parseLinks(text)) {
+		if (link.target !== '' && ws.links.resolve(link.target, path) === spec.path) return null;
+	}
+	return foreign(spec, path, null, 'does not link back to it nor name it in a Spec line');
+}
+
+function foreign(spec: Spec, path: string, owner: Spec | null, why: string): ForeignContext {
+	const fix = owner
+		? `give ${spec.id} a journal of its own: remove its context property, or point it at a file beside it`
+		: `if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}`;
+	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); ${fix}` };
+}
+
+/** Refuses, before any write, a context file that is not the spec's own (see foreignContext). */
+export function requireOwnContext(ws: Workspace, spec: Spec, path: string, text: string): void {
+	const problem = foreignContext(ws, spec, path, text);
+	if (problem) throw new WorkflowError('context-of-other-spec', problem.message, path);
+}

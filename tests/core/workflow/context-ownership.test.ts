@@ -1,0 +1,92 @@
+import { join } from 'path';
+import { addDeliverable } from '../../../src/core/workflow/add-deliverable';
+import { logEntry } from '../../../src/core/workflow/log-entry';
+import { startSession } from '../../../src/core/workflow/start-session';
+import { validate } from '../../../src/core/workflow/validate';
+import { readVaultFiles } from '../../helpers/vault-files';
+import { memoryWorkspace } from '../../helpers/workspace';
+import { expectRefused } from './session-fixtures';
+
+/** Features that name `context.md` by bare name, one pointing at another's journal, backups beside. */
+const VAULT = readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'shared-context'));
+
+function changedPaths(before: Record<string, string>, after: Record<string, string>): string[] {
+	const paths = new Set([...Object.keys(before), ...Object.keys(after)]);
+	return [...paths].filter((p) => before[p] !== after[p]).sort();
+}
+
+describe('a spec writes only into its own journal', () => {
+	it('reads a bare `context.md` as the file beside the spec, not the nearest one elsewhere', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const path = (id: string) => ws.index.contextPathOf(ws.index.get(id)!);
+		expect(path('1001')).toBe('specs/1000/1001/context.md');
+		expect(path('1002')).toBe('specs/1000/1002/context.md');
+		expect(path('1003')).toBe('specs/1000/1003/context.md');
+		expect(path('1004')).toBe('specs/1000/1004/context.md');
+		expect(ws.index.hasContext(ws.index.get('1003')!)).toBe(false);
+		expect(ws.index.specForPath('specs/1000/1002/context.md')?.id).toBe('1002');
+	});
+
+	it('starts 1003 in a new journal beside it, touching no other spec’s files', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const before = ws.store.snapshot();
+		const result = await startSession(ws, { id: '1003', title: 'Backbone' });
+		expect(result.contextPath).toBe('specs/1000/1003/context.md');
+		expect(changedPaths(before, ws.store.snapshot()).every((p) => p.startsWith('specs/1000/1003/'))).toBe(true);
+		expect(ws.store.snapshot()['specs/1000/1003/context.md']).toMatch(/\n# Context: Networking\n/);
+	});
+
+	it('logs to 1001 and adds its deliverable without touching a sibling’s or the epic’s journal', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		await startSession(ws, { id: '1004' });
+		await startSession(ws, { id: '1001' });
+		const before = ws.store.snapshot();
+		await logEntry(ws, { id: '1001', section: 'implementation', text: 'Measured the NAS' });
+		await addDeliverable(ws, { id: '1001', type: 'scripts', file: 'probe.sh', title: 'Probe', purpose: 'Checks the mounts', content: 'echo ok\n' });
+		const changed = changedPaths(before, ws.store.snapshot());
+		expect(changed).toEqual(['specs/1000/1001/context.md', 'specs/1000/1001/deliverables/scripts/probe.sh', 'specs/1000/1001/spec.md']);
+	});
+
+	it('refuses to start 1005 in 1002’s journal, naming both files, and writes nothing', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: '1005' }),
+			'context-of-other-spec',
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it',
+		);
+	});
+
+	it('refuses a journal the property points at when it names no spec, and accepts it once it links back', async () => {
+		const files = { ...VAULT, 'specs/1000/1005/spec.md': VAULT['specs/1000/1005/spec.md'].replace('[[../1002/context|Journal]]', '[[notes/journal|Journal]]'), 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\nLoose notes.\n' };
+		const ws = await memoryWorkspace(files);
+		await expectRefused(ws, () => startSession(ws, { id: '1005' }), 'context-of-other-spec', /^specs\/1000\/1005\/notes\/journal\.md does not link back to it nor name it in a Spec line, not of 1005/);
+		const linked = await memoryWorkspace({ ...files, 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\n**Spec**: [[../spec|1005 - Secrets]]\n' });
+		expect((await startSession(linked, { id: '1005' })).contextPath).toBe('specs/1000/1005/notes/journal.md');
+	});
+
+	it('leaves backup copies out of discovery: no duplicate id, no write into them', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		expect(ws.index.lookup('1003').map((s) => s.path)).toEqual(['specs/1000/1003/spec.md']);
+		expect(ws.index.all().map((s) => s.id)).toEqual(['1000', '1001', '1002', '1003', '1004', '1005']);
+		const before = ws.store.snapshot();
+		await startSession(ws, { id: '1003' });
+		for (const path of Object.keys(before)) if (/backup/.test(path)) expect(ws.store.snapshot()[path]).toBe(before[path]);
+	});
+
+	it('finds backups again when the ignore list is emptied', async () => {
+		const ws = await memoryWorkspace(VAULT, { ignore: [] });
+		expect(ws.index.lookup('1003').length).toBe(2);
+	});
+
+	it('validate reports the shared journal once, and --fix writes nothing across specs', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const result = await validate(ws);
+		expect(result.problems.filter((p) => p.code === 'context-of-other-spec').map((p) => [p.severity, p.path])).toEqual([['error', 'specs/1000/1005/spec.md']]);
+		expect(result.problems.filter((p) => p.code === 'duplicate-id')).toEqual([]);
+		const before = ws.store.snapshot();
+		const fixed = await validate(ws, { fix: true });
+		for (const path of fixed.written) expect(path.startsWith('specs/1000/1002/')).toBe(false);
+		expect(ws.store.snapshot()['specs/1000/1002/context.md']).toBe(before['specs/1000/1002/context.md']);
+	});
+});
