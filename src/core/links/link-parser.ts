@@ -107,22 +107,16 @@ function scan(text: string, from: number, to: number, code: Range[], external = 
 			i++;
 			continue;
 		}
-		if (text[open + 1] === '[') {
-			const link = readWikilink(text, i, open, embed, to, code);
-			if (link) {
-				links.push(link);
-				i = link.end;
-				continue;
-			}
-		} else {
-			const link = readMarkdownLink(text, i, open, embed, to, code, r, external);
-			if (link) {
-				if (link !== 'external') links.push(link);
-				// Go on inside the link text: `[![alt](img.png)](doc.md)` holds two links.
-				i = open + 1;
-				continue;
-			}
+		const wikilink = text[open + 1] === '[' ? readWikilink(text, i, open, embed, to, code) : null;
+		if (wikilink) {
+			links.push(wikilink);
+			i = wikilink.end;
+			continue;
 		}
+		// Not a wikilink, `[[E01] Hot Storage](E01.md)` may still be a markdown link: its text holds brackets.
+		const link = readMarkdownLink(text, i, open, embed, to, code, r, external);
+		if (link && link !== 'external') links.push(link);
+		// Go on inside the link text: `[![alt](img.png)](doc.md)` holds two links.
 		i = open + 1;
 	}
 	return links;
@@ -143,6 +137,8 @@ function readWikilink(text: string, start: number, open: number, embed: boolean,
 	if (body.includes('\n') || body.includes('[[')) return null;
 	const pipe = body.indexOf('|');
 	let pathAndSub = pipe < 0 ? body : body.slice(0, pipe);
+	// No file name holds a bracket: `[[E01] Hot Storage](E01.md) ... ]]` is a markdown link, not this.
+	if (pathAndSub.includes('[') || pathAndSub.includes(']')) return null;
 	// In a table the pipe is written `\|`; the backslash belongs to neither part.
 	if (pipe >= 0 && pathAndSub.endsWith('\\')) pathAndSub = pathAndSub.slice(0, -1);
 	const alias = pipe < 0 ? null : body.slice(pipe + 1);
@@ -255,8 +251,8 @@ function findLinkTextEnd(text: string, open: number, to: number, code: Range[], 
 	for (let p = open + 1; p < stop; p++) {
 		while (r < code.length && code[r][1] <= p) r++;
 		if (r < code.length && code[r][0] <= p) {
-			// A fenced block (starting a line) ends the paragraph; an inline span is part of the text.
-			if (isFence(text, code[r][0])) return -1;
+			// A fenced block ends the paragraph; an inline span is part of the text.
+			if (isFencedBlock(text, code[r])) return -1;
 			p = code[r][1] - 1;
 			continue;
 		}
@@ -271,8 +267,9 @@ function findLinkTextEnd(text: string, open: number, to: number, code: Range[], 
 	return -1;
 }
 
-function isFence(text: string, at: number): boolean {
-	return (at === 0 || text[at - 1] === '\n') && /^ {0,3}(```|~~~)/.test(text.slice(at, at + 6));
+/** A fenced block's range runs from a line start to a line end (or the text's); an inline span's ends on its backticks. */
+function isFencedBlock(text: string, [start, end]: Range): boolean {
+	return (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end - 1] === '\n');
 }
 
 function skipSpace(text: string, p: number, limit: number): number {

@@ -1,8 +1,27 @@
+import { splitLines } from './eol';
+
 /**
  * Where code is in a markdown text: fenced blocks (``` and ~~~, closed by a fence of the same
  * character at least as long, or running to the end) and inline code spans. Links, tasks and
  * headings inside code are not markdown, e.g. bash `[[ -d "$X" ]]` is not a wikilink.
  * Ranges are [start, end) character offsets, sorted and disjoint.
+ *
+ * Where a fence may stand, after CommonMark, kept simple:
+ * - A fence indented 0–3 columns opens a block that only a fence indented 0–3 columns closes, even
+ *   under a list item (as fenceAfter sees it line by line, so every scanner agrees on these).
+ * - A fence indented 4 or more columns opens a block only inside a list item whose content column
+ *   it reaches (`14. ` then a fence indented 4, or deeper: CommonMark would call 8 indented code,
+ *   which is code all the same). A fence indented at least that far closes it, and so does the item
+ *   ending: a non-blank line indented less than the item's content column.
+ *   Outside lists such a line is indented code or paragraph text, and opens nothing.
+ * - A line is inside a list item from its marker (`-`, `+`, `*`, `1.`, `1)` indented at most 3
+ *   columns past the enclosing item's content) while the lines after are blank, indented to the
+ *   item's content column, or continue its paragraph lazily. A marker, fence or heading line
+ *   indented less ends it, as does any line less indented after a blank line or a fence.
+ * - Inside blockquotes (`> `) the same holds for the quoted text; a fence opened in a quote ends
+ *   with the first line not quoted as deeply.
+ * Tabs count to the next multiple of 4 columns. Blank lines inside a fence never end it (in a quote,
+ * blank quoted lines). Indented code blocks are not treated as code.
  */
 export type Range = [number, number];
 
@@ -21,53 +40,293 @@ export function findCodeRanges(text: string): Range[] {
 	return ranges;
 }
 
-/**
- * Fenced code blocks only, each from the start of its opening line to past its closing line.
- * Pass `from` = the body's start so a ``` inside YAML frontmatter opens nothing.
- */
-export function findFencedBlocks(text: string, from = 0): Range[] {
-	const blocks: Range[] = [];
-	let open: Fence | null = null;
-	let openStart = 0;
-	let lineStart = from;
-	while (lineStart < text.length) {
-		let nl = text.indexOf('\n', lineStart);
-		const lineEnd = nl < 0 ? text.length : nl + 1;
-		if (nl < 0) nl = text.length;
-		// Most lines cannot be fences: look at the first non-space character before slicing.
-		let first = lineStart;
-		while (first < nl && first - lineStart < 3 && text[first] === ' ') first++;
-		if (text[first] !== '`' && text[first] !== '~') {
-			lineStart = lineEnd;
-			continue;
-		}
-		const next = fenceAfter(text.slice(lineStart, nl).replace(/\r$/, ''), open);
-		if (open === null && next !== null) openStart = lineStart;
-		else if (open !== null && next === null) blocks.push([openStart, lineEnd]);
-		open = next;
-		lineStart = lineEnd;
-	}
-	if (open !== null) blocks.push([openStart, text.length]);
-	return blocks;
-}
-
 /** The fence of an open fenced block: its character (` or ~) and how many of them. */
 export interface Fence {
 	char: string;
 	length: number;
 }
 
+/** An open block as findFencedBlocks tracks it: also its list item's content column (0: none), quote depth and start. */
+interface OpenBlock extends Fence {
+	column: number;
+	quotes: number;
+	start: number;
+}
+
 /**
  * The fence open after `line` (its text without the line end), given the one open before it (null:
- * none). Shared by every scanner that tracks fences, so they all agree on where code is.
+ * none), for fences indented up to 3 spaces, the ones that need no context. Scanners that track
+ * fences line by line use it; findFencedBlocks also finds fences inside list items and quotes.
  */
 export function fenceAfter(line: string, open: Fence | null): Fence | null {
 	const m = FENCE.exec(line);
+	return m ? fenceStep(line.slice(m[1].length), open) : open;
+}
+
+/** fenceAfter for a line's text from its first non-blank character. */
+function fenceStep(rest: string, open: Fence | null): Fence | null {
+	const m = /^(`{3,}|~{3,})(.*)$/.exec(rest);
 	if (!m) return open;
 	// A backtick fence's info string may not contain backticks.
-	if (open === null) return m[2][0] === '`' && m[3].includes('`') ? null : { char: m[2][0], length: m[2].length };
+	if (open === null) return m[1][0] === '`' && m[2].includes('`') ? null : { char: m[1][0], length: m[1].length };
 	// Only the same character, at least as long, with nothing after it closes the block.
-	return m[2][0] === open.char && m[2].length >= open.length && m[3].trim() === '' ? null : open;
+	return m[1][0] === open.char && m[1].length >= open.length && m[2].trim() === '' ? null : open;
+}
+
+// Character codes the fast scan compares against.
+const TAB = 9;
+const SPACE = 32;
+const HASH = 35;
+const STAR = 42;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const GT = 62;
+const PAREN = 41;
+const BACKTICK = 96;
+const TILDE = 126;
+const CR = 13;
+
+/**
+ * Fenced code blocks only, each from the start of its opening line to past its closing line (or to
+ * the start of the line that ends its list item or quote). Pass `from` = the body's start so a ```
+ * inside YAML frontmatter opens nothing. The rule is the one in this file's top comment; the same
+ * rule written plainly, line by line, is fencedBlocksByRule.
+ */
+export function findFencedBlocks(text: string, from = 0): Range[] {
+	const scan = new FenceScan(text);
+	let lineStart = from;
+	while (lineStart < text.length) {
+		const nl = text.indexOf('\n', lineStart);
+		const lineEnd = nl < 0 ? text.length : nl + 1;
+		let contentEnd = nl < 0 ? text.length : nl;
+		if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+		scan.line(lineStart, contentEnd, lineEnd);
+		lineStart = lineEnd;
+	}
+	return scan.finish();
+}
+
+/** The line-by-line state of findFencedBlocks, read by char codes: only a line that may be a fence is sliced. */
+class FenceScan {
+	private readonly blocks: Range[] = [];
+	private open: OpenBlock | null = null;
+	/** Content columns of the list items the current line is in, outermost first, and their quote depth. */
+	private readonly items: number[] = [];
+	private itemQuotes = 0;
+	/** The previous line was paragraph text, which a less indented text line continues lazily. */
+	private afterText = false;
+	// The current line, as measure() found it: quote markers taken off, where its text starts and at what column.
+	private quotes = 0;
+	private first = 0;
+	private indent = 0;
+
+	constructor(private readonly text: string) {}
+
+	line(start: number, end: number, next: number): void {
+		if (this.open !== null && this.inBlock(start, end, next)) return;
+		this.outside(start, end);
+	}
+
+	finish(): Range[] {
+		if (this.open !== null) this.blocks.push([this.open.start, this.text.length]);
+		return this.blocks;
+	}
+
+	/** Reads a line inside the open block; false when the line ended the block and is still to be read. */
+	private inBlock(start: number, end: number, next: number): boolean {
+		const open = this.open as OpenBlock;
+		this.measure(start, end, open.quotes);
+		const blank = this.first === end;
+		if (this.quotes < open.quotes || (!blank && this.indent < open.column)) {
+			this.blocks.push([open.start, start]);
+			this.open = null;
+			return false;
+		}
+		const c = this.text.charCodeAt(this.first);
+		if (!blank && (open.column > 0 || this.indent <= 3) && c === open.char.charCodeAt(0)) {
+			if (fenceStep(this.text.slice(this.first, end), open) === null) {
+				this.blocks.push([open.start, next]);
+				this.open = null;
+				this.afterText = false;
+			}
+		}
+		return true;
+	}
+
+	private outside(start: number, end: number): void {
+		const text = this.text;
+		const items = this.items;
+		this.measure(start, end, Infinity);
+		if (this.quotes !== this.itemQuotes) {
+			items.length = 0;
+			this.itemQuotes = this.quotes;
+		}
+		const first = this.first;
+		if (first === end) {
+			this.afterText = false;
+			return;
+		}
+		const c = text.charCodeAt(first);
+		const fence = c === BACKTICK || c === TILDE ? fenceStep(text.slice(first, end), null) : null;
+		const markerEnd = fence === null ? listMarkerEnd(text, first, end) : -1;
+		const interrupts = fence !== null || markerEnd >= 0 || isHeadingStart(text, first, end);
+		if (interrupts || !this.afterText) {
+			while (items.length > 0 && items[items.length - 1] > this.indent) items.pop();
+		}
+		const column = items.length > 0 ? items[items.length - 1] : 0;
+		if (fence !== null && (this.indent <= 3 || items.length > 0)) {
+			this.open = { ...fence, column: this.indent <= 3 ? 0 : column, quotes: this.quotes, start };
+			this.afterText = false;
+			return;
+		}
+		if (markerEnd >= 0 && this.indent - column <= 3) items.push(contentColumn(text, markerEnd, end, this.indent + markerEnd - first));
+		this.afterText = true;
+	}
+
+	/** Takes up to `maxQuotes` quote markers off the line, then finds its first non-blank character and its column. */
+	private measure(start: number, end: number, maxQuotes: number): void {
+		const text = this.text;
+		let p = start;
+		let quotes = 0;
+		while (quotes < maxQuotes) {
+			let s = p;
+			while (s < end && s - p < 3 && text.charCodeAt(s) === SPACE) s++;
+			if (s >= end || text.charCodeAt(s) !== GT) break;
+			quotes++;
+			p = s + 1;
+			if (p < end && text.charCodeAt(p) === SPACE) p++;
+		}
+		let column = 0;
+		for (; p < end; p++) {
+			const ch = text.charCodeAt(p);
+			if (ch === SPACE) column++;
+			else if (ch === TAB) column += 4 - (column % 4);
+			else break;
+		}
+		this.quotes = quotes;
+		this.first = p;
+		this.indent = column;
+	}
+}
+
+/** Past a list marker (`-`, `+`, `*`, or 1–9 digits then `.` or `)`) followed by a space, a tab or the line end; -1 if none. */
+function listMarkerEnd(text: string, p: number, end: number): number {
+	const c = text.charCodeAt(p);
+	let q = p + 1;
+	if (c >= ZERO && c <= NINE) {
+		while (q < end && q - p < 9 && isDigit(text.charCodeAt(q))) q++;
+		const d = text.charCodeAt(q);
+		if (q >= end || (d !== DOT && d !== PAREN)) return -1;
+		q++;
+	} else if (c !== MINUS && c !== PLUS && c !== STAR) return -1;
+	if (q === end) return q;
+	const after = text.charCodeAt(q);
+	return after === SPACE || after === TAB ? q : -1;
+}
+
+function isDigit(c: number): boolean {
+	return c >= ZERO && c <= NINE;
+}
+
+/** An ATX heading's start: 1–6 #s then a space, a tab or the line end. */
+function isHeadingStart(text: string, p: number, end: number): boolean {
+	let q = p;
+	while (q < end && q - p < 7 && text.charCodeAt(q) === HASH) q++;
+	const n = q - p;
+	if (n === 0 || n > 6) return false;
+	return q === end || text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB;
+}
+
+/**
+ * The column a list item's content starts at: past the marker and the spaces after it, or one
+ * column past the marker when nothing follows or 5+ columns of spaces do (then the text is indented code).
+ */
+function contentColumn(text: string, markerEnd: number, end: number, markerColumn: number): number {
+	let column = markerColumn;
+	let p = markerEnd;
+	for (; p < end; p++) {
+		const ch = text.charCodeAt(p);
+		if (ch === SPACE) column++;
+		else if (ch === TAB) column += 4 - (column % 4);
+		else break;
+	}
+	return p === end || column - markerColumn >= 5 ? markerColumn + 1 : column;
+}
+
+/**
+ * findFencedBlocks' rule written plainly, line by line with regular expressions. It slices every
+ * line, so it is slower; it stays as the oracle findFencedBlocks is property-tested against.
+ */
+export function fencedBlocksByRule(text: string, from = 0): Range[] {
+	const blocks: Range[] = [];
+	let open: OpenBlock | null = null;
+	let items: number[] = [];
+	let itemQuotes = 0;
+	let afterText = false;
+	for (const line of splitLines(text, from)) {
+		if (open !== null) {
+			const inner = unquote(line.text, open.quotes);
+			const stays = inner.quotes === open.quotes && (inner.body === '' || inner.indent >= open.column);
+			if (stays) {
+				const mayClose = inner.body !== '' && (open.column > 0 || inner.indent <= 3);
+				if (mayClose && fenceStep(inner.body, open) === null) {
+					blocks.push([open.start, line.end]);
+					open = null;
+					afterText = false;
+				}
+				continue;
+			}
+			blocks.push([open.start, line.start]);
+			open = null;
+		}
+		const { quotes, rest, body, indent } = unquote(line.text, Infinity);
+		if (quotes !== itemQuotes) items = [];
+		itemQuotes = quotes;
+		if (body === '') {
+			afterText = false;
+			continue;
+		}
+		const fence = fenceStep(body, null);
+		const marker = fence === null ? /^([ \t]*(?:[-+*]|\d{1,9}[.)]))([ \t]*)([\s\S]*)$/.exec(rest) : null;
+		const isMarker = marker !== null && (marker[2] !== '' || marker[3] === '');
+		if (fence !== null || isMarker || /^#{1,6}(?:[ \t]|$)/.test(body) || !afterText) items = items.filter((c) => c <= indent);
+		const column = items.length > 0 ? items[items.length - 1] : 0;
+		if (fence !== null && (indent <= 3 || items.length > 0)) {
+			open = { ...fence, column: indent <= 3 ? 0 : column, quotes, start: line.start };
+			afterText = false;
+			continue;
+		}
+		if (marker !== null && isMarker && indent - column <= 3) {
+			const markerColumn = columns(marker[1]);
+			const textColumn = columns(marker[1] + marker[2]);
+			items.push(marker[3] === '' || textColumn - markerColumn >= 5 ? markerColumn + 1 : textColumn);
+		}
+		afterText = true;
+	}
+	if (open !== null) blocks.push([open.start, text.length]);
+	return blocks;
+}
+
+/** A line with up to `max` quote markers taken off: how many, the rest, the rest from its first non-blank character, and that character's column. */
+function unquote(line: string, max: number): { quotes: number; rest: string; body: string; indent: number } {
+	let rest = line;
+	let quotes = 0;
+	for (let m = /^ {0,3}> ?/.exec(rest); m !== null && quotes < max; m = /^ {0,3}> ?/.exec(rest)) {
+		rest = rest.slice(m[0].length);
+		quotes++;
+	}
+	const body = rest.replace(/^[ \t]*/, '');
+	return { quotes, rest, body, indent: columns(rest.slice(0, rest.length - body.length)) };
+}
+
+/** The column after `s`, where a tab stops at the next multiple of 4 and any other character takes one. */
+function columns(s: string): number {
+	let column = 0;
+	for (const ch of s) column += ch === '\t' ? 4 - (column % 4) : 1;
+	return column;
 }
 
 /** Inline code spans between `from` and `to`: a run of N backticks closed by the next run of exactly N, within a paragraph. */

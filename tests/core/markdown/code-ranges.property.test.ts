@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { fenceAfter, fencedBlocksByRule, findFencedBlocks, type Fence } from '../../../src/core/markdown/code-ranges';
+import { splitLines } from '../../../src/core/markdown/eol';
+import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
+import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
+
+/** Lines on the edges of the list, quote and fence rules: markers, indents by spaces and tabs, quotes, fences, lazy text. */
+const listyMarkdown: fc.Arbitrary<string> = (() => {
+	const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t', '  \t');
+	const quote = fc.constantFrom('', '', '', '> ', '>', '> > ', '> > > ', '   > ', '>\t');
+	const marker = fc.constantFrom('- ', '* ', '+ ', '1. ', '14. ', '2) ', '123456789. ', '1234567890. ', '-', '-\t', '1.', '-     ', '-      ', '1.\t\t', '--- ', '#');
+	const fence = fc.constantFrom('```', '```bash', '````', '~~~', '~~~~ sh', '``', '```a`b', '```  ', '~~~ `x`');
+	const text = fc.constantFrom('if [[ ! -b "$DEVICE" ]]; then', 'text', '# Heading', '## x', '#nope', '', ' ', '\t', '[[link]]', '`code`', '\u2028', 'a\rb');
+	const line = fc.oneof(
+		fc.tuple(quote, indent, marker, fc.oneof(text, fence)).map((parts) => parts.join('')),
+		fc.tuple(quote, indent, fence).map((parts) => parts.join('')),
+		fc.tuple(quote, indent, text).map((parts) => parts.join('')),
+	);
+	const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+	return fc.array(fc.tuple(line, eol), { maxLength: 30 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
+})();
+
+const anyMarkdown = fc.oneof(listyMarkdown, listyMarkdown, edgyMarkdown, markdownSoup, generatedNote.map((n) => n.text));
+
+/** The blocks the former rule found: fences indented up to three spaces only, read line by line with fenceAfter. */
+function marginBlocks(text: string): [number, number][] {
+	const blocks: [number, number][] = [];
+	let open: Fence | null = null;
+	let start = 0;
+	for (const line of splitLines(text)) {
+		const next = fenceAfter(line.text, open);
+		if (open === null && next !== null) start = line.start;
+		if (open !== null && next === null) blocks.push([start, line.end]);
+		open = next;
+	}
+	if (open !== null) blocks.push([start, text.length]);
+	return blocks;
+}
+
+describe('findFencedBlocks', () => {
+	it('finds the blocks the rule, written plainly, finds: from the start or from the body', () => {
+		fc.assert(
+			fc.property(anyMarkdown, (text) => {
+				expect(findFencedBlocks(text)).toEqual(fencedBlocksByRule(text));
+				const body = bodyStart(text);
+				expect(findFencedBlocks(text, body)).toEqual(fencedBlocksByRule(text, body));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it('finds what the margin-only rule found when no fence is quoted or indented four columns or more', () => {
+		const onlyMarginFences = (text: string): boolean => !/^[ \t]*>|^(?: {0,3}\t|\t| {4})[ \t]*[`~]/m.test(text.replace(/\r(?!\n)/g, 'x'));
+		fc.assert(
+			fc.property(anyMarkdown.filter(onlyMarginFences), (text) => {
+				expect(findFencedBlocks(text)).toEqual(marginBlocks(text));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
+	it('is linear: 5 000 list items each holding an indented fence', () => {
+		const item = '14. Step\n\n    ```bash\n    if [[ ! -b "$D" ]]; then\n\n    fi\n    ```\n';
+		const text = item.repeat(5000);
+		const started = Date.now();
+		expect(findFencedBlocks(text)).toHaveLength(5000);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+});
