@@ -1,5 +1,5 @@
 import { extension } from '../files/paths';
-import { reportPath } from '../index/discovery';
+import { classifyPath, reportPath } from '../index/discovery';
 import { detectEol, withEol } from '../markdown/eol';
 import { readFrontmatter } from '../metadata/frontmatter';
 import { formatFrontmatter } from '../templates/markdown-blocks';
@@ -36,7 +36,8 @@ export interface ReportDeliverable {
 	/**
 	 * true when the file traces back to its spec (`Generated from:` in its leading comments, a
 	 * markdown `spec` property or `<!-- Spec: … -->`); false when it does not; null when the
-	 * format has no comments (JSON, CSV, plain text, binary files: exempt) or the file is missing.
+	 * format has no comments (JSON, CSV, plain text, binary files: exempt), the file lies outside
+	 * every `deliverables/` folder (a shared doc, source code: not written for this spec) or is missing.
 	 */
 	traceback: boolean | null;
 	/** Scripts: the external commands they call (shell scripts only; see `dependenciesScanned`). */
@@ -129,7 +130,8 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 			bytes: stat.size,
 			lines: stats.lines,
 			exists: true,
-			traceback: header.traceback,
+			// A file outside every deliverables/ folder (a shared doc, source code) is the owner's, not written for this spec.
+			traceback: classifyPath(ref.path, ws.index.specsRoot) === 'deliverable' ? header.traceback : null,
 			dependencies: shell ? externalCommands(text) : [],
 			dependenciesScanned: shell,
 			pages: ref.type === 'docs' && stats.lines !== null ? Math.ceil(stats.lines / LINES_PER_PAGE) : null,

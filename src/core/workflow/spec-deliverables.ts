@@ -1,6 +1,8 @@
 import type { ContextFile } from '../context/context-file';
 import { deliverableTypeFolder, deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
-import { dirname, normalizeVaultPath } from '../files/paths';
+import { dirname, extension, normalizeVaultPath } from '../files/paths';
+import { parseLinkText } from '../links/link-parser';
+import { readSpecMetadata } from '../metadata/spec-metadata';
 import { Spec } from '../index/spec';
 import { findSection, parseSections } from '../markdown/sections';
 import { Workspace } from './workspace';
@@ -56,29 +58,37 @@ export async function collectDeliverables(
 ): Promise<{ deliverables: SpecDeliverable[]; codeChanges: CodeChange[] }> {
 	const byPath = new Map<string, SpecDeliverable>();
 	const codeChanges: CodeChange[] = [];
+	const record = async (path: string, found: boolean, registryType: string | null, alias: string | null, purpose: string | null, registry: 'context' | 'spec'): Promise<void> => {
+		let d = byPath.get(path);
+		if (!d) {
+			d = unlisted(path, registryType, found || (await ws.store.exists(path)));
+			byPath.set(path, d);
+		}
+		d.title = d.title ?? (alias?.trim() || null);
+		d.purpose = d.purpose ?? purpose;
+		if (registry === 'context') d.inContextRegistry = true;
+		else d.inSpecList = true;
+	};
 	const add = async (entry: Deliverable, source: string, registry: 'context' | 'spec'): Promise<void> => {
 		if (entry.kind === 'code' && entry.target) {
 			if (registry === 'context') codeChanges.push({ path: entry.target, purpose: entry.purpose });
 			return;
 		}
 		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) return;
-		const target = entry.target;
-		if (target === '') return;
-		const resolved = ws.links.resolve(target, source);
-		const path = resolved ?? guessPath(target, source);
-		if (path === null) return;
-		let d = byPath.get(path);
-		if (!d) {
-			d = unlisted(path, entry.type, resolved !== null || (await ws.store.exists(path)));
-			byPath.set(path, d);
-		}
-		d.title = d.title ?? (entry.alias?.trim() || null);
-		d.purpose = d.purpose ?? entry.purpose;
-		if (registry === 'context') d.inContextRegistry = true;
-		else d.inSpecList = true;
+		const resolved = ws.links.resolve(entry.target, source);
+		const path = resolved ?? guessPath(entry.target, source);
+		if (path !== null) await record(path, resolved !== null, entry.type, entry.alias, entry.purpose, registry);
+	};
+	// A `deliverables` property item counts as a registry line without alias or purpose.
+	const addItem = async (item: string, source: string, registry: 'context' | 'spec'): Promise<void> => {
+		const resolved = resolveDeliverableItem(ws, item, source);
+		const path = resolved ?? itemPath(ws, item, source);
+		if (path !== null) await record(path, resolved !== null, null, null, null, registry);
 	};
 	for (const entry of context.file?.deliverables.entries ?? []) await add(entry, context.path, 'context');
+	for (const item of context.file ? readSpecMetadata(context.file.text, context.path).deliverables : []) await addItem(item, context.path, 'context');
 	for (const entry of await specListEntries(ws, spec)) await add(entry, spec.path, 'spec');
+	for (const item of spec.deliverableProperty) await addItem(item, spec.path, 'spec');
 	for (const path of ws.index.deliverablesOf(spec)) {
 		if (!byPath.has(path)) byPath.set(path, unlisted(path, null, true));
 	}
@@ -101,10 +111,64 @@ function guessPath(target: string, source: string): string | null {
 	return normalizeVaultPath(`${dirname(source)}/${target}`);
 }
 
+/**
+ * Where a `deliverables` property item points, as the index reads it: a link resolves as links do;
+ * a plain path is tried from the note's folder, then from the vault root, then as a link (so a
+ * bare file name finds its one file). Null when it points at nothing.
+ */
+export function resolveDeliverableItem(ws: Workspace, item: string, source: string): string | null {
+	const link = parseLinkText(item);
+	if (link) return link.target === '' ? null : ws.links.resolve(link.target, source);
+	const path = plainItem(item);
+	if (path === '') return null;
+	const beside = besideSource(path, source);
+	if (beside !== null && (ws.links.has(beside) || ws.index.hasFile(beside))) return beside;
+	if (ws.links.has(path) || ws.index.hasFile(path)) return path;
+	return ws.links.resolve(path, source);
+}
+
+/** Where an item that resolves to nothing was meant to be: a vault path when it starts at the specs folder, else beside the note. */
+export function itemPath(ws: Workspace, item: string, source: string): string | null {
+	const link = parseLinkText(item);
+	if (link) return link.target === '' ? null : guessPath(link.target, source);
+	const path = plainItem(item);
+	if (path === '') return null;
+	const root = ws.index.specsRoot;
+	if (root !== '' && path.startsWith(`${root}/`)) return normalizeVaultPath(path);
+	return besideSource(path, source);
+}
+
+function plainItem(item: string): string {
+	return item.trim().replace(/^["']|["']$/g, '').trim().replace(/^\.\//, '');
+}
+
+function besideSource(path: string, source: string): string | null {
+	const folder = dirname(source);
+	return normalizeVaultPath(folder === '' ? path : `${folder}/${path}`);
+}
+
+/** The type folder under `deliverables/`, else the registry group's type, else a guess from the path. */
 function typeOf(path: string, registryType: string | null): string {
 	const folder = deliverableTypeFolder(path);
 	if (folder !== null) return deliverableTypeKey(folder);
-	return registryType && registryType !== 'other' ? registryType : 'other';
+	return registryType && registryType !== 'other' ? registryType : guessType(path);
+}
+
+const KNOWN_TYPES = new Set(TYPE_ORDER);
+const DOC_EXTENSIONS = new Set(['md', 'markdown', 'txt', 'rst', 'adoc', 'pdf', 'html']);
+
+/**
+ * A file outside any `deliverables/` folder (`docs/architecture.md` elsewhere in the vault): the
+ * nearest folder named for a type (`docs/`, `scripts/`, `config/`), else a document by its
+ * extension, else `other`.
+ */
+function guessType(path: string): string {
+	const folders = path.split('/').slice(0, -1).reverse();
+	for (const folder of folders) {
+		const key = deliverableTypeKey(folder);
+		if (KNOWN_TYPES.has(key)) return key;
+	}
+	return DOC_EXTENSIONS.has(extension(path)) ? 'docs' : 'other';
 }
 
 function folderOf(path: string): string | null {

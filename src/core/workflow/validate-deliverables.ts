@@ -3,15 +3,17 @@ import { canHoldTraceback } from '../deliverables/file-kind';
 import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
 import { Spec } from '../index/spec';
-import { FileFacts, VaultFacts } from './validate-facts';
-import { Finding } from './validate-types';
+import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
+import { Finding, nameSome } from './validate-types';
 import { addRegistryEntry, registryEditFor } from './registry-entry';
+import { resolveDeliverableItem } from './spec-deliverables';
 import { Workspace } from './workspace';
 
 /**
  * Deliverables (DESIGN.md §6): every registry entry points to a file that exists; every file in a
- * deliverables folder is listed in its spec's and its context's `## Deliverables`; every file that
- * can hold a comment carries a traceback header.
+ * deliverables folder is listed in its spec's and its context's `## Deliverables` (or their
+ * `deliverables` property, which counts the same); every file that can hold a comment carries a
+ * traceback header.
  */
 
 interface Registration {
@@ -19,7 +21,8 @@ interface Registration {
 	/** The spec or context file holding the registry. */
 	file: string;
 	isContext: boolean;
-	entry: Deliverable;
+	/** The registry line; null for an item of a `deliverables` property. */
+	entry: Deliverable | null;
 }
 
 export interface DeliverableFindings {
@@ -32,6 +35,12 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 	const findings: Finding[] = [];
 	const reported = new Set<string>();
 	const registered = new Map<string, Registration[]>();
+
+	const register = (path: string, registration: Registration): void => {
+		const list = registered.get(path);
+		if (list) list.push(registration);
+		else registered.set(path, [registration]);
+	};
 
 	const readRegistry = (spec: Spec, file: FileFacts, isContext: boolean): void => {
 		const section = facts.outline(file).deliverables;
@@ -56,18 +65,33 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 				});
 				continue;
 			}
-			const list = registered.get(link.resolved);
-			const registration = { spec, file: file.path, isContext, entry };
-			if (list) list.push(registration);
-			else registered.set(link.resolved, [registration]);
+			register(link.resolved, { spec, file: file.path, isContext, entry });
 		}
+	};
+
+	// A `deliverables` property registers as its note's `## Deliverables` section does.
+	const readProperty = (spec: Spec, file: FileFacts, items: readonly string[], isContext: boolean): void => {
+		const missing: string[] = [];
+		for (const item of items) {
+			const path = resolveDeliverableItem(ws, item, file.path);
+			if (path === null) missing.push(item);
+			else register(path, { spec, file: file.path, isContext, entry: null });
+		}
+		if (missing.length === 0) return;
+		for (const link of file.links) {
+			if (link.where === 'property' && link.resolved === null && link.field?.toLowerCase() === 'deliverables') reported.add(`${file.path}\0${link.start}`);
+		}
+		findings.push(missingItems(file, missing));
 	};
 
 	for (const spec of specs) {
 		const specFile = facts.get(spec.path);
 		if (specFile) readRegistry(spec, specFile, false);
+		if (specFile && spec.deliverableProperty.length > 0) readProperty(spec, specFile, spec.deliverableProperty, false);
 		const context = contexts.get(spec);
 		if (context) readRegistry(spec, context, true);
+		const contextItems = context?.markdown ? facts.meta(context).deliverables : [];
+		if (context && contextItems.length > 0) readProperty(spec, context, contextItems, true);
 	}
 
 	for (const path of facts.paths) {
@@ -100,6 +124,19 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 		}
 	}
 	return { findings, reported };
+}
+
+/** One warning for the items of a note's `deliverables` property that point at no file. */
+function missingItems(file: FileFacts, missing: string[]): Finding {
+	const line = propertyItemLine(file, 'deliverables', missing[0]);
+	const one = missing.length === 1;
+	return {
+		severity: 'warning',
+		code: 'missing-deliverable',
+		path: file.path,
+		line,
+		message: `${file.path}${line ? ` line ${line}` : ''}: registered deliverable${one ? '' : 's'} ${nameSome(missing)} (deliverables property) ${one ? 'does' : 'do'} not exist`,
+	};
 }
 
 function hasTraceback(file: FileFacts): boolean {

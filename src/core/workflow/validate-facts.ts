@@ -8,7 +8,8 @@ import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
 import { lineCounter } from '../markdown/line-numbers';
 import { flattenSections, findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
-import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
+import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { CHILD_LIST } from './new-spec';
 import { Finding } from './validate-types';
 import { Workspace } from './workspace';
@@ -220,6 +221,18 @@ class TextFacts implements FileFacts {
 		this.lines ??= lineCounter(this.text);
 		return this.lines(offset);
 	}
+}
+
+/**
+ * The line of one item of a list property (`- "1099"` under `children:`), else of the property's
+ * key, else undefined: so a warning about an item points at the item the owner wrote.
+ */
+export function propertyItemLine(file: FileFacts, key: string, item: string): number | undefined {
+	const bounds = file.yamlError === null ? findFrontmatter(file.text) : null;
+	const entry = bounds ? findEntry(findTopLevelEntries(file.text, bounds), key) : null;
+	if (!entry) return undefined;
+	const at = item === '' ? -1 : file.text.slice(entry.colonEnd, entry.end).indexOf(item);
+	return file.lineOf(at < 0 ? entry.keyLine.start : entry.colonEnd + at);
 }
 
 function range(s: SectionRange): SectionRange {

@@ -3,12 +3,16 @@ import { parseLinks, parseLinkText } from '../links/link-parser';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { flattenSections, parseSections } from '../markdown/sections';
 import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
-import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { setProperty } from '../metadata/frontmatter';
+import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
+import { emitScalar } from '../metadata/yaml-scalar';
+import { detectEol } from '../markdown/eol';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { addToChildList, CHILD_LIST } from './new-spec';
 import { setField } from './spec-fields';
-import { FileFacts, VaultFacts } from './validate-facts';
-import { Finding } from './validate-types';
+import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
+import { Finding, nameSome } from './validate-types';
+import { WorkflowError } from './workflow-error';
 import { linkTo, Workspace } from './workspace';
 
 /**
@@ -63,11 +67,12 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 		if (parent && parentFile) {
 			let listed = childLists.get(parent.path);
 			if (!listed) {
-				listed = listedChildren(facts, parentFile);
+				listed = listedChildren(ws, facts, parent, parentFile);
 				childLists.set(parent.path, listed);
 			}
-			if (!listed.has(spec.path)) findings.push(unlistedChild(ws, parent, spec));
+			if (!listed.has(spec.path)) findings.push(unlistedChild(ws, parent, parentFile, spec));
 		}
+		if (spec.childRefs.length > 0) findings.push(...childPropertyFindings(ws, spec, file, reported));
 	}
 
 	// Properties against header lines, in specs and contexts.
@@ -81,9 +86,9 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 	return { findings, reported };
 }
 
-/** The files linked from a spec's Features/Tasks sections. */
-function listedChildren(facts: VaultFacts, file: FileFacts): Set<string> {
-	const listed = new Set<string>();
+/** The files linked from a spec's Features/Tasks sections, and the specs its `children` property names. */
+function listedChildren(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts): Set<string> {
+	const listed = new Set<string>(ws.index.listedChildren(spec).map((child) => child.path));
 	let i = 0;
 	// Links are in text order; each lies in at most one outermost list section.
 	const ranges = facts.outline(file).childLists;
@@ -139,13 +144,75 @@ function refersTo(ws: Workspace, ref: string | null, source: string, target: str
 	return path !== '' && ws.links.resolve(path, source) === target;
 }
 
-function unlistedChild(ws: Workspace, parent: Spec, child: Spec): Finding {
-	const heading = ws.index.typeOf(child) === 'task' ? 'Tasks' : 'Features';
+/**
+ * What a `children` property lists that is not a child of the spec: items that name no spec (one
+ * warning for all of them), and specs whose parent is another spec.
+ */
+function childPropertyFindings(ws: Workspace, spec: Spec, file: FileFacts, reported: Set<string>): Finding[] {
+	const out: Finding[] = [];
+	const unknown: string[] = [];
+	const seen = new Set<Spec>([spec]);
+	for (const ref of spec.childRefs) {
+		const child = ws.index.resolveSpecRef(ref, spec.path);
+		if (child === null) {
+			unknown.push(ref);
+			// A link that names no spec is reported here, not again as a broken link.
+			const link = parseLinkText(ref);
+			if (link) reported.add(`${spec.path}\0${link.target}`);
+			continue;
+		}
+		if (seen.has(child)) continue;
+		seen.add(child);
+		const parent = ws.index.parentOf(child);
+		if (parent && parent !== spec) out.push(childOfOther(ws, spec, file, ref, child, parent));
+	}
+	if (unknown.length > 0) {
+		const line = propertyItemLine(file, 'children', unknown[0]);
+		out.push({
+			severity: 'warning',
+			code: 'unknown-child',
+			path: spec.path,
+			line,
+			message: `${spec.path}${line ? ` line ${line}` : ''}: children lists ${nameSome(unknown, (ref) => JSON.stringify(ref))}, which ${unknown.length === 1 ? 'is not a spec' : 'are not specs'}`,
+		});
+	}
+	return out;
+}
+
+function childOfOther(ws: Workspace, spec: Spec, file: FileFacts, ref: string, child: Spec, parent: Spec): Finding {
+	const line = propertyItemLine(file, 'children', ref);
+	return {
+		severity: 'warning',
+		code: 'misplaced-child',
+		path: spec.path,
+		line,
+		message: `${spec.path}${line ? ` line ${line}` : ''}: children lists ${ws.index.typeOf(child)} ${child.id} (${child.path}), whose parent is ${parent.id} (${parent.path})`,
+	};
+}
+
+function unlistedChild(ws: Workspace, parent: Spec, parentFile: FileFacts, child: Spec): Finding {
+	const type = ws.index.typeOf(child);
+	// A parent that keeps a `children` property gets the child added there, not a second list.
+	if (parent.childRefs.length > 0) {
+		return {
+			severity: 'warning',
+			code: 'unlisted-child',
+			path: parent.path,
+			message: `${parent.path}: does not list its ${type} ${child.id} (${child.path}) in its children property`,
+			fix:
+				parentFile.yamlError === null
+					? async (changes) => {
+							await changes.modify(parent.path, (text) => addToChildrenProperty(text, parent.path, child.id));
+						}
+					: undefined,
+		};
+	}
+	const heading = type === 'task' ? 'Tasks' : 'Features';
 	return {
 		severity: 'warning',
 		code: 'unlisted-child',
 		path: parent.path,
-		message: `${parent.path}: does not list its ${ws.index.typeOf(child)} ${child.id} (${child.path}) under ## ${heading}`,
+		message: `${parent.path}: does not list its ${type} ${child.id} (${child.path}) under ## ${heading}`,
 		fix: async (changes) => {
 			const link = linkTo(ws, parent.path, child.path, specHeadingTitle(child.id, child.title));
 			await changes.modify(parent.path, (text) => addChildLink(ws, text, parent.path, child.path, heading, link));
@@ -160,6 +227,36 @@ export function addChildLink(ws: Workspace, text: string, parentPath: string, ch
 		parseLinks(text, { from: s.headingEnd, to: s.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, parentPath) === childPath),
 	);
 	return linked ? text : addToChildList(text, parentPath, heading, `- ${link}`);
+}
+
+/**
+ * Adds an id to a note's `children` property the way its owner writes it: a one-line `[…]` list
+ * gets `, "1003"` before its `]`, a block list a `- "1003"` line after its last item, quoted as
+ * the first item is; every other byte (comments, key order) stays.
+ */
+export function addToChildrenProperty(text: string, path: string, id: string): string {
+	const bounds = findFrontmatter(text);
+	const entry = bounds ? findEntry(findTopLevelEntries(text, bounds), 'children') : null;
+	if (!entry) return setProperty(text, 'children', [id]);
+	const value = text.slice(entry.valueStart, entry.valueEnd);
+	if (entry.flowSequence && entry.end === entry.keyLine.end && value.endsWith(']')) {
+		const inner = value.slice(1, -1);
+		const item = emitScalar(id, quoteStyleOf(inner.trim()), true);
+		const at = entry.valueStart + 1 + inner.trimEnd().length;
+		return text.slice(0, at) + (inner.trim() === '' ? item : `, ${item}`) + text.slice(at);
+	}
+	if (entry.blockItemIndent !== null) {
+		const first = /^[ \t]*-[ \t]*(\S?)/m.exec(text.slice(entry.keyLine.end, entry.end))?.[1] ?? '';
+		const line = `${entry.blockItemIndent}- ${emitScalar(id, quoteStyleOf(first))}`;
+		// After the list's last line (an item, or a comment under it): the closing `---` follows it.
+		return text.slice(0, entry.end) + line + detectEol(text) + text.slice(entry.end);
+	}
+	throw new WorkflowError('not-fixable', `${path}: the children property is not a one-line [...] list or a list of "- id" lines; add ${id} by hand`, path);
+}
+
+/** Quote a new list item as the list's first item is quoted. */
+function quoteStyleOf(item: string): 'double' | 'single' | 'plain' {
+	return item.startsWith('"') ? 'double' : item.startsWith("'") ? 'single' : 'plain';
 }
 
 function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {

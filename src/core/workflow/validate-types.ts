@@ -30,3 +30,12 @@ export interface ValidateResult {
 export interface Finding extends Problem {
 	fix?: (changes: ChangeSet) => Promise<void>;
 }
+
+/** Most items a message names before it says how many more there are (a list may be huge). */
+const NAMED_ITEMS = 10;
+
+/** `a, b, c` or, for a long list, `a, …, j and 990 more`: one readable line whatever the list. */
+export function nameSome(items: readonly string[], show: (item: string) => string = (item) => item): string {
+	const named = items.slice(0, NAMED_ITEMS).map(show).join(', ');
+	return items.length > NAMED_ITEMS ? `${named} and ${items.length - NAMED_ITEMS} more` : named;
+}
