@@ -1,6 +1,7 @@
 import { App, FuzzyMatch, FuzzySuggestModal } from 'obsidian';
 import { Spec } from '../core/index/spec';
 import { SpecIndex } from '../core/index/spec-index';
+import { specHeadingTitle } from '../core/templates/spec-templates';
 
 /** A fuzzy picker of specs: `id - title`, with status and type; the active note's spec first. */
 export class SpecPickerModal extends FuzzySuggestModal<Spec> {
@@ -24,7 +25,7 @@ export class SpecPickerModal extends FuzzySuggestModal<Spec> {
 	}
 
 	getItemText(spec: Spec): string {
-		return `${spec.id} - ${spec.title}`;
+		return specHeadingTitle(spec.id, spec.title);
 	}
 
 	renderSuggestion(match: FuzzyMatch<Spec>, el: HTMLElement): void {

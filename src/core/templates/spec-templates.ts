@@ -61,5 +61,7 @@ export function specTemplate(input: NewSpecInput): string {
 
 /** `1014 - Cold Storage NAS`: the spec's H1 and the alias links to it use. */
 export function specHeadingTitle(id: string, title: string): string {
-	return title.trim() === '' ? id : `${id} - ${title.trim()}`;
+	const t = title.trim();
+	// A spec without a title has its id for one; it is printed once, never `1014 - 1014`.
+	return t === '' || t.toLowerCase() === id.toLowerCase() ? id : `${id} - ${t}`;
 }

@@ -6,6 +6,7 @@ import { CommitFields, RecordCommitModal } from '../modals/record-commit-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { runOperation, specForCommand } from './command-context';
 import { commandFlow } from './command-flow';
+import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /** "Record commit…": a commit typed by hand, on every platform (the git commands are desktop only). */
 export function registerCommitCommands(plugin: SpecWorkflowPlugin): void {
@@ -25,7 +26,7 @@ export async function recordCommitCommand(plugin: SpecWorkflowPlugin): Promise<v
 	if (!active) return;
 	const { session } = active;
 	new RecordCommitModal(plugin.app, {
-		specLabel: `${spec.id} - ${spec.title}`,
+		specLabel: specHeadingTitle(spec.id, spec.title),
 		sessionLabel: `Session ${session.number}: ${[session.date, session.title].filter((s) => s).join(' - ')}`,
 		onSubmit: async (fields) => {
 			const result = await runOperation(plugin, (ws) => recordCommit(ws, { id: spec.id, ...splitCommit(fields) }));

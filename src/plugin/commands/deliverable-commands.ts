@@ -9,6 +9,7 @@ import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../viewable-file';
 import { openFile, runOperation, specForCommand } from './command-context';
 import { commandFlow } from './command-flow';
+import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /** "Add deliverable…" and "Generate deliverables report". */
 export function registerDeliverableCommands(plugin: SpecWorkflowPlugin): void {
@@ -29,7 +30,7 @@ export async function addDeliverableCommand(plugin: SpecWorkflowPlugin): Promise
 	const spec = await specForCommand(plugin, 'Add a deliverable to which spec?');
 	if (!spec) return;
 	new AddDeliverableModal(plugin.app, {
-		specLabel: `${spec.id} - ${spec.title}`,
+		specLabel: specHeadingTitle(spec.id, spec.title),
 		specFolder: dirname(spec.path),
 		types: plugin.settings.deliverableTypes,
 		onSubmit: async (fields) => {

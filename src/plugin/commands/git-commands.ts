@@ -9,6 +9,7 @@ import { RecordCommitsModal } from '../modals/record-commits-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { runOperation, specForCommand } from './command-context';
 import { commandFlow } from './command-flow';
+import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**
  * "Commit spec progress…" and "Record commits from Git…": desktop only, where git can run. On
@@ -38,7 +39,7 @@ export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise
 	});
 	if (!ready) return;
 	new CommitProgressModal(plugin.app, {
-		specLabel: `${spec.id} - ${spec.title}`,
+		specLabel: specHeadingTitle(spec.id, spec.title),
 		files: ready.files.paths.filter((p) => plugin.app.vault.getFileByPath(p) !== null),
 		onSubmit: async (message) => {
 			const r = await runOperation(plugin, (ws) => commitProgress(ws, ready.repo, { id: spec.id, message }));
@@ -60,7 +61,7 @@ export async function recordCommitsCommand(plugin: SpecWorkflowPlugin): Promise<
 	if (!found) return;
 	const { repo, list } = found;
 	new RecordCommitsModal(plugin.app, {
-		specLabel: `${spec.id} - ${spec.title}`,
+		specLabel: specHeadingTitle(spec.id, spec.title),
 		heading: `Commits since session ${list.session} started (${list.since})`,
 		commits: list.commits.map((c) => ({ hash: c.hash, shortHash: c.shortHash, date: c.date.slice(0, 16).replace('T', ' '), subject: c.subject, recorded: c.recorded })),
 		onSubmit: async (hashes) => {

@@ -1,5 +1,5 @@
 import { App, DropdownComponent, Modal, Setting, TextComponent } from 'obsidian';
-import type { SpecType } from '../../core/templates/spec-templates';
+import { specHeadingTitle, type SpecType } from '../../core/templates/spec-templates';
 import { Submission } from './submission';
 
 /** A spec that can be a parent, as the dropdown lists it. */
@@ -116,7 +116,7 @@ export class NewSpecModal extends Modal {
 		if (wanted === '') return;
 		const parents = this.options.parentsFor(this.type);
 		this.parentSetting.setDesc(parents.length === 0 ? `No ${wanted}s yet: create one first.` : `The ${wanted} it belongs to.`);
-		for (const p of parents) this.parentDropdown.addOption(p.id, `${p.id} - ${p.title}`);
+		for (const p of parents) this.parentDropdown.addOption(p.id, specHeadingTitle(p.id, p.title));
 		const preferred = this.options.defaultParent(this.type);
 		this.parent = parents.find((p) => p.id === preferred)?.id ?? parents[0]?.id ?? null;
 		this.parentDropdown.setValue(this.parent ?? '');

@@ -2,6 +2,7 @@ import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import { formatDuration } from '../../core/context/duration';
 import type { ResumeBrief, ResumeSession, ResumeTask } from '../../core/workflow/resume';
 import { taskLine } from '../task-marks';
+import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**
  * The core's resume brief: previous sessions, progress, last activity and the remaining tasks,
@@ -19,7 +20,7 @@ export class ResumeModal extends Modal {
 
 	onOpen(): void {
 		const { contentEl, brief } = this;
-		this.setTitle(`Resume work on ${brief.id} - ${brief.title}`);
+		this.setTitle(`Resume work on ${specHeadingTitle(brief.id, brief.title)}`);
 
 		new Setting(contentEl).setName('Previous sessions').setHeading();
 		const sessions = contentEl.createEl('ul', { cls: 'spec-workflow-resume-sessions' });

@@ -1,5 +1,6 @@
 import { readSpec } from '../../../src/core/index/read-spec';
 import { extendsId, headingId, stripIdPrefix } from '../../../src/core/index/spec-title';
+import { specHeadingTitle } from '../../../src/core/templates/spec-templates';
 
 describe('stripIdPrefix: a title keeps no copy of the id', () => {
 	it.each([
@@ -76,5 +77,14 @@ describe('readSpec: ids and titles as owners write them', () => {
 
 	it('keeps the id as the title when the heading is only the id', () => {
 		expect(readSpec('specs/1000/1001/1014.spec.md', '# 1014\n').spec.title).toBe('1014');
+	});
+});
+
+describe('specHeadingTitle prints the id once', () => {
+	it('gives `id - title`, or the id alone when the title is the id or empty', () => {
+		expect(specHeadingTitle('1014', 'Cold Storage')).toBe('1014 - Cold Storage');
+		expect(specHeadingTitle('1014', '1014')).toBe('1014');
+		expect(specHeadingTitle('E13-F01', 'e13-f01')).toBe('E13-F01');
+		expect(specHeadingTitle('1014', '  ')).toBe('1014');
 	});
 });
