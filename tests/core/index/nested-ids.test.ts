@@ -1,0 +1,42 @@
+import { join } from 'path';
+import { specStatus } from '../../../src/core/workflow/spec-status';
+import { validate } from '../../../src/core/workflow/validate';
+import { readVaultFiles } from '../../helpers/vault-files';
+import { memoryWorkspace } from '../../helpers/workspace';
+
+/** `E13/F01` folders whose headings and journals name `E13-F01`; status as bullets; bash in list items. */
+const VAULT = readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'nested-ids'));
+
+describe('nested ids as owners write them', () => {
+	it('takes the fuller id a heading or a journal beside names, with the folder name as an alias', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		expect(ws.index.all().map((s) => [s.id, s.title, s.aliases, ws.index.typeOf(s), ws.index.parentOf(s)?.id ?? null])).toEqual([
+			['E13', 'Spec Tooling', [], 'epic', null],
+			['E13-F01', 'Spec Parser Service', ['F01'], 'feature', 'E13'],
+			['E13-F01-T01', 'Tokenizer', [], 'task', 'E13-F01'],
+			['E13-F02', 'Renderer', ['F02'], 'feature', 'E13'],
+		]);
+		expect(ws.index.get('F01')?.id).toBe('E13-F01');
+		expect(ws.index.contextPathOf(ws.index.get('E13-F01')!)).toBe('specs/E13/F01/E13-F01.context.md');
+		expect(ws.index.specForPath('specs/E13/F01/E13-F01.context.md')?.id).toBe('E13-F01');
+	});
+
+	it('reads status written as a `- **Status**:` bullet', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		expect(ws.index.get('E13-F01')).toMatchObject({ status: 'completed', statusRaw: 'Completed' });
+		expect(ws.index.get('E13')).toMatchObject({ status: 'implementing', statusRaw: 'In Progress' });
+	});
+
+	it('answers status of E13-F01 from its own journal', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const report = await specStatus(ws, 'E13-F01');
+		expect([report.id, report.title, report.context, report.sessions.length]).toEqual(['E13-F01', 'Spec Parser Service', 'specs/E13/F01/E13-F01.context.md', 1]);
+	});
+
+	it('finds no broken link in bash inside fences under list items, and reads the bracketed link text', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const problems = (await validate(ws)).problems;
+		expect(problems.filter((p) => p.code === 'broken-link')).toEqual([]);
+		expect(problems.filter((p) => p.code === 'unlisted-child')).toEqual([]);
+	});
+});
