@@ -282,8 +282,8 @@ export class SpecIndex {
 	/**
 	 * Where a context reference points, as a path: from the spec's folder (`context.md`,
 	 * `../shared/context.md`), then from the vault root when it has a folder part, then, for a link
-	 * with a folder part only, as Obsidian resolves it. Not found: the path beside the spec when it has
-	 * a context file's name (the journal to create), else null (the conventional one is used).
+	 * with a folder part only, as Obsidian resolves it. Not found: the path when it is beside the spec
+	 * and has a context file's name (the journal to create), else null (the conventional one is used).
 	 */
 	private contextRefTarget(ref: string, specPath: string): string | null {
 		const link = parseLinkText(ref);
@@ -299,8 +299,12 @@ export class SpecIndex {
 			const resolved = this.resolveLink(raw, specPath);
 			if (resolved) return resolved;
 		}
-		const named = extension(joined) === 'md' ? joined : joined + '.md';
-		return this.role(named) === 'context' ? named : null;
+		// Not written yet: the journal to create, when the reference names one beside the spec.
+		for (const candidate of fromRoot ? [joined] : [joined, raw]) {
+			const named = extension(candidate) === 'md' ? candidate : candidate + '.md';
+			if (dirname(named) === folder && this.role(named) === 'context') return named;
+		}
+		return null;
 	}
 
 	/** The file at `path` (or `path.md`), when the vault has it. */

@@ -90,3 +90,26 @@ describe('a spec writes only into its own journal', () => {
 		expect(ws.store.snapshot()['specs/1000/1002/context.md']).toBe(before['specs/1000/1002/context.md']);
 	});
 });
+
+describe('context references in the shapes owners write', () => {
+	const spec = (context: string) => `---\ntype: task\ncontext: "${context}"\n---\n# 1011 - Hot tier\n`;
+	it.each([
+		['1011.context.md', 'specs/1000/1001/1011.context.md'],
+		['[[1011.context]]', 'specs/1000/1001/1011.context.md'],
+		['specs/1000/1001/1011.context.md', 'specs/1000/1001/1011.context.md'],
+		['./journal.context.md', 'specs/1000/1001/journal.context.md'],
+		['specs/elsewhere/1011.context.md', 'specs/1000/1001/1011.context.md'],
+		['../../other/notes.md', 'specs/1000/1001/1011.context.md'],
+	])('a missing %s is the journal %s', async (ref, expected) => {
+		const ws = await memoryWorkspace({ 'specs/1000/1001/1011.md': spec(ref), 'specs/1000/context.md': '# Context: Epic\n' });
+		expect(ws.index.contextPathOf(ws.index.get('1011')!)).toBe(expected);
+	});
+
+	it('an existing one is found from the spec’s folder, from the vault root, or by a relative link', async () => {
+		const files = { 'specs/1000/1001/1011.md': spec('[[../journals/hot|Journal]]'), 'specs/1000/journals/hot.md': '**Spec**: [[1001/1011]]\n' };
+		const ws = await memoryWorkspace(files);
+		expect(ws.index.contextPathOf(ws.index.get('1011')!)).toBe('specs/1000/journals/hot.md');
+		const rooted = await memoryWorkspace({ ...files, 'specs/1000/1001/1011.md': spec('specs/1000/journals/hot.md') });
+		expect(rooted.index.contextPathOf(rooted.index.get('1011')!)).toBe('specs/1000/journals/hot.md');
+	});
+});
