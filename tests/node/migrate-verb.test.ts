@@ -81,7 +81,7 @@ describe('spec-work migrate', () => {
 		expect(v.stdout).toContain('0 errors');
 		expect(v.code).toBe(0);
 		const status = vault.run(['status', '1014']).stdout;
-		expect(status).toContain('### Parent: 1001 - Feature 1001: Storage');
+		expect(status).toContain('### Parent: 1001 - Storage');
 		// The journal kept apart now counts as the task's second session.
 		expect(status).toContain('- Session 1: 1 hour (2025-08-26)\n- Session 2: 30 minutes (2025-08-27)\n');
 
