@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileStoreError } from '../core/files/file-store';
+import { DEFAULT_IGNORED_FOLDERS, parseGlobList } from '../core/index/ignored-folders';
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { parseArgs, ParsedArgs, UsageError } from './args';
 import { VERBS, Verb } from './verbs';
@@ -15,7 +16,7 @@ export interface CliIo {
 	readStdin: () => string;
 }
 
-const COMMON = { values: ['vault', 'specs-root'], flags: ['json', 'help'] };
+const COMMON = { values: ['vault', 'specs-root'], repeatable: ['ignore'], flags: ['json', 'help'] };
 
 export const USAGE = `Usage: spec-work <verb> [id] [options]
 
@@ -27,6 +28,9 @@ ${Object.values(VERBS)
 Options everywhere:
   --vault DIR        the vault (default: nearest folder upwards holding .obsidian/ or specs/)
   --specs-root DIR   the specs folder inside the vault (default: specs, or the plugin's setting)
+  --ignore GLOB      leave folders matching GLOB out of discovery, repeatable; replaces the plugin's
+                     ignored folders (default: ${DEFAULT_IGNORED_FOLDERS.join(', ')});
+                     --ignore '' ignores nothing
   --json             machine-readable output (see docs/cli.md)
   --help             this text, or a verb's usage with: spec-work <verb> --help
 Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock.`;
@@ -51,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	try {
 		args = parseArgs(rest, {
 			values: [...COMMON.values, ...(verb.options.values ?? [])],
-			repeatable: verb.options.repeatable,
+			repeatable: [...COMMON.repeatable, ...(verb.options.repeatable ?? [])],
 			flags: [...COMMON.flags, ...(verb.options.flags ?? [])],
 			aliases: verb.options.aliases,
 		});
@@ -74,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 			cwd: io.cwd,
 			vault: args.options.get('vault'),
 			specsRoot: args.options.get('specs-root'),
+			ignore: args.repeated.get('ignore')?.flatMap(parseGlobList),
 			now: io.env.SPEC_WORK_NOW,
 		});
 		const readInput = (file: string): string => {

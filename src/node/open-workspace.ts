@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { isUnder } from '../core/files/paths';
+import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
 import { LinkResolver } from '../core/links/link-resolver';
@@ -12,6 +13,8 @@ export interface OpenOptions {
 	cwd: string;
 	vault?: string;
 	specsRoot?: string;
+	/** Folder globs left out of discovery for this call, replacing the plugin's setting; `[]` ignores nothing. */
+	ignore?: readonly string[];
 	/** SPEC_WORK_NOW: an ISO time that fixes the clock. */
 	now?: string;
 }
@@ -26,6 +29,7 @@ interface PluginData {
 	specsRoot?: string;
 	defaultParticipants?: string;
 	linkStyle?: 'vault' | LinkStyle;
+	ignoredFolders?: string[];
 }
 
 /**
@@ -56,7 +60,8 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	const store = new FsFileStore(vaultPath);
 	const files = await store.list('');
 	const links = new LinkResolver(files.map((f) => f.path));
-	const index = new SpecIndex({ specsRoot, resolveLink: (l, s) => links.resolve(l, s) });
+	const ignore = options.ignore ?? savedIgnoredFolders(data);
+	const index = new SpecIndex({ specsRoot, ignore, resolveLink: (l, s) => links.resolve(l, s) });
 	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)) });
 	return {
 		store,
@@ -70,6 +75,12 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 		},
 		now,
 	};
+}
+
+/** The plugin's ignored folders; a missing or malformed setting means the defaults, as in the plugin. */
+function savedIgnoredFolders(data: PluginData): readonly string[] {
+	const saved: unknown = data.ignoredFolders;
+	return Array.isArray(saved) && saved.every((g) => typeof g === 'string') ? saved : DEFAULT_IGNORED_FOLDERS;
 }
 
 /** Obsidian's "Use [[Wikilinks]]" setting, from .obsidian/app.json (wikilinks unless turned off). */

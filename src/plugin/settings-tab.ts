@@ -1,8 +1,9 @@
 import { App, debounce, normalizePath, PluginSettingTab, Setting } from 'obsidian';
+import { parseGlobList } from '../core/index/ignored-folders';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
 import type SpecWorkflowPlugin from './spec-workflow-plugin';
 
-/** How long the specs folder must stay unchanged before the specs are re-read. */
+/** How long the specs folder or the ignored folders must stay unchanged before the specs are re-read. */
 export const SPECS_FOLDER_DELAY_MS = 600;
 
 type SettingKey = keyof SpecWorkflowSettings;
@@ -14,6 +15,7 @@ type SettingKey = keyof SpecWorkflowSettings;
  */
 type SettingControl =
 	| { type: 'text'; key: SettingKey; placeholder?: string }
+	| { type: 'textarea'; key: SettingKey; placeholder?: string; rows?: number }
 	| { type: 'dropdown'; key: SettingKey; options: Record<string, string> }
 	| { type: 'toggle'; key: SettingKey };
 
@@ -51,6 +53,11 @@ export function deliverableTypesValue(raw: string): string[] {
 	return out;
 }
 
+/** `*backup*, archive` or one glob a line → the globs, without blanks or repeats; empty ignores nothing. */
+export function ignoredFoldersValue(raw: string): string[] {
+	return [...new Set(parseGlobList(raw))];
+}
+
 /**
  * The settings as data.json holds them, read tolerantly: a hand-edited or older file with
  * `specs/` or a wrong type gets the value the tab would have saved, or the default.
@@ -59,29 +66,33 @@ export function settingsFromData(data: unknown): SpecWorkflowSettings {
 	const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
 	const text = (key: 'specsRoot' | 'defaultParticipants'): string => (typeof raw[key] === 'string' && raw[key].trim() !== '' ? raw[key].trim() : DEFAULT_SETTINGS[key]);
 	const types = raw.deliverableTypes;
+	const ignored = raw.ignoredFolders;
 	return {
 		specsRoot: specsFolderValue(text('specsRoot')),
 		defaultParticipants: text('defaultParticipants'),
 		linkStyle: typeof raw.linkStyle === 'string' && raw.linkStyle in LINK_STYLES ? (raw.linkStyle as SpecWorkflowSettings['linkStyle']) : DEFAULT_SETTINGS.linkStyle,
 		openContextAfterStart: typeof raw.openContextAfterStart === 'boolean' ? raw.openContextAfterStart : DEFAULT_SETTINGS.openContextAfterStart,
 		deliverableTypes: Array.isArray(types) && types.every((t) => typeof t === 'string') ? deliverableTypesValue(types.join(',')) : [...DEFAULT_SETTINGS.deliverableTypes],
+		ignoredFolders: Array.isArray(ignored) && ignored.every((g) => typeof g === 'string') ? ignoredFoldersValue(ignored.join('\n')) : [...DEFAULT_SETTINGS.ignoredFolders],
 	};
 }
 
 export class SpecWorkflowSettingTab extends PluginSettingTab {
 	plugin: SpecWorkflowPlugin;
-	/** The specs folder as typed, until the debounced change applies it. */
-	private pendingFolder: string | null = null;
+	/** The settings that decide which files are specs, as typed, until the debounced change applies them. */
+	private pending: { specsRoot?: string; ignoredFolders?: string } = {};
 
-	/** Saves the folder and rebuilds the index once typing pauses, not on every keystroke. */
-	private readonly applySpecsFolder = debounce(
+	/** Saves them and rebuilds the index once typing pauses, not on every keystroke. */
+	private readonly applyIndexSettings = debounce(
 		() => {
-			const raw = this.pendingFolder;
-			this.pendingFolder = null;
-			if (raw === null) return;
-			const folder = specsFolderValue(raw);
-			if (folder === this.plugin.settings.specsRoot) return;
-			this.plugin.settings.specsRoot = folder;
+			const { specsRoot, ignoredFolders } = this.pending;
+			this.pending = {};
+			const settings = this.plugin.settings;
+			const folder = specsRoot === undefined ? settings.specsRoot : specsFolderValue(specsRoot);
+			const globs = ignoredFolders === undefined ? settings.ignoredFolders : ignoredFoldersValue(ignoredFolders);
+			if (folder === settings.specsRoot && globs.join('\n') === settings.ignoredFolders.join('\n')) return;
+			settings.specsRoot = folder;
+			settings.ignoredFolders = globs;
 			void this.plugin.saveSettings().then(() => this.plugin.rebuildIndex());
 		},
 		SPECS_FOLDER_DELAY_MS,
@@ -102,6 +113,11 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 						name: 'Specs folder',
 						desc: 'The folder holding your specs, relative to the vault root. The specs are read again when it changes.',
 						control: { type: 'text', key: 'specsRoot', placeholder: DEFAULT_SETTINGS.specsRoot },
+					},
+					{
+						name: 'Ignored folders',
+						desc: 'Folders inside the specs folder whose specs are left out, such as backups and archives that would repeat every id. One name per line or separated by commas; * stands for any characters, and a pattern with a slash matches the path from the specs folder. Leave it empty to read every folder.',
+						control: { type: 'textarea', key: 'ignoredFolders', placeholder: DEFAULT_SETTINGS.ignoredFolders.join('\n'), rows: 5 },
 					},
 					{
 						name: 'Link style',
@@ -142,7 +158,8 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 
 	getControlValue(key: string): unknown {
 		const settings = this.plugin.settings;
-		if (key === 'specsRoot') return this.pendingFolder ?? settings.specsRoot;
+		if (key === 'specsRoot') return this.pending.specsRoot ?? settings.specsRoot;
+		if (key === 'ignoredFolders') return this.pending.ignoredFolders ?? settings.ignoredFolders.join('\n');
 		if (key === 'deliverableTypes') return settings.deliverableTypes.join(', ');
 		return settings[key as SettingKey];
 	}
@@ -151,8 +168,9 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 		const settings = this.plugin.settings;
 		switch (key) {
 			case 'specsRoot':
-				this.pendingFolder = String(value);
-				this.applySpecsFolder();
+			case 'ignoredFolders':
+				this.pending[key] = String(value);
+				this.applyIndexSettings();
 				return;
 			case 'linkStyle':
 				if (!(String(value) in LINK_STYLES)) return;
@@ -185,7 +203,7 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 
 	hide(): void {
 		// Leaving the tab applies a folder change still waiting for typing to pause.
-		this.applySpecsFolder.run();
+		this.applyIndexSettings.run();
 		super.hide();
 	}
 
@@ -197,6 +215,11 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 		const save = (v: unknown) => this.setControlValue(control.key, v);
 		if (control.type === 'text') {
 			setting.addText((text) => text.setPlaceholder(control.placeholder ?? '').setValue(String(value)).onChange(save));
+		} else if (control.type === 'textarea') {
+			setting.addTextArea((text) => {
+				text.setPlaceholder(control.placeholder ?? '').setValue(String(value)).onChange(save);
+				if (control.rows) text.inputEl.rows = control.rows;
+			});
 		} else if (control.type === 'dropdown') {
 			setting.addDropdown((dropdown) => dropdown.addOptions(control.options).setValue(String(value)).onChange(save));
 		} else {

@@ -1,3 +1,4 @@
+import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { LinkStyle } from '../core/links/link-format';
 
 export interface SpecWorkflowSettings {
@@ -10,6 +11,8 @@ export interface SpecWorkflowSettings {
 	openContextAfterStart: boolean;
 	/** Deliverable folders offered when adding one; custom names are allowed too. */
 	deliverableTypes: string[];
+	/** Folder globs below the specs folder left out of discovery (backups, archives); empty reads every folder. */
+	ignoredFolders: string[];
 }
 
 export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
@@ -18,4 +21,5 @@ export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
 	linkStyle: 'vault',
 	openContextAfterStart: true,
 	deliverableTypes: ['scripts', 'docs', 'config'],
+	ignoredFolders: [...DEFAULT_IGNORED_FOLDERS],
 };

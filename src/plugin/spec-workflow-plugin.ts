@@ -67,7 +67,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 		await this.saveData(this.settings);
 	}
 
-	/** After the specs folder setting changes: a fresh index over the new folder. */
+	/** After the specs folder or the ignored folders change: a fresh index with the new settings. */
 	async rebuildIndex(): Promise<void> {
 		const index = this.createIndex();
 		this.index = index;
@@ -78,6 +78,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 	private createIndex(): SpecIndex {
 		return new SpecIndex({
 			specsRoot: this.settings.specsRoot,
+			ignore: this.settings.ignoredFolders,
 			resolveLink: (linkpath, sourcePath) => this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath)?.path ?? null,
 		});
 	}

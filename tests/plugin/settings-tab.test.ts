@@ -2,7 +2,7 @@
 import { findSetting, type App } from '../__mocks__/obsidian';
 import { startSession } from '../../src/core/workflow/start-session';
 import { DEFAULT_SETTINGS } from '../../src/plugin/settings';
-import { deliverableTypesValue, SPECS_FOLDER_DELAY_MS, specsFolderValue, SpecWorkflowSettingTab } from '../../src/plugin/settings-tab';
+import { deliverableTypesValue, ignoredFoldersValue, SPECS_FOLDER_DELAY_MS, specsFolderValue, SpecWorkflowSettingTab } from '../../src/plugin/settings-tab';
 import { memoryWorkspace } from '../helpers/workspace';
 import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
 import { choose, loadVault, settle, type } from './plugin-harness';
@@ -23,6 +23,15 @@ async function saved(app: App): Promise<Record<string, unknown>> {
 	return JSON.parse(await app.vault.adapter.read(DATA)) as Record<string, unknown>;
 }
 
+/** The example vault with a copy of its specs in each of `copies`, below the specs folder. */
+function filesWithCopies(...copies: string[]): Record<string, string> {
+	const files = readVaultFiles(EXAMPLE_VAULT);
+	for (const [path, text] of Object.entries(files)) {
+		for (const copy of copies) if (path.startsWith('specs/')) files[path.replace(/^specs\//, `specs/${copy}/`)] = text;
+	}
+	return files;
+}
+
 /** The example vault with its specs folder renamed. */
 function filesUnder(folder: string): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -40,6 +49,7 @@ describe('the settings tab', () => {
 		}));
 		expect(rows).toEqual([
 			{ name: 'Specs folder', heading: false },
+			{ name: 'Ignored folders', heading: false },
 			{ name: 'Link style', heading: false },
 			{ name: 'Sessions', heading: true },
 			{ name: 'Default participants', heading: false },
@@ -48,6 +58,9 @@ describe('the settings tab', () => {
 			{ name: 'Deliverable types', heading: false },
 		]);
 		expect(control<HTMLInputElement>(tab, 'Specs folder', 'input').value).toBe('specs');
+		const ignored = control<HTMLTextAreaElement>(tab, 'Ignored folders', 'textarea');
+		expect(ignored.value).toBe('*backup*\n*.bak\n.trash\narchive\narchived');
+		expect(ignored.placeholder).toBe(ignored.value);
 		expect(control<HTMLSelectElement>(tab, 'Link style', 'select').value).toBe('vault');
 		expect(Array.from(control<HTMLSelectElement>(tab, 'Link style', 'select').options, (o) => o.textContent)).toEqual([
 			"Follow the vault's setting",
@@ -114,6 +127,37 @@ describe('the settings tab', () => {
 		expect(plugin.index.get('1014')?.path).toBe('planning/1000/1001/1014.spec.md');
 	});
 
+	it('leaves backups out by default, and re-reads the specs with the ignored folders once typing pauses', async () => {
+		const { app, plugin } = await loadVault(filesWithCopies('backup-2025-08-01', 'old-2024'));
+		// The backup is left out by default; old-2024 is not one of the defaults.
+		expect(plugin.index.lookup('1001').map((s) => s.path)).toEqual(['specs/1000/1001/spec.md', 'specs/old-2024/1000/1001/spec.md']);
+		const rebuild = jest.spyOn(plugin, 'rebuildIndex');
+		const input = control<HTMLTextAreaElement>(openTab(app), 'Ignored folders', 'textarea');
+		for (const typed of ['o', 'old', 'old-*', 'old-*\n', ' old-*, *.bak\n\nold-*\n']) type(input, typed);
+		await app.flush();
+		expect(rebuild).not.toHaveBeenCalled();
+
+		await new Promise((resolve) => setTimeout(resolve, SPECS_FOLDER_DELAY_MS + 50));
+		await plugin.indexReady;
+		expect(rebuild).toHaveBeenCalledTimes(1);
+		expect(plugin.settings.ignoredFolders).toEqual(['old-*', '*.bak']);
+		expect((await saved(app)).ignoredFolders).toEqual(['old-*', '*.bak']);
+		expect(plugin.index.lookup('1001').map((s) => s.path)).toEqual(['specs/1000/1001/spec.md', 'specs/backup-2025-08-01/1000/1001/spec.md']);
+
+		// Emptied, nothing is ignored: every copy is read again.
+		const tab = openTab(app);
+		type(control<HTMLTextAreaElement>(tab, 'Ignored folders', 'textarea'), '  ');
+		tab.hide();
+		await settle(app);
+		await plugin.indexReady;
+		expect((await saved(app)).ignoredFolders).toEqual([]);
+		expect(plugin.index.lookup('1001')).toHaveLength(3);
+
+		const reloaded = await loadVault({ ...filesWithCopies('backup-2025-08-01', 'old-2024'), [DATA]: await app.vault.adapter.read(DATA) });
+		expect(reloaded.plugin.settings.ignoredFolders).toEqual([]);
+		expect(control<HTMLTextAreaElement>(openTab(reloaded.app), 'Ignored folders', 'textarea').value).toBe('');
+	});
+
 	it('applies a specs folder still waiting when the tab is closed', async () => {
 		const { app, plugin } = await loadVault(filesUnder('work/specs'));
 		const tab = openTab(app);
@@ -136,14 +180,21 @@ describe('the settings tab', () => {
 		await tab.setControlValue('linkStyle', 'nonsense');
 		expect(plugin.settings).toEqual({ ...DEFAULT_SETTINGS, deliverableTypes: ['docs', 'scripts'], openContextAfterStart: false });
 		expect((await saved(app)).deliverableTypes).toEqual(['docs', 'scripts']);
-		// A folder being typed reads back as typed until it applies.
+		// Folders being typed read back as typed until they apply, together.
+		expect(tab.getControlValue('ignoredFolders')).toBe(DEFAULT_SETTINGS.ignoredFolders.join('\n'));
 		await tab.setControlValue('specsRoot', 'plan');
+		await tab.setControlValue('ignoredFolders', 'old-*, drafts/old');
 		expect(tab.getControlValue('specsRoot')).toBe('plan');
+		expect(tab.getControlValue('ignoredFolders')).toBe('old-*, drafts/old');
+		const rebuild = jest.spyOn(plugin, 'rebuildIndex');
 		tab.hide();
 		await settle(app);
 		await plugin.indexReady;
+		expect(rebuild).toHaveBeenCalledTimes(1);
 		expect(tab.getControlValue('specsRoot')).toBe('plan');
 		expect(plugin.settings.specsRoot).toBe('plan');
+		expect(tab.getControlValue('ignoredFolders')).toBe('old-*\ndrafts/old');
+		expect(plugin.settings.ignoredFolders).toEqual(['old-*', 'drafts/old']);
 	});
 });
 
@@ -152,6 +203,11 @@ describe('setting values', () => {
 		expect(specsFolderValue(' /work//specs/ ')).toBe('work/specs');
 		expect(specsFolderValue('')).toBe('specs');
 		expect(specsFolderValue('/')).toBe('specs');
+	});
+
+	it('reads ignored folders one a line or comma-separated, without blanks or repeats', () => {
+		expect(ignoredFoldersValue(' *backup*\n\narchive, old-*,*backup*\n')).toEqual(['*backup*', 'archive', 'old-*']);
+		expect(ignoredFoldersValue(' \n ')).toEqual([]);
 	});
 
 	it('reads deliverable types as a comma-separated list without blanks or repeats', () => {
@@ -168,5 +224,20 @@ describe('settings read from data.json', () => {
 		expect(plugin.settings.deliverableTypes).toEqual(DEFAULT_SETTINGS.deliverableTypes);
 		expect(plugin.settings.linkStyle).toBe('markdown');
 		expect(plugin.index.size).toBe(10);
+	});
+
+	it('ignored folders: absent or malformed means the defaults, an empty list ignores nothing', async () => {
+		const files = filesWithCopies('backup');
+		for (const [ignoredFolders, expected, size] of [
+			[undefined, DEFAULT_SETTINGS.ignoredFolders, 10],
+			['*backup*', DEFAULT_SETTINGS.ignoredFolders, 10],
+			[['*backup*', 3], DEFAULT_SETTINGS.ignoredFolders, 10],
+			[[' backup ', 'backup', ''], ['backup'], 10],
+			[[], [], 20],
+		] as const) {
+			const { plugin } = await loadVault({ ...files, [DATA]: JSON.stringify({ ignoredFolders }) });
+			expect(plugin.settings.ignoredFolders).toEqual(expected);
+			expect(plugin.index.size).toBe(size);
+		}
 	});
 });
