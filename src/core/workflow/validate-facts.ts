@@ -1,7 +1,7 @@
 import { extension } from '../files/paths';
 import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
-import { classifyPath, PathRole } from '../index/discovery';
+import type { PathRole } from '../index/discovery';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { ResolveMemo } from '../links/resolve-memo';
 import { readFrontmatter, type FrontmatterRead } from '../metadata/frontmatter';
@@ -95,8 +95,9 @@ export class VaultFacts {
 		return facts;
 	}
 
+	/** As the index sees it: files in ignored folders (backups, archives) are 'other' and left unchecked. */
 	role(path: string): PathRole {
-		return classifyPath(path, this.ws.index.specsRoot);
+		return this.ws.index.roleOf(path);
 	}
 
 	/** The facts of a file read earlier, or null (binary, unreadable, not read). */
