@@ -47,6 +47,7 @@ describe('spec-work status --all and next', () => {
 			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			activeSession: null,
 			nextTask: { number: 6, text: 'Documentation', state: 'in-progress' },
+			taskFile: 'specs/1000/1001/1014.context.md',
 		});
 	});
 

@@ -3,7 +3,7 @@ import { readHeaderFields, HeaderField } from '../metadata/header-lines';
 import { parseMetricLines, MetricLine } from './metrics';
 import { parsePlanTasks, PlanTask } from './plan-task';
 import { DependenciesDelivered, DeliverablesRegistry, parseDeliverables, parseDependenciesDelivered } from './registry';
-import { parseSessions, Session } from './session';
+import { Commit, parseLooseCommits, parseSessions, readSessionHeading, Session } from './session';
 
 /**
  * A context file (implementation journal) read whole: the seed's sections with their offsets, so
@@ -20,7 +20,15 @@ export interface ContextFile {
 	dependenciesSection: Section | null;
 	metricsSection: Section | null;
 	tasks: PlanTask[];
+	/**
+	 * Checkbox items of the note's other task lists (`## Tasks`, `### Implementation Steps`,
+	 * `## Checklist`…), numbered in order across them: what a spec or a journal without a plan
+	 * counts. Acceptance criteria, the timeline and sessions are not task lists.
+	 */
+	checklist: PlanTask[];
 	sessions: Session[];
+	/** Commits listed outside any session (a `### Commits` list of a journal kept without sessions). */
+	commits: Commit[];
 	deliverables: DeliverablesRegistry;
 	dependencies: DependenciesDelivered;
 	metrics: MetricLine[];
@@ -38,7 +46,7 @@ export function readContextFile(text: string): ContextFile {
 		s ? parse(text, s.headingEnd, s.end) : empty;
 	// Each part is parsed when first asked for, once: a progress roll-up reads only the plan of
 	// dozens of journals, the panel only a few parts of one.
-	const cache: Partial<Pick<ContextFile, 'header' | 'tasks' | 'sessions' | 'deliverables' | 'dependencies' | 'metrics'>> = {};
+	const cache: Partial<Pick<ContextFile, 'header' | 'tasks' | 'checklist' | 'sessions' | 'commits' | 'deliverables' | 'dependencies' | 'metrics'>> = {};
 	return {
 		text,
 		root,
@@ -54,9 +62,15 @@ export function readContextFile(text: string): ContextFile {
 		get tasks() {
 			return (cache.tasks ??= within(plan, parsePlanTasks, []));
 		},
+		get checklist() {
+			return (cache.checklist ??= checklistTasks(text, root, [plan, timeline]));
+		},
 		get sessions() {
 			// Sessions are read from the timeline when there is one, else from anywhere in the file.
 			return (cache.sessions ??= timeline ? parseSessions(text, timeline.headingEnd, timeline.end) : parseSessions(text));
+		},
+		get commits() {
+			return (cache.commits ??= parseLooseCommits(text, this.sessions));
 		},
 		get deliverables() {
 			return (cache.deliverables ??= within(deliverablesSection, parseDeliverables, { groups: [], entries: [] }));
@@ -73,4 +87,26 @@ export function readContextFile(text: string): ContextFile {
 			return (cache.metrics ??= within(metricsSection, parseMetricLines, []));
 		},
 	};
+}
+
+const CHECKLIST_HEADING = /^(?:(?:implementation|technical|development|remaining|open)\s+)?(?:tasks?|sub-?tasks?|steps|plan|checklist|to-?dos?|work items)(?:\s+(?:list|breakdown))?$/i;
+
+/** `3. Tasks:`, `✅ Checklist` → `Tasks`, `Checklist`. */
+function bareTitle(title: string): string {
+	return title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, '');
+}
+
+function checklistTasks(text: string, root: Section, skip: readonly (Section | null)[]): PlanTask[] {
+	const tasks: PlanTask[] = [];
+	const walk = (section: Section): void => {
+		for (const child of section.children) {
+			// A session's lists record what was done then; they are not the spec's tasks.
+			if (skip.includes(child) || readSessionHeading(`### ${child.title}`)) continue;
+			if (CHECKLIST_HEADING.test(bareTitle(child.title))) {
+				for (const t of parsePlanTasks(text, child.headingEnd, child.end)) tasks.push({ ...t, number: tasks.length + 1 });
+			} else walk(child);
+		}
+	};
+	walk(root);
+	return tasks;
 }

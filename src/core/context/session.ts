@@ -19,6 +19,7 @@ import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine 
  */
 
 export interface SessionHeading {
+	/** The heading's number; 0 for a heading dated but not numbered (readSessionHeading). */
 	number: number;
 	/** `YYYY-MM-DD`, or null when the heading has none. */
 	date: string | null;
@@ -30,6 +31,8 @@ export interface SessionHeading {
 }
 
 const SESSION_TEXT = /^session\s+#?(\d+)(?![\d])\s*(.*)$/i;
+// A heading led by a full date, after an optional "Session": `2025-08-20 - Title`, `Session (2025-08-20)`.
+const DATED_TEXT = /^(?:session(?![\p{L}\p{N}])[\s:#\-–—|]*)?(?=\(?\d{4}-\d{2}-\d{2}(?!\d))/iu;
 const DATE_START = /^\(?(\d{4}-\d{2}-\d{2})(?:[ T]+(\d{1,2}:\d{2}))?\)?/;
 const SEPARATORS = /^[\s:\-–—|]+/;
 
@@ -37,9 +40,33 @@ const SEPARATORS = /^[\s:\-–—|]+/;
 export function parseSessionHeading(line: string): SessionHeading | null {
 	const heading = parseHeading(line);
 	if (!heading || heading.level < 2 || heading.level > 3) return null;
-	const m = SESSION_TEXT.exec(heading.text);
-	if (!m) return null;
-	let rest = m[2].replace(SEPARATORS, '');
+	return numberedSession(heading.text, heading.level);
+}
+
+/**
+ * What parseSessions takes for a session heading: the numbered forms of parseSessionHeading, and
+ * headings of hand-kept journals dated but not numbered (number 0): `### 2025-08-20 - Title`,
+ * `### Session 2025-08-20: Title`, `## Session (2025-08-20)`. A heading merely mentioning a date
+ * (`### Notes 2025-08-20`) or a year (`### 2025 plans`) is not a session.
+ */
+export function readSessionHeading(line: string): SessionHeading | null {
+	const heading = parseHeading(line);
+	if (!heading || heading.level < 2 || heading.level > 3) return null;
+	return datedSession(heading.text, heading.level) ?? numberedSession(heading.text, heading.level);
+}
+
+function numberedSession(text: string, level: number): SessionHeading | null {
+	const m = SESSION_TEXT.exec(text);
+	return m ? withDateAndTitle(Number(m[1]), m[2], level) : null;
+}
+
+function datedSession(text: string, level: number): SessionHeading | null {
+	const m = DATED_TEXT.exec(text);
+	return m ? withDateAndTitle(0, text.slice(m[0].length), level) : null;
+}
+
+function withDateAndTitle(number: number, after: string, level: number): SessionHeading {
+	let rest = after.replace(SEPARATORS, '');
 	let date: string | null = null;
 	let time: string | null = null;
 	const d = DATE_START.exec(rest);
@@ -48,7 +75,7 @@ export function parseSessionHeading(line: string): SessionHeading | null {
 		time = d[2] ?? null;
 		rest = rest.slice(d[0].length).replace(SEPARATORS, '');
 	}
-	return { number: Number(m[1]), date, time, title: rest.trim(), level: heading.level };
+	return { number, date, time, title: rest.trim(), level };
 }
 
 export interface SessionField {
@@ -172,14 +199,16 @@ export function parseSessions(text: string, from = 0, to = text.length): Session
 	let i = 0;
 	while (i < lines.length) {
 		const line = lines[i];
-		const heading = line.inFence ? null : parseSessionHeading(line.text);
+		const heading = line.inFence ? null : readSessionHeading(line.text);
 		if (!heading) {
 			i++;
 			continue;
 		}
 		let j = i + 1;
 		while (j < lines.length && !endsSession(lines[j], heading.level)) j++;
-		sessions.push(readSession(heading, lines.slice(i, j), j < lines.length ? lines[j].start : Math.min(to, text.length)));
+		// A session without a number follows the one before it.
+		const number = heading.number || (sessions.length > 0 ? sessions[sessions.length - 1].number : 0) + 1;
+		sessions.push(readSession({ ...heading, number }, lines.slice(i, j), j < lines.length ? lines[j].start : Math.min(to, text.length)));
 		i = j;
 	}
 	return sessions;
@@ -229,7 +258,8 @@ function readSession(heading: SessionHeading, lines: ScannedLine[], end: number)
 	}
 	return {
 		number: heading.number,
-		date: heading.date,
+		// Journals kept by hand date a session in a `- **Date**: 2025-08-20` line instead of its heading.
+		date: heading.date ?? dateIn(fields.date?.value),
 		time: heading.time,
 		title: heading.title,
 		headingStart: head.start,
@@ -245,6 +275,10 @@ function readSession(heading: SessionHeading, lines: ScannedLine[], end: number)
 		commits,
 		issues,
 	};
+}
+
+function dateIn(value: string | undefined): string | null {
+	return value === undefined ? null : (/(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)/.exec(value)?.[1] ?? null);
 }
 
 function readField(line: ScannedLine): SessionField | null {
@@ -314,9 +348,11 @@ const COMMIT_FORMS: RegExp[] = [
 	/^\[`?([0-9A-Za-z]{4,64})`?\]\([^)]*\)[ \t]*(?:[:\-–—][ \t]*)?(.*)$/,
 	// hash: message, hash - message
 	/^([0-9A-Za-z]{4,64})[ \t]*(?::|[ \t][-–—])[ \t]*(.+)$/,
+	// hash message, or a hash alone (as `git log --oneline` prints them)
+	/^([0-9a-f]{7,40})(?:[ \t]+(.+))?$/i,
 ];
 
-/** A commit item (`` `a1b2c3d`: message ``, `a1b2c3d: message`, `` `a1b2c3d` - message ``), or null. */
+/** A commit item (`` `a1b2c3d`: message ``, `a1b2c3d: message`, `` `a1b2c3d` - message ``, `a1b2c3d message`), or null. */
 export function parseCommitItem(content: string): { hash: string; message: string } | null {
 	const s = content.trim();
 	for (let f = 0; f < COMMIT_FORMS.length; f++) {
@@ -324,7 +360,9 @@ export function parseCommitItem(content: string): { hash: string; message: strin
 		if (!m) continue;
 		// A bare word is a hash only when it looks like one: hex, or letters mixed with digits.
 		if (f === 2 && !/^[0-9a-f]+$/i.test(m[1]) && !/\d/.test(m[1])) continue;
-		return { hash: m[1], message: unquote(m[2].trim()) };
+		// Without a separator the word must hold a digit: `deadbeef is a word` is prose.
+		if (f === 3 && !/\d/.test(m[1])) continue;
+		return { hash: m[1], message: unquote((m[2] ?? '').trim()) };
 	}
 	return null;
 }
@@ -341,6 +379,30 @@ function readCommits(lines: ScannedLine[]): Commit[] {
 		if (!item) continue;
 		const c = parseCommitItem(item.content);
 		if (c) commits.push({ ...c, lineStart: line.start, lineEnd: line.start + line.text.length });
+	}
+	return commits;
+}
+
+const COMMITS_HEADING = /^(?:git\s+)?commits?(?:\s+(?:log|history|list|made))?$/i;
+
+/**
+ * Commits listed under a `## Commits` (or `### Commits`, `Commit History`…) heading that belongs
+ * to no session: the list a journal kept without sessions has. The sessions given are the file's,
+ * so a session's own Commits subsection is left to it.
+ */
+export function parseLooseCommits(text: string, sessions: readonly Session[]): Commit[] {
+	const commits: Commit[] = [];
+	let listLevel = 0;
+	for (const line of scanLines(text)) {
+		if (line.inFence) continue;
+		const h = parseHeading(line.text);
+		if (h) {
+			if (listLevel > 0 && h.level > listLevel) continue;
+			const title = h.text.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, '');
+			listLevel = COMMITS_HEADING.test(title) && !sessions.some((s) => s.headingStart <= line.start && line.start < s.end) ? h.level : 0;
+			continue;
+		}
+		if (listLevel > 0) commits.push(...readCommits([line]));
 	}
 	return commits;
 }

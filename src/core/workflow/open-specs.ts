@@ -1,6 +1,6 @@
 import { activeSession } from '../context/session';
 import { nextTaskOf, taskRef, type TaskRef } from '../context/plan-task';
-import { ContextCache, progressFigures, readSpecContext, SpecProgress } from './progress-rollup';
+import { ContextCache, progressFigures, readSpecContext, SpecProgress, specTasks } from './progress-rollup';
 import { specTree, type SpecSummary, TreeNode } from './spec-tree';
 import { Workspace } from './workspace';
 
@@ -15,8 +15,10 @@ export interface OpenSpec extends SpecSummary {
 	progress: SpecProgress;
 	/** The number of the session still open, or null. */
 	activeSession: number | null;
-	/** The spec's own plan: its first task in progress, else its first pending one; null when neither. */
+	/** The spec's own tasks (its plan, else its checklists): the first in progress, else the first pending one; null when neither. */
 	nextTask: OpenSpecTask | null;
+	/** The note nextTask is written in (the context for a plan; the spec or the context for a checklist), null without one. */
+	taskFile: string | null;
 }
 
 /**
@@ -38,7 +40,7 @@ async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: Con
 	const spec = ws.index.byPath(node.path);
 	const { path, context } = spec ? await readSpecContext(ws, spec, cache) : { path: '', context: null };
 	const parent = spec ? ws.index.parentOf(spec) : null;
-	const tasks = context?.tasks ?? [];
+	const { tasks } = spec ? await specTasks(ws, spec, cache) : { tasks: [] };
 	const next = nextTaskOf(tasks);
 	return {
 		id: node.id,
@@ -53,6 +55,7 @@ async function openSpec(ws: Workspace, node: TreeNode, depth: number, cache: Con
 		progress: node.progress,
 		activeSession: context ? (activeSession(context.sessions)?.number ?? null) : null,
 		nextTask: next ? taskRef(next) : null,
+		taskFile: next ? next.path : null,
 	};
 }
 

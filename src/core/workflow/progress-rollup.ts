@@ -1,9 +1,9 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
-import { progress } from '../context/plan-task';
+import { progress, type PlanTask } from '../context/plan-task';
 import { Spec } from '../index/spec';
 import { Workspace } from './workspace';
 
-/** Context files read during one call tree (keyed by path), so a tree or list reads each once. */
+/** Context files (and spec files, read the same way) of one call tree, keyed by path, so a tree or list reads each once. */
 export type ContextCache = Map<string, Promise<ContextFile | null>>;
 
 export interface SpecProgress {
@@ -12,8 +12,22 @@ export interface SpecProgress {
 	total: number;
 	/** done / total rounded to the nearest integer; 0 when there is nothing to count. */
 	percent: number;
-	/** Where the figures come from: the spec's own plan, its children's, or neither. */
-	from: 'plan' | 'children' | 'none';
+	/**
+	 * Where the figures come from: the context's plan, the spec's own checklists, its children's
+	 * figures, its status (completed with nothing to count: 1/1), or nothing.
+	 */
+	from: 'plan' | 'checklist' | 'children' | 'status' | 'none';
+}
+
+/** A task of the spec's own, with the note it is written in. */
+export interface OwnTask extends PlanTask {
+	path: string;
+}
+
+export interface OwnTasks {
+	/** plan: the context's `## Plan` (also when nothing counts anywhere); checklist: the spec's and context's other task lists. */
+	from: 'plan' | 'checklist';
+	tasks: OwnTask[];
 }
 
 /** The spec's context file, read once per cache; null when it has none yet. */
@@ -27,10 +41,41 @@ export async function readSpecContext(ws: Workspace, spec: Spec, cache: ContextC
 	return { path, context: await pending };
 }
 
+/** The spec file, read as a note (its sections and checklists) once per cache; null when it is gone. */
+export async function readSpecNote(ws: Workspace, spec: Spec, cache: ContextCache = new Map()): Promise<ContextFile | null> {
+	let pending = cache.get(spec.path);
+	if (!pending) {
+		pending = (async () => ((await ws.store.exists(spec.path)) ? readContextFile(await ws.store.read(spec.path)) : null))();
+		cache.set(spec.path, pending);
+	}
+	return pending;
+}
+
 /**
- * A spec's progress: its own `## Plan` tasks; when that plan counts nothing, the sum of its
- * children's done/total (a feature from its tasks, an epic from its features). A parent loop
- * (A's parent is B, B's is A) counts each spec once.
+ * The tasks a spec has of its own: the context's `## Plan` when it counts anything; else the
+ * checklists of the spec file and of the context (Tasks, Implementation Steps, Checklist…),
+ * which is how specs written without the workflow keep their tasks. The spec file is read only
+ * when the plan counts nothing.
+ */
+export async function specTasks(ws: Workspace, spec: Spec, cache: ContextCache = new Map()): Promise<OwnTasks> {
+	const { path, context } = await readSpecContext(ws, spec, cache);
+	const plan = (context?.tasks ?? []).map((t) => ({ ...t, path }));
+	if (progress(plan).total > 0) return { from: 'plan', tasks: plan };
+	const note = await readSpecNote(ws, spec, cache);
+	const found: OwnTask[] = [];
+	const add = (tasks: readonly PlanTask[], from: string) => {
+		for (const t of tasks) found.push({ ...t, number: found.length + 1, path: from });
+	};
+	if (note) add([...note.tasks, ...note.checklist], spec.path);
+	if (context && path !== spec.path) add(context.checklist, path);
+	return progress(found).total > 0 ? { from: 'checklist', tasks: found } : { from: 'plan', tasks: plan };
+}
+
+/**
+ * A spec's progress, from the first of these that counts anything: the context's `## Plan`; the
+ * spec's own checklists (specTasks); the sum of its children's done/total (a feature from its
+ * tasks, an epic from its features); its status, a completed spec with nothing to count being
+ * 1/1 done. A parent loop (A's parent is B, B's is A) counts each spec once.
  */
 export async function specProgress(ws: Workspace, spec: Spec, cache: ContextCache = new Map()): Promise<SpecProgress> {
 	return progressOf(ws, spec, cache, new Set());
@@ -38,9 +83,9 @@ export async function specProgress(ws: Workspace, spec: Spec, cache: ContextCach
 
 async function progressOf(ws: Workspace, spec: Spec, cache: ContextCache, seen: Set<string>): Promise<SpecProgress> {
 	seen.add(spec.path);
-	const { context } = await readSpecContext(ws, spec, cache);
-	const own = progress(context?.tasks ?? []);
-	if (own.total > 0) return { done: own.done, total: own.total, percent: own.percent, from: 'plan' };
+	const tasks = await specTasks(ws, spec, cache);
+	const own = progress(tasks.tasks);
+	if (own.total > 0) return { done: own.done, total: own.total, percent: own.percent, from: tasks.from };
 	let done = 0;
 	let total = 0;
 	let counted = false;
@@ -51,8 +96,10 @@ async function progressOf(ws: Workspace, spec: Spec, cache: ContextCache, seen: 
 		total += p.total;
 		counted = counted || p.total > 0;
 	}
-	if (!counted) return { done: 0, total: 0, percent: 0, from: 'none' };
-	return { done, total, percent: percentOf(done, total), from: 'children' };
+	if (counted) return { done, total, percent: percentOf(done, total), from: 'children' };
+	// A spec finished without a task list is done, and counts as such in its parent.
+	if (spec.status === 'completed') return { done: 1, total: 1, percent: 100, from: 'status' };
+	return { done: 0, total: 0, percent: 0, from: 'none' };
 }
 
 export function percentOf(done: number, total: number): number {

@@ -1,7 +1,7 @@
-import { readContextFile } from '../context/context-file';
 import { formatDuration } from '../context/duration';
 import { nextTaskOf, progress, taskRef, type TaskRef, type TaskState } from '../context/plan-task';
 import { activeSession, lastActivity, minutesSoFar } from '../context/session';
+import { ContextCache, readSpecContext, specTasks } from './progress-rollup';
 import { requireSpec, Workspace } from './workspace';
 
 export type ResumeTask = TaskRef;
@@ -23,10 +23,11 @@ export interface ResumeBrief {
 	/** The context file read, or null when the spec has none yet (then everything below is empty). */
 	context: string | null;
 	sessions: ResumeSession[];
-	progress: { done: number; total: number; percent: number };
+	/** Of the spec's own tasks: its plan, else its checklists (`from`). */
+	progress: { done: number; total: number; percent: number; from: 'plan' | 'checklist' };
 	/** The latest entry written (see lastActivity), as plain text. */
 	lastActivity: string | null;
-	/** Tasks neither done nor cancelled, in plan order, with their numbers. */
+	/** Tasks neither done nor cancelled, in order, with their numbers. */
 	remainingTasks: ResumeTask[];
 	/** The first task in progress, else the first pending one. */
 	nextTask: ResumeTask | null;
@@ -42,26 +43,27 @@ export interface ResumeBrief {
  */
 export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrief> {
 	const spec = requireSpec(ws, id);
-	const path = ws.index.contextPathOf(spec);
-	const exists = await ws.store.exists(path);
-	const context = readContextFile(exists ? await ws.store.read(path) : '');
-	const active = activeSession(context.sessions);
+	const cache: ContextCache = new Map();
+	const { path, context } = await readSpecContext(ws, spec, cache);
+	const own = await specTasks(ws, spec, cache);
+	const sessions = context?.sessions ?? [];
+	const active = activeSession(sessions);
 	const now = ws.now();
-	const remaining = context.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(taskRef);
-	const p = progress(context.tasks);
+	const remaining = own.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(taskRef);
+	const p = progress(own.tasks);
 	return {
 		id: spec.id,
 		title: spec.title,
-		context: exists ? path : null,
-		sessions: context.sessions.map((s) => ({
+		context: context ? path : null,
+		sessions: sessions.map((s) => ({
 			number: s.number,
 			date: s.date,
 			title: s.title,
 			minutes: s === active ? minutesSoFar(s, now) : s.durationMinutes,
 			status: s.status,
 		})),
-		progress: { done: p.done, total: p.total, percent: p.percent },
-		lastActivity: lastActivity(context.sessions),
+		progress: { done: p.done, total: p.total, percent: p.percent, from: own.from },
+		lastActivity: lastActivity(sessions),
 		remainingTasks: remaining,
 		nextTask: nextTaskOf(remaining),
 		activeSession: active?.number ?? null,
@@ -96,7 +98,8 @@ export function formatResumeBrief(brief: ResumeBrief): string {
 	const out = [`Resuming work on spec ${brief.id} (${brief.title})`, '', '## Previous Session Summary:'];
 	if (brief.sessions.length === 0) out.push('- No sessions yet');
 	for (const s of brief.sessions) out.push(sessionLine(s, s.number === brief.activeSession));
-	out.push(`- Status: ${brief.progress.done}/${brief.progress.total} tasks completed`);
+	const from = brief.progress.from === 'checklist' ? ' (from checklist)' : '';
+	out.push(`- Status: ${brief.progress.done}/${brief.progress.total} tasks completed${from}`);
 	if (brief.lastActivity) out.push(`- Last activity: ${brief.lastActivity}`);
 	out.push('', '## Remaining Tasks:');
 	if (brief.remainingTasks.length === 0) out.push(brief.progress.total === 0 ? '- No plan yet' : '- None: every task is done');

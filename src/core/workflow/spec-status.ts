@@ -1,11 +1,11 @@
 import type { ContextFile } from '../context/context-file';
 import { formatDuration } from '../context/duration';
 import { parseChecklist, progress, type PlanTask } from '../context/plan-task';
-import { activeSession, minutesSoFar, type Session } from '../context/session';
+import { activeSession, minutesSoFar, parseCommitItem, type Commit } from '../context/session';
 import { Spec } from '../index/spec';
-import { findSection, parseSections } from '../markdown/sections';
+import { findSection } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
-import { ContextCache, readSpecContext, specProgress, SpecProgress } from './progress-rollup';
+import { ContextCache, readSpecContext, readSpecNote, specProgress, SpecProgress, specTasks } from './progress-rollup';
 import { collectDeliverables } from './spec-deliverables';
 import { specSummary, type SpecSummary } from './spec-tree';
 import { requireSpec, Workspace } from './workspace';
@@ -27,7 +27,7 @@ export interface SpecStatusReport extends SpecSummary {
 	context: string | null;
 	parent: { id: string; title: string } | null;
 	progress: SpecProgress;
-	/** Task texts by state; cancelled tasks do not count towards progress. */
+	/** Task texts by state, of the plan or of the spec's own checklists (see progress.from); cancelled tasks do not count. */
 	tasks: { completed: string[]; inProgress: string[]; blocked: string[]; pending: string[]; cancelled: string[] };
 	/** The spec's `## Acceptance Criteria` checklist. */
 	criteria: { met: number; total: number };
@@ -42,13 +42,22 @@ export interface SpecStatusReport extends SpecSummary {
 	/** Number of the session still open, or null. */
 	activeSession: number | null;
 	/**
-	 * The last commit line of the latest session that has one. `date` (the commit's ISO date) is
+	 * The latest commit recorded: the last commit line of the latest session that has one, else of
+	 * the journal's Commits list outside sessions, else the spec's `commits` property (`from` says
+	 * which). `message` is empty when only the hash is written. `date` (the commit's ISO date) is
 	 * added by a shell that can ask git, when git knows the hash.
 	 */
-	lastCommit: { hash: string; message: string; date?: string } | null;
+	lastCommit: LastCommit | null;
 	children: { id: string; title: string; status: string; statusRaw: string; progress: SpecProgress }[];
 	/** The progress of the parent, for the status view's Parent line. */
 	parentProgress: SpecProgress | null;
+}
+
+export interface LastCommit {
+	hash: string;
+	message: string;
+	date?: string;
+	from: 'session' | 'journal' | 'property';
 }
 
 /** The seed's status view of one spec, as data (the CLI's `status --json`). */
@@ -56,7 +65,7 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 	const spec = requireSpec(ws, id);
 	const { path: contextPath, context } = await readSpecContext(ws, spec, cache);
 	const parent = ws.index.parentOf(spec);
-	const tasks = context?.tasks ?? [];
+	const { tasks } = await specTasks(ws, spec, cache);
 	const texts = (state: PlanTask['state']) => tasks.filter((t) => t.state === state).map((t) => t.text);
 	const { deliverables } = await collectDeliverables(ws, spec, { path: contextPath, file: context });
 	const counts: Record<string, number> = {};
@@ -79,14 +88,14 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 		parent: parent ? { id: parent.id, title: parent.title } : null,
 		progress: await specProgress(ws, spec, cache),
 		tasks: { completed: texts('done'), inProgress: texts('in-progress'), blocked: texts('blocked'), pending: texts('pending'), cancelled: texts('cancelled') },
-		criteria: await acceptanceCriteria(ws, spec),
+		criteria: await acceptanceCriteria(ws, spec, cache),
 		deliverables: counts,
 		deliverableFolders: folders,
 		missingDeliverables: deliverables.filter((d) => !d.exists).map((d) => d.path),
 		sessions,
 		totalMinutes: sessions.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
 		activeSession: sessions.find((s) => s.active)?.number ?? null,
-		lastCommit: lastCommit(context?.sessions ?? []),
+		lastCommit: lastCommit(context, spec),
 		children,
 		parentProgress: parent ? await specProgress(ws, parent, cache) : null,
 	};
@@ -109,24 +118,59 @@ function statusSessions(context: ContextFile | null, now: Date): StatusSession[]
 	});
 }
 
-function lastCommit(sessions: readonly Session[]): { hash: string; message: string } | null {
+function lastCommit(context: ContextFile | null, spec: Spec): LastCommit | null {
+	const sessions = context?.sessions ?? [];
 	for (let i = sessions.length - 1; i >= 0; i--) {
 		const commits = sessions[i].commits;
-		if (commits.length > 0) return { hash: commits[commits.length - 1].hash, message: commits[commits.length - 1].message };
+		if (commits.length > 0) return { hash: commits[commits.length - 1].hash, message: commits[commits.length - 1].message, from: 'session' };
 	}
-	return null;
+	const loose = latest((context?.commits ?? []).map((c: Commit) => ({ commit: c, raw: context?.text.slice(c.lineStart, c.lineEnd) ?? '' })));
+	if (loose) return { hash: loose.hash, message: loose.message, from: 'journal' };
+	const listed = latest(spec.commits.map((raw) => ({ commit: commitOfProperty(raw), raw })));
+	return listed ? { hash: listed.hash, message: listed.message, from: 'property' } : null;
 }
 
-async function acceptanceCriteria(ws: Workspace, spec: Spec): Promise<{ met: number; total: number }> {
-	if (!(await ws.store.exists(spec.path))) return { met: 0, total: 0 };
-	const text = await ws.store.read(spec.path);
-	const section = findSection(parseSections(text), [/^acceptance criteria$/i]);
-	if (!section) return { met: 0, total: 0 };
-	const p = progress(parseChecklist(text, section.headingEnd, section.end));
+const DATE = /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/;
+
+/** The latest of listed commits: the one with the latest date when they are dated, else the last written. */
+function latest(items: readonly { commit: { hash: string; message: string } | null; raw: string }[]): { hash: string; message: string } | null {
+	let best: { hash: string; message: string } | null = null;
+	let bestDate = '';
+	for (const { commit, raw } of items) {
+		if (!commit) continue;
+		const date = DATE.exec(raw)?.[0] ?? '';
+		if (date >= bestDate) {
+			best = commit;
+			bestDate = date;
+		}
+	}
+	return best;
+}
+
+/** `08e4cc5`, `08e4cc5: message`, `2025-08-20 08e4cc5: message`: an item of the `commits` property. */
+function commitOfProperty(raw: string): { hash: string; message: string } | null {
+	const rest = raw.replace(/^\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?[\s:\-–—|]*/, '');
+	return parseCommitItem(rest) ?? (/^`?([0-9a-z]{4,64})`?$/i.exec(rest.trim()) ? { hash: rest.trim().replace(/`/g, ''), message: '' } : null);
+}
+
+async function acceptanceCriteria(ws: Workspace, spec: Spec, cache: ContextCache): Promise<{ met: number; total: number }> {
+	const note = await readSpecNote(ws, spec, cache);
+	const section = note ? findSection(note.root, [/^acceptance criteria$/i]) : null;
+	if (!note || !section) return { met: 0, total: 0 };
+	const p = progress(parseChecklist(note.text, section.headingEnd, section.end));
 	return { met: p.done, total: p.total };
 }
 
 // ── the human view ──────────────────────────────────────────────────────
+
+/** How the Progress line says where its figures come from; the plan's, the seed's own, says nothing. */
+const FROM_NOTE: Record<SpecProgress['from'], string> = {
+	plan: '',
+	none: '',
+	checklist: ', from checklist',
+	children: ', rolled up from children',
+	status: ', from status',
+};
 
 const NOUNS: Record<string, [string, string]> = {
 	scripts: ['script', 'scripts'],
@@ -141,8 +185,7 @@ const NOUNS: Record<string, [string, string]> = {
 export function formatStatus(r: SpecStatusReport): string {
 	const out: string[] = [`# Spec ${r.id}: ${r.title}`, ''];
 	if (r.context === null) out.push('No context file yet: no plan or sessions recorded.', '');
-	const rolled = r.progress.from === 'children' ? ', rolled up from children' : '';
-	out.push(`## Progress: ${r.progress.percent}% Complete (${r.progress.done}/${r.progress.total} tasks${rolled})`, '');
+	out.push(`## Progress: ${r.progress.percent}% Complete (${r.progress.done}/${r.progress.total} tasks${FROM_NOTE[r.progress.from]})`, '');
 	const section = (heading: string, mark: string, items: string[]) => {
 		out.push(`### ${heading}:`);
 		if (items.length === 0) out.push(`${mark} None`);
@@ -151,8 +194,9 @@ export function formatStatus(r: SpecStatusReport): string {
 	};
 	const t = r.tasks;
 	const ownTasks = t.completed.length + t.inProgress.length + t.pending.length + t.blocked.length + t.cancelled.length;
-	// A feature or epic without its own plan shows its children's figures, not four empty lists.
-	if (ownTasks > 0 || r.progress.from !== 'children') {
+	// A feature or epic without its own tasks shows its children's figures, and a completed spec
+	// its status, not four empty lists.
+	if (ownTasks > 0 || (r.progress.from !== 'children' && r.progress.from !== 'status')) {
 		section('Completed', '✅', t.completed);
 		section('In Progress', '🔄', t.inProgress);
 		section('Pending', '⏳', t.pending);
@@ -185,7 +229,7 @@ export function formatStatus(r: SpecStatusReport): string {
 	if (r.sessions.length > 0) out.push(`- Total: ${formatDuration(r.totalMinutes)}`);
 	out.push('');
 
-	out.push(r.lastCommit ? `### Last Commit: ${r.lastCommit.hash} - "${r.lastCommit.message}"${commitDate(r.lastCommit.date)}` : '### Last Commit: None', '');
+	out.push(`### Last Commit: ${commitLine(r.lastCommit)}`, '');
 
 	out.push(r.parent ? `### Parent: ${specLine(r.parent.id, r.parent.title, null, r.parentProgress)}` : '### Parent: None', '');
 	if (r.children.length === 0) out.push('### Children: None');
@@ -194,6 +238,12 @@ export function formatStatus(r: SpecStatusReport): string {
 		for (const c of r.children) out.push(`- ${specLine(c.id, c.title, c.status, c.progress)}`);
 	}
 	return out.join('\n') + '\n';
+}
+
+/** `b2c3d4e - "Message" (2025-08-27 14:30)`, the hash alone when no message is written, or `None`. */
+function commitLine(c: LastCommit | null): string {
+	if (c === null) return 'None';
+	return `${c.hash}${c.message === '' ? '' : ` - "${c.message}"`}${commitDate(c.date)}`;
 }
 
 /** ` (2025-08-27 14:30)` from the commit's ISO date, in the commit's own time zone; empty without one. */

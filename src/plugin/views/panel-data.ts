@@ -2,7 +2,7 @@ import type { PlanTask } from '../../core/context/plan-task';
 import { activeSession } from '../../core/context/session';
 import { Spec } from '../../core/index/spec';
 import { deliverablesReport, ReportDeliverable, SpecUsage } from '../../core/workflow/deliverables-report';
-import { ContextCache, readSpecContext } from '../../core/workflow/progress-rollup';
+import { ContextCache, OwnTask, readSpecContext, specTasks } from '../../core/workflow/progress-rollup';
 import { specStatus, SpecStatusReport } from '../../core/workflow/spec-status';
 import { specTree, TreeNode } from '../../core/workflow/spec-tree';
 import { requireSpec } from '../../core/workflow/workspace';
@@ -21,6 +21,8 @@ export interface SpecPanelData {
 	status: SpecStatusReport;
 	/** The plan's tasks with their numbers (what setTaskState takes), in plan order. */
 	tasks: PlanTask[];
+	/** Without a plan: the items of the spec's own checklists (and its context's), each with the note it is in. */
+	checklist: OwnTask[];
 	deliverables: ReportDeliverable[];
 	usedBy: SpecUsage[];
 	/** Epic first, the direct parent last. */
@@ -47,6 +49,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 	const cache: ContextCache = new Map();
 	const status = await specStatus(ws, spec.id, cache);
 	const { context } = await readSpecContext(ws, spec, cache);
+	const own = await specTasks(ws, spec, cache);
 	// Obsidian's own link index answers "who links here": no vault scan.
 	const report = await deliverablesReport(ws, spec.id, metadataBacklinks(plugin.app.metadataCache));
 	const ancestors = ws.index.ancestorsOf(spec).map(linkOf);
@@ -64,6 +67,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 	return {
 		status,
 		tasks: context?.tasks ?? [],
+		checklist: own.from === 'checklist' ? own.tasks : [],
 		deliverables: report.deliverables,
 		usedBy: report.usedBy,
 		ancestors,

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../core/context/duration';
 import { progress as planProgress, type PlanTask, type TaskState } from '../../core/context/plan-task';
 import type { ReportDeliverable } from '../../core/workflow/deliverables-report';
-import type { SpecProgress } from '../../core/workflow/progress-rollup';
+import type { OwnTask, SpecProgress } from '../../core/workflow/progress-rollup';
 import { compareTypes } from '../../core/workflow/spec-deliverables';
 import type { StatusSession } from '../../core/workflow/spec-status';
 import type { SpecPanelData } from './panel-data';
@@ -32,6 +32,15 @@ const GROUPS: { state: TaskState; title: string }[] = [
 	{ state: 'cancelled', title: 'Cancelled' },
 ];
 
+/** Where the progress figures come from, when not the plan's. */
+const FROM_LABEL: Record<SpecProgress['from'], string | null> = {
+	plan: null,
+	none: null,
+	checklist: 'from checklist',
+	children: 'rolled up from children',
+	status: 'from status',
+};
+
 /** One spec's status: header, progress, session, plan, deliverables, sessions, users, children. */
 export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions): void {
 	const s = data.status;
@@ -42,13 +51,15 @@ export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions:
 	const bar = progressBar(figures, s.progress);
 	const line = figures.createDiv('spec-workflow-progress-line');
 	const text = line.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(s.progress) });
-	if (s.progress.from === 'children') line.createSpan({ cls: 'spec-workflow-muted', text: 'rolled up from children' });
+	const from = FROM_LABEL[s.progress.from];
+	if (from) line.createSpan({ cls: 'spec-workflow-muted spec-workflow-progress-from', text: from });
 	if (s.criteria.total > 0) {
 		line.createSpan({ cls: 'spec-workflow-criteria', text: `Criteria ${s.criteria.met}/${s.criteria.total} met`, attr: { 'aria-label': 'Acceptance criteria met' } });
 	}
 
 	renderSession(root, data, actions);
-	if (s.context !== null) renderPlan(root, data, actions, (p) => {
+	if (data.checklist.length > 0) renderChecklist(root, data.checklist, actions);
+	else if (s.context !== null) renderPlan(root, data, actions, (p) => {
 		updateProgressBar(bar, p);
 		text.setText(progressText(p));
 	});
@@ -61,7 +72,7 @@ export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions:
 		section.addClass('spec-workflow-last-commit');
 		const commit = section.createDiv('spec-workflow-commit');
 		commit.createEl('code', { text: s.lastCommit.hash });
-		commit.createSpan({ text: s.lastCommit.message });
+		if (s.lastCommit.message !== '') commit.createSpan({ text: s.lastCommit.message });
 	}
 }
 
@@ -130,6 +141,33 @@ function renderPlan(root: HTMLElement, data: SpecPanelData, actions: SpecPanelAc
 		const p = planProgress(tasks);
 		return { done: p.done, total: p.total, percent: p.percent, from: 'plan' };
 	};
+	renderTaskGroups(section, tasks, (box, task) => renderTask(box, task, actions, onProgressOf));
+
+	function onProgressOf(): void {
+		onProgress(own());
+	}
+}
+
+/**
+ * A spec without a plan: the items of its own checklists, grouped like the plan. They are read
+ * as written in the note; tapping one opens that note to tick it there.
+ */
+function renderChecklist(root: HTMLElement, checklist: readonly OwnTask[], actions: SpecPanelActions): void {
+	const section = panelSection(root, 'Checklist', checklist.length);
+	section.addClass('spec-workflow-plan');
+	section.addClass('spec-workflow-checklist');
+	renderTaskGroups(section, checklist, (box, task) => {
+		const row = tappableRow(box, 'spec-workflow-task', () => actions.open(task.path), `Open ${fileName(task.path)}`);
+		row.setAttrs({ 'data-task': String(task.number), 'data-state': task.state });
+		const tick = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { tabindex: -1 } });
+		tick.checked = task.state === 'done';
+		tick.disabled = true;
+		row.createSpan({ cls: 'spec-workflow-task-text', text: task.text });
+	});
+}
+
+/** Tasks grouped by state, in the panel's order of states, each group headed with its count. */
+function renderTaskGroups<T extends { state: TaskState }>(section: HTMLElement, tasks: readonly T[], renderRow: (box: HTMLElement, task: T) => void): void {
 	for (const group of GROUPS) {
 		const members = tasks.filter((t) => t.state === group.state);
 		if (members.length === 0) continue;
@@ -137,11 +175,7 @@ function renderPlan(root: HTMLElement, data: SpecPanelData, actions: SpecPanelAc
 		const head = box.createDiv('spec-workflow-group-heading');
 		head.createSpan({ text: group.title });
 		head.createSpan({ cls: 'spec-workflow-count', text: String(members.length) });
-		for (const task of members) renderTask(box, task, actions, onProgressOf);
-	}
-
-	function onProgressOf(): void {
-		onProgress(own());
+		for (const task of members) renderRow(box, task);
 	}
 }
 

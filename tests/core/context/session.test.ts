@@ -370,3 +370,41 @@ describe('any input', () => {
 		);
 	});
 });
+
+describe('free-form journals', () => {
+	const sessionsOf = (text: string) => parseSessions(text).map((s) => [s.number, s.date, s.title]);
+
+	it('dates a session by its Date bullet or line when the heading has no date', () => {
+		const text = ['## Session 1 - Parser', '- **Date**: 2025-08-20', '- **Duration**: 2 hours', '', '## Session 2: Rows', '**Date**: [[2025-08-21]]  ', ''].join('\n');
+		expect(sessionsOf(text)).toEqual([
+			[1, '2025-08-20', 'Parser'],
+			[2, '2025-08-21', 'Rows'],
+		]);
+	});
+
+	it('keeps the heading date over a Date line', () => {
+		expect(sessionsOf('### Session 1: 2025-08-20 - A\n**Date**: 2025-08-19\n')).toEqual([[1, '2025-08-20', 'A']]);
+	});
+
+	it('reads headings led by a date, or a date after "Session", numbering them after the previous session', () => {
+		const text = ['## Implementation Timeline', '', '### Session 1: 2025-08-18 - Start', '', '### 2025-08-20 - Quoted fields', '', '### Session 2025-08-22: Streaming', '', '### Session (2025-08-23)', '', '### Session 2 (2025-08-24)', ''].join('\n');
+		expect(sessionsOf(text)).toEqual([
+			[1, '2025-08-18', 'Start'],
+			[2, '2025-08-20', 'Quoted fields'],
+			[3, '2025-08-22', 'Streaming'],
+			[4, '2025-08-23', ''],
+			[2, '2025-08-24', ''],
+		]);
+	});
+
+	test.each(['### 2025 plans', '### 2025-08 summary', '#### 2025-08-20 - Too deep', '### Sessions 2025-08-20', '### Notes 2025-08-20', '### Session Log'])('%j is not a session', (line) => {
+		expect(parseSessions(`${line}\n- text\n`)).toEqual([]);
+	});
+
+	it('reads commit items written as a hash and a message', () => {
+		expect(parseCommitItem('08e4cc5 Stream rows')).toEqual({ hash: '08e4cc5', message: 'Stream rows' });
+		expect(parseCommitItem('08e4cc5')).toEqual({ hash: '08e4cc5', message: '' });
+		expect(parseCommitItem('deadbeef is a word here')).toBeNull();
+		expect(parseCommitItem('Refactored the parser')).toBeNull();
+	});
+});

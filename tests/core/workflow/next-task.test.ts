@@ -1,4 +1,5 @@
 import { formatNextTask, nextTask } from '../../../src/core/workflow/next-task';
+import { join } from 'path';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 
@@ -33,6 +34,7 @@ describe('nextTask', () => {
 			title: 'Cold Storage NAS Integration',
 			path: 'specs/1000/1001/1014.spec.md',
 			context: CONTEXT,
+			taskFile: CONTEXT,
 			status: 'implementing',
 			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			activeSession: null,
@@ -77,5 +79,31 @@ describe('nextTask', () => {
 		const next = await nextTask(await memoryWorkspace(files));
 		expect(next).toBeNull();
 		expect(formatNextTask(next)).toBe('Nothing to do: no task is in progress and no implementing spec has a pending task.\n');
+	});
+});
+
+describe('nextTask on a hand-written vault', () => {
+	const REAL_VAULT = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress');
+
+	it('finds a checklist task in progress in a context without a plan', async () => {
+		const next = await nextTask(await memoryWorkspace(readVaultFiles(REAL_VAULT)));
+		expect(next).toMatchObject({ id: '1002', context: 'specs/1000/1002/context.md', taskFile: 'specs/1000/1002/context.md', task: { number: 2, text: 'Lifecycle rules', state: 'in-progress' }, reason: 'in-progress' });
+		expect(formatNextTask(next)).toBe('Next: 1002 Storage, task 2: Lifecycle rules (in progress)\nProgress 33% (1/3, from checklist); checklist in specs/1000/1002/context.md\n');
+	});
+
+	it('finds the first unchecked item of a spec own Tasks checklist', async () => {
+		const files = readVaultFiles(REAL_VAULT);
+		files['specs/1000/1002/context.md'] = files['specs/1000/1002/context.md'].replace('- [/] Lifecycle rules', '- [x] Lifecycle rules');
+		const next = await nextTask(await memoryWorkspace(files));
+		// 1002 (2/3, 67%) is further along than 1014 (3/5, 60%): its pending task comes first, until it goes back to planning.
+		expect(next).toMatchObject({ id: '1002', task: { number: 3, text: 'Access policies', state: 'pending' }, reason: 'pending' });
+		files['specs/1000/1002/spec.md'] = files['specs/1000/1002/spec.md'].replace('implementing', 'planning');
+		expect(await nextTask(await memoryWorkspace(files))).toMatchObject({
+			id: '1014',
+			context: 'specs/1000/1001/1014.context.md',
+			taskFile: 'specs/1000/1001/1014.spec.md',
+			task: { number: 4, text: 'Benchmark on the NAS', state: 'pending' },
+			progress: { done: 3, total: 5, from: 'checklist' },
+		});
 	});
 });

@@ -1,4 +1,5 @@
 import { formatOpenSpecs, openSpecs } from '../../../src/core/workflow/open-specs';
+import { join } from 'path';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 
@@ -20,6 +21,7 @@ describe('openSpecs', () => {
 			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			activeSession: null,
 			nextTask: { number: 6, text: 'Documentation', state: 'in-progress' },
+			taskFile: 'specs/1000/1001/1014.context.md',
 		});
 		// A feature counts its tasks' plans but has no plan task of its own to work on.
 		expect(specs.find((s) => s.id === '1001')).toMatchObject({ depth: 1, context: 'specs/1000/1001/context.md', progress: { done: 10, total: 12, from: 'children' }, nextTask: null });
@@ -63,5 +65,22 @@ describe('openSpecs', () => {
 		const none = await memoryWorkspace({ 'specs/2000/epic.md': '---\ntitle: Done epic\nstatus: completed\n---\n' });
 		expect(await openSpecs(none)).toEqual([]);
 		expect(formatOpenSpecs([])).toBe('No open specs: every spec is completed (or there are none).\n');
+	});
+});
+
+describe('openSpecs on a hand-written vault', () => {
+	it('shows checklist figures and next items, and leaves the completed specs out', async () => {
+		const ws = await memoryWorkspace(readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress')));
+		expect(formatOpenSpecs(await openSpecs(ws))).toBe(
+			[
+				'Open specs (4):',
+				'',
+				'1000  Data Platform  [implementing]  76% (13/17)',
+				'  1001  Ingest  [implementing]  86% (12/14)',
+				'    1014  Feed Reader  [implementing]  60% (3/5)  next: 4. Benchmark on the NAS',
+				'  1002  Storage  [implementing]  33% (1/3)  next: 2. Lifecycle rules (in progress)',
+				'',
+			].join('\n'),
+		);
 	});
 });

@@ -37,7 +37,7 @@ describe('specProgress', () => {
 		expect(await specProgress(ws, ws.index.get('3001')!)).toEqual({ done: 0, total: 0, percent: 0, from: 'none' });
 	});
 
-	it('reads each context once for a whole call tree when given a cache', async () => {
+	it('reads each file once for a whole call tree when given a cache, a spec file only when its plan counts nothing', async () => {
 		const ws = await memoryWorkspace();
 		const reads: string[] = [];
 		const read = ws.store.read.bind(ws.store);
@@ -47,7 +47,40 @@ describe('specProgress', () => {
 		};
 		const cache: ContextCache = new Map();
 		for (const id of ['1000', '1001', '1011', '1014']) await specProgress(ws, ws.index.get(id)!, cache);
-		expect(reads.sort()).toEqual(['specs/1000/1001/1011.context.md', 'specs/1000/1001/1014.context.md', 'specs/1000/1001/context.md', 'specs/1000/context.md']);
+		// 1011 and 1014 have plans; the feature and the epic have none, so their checklists are looked for.
+		expect(reads.sort()).toEqual([
+			'specs/1000/1001/1011.context.md',
+			'specs/1000/1001/1014.context.md',
+			'specs/1000/1001/context.md',
+			'specs/1000/1001/spec.md',
+			'specs/1000/context.md',
+			'specs/1000/epic.md',
+		]);
+	});
+
+	it('goes plan, then checklist, then children, then status', async () => {
+		const files = {
+			'specs/6000/epic.md': '---\ntype: epic\ntitle: E\nstatus: completed\n---\n',
+			'specs/6000/6001/spec.md': '---\ntype: feature\ntitle: F\n---\n## Tasks\n- [x] own a\n- [ ] own b\n',
+			'specs/6000/6001/6011.spec.md': '---\ntype: task\ntitle: T\n---\n## Tasks\n- [x] from the spec\n',
+			// The plan wins over the spec's checklist.
+			'specs/6000/6001/6011.context.md': '## Plan\n- [ ] from the plan\n',
+			'specs/6000/6002/spec.md': '---\ntype: feature\ntitle: G\nstatus: completed\n---\n',
+			'specs/6000/6002/6021.spec.md': '---\ntype: task\ntitle: U\nstatus: done\n---\n# U\n',
+			'specs/6000/6002/6022.spec.md': '---\ntype: task\ntitle: V\nstatus: planning\n---\n# V\n',
+			'specs/6000/6003/spec.md': '---\ntype: feature\ntitle: H\nstatus: completed\n---\n',
+		};
+		const ws = await memoryWorkspace(files);
+		const of = async (id: string) => specProgress(ws, ws.index.get(id)!);
+		expect(await of('6011')).toEqual({ done: 0, total: 1, percent: 0, from: 'plan' });
+		expect(await of('6001')).toEqual({ done: 1, total: 2, percent: 50, from: 'checklist' });
+		// A completed task without tasks is 1/1; a planning one without tasks counts nothing.
+		expect(await of('6021')).toEqual({ done: 1, total: 1, percent: 100, from: 'status' });
+		expect(await of('6022')).toEqual({ done: 0, total: 0, percent: 0, from: 'none' });
+		expect(await of('6002')).toEqual({ done: 1, total: 1, percent: 100, from: 'children' });
+		expect(await of('6003')).toEqual({ done: 1, total: 1, percent: 100, from: 'status' });
+		// The completed epic still shows what its features count: 1/2 + 1/1 + 1/1.
+		expect(await of('6000')).toEqual({ done: 3, total: 4, percent: 75, from: 'children' });
 	});
 
 	it('survives a parent loop, counting each spec once', async () => {

@@ -1,4 +1,7 @@
 import { formatResumeBrief, resumeBrief, type ResumeBrief } from '../../../src/core/workflow/resume';
+import { join } from 'path';
+import { readVaultFiles } from '../../helpers/vault-files';
+import { memoryWorkspace } from '../../helpers/workspace';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1014, EXAMPLE, expectRefused, replaceOnce, workspace } from './session-fixtures';
 
@@ -17,7 +20,7 @@ describe('resumeBrief', () => {
 				{ number: 1, date: '2025-08-26', title: 'Initial Planning and Network Setup', minutes: 150, status: 'completed' },
 				{ number: 2, date: '2025-08-27', title: 'Directory Structure and Benchmarking', minutes: 90, status: 'completed' },
 			],
-			progress: { done: 5, total: 7, percent: 71 },
+			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			lastActivity: LAST_1014,
 			remainingTasks: [
 				{ number: 6, text: 'Documentation', state: 'in-progress' },
@@ -63,7 +66,7 @@ describe('resumeBrief', () => {
 		ctx = replaceOnce(ctx, '- [x] Health monitoring script\n', '- [-] Health monitoring script\n');
 		const ws = await workspace({ [CTX_1014]: ctx });
 		const brief = await resumeBrief(ws, '1014');
-		expect(brief.progress).toEqual({ done: 4, total: 6, percent: 67 });
+		expect(brief.progress).toEqual({ done: 4, total: 6, percent: 67, from: 'plan' });
 		expect(brief.remainingTasks.map((t) => t.number)).toEqual([6, 7]);
 		expect(brief.nextTask).toEqual({ number: 7, text: 'Final validation', state: 'pending' });
 		const text = formatResumeBrief(brief);
@@ -73,7 +76,7 @@ describe('resumeBrief', () => {
 	it('reads the emoji plan of 1011: every task done, nothing next', async () => {
 		const ws = await workspace();
 		const brief = await resumeBrief(ws, '1011');
-		expect(brief.progress).toEqual({ done: 5, total: 5, percent: 100 });
+		expect(brief.progress).toEqual({ done: 5, total: 5, percent: 100, from: 'plan' });
 		expect(brief.sessions).toEqual([{ number: 1, date: '2025-08-25', title: 'NVMe Array and Mount', minutes: 105, status: 'completed' }]);
 		expect(brief.nextTask).toBeNull();
 		expect(formatResumeBrief(brief)).toContain('- Session 1 (2025-08-25): NVMe Array and Mount — 1.75 hours, completed\n');
@@ -89,7 +92,7 @@ describe('resumeBrief', () => {
 			title: 'Strategy State Persistence',
 			context: null,
 			sessions: [],
-			progress: { done: 0, total: 0, percent: 0 },
+			progress: { done: 0, total: 0, percent: 0, from: 'plan' },
 			lastActivity: null,
 			remainingTasks: [],
 			nextTask: null,
@@ -107,5 +110,37 @@ describe('resumeBrief', () => {
 	it('refuses an unknown id', async () => {
 		const ws = await workspace();
 		await expectRefused(ws, () => resumeBrief(ws, '12'), 'unknown-id', 'No spec with id "12" under specs/');
+	});
+});
+
+describe('resumeBrief on a hand-written vault', () => {
+	const REAL_VAULT = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress');
+
+	it('lists the unchecked items of the spec own checklist and the journal dated sessions', async () => {
+		const brief = await resumeBrief(await memoryWorkspace(readVaultFiles(REAL_VAULT)), '1014');
+		expect(brief.progress).toEqual({ done: 3, total: 5, percent: 60, from: 'checklist' });
+		expect(brief.remainingTasks).toEqual([
+			{ number: 4, text: 'Benchmark on the NAS', state: 'pending' },
+			{ number: 5, text: 'Document the options', state: 'pending' },
+		]);
+		expect(formatResumeBrief(brief)).toBe(
+			'Resuming work on spec 1014 (Feed Reader)\n\n' +
+				'## Previous Session Summary:\n' +
+				'- Session 1 (2025-08-18): Header parsing — 2 hours, completed\n' +
+				'- Session 2 (2025-08-20): Quoted fields and streaming — 1.5 hours\n' +
+				'- Status: 3/5 tasks completed (from checklist)\n' +
+				'- Last activity: Rows are streamed\n\n' +
+				'## Remaining Tasks:\n' +
+				'4. ⏳ Benchmark on the NAS\n' +
+				'5. ⏳ Document the options\n\n' +
+				'Continue from task 4? Start a session with: spec-work start 1014\n',
+		);
+	});
+
+	it('reads a checklist from the spec when there is no context yet', async () => {
+		const files = readVaultFiles(REAL_VAULT);
+		delete files['specs/1000/1001/1014.context.md'];
+		const brief = await resumeBrief(await memoryWorkspace(files), '1014');
+		expect(brief).toMatchObject({ context: null, sessions: [], progress: { done: 3, total: 5 }, nextTask: { number: 4 } });
 	});
 });

@@ -1,4 +1,6 @@
 import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
+import { join } from 'path';
+import { readVaultFiles } from '../../helpers/vault-files';
 import { WorkflowError } from '../../../src/core/workflow/workflow-error';
 import { memoryWorkspace } from '../../helpers/workspace';
 
@@ -249,5 +251,116 @@ describe('specStatus on other vaults', () => {
 		const crlf = await specStatus(await memoryWorkspace(files, { now: '2025-09-02T14:05:00' }), '2011');
 		const lf = await specStatus(await memoryWorkspace(vault(), { now: '2025-09-02T14:05:00' }), '2011');
 		expect(crlf).toEqual(lf);
+	});
+});
+
+/** Specs and journals written by hand: no frontmatter, checklists in the spec, free-form journals. */
+const REAL_VAULT = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress');
+
+describe('specStatus on a hand-written vault', () => {
+	const realVault = () => memoryWorkspace(readVaultFiles(REAL_VAULT));
+
+	it('counts a leaf spec own task checklist, reads a journal dated by Date bullets and headings', async () => {
+		const text = formatStatus(await specStatus(await realVault(), '1014'));
+		expect(text).toBe(
+			[
+				'# Spec 1014: Feed Reader',
+				'',
+				'## Progress: 60% Complete (3/5 tasks, from checklist)',
+				'',
+				'### Completed:',
+				'✅ Parse the header row',
+				'✅ Parse quoted fields',
+				'✅ Stream rows instead of loading the file',
+				'',
+				'### In Progress:',
+				'🔄 None',
+				'',
+				'### Pending:',
+				'⏳ Benchmark on the NAS',
+				'⏳ Document the options',
+				'',
+				'### Blocked:',
+				'❌ None',
+				'',
+				'### Acceptance Criteria: 1/2 met',
+				'',
+				'### Deliverables Created:',
+				'- None',
+				'',
+				'### Time Spent:',
+				'- Session 1: 2 hours (2025-08-18)',
+				'- Session 2: 1.5 hours (2025-08-20)',
+				'- Total: 3.5 hours',
+				'',
+				'### Last Commit: 4d5e6f7 - "Parse quoted fields"',
+				'',
+				'### Parent: 1001 - Ingest - 86% (12/14 tasks)',
+				'',
+				'### Children: None',
+				'',
+			].join('\n'),
+		);
+	});
+
+	it('shows a completed spec checklist complete, beside its criteria, with the journal loose commits', async () => {
+		const r = await specStatus(await realVault(), '1015');
+		expect(r.progress).toEqual({ done: 8, total: 8, percent: 100, from: 'checklist' });
+		expect(r.criteria).toEqual({ met: 8, total: 8 });
+		expect(r.lastCommit).toEqual({ hash: '2c3d4e5', message: 'Rotate and compress files', from: 'journal' });
+		const text = formatStatus(r);
+		expect(text).toContain('## Progress: 100% Complete (8/8 tasks, from checklist)\n');
+		expect(text).toContain('### Acceptance Criteria: 8/8 met\n');
+		expect(text).toContain('### Last Commit: 2c3d4e5 - "Rotate and compress files"\n');
+		expect(text).toContain('### Time Spent:\n- No sessions yet\n');
+	});
+
+	it('counts a completed spec without tasks as done, and takes its last commit from the commits property', async () => {
+		const r = await specStatus(await realVault(), '1016');
+		expect(r.progress).toEqual({ done: 1, total: 1, percent: 100, from: 'status' });
+		expect(r.lastCommit).toEqual({ hash: '5e6f7a8', message: 'Schedule the nightly run', from: 'property' });
+		const text = formatStatus(r);
+		expect(text).toContain('## Progress: 100% Complete (1/1 tasks, from status)\n');
+		// No empty task lists for a spec whose figure is its status.
+		expect(text).not.toContain('### Completed:');
+		expect(text).toContain('### Last Commit: 5e6f7a8 - "Schedule the nightly run"\n');
+	});
+
+	it('reads a checklist kept in the context and a session headed by its date', async () => {
+		const r = await specStatus(await realVault(), '1002');
+		expect(r.progress).toEqual({ done: 1, total: 3, percent: 33, from: 'checklist' });
+		expect(r.tasks).toEqual({ completed: ['Choose the bucket layout'], inProgress: ['Lifecycle rules'], pending: ['Access policies'], blocked: [], cancelled: [] });
+		expect(r.sessions).toEqual([{ number: 1, date: '2025-08-25', title: 'Bucket layout', minutes: 45, status: null, active: false }]);
+	});
+
+	it('rolls features and the epic up from checklists and completed specs', async () => {
+		const ws = await realVault();
+		const feature = await specStatus(ws, '1001');
+		expect(feature.progress).toEqual({ done: 12, total: 14, percent: 86, from: 'children' });
+		expect(feature.children.map((c) => [c.id, c.progress.from, c.progress.done, c.progress.total])).toEqual([
+			['1014', 'checklist', 3, 5],
+			['1015', 'checklist', 8, 8],
+			['1016', 'status', 1, 1],
+		]);
+		const epic = formatStatus(await specStatus(ws, '1000'));
+		expect(epic).toContain('## Progress: 76% Complete (13/17 tasks, rolled up from children)\n');
+		expect(epic).toContain('- 1001 - Ingest [implementing] - 86% (12/14 tasks)\n');
+	});
+
+	it('prefers the latest session commit to the loose list and the property', async () => {
+		const files = readVaultFiles(REAL_VAULT);
+		files['specs/1000/1001/1016.context.md'] = '# Journal\n\n## Commits\n- `7a8b9c0` - Loose one\n\n### Session 1: 2025-08-21 - Run\n#### Commits\n- `6f7a8b9`: From the session\n';
+		const r = await specStatus(await memoryWorkspace(files), '1016');
+		expect(r.lastCommit).toEqual({ hash: '6f7a8b9', message: 'From the session', from: 'session' });
+	});
+
+	it('takes the latest dated item of the commits property, and a bare hash without a message', async () => {
+		const files = readVaultFiles(REAL_VAULT);
+		files['specs/1000/1001/1016.spec.md'] = '---\nstatus: done\ncommits:\n  - "2025-08-22 aaa1111: Later"\n  - "2025-08-20 bbb2222: Earlier"\n---\n# 1016 - Feed Scheduler\n';
+		expect((await specStatus(await memoryWorkspace(files), '1016')).lastCommit).toEqual({ hash: 'aaa1111', message: 'Later', from: 'property' });
+		files['specs/1000/1001/1016.spec.md'] = '---\nstatus: done\ncommits: ["08e4cc5", "c0ffee1"]\n---\n# 1016 - Feed Scheduler\n';
+		const r = await specStatus(await memoryWorkspace(files), '1016');
+		expect(r.lastCommit).toEqual({ hash: 'c0ffee1', message: '', from: 'property' });
+		expect(formatStatus(r)).toContain('### Last Commit: c0ffee1\n');
 	});
 });

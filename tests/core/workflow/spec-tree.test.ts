@@ -46,7 +46,7 @@ describe('specTree', () => {
 				'10000  Big  [parked]  no tasks',
 				'a  A  [no status]  no tasks',
 				'  b  B  [no status]  no tasks',
-				'T9  Orphan  [completed]  no tasks',
+				'T9  Orphan  [completed]  100% (1/1)',
 				'',
 			].join('\n'),
 		);

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { createFakeApp, fileAt, getOpenModal, loadPlugin, notices, runCommand } from '../../__mocks__/obsidian';
+import { join } from 'path';
+import { createFakeApp, fileAt, getOpenModal, loadPlugin, Modal, notices, runCommand } from '../../__mocks__/obsidian';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { startSession } from '../../../src/core/workflow/start-session';
 import SpecWorkflowPlugin from '../../../src/plugin/spec-workflow-plugin';
@@ -21,6 +22,15 @@ function checkbox(p: Panel, text: string): HTMLInputElement {
 	const row = Array.from(p.el.querySelectorAll('.spec-workflow-task')).find((r) => r.textContent === text);
 	if (!row) throw new Error(`no task ${text}`);
 	return one<HTMLInputElement>(row, 'input[type="checkbox"]');
+}
+
+/**
+ * The modal a panel button opened. The buttons run their command without waiting (as Obsidian
+ * does), so flush until the command has read what it shows.
+ */
+async function modalOpened(p: Panel): Promise<Modal | null> {
+	for (let i = 0; i < 20 && !getOpenModal(); i++) await p.app.flush();
+	return getOpenModal();
 }
 
 function button(p: Panel, text: string): HTMLButtonElement {
@@ -122,7 +132,7 @@ describe('session actions', () => {
 		await p.app.flush();
 		expect(run).toHaveBeenCalledWith('spec-workflow:resume-work');
 		// The resume flow uses the active note's spec: its brief is for 1014.
-		expect(getOpenModal()?.modalEl.textContent).toContain('1014');
+		expect((await modalOpened(p))?.modalEl.textContent).toContain('1014');
 	});
 
 	it('with an open session: its title, time so far, and Log, Add deliverable, Finish', async () => {
@@ -159,8 +169,8 @@ describe('session actions', () => {
 		Object.defineProperty(p.app, 'commands', { value: undefined, configurable: true });
 		button(p, 'Resume').click();
 		await p.app.flush();
+		expect((await modalOpened(p))?.modalEl.textContent).toContain('1014');
 		expect(notices).toEqual([]);
-		expect(getOpenModal()?.modalEl.textContent).toContain('1014');
 	});
 
 	it('a spec without a context note yet offers Start', async () => {
@@ -345,5 +355,36 @@ describe('opening the panel', () => {
 		await p.app.flush();
 		expect(run).toHaveBeenCalledWith('spec-workflow:new-spec');
 		expect(getOpenModal()?.titleEl.textContent).toBe('New spec');
+	});
+});
+
+describe('the status panel on a hand-written vault', () => {
+	const realVault = () => readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress'));
+
+	it('shows a spec own checklist, where the figures come from, dated sessions and the last commit', async () => {
+		const p = await openPanel(realVault(), 'specs/1000/1001/1014.spec.md');
+		expect(one(p.el, '.spec-workflow-progress .spec-workflow-progress-text').textContent).toBe('60% · 3/5 tasks');
+		expect(one(p.el, '.spec-workflow-progress-from').textContent).toBe('from checklist');
+		expect(one(p.el, '.spec-workflow-checklist .spec-workflow-section-heading').textContent).toBe('Checklist5');
+		expect(texts(p.el, '.spec-workflow-checklist .is-pending .spec-workflow-task-text')).toEqual(['Benchmark on the NAS', 'Document the options']);
+		expect(p.el.querySelectorAll('.spec-workflow-checklist .is-done input:checked')).toHaveLength(3);
+		expect(p.el.querySelector('.spec-workflow-plan:not(.spec-workflow-checklist)')).toBeNull();
+		expect(texts(p.el, '.spec-workflow-session-date')).toEqual(['2025-08-18', '2025-08-20']);
+		expect(one(p.el, '.spec-workflow-last-commit .spec-workflow-commit').textContent).toBe('4d5e6f7Parse quoted fields');
+	});
+
+	it('opens the note a checklist item is written in when it is tapped', async () => {
+		const p = await openPanel(realVault(), 'specs/1000/1002/spec.md');
+		const row = one(p.el, '.spec-workflow-checklist .is-in-progress .spec-workflow-task');
+		row.click();
+		await settled(p);
+		expect(p.app.workspace.getActiveFile()?.path).toBe('specs/1000/1002/context.md');
+	});
+
+	it('counts a completed spec without tasks as done, and its commits property', async () => {
+		const p = await openPanel(realVault(), 'specs/1000/1001/1016.spec.md');
+		expect(one(p.el, '.spec-workflow-progress .spec-workflow-progress-text').textContent).toBe('100% · 1/1 task');
+		expect(one(p.el, '.spec-workflow-progress-from').textContent).toBe('from status');
+		expect(one(p.el, '.spec-workflow-last-commit .spec-workflow-commit').textContent).toBe('5e6f7a8Schedule the nightly run');
 	});
 });
