@@ -1,6 +1,7 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
 import { progress, type PlanTask } from '../context/plan-task';
 import { Spec } from '../index/spec';
+import { foreignContext } from './context-ownership';
 import { Workspace } from './workspace';
 
 /** Context files (and spec files, read the same way) of one call tree, keyed by path, so a tree or list reads each once. */
@@ -30,15 +31,21 @@ export interface OwnTasks {
 	tasks: OwnTask[];
 }
 
-/** The spec's context file, read once per cache; null when it has none yet. */
-export async function readSpecContext(ws: Workspace, spec: Spec, cache: ContextCache = new Map()): Promise<{ path: string; context: ContextFile | null }> {
+/**
+ * The spec's context file, read once per cache; null when it has none yet, or when the file its
+ * context property points at is another spec's journal (`foreign` then says whose), so no view
+ * shows another spec's sessions as this one's.
+ */
+export async function readSpecContext(ws: Workspace, spec: Spec, cache: ContextCache = new Map()): Promise<{ path: string; context: ContextFile | null; foreign: string | null }> {
 	const path = ws.index.contextPathOf(spec);
 	let pending = cache.get(path);
 	if (!pending) {
 		pending = (async () => ((await ws.store.exists(path)) ? readContextFile(await ws.store.read(path)) : null))();
 		cache.set(path, pending);
 	}
-	return { path, context: await pending };
+	const context = await pending;
+	const foreign = context ? foreignContext(ws, spec, path, context.text) : null;
+	return foreign ? { path, context: null, foreign: foreign.message } : { path, context, foreign: null };
 }
 
 /** The spec file, read as a note (its sections and checklists) once per cache; null when it is gone. */

@@ -22,6 +22,8 @@ export interface ResumeBrief {
 	title: string;
 	/** The context file read, or null when the spec has none yet (then everything below is empty). */
 	context: string | null;
+	/** Why the file the spec's context property points at was not read (another spec's journal), or null. */
+	foreignContext: string | null;
 	sessions: ResumeSession[];
 	/** Of the spec's own tasks: its plan, else its checklists (`from`). */
 	progress: { done: number; total: number; percent: number; from: 'plan' | 'checklist' };
@@ -44,7 +46,7 @@ export interface ResumeBrief {
 export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrief> {
 	const spec = requireSpec(ws, id);
 	const cache: ContextCache = new Map();
-	const { path, context } = await readSpecContext(ws, spec, cache);
+	const { path, context, foreign } = await readSpecContext(ws, spec, cache);
 	const own = await specTasks(ws, spec, cache);
 	const sessions = context?.sessions ?? [];
 	const active = activeSession(sessions);
@@ -55,6 +57,7 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 		id: spec.id,
 		title: spec.title,
 		context: context ? path : null,
+		foreignContext: foreign,
 		sessions: sessions.map((s) => ({
 			number: s.number,
 			date: s.date,
@@ -95,7 +98,9 @@ const STATE_MARK: Record<TaskState, string> = {
  *     Continue from task 6? Start a session with: spec-work start 1014
  */
 export function formatResumeBrief(brief: ResumeBrief): string {
-	const out = [`Resuming work on spec ${brief.id} (${brief.title})`, '', '## Previous Session Summary:'];
+	const out = [`Resuming work on spec ${brief.id} (${brief.title})`, ''];
+	if (brief.foreignContext !== null) out.push(`Not read: ${brief.foreignContext}`, '');
+	out.push('## Previous Session Summary:');
 	if (brief.sessions.length === 0) out.push('- No sessions yet');
 	for (const s of brief.sessions) out.push(sessionLine(s, s.number === brief.activeSession));
 	const from = brief.progress.from === 'checklist' ? ' (from checklist)' : '';

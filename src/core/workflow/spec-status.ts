@@ -23,8 +23,10 @@ export interface StatusSession {
 }
 
 export interface SpecStatusReport extends SpecSummary {
-	/** The context file's path, or null when the spec has none yet. */
+	/** The context file's path, or null when the spec has none yet (or it is another spec's). */
 	context: string | null;
+	/** Why the file the spec's context property points at was not read (another spec's journal), or null. */
+	foreignContext: string | null;
 	parent: { id: string; title: string } | null;
 	progress: SpecProgress;
 	/** Task texts by state, of the plan or of the spec's own checklists (see progress.from); cancelled tasks do not count. */
@@ -63,7 +65,7 @@ export interface LastCommit {
 /** The seed's status view of one spec, as data (the CLI's `status --json`). */
 export async function specStatus(ws: Workspace, id: string, cache: ContextCache = new Map()): Promise<SpecStatusReport> {
 	const spec = requireSpec(ws, id);
-	const { path: contextPath, context } = await readSpecContext(ws, spec, cache);
+	const { path: contextPath, context, foreign } = await readSpecContext(ws, spec, cache);
 	const parent = ws.index.parentOf(spec);
 	const { tasks } = await specTasks(ws, spec, cache);
 	const texts = (state: PlanTask['state']) => tasks.filter((t) => t.state === state).map((t) => t.text);
@@ -85,6 +87,7 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 	return {
 		...specSummary(ws, spec),
 		context: context ? contextPath : null,
+		foreignContext: foreign,
 		parent: parent ? { id: parent.id, title: parent.title } : null,
 		progress: await specProgress(ws, spec, cache),
 		tasks: { completed: texts('done'), inProgress: texts('in-progress'), blocked: texts('blocked'), pending: texts('pending'), cancelled: texts('cancelled') },
@@ -184,7 +187,8 @@ const NOUNS: Record<string, [string, string]> = {
  */
 export function formatStatus(r: SpecStatusReport): string {
 	const out: string[] = [`# Spec ${r.id}: ${r.title}`, ''];
-	if (r.context === null) out.push('No context file yet: no plan or sessions recorded.', '');
+	if (r.foreignContext !== null) out.push(`Not read: ${r.foreignContext}`, '');
+	else if (r.context === null) out.push('No context file yet: no plan or sessions recorded.', '');
 	out.push(`## Progress: ${r.progress.percent}% Complete (${r.progress.done}/${r.progress.total} tasks${FROM_NOTE[r.progress.from]})`, '');
 	const section = (heading: string, mark: string, items: string[]) => {
 		out.push(`### ${heading}:`);

@@ -1,6 +1,8 @@
 import { join } from 'path';
 import { addDeliverable } from '../../../src/core/workflow/add-deliverable';
 import { logEntry } from '../../../src/core/workflow/log-entry';
+import { formatResumeBrief, resumeBrief } from '../../../src/core/workflow/resume';
+import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { validate } from '../../../src/core/workflow/validate';
 import { readVaultFiles } from '../../helpers/vault-files';
@@ -113,5 +115,19 @@ describe('context references in the shapes owners write', () => {
 		expect(ws.index.contextPathOf(ws.index.get('1011')!)).toBe('specs/1000/journals/hot.md');
 		const rooted = await memoryWorkspace({ ...files, 'specs/1000/1001/1011.md': spec('specs/1000/journals/hot.md') });
 		expect(rooted.index.contextPathOf(rooted.index.get('1011')!)).toBe('specs/1000/journals/hot.md');
+	});
+});
+
+describe('views never show another spec’s journal as the spec’s own', () => {
+	it('status and resume of 1005 say its context property points at 1002’s journal, and show none of its sessions', async () => {
+		const ws = await memoryWorkspace(VAULT);
+		const why = 'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it';
+		const status = await specStatus(ws, '1005');
+		expect([status.context, status.foreignContext, status.sessions]).toEqual([null, why, []]);
+		expect(formatStatus(status)).toContain(`\nNot read: ${why}\n`);
+		const brief = await resumeBrief(ws, '1005');
+		expect([brief.context, brief.sessions]).toEqual([null, []]);
+		expect(formatResumeBrief(brief)).toContain(`\nNot read: ${why}\n`);
+		expect(formatResumeBrief(brief)).not.toContain('Runner images');
 	});
 });

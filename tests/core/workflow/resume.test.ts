@@ -16,6 +16,7 @@ describe('resumeBrief', () => {
 			id: '1014',
 			title: 'Cold Storage NAS Integration',
 			context: CTX_1014,
+			foreignContext: null,
 			sessions: [
 				{ number: 1, date: '2025-08-26', title: 'Initial Planning and Network Setup', minutes: 150, status: 'completed' },
 				{ number: 2, date: '2025-08-27', title: 'Directory Structure and Benchmarking', minutes: 90, status: 'completed' },
@@ -91,6 +92,7 @@ describe('resumeBrief', () => {
 			id: '4005',
 			title: 'Strategy State Persistence',
 			context: null,
+			foreignContext: null,
 			sessions: [],
 			progress: { done: 0, total: 0, percent: 0, from: 'plan' },
 			lastActivity: null,
