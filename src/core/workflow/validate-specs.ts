@@ -16,7 +16,7 @@ import { WorkflowError } from './workflow-error';
 import { linkTo, Workspace } from './workspace';
 
 /**
- * Checks between notes (DESIGN.md §2–3): spec ↔ context links both ways, parent ↔ child links,
+ * Checks between notes (docs/formats.md): spec ↔ context links both ways, parent ↔ child links,
  * and properties that disagree with their header lines.
  */
 
@@ -119,7 +119,7 @@ function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFa
 	}
 	const meta = facts.meta(context);
 	const byField = meta.spec !== undefined && ws.index.resolveSpecRef(meta.spec, context.path) === spec;
-	if (!context.targets.has(spec.path) && !byField) {
+	if (!context.targets.has(spec.path) && !byField && !namesSpecFile(ws, context, spec.path)) {
 		const fixable = meta.spec === undefined && context.yamlError === null;
 		out.push({
 			severity: 'warning',
@@ -135,6 +135,22 @@ function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFa
 		});
 	}
 	return out;
+}
+
+/**
+ * Journals written by hand or by agents name their spec's file in a header line
+ * (`**Spec File**: specs/1000/1001/1014.spec.md`, in backticks or not): a reader finds the spec
+ * by it, so it links back as a `**Spec**:` line does.
+ */
+const SPEC_FILE_FIELDS = ['spec file', 'spec path'];
+
+function namesSpecFile(ws: Workspace, context: FileFacts, specPath: string): boolean {
+	if (!context.markdown) return false;
+	const fields = readHeaderFields(context.text);
+	return SPEC_FILE_FIELDS.some((name) => {
+		const value = fields.get(name)?.value.trim().replace(/^`(.*)`$/, '$1');
+		return value !== undefined && refersTo(ws, value, context.path, specPath);
+	});
 }
 
 /** A `context` field written as a plain path (`context: 1014.context.md`) links too. */

@@ -1,3 +1,4 @@
+import { validate } from '../../../src/core/workflow/validate';
 import { addChildLink } from '../../../src/core/workflow/validate-specs';
 import { memoryWorkspace } from '../../helpers/workspace';
 
@@ -20,5 +21,33 @@ describe('addChildLink (validate --fix for an unlisted child: the same edit as n
 		);
 		const listed = '# Epic\n\n## Features\n- [[1002/spec]]\n';
 		expect(addChildLink(ws, listed, 'specs/1000/epic.md', child, 'Features', '[[1002/spec|1002 - B]]')).toBe(listed);
+	});
+});
+
+describe('a context naming its spec by a plain path links back', () => {
+	const spec = 'specs/1000/1001/1014.spec.md';
+	const codes = async (context: string): Promise<string[]> => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000\n\n## Features\n- [[1001/spec]]\n',
+			'specs/1000/1001/spec.md': '# 1001\n\n## Tasks\n- [[1014.spec]]\n- [[1015.spec]]\n',
+			[spec]: '# 1014\n\n**Context**: [[1014.context]]\n',
+			'specs/1000/1001/1015.spec.md': '# 1015\n',
+			'specs/1000/1001/1014.context.md': context,
+		});
+		return (await validate(ws)).problems.filter((p) => p.path === 'specs/1000/1001/1014.context.md').map((p) => p.code);
+	};
+
+	test.each([
+		['**Spec File**: specs/1000/1001/1014.spec.md'],
+		['**Spec File**: `specs/1000/1001/1014.spec.md`'],
+		['- **Spec Path**: specs/1000/1001/1014.spec.md'],
+		['**Spec**: specs/1000/1001/1014.spec.md'],
+	])('%s', async (line) => {
+		expect(await codes(`# Context\n\n${line}\n\n## Implementation Timeline\n`)).toEqual([]);
+	});
+
+	test('a path naming another spec, or a Spec File line below the header, is no link back', async () => {
+		expect(await codes('# Context\n\n**Spec File**: specs/1000/1001/1015.spec.md\n')).toContain('missing-spec-link');
+		expect(await codes('# Context\n\n## Notes\n\n**Spec File**: specs/1000/1001/1014.spec.md\n')).toContain('missing-spec-link');
 	});
 });
