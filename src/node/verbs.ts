@@ -151,7 +151,7 @@ export const VERBS: Record<string, Verb> = {
 	},
 	task: {
 		usage: 'task <id> <number|text> <pending|in-progress|done|blocked|cancelled>',
-		help: 'Sets a plan task\'s state, by its number in ## Plan or by its text.',
+		help: 'Sets a task\'s state, by its number in ## Plan (or, without a plan, in the spec\'s checklists, as status shows them) or by its text.',
 		positionals: [3, 3],
 		positionalNames: ['<id>', '<number|text>', '<state>'],
 		options: {},

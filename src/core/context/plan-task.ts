@@ -178,16 +178,16 @@ export function formatPlanTask(text: string, state: TaskState = 'pending'): stri
 	return `- [${CHECKBOX_CHAR[state]}] ${text.trim()}`;
 }
 
-export type TaskLookup =
-	| { kind: 'found'; task: PlanTask }
-	| { kind: 'ambiguous'; matches: PlanTask[]; message: string }
+export type TaskLookup<T extends PlanTask = PlanTask> =
+	| { kind: 'found'; task: T }
+	| { kind: 'ambiguous'; matches: T[]; message: string }
 	| { kind: 'not-found'; message: string };
 
 /**
  * A task by its number (`4`, `#4`) or its text: case-insensitive exact match first, then a
  * unique substring. Several matches give `ambiguous`, naming them so the user can pick.
  */
-export function findTask(tasks: readonly PlanTask[], query: string): TaskLookup {
+export function findTask<T extends PlanTask>(tasks: readonly T[], query: string): TaskLookup<T> {
 	const q = normalize(query);
 	if (q === '') return { kind: 'not-found', message: 'No task given: name a task by its number or text.' };
 	const num = /^#?(\d+)$/.exec(q);

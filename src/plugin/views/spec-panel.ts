@@ -1,7 +1,7 @@
 import { formatDuration } from '../../core/context/duration';
 import { progress as planProgress, type PlanTask, type TaskState } from '../../core/context/plan-task';
 import type { ReportDeliverable } from '../../core/workflow/deliverables-report';
-import type { OwnTask, SpecProgress } from '../../core/workflow/progress-rollup';
+import type { SpecProgress } from '../../core/workflow/progress-rollup';
 import { compareTypes } from '../../core/workflow/spec-deliverables';
 import type { StatusSession } from '../../core/workflow/spec-status';
 import type { SpecPanelData } from './panel-data';
@@ -58,11 +58,12 @@ export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions:
 	}
 
 	renderSession(root, data, actions);
-	if (data.checklist.length > 0) renderChecklist(root, data.checklist, actions);
-	else if (s.context !== null) renderPlan(root, data, actions, (p) => {
+	const onProgress = (p: SpecProgress): void => {
 		updateProgressBar(bar, p);
 		text.setText(progressText(p));
-	});
+	};
+	if (data.checklist.length > 0) renderTaskList(root, 'Checklist', data.checklist, 'checklist', actions, onProgress);
+	else if (s.context !== null) renderPlan(root, data, actions, onProgress);
 	renderDeliverables(root, data.deliverables, actions);
 	renderSessions(root, s.sessions, s.totalMinutes);
 	renderUsedBy(root, data.usedBy, actions);
@@ -129,41 +130,31 @@ function renderSession(root: HTMLElement, data: SpecPanelData, actions: SpecPane
 }
 
 function renderPlan(root: HTMLElement, data: SpecPanelData, actions: SpecPanelActions, onProgress: (p: SpecProgress) => void): void {
-	const section = panelSection(root, 'Plan', data.tasks.length);
-	section.addClass('spec-workflow-plan');
 	if (data.tasks.length === 0) {
+		const section = panelSection(root, 'Plan', 0);
+		section.addClass('spec-workflow-plan');
 		section.createDiv({ cls: 'spec-workflow-empty', text: 'The plan has no tasks. Add them with "Update plan task" or when starting a session.' });
 		return;
 	}
-	// The rows keep their own copy of each task so a toggle can update them without a re-render.
-	const tasks = data.tasks.map((t) => ({ ...t }));
-	const own = (): SpecProgress => {
-		const p = planProgress(tasks);
-		return { done: p.done, total: p.total, percent: p.percent, from: 'plan' };
-	};
-	renderTaskGroups(section, tasks, (box, task) => renderTask(box, task, actions, onProgressOf));
-
-	function onProgressOf(): void {
-		onProgress(own());
-	}
+	renderTaskList(root, 'Plan', data.tasks, 'plan', actions, onProgress);
 }
 
 /**
- * A spec without a plan: the items of its own checklists, grouped like the plan. They are read
- * as written in the note; tapping one opens that note to tick it there.
+ * The spec's own tasks, grouped by state, each with a checkbox that sets its state through the
+ * core: the context's plan, or for a spec without one the items of its checklists (ticked in the
+ * note they are written in).
  */
-function renderChecklist(root: HTMLElement, checklist: readonly OwnTask[], actions: SpecPanelActions): void {
-	const section = panelSection(root, 'Checklist', checklist.length);
+function renderTaskList(root: HTMLElement, title: string, list: readonly PlanTask[], from: 'plan' | 'checklist', actions: SpecPanelActions, onProgress: (p: SpecProgress) => void): void {
+	const section = panelSection(root, title, list.length);
 	section.addClass('spec-workflow-plan');
-	section.addClass('spec-workflow-checklist');
-	renderTaskGroups(section, checklist, (box, task) => {
-		const row = tappableRow(box, 'spec-workflow-task', () => actions.open(task.path), `Open ${fileName(task.path)}`);
-		row.setAttrs({ 'data-task': String(task.number), 'data-state': task.state });
-		const tick = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { tabindex: -1 } });
-		tick.checked = task.state === 'done';
-		tick.disabled = true;
-		row.createSpan({ cls: 'spec-workflow-task-text', text: task.text });
-	});
+	if (from === 'checklist') section.addClass('spec-workflow-checklist');
+	// The rows keep their own copy of each task so a toggle can update them without a re-render.
+	const tasks = list.map((t) => ({ ...t }));
+	const own = (): SpecProgress => {
+		const p = planProgress(tasks);
+		return { done: p.done, total: p.total, percent: p.percent, from };
+	};
+	renderTaskGroups(section, tasks, (box, task) => renderTask(box, task, actions, () => onProgress(own())));
 }
 
 /** Tasks grouped by state, in the panel's order of states, each group headed with its count. */

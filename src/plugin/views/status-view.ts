@@ -221,7 +221,7 @@ export class SpecStatusView extends ItemView {
 
 	private async setTask(id: string, contextPath: string | null, task: PlanTask, state: TaskState): Promise<boolean> {
 		if (contextPath) this.selfWrites.add(contextPath);
-		const result = await runOperation(this.plugin, (ws) => setTaskState(ws, { id, task: String(task.number), state }));
+		const result = await runOperation(this.plugin, (ws) => setTaskState(ws, { id, task: String(task.number), state, expectText: task.text }));
 		if (contextPath && (!result || result.written.length === 0)) this.selfWrites.delete(contextPath);
 		return result !== null;
 	}

@@ -1,4 +1,8 @@
+import { join } from 'path';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
+import { specStatus } from '../../../src/core/workflow/spec-status';
+import { readVaultFiles } from '../../helpers/vault-files';
+import { memoryWorkspace } from '../../helpers/workspace';
 import { CTX_1011, CTX_1014, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, toCrlf, workspace } from './session-fixtures';
 
 const UPDATED = ['**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 14:30'] as const;
@@ -60,7 +64,7 @@ describe('setTaskState', () => {
 			ws,
 			() => setTaskState(ws, { id: '4005', task: '1', state: 'done' }),
 			'no-context',
-			'Spec 4005 has no context file (specs/4000/4005/context.md) and so no plan',
+			'Spec 4005 has no context file (specs/4000/4005/context.md) and so no plan, and no checklist in specs/4000/4005/spec.md',
 		);
 	});
 
@@ -68,5 +72,38 @@ describe('setTaskState', () => {
 		const ws = await workspace({ [CTX_1014]: toCrlf(EXAMPLE[CTX_1014]) });
 		await setTaskState(ws, { id: '1014', task: '7', state: 'cancelled' });
 		expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(replaceOnce(replaceOnce(EXAMPLE[CTX_1014], '- [ ] Final validation\n', '- [-] Final validation\n'), ...UPDATED)));
+	});
+});
+
+describe('setTaskState on a spec that keeps its tasks as a checklist', () => {
+	const vault = readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'progress'));
+	const SPEC = 'specs/1000/1001/1014.spec.md';
+
+	it('ticks checklist item 4 of the spec itself, as status and next number it, changing only its box', async () => {
+		const ws = await memoryWorkspace(vault);
+		const before = ws.store.snapshot();
+		const result = await setTaskState(ws, { id: '1014', task: '4', state: 'done' });
+		expect(result).toEqual({ task: { number: 4, text: 'Benchmark on the NAS', state: 'done', previous: 'pending' }, written: [SPEC] });
+		expect(expectOnlyChanged(before, ws.store.snapshot(), [SPEC])[SPEC]).toBe(replaceOnce(before[SPEC], '- [ ] Benchmark on the NAS\n', '- [x] Benchmark on the NAS\n'));
+		expect((await specStatus(ws, '1014')).progress).toEqual({ done: 4, total: 5, percent: 80, from: 'checklist' });
+	});
+
+	it('finds a checklist item by its text, and never an acceptance criterion', async () => {
+		const ws = await memoryWorkspace(vault);
+		expect((await setTaskState(ws, { id: '1014', task: 'document', state: 'in-progress' })).task.number).toBe(5);
+		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: '2 GB feed', state: 'done' }), 'unknown-task', `${SPEC}: No task matches "2 GB feed".`);
+	});
+});
+
+describe('setTaskState with the text the caller showed', () => {
+	it('refuses a numbered task whose text changed since, and writes nothing', async () => {
+		const ws = await workspace();
+		await expectRefused(
+			ws,
+			() => setTaskState(ws, { id: '1014', task: '7', state: 'done', expectText: 'Final check' }),
+			'task-changed',
+			`${CTX_1014}: task 7 is now "Final validation", not "Final check": the list changed since it was shown; nothing was written`,
+		);
+		expect((await setTaskState(ws, { id: '1014', task: '7', state: 'done', expectText: 'Final validation' })).written).toEqual([CTX_1014]);
 	});
 });
