@@ -376,7 +376,7 @@ describe('the status panel on a hand-written vault', () => {
 	it('ticks a checklist item in the note it is written in', async () => {
 		const p = await openPanel(realVault(), 'specs/1000/1002/spec.md');
 		const before = p.app.vault.contentOf(fileAt(p.app, 'specs/1000/1002/context.md'));
-		const box = one(p.el, '.spec-workflow-checklist .is-in-progress input') as HTMLInputElement;
+		const box = one<HTMLInputElement>(p.el, '.spec-workflow-checklist .is-in-progress input');
 		box.click();
 		await settled(p);
 		expect(p.app.vault.contentOf(fileAt(p.app, 'specs/1000/1002/context.md'))).toBe(before.replace('- [/] Lifecycle rules\n', '- [x] Lifecycle rules\n'));
