@@ -3,6 +3,7 @@ import { parseLinks } from '../links/link-parser';
 import { findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { idFromSpecPath } from './discovery';
+import { parseOldName } from './old-name';
 import { IndexProblem, Spec } from './spec';
 import { extendsId, headingId, stripIdPrefix } from './spec-title';
 
@@ -21,9 +22,11 @@ export interface SpecReading {
  */
 export function readSpec(path: string, text: string, contextsBeside: readonly string[] = []): SpecReading {
 	const meta = readSpecMetadata(text, path);
-	const nameId = idFromSpecPath(path);
+	const fileId = idFromSpecPath(path);
+	// An old-layout name (`1014-task-cold-storage`) stands for its id (`1014`); the whole name stays an alias.
+	const nameId = parseOldName(fileId)?.id ?? fileId;
 	const id = fullerId(nameId, [meta.id, meta.heading === undefined ? null : headingId(meta.heading), ...contextsBeside.map(contextId)]);
-	const aliases = [nameId, meta.id].filter((a, i, all): a is string => a !== undefined && a !== id && all.indexOf(a) === i);
+	const aliases = [fileId, nameId, meta.id].filter((a, i, all): a is string => a !== undefined && a !== id && all.indexOf(a) === i);
 	const declaredType = meta.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null);
 	const root = parseSections(text);
 	const deliverables = findSection(root, ['Deliverables']);

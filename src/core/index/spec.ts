@@ -5,12 +5,13 @@ export type { SpecType };
 /** A spec as the index knows it: read from its file's properties, header lines and name. */
 export interface Spec {
 	/**
-	 * From the file name (`1014.spec.md`, or the folder of `spec.md`/`epic.md`), or a fuller form of it
+	 * From the file name (`1014.spec.md`, or the folder of `spec.md`/`epic.md`; the id part of an old-layout
+	 * name such as `1014-task-cold-storage.spec.md`), or a fuller form of it
 	 * that the frontmatter `id`, the heading or a context beside names (`E13-F01` for folder `F01`);
 	 * a string, never a number.
 	 */
 	id: string;
-	/** Other ids that find this spec: the name's id when a fuller one is the id, a frontmatter `id` that differs. */
+	/** Other ids that find this spec: an old-layout name, the name's id when a fuller one is the id, a frontmatter `id` that differs. */
 	aliases: string[];
 	path: string;
 	/** The declared type (frontmatter `type`, or epic.md), or null when it is inferred from depth. */
