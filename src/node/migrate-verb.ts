@@ -13,7 +13,7 @@ import { UsageError } from './args';
 import type { NodeWorkspace } from './open-workspace';
 import type { Verb, VerbResult } from './verbs';
 
-/** `spec-work migrate`: the dry run, `--apply` and `--revert <log>` (issue 7, docs/migration.md). */
+/** `spec-work migrate`: the dry run, `--apply` and `--revert <log>` (docs/migration.md). */
 export const MIGRATE_VERBS: Record<string, Verb> = {
 	migrate: {
 		usage: 'migrate [--apply] | migrate --revert <log|last>',
@@ -34,7 +34,8 @@ export const MIGRATE_VERBS: Record<string, Verb> = {
 
 async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResult> {
 	const specsRoot = ws.settings.specsRoot;
-	const plan = planMigration(await readMigrationInput(ws.store, specsRoot));
+	// Links the migration adds (a spec to its new context, a session to its kept journal) follow the vault's style.
+	const plan = planMigration({ ...(await readMigrationInput(ws.store, specsRoot)), linkStyle: ws.settings.linkStyle });
 	const text = formatMigrationPlan(plan);
 	const blocked = blockingProblems(plan).length > 0;
 	if (!apply || blocked || planIsEmpty(plan)) {

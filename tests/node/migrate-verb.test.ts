@@ -1,7 +1,7 @@
 import { readdirSync } from 'fs';
 import { join, relative } from 'path';
 import { TempVault } from '../helpers/cli-process';
-import { expectMigrationHolds } from '../core/migration/migration-checks';
+import { expectMigrationHolds, expectOnlyLinesAdded } from '../core/migration/migration-checks';
 import { OLD_JOURNALS } from '../core/migration/old-journals-fixture';
 import { OLD_VAULT } from '../core/migration/old-vault-fixture';
 
@@ -67,14 +67,15 @@ describe('spec-work migrate', () => {
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const logPath = 'specs/.spec-workflow/migrations/2025-08-28-100000.json';
-		expect(r.stdout).toContain(`Applied: moved 21 files, edited 15.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})\n`);
+		expect(r.stdout).toContain(`Applied: moved 21 files, edited 16.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})\n`);
 		const after = vault.files();
 		const log = JSON.parse(after[logPath]) as { moves: { from: string; to: string }[] };
 		delete after[logPath];
-		expectMigrationHolds(OLD_VAULT, after, new Map(log.moves.map((m) => [m.from, m.to] as const)), [
-			'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md',
-			'specs/12000-epic-platform/12011-task-auth.spec.md',
-		]);
+		const moves = new Map(log.moves.map((m) => [m.from, m.to] as const));
+		// Given lines only: a spec linking the journal that became its context, a spec listing a kept journal, the kept journal's traceback.
+		const added = ['specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md'];
+		expectMigrationHolds(OLD_VAULT, after, moves, ['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', 'specs/12000-epic-platform/12011-task-auth.spec.md', ...added]);
+		for (const path of added) expectOnlyLinesAdded(path, OLD_VAULT[path], after[moves.get(path) ?? path]);
 		// The old folders are gone; the workflow works on the new layout.
 		expect(folders()).not.toContain('specs/1000-epic-foundation');
 		const v = vault.run(['validate']);
@@ -87,7 +88,7 @@ describe('spec-work migrate', () => {
 
 		const back = vault.run(['migrate', '--revert', 'last']);
 		expect(back.stderr).toBe('');
-		expect(back.stdout).toBe(`Reverted ${logPath}: moved 21 files back, restored 15.\n`);
+		expect(back.stdout).toBe(`Reverted ${logPath}: moved 21 files back, restored 16.\n`);
 		expect(vault.files()).toEqual(OLD_VAULT);
 		expect(folders()).toEqual(foldersBefore);
 	});
@@ -126,14 +127,18 @@ describe('spec-work migrate on journals kept apart', () => {
 	it('applies despite the missing epic, places every journal that names its spec, breaks no link; --revert restores it byte for byte', () => {
 		const dry = vault.run(['migrate']);
 		expect(dry.code).toBe(0);
+		expect(dry.stdout).toContain('Journals appended as sessions:\n  specs/plan/2025-08-17-foundation-kickoff.md → session 2 of specs/1000/context.md; the journal kept as specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md, listed in the spec\'s and the context\'s Deliverables\n');
+		expect(dry.stdout).toContain('Context links added (a journal becomes the spec\'s context):\n  specs/1000/1001/spec.md → specs/1000/1001/context.md\n  specs/1000/1001/1011.spec.md → specs/1000/1001/1011.context.md\n  specs/3000/3001/spec.md → specs/3000/3001/context.md\n');
 		expect(dry.stdout).toContain('  warning: specs/3001-feature-market-data/3001-feature-market-data.spec.md: feature 3001 has no epic 3000; placed in specs/3000/3001/ as its number says. Create the epic with: spec-work new epic --id 3000 --title "…"\n');
 		const r = vault.run(['migrate', '--apply']);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const after = vault.files();
 		for (const path of ['specs/1000/1001/1011.context.md', 'specs/1000/1001/context.md', 'specs/3000/3001/context.md', 'specs/3000/3001/spec.md']) expect(Object.keys(after)).toContain(path);
+		// Validate finds nothing the migration made: kept journals listed and tracing back, every context linked both ways.
 		const v = vault.run(['validate']);
-		expect(v.stdout).not.toContain('broken-link');
+		expect(v.stdout).toBe('No problems found in 5 specs.\n');
+		expect(v.code).toBe(0);
 		// The epic can then be created as the warning says.
 		expect(vault.run(['new', 'epic', '--id', '3000', '--title', 'Market Data']).code).toBe(0);
 		expect(vault.run(['list']).stdout).toContain('3000  Market Data  [planning]  no tasks\n  3001  Market Data  [planning]  no tasks\n');

@@ -3,8 +3,10 @@ import { blockingProblems, type MigrationPlan } from './migration-types';
 /** Counts a person reads first: specs, moves, files whose links change. */
 export function planSummary(plan: MigrationPlan): string {
 	const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-	const links = plan.edits.reduce((sum, e) => sum + e.links.length, 0);
-	return `${n(plan.specs.length, 'spec')}, ${n(plan.moves.length, 'file')} to move, ${n(links, 'link')} to rewrite in ${n(plan.edits.length, 'file')}`;
+	const linkEdits = plan.edits.filter((e) => e.links.length > 0);
+	const links = linkEdits.reduce((sum, e) => sum + e.links.length, 0);
+	// Files edited for other reasons (a journal's sessions, a kept journal listed, a context link) are listed in their own sections.
+	return `${n(plan.specs.length, 'spec')}, ${n(plan.moves.length, 'file')} to move, ${n(links, 'link')} to rewrite in ${n(linkEdits.length, 'file')}`;
 }
 
 /** Whether there is anything to do. */
@@ -34,7 +36,15 @@ export function formatMigrationPlan(plan: MigrationPlan): string {
 	}
 	if (plan.merges.length > 0) {
 		lines.push('', 'Journals appended as sessions:');
-		for (const m of plan.merges) lines.push(`  ${m.journal} → sessions of ${plan.edits.find((e) => e.path === m.into)?.newPath ?? m.into}`);
+		for (const m of plan.merges) {
+			const into = plan.edits.find((e) => e.path === m.into)?.newPath ?? m.into;
+			const which = m.sessions.length === 1 ? `session ${m.sessions[0]}` : `sessions ${m.sessions.join(', ')}`;
+			lines.push(`  ${m.journal} → ${which} of ${into}; the journal kept as ${m.kept}, listed in the spec's and the context's Deliverables`);
+		}
+	}
+	if (plan.contextLinks.length > 0) {
+		lines.push('', 'Context links added (a journal becomes the spec\'s context):');
+		for (const l of plan.contextLinks) lines.push(`  ${l.spec} → ${l.context}`);
 	}
 	if (plan.problems.length > 0) {
 		lines.push('', 'Problems:');
@@ -53,6 +63,7 @@ export function planJson(plan: MigrationPlan): unknown {
 		moves: plan.moves,
 		edits: plan.edits.map((e) => ({ path: e.path, newPath: e.newPath, links: e.links, merged: e.merged })),
 		merges: plan.merges,
+		contextLinks: plan.contextLinks,
 		problems: plan.problems,
 		fileCount: plan.fileCount,
 	};

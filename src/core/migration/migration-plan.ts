@@ -3,12 +3,17 @@ import { isBinaryPath } from '../deliverables/file-kind';
 import { compareIds } from '../index/discovery';
 import { parseLinkText } from '../links/link-parser';
 import { LinkResolver } from '../links/link-resolver';
+import { stripIdPrefix } from '../index/spec-title';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { readHeaderFields } from '../metadata/header-lines';
 import type { SpecType } from '../metadata/spec-type';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { DELIVERABLE_FOLDERS, deliverableFolder } from './deliverable-kind';
+import { formatLink } from '../links/link-format';
+import { specHeadingTitle } from '../templates/spec-templates';
 import { appendJournal } from './journal-merge';
+import { keptPurpose, linkContextFrom, listKeptJournal, withKeptTraceback } from './merge-records';
+import { firstTitleHeading } from './spec-title';
 import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
 import { detectLayout, type FoundSpec } from './old-layout-detection';
@@ -21,8 +26,8 @@ interface Parent {
 }
 
 /**
- * Plans the move of every spec, context, journal and spec-folder file to the seed's layout
- * (DESIGN.md §2, issue 7) and every link edit that keeps the vault's links pointing where they
+ * Plans the move of every spec, context, journal and spec-folder file to the new layout
+ * (docs/migration.md) and every link edit that keeps the vault's links pointing where they
  * pointed. Pure: reads nothing but `input`, writes nothing; problems are values, never throws.
  */
 export function planMigration(input: MigrationInput): MigrationPlan {
@@ -208,6 +213,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 
 	// Journals kept apart: the context of the spec their name names, or sessions appended to it.
 	const merges: JournalMerge[] = [];
+	const mergedFor = new Map<JournalMerge, FoundSpec>();
 	const journalContext = new Map<FoundSpec, string>();
 	const names = specNames(specs);
 	const resolveBefore = (linkpath: string, source: string): string | null => before.resolve(linkpath, source);
@@ -227,8 +233,10 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 			journalContext.set(spec, journal);
 			add(journal, contextTarget(spec), 'journal');
 		} else {
-			merges.push({ journal, into });
-			add(journal, joinPath(folderOf(spec), 'deliverables', 'docs', basename(journal)), 'journal');
+			const merge: JournalMerge = { journal, into, kept: joinPath(folderOf(spec), 'deliverables', 'docs', basename(journal)), sessions: [] };
+			merges.push(merge);
+			mergedFor.set(merge, spec);
+			add(journal, merge.kept, 'journal');
 		}
 	}
 
@@ -267,6 +275,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	const ctx = linkRewriteContext(before, after, moveMap);
 
 	const edits = new Map<string, FileEdit>();
+	const contextLinks: { spec: string; context: string }[] = [];
 	for (const [path, text] of files) {
 		if (text === null || text === undefined) continue;
 		const markdown = extension(path) === 'md';
@@ -277,17 +286,51 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		const r = rewriteFileLinks(ctx, text, path, newPath, extra);
 		if (r.changes.length > 0) edits.set(path, { path, newPath, before: text, after: r.text, links: r.changes, merged: [] });
 	}
+	const style = input.linkStyle ?? 'wikilink';
+	const link = (from: string, to: string, alias: string): string => formatLink({ sourcePath: from, targetPath: to, alias, style, resolver: after });
+	const newPathOf = (path: string): string => moveMap.get(path) ?? path;
+	/** The file's planned edit, started from its text when it has none yet. */
+	const editOf = (path: string): FileEdit | null => {
+		const known = edits.get(path);
+		if (known) return known;
+		const text = files.get(path);
+		if (typeof text !== 'string') return null;
+		const edit: FileEdit = { path, newPath: newPathOf(path), before: text, after: text, links: [], merged: [] };
+		edits.set(path, edit);
+		return edit;
+	};
+	/** The kept original listed in its spec's and context's registries, and tracing back to both. */
+	const recordKeptJournal = (merge: JournalMerge, spec: FoundSpec, context: FileEdit, specEdit: FileEdit | null, kept: FileEdit | null, journalText: string): void => {
+		const title = firstTitleHeading(journalText) ?? basename(merge.kept).replace(/\.md$/i, '');
+		const purpose = keptPurpose(merge.sessions);
+		context.after = listKeptJournal(context.after, context.newPath, merge.kept, link(context.newPath, merge.kept, title), { purpose });
+		if (specEdit) specEdit.after = listKeptJournal(specEdit.after, specEdit.newPath, merge.kept, link(specEdit.newPath, merge.kept, title), { type: typeOf(spec) });
+		if (kept) {
+			const specLink = link(merge.kept, newPathOf(spec.path), specHeadingTitle(spec.id, stripIdPrefix(spec.title, spec.aliases)));
+			kept.after = withKeptTraceback(kept.after, merge.journal, { spec: specLink, context: link(merge.kept, context.newPath, 'Implementation Journal'), purpose });
+		}
+	};
 	for (const merge of merges) {
 		const journalText = files.get(merge.journal);
-		const contextText = files.get(merge.into);
-		if (typeof journalText !== 'string' || typeof contextText !== 'string') continue;
-		const contextPath = moveMap.get(merge.into) ?? merge.into;
-		const journal = rewriteFileLinks(ctx, journalText, merge.journal, contextPath).text;
-		const edit = edits.get(merge.into) ?? { path: merge.into, newPath: contextPath, before: contextText, after: contextText, links: [], merged: [] };
-		edit.after = appendJournal(edit.after, journal, merge.journal);
-		edit.merged.push(merge.journal);
-		edits.set(merge.into, edit);
+		const context = editOf(merge.into);
+		const spec = mergedFor.get(merge) as FoundSpec;
+		if (typeof journalText !== 'string' || context === null) continue;
+		const journal = rewriteFileLinks(ctx, journalText, merge.journal, context.newPath).text;
+		const merged = appendJournal(context.after, journal, merge.journal, link(context.newPath, merge.kept, merge.journal));
+		context.after = merged.text;
+		context.merged.push(merge.journal);
+		merge.sessions = merged.sessions;
+		recordKeptJournal(merge, spec, context, editOf(spec.path), editOf(merge.journal), journalText);
 	}
+	for (const [spec, journal] of journalContext) {
+		const edit = spec.contextRef === null ? editOf(spec.path) : null;
+		if (edit === null) continue;
+		const contextPath = newPathOf(journal);
+		const linksJournal = (target: string): boolean => before.resolve(target, spec.path) === journal;
+		edit.after = linkContextFrom(edit.after, spec.path, link(edit.newPath, contextPath, 'Implementation Journal'), linksJournal);
+		contextLinks.push({ spec: edit.newPath, context: contextPath });
+	}
+	for (const [path, edit] of edits) if (edit.after === edit.before) edits.delete(path);
 
 	const planSpecs: PlannedSpec[] = ordered.map((s) => {
 		const parent = parents.get(s) as Parent;
@@ -309,6 +352,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		moves: order,
 		edits: [...edits.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
 		merges,
+		contextLinks,
 		problems: sortProblems(problems),
 		fileCount: files.size,
 	};

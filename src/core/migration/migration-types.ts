@@ -1,3 +1,4 @@
+import type { LinkStyle } from '../links/link-format';
 import type { SpecType } from '../metadata/spec-type';
 
 /** Every file the planner looks at: vault-relative path → text (null for files not read: binaries, large non-markdown). */
@@ -7,6 +8,8 @@ export interface MigrationInput {
 	specsRoot: string;
 	/** Every file of the vault, with the text of each markdown file and of each text file under the specs root. */
 	files: VaultTexts;
+	/** How the links the migration adds are written (default wikilinks); links it rewrites keep their own style. */
+	linkStyle?: LinkStyle;
 }
 
 export type MoveReason = 'spec' | 'context' | 'journal' | 'deliverable';
@@ -65,6 +68,10 @@ export interface PlannedSpec {
 export interface JournalMerge {
 	journal: string;
 	into: string;
+	/** Where the journal itself is kept (its path after the migration), listed in its spec's and context's Deliverables. */
+	kept: string;
+	/** The session numbers it became in the context. */
+	sessions: number[];
 }
 
 export interface MigrationPlan {
@@ -74,6 +81,8 @@ export interface MigrationPlan {
 	moves: FileMove[];
 	edits: FileEdit[];
 	merges: JournalMerge[];
+	/** Specs given a journal as their context, and so a link to it (paths after the migration). */
+	contextLinks: { spec: string; context: string }[];
 	problems: MigrationProblem[];
 	/** Paths of every file before the migration (the count that must hold after). */
 	fileCount: number;

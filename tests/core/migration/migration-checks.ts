@@ -32,7 +32,25 @@ export function resolvedLinks(files: Record<string, string>): Map<string, (strin
 }
 
 /**
- * What issue 7 says must hold after a migration: the same number of files; every file's text equal
+ * A file the migration only added lines to (a registry entry, a `**Context**:` line, traceback
+ * properties): every line it had is still there, in order, its link targets and the hard-break
+ * spaces a new header line puts after the one above aside.
+ */
+export function expectOnlyLinesAdded(path: string, before: string, after: string): void {
+	const lines = (text: string): string[] => withoutLinkTargets(text).split('\n').map((l) => l.trimEnd());
+	const now = lines(after);
+	let at = 0;
+	const missing = lines(before).filter((line) => {
+		while (at < now.length && now[at] !== line) at++;
+		if (at === now.length) return true;
+		at++;
+		return false;
+	});
+	expect({ path, missing }).toEqual({ path, missing: [] });
+}
+
+/**
+ * What must hold after a migration (docs/migration.md): the same number of files; every file's text equal
  * to before except link targets (`except` names files that may differ otherwise: a merged context,
  * a renamed parent id); every link that resolved before resolves to the same file after.
  */

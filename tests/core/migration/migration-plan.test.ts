@@ -63,7 +63,9 @@ describe('targets per the seed', () => {
 	});
 
 	test('a journal for a spec that has a context is appended to it as sessions; the journal is kept in deliverables/docs', () => {
-		expect(p.merges).toEqual([{ journal: 'specs/plan/1014.context.md', into: 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md' }]);
+		expect(p.merges).toEqual([
+			{ journal: 'specs/plan/1014.context.md', into: 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', kept: 'specs/1000/1001/deliverables/docs/1014.context.md', sessions: [2] },
+		]);
 		expect(moveOf(p, 'specs/plan/1014.context.md')).toBe('specs/1000/1001/deliverables/docs/1014.context.md');
 		const edit = p.edits.find((e) => e.merged.length > 0);
 		expect(edit?.after).toBe(`# Context: Cold storage
@@ -85,7 +87,12 @@ describe('targets per the seed', () => {
 #### Testing
 - Ran [[setup.sh]] again
 
-*Merged from \`specs/plan/1014.context.md\` during the migration to the new layout.*
+*Merged from [[deliverables/docs/1014.context|specs/plan/1014.context.md]] during the migration to the new layout.*
+
+## Deliverables
+
+### Documentation
+- [[deliverables/docs/1014.context|1014 later work]] - Original journal, merged as Session 2
 `);
 	});
 

@@ -7,7 +7,7 @@ import type { MigrationPlan } from '../../../src/core/migration/migration-types'
 import { revertMigration } from '../../../src/core/migration/revert-migration';
 import { validate } from '../../../src/core/workflow/validate';
 import { memoryWorkspace } from '../../helpers/workspace';
-import { expectMigrationHolds } from './migration-checks';
+import { expectMigrationHolds, expectOnlyLinesAdded, withoutLinkTargets } from './migration-checks';
 import { OLD_JOURNALS } from './old-journals-fixture';
 
 const now = (): Date => new Date('2025-08-28T10:00:00');
@@ -20,6 +20,9 @@ const moveOf = (p: MigrationPlan, from: string): string | undefined => p.moves.f
 const afterOf = (p: MigrationPlan, path: string): string | undefined => p.edits.find((e) => e.path === path)?.after;
 
 const FEATURE = 'specs/1000-epic-foundation/1001-feature-storage';
+
+/** The wikilink path from a note to a markdown file in its folder or below. */
+const relativeTo = (note: string, target: string): string => target.slice(note.slice(0, note.lastIndexOf('/') + 1).length).replace(/\.md$/, '');
 
 describe('journals kept apart that name their spec in their text', () => {
 	const store = new MemoryFileStore(OLD_JOURNALS);
@@ -50,9 +53,9 @@ describe('journals kept apart that name their spec in their text', () => {
 	test('journals appended as sessions, each to the spec it names', () => {
 		expect(p.merges).toEqual(
 			expect.arrayContaining([
-				{ journal: 'specs/context/2025-08-22-hot-storage-tuning.md', into: 'specs/context/2025-08-20-hot-storage-session.md' },
-				{ journal: 'plan/2025-08-19-cold-storage-plan.md', into: `${FEATURE}/1014-task-cold-storage.context.md` },
-				{ journal: 'specs/plan/2025-08-17-foundation-kickoff.md', into: 'specs/1000-epic-foundation/1000-epic-foundation.context.md' },
+				{ journal: 'specs/context/2025-08-22-hot-storage-tuning.md', into: 'specs/context/2025-08-20-hot-storage-session.md', kept: 'specs/1000/1001/deliverables/docs/2025-08-22-hot-storage-tuning.md', sessions: [1] },
+				{ journal: 'plan/2025-08-19-cold-storage-plan.md', into: `${FEATURE}/1014-task-cold-storage.context.md`, kept: 'specs/1000/1001/deliverables/docs/2025-08-19-cold-storage-plan.md', sessions: [2] },
+				{ journal: 'specs/plan/2025-08-17-foundation-kickoff.md', into: 'specs/1000-epic-foundation/1000-epic-foundation.context.md', kept: 'specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md', sessions: [2] },
 			]),
 		);
 		expect(p.merges).toHaveLength(3);
@@ -101,6 +104,17 @@ describe('journals kept apart that name their spec in their text', () => {
 describe('applied and reverted', () => {
 	// Files whose text changes beyond link targets and header paths: contexts given journals' sessions.
 	const MERGED = ['specs/context/2025-08-20-hot-storage-session.md', `${FEATURE}/1014-task-cold-storage.context.md`, 'specs/1000-epic-foundation/1000-epic-foundation.context.md'];
+	// Files given lines only: specs listing a kept original or linking the journal that became their context, and the kept originals with their traceback.
+	const ADDED = [
+		'specs/1000-epic-foundation/1000-epic-foundation.spec.md',
+		`${FEATURE}/1001-feature-storage.spec.md`,
+		`${FEATURE}/1011-task-hot-storage-nvme.spec.md`,
+		`${FEATURE}/1014-task-cold-storage.spec.md`,
+		'specs/3001-feature-market-data/3001-feature-market-data.spec.md',
+		'specs/context/2025-08-22-hot-storage-tuning.md',
+		'plan/2025-08-19-cold-storage-plan.md',
+		'specs/plan/2025-08-17-foundation-kickoff.md',
+	];
 
 	test('applies; places every journal naming its spec; loses no file or byte; breaks no link; reverts byte for byte', async () => {
 		const store = new MemoryFileStore(OLD_JOURNALS);
@@ -108,7 +122,8 @@ describe('applied and reverted', () => {
 		const log = await applyMigration(store, plan, { now });
 		const after = store.snapshot();
 		const moves = new Map(log.moves.map((m) => [m.from, m.to] as const));
-		expectMigrationHolds(OLD_JOURNALS, after, moves, MERGED);
+		expectMigrationHolds(OLD_JOURNALS, after, moves, [...MERGED, ...ADDED]);
+		for (const path of ADDED) expectOnlyLinesAdded(path, OLD_JOURNALS[path], after[moves.get(path) ?? path]);
 		// Every journal that names one spec left the journal folders; a merged context holds every line it had, then the journal's.
 		for (const path of Object.keys(OLD_JOURNALS).filter((p) => /(^|\/)(context|plan)\//.test(p))) {
 			const stays = path.endsWith('-roadmap.md') || path.endsWith('-retro.md');
@@ -116,7 +131,7 @@ describe('applied and reverted', () => {
 		}
 		for (const merge of plan.merges) {
 			const into = after[moves.get(merge.into) ?? merge.into];
-			expect(into).toContain('Merged from `' + merge.journal + '`');
+			expect(into).toContain(`*Merged from [[${relativeTo(moves.get(merge.into) ?? merge.into, merge.kept)}|${merge.journal}]] during the migration to the new layout.*`);
 			for (const line of OLD_JOURNALS[merge.journal].split('\n').filter((l) => /^[-A-Za-z]/.test(l) && !l.includes('**Spec'))) expect(into).toContain(line);
 		}
 		const ws = await memoryWorkspace(after);
@@ -128,6 +143,48 @@ describe('applied and reverted', () => {
 
 		await revertMigration(store, parseMigrationLog(serializeMigrationLog(log), 'log.json'));
 		expect(store.snapshot()).toEqual(new MemoryFileStore(OLD_JOURNALS).snapshot());
+	});
+
+	test('validate afterwards reports nothing the migration caused: the vault had no problem validate knows of', async () => {
+		const store = new MemoryFileStore(OLD_JOURNALS);
+		await applyMigration(store, await planFor(store), { now });
+		const report = await validate(await memoryWorkspace(store.snapshot()));
+		expect(report.problems.map((x) => `${x.code} ${x.path}`)).toEqual([]);
+	});
+
+	test('a kept original is registered in its spec and context, traces back to them, and is one tap from its session; its text is all there', async () => {
+		const store = new MemoryFileStore(OLD_JOURNALS);
+		const plan = await planFor(store);
+		await applyMigration(store, plan, { now });
+		const after = store.snapshot();
+		const kept = 'specs/1000/1001/deliverables/docs/2025-08-22-hot-storage-tuning.md';
+		expect(after[kept]).toBe(
+			'---\nspec: "[[../../1011.spec|1011 - Hot Storage NVMe]]"\ncontext: "[[../../1011.context|Implementation Journal]]"\npurpose: Original journal, merged as Session 1\n---\n' +
+				'# Tuning - 2025-08-22\n\n- **ID**: 1011\n- **Spec**: [[../../1011.spec|Hot storage]]\n\n## Work\n- Tuned the queue depth\n',
+		);
+		const context = after['specs/1000/1001/1011.context.md'];
+		expect(context).toContain('\n*Merged from [[deliverables/docs/2025-08-22-hot-storage-tuning|specs/context/2025-08-22-hot-storage-tuning.md]] during the migration to the new layout.*\n');
+		expect(context).toContain('\n## Deliverables\n\n### Documentation\n- [[deliverables/docs/2025-08-22-hot-storage-tuning|Tuning - 2025-08-22]] - Original journal, merged as Session 1\n');
+		const spec = after['specs/1000/1001/1011.spec.md'];
+		expect(spec).toContain('\n## Deliverables\n\n### Documentation\n- [[deliverables/docs/2025-08-22-hot-storage-tuning|Tuning - 2025-08-22]]\n');
+		// Every journal that became a context is linked from its spec, in the vault's link style.
+		expect(spec).toContain('**Context**: [[1011.context|Implementation Journal]]');
+		expect(after['specs/1000/1001/spec.md']).toContain('**Context**: [[context|Implementation Journal]]');
+		expect(after['specs/3000/3001/spec.md']).toContain('**Context**: [[context|Implementation Journal]]');
+		// Each kept original holds every line its journal had, links rewritten.
+		for (const merge of plan.merges) {
+			const path = plan.moves.find((m) => m.from === merge.journal)?.to ?? '';
+			expect(withoutLinkTargets(after[path]).endsWith(withoutLinkTargets(OLD_JOURNALS[merge.journal]))).toBe(true);
+		}
+	});
+
+	test('markdown links in a vault that writes them', async () => {
+		const store = new MemoryFileStore(OLD_JOURNALS);
+		const plan = planMigration({ ...(await readMigrationInput(store, 'specs')), linkStyle: 'markdown' });
+		await applyMigration(store, plan, { now });
+		const after = store.snapshot();
+		expect(after['specs/1000/1001/1011.spec.md']).toContain('**Context**: [Implementation Journal](1011.context.md)');
+		expect(after['specs/1000/1001/1011.context.md']).toContain('*Merged from [specs/context/2025-08-22-hot-storage-tuning.md](deliverables/docs/2025-08-22-hot-storage-tuning.md) during');
 	});
 
 	test('migrating again finds nothing to do', async () => {
