@@ -52,9 +52,11 @@ async function bundle() {
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 2 };
-const PANEL_NOTE = 'specs/1000/1001/1014.context.md';
-const OVERVIEW_NOTE = 'notes/Storage tiers.md';
-const SESSION = { id: '1014', title: 'Troubleshooting guide and final validation' };
+// SCREENSHOTS_VAULT and SCREENSHOTS_NOTE render another vault's panel (a real-vault fixture, say) with no session started.
+const VAULT = process.env.SCREENSHOTS_VAULT ?? 'examples/vault';
+const PANEL_NOTE = process.env.SCREENSHOTS_NOTE ?? 'specs/1000/1001/1014.context.md';
+const OVERVIEW_NOTE = process.env.SCREENSHOTS_VAULT ? 'README.md' : 'notes/Storage tiers.md';
+const SESSION = process.env.SCREENSHOTS_VAULT ? undefined : { id: '1014', title: 'Troubleshooting guide and final validation' };
 
 const shots = [];
 for (const dark of [false, true]) {
@@ -68,7 +70,7 @@ for (const dark of [false, true]) {
 const only = process.argv.slice(2);
 const script = await bundle();
 const css = readFileSync(at('tests/screenshots/obsidian-theme.css'), 'utf8') + '\n' + readFileSync(at('styles.css'), 'utf8');
-const files = vaultFiles(at('examples/vault'));
+const files = vaultFiles(join(root, VAULT));
 const outDir = process.env.SCREENSHOTS_DIR ?? at('docs');
 mkdirSync(outDir, { recursive: true });
 

@@ -116,6 +116,15 @@ function renderSession(root: HTMLElement, data: SpecPanelData, actions: SpecPane
 		panelButton(buttons, 'Finish', () => actions.run('finish-session'), true);
 		return;
 	}
+	if (s.foreignContext !== null) {
+		// Its context property points at another spec's journal: writing there is refused, so offer the fix, not Start.
+		card.addClass('is-empty');
+		card.addClass('spec-workflow-foreign-context');
+		card.createDiv({ cls: 'spec-workflow-session-title', text: 'Journal belongs to another spec' });
+		card.createDiv({ cls: 'spec-workflow-muted', text: s.foreignContext });
+		panelButton(card.createDiv('spec-workflow-buttons'), 'Open spec', () => actions.open(s.path), true);
+		return;
+	}
 	if (s.context === null) {
 		card.addClass('is-empty');
 		card.createDiv({ cls: 'spec-workflow-session-title', text: 'No plan or sessions yet' });

@@ -390,3 +390,16 @@ describe('the status panel on a hand-written vault', () => {
 		expect(one(p.el, '.spec-workflow-last-commit .spec-workflow-commit').textContent).toBe('5e6f7a8Schedule the nightly run');
 	});
 });
+
+describe('the status panel of a spec whose context property points at another spec’s journal', () => {
+	const vault = () => readVaultFiles(join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'shared-context'));
+
+	it('shows none of that journal’s sessions, says whose it is, and offers to open the spec instead of Start', async () => {
+		const p = await openPanel(vault(), 'specs/1000/1005/spec.md');
+		const card = one(p.el, '.spec-workflow-foreign-context');
+		expect(one(card, '.spec-workflow-session-title').textContent).toBe('Journal belongs to another spec');
+		expect(one(card, '.spec-workflow-muted').textContent).toMatch(/^specs\/1000\/1002\/context\.md is the journal of 1002 .*, not of 1005 /);
+		expect(texts(card, 'button')).toEqual(['Open spec']);
+		expect(p.el.querySelectorAll('.spec-workflow-session-date')).toHaveLength(0);
+	});
+});
