@@ -1,5 +1,6 @@
 import { readSpec } from '../../../src/core/index/read-spec';
-import { extendsId, headingId, stripIdPrefix } from '../../../src/core/index/spec-title';
+import fc from 'fast-check';
+import { extendsId, headingId, stripIdPrefix, stripIdPrefixByRule } from '../../../src/core/index/spec-title';
 import { specHeadingTitle } from '../../../src/core/templates/spec-templates';
 
 describe('stripIdPrefix: a title keeps no copy of the id', () => {
@@ -86,5 +87,20 @@ describe('specHeadingTitle prints the id once', () => {
 		expect(specHeadingTitle('1014', '1014')).toBe('1014');
 		expect(specHeadingTitle('E13-F01', 'e13-f01')).toBe('E13-F01');
 		expect(specHeadingTitle('1014', '  ')).toBe('1014');
+	});
+});
+
+describe('stripIdPrefix reads in place what the plain pattern says', () => {
+	const piece = fc.constantFrom('1014', 'E13', 'F01', 'E13-F01', 'e13-f01', 'Task', 'task', 'Spec', '[', ']', ' ', '  ', '\t', '-', ' - ', ': ', '–', '—', '|', 'Cold', 'É', 'é', 'x', '10140', '.', '0');
+	const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+	const ids = fc.array(fc.oneof(fc.constantFrom('1014', 'E13-F01', 'F01', 'Spec', 'É1', 'é1', 'a.b', ''), fc.string({ maxLength: 4 }).filter((id) => !/\s/.test(id))), { maxLength: 3 });
+
+	it('gives the same title as stripIdPrefixByRule', () => {
+		fc.assert(
+			fc.property(text, ids, (title, list) => {
+				expect(stripIdPrefix(title, list)).toBe(stripIdPrefixByRule(title, list));
+			}),
+			{ numRuns: 5000 },
+		);
 	});
 });
