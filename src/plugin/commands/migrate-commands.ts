@@ -7,6 +7,7 @@ import { repairLinks } from '../../core/migration/link-repair';
 import { readMigrationInput } from '../../core/migration/migration-input';
 import { latestLog, migrationLogPath, migrationsFolder, parseMigrationLog, serializeMigrationLog, type MigrationLog } from '../../core/migration/migration-log';
 import { planMigration } from '../../core/migration/migration-plan';
+import { effectiveLinkStyle } from '../plugin-workspace';
 import type { MigrationInput, MigrationPlan } from '../../core/migration/migration-types';
 import { revertMigration } from '../../core/migration/revert-migration';
 import { MigrationModal, type ProgressReporter } from '../modals/migration-modal';
@@ -36,7 +37,8 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 		new Notice(`No specs folder at ${specsRoot}/: set the specs folder in the plugin's settings.`);
 		return;
 	}
-	const input = await readMigrationInput(plugin.store, specsRoot);
+	// New links (a spec's link to the journal placed as its context) follow the vault's link style, as in the CLI.
+	const input = { ...(await readMigrationInput(plugin.store, specsRoot)), linkStyle: effectiveLinkStyle(plugin.app, plugin.settings.linkStyle) };
 	const plan = planMigration(input);
 	if (planIsEmpty(plan) && plan.problems.every((p) => p.severity !== 'error')) {
 		new Notice(`Nothing to migrate: the ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'} under ${specsRoot}/ are in the new layout.`);
