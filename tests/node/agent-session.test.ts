@@ -210,7 +210,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		]);
 		expect(status.totalMinutes).toBe(360);
 		expect(status.activeSession).toBeNull();
-		expect(status.lastCommit).toEqual({ hash, message: 'Add stale file handle guide' });
+		expect(status.lastCommit).toEqual({ hash, message: 'Add stale file handle guide', from: 'session' });
 		expect(status.deliverables).toEqual({ scripts: 4, docs: 3, config: 2 });
 		// The CLI's view of the same files is the plugin's (the CLI may add git facts, such as the commit's date).
 		expect(JSON.parse(sw('2025-08-28T11:15', ['status', '1014', '--json']))).toMatchObject(JSON.parse(JSON.stringify(status)) as object);

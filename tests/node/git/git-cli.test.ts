@@ -244,7 +244,7 @@ describe('metrics and status from the recorded commits', () => {
 		const short = fx.git('rev-parse', '--short', 'HEAD').trim();
 		expect(status.stdout).toContain(`### Last Commit: ${short} - "Trim" (2025-08-28 11:30)\n`);
 		const json = JSON.parse(fx.run(['status', '1014', '--json']).stdout) as { lastCommit: unknown };
-		expect(json.lastCommit).toEqual({ hash: short, message: 'Trim', date: '2025-08-28T11:30:00+00:00' });
+		expect(json.lastCommit).toEqual({ hash: short, message: 'Trim', date: '2025-08-28T11:30:00+00:00', from: 'session' });
 
 		expect(fx.run(['finish', '1014'], { now: '2025-08-28T12:00' }).code).toBe(0);
 		const context = fx.read(CONTEXT);
