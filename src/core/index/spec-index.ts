@@ -349,7 +349,7 @@ export class SpecIndex {
 			if (path !== null && !out.includes(path)) out.push(path);
 		};
 		for (const ref of spec.deliverableRefs) add(this.resolveLink(ref, spec.path));
-		for (const item of spec.deliverableProperty) add(this.resolvePathRef(item, spec.path));
+		for (const item of spec.deliverableProperty) add(this.resolveFileRef(item, spec.path));
 		return out;
 	}
 
@@ -473,18 +473,20 @@ export class SpecIndex {
 	}
 
 	/**
-	 * A property's file reference: a link, or a plain path tried from the source's folder, then from the
-	 * vault root, then as a link (so a bare file name finds its one file, as in Obsidian).
+	 * A property's file reference (a `deliverables` item): a link, or a plain path tried from the
+	 * source's folder, then from the vault root, then as a link (so a bare file name finds its one
+	 * file, as in Obsidian). null when it names no file.
 	 */
-	private resolvePathRef(ref: string, sourcePath: string): string | null {
+	resolveFileRef(ref: string, sourcePath: string): string | null {
 		const link = parseLinkText(ref);
 		if (link) return link.target === '' ? null : this.resolveLink(link.target, sourcePath);
-		const path = ref.trim().replace(/^\.\//, '');
+		const path = ref.trim().replace(/^["']|["']$/g, '').trim().replace(/^\.\//, '');
 		if (path === '') return null;
 		const folder = dirname(sourcePath);
 		const beside = normalizeVaultPath(folder === '' ? path : folder + '/' + path);
-		if (beside !== null && this.files.has(beside)) return beside;
-		if (this.files.has(path)) return path;
+		for (const candidate of [beside, path]) {
+			if (candidate !== null && (this.files.has(candidate) || this.resolveLink(candidate, sourcePath) === candidate)) return candidate;
+		}
 		return this.resolveLink(path, sourcePath);
 	}
 

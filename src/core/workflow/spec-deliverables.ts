@@ -81,7 +81,7 @@ export async function collectDeliverables(
 	};
 	// A `deliverables` property item counts as a registry line without alias or purpose.
 	const addItem = async (item: string, source: string, registry: 'context' | 'spec'): Promise<void> => {
-		const resolved = resolveDeliverableItem(ws, item, source);
+		const resolved = ws.index.resolveFileRef(item, source);
 		const path = resolved ?? itemPath(ws, item, source);
 		if (path !== null) await record(path, resolved !== null, null, null, null, registry);
 	};
@@ -109,22 +109,6 @@ async function specListEntries(ws: Workspace, spec: Spec): Promise<Deliverable[]
 function guessPath(target: string, source: string): string | null {
 	if (target.startsWith('/')) return normalizeVaultPath(target);
 	return normalizeVaultPath(`${dirname(source)}/${target}`);
-}
-
-/**
- * Where a `deliverables` property item points, as the index reads it: a link resolves as links do;
- * a plain path is tried from the note's folder, then from the vault root, then as a link (so a
- * bare file name finds its one file). Null when it points at nothing.
- */
-export function resolveDeliverableItem(ws: Workspace, item: string, source: string): string | null {
-	const link = parseLinkText(item);
-	if (link) return link.target === '' ? null : ws.links.resolve(link.target, source);
-	const path = plainItem(item);
-	if (path === '') return null;
-	const beside = besideSource(path, source);
-	if (beside !== null && (ws.links.has(beside) || ws.index.hasFile(beside))) return beside;
-	if (ws.links.has(path) || ws.index.hasFile(path)) return path;
-	return ws.links.resolve(path, source);
 }
 
 /** Where an item that resolves to nothing was meant to be: a vault path when it starts at the specs folder, else beside the note. */

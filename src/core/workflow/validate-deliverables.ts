@@ -6,7 +6,6 @@ import { Spec } from '../index/spec';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { Finding, nameSome } from './validate-types';
 import { addRegistryEntry, registryEditFor } from './registry-entry';
-import { resolveDeliverableItem } from './spec-deliverables';
 import { Workspace } from './workspace';
 
 /**
@@ -73,7 +72,7 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 	const readProperty = (spec: Spec, file: FileFacts, items: readonly string[], isContext: boolean): void => {
 		const missing: string[] = [];
 		for (const item of items) {
-			const path = resolveDeliverableItem(ws, item, file.path);
+			const path = ws.index.resolveFileRef(item, file.path);
 			if (path === null) missing.push(item);
 			else register(path, { spec, file: file.path, isContext, entry: null });
 		}
