@@ -12,6 +12,8 @@ export interface SpecReading {
 	problems: IndexProblem[];
 	/** The file says what type of spec it is (frontmatter `type`): makes a plain note a spec. */
 	declaresType: boolean;
+	/** Kept by the index, so a context appearing beside the spec later can change its id without a re-read. */
+	idsWritten: IdsWritten;
 }
 
 /**
@@ -22,11 +24,8 @@ export interface SpecReading {
  */
 export function readSpec(path: string, text: string, contextsBeside: readonly string[] = []): SpecReading {
 	const meta = readSpecMetadata(text, path);
-	const fileId = idFromSpecPath(path);
-	// An old-layout name (`1014-task-cold-storage`) stands for its id (`1014`); the whole name stays an alias.
-	const nameId = parseOldName(fileId)?.id ?? fileId;
-	const id = fullerId(nameId, [meta.id, meta.heading === undefined ? null : headingId(meta.heading), ...contextsBeside.map(contextId)]);
-	const aliases = [fileId, nameId, meta.id].filter((a, i, all): a is string => a !== undefined && a !== id && all.indexOf(a) === i);
+	const idsWritten: IdsWritten = { property: meta.id ?? null, heading: meta.heading === undefined ? null : headingId(meta.heading) };
+	const { id, aliases } = specIds(path, idsWritten, contextsBeside);
 	const declaredType = meta.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null);
 	const root = parseSections(text);
 	const deliverables = findSection(root, ['Deliverables']);
@@ -58,7 +57,26 @@ export function readSpec(path: string, text: string, contextsBeside: readonly st
 		path: p.path,
 		message: p.message,
 	}));
-	return { spec, problems, declaresType: meta.type !== undefined };
+	return { spec, problems, declaresType: meta.type !== undefined, idsWritten };
+}
+
+/** The ids a spec note writes about itself: its `id` property and the id its heading starts with. */
+export interface IdsWritten {
+	property: string | null;
+	heading: string | null;
+}
+
+/**
+ * A spec's id and aliases from its file's name, the ids it writes and the contexts beside it. An
+ * old-layout name (`1014-task-cold-storage`) stands for its id (`1014`), the whole name an alias;
+ * a fuller id written or named beside (`E13-F01` for folder `F01`) is the id, the short one an alias.
+ */
+export function specIds(path: string, written: IdsWritten, contextsBeside: readonly string[]): { id: string; aliases: string[] } {
+	const fileId = idFromSpecPath(path);
+	const nameId = parseOldName(fileId)?.id ?? fileId;
+	const id = fullerId(nameId, [written.property, written.heading, ...contextsBeside.map(contextId)]);
+	const aliases = [fileId, nameId, written.property].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
+	return { id, aliases };
 }
 
 /** The first candidate that is a fuller form of the name's id (`E13-F01` for `F01`), else the name's id. */

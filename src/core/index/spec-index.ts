@@ -4,7 +4,7 @@ import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
 import { classifyPath, compareIds, conventionalContextPath, ownsFolder, PathRole } from './discovery';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
-import { readSpec } from './read-spec';
+import { IdsWritten, readSpec, specIds } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
 /** Resolves a link's path part from a source note, as Obsidian would (DESIGN.md §5). */
@@ -47,6 +47,8 @@ export class SpecIndex {
 	private readonly fileProblems = new Map<string, IndexProblem[]>();
 	/** Names of the context files in each folder: they may name a fuller id for the spec beside them. */
 	private readonly contextsByFolder = new Map<string, Set<string>>();
+	/** The ids each spec note writes about itself, to choose its id again when the contexts beside it change. */
+	private readonly idsWritten = new Map<string, IdsWritten>();
 	private derived: Derived | null = null;
 	private folderSpecs: Map<string, Spec[]> | null = null;
 
@@ -115,15 +117,30 @@ export class SpecIndex {
 			return;
 		}
 		// A known context or deliverable changed: the views depend on paths, not on its text.
-		if (!known) this.invalidate();
+		if (!known) {
+			if (role === 'context') this.chooseIdsIn(dirname(path));
+			this.invalidate();
+		}
 	}
 
 	remove(path: string): void {
 		if (!this.files.delete(path) && !this.specs.has(path)) return;
-		this.contextsByFolder.get(dirname(path))?.delete(basename(path));
+		const contexts = this.contextsByFolder.get(dirname(path));
 		this.specs.delete(path);
+		this.idsWritten.delete(path);
 		this.fileProblems.delete(path);
+		if (contexts?.delete(basename(path))) this.chooseIdsIn(dirname(path));
 		this.invalidate();
+	}
+
+	/** A context beside them came or went: the specs of the folder choose their ids again (`F01` ↔ `E13-F01`). */
+	private chooseIdsIn(folder: string): void {
+		const beside = [...(this.contextsByFolder.get(folder) ?? [])];
+		for (const spec of this.specs.values()) {
+			if (dirname(spec.path) !== folder) continue;
+			const written = this.idsWritten.get(spec.path);
+			if (written) Object.assign(spec, specIds(spec.path, written, beside));
+		}
 	}
 
 	rename(from: string, to: string, text?: string): void {
@@ -170,6 +187,7 @@ export class SpecIndex {
 			return;
 		}
 		this.specs.set(path, reading.spec);
+		this.idsWritten.set(path, reading.idsWritten);
 		if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 	}
 

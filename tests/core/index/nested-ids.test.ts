@@ -53,3 +53,16 @@ describe('old-layout names before the migration', () => {
 		expect(ws.index.parentOf(spec)?.id).toBe('1001');
 	});
 });
+
+describe('a fuller id from a context that comes or goes later', () => {
+	it('is taken when the context is created beside the spec, and given back when it is removed', async () => {
+		const ws = await memoryWorkspace({ 'specs/E13/epic.md': '# Spec Tooling\n', 'specs/E13/F01/spec.md': '# Spec Parser Service\n' });
+		expect(ws.index.get('F01')?.id).toBe('F01');
+		ws.index.update('specs/E13/F01/E13-F01.context.md');
+		expect(ws.index.get('E13-F01')).toMatchObject({ id: 'E13-F01', aliases: ['F01'] });
+		expect(ws.index.contextPathOf(ws.index.get('E13-F01')!)).toBe('specs/E13/F01/E13-F01.context.md');
+		ws.index.remove('specs/E13/F01/E13-F01.context.md');
+		expect(ws.index.get('E13-F01')).toBeNull();
+		expect(ws.index.get('F01')).toMatchObject({ id: 'F01', aliases: [] });
+	});
+});
