@@ -37,7 +37,7 @@ export interface PlainReplacement {
 	to: string;
 }
 
-// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it) or a header line.
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as deliverables are written) or a header line.
 const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
 
 /**

@@ -166,7 +166,7 @@ async function acceptanceCriteria(ws: Workspace, spec: Spec, cache: ContextCache
 
 // ── the human view ──────────────────────────────────────────────────────
 
-/** How the Progress line says where its figures come from; the plan's, the seed's own, says nothing. */
+/** How the Progress line says where its figures come from; for the plan, the usual case, it says nothing. */
 const FROM_NOTE: Record<SpecProgress['from'], string> = {
 	plan: '',
 	none: '',
