@@ -1,5 +1,5 @@
 import { parseHeading } from '../context/lines';
-import { parseSessionHeading } from '../context/session';
+import { readSessionHeading } from '../context/session';
 import { findFencedBlocks } from '../markdown/code-ranges';
 
 /** Where a session is, and its number: all that merging a journal needs of it. */
@@ -38,8 +38,10 @@ export function sessionBounds(text: string): SessionBounds[] {
 				}
 			}
 			if (open === null) {
-				const heading = parseSessionHeading(line);
-				if (heading) open = { number: heading.number, level: heading.level, headingStart: start };
+				const heading = readSessionHeading(line);
+				// A dated session without a number follows the one before it, as parseSessions numbers it.
+				const number = heading ? heading.number || (out.length > 0 ? out[out.length - 1].number : 0) + 1 : 0;
+				if (heading) open = { number, level: heading.level, headingStart: start };
 			}
 		}
 		start = end;

@@ -24,6 +24,12 @@ const line = fc.constantFrom(
 	'text',
 	'#### Commits',
 	'- `abc1234`: fix',
+	// Journals kept by hand: sessions dated but not numbered, and headings that only mention a date.
+	'### 2025-08-20 - Quoted fields',
+	'### Session 2025-08-21',
+	'## Session (2025-08-22)',
+	'### Notes 2025-08-20',
+	'### 2025 plans',
 );
 const journal = fc.tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([lines, eol, end]) => lines.join(eol) + (end ? eol : ''));
 
