@@ -4,7 +4,7 @@
  * case, against each folder name below the specs root (`*backup*`, `*.bak`); a glob with a `/`
  * is matched against the folder path from the specs root (`2024/old-*`).
  */
-export const DEFAULT_IGNORED_FOLDERS: readonly string[] = ['*backup*', '*.bak', '.trash', 'archive', 'archived'];
+export const DEFAULT_IGNORED_FOLDERS: readonly string[] = ['*backup*', '*.bak', '* copy', '*-copy', 'copy of *', '.trash', 'archive', 'archived'];
 
 export type IgnoredFolder = (path: string) => boolean;
 

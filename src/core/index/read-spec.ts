@@ -1,4 +1,4 @@
-import { basename } from '../files/paths';
+import { basename, dirname } from '../files/paths';
 import { parseLinks } from '../links/link-parser';
 import { findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata } from '../metadata/spec-metadata';
@@ -75,7 +75,10 @@ export function specIds(path: string, written: IdsWritten, contextsBeside: reado
 	const fileId = idFromSpecPath(path);
 	const nameId = parseOldName(fileId)?.id ?? fileId;
 	const id = fullerId(nameId, [written.property, written.heading, ...contextsBeside.map(contextId)]);
-	const aliases = [fileId, nameId, written.property].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
+	// A task in a folder of its own short name (`T04/E01-F01-T04.spec.md`) answers to that name too, as `F01/spec.md` does.
+	const folder = basename(dirname(path));
+	const folderAlias = extendsId(id, folder) ? folder : null;
+	const aliases = [fileId, nameId, written.property, folderAlias].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
 	return { id, aliases };
 }
 

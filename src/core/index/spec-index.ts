@@ -207,7 +207,7 @@ export class SpecIndex {
 		return this.lookup(id)[0] ?? null;
 	}
 
-	/** Every spec answering to this id: more than one means a duplicate id. */
+	/** Every spec answering to this id or alias: more than one means the id is ambiguous. */
 	lookup(id: string): Spec[] {
 		return this.view().byId.get(id.trim().toLowerCase()) ?? [];
 	}
@@ -386,12 +386,21 @@ export class SpecIndex {
 		return this.fileProblems.get(path) ?? [];
 	}
 
+	/** Whether another spec has this spec's id, or has for its id one of this spec's aliases (`id: E01` in a copy). */
+	hasDuplicateId(spec: Spec): boolean {
+		for (const key of [spec.id, ...spec.aliases]) {
+			for (const other of this.lookup(key)) if (other !== spec && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) return true;
+		}
+		return false;
+	}
+
 	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */
 	problems(): IndexProblem[] {
 		const out: IndexProblem[] = [];
 		for (const list of this.fileProblems.values()) out.push(...list);
 		for (const [id, specs] of this.view().byId) {
-			if (specs.length < 2 || specs[0].id.toLowerCase() !== id) continue;
+			// An id shared (as an id, or one's id as the other's alias); two aliases alike (`F01` of E01-F01 and E02-F01) are not.
+			if (specs.length < 2 || !specs.some((s) => s.id.toLowerCase() === id)) continue;
 			out.push({
 				severity: 'error',
 				code: 'duplicate-id',

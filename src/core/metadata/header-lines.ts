@@ -106,7 +106,13 @@ export function setHeaderField(text: string, name: string, value: string): strin
 	const newLine = `**${name.trim()}**: ${clean}`.trimEnd();
 	const zone = headerZone(text);
 	const headers = zone.lines.filter((l) => parseHeaderLine(l) !== null);
-	if (headers.length > 0) return insertAfterHeader(text, headers[headers.length - 1], newLine, eol);
+	if (headers.length > 0) {
+		const last = headers[headers.length - 1];
+		// Fields kept as bullets get one more bullet, in the same marker; the line above stays as it was.
+		const bullet = /^( {0,3}[-*+][ \t]+)\*\*/.exec(last.text);
+		if (bullet) return insertLineAfter(text, last, bullet[1] + newLine, eol);
+		return insertAfterHeader(text, last, newLine, eol);
+	}
 	if (zone.title) return insertAfterTitle(text, zone.title, newLine, eol);
 	const at = bodyStart(text);
 	const first = lineAt(text, at);
@@ -132,6 +138,11 @@ function insertAfterHeader(text: string, last: Line, newLine: string, eol: strin
 	const bare = contentEnd - trailing.length;
 	const lineEol = text.slice(contentEnd, last.end);
 	return text.slice(0, bare) + '  ' + (lineEol || eol) + newLine + trailing + lineEol + text.slice(last.end);
+}
+
+function insertLineAfter(text: string, last: Line, newLine: string, eol: string): string {
+	const lineEol = text.slice(last.start + last.text.length, last.end);
+	return text.slice(0, last.end) + (lineEol === '' ? eol : '') + newLine + (lineEol === '' ? '' : lineEol) + text.slice(last.end);
 }
 
 function insertAfterTitle(text: string, title: Line, newLine: string, eol: string): string {

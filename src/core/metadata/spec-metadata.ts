@@ -82,7 +82,8 @@ export function readSpecMetadata(text: string, path: string, frontmatter?: Front
 	};
 
 	meta.id = property(['id']);
-	const typeRaw = property(['type']);
+	// A `**Type**: Epic` line declares the type too, in notes kept without frontmatter.
+	const typeRaw = property(['type']) ?? headerValue(headers, ['type']);
 	if (typeRaw !== undefined) {
 		meta.typeRaw = typeRaw;
 		meta.type = normalizeSpecType(typeRaw) ?? undefined;

@@ -47,8 +47,10 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 	if (!options.fix) return { problems: sorted.map(toProblem), fixed: [], written: [], specs: specList.length };
 	const changes = new ChangeSet(ws.store);
 	const fixed = new Set<Finding>();
+	const doubled = filesOfDuplicatedIds(ws, specList);
 	for (const finding of sorted) {
-		if (!finding.fix) continue;
+		// Which of two specs with one id is the real one is the user's call: neither gets a repair.
+		if (!finding.fix || doubled.has(finding.path)) continue;
 		try {
 			await finding.fix(changes);
 			fixed.add(finding);
@@ -64,6 +66,17 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 		written,
 		specs: specList.length,
 	};
+}
+
+/** The spec and context files of every spec whose id another spec also has. */
+function filesOfDuplicatedIds(ws: Workspace, specs: readonly Spec[]): Set<string> {
+	const out = new Set<string>();
+	for (const spec of specs) {
+		if (!ws.index.hasDuplicateId(spec)) continue;
+		out.add(spec.path);
+		out.add(ws.index.contextPathOf(spec));
+	}
+	return out;
 }
 
 /** What the index reports; its messages say the line of malformed YAML (`… line 4: …`). */

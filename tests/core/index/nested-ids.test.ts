@@ -66,3 +66,24 @@ describe('a fuller id from a context that comes or goes later', () => {
 		expect(ws.index.get('F01')).toMatchObject({ id: 'F01', aliases: [] });
 	});
 });
+
+describe('a note that says its type in a header line', () => {
+	it('is a spec: `E02.md` with `**Type**: Epic` is the parent of the feature below it', async () => {
+		const ws = await memoryWorkspace({
+			'specs/E02/E02.md': '# E02: Market Data\n\n**Type**: Epic\n**Status**: planning\n',
+			'specs/E02/F01/spec.md': '# E02-F01: Feeds\n',
+			'specs/E02/notes.md': '# Notes\n\n**Owner**: Ana\n',
+		});
+		expect(ws.index.all().map((s) => [s.id, ws.index.typeOf(s), ws.index.parentOf(s)?.id ?? null])).toEqual([
+			['E02', 'epic', null],
+			['E02-F01', 'feature', 'E02'],
+		]);
+	});
+});
+
+describe('a task in a folder of its own short name', () => {
+	it('answers to the folder name too', async () => {
+		const ws = await memoryWorkspace({ 'specs/E01/F01/spec.md': '# E01-F01: Storage\n', 'specs/E01/F01/T04/E01-F01-T04.spec.md': '# E01-F01-T04 Wire NFS mount options\n' });
+		expect(ws.index.get('T04')).toMatchObject({ id: 'E01-F01-T04', aliases: ['T04'], title: 'Wire NFS mount options' });
+	});
+});

@@ -140,3 +140,13 @@ describe('fields written as list items', () => {
 		expect(setHeaderField(text, 'Status', 'implementing')).toBe('# T\r\n\r\n- **Status**: implementing\r\n- **Owner**: Ana\r\n');
 	});
 });
+
+describe('a field added where the others are bullets', () => {
+	it('is one more bullet, and the line above keeps its bytes', () => {
+		const text = '# T\r\n\r\n- **Status**: in progress\r\n* **Depends on**: [[E01] Hot](../E01.spec.md)\r\n\r\n## Overview\r\n';
+		expect(setHeaderField(text, 'Context', '[[T.context|Implementation Journal]]')).toBe(
+			'# T\r\n\r\n- **Status**: in progress\r\n* **Depends on**: [[E01] Hot](../E01.spec.md)\r\n* **Context**: [[T.context|Implementation Journal]]\r\n\r\n## Overview\r\n',
+		);
+		expect(setHeaderField('# T\n\n- **Status**: done', 'Updated', '2025-08-28')).toBe('# T\n\n- **Status**: done\n- **Updated**: 2025-08-28');
+	});
+});

@@ -131,3 +131,27 @@ describe('views never show another spec’s journal as the spec’s own', () => 
 		expect(formatResumeBrief(brief)).not.toContain('Runner images');
 	});
 });
+
+describe('copies a file manager makes', () => {
+	it.each(['E01 copy', 'E01-copy', 'Copy of E01', 'E01 - backup'])('leaves a folder named "%s" out', async (folder) => {
+		const ws = await memoryWorkspace({ 'specs/E01/epic.md': '# E01: Tools\n', [`specs/${folder}/epic.md`]: '---\nid: E01\n---\n# E01: Tools\n' });
+		expect(ws.index.lookup('E01').map((s) => s.path)).toEqual(['specs/E01/epic.md']);
+	});
+});
+
+describe('validate --fix and duplicate ids', () => {
+	it('repairs nothing in the files of specs that share an id, and still repairs the rest', async () => {
+		const tree = (root: string) => ({
+			[`specs/${root}/epic.md`]: '---\nid: E01\n---\n# E01: Tools\n',
+			[`specs/${root}/F01/spec.md`]: '# E01-F01: Storage\n',
+			[`specs/${root}/F01/E01-F01-T01.spec.md`]: '# E01-F01-T01: Hot tier\n',
+		});
+		const files = { ...tree('E01'), ...tree('E01-old'), 'specs/E02/epic.md': '# E02: Feeds\n', 'specs/E02/F01/spec.md': '# E02-F01: Quotes\n' };
+		const ws = await memoryWorkspace(files);
+		const before = ws.store.snapshot();
+		const result = await validate(ws, { fix: true });
+		expect(result.problems.filter((p) => p.code === 'duplicate-id').length).toBeGreaterThan(0);
+		expect(changedPaths(before, ws.store.snapshot())).toEqual(['specs/E02/epic.md']);
+		expect(result.written).toEqual(['specs/E02/epic.md']);
+	});
+});
