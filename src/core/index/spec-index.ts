@@ -258,7 +258,7 @@ export class SpecIndex {
 	 * a backup copy): the journal it names is then the one beside the spec, not yet written.
 	 */
 	contextPathOf(spec: Spec): string {
-		return (spec.contextRef ? this.contextRefTarget(spec.contextRef, spec.path) : null) ?? this.conventionalContextOf(spec);
+		return (spec.contextRef ? this.contextRefTarget(spec.contextRef, spec) : null) ?? this.conventionalContextOf(spec);
 	}
 
 	/**
@@ -303,7 +303,8 @@ export class SpecIndex {
 	 * with a folder part only, as Obsidian resolves it. Not found: the path when it is beside the spec
 	 * and has a context file's name (the journal to create), else null (the conventional one is used).
 	 */
-	private contextRefTarget(ref: string, specPath: string): string | null {
+	private contextRefTarget(ref: string, spec: Spec): string | null {
+		const specPath = spec.path;
 		const link = parseLinkText(ref);
 		const raw = (link ? link.target : ref.trim().replace(/^["']|["']$/g, '')).trim();
 		if (raw === '') return null;
@@ -317,10 +318,12 @@ export class SpecIndex {
 			const resolved = this.resolveLink(raw, specPath);
 			if (resolved) return resolved;
 		}
-		// Not written yet: the journal to create, when the reference names one beside the spec.
+		// Not written yet: the journal to create, when the reference names one beside the spec that the
+		// layout gives to no other spec (a task's `context_file: context.md` beside its feature's spec.md
+		// names the feature's journal: the task's own is its conventional one).
 		for (const candidate of fromRoot ? [joined] : [joined, raw]) {
 			const named = extension(candidate) === 'md' ? candidate : candidate + '.md';
-			if (dirname(named) === folder && this.role(named) === 'context') return named;
+			if (dirname(named) === folder && this.role(named) === 'context' && this.layoutOwnerOf(named, spec) === null) return named;
 		}
 		return null;
 	}

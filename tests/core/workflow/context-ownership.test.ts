@@ -155,3 +155,22 @@ describe('validate --fix and duplicate ids', () => {
 		expect(result.written).toEqual(['specs/E02/epic.md']);
 	});
 });
+
+describe('a task whose context_file names its feature’s journal, not written yet', () => {
+	const files = {
+		'specs/1000/epic.md': '---\ntype: epic\n---\n# 1000 - E\n',
+		'specs/1000/1002/spec.md': '---\ntype: feature\nstatus: planning\n---\n# 1002 - Backup Automation\n',
+		'specs/1000/1002/1023.md': '---\ntype: task\nstatus: planning\ncontext_file: "context.md"\n---\n# Verify backups\n',
+	};
+
+	it('starts in the task’s own journal, never the feature’s, which stays the feature’s', async () => {
+		const ws = await memoryWorkspace(files);
+		const result = await startSession(ws, { id: '1023', title: 'V', plan: ['Restore test'] });
+		expect(result.contextPath).toBe('specs/1000/1002/1023.context.md');
+		expect(ws.store.snapshot()['specs/1000/1002/context.md']).toBeUndefined();
+		const feature = await specStatus(ws, '1002');
+		// The feature has no journal; its figures are its task's, rolled up.
+		expect([feature.context, feature.sessions, feature.progress]).toEqual([null, [], { done: 0, total: 1, percent: 0, from: 'children' }]);
+		expect((await specStatus(ws, '1023')).tasks.pending).toEqual(['Restore test']);
+	});
+});
