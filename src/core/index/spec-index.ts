@@ -504,8 +504,8 @@ export class SpecIndex {
 
 	/**
 	 * A property's file reference (a `deliverables` item): a link, or a plain path tried from the
-	 * source's folder, then from the vault root, then as a link (so a bare file name finds its one
-	 * file, as in Obsidian). null when it names no file.
+	 * source's folder, then from the vault root; a bare file name finds its one file, as a link does
+	 * in Obsidian. null when it names no file.
 	 */
 	resolveFileRef(ref: string, sourcePath: string): string | null {
 		const link = parseLinkText(ref);
@@ -517,7 +517,8 @@ export class SpecIndex {
 		for (const candidate of [beside, path]) {
 			if (candidate !== null && (this.files.has(candidate) || this.resolveLink(candidate, sourcePath) === candidate)) return candidate;
 		}
-		return this.resolveLink(path, sourcePath);
+		// Only a bare name is looked for elsewhere: a path with folders names one place, never a same-named copy in a backup.
+		return path.includes('/') ? null : this.resolveLink(path, sourcePath);
 	}
 
 	private resolveRef(ref: string, sourcePath: string): string | null {

@@ -174,3 +174,16 @@ describe('a task whose context_file names its feature’s journal, not written y
 		expect((await specStatus(ws, '1023')).tasks.pending).toEqual(['Restore test']);
 	});
 });
+
+describe('a deliverables item that names a missing path', () => {
+	it('stays missing when a backup copy at the vault root has a file of that name', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/1001/spec.md': '---\ntype: feature\ndeliverables: [deliverables/config/missing.conf, guide.md]\n---\n# 1001 - Storage\n',
+			'specs/1000/1001/deliverables/docs/guide.md': '# Guide\n',
+			'specs_backup/1000/1001/deliverables/config/missing.conf': 'x=1\n',
+		});
+		const spec = ws.index.get('1001')!;
+		expect(ws.index.resolveFileRef('deliverables/config/missing.conf', spec.path)).toBeNull();
+		expect(ws.index.registeredDeliverables(spec)).toEqual(['specs/1000/1001/deliverables/docs/guide.md']);
+	});
+});
