@@ -158,16 +158,21 @@ export class SpecIndex {
 		return this.role(path);
 	}
 
-	private role(path: string): PathRole {
-		const role = classifyPath(path, this.specsRoot);
-		if (role === 'other') return role;
+	/** Whether the file is in a folder left out of discovery (a backup, an archive) under the specs root. */
+	isIgnored(path: string): boolean {
+		if (!isUnder(path, this.specsRoot)) return false;
 		const folder = dirname(path);
 		let ignored = this.ignoredMemo.get(folder);
 		if (ignored === undefined) {
 			ignored = this.ignored(path);
 			this.ignoredMemo.set(folder, ignored);
 		}
-		return ignored ? 'other' : role;
+		return ignored;
+	}
+
+	private role(path: string): PathRole {
+		const role = classifyPath(path, this.specsRoot);
+		return role === 'other' || this.isIgnored(path) ? 'other' : role;
 	}
 
 	private addFile(path: string): void {

@@ -18,6 +18,8 @@ export interface ForeignContext {
  * or that names no spec at all, is not.
  */
 export function foreignContext(ws: Workspace, spec: Spec, path: string, text: string): ForeignContext | null {
+	// A copy left out of discovery is never written, whatever it says.
+	if (ws.index.isIgnored(path)) return foreign(spec, path, null, 'is in a folder left out of discovery (a backup or archive copy)');
 	if (ws.index.isLayoutContext(spec, path)) return null;
 	const byLayout = ws.index.layoutOwnerOf(path, spec);
 	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);
@@ -30,14 +32,11 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	for (const link of parseLinks(text)) {
 		if (link.target !== '' && ws.links.resolve(link.target, path) === spec.path) return null;
 	}
-	return foreign(spec, path, null, 'does not link back to it nor name it in a Spec line');
+	return { owner: null, message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}` };
 }
 
 function foreign(spec: Spec, path: string, owner: Spec | null, why: string): ForeignContext {
-	const fix = owner
-		? `give ${spec.id} a journal of its own: remove its context property, or point it at a file beside it`
-		: `if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}`;
-	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); ${fix}` };
+	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); give ${spec.id} a journal of its own: remove its context property, or point it at a file beside it` };
 }
 
 /** Refuses, before any write, a context file that is not the spec's own (see foreignContext). */

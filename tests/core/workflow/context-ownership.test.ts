@@ -62,7 +62,7 @@ describe('a spec writes only into its own journal', () => {
 	it('refuses a journal the property points at when it names no spec, and accepts it once it links back', async () => {
 		const files = { ...VAULT, 'specs/1000/1005/spec.md': VAULT['specs/1000/1005/spec.md'].replace('[[../1002/context|Journal]]', '[[notes/journal|Journal]]'), 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\nLoose notes.\n' };
 		const ws = await memoryWorkspace(files);
-		await expectRefused(ws, () => startSession(ws, { id: '1005' }), 'context-of-other-spec', /^specs\/1000\/1005\/notes\/journal\.md does not link back to it nor name it in a Spec line, not of 1005/);
+		await expectRefused(ws, () => startSession(ws, { id: '1005' }), 'context-of-other-spec', 'specs/1000/1005/notes/journal.md does not name 1005 (specs/1000/1005/spec.md) in a Spec line or link to it; if it is 1005\'s journal, add a Spec line linking to specs/1000/1005/spec.md');
 		const linked = await memoryWorkspace({ ...files, 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\n**Spec**: [[../spec|1005 - Secrets]]\n' });
 		expect((await startSession(linked, { id: '1005' })).contextPath).toBe('specs/1000/1005/notes/journal.md');
 	});
@@ -185,5 +185,20 @@ describe('a deliverables item that names a missing path', () => {
 		const spec = ws.index.get('1001')!;
 		expect(ws.index.resolveFileRef('deliverables/config/missing.conf', spec.path)).toBeNull();
 		expect(ws.index.registeredDeliverables(spec)).toEqual(['specs/1000/1001/deliverables/docs/guide.md']);
+	});
+});
+
+describe('a context property pointing into an ignored folder', () => {
+	it('is never written, though the archived journal links back to the spec', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/1001/1015.spec.md': '---\ncontext: "[[../../archive/1015.context]]"\n---\n# 1015 - Tape\n',
+			'specs/archive/1015.context.md': '# Context: Tape\n\n**Spec**: [[1000/1001/1015.spec]]\n',
+		});
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: '1015' }),
+			'context-of-other-spec',
+			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: remove its context property, or point it at a file beside it',
+		);
 	});
 });
