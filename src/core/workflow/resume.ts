@@ -124,7 +124,8 @@ function sessionLine(s: ResumeSession, active: boolean): string {
 
 function nextStep(brief: ResumeBrief): string {
 	const active = brief.activeSession;
-	const start = `Start a session with: spec-work start ${brief.id}`;
+	// Start would be refused until the spec has a journal of its own (see the Not read line).
+	const start = brief.foreignContext !== null ? `Give ${brief.id} a journal of its own first (see above), then: spec-work start ${brief.id}` : `Start a session with: spec-work start ${brief.id}`;
 	if (brief.nextTask) {
 		const question = `Continue from task ${brief.nextTask.number}?`;
 		return active !== null ? `${question} Session ${active} is still active.` : `${question} ${start}`;

@@ -5,7 +5,6 @@ import type { Spec } from '../index/spec';
 import { applyEdits } from '../markdown/text-edit';
 import { ChangeSet } from './file-changes';
 import { type ContextCache, specTasks } from './progress-rollup';
-import { readContext } from './session-edits';
 import { touchUpdated } from './spec-fields';
 import { WorkflowError } from './workflow-error';
 import { commitChanges, requireSpec, Workspace } from './workspace';
@@ -67,12 +66,14 @@ export async function setTaskState(ws: Workspace, options: SetTaskStateOptions):
 /**
  * The spec's and its journal's texts as this change set reads them, so the tasks' offsets are
  * those of the text the edit applies to (the change set checks it is unchanged when it writes).
- * The journal must be the spec's own.
  */
 async function readThrough(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<ContextCache> {
 	const cache: ContextCache = new Map();
-	const context = await readContext(ws, changes, spec);
-	cache.set(ws.index.contextPathOf(spec), Promise.resolve(context ? context.context : null));
+	// Read, not required to be the spec's own: another spec's journal is then left out (specTasks does),
+	// and the spec's own checklist can still be ticked in the spec file.
+	const path = ws.index.contextPathOf(spec);
+	const contextText = (await changes.exists(path)) ? await changes.read(path) : null;
+	cache.set(path, Promise.resolve(contextText === null ? null : readContextFile(contextText)));
 	const specText = (await changes.exists(spec.path)) ? await changes.read(spec.path) : null;
 	cache.set(spec.path, Promise.resolve(specText === null ? null : readContextFile(specText)));
 	return cache;

@@ -3,6 +3,7 @@ import { addDeliverable } from '../../../src/core/workflow/add-deliverable';
 import { logEntry } from '../../../src/core/workflow/log-entry';
 import { formatResumeBrief, resumeBrief } from '../../../src/core/workflow/resume';
 import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
+import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { validate } from '../../../src/core/workflow/validate';
 import { readVaultFiles } from '../../helpers/vault-files';
@@ -200,5 +201,21 @@ describe('a context property pointing into an ignored folder', () => {
 			'context-of-other-spec',
 			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: remove its context property, or point it at a file beside it',
 		);
+	});
+});
+
+describe('a spec whose context property names another spec’s journal keeps its own checklist', () => {
+	it('ticks the item in the spec file, and resume says to give it a journal first', async () => {
+		const files = {
+			...VAULT,
+			'specs/1000/1005/spec.md': VAULT['specs/1000/1005/spec.md'] + '\n## Tasks\n- [ ] Rotate keys\n- [ ] Audit access\n',
+		};
+		const ws = await memoryWorkspace(files);
+		const before = ws.store.snapshot();
+		const result = await setTaskState(ws, { id: '1005', task: '2', state: 'done' });
+		expect(result.written).toEqual(['specs/1000/1005/spec.md']);
+		expect(ws.store.snapshot()['specs/1000/1005/spec.md']).toBe(before['specs/1000/1005/spec.md'].replace('- [ ] Audit access', '- [x] Audit access'));
+		expect(ws.store.snapshot()['specs/1000/1002/context.md']).toBe(before['specs/1000/1002/context.md']);
+		expect(formatResumeBrief(await resumeBrief(ws, '1005'))).toContain('Continue from task 1? Give 1005 a journal of its own first (see above), then: spec-work start 1005');
 	});
 });
