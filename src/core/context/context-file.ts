@@ -66,8 +66,9 @@ export function readContextFile(text: string): ContextFile {
 			return (cache.checklist ??= checklistTasks(text, root, [plan, timeline]));
 		},
 		get sessions() {
-			// Sessions are read from the timeline when there is one, else from anywhere in the file.
-			return (cache.sessions ??= timeline ? parseSessions(text, timeline.headingEnd, timeline.end) : parseSessions(text));
+			// Anywhere but the sections that are not a log: a hand-kept journal keeps its sessions in
+			// a `## Work Log`, or as `##` headings of their own, and start adds to them there.
+			return (cache.sessions ??= parseSessions(text, 0, text.length, outsideOf(notLogRanges(root))));
 		},
 		get commits() {
 			return (cache.commits ??= parseLooseCommits(text, this.sessions));
@@ -87,6 +88,31 @@ export function readContextFile(text: string): ContextFile {
 			return (cache.metrics ??= within(metricsSection, parseMetricLines, []));
 		},
 	};
+}
+
+/**
+ * Sections that hold no sessions whatever their headings say (a plan grouped by `### Session 1`,
+ * notes per session): the journal's other canonical sections, task lists and acceptance criteria.
+ */
+const NOT_A_LOG = /^(?:summary|overview|plan|deliverables|dependencies(?: delivered to)?|metrics|(?:notes|lessons)?(?:\s*(?:&|and)\s*)?(?:notes|learnings|lessons(?: learned)?)|acceptance criteria)$/i;
+
+/** The [headingEnd, end) ranges of the sections that are not a log (session headings excluded). */
+export function notLogRanges(root: Section): [number, number][] {
+	const ranges: [number, number][] = [];
+	const walk = (section: Section): void => {
+		for (const child of section.children) {
+			if (readSessionHeading(`### ${child.title}`)) continue;
+			const title = bareTitle(child.title);
+			if (NOT_A_LOG.test(title) || CHECKLIST_HEADING.test(title)) ranges.push([child.headingEnd, child.end]);
+			else walk(child);
+		}
+	};
+	walk(root);
+	return ranges;
+}
+
+function outsideOf(ranges: readonly [number, number][]): (offset: number) => boolean {
+	return (offset) => !ranges.some(([from, to]) => from <= offset && offset < to);
 }
 
 const CHECKLIST_HEADING = /^(?:(?:implementation|technical|development|remaining|open)\s+)?(?:tasks?|sub-?tasks?|steps|plan|checklist|to-?dos?|work items)(?:\s+(?:list|breakdown))?$/i;

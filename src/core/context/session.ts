@@ -193,14 +193,18 @@ function slug(s: string): string {
 
 const FIELD = /^([ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]+?)(:?)\*\*([ \t]*:)?[ \t]*)(.*)$/;
 
-export function parseSessions(text: string, from = 0, to = text.length): Session[] {
+/**
+ * The sessions in [from, to). `accept` may pass over a session heading by its offset (one under a
+ * note's Plan or Notes is not a session); scanning goes on inside it.
+ */
+export function parseSessions(text: string, from = 0, to = text.length, accept?: (headingStart: number) => boolean): Session[] {
 	const lines = scanLines(text, from, to);
 	const sessions: Session[] = [];
 	let i = 0;
 	while (i < lines.length) {
 		const line = lines[i];
 		const heading = line.inFence ? null : readSessionHeading(line.text);
-		if (!heading) {
+		if (!heading || (accept && !accept(line.start))) {
 			i++;
 			continue;
 		}

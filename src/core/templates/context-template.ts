@@ -3,7 +3,7 @@ import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown
 
 /**
  * New context files (implementation journals) in the seed's "Context File Template" layout, plus
- * the session heading and header lines that `start` appends to `## Implementation Timeline`.
+ * the session heading and header lines that `start` appends after a journal's last session.
  */
 
 /** The context file's sections in canonical order; a missing one is created at its place here. */
@@ -71,10 +71,11 @@ export function contextTemplate(input: NewContextInput): string {
 	return `${frontmatter}# Context: ${input.title.trim()}\n\n${header}\n${sections}`;
 }
 
-/** `### Session 3: 2025-08-27 - Benchmarking` (no ` - ` when the title is empty). */
-export function formatSessionHeading(n: number, date: string, title?: string): string {
+/** `### Session 3: 2025-08-27 - Benchmarking` (no ` - ` when the title is empty); `level` 3 unless given. */
+export function formatSessionHeading(n: number, date: string, title?: string, level = 3): string {
 	const t = title?.trim() ?? '';
-	return t === '' ? `### Session ${n}: ${date}` : `### Session ${n}: ${date} - ${t}`;
+	const marks = '#'.repeat(level);
+	return t === '' ? `${marks} Session ${n}: ${date}` : `${marks} Session ${n}: ${date} - ${t}`;
 }
 
 export interface SessionHeaderInput {
@@ -101,11 +102,13 @@ export interface NewSessionInput extends SessionHeaderInput {
 	number: number;
 	date: string;
 	title?: string;
+	/** The heading's level: the journal's own sessions' level (3 in the template). */
+	level?: number;
 }
 
 /** A new session block: heading and header lines, ending in "\n". Subsections are added as they are written to. */
 export function sessionTemplate(s: NewSessionInput): string {
-	return `${formatSessionHeading(s.number, s.date, s.title)}\n${formatSessionHeader(s)}`;
+	return `${formatSessionHeading(s.number, s.date, s.title, s.level)}\n${formatSessionHeader(s)}`;
 }
 
 /** `#### Implementation` */

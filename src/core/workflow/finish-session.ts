@@ -7,7 +7,7 @@ import { appendToSection, ensureSection } from '../markdown/section-edits';
 import { findSection, parseSections, sameTitle, type Section } from '../markdown/sections';
 import { applyEdits, lineAt, type TextEdit } from '../markdown/text-edit';
 import { ChangeSet } from './file-changes';
-import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, sessionSection, setSessionFieldEdit } from './session-edits';
+import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, safeText, sessionSection, setSessionFieldEdit } from './session-edits';
 import { setField, touchUpdated } from './spec-fields';
 import { WorkflowError } from './workflow-error';
 import { commitChanges, requireSpec, Workspace } from './workspace';
@@ -58,7 +58,7 @@ export const UNKNOWN_DURATION = 'unknown (no start time recorded)';
  * - `**Status**:` completed (default), partial or blocked;
  * - a summary, when given, as a paragraph under `#### Summary` at the end of the session: the
  *   seed's sessions end with what happened, and a paragraph (not a list item) keeps the summary
- *   out of the "last activity" that resume reports;
+ *   out of the "last activity" that resume reports; written as log entries are (safeText);
  * - the context's `## Metrics` › `### Implementation` lines `- **Total Sessions**:` and
  *   `- **Total Duration**:` (sum of the sessions' durations) refreshed, created when missing; other
  *   metric lines are left as they are;
@@ -83,7 +83,7 @@ export async function finishSession(ws: Workspace, options: FinishOptions): Prom
 		const closed = closeSession(text, open, status, now);
 		minutes = closed.minutes;
 		let out = closed.text;
-		const summary = options.summary?.replace(/\r\n?/g, '\n').trim() ?? '';
+		const summary = safeText(options.summary?.replace(/\r\n?/g, '\n').trim() ?? '');
 		if (summary !== '') out = addSummary(out, open.headingStart, summary, path);
 		out = refreshMetrics(out, path, options.gitStats);
 		if (options.complete) out = setField(out, path, 'status', 'Status', 'completed');

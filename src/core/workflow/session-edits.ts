@@ -37,6 +37,28 @@ export function ensureContextSection(text: string, path: string, name: ContextSe
 	return ensureNoteSection(text, path, { title: name, ...contextSectionPlace(name), content });
 }
 
+// What hand-kept journals call the section that holds their sessions.
+const LOG_SECTION = /^(?:implementation timeline|timeline|implementation log|work log|session log|session history|sessions|log|history)$/i;
+const logMatcher: SectionMatcher = (s: Section) => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
+
+/**
+ * Writes a new session where the journal keeps its sessions, so it is read with them: after the
+ * last one in the file, its heading at that session's level; in a journal without sessions, at
+ * the end of its log section (`## Implementation Timeline`, or a `## Work Log`, `## Sessions`…),
+ * a timeline created at its canonical place when there is none. `block` gets the heading level.
+ */
+export function appendSessionBlock(text: string, path: string, sessions: readonly Session[], block: (level: number) => string): string {
+	let last: Session | null = null;
+	for (const s of sessions) if (last === null || s.headingStart > last.headingStart) last = s;
+	if (last) {
+		const section = sessionSection(parseSections(text), last, path);
+		return appendHeadingBlock(text, section, block(section.level));
+	}
+	const log = ensureNoteSection(text, path, { title: 'Implementation Timeline', ...contextSectionPlace('Implementation Timeline'), match: logMatcher });
+	// Only `##` and `###` headings are read as sessions.
+	return appendHeadingBlock(log.text, log.section, block(Math.min(3, Math.max(2, log.section.level + 1))));
+}
+
 /**
  * Appends a block that starts with a heading at the end of `section`, with one blank line above
  * it, and one below when the next line (the following heading) is not blank already.
@@ -51,39 +73,109 @@ export function appendHeadingBlock(text: string, section: Section, block: string
 /**
  * A list item from free text: the first line after `lead` (`- `, `- **Issue**: `), the rest as
  * continuation lines indented under it (their common indentation removed first, so a nested
- * list written flush left becomes a sub-list). Blank lines inside stay, empty.
+ * list written flush left becomes a sub-list). Blank lines inside stay, empty. The text goes
+ * through safeLines first: it cannot end the item with a heading of its own.
  */
 export function formatItem(text: string, lead = '- '): string {
 	let lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
 	// A fence on the item's own line (`- ```bash`) is not seen as one by the journal's readers:
 	// the code then starts on the next line, under a bare item marker.
 	if (FENCE.test(lines[0].trim())) lines = ['', ...lines];
-	const [first, ...rest] = lines;
 	let common = Infinity;
-	for (const l of rest) if (l.trim() !== '') common = Math.min(common, /^[ \t]*/.exec(l)?.[0].length ?? 0);
-	const continuation = rest.map((l) => (l.trim() === '' ? '' : `  ${l.slice(common)}`));
-	const item = [`${lead}${first.trim()}`.trimEnd(), ...continuation];
+	for (const l of lines.slice(1)) if (l.trim() !== '') common = Math.min(common, /^[ \t]*/.exec(l)?.[0].length ?? 0);
+	const [first, ...rest] = safeLines([lines[0].trim(), ...lines.slice(1).map((l) => l.slice(common))]);
+	const continuation = rest.map((l) => (l.trim() === '' ? '' : `  ${l}`));
+	const item = [`${lead}${first}`.trimEnd(), ...continuation];
 	// A code fence the entry leaves open is closed, or the journal below it would read as code.
 	const open = openFence(continuation);
 	if (open) item.push(`  ${open}`);
 	return item.join('\n') + '\n';
 }
 
+// A line a reader would take for a heading: ATX (`## Notes`), or a setext underline (`===`, `---`)
+// under a line of text. Up to three spaces in, as inside a list item's text.
+const ATX_LIKE = /^( {0,3})(#{1,6}(?:[ \t]|$))/;
+const SETEXT_LIKE = /^( {0,3})([=-]+[ \t]*)$/;
+
+/**
+ * Free text made safe to write into a note (log entries, a session summary, plan items): outside
+ * code, a line that would be a heading gets its first character escaped (`\## Notes`, `\---`),
+ * so it shows as written but can never open a section or a session; and a shell test written in
+ * the text (`[[ -d "$X" ]]`) is wrapped in backticks so it is not read as a link.
+ */
+export function safeLines(lines: readonly string[]): string[] {
+	const out: string[] = [];
+	let fence: string | null = null;
+	let previous = '';
+	for (const line of lines) {
+		const next = fenceAfterLine(line, fence);
+		if (fence !== null || next !== null) {
+			out.push(line);
+		} else if (ATX_LIKE.test(line)) {
+			out.push(line.replace(ATX_LIKE, '$1\\$2'));
+		} else if (SETEXT_LIKE.test(line) && previous.trim() !== '') {
+			out.push(line.replace(SETEXT_LIKE, '$1\\$2'));
+		} else {
+			out.push(codeShellTests(line));
+		}
+		previous = fence !== null || next !== null ? '' : line;
+		fence = next;
+	}
+	return out;
+}
+
+/** safeLines for a text of several lines; line ends are kept. */
+export function safeText(text: string): string {
+	return safeLines(text.split('\n')).join('\n');
+}
+
+// `[[` then a space, `!` or `-`, up to the next ` ]]`: bash's test, not a wikilink.
+const SHELL_TEST = /\[\[[ !-][^\n]*? \]\]/g;
+
+/** Shell tests outside inline code wrapped in backticks. */
+export function codeShellTests(line: string): string {
+	if (!line.includes('[[')) return line;
+	let out = '';
+	let at = 0;
+	for (const [from, to] of inlineCodeSpans(line)) {
+		out += wrapTests(line.slice(at, from)) + line.slice(from, to);
+		at = to;
+	}
+	return out + wrapTests(line.slice(at));
+}
+
+function wrapTests(s: string): string {
+	return s.replace(SHELL_TEST, (m) => `\`${m}\``);
+}
+
+/** [start, end) of each inline code span: a backtick run up to the next run of the same length. */
+function inlineCodeSpans(line: string): [number, number][] {
+	const spans: [number, number][] = [];
+	const runs = [...line.matchAll(/`+/g)];
+	for (let i = 0; i < runs.length; i++) {
+		const close = runs.findIndex((r, j) => j > i && r[0].length === runs[i][0].length);
+		if (close < 0) continue;
+		spans.push([runs[i].index, runs[close].index + runs[close][0].length]);
+		i = close;
+	}
+	return spans;
+}
+
 // As the markdown readers (code-ranges.ts) see fences: up to three spaces, then ``` or ~~~.
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+/** The fence open after `line`, given the one open before it (null: none). */
+function fenceAfterLine(line: string, open: string | null): string | null {
+	const m = FENCE.exec(line);
+	if (!m) return open;
+	if (open === null) return m[2][0] === '`' && m[3].includes('`') ? null : m[2];
+	return m[2][0] === open[0] && m[2].length >= open.length && m[3].trim() === '' ? null : open;
+}
 
 /** The fence still open after these lines, or null. */
 function openFence(lines: readonly string[]): string | null {
 	let open: string | null = null;
-	for (const line of lines) {
-		const m = FENCE.exec(line);
-		if (!m) continue;
-		if (open === null) {
-			if (!(m[2][0] === '`' && m[3].includes('`'))) open = m[2];
-		} else if (m[2][0] === open[0] && m[2].length >= open.length && m[3].trim() === '') {
-			open = null;
-		}
-	}
+	for (const line of lines) open = fenceAfterLine(line, open);
 	return open;
 }
 

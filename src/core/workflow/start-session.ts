@@ -8,7 +8,7 @@ import { applyEdits } from '../markdown/text-edit';
 import { sessionTemplate } from '../templates/context-template';
 import { ensureContextFile } from './context-creation';
 import { ChangeSet } from './file-changes';
-import { appendHeadingBlock, ensureContextSection, noteStatus, oneLine, startsImplementing } from './session-edits';
+import { appendSessionBlock, ensureContextSection, noteStatus, oneLine, safeLines, startsImplementing } from './session-edits';
 import { setField, touchUpdated } from './spec-fields';
 import { commitChanges, requireSpec, Workspace } from './workspace';
 
@@ -43,9 +43,10 @@ export const DEFAULT_SESSION_TITLE = 'Implementation Session';
  *
  * - finds the context file, or creates it from the seed's template;
  * - unless a session is active, appends `### Session N: YYYY-MM-DD - Title` with its Duration
- *   (`In progress`), Participants, Status (`active`) and Started lines at the end of
- *   `## Implementation Timeline` (created at its place when missing). N is one more than the
- *   highest session number. A session already active is continued: no second one is opened, and
+ *   (`In progress`), Participants, Status (`active`) and Started lines after the journal's last
+ *   session, at its heading level (see appendSessionBlock; `## Implementation Timeline` is created
+ *   only for a journal without sessions). N is one more than the highest session number. A
+ *   session already active is continued: no second one is opened, and
  *   the title and participants given are not applied to it;
  * - adds the approved plan's items to `## Plan` (created at its place when missing) as `- [ ] text`,
  *   skipping any whose text is already a task there (case-insensitive), so existing items keep
@@ -80,13 +81,8 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 		} else {
 			const number = sessions.reduce((max, s) => Math.max(max, s.number), 0) + 1;
 			session = { number, date: formatLocalDate(now), title: oneLine(options.title ?? '') || DEFAULT_SESSION_TITLE };
-			const block = sessionTemplate({
-				...session,
-				participants: oneLine(options.participants ?? '') || ws.settings.defaultParticipants,
-				started: stamp,
-			});
-			const timeline = ensureContextSection(out, context.path, 'Implementation Timeline');
-			out = appendHeadingBlock(timeline.text, timeline.section, block);
+			const participants = oneLine(options.participants ?? '') || ws.settings.defaultParticipants;
+			out = appendSessionBlock(out, context.path, sessions, (level) => sessionTemplate({ ...session, participants, started: stamp, level }));
 		}
 		const merged = mergePlan(out, context.path, plan);
 		out = merged.text;
@@ -114,19 +110,23 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 
 /**
  * Plan items as given, one line each, without a list marker or checkbox an agent may have copied
- * (`1. Analyze`, `- [ ] Analyze` → `Analyze`); empty ones and repeats dropped.
+ * (`1. Analyze`, `- [ ] Analyze` → `Analyze`), made safe as log entries are (safeLines); empty ones
+ * and repeats dropped.
  */
 function planItems(raw: readonly string[]): string[] {
 	const out: string[] = [];
 	for (const item of raw) {
-		const text = oneLine(item).replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').replace(/^\[.\][ \t]+/, '').trim();
+		const bare = oneLine(item).replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').replace(/^\[.\][ \t]+/, '').trim();
+		const text = safeLines([bare])[0];
 		if (text !== '' && !out.some((t) => sameTask(t, text))) out.push(text);
 	}
 	return out;
 }
 
+// Backticks aside: an item written before shell tests were put in code is the same item.
 function sameTask(a: string, b: string): boolean {
-	return oneLine(a).toLowerCase() === oneLine(b).toLowerCase();
+	const norm = (s: string) => oneLine(s.replace(/`/g, '')).toLowerCase();
+	return norm(a) === norm(b);
 }
 
 /** Adds the items not yet in `## Plan`, after its last line. */
