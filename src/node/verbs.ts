@@ -80,6 +80,7 @@ export const VERBS: Record<string, Verb> = {
 				`${what}: ${r.session.date} - ${r.session.title} (spec ${r.spec.id}, ${r.contextPath})`,
 				r.contextCreated ? `Created ${r.contextPath}` : '',
 				r.planAdded > 0 ? `Added ${r.planAdded} plan item${r.planAdded === 1 ? '' : 's'}` : '',
+				r.statusChange ? `Spec ${r.spec.id}: ${r.statusChange.from ?? '(no status)'} → implementing${r.statusChange.reopened ? ' (reopened)' : ''}` : '',
 			]
 				.filter((l) => l !== '')
 				.join('\n');

@@ -33,6 +33,8 @@ export interface StartResult {
 	continued: boolean;
 	/** How many plan items were new and added. */
 	planAdded: number;
+	/** The spec's status change, when start made one: `from` as written (null: it had none); `reopened` from completed. */
+	statusChange: { from: string | null; to: 'implementing'; reopened: boolean } | null;
 	written: string[];
 }
 
@@ -91,8 +93,12 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 		return touchUpdated(out, context.path, stamp);
 	});
 
+	let statusChange: StartResult['statusChange'] = null;
 	await changes.modify(spec.path, (text) => {
-		const out = startsImplementing(noteStatus(text, spec.path)) ? setField(text, spec.path, 'status', 'Status', 'implementing') : text;
+		const current = noteStatus(text, spec.path);
+		if (!startsImplementing(current)) return text;
+		const out = setField(text, spec.path, 'status', 'Status', 'implementing');
+		if (out !== text) statusChange = { from: current.raw.trim() || null, to: 'implementing', reopened: current.status === 'completed' };
 		return out === specOriginal ? out : touchUpdated(out, spec.path, stamp);
 	});
 
@@ -104,6 +110,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 		session,
 		continued,
 		planAdded,
+		statusChange,
 		written,
 	};
 }

@@ -141,6 +141,7 @@ describe('startSession', () => {
 		expect(edited[SPEC_1011]).toBe(spec);
 		expect(result.planAdded).toBe(1);
 		expect(result.spec.status).toBe('implementing');
+		expect(result.statusChange).toEqual({ from: 'completed', to: 'implementing', reopened: true });
 	});
 
 	it('leaves a blocked spec blocked', async () => {
@@ -148,6 +149,7 @@ describe('startSession', () => {
 		const ws = await workspace({ [SPEC_1014]: blocked });
 		const result = await startSession(ws, { id: '1014' });
 		expect(result.written).toEqual([CTX_1014]);
+		expect(result.statusChange).toBeNull();
 		expect(ws.store.snapshot()[SPEC_1014]).toBe(blocked);
 	});
 
