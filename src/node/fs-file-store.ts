@@ -1,5 +1,6 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { decodeUtf8, editKeepingBom, withoutBom } from '../core/files/file-text';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
 
@@ -24,22 +25,27 @@ export class FsFileStore implements FileStore {
 	// time on a big vault; a migration makes tens of thousands of calls).
 	read(path: string): Promise<string> {
 		try {
-			return Promise.resolve(readFileSync(this.resolve(path), 'utf8'));
+			return Promise.resolve(withoutBom(this.readText(path)));
 		} catch (e) {
 			return Promise.reject(this.wrap(e, path));
 		}
 	}
 
+	/** The file's whole text, its byte-order mark included; not-UTF-8 bytes refused, never replaced. */
+	private readText(path: string): string {
+		return decodeUtf8(readFileSync(this.resolve(path)), path);
+	}
+
 	process(path: string, fn: (text: string) => string): Promise<string> {
 		let before: string;
 		try {
-			before = readFileSync(this.resolve(path), 'utf8');
+			before = this.readText(path);
 		} catch (e) {
 			return Promise.reject(this.wrap(e, path));
 		}
 		let after: string;
 		try {
-			after = fn(before);
+			after = editKeepingBom(before, fn);
 		} catch (e) {
 			// The edit's own refusal (a WorkflowError, say) passes through unchanged; nothing was written.
 			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
@@ -49,7 +55,7 @@ export class FsFileStore implements FileStore {
 		} catch (e) {
 			return Promise.reject(this.wrap(e, path));
 		}
-		return Promise.resolve(after);
+		return Promise.resolve(withoutBom(after));
 	}
 
 	create(path: string, text: string): Promise<void> {

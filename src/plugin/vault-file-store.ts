@@ -1,5 +1,6 @@
 import { App, normalizePath, TFile, TFolder } from 'obsidian';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
+import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { dirname } from '../core/files/paths';
 
 /**
@@ -16,11 +17,11 @@ export class VaultFileStore implements FileStore {
 	}
 
 	async read(path: string): Promise<string> {
-		return this.app.vault.read(this.file(path));
+		return withoutBom(await this.app.vault.read(this.file(path)));
 	}
 
 	async process(path: string, fn: (text: string) => string): Promise<string> {
-		return this.app.vault.process(this.file(path), fn);
+		return withoutBom(await this.app.vault.process(this.file(path), (text) => editKeepingBom(text, fn)));
 	}
 
 	async create(path: string, text: string): Promise<void> {

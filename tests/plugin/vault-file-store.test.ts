@@ -56,3 +56,17 @@ describe('VaultFileStore.remove', () => {
 		expect(await store.read('specs/1000/y.md')).toBe('Y');
 	});
 });
+
+describe('VaultFileStore and a byte-order mark', () => {
+	it('gives the text without the mark and writes it back in front of the edit', async () => {
+		const { app, store } = storeOver({ 'specs/a.md': '\uFEFF---\nstatus: planning\n---\n# A\n' });
+		expect(await store.read('specs/a.md')).toBe('---\nstatus: planning\n---\n# A\n');
+		const seen: string[] = [];
+		const result = await store.process('specs/a.md', (text) => {
+			seen.push(text);
+			return text.replace('planning', 'implementing');
+		});
+		expect([seen, result]).toEqual([['---\nstatus: planning\n---\n# A\n'], '---\nstatus: implementing\n---\n# A\n']);
+		expect(await app.vault.adapter.read('specs/a.md')).toBe('\uFEFF---\nstatus: implementing\n---\n# A\n');
+	});
+});

@@ -1,4 +1,5 @@
 import { FileEntry, FileStat, FileStore, FileStoreError } from './file-store';
+import { editKeepingBom, withoutBom } from './file-text';
 import { dirname, isUnder } from './paths';
 
 /** A FileStore held in a Map: for tests and for dry runs. */
@@ -31,16 +32,16 @@ export class MemoryFileStore implements FileStore {
 	read(path: string): Promise<string> {
 		const f = this.files.get(path);
 		if (!f) return Promise.reject(new FileStoreError('not-found', path, `${path}: no such file`));
-		return Promise.resolve(f.text);
+		return Promise.resolve(withoutBom(f.text));
 	}
 
 	process(path: string, fn: (text: string) => string): Promise<string> {
 		const f = this.files.get(path);
 		if (!f) return Promise.reject(new FileStoreError('not-found', path, `${path}: no such file`));
 		try {
-			const text = fn(f.text);
+			const text = editKeepingBom(f.text, fn);
 			if (text !== f.text) this.put(path, text);
-			return Promise.resolve(text);
+			return Promise.resolve(withoutBom(text));
 		} catch (e) {
 			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
 		}

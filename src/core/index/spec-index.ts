@@ -75,7 +75,9 @@ export class SpecIndex {
 				try {
 					this.ingest(entry.path, await store.read(entry.path), role);
 				} catch (e) {
-					this.fileProblems.set(entry.path, [{ severity: 'error', code: 'unreadable', path: entry.path, message: `${entry.path}: ${(e as Error).message}` }]);
+					const reason = (e as Error).message;
+					const message = reason.startsWith(entry.path) ? reason : `${entry.path}: ${reason}`;
+					this.fileProblems.set(entry.path, [{ severity: 'error', code: 'unreadable', path: entry.path, message }]);
 				}
 			}
 			if (options.pause && ++done % chunk === 0) await options.pause();

@@ -1,4 +1,5 @@
 import { FileStore } from '../files/file-store';
+import { idFromSpecPath } from '../index/discovery';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
 import { formatLink, LinkLookup, LinkStyle } from '../links/link-format';
@@ -29,6 +30,9 @@ export interface Workspace {
 export function requireSpec(ws: Workspace, id: string): Spec {
 	const matches = ws.index.lookup(id);
 	if (matches.length === 0) {
+		// A spec file that could not be read (not UTF-8, say) is not in the index: say so, not "no spec".
+		const unreadable = ws.index.problems().find((p) => p.code === 'unreadable' && idFromSpecPath(p.path).toLowerCase() === id.trim().toLowerCase());
+		if (unreadable) throw new WorkflowError('unreadable', unreadable.message, unreadable.path);
 		throw new WorkflowError('unknown-id', `No spec with id "${id}" under ${ws.settings.specsRoot}/`);
 	}
 	if (matches.length > 1) {

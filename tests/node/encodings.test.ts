@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { runCli } from '../../src/node/cli';
+
+/** Notes saved with a byte-order mark, and notes that are not UTF-8, in a real folder. */
+describe('the bytes of notes as editors save them', () => {
+	let vault: string;
+	const write = (path: string, bytes: Buffer | string): void => {
+		mkdirSync(dirname(join(vault, path)), { recursive: true });
+		writeFileSync(join(vault, path), bytes);
+	};
+	const bytes = (path: string): Buffer => readFileSync(join(vault, path));
+	async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+		let stdout = '';
+		let stderr = '';
+		const code = await runCli([...args, '--vault', vault], { cwd: vault, env: { SPEC_WORK_NOW: '2025-09-01T10:00' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => '' });
+		return { code, stdout, stderr };
+	}
+
+	beforeEach(() => {
+		vault = mkdtempSync(join(tmpdir(), 'encodings-'));
+		mkdirSync(join(vault, '.obsidian'));
+	});
+	afterEach(() => rmSync(vault, { recursive: true, force: true }));
+
+	it('reads a spec with a byte-order mark by its frontmatter, and keeps the mark first when it writes', async () => {
+		write('specs/1000/1001/1014.spec.md', '\uFEFF---\ntype: task\nstatus: planning\n---\n# 1014 - Cold Storage\n');
+		write('specs/1000/1001/1014.context.md', '\uFEFF# 1014 journal\n\n**Spec**: [[1014.spec]]\n\n## Log\n- mounted\n');
+		expect((await cli(['status', '1014'])).stdout).toMatch(/^# Spec 1014: Cold Storage\n/);
+		expect((await cli(['start', '1014', '--title', 'T'])).code).toBe(0);
+		const journal = bytes('specs/1000/1001/1014.context.md').toString('utf8');
+		expect(journal.startsWith('\uFEFF# 1014 journal\n\n**Spec**: [[1014.spec]]  \n**Status**: implementing')).toBe(true);
+		expect(journal.indexOf('\uFEFF', 1)).toBe(-1);
+		// The property is edited (the frontmatter is seen behind the mark), and the mark stays first.
+		expect(bytes('specs/1000/1001/1014.spec.md').toString('utf8')).toBe('\uFEFF---\ntype: task\nstatus: implementing\n---\n# 1014 - Cold Storage\n');
+	});
+
+	it('refuses to write a note that is not UTF-8, naming the file and the byte, and validate reports it', async () => {
+		const latin1 = Buffer.concat([Buffer.from('---\ntype: epic\nstatus: implementing\n---\n# 2000 Caf'), Buffer.from([0xe9]), Buffer.from(' vu\n\n## Tasks\n- [ ] one\n')]);
+		write('specs/2000/epic.md', latin1);
+		write('specs/3000/epic.md', '---\ntype: epic\n---\n# 3000 - Fine\n');
+		const task = await cli(['task', '2000', '1', 'done']);
+		expect([task.code, task.stderr]).toEqual([1, 'spec-work: specs/2000/epic.md: not UTF-8 text (0xe9 at byte 50); it is left untouched: save it as UTF-8 to work on it\n']);
+		expect(bytes('specs/2000/epic.md').equals(latin1)).toBe(true);
+		const validate = await cli(['validate']);
+		expect(validate.code).toBe(1);
+		expect(validate.stdout).toContain('specs/2000/epic.md  unreadable  not UTF-8 text (0xe9 at byte 50)');
+		expect(bytes('specs/2000/epic.md').equals(latin1)).toBe(true);
+	});
+});
