@@ -72,8 +72,14 @@ describe('spec-work migrate', () => {
 		const log = JSON.parse(after[logPath]) as { moves: { from: string; to: string }[] };
 		delete after[logPath];
 		const moves = new Map(log.moves.map((m) => [m.from, m.to] as const));
-		// Given lines only: a spec linking the journal that became its context, a spec listing a kept journal, the kept journal's traceback.
-		const added = ['specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md'];
+		// Given lines only: a spec linking the journal that became its context, a spec listing a kept journal, the kept journal's traceback,
+		// specs listing the files their folders held, the dated journal made a context with its work as Session 1.
+		const added = [
+			'specs/context/2025-08-25.1013-task-warm-storage-sata.context.md',
+			'specs/1000-epic-foundation/1001-feature-storage/1001-feature-storage.spec.md',
+			'specs/1000-epic-foundation/1001-feature-storage/1011-task-nfs-mount/1011-task-nfs-mount.spec.md',
+			'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md',
+		];
 		expectMigrationHolds(OLD_VAULT, after, moves, ['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', 'specs/12000-epic-platform/12011-task-auth.spec.md', ...added]);
 		for (const path of added) expectOnlyLinesAdded(path, OLD_VAULT[path], after[moves.get(path) ?? path]);
 		// The old folders are gone; the workflow works on the new layout.

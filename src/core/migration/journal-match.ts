@@ -1,5 +1,6 @@
 import { basename, dirname, isUnder } from '../files/paths';
 import { parseLinks } from '../links/link-parser';
+import { readFrontmatter } from '../metadata/frontmatter';
 import { headerValues } from './header-values';
 import { folderId, idsInName, parseOldName } from './old-names';
 
@@ -61,8 +62,8 @@ export function matchJournal<S extends NamedSpec>(path: string, names: SpecNames
 	return [...found];
 }
 
-/** The lines by which a journal names its spec. */
-const NAMING_FIELDS = new Set(['id', 'spec', 'spec file', 'spec id', 'spec path']);
+/** The lines and properties by which a journal names its spec (`spec_id` read as `spec id`). */
+const NAMING_FIELDS = new Set(['id', 'spec', 'specification', 'spec file', 'spec id', 'spec path']);
 
 /**
  * The specs a journal names in its own text: `**ID**: 1011-hot-storage-nvme`, `**Spec File**:
@@ -72,13 +73,34 @@ const NAMING_FIELDS = new Set(['id', 'spec', 'spec file', 'spec id', 'spec path'
  */
 export function specsNamedInside<S extends NamedSpec>(text: string, path: string, names: SpecNames<S>, resolve: (linkpath: string, source: string) => string | null): S[] {
 	const found = new Set<S>();
-	for (const field of headerValues(text)) {
-		if (!NAMING_FIELDS.has(field.name)) continue;
-		const links = parseLinks(field.value, { includeFrontmatter: true });
-		const refs = links.length > 0 ? links.map((l) => l.target) : [field.value.replace(/^[`"']+|[`"'.,;]+$/g, '').trim()];
+	for (const value of namingValues(text)) {
+		const links = parseLinks(value, { includeFrontmatter: true });
+		const refs = links.length > 0 ? links.map((l) => l.target) : [value.replace(/^[`"']+|[`"'.,;]+$/g, '').trim()];
 		for (const ref of refs) for (const s of specsByRef(ref, path, names, resolve)) found.add(s);
 	}
 	return [...found];
+}
+
+/** The values of a note's naming properties, then of its naming lines; empty values left out. */
+function namingValues(text: string): string[] {
+	const out = namingProperties(text);
+	for (const field of headerValues(text)) if (NAMING_FIELDS.has(field.name) && field.value !== '') out.push(field.value);
+	return out;
+}
+
+/** `spec: "[[1001-feature-storage.spec]]"`, `spec_id: 1011`, a list of them; malformed YAML names nothing. */
+function namingProperties(text: string): string[] {
+	if (!text.startsWith('---')) return [];
+	const out: string[] = [];
+	for (const [key, value] of Object.entries(readFrontmatter(text, '').data)) {
+		if (!NAMING_FIELDS.has(key.toLowerCase().replace(/[_-]+/g, ' ').trim())) continue;
+		for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+			// `spec: [[x]]` unquoted is YAML for a list in a list.
+			const flat = Array.isArray(item) && item.length === 1 && typeof item[0] === 'string' ? `[[${item[0]}]]` : item;
+			if (typeof flat === 'string' || typeof flat === 'number') out.push(String(flat).trim());
+		}
+	}
+	return out.filter((v) => v !== '');
 }
 
 function specsByRef<S extends NamedSpec>(ref: string, source: string, names: SpecNames<S>, resolve: (linkpath: string, source: string) => string | null): S[] {
@@ -145,9 +167,9 @@ export function journalApartKind(path: string, specsRoot: string): 'journal' | '
 	return DATED.test(basename(path)) && inFolderOf(path, WORK_FOLDERS) ? 'if-named' : null;
 }
 
-/** Whether a text has a line that names a spec (`**ID**:`, `**Spec File**:`, `**Spec**:`). */
+/** Whether a text has a line or property that names a spec (`**ID**:`, `**Spec File**:`, `**Spec**:`, `spec:`). */
 export function hasNamingLine(text: string): boolean {
-	return headerValues(text).some((f) => NAMING_FIELDS.has(f.name) && f.value !== '');
+	return namingValues(text).length > 0;
 }
 
 /** The date a journal's name gives (`2025-08-20`), '' when none. */

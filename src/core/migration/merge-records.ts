@@ -1,8 +1,9 @@
-import { formatDeliverableEntry } from '../context/registry';
+import { DELIVERABLE_TYPE_HEADINGS, deliverableTypeFolder, deliverableTypeKey, formatDeliverableEntry, type Deliverable } from '../context/registry';
 import { parseLinks } from '../links/link-parser';
 import { detectEol, withEol } from '../markdown/eol';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { readFrontmatter } from '../metadata/frontmatter';
+import { readHeaderFields } from '../metadata/header-lines';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import type { SpecType } from '../metadata/spec-type';
 import { yamlScalar } from '../templates/markdown-blocks';
@@ -32,15 +33,37 @@ export function keptPurpose(sessions: readonly number[]): string {
  * `notePath` (its path after the migration). A note the registry cannot be placed in stays as it is.
  */
 export function listKeptJournal(text: string, notePath: string, keptPath: string, link: string, registry: { type: SpecType } | { purpose: string }): string {
+	return listDeliverable(text, notePath, keptPath, link, registry);
+}
+
+// A spec's groups as the seed writes them; a context's are DELIVERABLE_TYPE_HEADINGS.
+const SPEC_GROUPS: Record<string, string> = { scripts: 'Scripts', docs: 'Documentation', config: 'Configuration' };
+
+/**
+ * Lists a deliverable in a spec's (`type` given) or a context's `## Deliverables`, under the group
+ * of the `deliverables/<type>/` folder it is in; the context's line states its purpose when there
+ * is one. `lists` says whether a link already in the registry points to it.
+ */
+export function listDeliverable(
+	text: string,
+	notePath: string,
+	path: string,
+	link: string,
+	registry: { type: SpecType } | { purpose: string | null },
+	lists?: (linkpath: string) => boolean,
+): string {
 	const isContext = 'purpose' in registry;
+	const folder = deliverableTypeFolder(path) ?? 'docs';
+	const typeKey = deliverableTypeKey(folder);
 	const edit: RegistryEdit = {
 		placement: isContext ? contextSectionPlace('Deliverables') : canonicalPlace(SPEC_SECTION_ORDER[registry.type], 'Deliverables'),
-		heading: 'Documentation',
-		typeKey: 'docs',
+		heading: (isContext ? DELIVERABLE_TYPE_HEADINGS : SPEC_GROUPS)[typeKey] ?? folder,
+		typeKey,
 		line: formatDeliverableEntry(link, isContext ? registry.purpose : null),
+		lists: lists && ((entry: Deliverable) => entry.target !== null && (entry.kind === 'wikilink' || entry.kind === 'markdown') && lists(entry.target)),
 	};
 	try {
-		return addRegistryEntry(text, notePath, keptPath, edit);
+		return addRegistryEntry(text, notePath, path, edit);
 	} catch {
 		// A note whose sections cannot be placed: validate reports the file unlisted, as before.
 		return text;
@@ -66,6 +89,28 @@ export function withKeptTraceback(text: string, path: string, fields: { spec: st
 
 function propertyLines(entries: readonly (readonly [string, string])[]): string {
 	return entries.map(([key, value]) => `${key}: ${yamlScalar(value)}\n`).join('');
+}
+
+/**
+ * A journal the migration makes a spec's context links back to it (`**Spec**:` line and/or `spec`
+ * property, as validate's fix writes it) when nothing in it does: no `spec` property or `**Spec**:`
+ * line (an id there names the spec already, and is never overwritten), no link and no
+ * `**Spec File**:` path that finds the spec (`linksSpec`, from the context's new place).
+ * Malformed YAML is left alone.
+ */
+export function linkSpecFrom(contextText: string, contextPath: string, link: string, linksSpec: (target: string) => boolean): string {
+	const fm = readFrontmatter(contextText, contextPath);
+	if (fm.error || Object.keys(fm.data).some((key) => key.toLowerCase() === 'spec')) return contextText;
+	const fields = readHeaderFields(contextText);
+	if (fields.has('spec')) return contextText;
+	if (parseLinks(contextText, { includeFrontmatter: true }).some((l) => l.target !== '' && linksSpec(l.target))) return contextText;
+	const paths = ['spec file', 'spec path'].map((name) => fields.get(name)?.value.trim().replace(/^`(.*)`$/, '$1') ?? '');
+	if (paths.some((path) => path !== '' && linksSpec(path))) return contextText;
+	try {
+		return setField(contextText, contextPath, 'spec', 'Spec', link);
+	} catch {
+		return contextText;
+	}
 }
 
 /**

@@ -11,8 +11,8 @@ import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { DELIVERABLE_FOLDERS, deliverableFolder } from './deliverable-kind';
 import { formatLink } from '../links/link-format';
 import { specHeadingTitle } from '../templates/spec-templates';
-import { appendJournal } from './journal-merge';
-import { keptPurpose, linkContextFrom, listKeptJournal, withKeptTraceback } from './merge-records';
+import { appendJournal, journalAsSession } from './journal-merge';
+import { keptPurpose, linkContextFrom, linkSpecFrom, listDeliverable, listKeptJournal, withKeptTraceback } from './merge-records';
 import { firstTitleHeading } from './spec-title';
 import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
@@ -242,6 +242,8 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 
 	// Everything else in an old spec folder goes to that spec's deliverables.
 	const journals = new Set(layout.journals);
+	/** Files that become deliverables by the move (not in a `deliverables/` folder before), by the spec whose folder held them. */
+	const loose = new Map<string, FoundSpec>();
 	for (const [path, text] of files) {
 		if (planned.has(path) || journals.has(path) || !isUnder(path, specsRoot) || path === specsRoot) continue;
 		const rel = specsRoot === '' ? path : path.slice(specsRoot.length + 1);
@@ -266,6 +268,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 					? joinPath(base, 'deliverables', rest)
 					: joinPath(base, 'deliverables', deliverableFolder(path, text ?? null), rest);
 		add(path, target, 'deliverable');
+		if (first !== 'deliverables') loose.set(path, owner);
 	}
 
 	problems.push(...clashes(moves, paths));
@@ -310,6 +313,16 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 			kept.after = withKeptTraceback(kept.after, merge.journal, { spec: specLink, context: link(merge.kept, context.newPath, 'Implementation Journal'), purpose });
 		}
 	};
+	const specLinkFrom = (from: string, spec: FoundSpec): string => link(from, newPathOf(spec.path), specHeadingTitle(spec.id, stripIdPrefix(spec.title, spec.aliases)));
+	// A journal made a context links back to its spec, and its own dated work is its first session;
+	// both before any later journal is appended to it.
+	for (const [spec, journal] of journalContext) {
+		const context = editOf(journal);
+		if (context === null) continue;
+		const specPath = newPathOf(spec.path);
+		context.after = linkSpecFrom(context.after, context.newPath, specLinkFrom(context.newPath, spec), (target) => after.resolve(target, context.newPath) === specPath);
+		context.after = journalAsSession(context.after, journal);
+	}
 	for (const merge of merges) {
 		const journalText = files.get(merge.journal);
 		const context = editOf(merge.into);
@@ -329,6 +342,18 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		const linksJournal = (target: string): boolean => before.resolve(target, spec.path) === journal;
 		edit.after = linkContextFrom(edit.after, spec.path, link(edit.newPath, contextPath, 'Implementation Journal'), linksJournal);
 		contextLinks.push({ spec: edit.newPath, context: contextPath });
+	}
+	// Files that became deliverables by the move are listed in the spec's and its context's registries.
+	for (const [path, spec] of loose) {
+		const target = newPathOf(path);
+		const title = looseTitle(target, files.get(path) ?? null);
+		const contextPath = layout.contexts.get(spec.path) ?? journalContext.get(spec);
+		const notes = [{ edit: editOf(spec.path), registry: { type: typeOf(spec) } }, { edit: contextPath === undefined ? null : editOf(contextPath), registry: { purpose: null } }];
+		for (const { edit, registry } of notes) {
+			if (edit === null) continue;
+			const lists = (linkpath: string): boolean => after.resolve(linkpath, edit.newPath) === target;
+			edit.after = listDeliverable(edit.after, edit.newPath, target, link(edit.newPath, target, title), registry, lists);
+		}
 	}
 	for (const [path, edit] of edits) if (edit.after === edit.before) edits.delete(path);
 
@@ -356,6 +381,11 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		problems: sortProblems(problems),
 		fileCount: files.size,
 	};
+}
+
+/** What a moved file is listed as: a markdown file's first heading, else its name. */
+function looseTitle(path: string, text: string | null): string {
+	return (extension(path) === 'md' && text !== null ? firstTitleHeading(text) : null) ?? basename(path);
 }
 
 /**

@@ -94,7 +94,15 @@ describe('the specs a journal names inside it', () => {
 		// Code, other fields and empty values name nothing.
 		['```\n**ID**: 1011\n```', []],
 		['**Parent**: 1001\n**Date**: 2025-08-20\n**ID**:', []],
-		['---\nid: 1011\n---\n# X', []],
+		// Properties name it as the lines do, comments and quotes aside.
+		['---\n# planning notes\nspec: "[[1001-feature-storage.spec]]"  # the feature\ntags: [plan]\n---\n# 2025-08-18\n- [ ] decide tiers\n', ['1001']],
+		['---\nid: 1011\n---\n# X', ['1011']],
+		['---\nSpec_ID: 1011-hot-storage-nvme\n---\n# X', ['1011']],
+		['---\nspecification: [[1011-task-hot-storage-nvme.spec]]\n---\n# X', ['1011']],
+		['---\nspec:\n  - "[[1011-task-hot-storage-nvme.spec]]"\n---\n# X', ['1011']],
+		// Other properties, and malformed frontmatter, name nothing.
+		['---\nparent: 1001\ntags: [1011]\n---\n# X', []],
+		['---\nspec: [unclosed 1011\n---\n# X', []],
 	])('%s → %j', (text, ids) => {
 		expect(named(text)).toEqual(ids);
 	});

@@ -118,7 +118,8 @@ describe('targets per the seed', () => {
 		expect(task?.after).toContain('Inline `[[also not]]` code.');
 		expect(task?.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['[[1014-task-cold-storage.context|Journal]] → [[1014.context|Journal]]', '[[1001-feature-storage.spec|Storage]] → [[spec|Storage]]']);
 		const nfs = p.edits.find((e) => e.path.endsWith('1011-task-nfs-mount.spec.md'));
-		expect(nfs?.after).toBe('---\ntype: task\nparent: "[[spec|Storage]]"\n---\n# Task 1011: NFS mount\n\nMount it. See [the epic](../epic.md#Goals).\n');
+		// The script its folder held, now a deliverable, is listed.
+		expect(nfs?.after).toBe('---\ntype: task\nparent: "[[spec|Storage]]"\n---\n# Task 1011: NFS mount\n\nMount it. See [the epic](../epic.md#Goals).\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/mount.sh|mount.sh]]\n');
 	});
 
 	test('a traceback line in a script follows the spec; bash in the script is left alone', () => {
