@@ -1,13 +1,15 @@
 import { readContextFile } from '../context/context-file';
 import { formatLocalDate, formatLocalDateTime } from '../context/duration';
-import { formatPlanTask, parsePlanTasks } from '../context/plan-task';
+import { formatPlanTask, parsePlanTasks, type PlanTask } from '../context/plan-task';
 import { activeSession } from '../context/session';
 import { Spec } from '../index/spec';
 import { appendToSection } from '../markdown/section-edits';
-import { applyEdits } from '../markdown/text-edit';
+import { detectEol } from '../markdown/eol';
+import { applyEdits, isBlankLine, lineAt } from '../markdown/text-edit';
 import { sessionTemplate } from '../templates/context-template';
 import { ensureContextFile } from './context-creation';
 import { ChangeSet } from './file-changes';
+import { specTasks } from './progress-rollup';
 import { appendSessionBlock, ensureContextSection, noteStatus, oneLine, safeLines, startsImplementing } from './session-edits';
 import { setField, touchUpdated } from './spec-fields';
 import { commitChanges, requireSpec, Workspace } from './workspace';
@@ -52,7 +54,9 @@ export const DEFAULT_SESSION_TITLE = 'Implementation Session';
  *   the title and participants given are not applied to it;
  * - adds the approved plan's items to `## Plan` (created at its place when missing) as `- [ ] text`,
  *   skipping any whose text is already a task there (case-insensitive), so existing items keep
- *   their states and order;
+ *   their states and order. A spec whose tasks are a checklist (no plan counts; see specTasks)
+ *   gets them in that checklist instead, after its last item (mergeChecklist): a `## Plan` would
+ *   hide it;
  * - moves the spec and its context to `implementing` when they are planning, have no status, or
  *   are completed (starting work on a completed spec reopens it); blocked and unknown statuses
  *   are left as written;
@@ -67,12 +71,23 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 	const now = ws.now();
 	const stamp = formatLocalDateTime(now);
 	const plan = planItems(options.plan ?? []);
+	let planAdded = 0;
 	const specOriginal = await ws.store.read(spec.path);
+
+	// A spec without a plan that keeps its tasks as a checklist: that checklist is its plan.
+	const own = plan.length > 0 ? await specTasks(ws, spec) : null;
+	const checklist = own?.from === 'checklist' ? own.tasks : null;
+	const checklistPath = checklist ? (checklist.some((t) => t.path === spec.path) ? spec.path : checklist[checklist.length - 1].path) : null;
+	const addToChecklist = (text: string, path: string): string => {
+		if (!checklist || path !== checklistPath) return text;
+		const merged = mergeChecklist(text, path === spec.path, checklist, plan);
+		planAdded = merged.added;
+		return merged.text;
+	};
 
 	const context = await ensureContextFile(ws, changes, spec);
 	let session = { number: 0, date: '', title: '' };
 	let continued = false;
-	let planAdded = 0;
 	await changes.modify(context.path, (text) => {
 		let out = text;
 		const sessions = readContextFile(out).sessions;
@@ -86,19 +101,25 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 			const participants = oneLine(options.participants ?? '') || ws.settings.defaultParticipants;
 			out = appendSessionBlock(out, context.path, sessions, (level) => sessionTemplate({ ...session, participants, started: stamp, level }));
 		}
-		const merged = mergePlan(out, context.path, plan);
-		out = merged.text;
-		planAdded = merged.added;
+		if (checklist) out = addToChecklist(out, context.path);
+		else {
+			const merged = mergePlan(out, context.path, plan);
+			out = merged.text;
+			planAdded = merged.added;
+		}
 		if (startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'Status', 'implementing');
 		return touchUpdated(out, context.path, stamp);
 	});
 
 	let statusChange: StartResult['statusChange'] = null;
 	await changes.modify(spec.path, (text) => {
-		const current = noteStatus(text, spec.path);
-		if (!startsImplementing(current)) return text;
-		const out = setField(text, spec.path, 'status', 'Status', 'implementing');
-		if (out !== text) statusChange = { from: current.raw.trim() || null, to: 'implementing', reopened: current.status === 'completed' };
+		let out = addToChecklist(text, spec.path);
+		const current = noteStatus(out, spec.path);
+		if (startsImplementing(current)) {
+			const set = setField(out, spec.path, 'status', 'Status', 'implementing');
+			if (set !== out) statusChange = { from: current.raw.trim() || null, to: 'implementing', reopened: current.status === 'completed' };
+			out = set;
+		}
 		return out === specOriginal ? out : touchUpdated(out, spec.path, stamp);
 	});
 
@@ -134,6 +155,39 @@ function planItems(raw: readonly string[]): string[] {
 function sameTask(a: string, b: string): boolean {
 	const norm = (s: string) => oneLine(s.replace(/`/g, '')).toLowerCase();
 	return norm(a) === norm(b);
+}
+
+/**
+ * Adds the items not yet among the spec's checklist tasks (all its lists, in either file) after
+ * the last task of this note (its sub-steps and wrapped lines too), in that item's indentation and
+ * bullet. The note is read again: the spec may have been edited since the tasks were read.
+ */
+function mergeChecklist(text: string, isSpec: boolean, tasks: readonly PlanTask[], items: readonly string[]): { text: string; added: number } {
+	const fresh = items.filter((item) => !tasks.some((t) => sameTask(t.text, item)));
+	const note = readContextFile(text);
+	const own = isSpec ? [...note.tasks, ...note.checklist] : note.checklist;
+	let last: PlanTask | null = null;
+	for (const t of own) if (last === null || t.lineStart > last.lineStart) last = t;
+	if (fresh.length === 0 || last === null) return { text, added: 0 };
+	const at = itemBlockEnd(text, last);
+	const lead = /^[ \t]*(?:([-*+])[ \t]+)?/.exec(text.slice(last.lineStart, last.lineEnd))?.[0] ?? '';
+	// An ordered or bare emoji item has no bullet to copy: new items are `- [ ]` at its indentation.
+	const bullet = /[-*+][ \t]+$/.test(lead) ? lead : `${lead.replace(/\S.*$/, '')}- `;
+	const eol = detectEol(text);
+	const lines = fresh.map((t) => `${bullet}${formatPlanTask(t).slice(2)}${eol}`).join('');
+	const lineBreak = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
+	return { text: text.slice(0, at) + lineBreak + lines + text.slice(at), added: fresh.length };
+}
+
+/** Just past the item's last line: its own, then the non-blank lines indented deeper than it. */
+function itemBlockEnd(text: string, task: PlanTask): number {
+	let at = task.end;
+	while (at < text.length) {
+		const line = lineAt(text, at);
+		if (isBlankLine(line.text) || /^[ \t]*/.exec(line.text)![0].length <= task.indent) break;
+		at = line.end;
+	}
+	return at;
 }
 
 /** Adds the items not yet in `## Plan`, after its last line. */
