@@ -48,11 +48,13 @@ const MAX_LINK_TEXT = 2000;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Every link in `text`, in order of position. Links inside fenced code blocks and inline code are
- * not links, and neither is anything in the YAML frontmatter unless `includeFrontmatter` is set
+ * Every link in `text`, in order of position. What Obsidian does not read as markdown holds no
+ * links: fenced and indented code, inline code, `%%` comments and autolinks (`<https://…>`), as
+ * findCodeRanges finds them; nor does the YAML frontmatter unless `includeFrontmatter` is set
  * (properties are read with parseLinkText). Markdown links to external URLs (any `scheme:` target,
- * or `//host`) are omitted unless `includeExternal` is set: they never name a vault file. Links inside HTML comments are found,
- * as Obsidian's own traceback comments need them.
+ * or `//host`) are omitted unless `includeExternal` is set: they never name a vault file.
+ * Links inside HTML comments are found: the deliverables' traceback comments
+ * (`<!-- Spec: [[…]] -->`) need them, and none has been seen to hide a link Obsidian lacks.
  */
 export function parseLinks(text: string, options: ParseLinksOptions = {}): LinkRef[] {
 	const bodyStart = options.includeFrontmatter ? 0 : (findFrontmatter(text)?.end ?? 0);
@@ -267,7 +269,7 @@ function findLinkTextEnd(text: string, open: number, to: number, code: Range[], 
 	return -1;
 }
 
-/** A fenced block's range runs from a line start to a line end (or the text's); an inline span's ends on its backticks. */
+/** A fenced or indented block's range runs from a line start to a line end (or the text's); an inline range's does not. */
 function isFencedBlock(text: string, [start, end]: Range): boolean {
 	return (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end - 1] === '\n');
 }

@@ -1,10 +1,12 @@
 import { splitLines } from './eol';
 
 /**
- * Where code is in a markdown text: fenced blocks (``` and ~~~, closed by a fence of the same
- * character at least as long, or running to the end) and inline code spans. Links, tasks and
- * headings inside code are not markdown, e.g. bash `[[ -d "$X" ]]` is not a wikilink.
- * Ranges are [start, end) character offsets, sorted and disjoint.
+ * Where a markdown text holds what is not markdown to Obsidian: fenced blocks (``` and ~~~, closed
+ * by a fence of the same character at least as long, or running to the end), indented code blocks,
+ * inline code spans, `%%` comments (inline or over several lines: everything up to the next `%%`)
+ * and autolinks (`<https://…>`). Links, tasks and headings inside them are not markdown, e.g. bash
+ * `[[ -d "$X" ]]` is not a wikilink, nor is `%% [[old-plan]] %%`. Ranges are [start, end)
+ * character offsets, sorted and disjoint.
  *
  * Where a fence may stand, after CommonMark, kept simple:
  * - A fence indented 0–3 columns opens a block that only a fence indented 0–3 columns closes, even
@@ -21,23 +23,35 @@ import { splitLines } from './eol';
  * - Inside blockquotes (`> `) the same holds for the quoted text; a fence opened in a quote ends
  *   with the first line not quoted as deeply.
  * Tabs count to the next multiple of 4 columns. Blank lines inside a fence never end it (in a quote,
- * blank quoted lines). Indented code blocks are not treated as code.
+ * blank quoted lines).
+ *
+ * Indented code (findCodeBlocks, not findFencedBlocks), conservatively: a line indented 4 or more
+ * columns past the innermost list item's content column (past the margin outside lists), right
+ * after a blank line at the same quote depth or first in the text, opens it; lines as deep, and
+ * blank lines, go on with it. After paragraph text such a line is lazy continuation, not code;
+ * text indented to an item's content column is the item's, not code.
+ *
+ * A `%%` in code opens no comment, and a fence or indented block that starts inside a comment is
+ * comment. An unclosed `%%` is text. HTML comments are not ranges: their links are read.
  */
 export type Range = [number, number];
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
 export function findCodeRanges(text: string): Range[] {
-	const ranges: Range[] = [];
-	const fences = findFencedBlocks(text);
-	let cursor = 0;
-	for (const block of fences) {
-		addInlineSpans(text, cursor, block[0], ranges);
-		ranges.push(block);
-		cursor = block[1];
+	let blocks = findCodeBlocks(text);
+	let inline = findInlineRanges(text, blocks);
+	// A fence opened inside a comment is comment text: find the blocks again with the comments masked.
+	for (let pass = 0; inline.swallowed && pass < 3; pass++) {
+		blocks = findCodeBlocks(maskRanges(text, inline.comments));
+		inline = findInlineRanges(text, blocks);
 	}
-	addInlineSpans(text, cursor, text.length, ranges);
-	return ranges;
+	return mergeRanges(blocks, inline.ranges);
+}
+
+/** Fenced and indented code blocks, sorted: findFencedBlocks' blocks and the indented ones between them. */
+export function findCodeBlocks(text: string, from = 0): Range[] {
+	return scanLines(new FenceScan(text, true), text, from);
 }
 
 /** The fence of an open fenced block: its character (` or ~) and how many of them. */
@@ -98,7 +112,10 @@ const ALL_QUOTES = 1 << 30;
  * rule written plainly, line by line, is fencedBlocksByRule.
  */
 export function findFencedBlocks(text: string, from = 0): Range[] {
-	const scan = new FenceScan(text);
+	return scanLines(new FenceScan(text, false), text, from);
+}
+
+function scanLines(scan: FenceScan, text: string, from: number): Range[] {
 	let lineStart = from;
 	while (lineStart < text.length) {
 		const nl = text.indexOf('\n', lineStart);
@@ -124,16 +141,31 @@ class FenceScan {
 	private quotes = 0;
 	private first = 0;
 	private indent = 0;
+	/** The quote depth of the previous line if it was blank (the text's start counts as one), else -1. */
+	private blankQuotes = 0;
+	// The open indented code block (codeStart -1: none): to the end of its last line, the column its lines reach, its quote depth.
+	private codeStart = -1;
+	private codeEnd = 0;
+	private codeColumn = 0;
+	private codeQuotes = 0;
 
-	constructor(private readonly text: string) {}
+	/** `indented`: also find indented code blocks; they change nothing else the scan finds. */
+	constructor(
+		private readonly text: string,
+		private readonly indented: boolean,
+	) {}
 
 	line(start: number, end: number, next: number): void {
-		if (this.open !== null && this.inBlock(start, end, next)) return;
-		this.outside(start, end);
+		if (this.open !== null && this.inBlock(start, end, next)) {
+			this.blankQuotes = -1;
+			return;
+		}
+		this.outside(start, end, next);
 	}
 
 	finish(): Range[] {
 		if (this.open !== null) this.blocks.push([this.open.start, this.text.length]);
+		this.closeCode();
 		return this.blocks;
 	}
 
@@ -158,7 +190,7 @@ class FenceScan {
 		return true;
 	}
 
-	private outside(start: number, end: number): void {
+	private outside(start: number, end: number, next: number): void {
 		const text = this.text;
 		const items = this.items;
 		this.measure(start, end, ALL_QUOTES);
@@ -169,8 +201,11 @@ class FenceScan {
 		const first = this.first;
 		if (first === end) {
 			this.afterText = false;
+			this.blankQuotes = this.quotes;
 			return;
 		}
+		const afterBlank = this.blankQuotes === this.quotes;
+		this.blankQuotes = -1;
 		const c = text.charCodeAt(first);
 		const fence = c === BACKTICK || c === TILDE ? fenceStep(text.slice(first, end), null) : null;
 		const markerEnd = fence === null ? listMarkerEnd(text, first, end) : -1;
@@ -179,7 +214,9 @@ class FenceScan {
 			while (items.length > 0 && items[items.length - 1] > this.indent) items.pop();
 		}
 		const column = items.length > 0 ? items[items.length - 1] : 0;
-		if (fence !== null && (this.indent <= 3 || items.length > 0)) {
+		const opens = fence !== null && (this.indent <= 3 || items.length > 0);
+		if (this.indented) this.indentedCode(start, next, column, opens, afterBlank);
+		if (opens) {
 			// Built field by field: a spread object is slower to read on every line of the block.
 			this.open = { char: fence.char, length: fence.length, column: this.indent <= 3 ? 0 : column, quotes: this.quotes, start };
 			this.afterText = false;
@@ -187,6 +224,36 @@ class FenceScan {
 		}
 		if (markerEnd >= 0 && this.indent - column <= 3) items.push(contentColumn(text, markerEnd, end, this.indent + markerEnd - first));
 		this.afterText = true;
+	}
+
+	/**
+	 * Goes on with the open indented code block or closes it, then opens one when the line comes
+	 * after a blank line and reaches 4 columns past `column`, its list item's text. A fence ends it.
+	 */
+	private indentedCode(start: number, next: number, column: number, fence: boolean, afterBlank: boolean): void {
+		if (fence) {
+			this.closeCode();
+			return;
+		}
+		if (this.codeStart >= 0) {
+			if (this.quotes === this.codeQuotes && this.indent >= this.codeColumn) {
+				this.codeEnd = next;
+				return;
+			}
+			this.closeCode();
+		}
+		if (afterBlank && this.indent - column >= 4) {
+			this.codeStart = start;
+			this.codeEnd = next;
+			this.codeColumn = column + 4;
+			this.codeQuotes = this.quotes;
+		}
+	}
+
+	private closeCode(): void {
+		if (this.codeStart < 0) return;
+		this.blocks.push([this.codeStart, this.codeEnd]);
+		this.codeStart = -1;
 	}
 
 	/** Takes up to `maxQuotes` quote markers off the line, then finds its first non-blank character and its column. */
@@ -264,11 +331,22 @@ function contentColumn(text: string, markerEnd: number, end: number, markerColum
  * line, so it is slower; it stays as the oracle findFencedBlocks is property-tested against.
  */
 export function fencedBlocksByRule(text: string, from = 0): Range[] {
+	return blocksByRule(text, from, false);
+}
+
+/** findCodeBlocks' rule written plainly, its oracle as fencedBlocksByRule is findFencedBlocks'. */
+export function codeBlocksByRule(text: string, from = 0): Range[] {
+	return blocksByRule(text, from, true);
+}
+
+function blocksByRule(text: string, from: number, indented: boolean): Range[] {
 	const blocks: Range[] = [];
 	let open: OpenBlock | null = null;
+	let code: { start: number; end: number; column: number; quotes: number } | null = null;
 	let items: number[] = [];
 	let itemQuotes = 0;
 	let afterText = false;
+	let blankQuotes = 0;
 	for (const line of splitLines(text, from)) {
 		if (open !== null) {
 			const inner = unquote(line.text, open.quotes);
@@ -280,6 +358,7 @@ export function fencedBlocksByRule(text: string, from = 0): Range[] {
 					open = null;
 					afterText = false;
 				}
+				blankQuotes = -1;
 				continue;
 			}
 			blocks.push([open.start, line.start]);
@@ -290,14 +369,26 @@ export function fencedBlocksByRule(text: string, from = 0): Range[] {
 		itemQuotes = quotes;
 		if (body === '') {
 			afterText = false;
+			blankQuotes = quotes;
 			continue;
 		}
+		const afterBlank = blankQuotes === quotes;
+		blankQuotes = -1;
 		const fence = fenceStep(body, null);
 		const marker = fence === null ? /^([ \t]*(?:[-+*]|\d{1,9}[.)]))([ \t]*)([\s\S]*)$/.exec(rest) : null;
 		const isMarker = marker !== null && (marker[2] !== '' || marker[3] === '');
 		if (fence !== null || isMarker || /^#{1,6}(?:[ \t]|$)/.test(body) || !afterText) items = items.filter((c) => c <= indent);
 		const column = items.length > 0 ? items[items.length - 1] : 0;
-		if (fence !== null && (indent <= 3 || items.length > 0)) {
+		const opens = fence !== null && (indent <= 3 || items.length > 0);
+		if (indented) {
+			const goesOn = code !== null && !opens && quotes === code.quotes && indent >= code.column;
+			if (code !== null && goesOn) code.end = line.end;
+			else {
+				if (code !== null) blocks.push([code.start, code.end]);
+				code = !opens && afterBlank && indent - column >= 4 ? { start: line.start, end: line.end, column: column + 4, quotes } : null;
+			}
+		}
+		if (opens) {
 			open = { ...fence, column: indent <= 3 ? 0 : column, quotes, start: line.start };
 			afterText = false;
 			continue;
@@ -310,6 +401,7 @@ export function fencedBlocksByRule(text: string, from = 0): Range[] {
 		afterText = true;
 	}
 	if (open !== null) blocks.push([open.start, text.length]);
+	if (code !== null) blocks.push([code.start, code.end]);
 	return blocks;
 }
 
@@ -332,21 +424,116 @@ function columns(s: string): number {
 	return column;
 }
 
-/** Inline code spans between `from` and `to`: a run of N backticks closed by the next run of exactly N, within a paragraph. */
-function addInlineSpans(text: string, from: number, to: number, out: Range[]): void {
-	let i = text.indexOf('`', from);
-	while (i >= 0 && i < to) {
-		let runEnd = i;
-		while (runEnd < to && text[runEnd] === '`') runEnd++;
-		const n = runEnd - i;
-		const close = findClosingRun(text, runEnd, to, n);
-		if (close < 0) {
-			i = text.indexOf('`', runEnd);
-			continue;
-		}
-		out.push([i, close + n]);
-		i = text.indexOf('`', close + n);
+/** A CommonMark autolink at the offset: `<`, a scheme of 2–32 characters, `:`, then no space, `<` or `>` up to the `>`. */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+
+/** The inline ranges outside `blocks` (sorted): code spans, `%%` comments, which may run over blocks, and autolinks. */
+function findInlineRanges(text: string, blocks: Range[]): InlineScan {
+	const scan = new InlineScan(text);
+	let cursor = 0;
+	for (const [start, end] of blocks) {
+		if (start >= cursor) cursor = scan.add(cursor, start);
+		if (cursor > start) scan.swallowed = true;
+		cursor = Math.max(cursor, end);
 	}
+	scan.add(cursor, text.length);
+	return scan;
+}
+
+/**
+ * Finds inline ranges from left to right. The next backtick, `%%` and `<` are each searched for
+ * only once passed, and never again per block: one indexOf is much faster than a regular
+ * expression with three alternatives, and a search past the end of a stretch is kept for the next.
+ */
+class InlineScan {
+	/** Code spans, comments and autolinks, sorted. */
+	readonly ranges: Range[] = [];
+	readonly comments: Range[] = [];
+	/** A block starts inside a comment, so the blocks are to be found again without it. */
+	swallowed = false;
+	private tick = -1;
+	private comment = -1;
+	private angle = -1;
+
+	constructor(private readonly text: string) {}
+
+	/** Adds the ranges starting between `from` and `to`; returns where they end, past `to` if a comment runs on. */
+	add(from: number, to: number): number {
+		const text = this.text;
+		let i = from;
+		while (i < to) {
+			if (this.tick < i) this.tick = indexFrom(text, '`', i);
+			if (this.comment < i) this.comment = indexFrom(text, '%%', i);
+			if (this.angle < i) this.angle = indexFrom(text, '<', i);
+			i = Math.min(this.tick, this.comment, this.angle);
+			if (i >= to) return to;
+			if (i === this.tick) {
+				let runEnd = i + 1;
+				while (runEnd < to && text.charCodeAt(runEnd) === BACKTICK) runEnd++;
+				const end = codeSpanEnd(text, i, runEnd - i, to);
+				if (end >= 0) this.ranges.push([i, end]);
+				i = end >= 0 ? end : runEnd;
+				continue;
+			}
+			const end = i === this.comment ? commentEnd(text, i) : autolinkEnd(text, i);
+			if (end >= 0) this.ranges.push([i, end]);
+			if (end >= 0 && i === this.comment) this.comments.push([i, end]);
+			i = end >= 0 ? end : i + 1;
+		}
+		return Math.max(i, to);
+	}
+}
+
+/** indexOf, with Infinity for none. */
+function indexFrom(text: string, s: string, from: number): number {
+	const k = text.indexOf(s, from);
+	return k < 0 ? Infinity : k;
+}
+
+/** Past the code span whose run of `n` backticks starts at `i`, closed by the next run as long within its paragraph; -1 if none. */
+function codeSpanEnd(text: string, i: number, n: number, to: number): number {
+	const close = findClosingRun(text, i + n, to, n);
+	return close < 0 ? -1 : close + n;
+}
+
+/** Past the `%%` closing the comment opened at `i`, wherever it is (nothing inside a comment is markdown); -1 if none. */
+function commentEnd(text: string, i: number): number {
+	const close = text.indexOf('%%', i + 2);
+	return close < 0 ? -1 : close + 2;
+}
+
+/** Past the autolink at `i`, or -1: none, or it is a link's destination written `](<…>)`. */
+function autolinkEnd(text: string, i: number): number {
+	AUTOLINK.lastIndex = i;
+	if (!AUTOLINK.test(text)) return -1;
+	let p = i - 1;
+	while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+	return p >= 1 && text[p] === '(' && text[p - 1] === ']' ? -1 : AUTOLINK.lastIndex;
+}
+
+/** `text` with the characters of `ranges` but line ends replaced by x, so they hold no fence, marker or blank line. */
+function maskRanges(text: string, ranges: Range[]): string {
+	let out = '';
+	let cursor = 0;
+	for (const [start, end] of ranges) {
+		out += text.slice(cursor, start) + text.slice(start, end).replace(/[^\r\n]/g, 'x');
+		cursor = end;
+	}
+	return out + text.slice(cursor);
+}
+
+/** Two sorted range lists as one, sorted and disjoint: overlapping ranges are joined. */
+function mergeRanges(a: Range[], b: Range[]): Range[] {
+	const out: Range[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		const next = j >= b.length || (i < a.length && a[i][0] <= b[j][0]) ? a[i++] : b[j++];
+		const last = out.length > 0 ? out[out.length - 1] : null;
+		if (last !== null && next[0] < last[1]) last[1] = Math.max(last[1], next[1]);
+		else out.push([next[0], next[1]]);
+	}
+	return out;
 }
 
 function findClosingRun(text: string, from: number, to: number, n: number): number {

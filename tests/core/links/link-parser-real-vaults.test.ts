@@ -61,9 +61,9 @@ describe('parseLinks on real vault notes: code fences inside list items', () => 
 		expect(seen(text)).toEqual(['wikilink context | ']);
 	});
 
-	test('an indented ``` outside a list hides no link', () => {
+	test('an indented ``` outside a list opens no fence: it is indented code, hiding its own lines only', () => {
 		const text = 'Intro [[a]]\n\n    ```\n    [[b]]\n\n[[c]]\n';
-		expect(seen(text)).toEqual(['wikilink a | ', 'wikilink b | ', 'wikilink c | ']);
+		expect(seen(text)).toEqual(['wikilink a | ', 'wikilink c | ']);
 	});
 });
 

@@ -147,6 +147,82 @@ describe('parseLinks: code is not markdown', () => {
 	});
 });
 
+describe('parseLinks: what Obsidian does not read as a link', () => {
+	test('%% comments, inline and over several lines, hide their links; a fence inside one is comment too', () => {
+		const text = [
+			'# 1014 - Cold Storage NAS',
+			'',
+			'**Context**: [[1014.context|Implementation Journal]]',
+			'',
+			'%% [[hidden-comment]] %%',
+			'',
+			'Owner notes %%later: [[draft-idea]]%% stay visible, as does [[visible]].',
+			'',
+			'%%',
+			'Old plan, kept for reference:',
+			'',
+			'- [[old-plan]]',
+			'```bash',
+			'echo "[[x]]"',
+			'%%',
+			'',
+			'## Deliverables',
+			'- [[deliverables/scripts/setup.sh|Setup Script]]',
+			'',
+		].join('\n');
+		expect(targets(text)).toEqual(['1014.context', 'visible', 'deliverables/scripts/setup.sh']);
+	});
+
+	test('%% inside code opens no comment, an unclosed %% hides nothing, a comment may hold backticks', () => {
+		expect(targets('Use `%%` to hide text: [[real]]\n```\n%%\n```\n[[after]] %% `x` [[gone]] %% [[last]]')).toEqual(['real', 'after', 'last']);
+		expect(targets('Done 100%% with [[report]]\n\nMore [[notes]]\n')).toEqual(['report', 'notes']);
+	});
+
+	test('inside an autolink nothing is a link but the autolink itself', () => {
+		expect(targets('See <https://x.y/[[z]]> and <obsidian://open?file=[[a]]> then [[real]]\n')).toEqual(['real']);
+		// A destination written in angle brackets is the link's, not an autolink.
+		const links = parseLinks('[site](<https://x.y/a b>) and [Guide](<docs/nas guide.md>)', { includeExternal: true });
+		expect(links.map((l) => l.target)).toEqual(['https://x.y/a b', 'docs/nas guide.md']);
+		// Not autolinks: no scheme, or a space inside.
+		expect(targets('<[[a]]> <x:[[b]] c> <1a:[[c]]>')).toEqual(['a', 'b', 'c']);
+	});
+
+	test('indented code: four columns past the margin or past a list item\'s text, after a blank line', () => {
+		const text = [
+			'## Steps',
+			'',
+			'1. Step [[one]]',
+			'',
+			'       indented code [[nope]]',
+			'       more [[nope-too]]',
+			'',
+			'   continuation of step one [[continued]]',
+			'',
+			'2. Next',
+			'   - nested [[nested]]',
+			'',
+			'         deep code [[deep]]',
+			'',
+			'     text of the nested item [[nested-text]]',
+			'',
+			'Paragraph.',
+			'',
+			'    top-level code [[top-code]]',
+			'\tand a tab [[tab-code]]',
+			'',
+			'Paragraph',
+			'    continued lazily [[lazy]]',
+			'',
+		].join('\n');
+		expect(targets(text)).toEqual(['one', 'continued', 'nested', 'nested-text', 'lazy']);
+	});
+
+	test('items nested by four spaces or a tab stay items, and their links stay links', () => {
+		expect(targets('- a [[a]]\n\n    - b [[b]]\n\n\t- c [[c]]\n\n        - d [[d]]\n')).toEqual(['a', 'b', 'c', 'd']);
+		expect(targets('14. Step\n\n    ```bash\n    [[ -d x ]]\n    ```\n\n    See [[log]]\n')).toEqual(['log']);
+	});
+});
+
 describe('parseLinks: comments, frontmatter and ranges', () => {
 	test('links inside HTML comments are found (the seed traceback header)', () => {
 		const text = '<!-- Spec: [[../../spec|Storage Infrastructure Spec]] -->\n<!-- Context: [[../../context|Implementation Journal]] -->\n# Guide\n';
@@ -232,6 +308,9 @@ describe('parseLinks on generated notes (fast-check)', () => {
 		')',
 		'|',
 		'- [ ] task\n',
+		'%% [[hidden]] %%',
+		'<https://x.y/[[z]]>',
+		'\n\n    indented [[code]]\n',
 	);
 	const note = fc.array(fragment, { maxLength: 25 }).map((parts) => parts.join(''));
 
@@ -253,6 +332,15 @@ describe('parseLinks on generated notes (fast-check)', () => {
 						link.kind,
 					]);
 				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	test('nothing inside a %% comment is ever a link', () => {
+		fc.assert(
+			fc.property(note, (inner) => {
+				expect(parseLinks('%%\n' + inner.replace(/%/g, 'pct') + '\n%%\n')).toEqual([]);
 			}),
 			{ numRuns: 300 },
 		);

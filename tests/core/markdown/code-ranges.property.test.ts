@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { fenceAfter, fencedBlocksByRule, findFencedBlocks, type Fence } from '../../../src/core/markdown/code-ranges';
+import {
+	codeBlocksByRule,
+	fenceAfter,
+	fencedBlocksByRule,
+	findCodeBlocks,
+	findCodeRanges,
+	findFencedBlocks,
+	type Fence,
+} from '../../../src/core/markdown/code-ranges';
 import { splitLines } from '../../../src/core/markdown/eol';
 import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
 import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
@@ -64,6 +72,66 @@ describe('findFencedBlocks', () => {
 		const text = item.repeat(5000);
 		const started = Date.now();
 		expect(findFencedBlocks(text)).toHaveLength(5000);
+		expect(Date.now() - started).toBeLessThan(2000);
+	});
+});
+
+describe('findCodeBlocks', () => {
+	it('finds the blocks the rule, written plainly, finds, indented code and all', () => {
+		fc.assert(
+			fc.property(anyMarkdown, (text) => {
+				expect(findCodeBlocks(text)).toEqual(codeBlocksByRule(text));
+				const body = bodyStart(text);
+				expect(findCodeBlocks(text, body)).toEqual(codeBlocksByRule(text, body));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	it('finds every fenced block findFencedBlocks finds, and only indented code besides', () => {
+		fc.assert(
+			fc.property(anyMarkdown, (text) => {
+				const blocks = findCodeBlocks(text);
+				const fenced = findFencedBlocks(text);
+				expect(fenced.filter(([s, e]) => !blocks.some(([bs, be]) => bs === s && be === e))).toEqual([]);
+				for (const [s, e] of blocks.filter(([bs, be]) => !fenced.some(([fs, fe]) => fs === bs && fe === be))) {
+					// An indented block starts at a line start, with 4 columns of indent past any quote markers.
+					expect(s === 0 || text[s - 1] === '\n').toBe(true);
+					expect(/^(?: {0,3}> ?)*(?: {4}| {0,3}\t)/.test(text.slice(s, e))).toBe(true);
+				}
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+});
+
+describe('findCodeRanges', () => {
+	const inline = fc.constantFrom('%%', '%% [[hidden]] %%', '<https://x.y/[[z]]>', '<b>', '[s](<https://x.y>)', '`', '``', '`x`', '<!-- [[c]] -->');
+	const withInline = fc
+		.tuple(anyMarkdown, fc.array(fc.tuple(fc.nat(), inline), { maxLength: 6 }))
+		.map(([text, inserts]) => inserts.reduce((t, [at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)), text));
+
+	it('ranges are sorted and disjoint, and hold every fenced and indented block', () => {
+		fc.assert(
+			fc.property(withInline, (text) => {
+				const ranges = findCodeRanges(text);
+				ranges.forEach(([s, e], k) => {
+					expect(s).toBeLessThan(e);
+					if (k > 0) expect(ranges[k - 1][1]).toBeLessThanOrEqual(s);
+				});
+				if (!text.includes('%%')) {
+					for (const [s, e] of findCodeBlocks(text)) expect(ranges.some(([rs, re]) => rs <= s && e <= re)).toBe(true);
+				}
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
+	it('is linear: 5 000 comments, autolinks, tags and fences', () => {
+		const part = 'Text %% note [[x]] %% and <https://a.b/c> <b>bold</b> `code`\n\n```\n%%\n```\n\n    indented\n\n';
+		const text = part.repeat(5000);
+		const started = Date.now();
+		expect(findCodeRanges(text)).toHaveLength(5 * 5000);
 		expect(Date.now() - started).toBeLessThan(2000);
 	});
 });

@@ -137,3 +137,59 @@ describe('findCodeRanges', () => {
 		expect(ranges).toEqual([fenceOf(text, '    '), '`mount -a`']);
 	});
 });
+
+/** The text of each range findCodeRanges finds. */
+function codeTexts(text: string): string[] {
+	return findCodeRanges(text).map(([s, e]) => text.slice(s, e));
+}
+
+describe('findCodeRanges: %% comments', () => {
+	test('an inline comment and a block comment over several lines, blank lines and all', () => {
+		const text = 'Keep %%hidden [[a]]%% this.\n\n%%\nOld plan:\n\n- [[old]]\n%%\n\nAfter `x`\n';
+		expect(codeTexts(text)).toEqual(['%%hidden [[a]]%%', '%%\nOld plan:\n\n- [[old]]\n%%', '`x`']);
+	});
+
+	test('a fence opened inside a comment is comment: it hides nothing after the comment', () => {
+		const text = '%%\n```bash\necho\n%%\n[[real]]\n';
+		expect(codeTexts(text)).toEqual(['%%\n```bash\necho\n%%']);
+	});
+
+	test('%% inside a fence or a code span opens nothing; an unclosed %% is text', () => {
+		const text = '```\n100%%\n```\nUse `%%` here, 50%% done\n';
+		expect(codeTexts(text)).toEqual(['```\n100%%\n```\n', '`%%`']);
+	});
+
+	test('a backtick inside a comment pairs with nothing outside it', () => {
+		const text = '%% a ` b %% and `code`\n';
+		expect(codeTexts(text)).toEqual(['%% a ` b %%', '`code`']);
+	});
+});
+
+describe('findCodeRanges: autolinks', () => {
+	test('an autolink is one range; a link destination in angle brackets is not an autolink', () => {
+		const text = 'See <https://x.y/[[z]]> or [s](<https://x.y/a>) and <not a link> <mailto:a@b.c>\n';
+		expect(codeTexts(text)).toEqual(['<https://x.y/[[z]]>', '<mailto:a@b.c>']);
+	});
+});
+
+describe('findCodeRanges: indented code', () => {
+	test('four columns past a list item\'s text after a blank line; its continuation text is not code', () => {
+		const text = '1. Step\n\n       code [[nope]]\n\n       more\n   continued\n\n   text of the item\n';
+		expect(codeTexts(text)).toEqual(['       code [[nope]]\n\n       more\n']);
+	});
+
+	test('four columns at the margin after a blank line or at the start, not after paragraph text', () => {
+		const text = '    first\nPara\n    lazy\n\n\tcode\n    code too\nend\n';
+		expect(codeTexts(text)).toEqual(['    first\n', '\tcode\n    code too\n']);
+	});
+
+	test('items nested four columns deep and fences inside items are not indented code', () => {
+		const text = '- a\n\n    - b\n\n\t- c\n\n14. Step\n\n    ```bash\n    x\n    ```\n';
+		expect(codeTexts(text)).toEqual(['    ```bash\n    x\n    ```\n']);
+	});
+
+	test('in a quote, after a quoted blank line', () => {
+		const text = '> Quote\n>\n>     code\n> text\n';
+		expect(codeTexts(text)).toEqual(['>     code\n']);
+	});
+});
