@@ -1,9 +1,9 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
-import { activeSession, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
+import { activeSession, readSessionHeading, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
 import type { Spec } from '../index/spec';
 import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection } from '../markdown/section-edits';
-import { flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { flattenSections, matchesSection, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
 import { applyEdits, isBlankLine, lineAt, type TextEdit } from '../markdown/text-edit';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { normalizeStatus } from '../metadata/status';
@@ -26,10 +26,17 @@ const CONTEXT_MATCHERS: SectionMatcher[] = CONTEXT_SECTION_ORDER.map((name) =>
 	name === 'Dependencies Delivered To' ? /^Dependencies Delivered To$|^Dependencies$/i : name,
 );
 
+// For placing a section: a hand-kept journal's log (`## Work Log`) and its `##` session headings
+// stand where the timeline would, so Deliverables or Metrics go after its sessions.
+const TIMELINE_AT = CONTEXT_SECTION_ORDER.indexOf('Implementation Timeline');
+const PLACE_MATCHERS: SectionMatcher[] = CONTEXT_MATCHERS.map((m, i) =>
+	i === TIMELINE_AT ? (s: Section) => matchesSection(s, m) || logMatcher(s) || readSessionHeading(`## ${s.title}`) !== null : m,
+);
+
 /** Where a context section goes when missing, and how it is recognised. */
 export function contextSectionPlace(name: ContextSectionName): Placement & { match: SectionMatcher } {
 	const i = CONTEXT_SECTION_ORDER.indexOf(name);
-	return { after: CONTEXT_MATCHERS.slice(0, i), before: CONTEXT_MATCHERS.slice(i + 1), match: CONTEXT_MATCHERS[i] };
+	return { after: PLACE_MATCHERS.slice(0, i), before: PLACE_MATCHERS.slice(i + 1), match: CONTEXT_MATCHERS[i] };
 }
 
 /** The context section, created empty (or with `content`) at its canonical place when missing. */
@@ -39,7 +46,7 @@ export function ensureContextSection(text: string, path: string, name: ContextSe
 
 // What hand-kept journals call the section that holds their sessions.
 const LOG_SECTION = /^(?:implementation timeline|timeline|implementation log|work log|session log|session history|sessions|log|history)$/i;
-const logMatcher: SectionMatcher = (s: Section) => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
+const logMatcher = (s: Section): boolean => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
 
 /**
  * Writes a new session where the journal keeps its sessions, so it is read with them: after the

@@ -66,6 +66,9 @@ describe('start on a hand-kept journal', () => {
 		const text = ws.store.snapshot()[JOURNAL];
 		expect(text).toContain('- **Total Sessions**: 5\n');
 		expect(text).toContain('- **Total Duration**: 5.75 hours\n');
+		// A new section of the journal goes after its sessions, as after a timeline.
+		expect(text.indexOf('## Metrics')).toBeGreaterThan(text.indexOf('## Session 5'));
+		expect(text).toMatch(/\*\*Status\*\*: completed {2}\n\*\*Started\*\*: 2025-08-28 14:30\n\n## Metrics\n\n### Implementation\n/);
 	});
 
 	it('puts an h3 session after the last h3 session of the log, before the next section', async () => {
