@@ -1,7 +1,10 @@
 import type { ContextFile } from '../context/context-file';
 import { deliverableTypeFolder, deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
-import { dirname, extension, normalizeVaultPath } from '../files/paths';
-import { parseLinkText } from '../links/link-parser';
+import { isBinaryPath } from '../deliverables/file-kind';
+import { deliverableComments, TRACEBACK_FIELDS, type CommentField } from '../deliverables/leading-comments';
+import { basename, dirname, extension, normalizeVaultPath } from '../files/paths';
+import { parseLinks, parseLinkText } from '../links/link-parser';
+import { readFrontmatter } from '../metadata/frontmatter';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { Spec } from '../index/spec';
 import { findSection, parseSections } from '../markdown/sections';
@@ -50,6 +53,8 @@ function unlisted(path: string, registryType: string | null, exists: boolean): S
  * Every deliverable of a spec: the context's `## Deliverables` registry, the spec's own
  * `## Deliverables` list, and the files the index gives the spec (its `deliverables/` folder),
  * one entry per file, grouped by type in the seed's order and otherwise in registry order.
+ * A file no registry of the spec lists goes by its traceback: one in the spec's folder that
+ * names the spec is the spec's, one that names another spec is not (see tracedSpec).
  */
 export async function collectDeliverables(
 	ws: Workspace,
@@ -90,12 +95,108 @@ export async function collectDeliverables(
 	for (const entry of await specListEntries(ws, spec)) await add(entry, spec.path, 'spec');
 	for (const item of spec.deliverableProperty) await addItem(item, spec.path, 'spec');
 	for (const path of ws.index.deliverablesOf(spec)) {
-		if (!byPath.has(path)) byPath.set(path, unlisted(path, null, true));
+		if (byPath.has(path)) continue;
+		const traced = await tracedSpecOfFile(ws, path);
+		if (traced === null || traced === spec) byPath.set(path, unlisted(path, null, true));
 	}
+	for (const path of await tracedHere(ws, spec, byPath)) byPath.set(path, unlisted(path, null, true));
 	const deliverables = [...byPath.values()];
 	// A stable sort keeps registry order within each type.
 	deliverables.sort((a, b) => compareTypes(a.type, b.type));
 	return { deliverables, codeChanges };
+}
+
+/**
+ * Files in the `deliverables/` folder beside a spec that shares its folder (a task's
+ * `1011.spec.md` beside its feature's `spec.md`) whose traceback names the spec, though the index
+ * gives them to the folder's owner. Files another spec lists are that spec's listing and are not
+ * read: in the seed's layout every task's files sit there, listed by their tasks.
+ */
+async function tracedHere(ws: Workspace, spec: Spec, known: ReadonlyMap<string, unknown>): Promise<string[]> {
+	const name = basename(spec.path);
+	if (name === 'spec.md' || name === 'epic.md') return [];
+	const folder = dirname(spec.path);
+	const out: string[] = [];
+	const listed = new Map<Spec, Set<string>>();
+	for (const entry of await ws.store.list(folder === '' ? 'deliverables' : `${folder}/deliverables`)) {
+		const path = entry.path;
+		if (known.has(path) || ws.index.roleOf(path) !== 'deliverable') continue;
+		const owner = ws.index.specForPath(path);
+		if (owner === spec) continue;
+		if (owner) {
+			let registered = listed.get(owner);
+			if (!registered) listed.set(owner, (registered = new Set(ws.index.registeredDeliverables(owner))));
+			if (registered.has(path)) continue;
+		}
+		if ((await tracedSpecOfFile(ws, path)) === spec) out.push(path);
+	}
+	return out.sort();
+}
+
+/** The spec a deliverable file's traceback names, read from the file; null when it names none. */
+async function tracedSpecOfFile(ws: Workspace, path: string): Promise<Spec | null> {
+	if (isBinaryPath(path)) return null;
+	let text: string;
+	try {
+		text = await ws.store.read(path);
+	} catch {
+		return null;
+	}
+	const properties = extension(path) === 'md' ? readFrontmatter(text, path).data : {};
+	return tracedSpec(ws, path, deliverableComments(path, text), properties);
+}
+
+/**
+ * The spec a deliverable's traceback names: its `Generated from:` / `Spec:` comment line (a link,
+ * or a vault path), or a markdown deliverable's `spec` property (a link or an id). A traceback to
+ * a spec's context names the spec. null when there is none or it names no spec. The index does
+ * not read deliverables' text, so its owner (registry, then folder) is decided without this.
+ */
+export function tracedSpec(ws: Workspace, path: string, comments: readonly CommentField[], properties: Record<string, unknown>): Spec | null {
+	for (const field of comments) {
+		if (!TRACEBACK_FIELDS.has(field.name)) continue;
+		const spec = specOfRef(ws, field.value, path, false);
+		if (spec) return spec;
+	}
+	for (const [key, value] of Object.entries(properties)) {
+		if (typeof value !== 'string' || !TRACEBACK_FIELDS.has(key.toLowerCase().replace(/[_-]+/g, ' '))) continue;
+		const spec = specOfRef(ws, value, path, true);
+		if (spec) return spec;
+	}
+	return null;
+}
+
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
+const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
+
+/** A traceback value that is a plain vault path with a folder part, else null. */
+export function plainTracebackPath(value: string): string | null {
+	const path = value.trim();
+	return PLAIN_PATH.test(path) && path.includes('/') ? path : null;
+}
+
+function specOfRef(ws: Workspace, value: string, source: string, idAllowed: boolean): Spec | null {
+	const links = parseLinks(value, { includeFrontmatter: true });
+	const plain = value.trim().replace(/^["']|["']$/g, '');
+	const path = plainTracebackPath(plain);
+	const targets = links.length > 0 ? links.map((l) => l.target) : path !== null ? [path] : [];
+	for (const target of targets) {
+		const spec = target === '' ? null : specOfTracedFile(ws, ws.links.resolve(target, source));
+		if (spec) return spec;
+	}
+	return idAllowed && targets.length === 0 ? specOfTracedId(ws, plain) : null;
+}
+
+/** The spec of a file a traceback links to: the spec itself, or the spec whose context it is. */
+export function specOfTracedFile(ws: Workspace, file: string | null): Spec | null {
+	if (file === null) return null;
+	return ws.index.byPath(file) ?? (ws.index.roleOf(file) === 'context' ? ws.index.specForPath(file) : null);
+}
+
+/** `spec: 1011` in a markdown deliverable's properties: an id, when it names one spec only. */
+export function specOfTracedId(ws: Workspace, id: string): Spec | null {
+	const byId = ws.index.lookup(id);
+	return byId.length === 1 ? byId[0] : null;
 }
 
 async function specListEntries(ws: Workspace, spec: Spec): Promise<Deliverable[]> {

@@ -2,14 +2,16 @@ import { parseDeliverables, Deliverable } from '../context/registry';
 import { canHoldTraceback } from '../deliverables/file-kind';
 import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
+import { parseLinkText } from '../links/link-parser';
 import { Spec } from '../index/spec';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { Finding, nameSome } from './validate-types';
 import { addRegistryEntry, registryEditFor } from './registry-entry';
+import { specOfTracedFile, specOfTracedId } from './spec-deliverables';
 import { Workspace } from './workspace';
 
 /**
- * Deliverables (DESIGN.md §6): every registry entry points to a file that exists; every file in a
+ * Deliverables (docs/formats.md): every registry entry points to a file that exists; every file in a
  * deliverables folder is listed in its spec's and its context's `## Deliverables` (or their
  * `deliverables` property, which counts the same); every file that can hold a comment carries a
  * traceback header.
@@ -97,13 +99,7 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 		if (facts.role(path) !== 'deliverable') continue;
 		const regs = registered.get(path) ?? [];
 		const file = facts.get(path);
-		// The specs registering it, in order of first registration; else the spec whose folder holds it.
-		const owners: Spec[] = [];
-		for (const r of regs) if (!owners.includes(r.spec)) owners.push(r.spec);
-		if (regs.length === 0) {
-			const owner = ws.index.specForPath(path);
-			if (owner) owners.push(owner);
-		}
+		const owners = ownersOf(ws, path, file, regs);
 		for (const spec of owners) {
 			const inSpec = regs.find((r) => r.spec === spec && !r.isContext);
 			const inContext = regs.find((r) => r.spec === spec && r.isContext);
@@ -125,6 +121,51 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 	return { findings, reported };
 }
 
+/**
+ * The specs owed a registration of a deliverable: the spec its traceback names (a task's script
+ * in its feature's folder is the task's, whoever else lists it); else the specs registering it,
+ * in order of first registration; else the spec whose folder holds it.
+ */
+function ownersOf(ws: Workspace, path: string, file: FileFacts | null, regs: readonly Registration[]): Spec[] {
+	const traced = file ? tracedSpecOf(ws, file) : null;
+	if (traced) return [traced];
+	const owners: Spec[] = [];
+	for (const r of regs) if (!owners.includes(r.spec)) owners.push(r.spec);
+	if (owners.length > 0) return owners;
+	const owner = ws.index.specForPath(path);
+	return owner ? [owner] : [];
+}
+
+/**
+ * The spec a deliverable's traceback names, from the links the facts resolved already (as
+ * tracedSpec reads it from the text): a `Generated from:`/`Spec:` line, a `spec` property, or
+ * a markdown deliverable's `<!-- Spec: … -->` comment; else an id in its `spec` property.
+ */
+function tracedSpecOf(ws: Workspace, file: FileFacts): Spec | null {
+	const comments = file.markdown ? file.comments.filter((f) => TRACEBACK_FIELDS.has(f.name)) : [];
+	for (const link of file.links) {
+		if (link.resolved === null) continue;
+		const traceback =
+			link.where === 'body'
+				? comments.some((f) => link.start >= f.valueStart && link.start < f.valueStart + f.value.length)
+				: link.field !== undefined && TRACEBACK_FIELDS.has(fieldName(link.field));
+		const spec = traceback ? specOfTracedFile(ws, link.resolved) : null;
+		if (spec) return spec;
+	}
+	if (!file.markdown) return null;
+	for (const [key, value] of Object.entries(file.properties)) {
+		if (typeof value !== 'string' || !TRACEBACK_FIELDS.has(fieldName(key)) || parseLinkText(value) !== null) continue;
+		const spec = specOfTracedId(ws, value.trim());
+		if (spec) return spec;
+	}
+	return null;
+}
+
+/** A property or comment name as TRACEBACK_FIELDS holds it: `Generated_From` → `generated from`. */
+function fieldName(key: string): string {
+	return key.toLowerCase().replace(/[_-]+/g, ' ');
+}
+
 /** One warning for the items of a note's `deliverables` property that point at no file. */
 function missingItems(file: FileFacts, missing: string[]): Finding {
 	const line = propertyItemLine(file, 'deliverables', missing[0]);
@@ -141,10 +182,7 @@ function missingItems(file: FileFacts, missing: string[]): Finding {
 function hasTraceback(file: FileFacts): boolean {
 	if (tracesBack(file.comments)) return true;
 	if (!file.markdown) return false;
-	return Object.entries(file.properties).some(([key, value]) => {
-		const name = key.toLowerCase().replace(/[_-]+/g, ' ');
-		return TRACEBACK_FIELDS.has(name) && value !== null && value !== undefined && value !== '';
-	});
+	return Object.entries(file.properties).some(([key, value]) => TRACEBACK_FIELDS.has(fieldName(key)) && value !== null && value !== undefined && value !== '');
 }
 
 function unregistered(

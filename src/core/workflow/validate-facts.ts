@@ -11,6 +11,7 @@ import { readSpecMetadata, SpecMetadata } from '../metadata/spec-metadata';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { CHILD_LIST } from './new-spec';
+import { plainTracebackPath } from './spec-deliverables';
 import { Finding } from './validate-types';
 import { Workspace } from './workspace';
 
@@ -248,13 +249,10 @@ function linkStrings(value: unknown): string[] {
 	return value.flatMap((item) => (typeof item === 'string' ? [item] : Array.isArray(item) && item.length === 1 && typeof item[0] === 'string' ? [`[[${item[0]}]]`] : []));
 }
 
-// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
-const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
-
 /** The links of a traceback field's value, or the value itself when it is a plain vault path. */
 function fieldLinks(field: CommentField): { raw: string; target: string; start: number }[] {
 	const found = parseLinks(field.value, { includeFrontmatter: true });
 	if (found.length > 0) return found.map((l) => ({ raw: l.raw, target: l.target, start: field.valueStart + l.start }));
-	const value = field.value.trim();
-	return PLAIN_PATH.test(value) && value.includes('/') ? [{ raw: value, target: value, start: field.valueStart }] : [];
+	const path = plainTracebackPath(field.value);
+	return path !== null ? [{ raw: path, target: path, start: field.valueStart }] : [];
 }

@@ -2,7 +2,7 @@ import { Spec } from '../index/spec';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { flattenSections, parseSections } from '../markdown/sections';
-import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
+import { readHeaderFields } from '../metadata/header-lines';
 import { setProperty } from '../metadata/frontmatter';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import { emitScalar } from '../metadata/yaml-scalar';
@@ -86,7 +86,10 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 	return { findings, reported };
 }
 
-/** The files linked from a spec's Features/Tasks sections, and the specs its `children` property names. */
+/**
+ * The files linked from a spec's Features/Tasks sections, the specs their list items name by id,
+ * and the specs its `children` property names.
+ */
 function listedChildren(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts): Set<string> {
 	const listed = new Set<string>(ws.index.listedChildren(spec).map((child) => child.path));
 	let i = 0;
@@ -97,7 +100,24 @@ function listedChildren(ws: Workspace, facts: VaultFacts, spec: Spec, file: File
 		while (i < ranges.length && ranges[i].end <= link.start) i++;
 		if (i < ranges.length && ranges[i].headingEnd <= link.start) listed.add(link.resolved);
 	}
+	for (const range of ranges) {
+		for (const id of idsListedIn(file.text.slice(range.headingEnd, range.end))) {
+			for (const child of ws.index.lookup(id)) listed.add(child.path);
+		}
+	}
 	return listed;
+}
+
+/**
+ * A list item led by an id names that spec, as owners write a list without links:
+ * `- [ ] E01-F01-T02 Warm storage`, `- **1011** …`, `- [1011] …`, `1. 1011: …`.
+ */
+const ID_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX/!-]\][ \t]+)?(?:\*\*|__)?\[?([A-Za-z0-9][\w.-]*?)(?=\]|\*\*|__|[:,;)]|[ \t]|$)/gm;
+
+function idsListedIn(text: string): string[] {
+	const out: string[] = [];
+	for (const m of text.matchAll(ID_ITEM)) out.push(m[1]);
+	return out;
 }
 
 function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts, context: FileFacts): Finding[] {
@@ -275,6 +295,11 @@ function quoteStyleOf(item: string): 'double' | 'single' | 'plain' {
 	return item.startsWith('"') ? 'double' : item.startsWith("'") ? 'single' : 'plain';
 }
 
+/**
+ * Properties that disagree with their header lines. Never fixed: which value is right is the
+ * owner's call, and rewriting either loses the other (`Completed` is work done, `planning` a plan).
+ * An empty side is no disagreement (readSpecMetadata reads the other), so there is nothing safe to do.
+ */
 function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {
 	const out: Finding[] = [];
 	const found = facts.meta(file).mismatches;
@@ -290,14 +315,7 @@ function mismatches(facts: VaultFacts, file: FileFacts): Finding[] {
 			code: 'mismatch',
 			path: file.path,
 			line,
-			message: `${file.path}${line ? ` line ${line}` : ''}: ${m.field} property "${m.property}" disagrees with **${name}**: ${m.header} (the property wins)`,
-			fix: async (changes) => {
-				await changes.modify(file.path, (text) => {
-					const current = readHeaderFields(text);
-					const written = names.map((n) => current.get(n)).find((h) => h !== undefined);
-					return written ? setHeaderField(text, written.name, m.property) : text;
-				});
-			},
+			message: `${file.path}${line ? ` line ${line}` : ''}: ${m.field} property "${m.property}" disagrees with **${name}**: ${m.header} (the property wins); change the one that is wrong`,
 		});
 	}
 	return out;

@@ -11,7 +11,7 @@ export interface Problem {
 	/** 1-based line in `path`, when the problem sits on one. */
 	line?: number;
 	message: string;
-	/** `validate --fix` can repair it safely (a link or registry line added, a header line set). */
+	/** `validate --fix` can repair it safely (a link, registry line or list entry added; nothing a value is lost from). */
 	fixable?: boolean;
 }
 

@@ -1,9 +1,9 @@
-import { extension } from '../files/paths';
+import { dirname, extension, normalizeVaultPath } from '../files/paths';
 import { Spec } from '../index/spec';
 import { commitChanges, Workspace } from './workspace';
 import { foreignContext } from './context-ownership';
 import { ChangeSet } from './file-changes';
-import { FileFacts, VaultFacts } from './validate-facts';
+import { FileFacts, LinkFact, VaultFacts } from './validate-facts';
 import { checkDeliverables } from './validate-deliverables';
 import { checkSpecs } from './validate-specs';
 import { Finding, Problem, ValidateResult } from './validate-types';
@@ -17,8 +17,8 @@ export type { Problem, ValidateResult } from './validate-types';
  * child links, deliverables without traceback or missing from a registry, registry entries whose
  * file is gone, and properties that disagree with their header lines. Every file is read once.
  *
- * With `fix`, the safe and reversible repairs (adding a missing link, registry line or header
- * value) are planned in one ChangeSet and written together; the rest are only reported.
+ * With `fix`, the safe and reversible repairs (adding a missing link, registry line or list
+ * entry) are planned in one ChangeSet and written together; the rest are only reported.
  */
 export async function validate(ws: Workspace, options: { fix?: boolean } = {}): Promise<ValidateResult> {
 	const facts = await VaultFacts.load(ws);
@@ -40,7 +40,7 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 	const deliverables = checkDeliverables(ws, facts, specList, contexts);
 	const specs = checkSpecs(ws, facts, specList, contexts);
 	findings.push(...deliverables.findings, ...specs.findings);
-	findings.push(...brokenLinks(facts, (file, link) => deliverables.reported.has(`${file}\0${link.start}`) || specs.reported.has(`${file}\0${link.target}`)));
+	findings.push(...(await brokenLinks(ws, facts, (file, link) => deliverables.reported.has(`${file}\0${link.start}`) || specs.reported.has(`${file}\0${link.target}`))));
 	findings.push(...facts.problems);
 	const sorted = sortFindings(dedupe(findings));
 
@@ -104,13 +104,13 @@ function yamlFindings(ws: Workspace, facts: VaultFacts, contexts: Map<Spec, File
 	return out;
 }
 
-function brokenLinks(facts: VaultFacts, skip: (file: string, link: { start: number; target: string }) => boolean): Finding[] {
+async function brokenLinks(ws: Workspace, facts: VaultFacts, skip: (file: string, link: { start: number; target: string }) => boolean): Promise<Finding[]> {
 	const out: Finding[] = [];
 	for (const path of facts.paths) {
 		const file = facts.get(path);
 		if (!file) continue;
 		for (const link of file.links) {
-			if (link.resolved !== null || skip(path, link)) continue;
+			if (link.resolved !== null || skip(path, link) || (await isFolderLink(ws, path, link))) continue;
 			const what = link.where === 'property' ? ` (property "${link.field ?? ''}")` : link.where === 'traceback' ? ` (traceback "${link.field ?? ''}:")` : '';
 			out.push({
 				severity: 'error',
@@ -122,6 +122,22 @@ function brokenLinks(facts: VaultFacts, skip: (file: string, link: { start: numb
 		}
 	}
 	return out;
+}
+
+/**
+ * A markdown link to a folder that exists (`[deliverables](deliverables/)`): Obsidian opens it, so
+ * it is not broken. Asked only of links that resolve to no file, which are few.
+ */
+async function isFolderLink(ws: Workspace, source: string, link: LinkFact): Promise<boolean> {
+	if (link.where !== 'body' || link.target === '' || /^!?\[\[/.test(link.raw)) return false;
+	const folder = dirname(source);
+	const target = link.target.replace(/[#?].*$/, '');
+	const candidates = target.startsWith('/') ? [target] : [folder === '' ? target : `${folder}/${target}`, target];
+	for (const candidate of candidates) {
+		const path = normalizeVaultPath(candidate);
+		if (path !== null && path !== '' && !ws.links.has(path) && (await ws.store.exists(path))) return true;
+	}
+	return false;
 }
 
 function lineInMessage(message: string): number | undefined {
