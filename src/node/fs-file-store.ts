@@ -1,8 +1,9 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { decodeUtf8, editKeepingBom, withoutBom } from '../core/files/file-text';
+import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
+import { decodeUtf8 } from './utf8';
 
 /**
  * The core's FileStore over a folder on disk (the vault). Writes go to a temporary file in the
