@@ -203,3 +203,21 @@ describe('broken links', () => {
 		]);
 	});
 });
+
+describe('a deliverables item with a folder part names one place', () => {
+	it('a same-named file in a backup copy at the vault root is not the missing deliverable', async () => {
+		const feature = FEATURE.replace('context: "[[context|Implementation Journal]]"\n', 'context: "[[context|Implementation Journal]]"\ndeliverables: [deliverables/config/missing.conf]\n');
+		const ws = await memoryWorkspace({
+			...migrated(),
+			'specs/1000/1001/spec.md': feature,
+			'specs_backup/1000/1001/deliverables/config/missing.conf': '# Target: /etc/old.conf\nold=1\n',
+		});
+		const result = await validate(ws);
+		expect(result.problems.filter((p) => p.path === 'specs/1000/1001/spec.md').map((p) => [p.code, p.line, p.message])).toEqual([
+			['missing-deliverable', 6, 'specs/1000/1001/spec.md line 6: registered deliverable deliverables/config/missing.conf (deliverables property) does not exist'],
+		]);
+		const report = await deliverablesReport(ws, '1001', NONE);
+		expect(report.deliverables.map((d) => [d.path, d.exists])).toEqual([['specs/1000/1001/deliverables/config/missing.conf', false]]);
+		expect(report.missing).toEqual(['specs/1000/1001/deliverables/config/missing.conf']);
+	});
+});
