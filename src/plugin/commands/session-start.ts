@@ -24,11 +24,13 @@ export async function beginSession(plugin: SpecWorkflowPlugin, options: StartOpt
 	return result;
 }
 
-/** `Started session 3 on 1014`, `Continuing session 2 on 1014, 2 plan tasks added` */
+/** `Started session 3 on 1014`, `Continuing session 2 on 1014, 2 plan tasks added`, `…; 1014 reopened (was completed)` */
 export function startedMessage(result: StartResult): string {
 	const what = result.continued ? 'Continuing' : 'Started';
 	const added = result.planAdded === 0 ? '' : `, ${result.planAdded} plan task${result.planAdded === 1 ? '' : 's'} added`;
-	return `${what} session ${result.session.number} on ${result.spec.id}${added}`;
+	// Starting work on a completed spec reopens it: a change the user should not discover later.
+	const reopened = result.statusChange?.reopened ? `; ${result.spec.id} reopened (was ${result.statusChange.from ?? 'completed'})` : '';
+	return `${what} session ${result.session.number} on ${result.spec.id}${added}${reopened}`;
 }
 
 export function noticeStarted(result: StartResult, extra = ''): void {

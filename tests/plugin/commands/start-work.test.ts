@@ -130,6 +130,18 @@ describe('Start work on spec…', () => {
 		expect(leaf.revealed).toBe(true);
 	});
 
+	it('says in its notice when starting work reopens a completed spec', async () => {
+		const files = readVaultFiles(EXAMPLE_VAULT);
+		files[SPEC_1014] = files[SPEC_1014].replace(/^status: implementing$/m, 'status: completed');
+		const { app } = await loadVault(files);
+		await openNote(app, SPEC_1014);
+		await command(app, 'start-work');
+		await pick(app, 0);
+		await click(app, 'Approve');
+		expect(notices).toEqual(['Started session 3 on 1014; 1014 reopened (was completed)']);
+		expect((await vaultFiles(app))[SPEC_1014]).toMatch(/^status: implementing$/m);
+	});
+
 	it('says so when there are no specs, and changes nothing when the picker is dismissed', async () => {
 		const empty = await loadVault({ 'notes/a.md': '# A\n' });
 		await command(empty.app, 'start-work');
