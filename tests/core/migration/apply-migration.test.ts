@@ -9,6 +9,7 @@ import { WorkflowError } from '../../../src/core/workflow/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { expectMigrationHolds, expectOnlyLinesAdded } from './migration-checks';
+import { ADDED, EXCEPT } from './old-vault-fixture';
 import { OLD_VAULT } from './old-vault-fixture';
 
 const now = (): Date => new Date('2025-08-28T10:00:00');
@@ -21,11 +22,6 @@ async function errorsIn(files: Record<string, string>): Promise<string[]> {
 	const ws = await memoryWorkspace(files);
 	return (await validate(ws)).problems.filter((p) => p.severity === 'error').map((p) => p.message);
 }
-
-// Files whose text may differ beyond link targets: the context that gets a journal's sessions, and the bare parent id.
-const EXCEPT = ['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', 'specs/12000-epic-platform/12011-task-auth.spec.md'];
-// Files given lines only: the spec whose journal became its context links it, the spec of the merged journal lists the kept original, which gets a traceback; a spec lists the files its folder held, now its deliverables; the dated journal made a context gets its work as Session 1.
-const ADDED = ['specs/context/2025-08-25.1013-task-warm-storage-sata.context.md', 'specs/1000-epic-foundation/1001-feature-storage/1001-feature-storage.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1011-task-nfs-mount/1011-task-nfs-mount.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md'];
 
 describe('apply', () => {
 	test('same files, same texts but for link targets, every link still finds its file; validate stays clean', async () => {

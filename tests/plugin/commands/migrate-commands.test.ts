@@ -8,20 +8,11 @@ import { planMigration } from '../../../src/core/migration/migration-plan';
 import { validate } from '../../../src/core/workflow/validate';
 import { MigrationModal } from '../../../src/plugin/modals/migration-modal';
 import { RevertMigrationModal } from '../../../src/plugin/modals/revert-migration-modal';
-import { expectMigrationHolds } from '../../core/migration/migration-checks';
-import { OLD_VAULT } from '../../core/migration/old-vault-fixture';
+import { expectMigrationHolds, expectOnlyLinesAdded } from '../../core/migration/migration-checks';
+import { ADDED, EXCEPT, OLD_VAULT } from '../../core/migration/old-vault-fixture';
 import { buttons, isOpen, loaded, NOW, press, vaultFiles } from './artifact-harness';
 
 const LOG = 'specs/.spec-workflow/migrations/2025-08-28-100000.json';
-// Files whose text may differ beyond link targets: the context that gets a journal's sessions, and the bare parent id.
-// Files whose text the migration changes beyond their links: a context line added (1013, 1014), a merged journal.
-const EXCEPT = [
-	'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md',
-	'specs/12000-epic-platform/12011-task-auth.spec.md',
-	'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md',
-	'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md',
-	'specs/plan/1014.context.md',
-];
 
 async function openMigration(app: App): Promise<MigrationModal> {
 	expect(await runCommand(app, 'spec-workflow:migrate-specs')).toBe(true);
@@ -98,7 +89,9 @@ describe('Migrate specs to the new layout…', () => {
 		await migrate(app);
 		const after = await vaultFiles(app);
 		const log = parseMigrationLog(await app.vault.adapter.read(LOG), LOG);
-		expectMigrationHolds(OLD_VAULT, after, new Map(log.moves.map((m) => [m.from, m.to] as const)), EXCEPT);
+		const moves = new Map(log.moves.map((m) => [m.from, m.to] as const));
+		expectMigrationHolds(OLD_VAULT, after, moves, [...EXCEPT, ...ADDED]);
+		for (const path of ADDED) expectOnlyLinesAdded(path, OLD_VAULT[path], after[moves.get(path) ?? path]);
 		expect(notices).toHaveLength(1);
 		expect(notices[0]).not.toContain('no longer resolve');
 		// The workflow on the migrated vault: validate has no errors, the index sees the new layout.
