@@ -3,7 +3,7 @@ import * as nodePath from 'node:path';
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
-import { decodeUtf8 } from './utf8';
+import { readUtf8 } from './utf8';
 
 /**
  * The core's FileStore over a folder on disk (the vault). Writes go to a temporary file in the
@@ -34,7 +34,12 @@ export class FsFileStore implements FileStore {
 
 	/** The file's whole text, its byte-order mark included; not-UTF-8 bytes refused, never replaced. */
 	private readText(path: string): string {
-		return decodeUtf8(readFileSync(this.resolve(path)), path);
+		const abs = this.resolve(path);
+		return readUtf8(
+			() => readFileSync(abs, 'utf8'),
+			() => readFileSync(abs),
+			path,
+		);
 	}
 
 	process(path: string, fn: (text: string) => string): Promise<string> {
