@@ -528,12 +528,6 @@ export class SpecIndex {
 		return path.includes('/') ? null : this.resolveLink(path, sourcePath);
 	}
 
-	private resolveRef(ref: string, sourcePath: string): string | null {
-		const link = parseLinkText(ref);
-		const target = link ? link.target : ref.trim();
-		return target === '' ? null : this.resolveLink(target, sourcePath);
-	}
-
 	/** The spec that owns a folder: epic.md/spec.md or one named after the folder, else its only spec. */
 	private folderOwner(folder: string): Spec | null {
 		let only: Spec | null = null;
