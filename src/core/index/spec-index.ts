@@ -2,8 +2,10 @@ import { FileEntry, FileStore } from '../files/file-store';
 import { basename, dirname, extension, isUnder, normalizeVaultPath } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
-import { classifyPath, compareIds, conventionalContextPath, ownsFolder, PathRole } from './discovery';
+import { classifyPath, compareIds, conventionalContextPath, idFromSpecPath, ownsFolder, PathRole } from './discovery';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
+import { parseOldName } from './old-name';
+import { extendsId } from './spec-title';
 import { IdsWritten, readSpec, specIds } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
@@ -287,11 +289,16 @@ export class SpecIndex {
 		return null;
 	}
 
+	/**
+	 * The journals the layout gives the spec: its conventional one, and `{id}.context.md` for its id
+	 * and the ids its file and folder names give (`1014-task-cold-storage`, `F01`). Never one named
+	 * after an `id` property alone: a copied `id: 1002` must not make 1002's journal this spec's.
+	 */
 	private layoutContexts(spec: Spec): string[] {
 		const folder = dirname(spec.path);
 		const prefix = folder === '' ? '' : folder + '/';
 		const out = [conventionalContextPath(spec.path)];
-		for (const id of [spec.id, ...spec.aliases]) {
+		for (const id of [spec.id, ...namedIds(spec)]) {
 			const path = prefix + id + '.context.md';
 			if (!out.includes(path)) out.push(path);
 		}
@@ -306,8 +313,7 @@ export class SpecIndex {
 
 	/**
 	 * Where a context reference points, as a path: from the spec's folder (`context.md`,
-	 * `../shared/context.md`), then from the vault root when it has a folder part, then, for a link
-	 * with a folder part only, as Obsidian resolves it. Not found: the path when it is beside the spec
+	 * `../shared/context.md`), then from the vault root when it has a folder part. Not found: the path when it is beside the spec
 	 * and has a context file's name (the journal to create), else null (the conventional one is used).
 	 */
 	private contextRefTarget(ref: string, spec: Spec): string | null {
@@ -319,12 +325,9 @@ export class SpecIndex {
 		const fromRoot = raw.startsWith('/');
 		const joined = normalizeVaultPath(fromRoot ? raw.slice(1) : folder === '' ? raw : `${folder}/${raw}`);
 		if (joined === null) return null;
+		// A reference names one place, never a same-named file elsewhere (a copy in a backup folder).
 		const found = this.existing(joined, specPath) ?? (!fromRoot && raw.includes('/') ? this.existing(raw, specPath) : null);
 		if (found) return found;
-		if (!fromRoot && raw.includes('/') && !raw.startsWith('.')) {
-			const resolved = this.resolveLink(raw, specPath);
-			if (resolved) return resolved;
-		}
 		// Not written yet: the journal to create, when the reference names one beside the spec that the
 		// layout gives to no other spec (a task's `context_file: context.md` beside its feature's spec.md
 		// names the feature's journal: the task's own is its conventional one).
@@ -566,6 +569,17 @@ export class SpecIndex {
 		}
 		return null;
 	}
+}
+
+/** The ids a spec's file and folder names give it: `1014-task-cold-storage` and `1014`; `F01` for `F01/spec.md`, or for `T04/E01-F01-T04.spec.md` its folder `T04`. */
+function namedIds(spec: Spec): string[] {
+	const fileId = idFromSpecPath(spec.path);
+	const out = [fileId];
+	const old = parseOldName(fileId)?.id;
+	if (old !== undefined) out.push(old);
+	const folder = basename(dirname(spec.path));
+	if (extendsId(spec.id, folder)) out.push(folder);
+	return out;
 }
 
 /** Whether two readings of a spec file sit in the same place among the others (the derived views' inputs). */

@@ -80,6 +80,12 @@ function parseHeaderLine(line: Line): HeaderField | null {
 	return { name: m[1].trim(), value, start, end: start + value.length, lineStart: line.start, lineEnd: line.end };
 }
 
+/** Where the header zone ends: the start of the first `##` heading below the title (outside code), or the text's end. */
+export function headerEnd(text: string): number {
+	const { lines } = headerZone(text);
+	return lines.length > 0 ? lines[lines.length - 1].end : bodyStart(text);
+}
+
 /** Header fields by lower-cased name; the first occurrence of a name wins. */
 export function readHeaderFields(text: string): Map<string, HeaderField> {
 	const fields = new Map<string, HeaderField>();

@@ -1,5 +1,6 @@
 import { Spec } from '../index/spec';
 import { parseLinks } from '../links/link-parser';
+import { headerEnd } from '../metadata/header-lines';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { WorkflowError } from './workflow-error';
 import { Workspace } from './workspace';
@@ -14,12 +15,16 @@ export interface ForeignContext {
 /**
  * Whether the context file at `path` is the spec's own journal, so a workflow write may go there:
  * it sits where the layout puts the spec's context, or its `spec` property / `**Spec**:` line names
- * the spec, or it links to the spec. A file that is another spec's by layout or by its Spec line,
- * or that names no spec at all, is not.
+ * the spec, or it links to the spec (anywhere in a file named as a journal, else under its title).
+ * A spec note, a file that is another spec's by layout or by its Spec line, a copy in an ignored
+ * folder, or a file that names no spec at all, is not.
  */
 export function foreignContext(ws: Workspace, spec: Spec, path: string, text: string): ForeignContext | null {
 	// A copy left out of discovery is never written, whatever it says.
 	if (ws.index.isIgnored(path)) return foreign(spec, path, null, 'is in a folder left out of discovery (a backup or archive copy)');
+	// Another spec's note is never a journal, though it links to this spec (an epic listing its features).
+	const asSpec = ws.index.byPath(path);
+	if (asSpec) return foreign(spec, path, asSpec === spec ? null : asSpec, asSpec === spec ? 'is the spec itself' : `is the spec ${asSpec.id}`);
 	if (ws.index.isLayoutContext(spec, path)) return null;
 	const byLayout = ws.index.layoutOwnerOf(path, spec);
 	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);
@@ -29,7 +34,10 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 		if (owner === spec) return null;
 		if (owner) return foreign(spec, path, owner, `is the journal of ${owner.id} (its Spec line: ${named})`);
 	}
-	for (const link of parseLinks(text)) {
+	// A link back counts in a file named as a journal, or in the lines under a note's title: not any
+	// note that mentions the spec somewhere (an overview listing every spec).
+	const to = ws.index.roleOf(path) === 'context' ? text.length : headerEnd(text);
+	for (const link of parseLinks(text, { to })) {
 		if (link.target !== '' && ws.links.resolve(link.target, path) === spec.path) return null;
 	}
 	return { owner: null, message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}` };

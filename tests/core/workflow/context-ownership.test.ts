@@ -219,3 +219,45 @@ describe('a spec whose context property names another spec’s journal keeps its
 		expect(formatResumeBrief(await resumeBrief(ws, '1005'))).toContain('Continue from task 1? Give 1005 a journal of its own first (see above), then: spec-work start 1005');
 	});
 });
+
+describe('what a context property may not make a spec’s journal (review findings)', () => {
+	it('a copied id property: 1001 with `id: 1002` never writes into 1002’s journal', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000 - E\n',
+			'specs/1000/1001.spec.md': '---\nid: "1002"\n---\n# 1001 - Copied from 1002\n',
+			'specs/1000/1002.spec.md': '# 1002 - Real\n',
+			'specs/1000/1002.context.md': '# Context: Real\n\n**Spec**: [[1002.spec]]\n\n## Implementation Timeline\n\n### Session 1: 2025-08-01 - A\n**Status**: completed\n',
+		});
+		const before = ws.store.snapshot();
+		const result = await startSession(ws, { id: '1001' });
+		expect(result.contextPath).toBe('specs/1000/1001.context.md');
+		expect(ws.store.snapshot()['specs/1000/1002.context.md']).toBe(before['specs/1000/1002.context.md']);
+	});
+
+	it('a spec note is never a journal, though it links to the spec', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000 - E\n\n## Features\n- [[1001.spec|1001]]\n',
+			'specs/1000/1001.spec.md': '---\ncontext: "[[epic]]"\n---\n# 1001 - Background in the epic\n',
+		});
+		await expectRefused(ws, () => startSession(ws, { id: '1001' }), 'context-of-other-spec', /^specs\/1000\/epic\.md is the spec 1000, not of 1001 /);
+	});
+
+	it('a note that links to the spec only further down (an overview) is not its journal', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/1001/spec.md': '---\ncontext: "[[../overview]]"\n---\n# 1001 - Storage\n',
+			'specs/1000/overview.md': '# Overview\n\nEverything.\n\n## Specs\n- [[1001/spec|Storage]]\n',
+		});
+		await expectRefused(ws, () => startSession(ws, { id: '1001' }), 'context-of-other-spec', /^specs\/1000\/overview\.md does not name 1001 /);
+	});
+
+	it('a context reference with folders never suffix-matches into a copy outside the specs folder', async () => {
+		const ws = await memoryWorkspace({
+			'specs/E01/F01/spec.md': '---\ncontext: "[[specs/E01/F01/context]]"\n---\n# E01-F01: Storage\n',
+			'Backup 2025-01/specs/E01/F01/context.md': '# Context\n\n**Spec**: [[specs/E01/F01/spec]]\n',
+		});
+		const before = ws.store.snapshot();
+		const result = await startSession(ws, { id: 'E01-F01' });
+		expect(result.contextPath).toBe('specs/E01/F01/context.md');
+		expect(ws.store.snapshot()['Backup 2025-01/specs/E01/F01/context.md']).toBe(before['Backup 2025-01/specs/E01/F01/context.md']);
+	});
+});
