@@ -49,3 +49,32 @@ describe('the bytes of notes as editors save them', () => {
 		expect(bytes('specs/2000/epic.md').equals(latin1)).toBe(true);
 	});
 });
+
+describe('deliverables that are not UTF-8 text', () => {
+	let vault: string;
+	beforeEach(() => {
+		vault = mkdtempSync(join(tmpdir(), 'encodings-deliverables-'));
+		const put = (path: string, bytes: Buffer | string): void => {
+			mkdirSync(dirname(join(vault, path)), { recursive: true });
+			writeFileSync(join(vault, path), bytes);
+		};
+		put('.obsidian/app.json', '{}');
+		put('specs/1000/epic.md', '---\ntype: epic\n---\n# 1000 - Tools\n\n## Deliverables\n- [[deliverables/docs/diagram.png|Diagram]]\n- [[deliverables/config/legacy.conf|Legacy]]\n');
+		put('specs/1000/deliverables/docs/diagram.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]));
+		put('specs/1000/deliverables/config/legacy.conf', Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nx=1\n')]));
+	});
+	afterEach(() => rmSync(vault, { recursive: true, force: true }));
+
+	it('are counted by the report and left unchecked by validate, untouched', async () => {
+		let out = '';
+		let err = '';
+		const io = { cwd: vault, env: { SPEC_WORK_NOW: '2025-09-01T10:00' }, stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), readStdin: () => '' };
+		expect(await runCli(['deliverables', '1000', '--vault', vault], io)).toBe(0);
+		expect(out).toContain('| diagram.png |');
+		expect(out).toContain('| legacy.conf |');
+		out = '';
+		expect([await runCli(['validate', '--vault', vault], io), err]).toEqual([0, '']);
+		expect(out).not.toContain('unreadable');
+		expect(readFileSync(join(vault, 'specs/1000/deliverables/config/legacy.conf'))[5]).toBe(0xe9);
+	});
+});

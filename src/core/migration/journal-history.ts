@@ -1,3 +1,4 @@
+import { readIfText } from '../files/file-text';
 import type { Spec } from '../index/spec';
 import type { Workspace } from '../workflow/workspace';
 import { hasNamingLine, journalApartKind, matchJournal, oldestFirst, specNames, specsNamedInside, type NamedSpec } from './journal-match';
@@ -27,8 +28,9 @@ export async function journalsNaming(ws: Workspace, specs: Spec[]): Promise<Map<
 		if (kind !== null && !taken.has(path)) kinds.set(path, kind);
 	}
 	for (const path of oldestFirst([...kinds.keys()])) {
-		const text = await ws.store.read(path);
-		if (kinds.get(path) === 'if-named' && !hasNamingLine(text)) continue;
+		// A journal that is not UTF-8 cannot name a spec for us; it is left alone, as it is.
+		const text = await readIfText(ws.store, path);
+		if (text === null || (kinds.get(path) === 'if-named' && !hasNamingLine(text))) continue;
 		const inside = specsNamedInside(text, path, names, resolve);
 		const matches = inside.length > 0 ? inside : matchJournal(path, names);
 		if (matches.length !== 1) continue;

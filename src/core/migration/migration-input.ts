@@ -1,5 +1,6 @@
 import { isBinaryPath } from '../deliverables/file-kind';
-import { FileStoreError, type FileStore } from '../files/file-store';
+import type { FileStore } from '../files/file-store';
+import { readIfText } from '../files/file-text';
 import { extension, isUnder } from '../files/paths';
 import type { MigrationInput, VaultTexts } from './migration-types';
 
@@ -19,19 +20,10 @@ export async function readMigrationInput(store: FileStore, specsRoot: string): P
 	for (const entry of entries) {
 		const markdown = extension(entry.path) === 'md';
 		const readable = markdown || (isUnder(entry.path, specsRoot) && !isBinaryPath(entry.path) && entry.size <= MAX_TEXT_BYTES && !hidden(entry.path));
-		files.set(entry.path, readable ? await readText(store, entry.path) : null);
+		// A file that is not UTF-8 is moved as it is, never rewritten.
+		files.set(entry.path, readable ? await readIfText(store, entry.path) : null);
 	}
 	return { specsRoot, files };
-}
-
-/** The file's text, or null for one that is not UTF-8: it is moved as it is, never rewritten. */
-async function readText(store: FileStore, path: string): Promise<string | null> {
-	try {
-		return await store.read(path);
-	} catch (e) {
-		if (e instanceof FileStoreError && e.code === 'io') return null;
-		throw e;
-	}
 }
 
 function hidden(path: string): boolean {

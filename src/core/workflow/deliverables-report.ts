@@ -1,3 +1,4 @@
+import { readIfText } from '../files/file-text';
 import { extension } from '../files/paths';
 import { classifyPath, reportPath } from '../index/discovery';
 import { detectEol, withEol } from '../markdown/eol';
@@ -5,7 +6,7 @@ import { readFrontmatter } from '../metadata/frontmatter';
 import { formatFrontmatter } from '../templates/markdown-blocks';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { Backlinks, scanBacklinks } from './backlinks';
-import { isBinary } from '../deliverables/file-kind';
+import { isBinary, isBinaryPath } from '../deliverables/file-kind';
 import { lineStatistics, readDeliverableHeader } from './deliverable-file';
 import { formatDeliverablesReport } from './deliverables-report-format';
 import { ChangeSet } from './file-changes';
@@ -117,10 +118,11 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 			deliverables.push(base);
 			continue;
 		}
-		const text = await ws.store.read(ref.path);
+		// A binary file (or one not UTF-8) has no lines to count: its figures stay unknown rather than zero.
+		const read = isBinaryPath(ref.path) ? null : await readIfText(ws.store, ref.path);
+		const text = read ?? '';
 		const header = readDeliverableHeader(ref.path, text);
-		// A binary file has no lines to count: its figures stay unknown rather than zero.
-		const binary = isBinary(ref.path, text);
+		const binary = read === null || isBinary(ref.path, text);
 		const stats = binary ? { lines: null, commentLines: null, blankLines: null } : lineStatistics(ref.path, text);
 		const propertyPurpose = typeof header.properties.purpose === 'string' ? header.properties.purpose.trim() : '';
 		const shell = ref.type === 'scripts' && isShellScript(ref.path, text);

@@ -1,3 +1,4 @@
+import { FileStoreError } from '../files/file-store';
 import { extension } from '../files/paths';
 import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
@@ -114,6 +115,9 @@ export class VaultFacts {
 			text = await this.ws.store.read(path);
 		} catch (e) {
 			this.files.set(path, null);
+			// A deliverable that is not UTF-8 text (a Latin-1 config file) is the user's to keep as it is: like a
+			// binary file, it is not checked. A note that cannot be read is a problem.
+			if (e instanceof FileStoreError && e.code === 'io' && extension(path) !== 'md' && this.role(path) === 'deliverable') return null;
 			const reason = (e as Error).message;
 			this.problems.push({ severity: 'error', code: 'unreadable', path, message: reason.startsWith(path) ? reason : `${path}: ${reason}` });
 			return null;
