@@ -1,10 +1,14 @@
 /**
  * Folders left out of discovery: copies of specs (backups, archives, the trash) hold the same ids
- * and journals as the real ones, and a write must never land in them. Globs are matched, ignoring
+ * and journals as the real ones, and a write must never land in them. The defaults name copies
+ * (`backup`, `specs_backup`, `backup-2025-08-01`, `E01 copy`), not specs about backups
+ * (`1005-backup-rotation`, `E07-backups`), which must never vanish without a word. Globs are matched, ignoring
  * case, against each folder name below the specs root (`*backup*`, `*.bak`); a glob with a `/`
  * is matched against the folder path from the specs root (`2024/old-*`).
  */
-export const DEFAULT_IGNORED_FOLDERS: readonly string[] = ['*backup*', '*.bak', '* copy', '*-copy', 'copy of *', '.trash', 'archive', 'archived'];
+export const DEFAULT_IGNORED_FOLDERS: readonly string[] = [
+	'backup', 'backups', '* backup', '*-backup', '*_backup', 'backup-2*', 'backup_2*', 'backup 2*', '*.bak', '* copy', '*-copy', 'copy of *', '.trash', 'archive', 'archived',
+];
 
 export type IgnoredFolder = (path: string) => boolean;
 

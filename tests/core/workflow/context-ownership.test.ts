@@ -261,3 +261,16 @@ describe('what a context property may not make a spec’s journal (review findin
 		expect(ws.store.snapshot()['Backup 2025-01/specs/E01/F01/context.md']).toBe(before['Backup 2025-01/specs/E01/F01/context.md']);
 	});
 });
+
+describe('specs about backups are not backups', () => {
+	it('keeps 1005-backup-rotation and E07-backups, leaves the dated copy and specs_backup out', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000 - Storage\n',
+			'specs/1000/1005-backup-rotation/spec.md': '# 1005 - Backup rotation\n',
+			'specs/E07-backups/epic.md': '# E07: Backups\n',
+			'specs/backup-2025-08-01/1000/epic.md': '# 1000 - Storage\n',
+			'specs/1000 backup/epic.md': '# 1000 - Storage\n',
+		});
+		expect(ws.index.all().map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/1000/1005-backup-rotation/spec.md', 'specs/E07-backups/epic.md']);
+	});
+});
