@@ -24,8 +24,8 @@ export interface SpecReading {
  */
 export function readSpec(path: string, text: string, contextsBeside: readonly string[] = []): SpecReading {
 	const meta = readSpecMetadata(text, path);
-	const idsWritten: IdsWritten = { property: meta.id ?? null, heading: meta.heading === undefined ? null : headingId(meta.heading) };
-	const { id, aliases } = specIds(path, idsWritten, contextsBeside);
+	const idsWritten: IdsWritten = { property: meta.id ?? null, heading: meta.heading === undefined ? null : headingId(meta.heading), title: meta.title ?? null };
+	const { id, aliases, title } = specIds(path, idsWritten, contextsBeside);
 	const declaredType = meta.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null);
 	const root = parseSections(text);
 	const deliverables = findSection(root, ['Deliverables']);
@@ -34,14 +34,12 @@ export function readSpec(path: string, text: string, contextsBeside: readonly st
 				.filter((l) => l.target !== '')
 				.map((l) => l.target)
 		: [];
-	const ids = [id, ...aliases];
-	const title = meta.title === undefined ? '' : stripIdPrefix(meta.title, ids).trim();
 	const spec: Spec = {
 		id,
 		aliases,
 		path,
 		declaredType,
-		title: title === '' ? id : title,
+		title,
 		status: meta.status ?? null,
 		statusRaw: meta.statusRaw ?? '',
 		parentRef: meta.parent ?? null,
@@ -60,18 +58,20 @@ export function readSpec(path: string, text: string, contextsBeside: readonly st
 	return { spec, problems, declaresType: meta.type !== undefined, idsWritten };
 }
 
-/** The ids a spec note writes about itself: its `id` property and the id its heading starts with. */
+/** The ids a spec note writes about itself (its `id` property, the id its heading starts with) and its title as written. */
 export interface IdsWritten {
 	property: string | null;
 	heading: string | null;
+	title: string | null;
 }
 
 /**
- * A spec's id and aliases from its file's name, the ids it writes and the contexts beside it. An
- * old-layout name (`1014-task-cold-storage`) stands for its id (`1014`), the whole name an alias;
- * a fuller id written or named beside (`E13-F01` for folder `F01`) is the id, the short one an alias.
+ * A spec's id, aliases and title from its file's name, what it writes and the contexts beside it.
+ * An old-layout name (`1014-task-cold-storage`) stands for its id (`1014`), the whole name an alias;
+ * a fuller id written or named beside (`E13-F01` for folder `F01`) is the id, the short one an
+ * alias; the title keeps no copy of any of them (the id when nothing else is left).
  */
-export function specIds(path: string, written: IdsWritten, contextsBeside: readonly string[]): { id: string; aliases: string[] } {
+export function specIds(path: string, written: IdsWritten, contextsBeside: readonly string[]): { id: string; aliases: string[]; title: string } {
 	const fileId = idFromSpecPath(path);
 	const nameId = parseOldName(fileId)?.id ?? fileId;
 	const id = fullerId(nameId, [written.property, written.heading, ...contextsBeside.map(contextId)]);
@@ -79,7 +79,8 @@ export function specIds(path: string, written: IdsWritten, contextsBeside: reado
 	const folder = basename(dirname(path));
 	const folderAlias = extendsId(id, folder) ? folder : null;
 	const aliases = [fileId, nameId, written.property, folderAlias].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
-	return { id, aliases };
+	const title = written.title === null ? '' : stripIdPrefix(written.title, [id, ...aliases]).trim();
+	return { id, aliases, title: title === '' ? id : title };
 }
 
 /** The first candidate that is a fuller form of the name's id (`E13-F01` for `F01`), else the name's id. */

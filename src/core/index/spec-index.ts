@@ -1,4 +1,5 @@
 import { FileEntry, FileStore } from '../files/file-store';
+import { withoutBom } from '../files/file-text';
 import { basename, dirname, extension, isUnder, normalizeVaultPath } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
@@ -51,6 +52,8 @@ export class SpecIndex {
 	private readonly contextsByFolder = new Map<string, Set<string>>();
 	/** The ids each spec note writes about itself, to choose its id again when the contexts beside it change. */
 	private readonly idsWritten = new Map<string, IdsWritten>();
+	/** The spec notes of each folder, kept with the specs (the derived folder map is rebuilt lazily; this one never is). */
+	private readonly specsByFolder = new Map<string, Set<string>>();
 	private derived: Derived | null = null;
 	private folderSpecs: Map<string, Spec[]> | null = null;
 
@@ -106,9 +109,10 @@ export class SpecIndex {
 		const role = this.role(path);
 		if ((role === 'spec' || role === 'maybe-spec') && text !== undefined) {
 			const before = this.specs.get(path);
-			this.specs.delete(path);
+			this.forgetSpec(path);
 			this.fileProblems.delete(path);
-			this.ingest(path, text, role);
+			// The plugin hands over the text as Obsidian read it; a full build reads it through the store, without the mark.
+			this.ingest(path, withoutBom(text), role);
 			const after = this.specs.get(path);
 			if (before && after && samePlace(before, after)) {
 				// Same id, parent, context and deliverables: the record is refreshed in place, so every
@@ -122,7 +126,7 @@ export class SpecIndex {
 		}
 		// A known context or deliverable changed: the views depend on paths, not on its text.
 		if (!known) {
-			if (role === 'context') this.chooseIdsIn(dirname(path));
+			if (role === 'context') this.chooseIdsIn(dirname(path), basename(path));
 			this.invalidate();
 		}
 	}
@@ -130,20 +134,27 @@ export class SpecIndex {
 	remove(path: string): void {
 		if (!this.files.delete(path) && !this.specs.has(path)) return;
 		const contexts = this.contextsByFolder.get(dirname(path));
-		this.specs.delete(path);
-		this.idsWritten.delete(path);
+		this.forgetSpec(path);
 		this.fileProblems.delete(path);
-		if (contexts?.delete(basename(path))) this.chooseIdsIn(dirname(path));
+		if (contexts?.delete(basename(path))) this.chooseIdsIn(dirname(path), basename(path));
 		this.invalidate();
 	}
 
-	/** A context beside them came or went: the specs of the folder choose their ids again (`F01` ↔ `E13-F01`). */
-	private chooseIdsIn(folder: string): void {
+	private forgetSpec(path: string): void {
+		this.specs.delete(path);
+		this.idsWritten.delete(path);
+		this.specsByFolder.get(dirname(path))?.delete(path);
+	}
+
+	/** A context beside them came or went: the specs of the folder choose their ids (and titles) again (`F01` ↔ `E13-F01`). */
+	private chooseIdsIn(folder: string, contextName: string): void {
+		// Only a context named after a longer id can change one (`E13-F01.context.md`); `context.md` never does.
+		if (!contextName.slice(0, -'.context.md'.length).includes('-')) return;
 		const beside = [...(this.contextsByFolder.get(folder) ?? [])];
-		for (const spec of this.specs.values()) {
-			if (dirname(spec.path) !== folder) continue;
-			const written = this.idsWritten.get(spec.path);
-			if (written) Object.assign(spec, specIds(spec.path, written, beside));
+		for (const path of this.specsByFolder.get(folder) ?? []) {
+			const spec = this.specs.get(path);
+			const written = this.idsWritten.get(path);
+			if (spec && written) Object.assign(spec, specIds(path, written, beside));
 		}
 	}
 
@@ -197,6 +208,10 @@ export class SpecIndex {
 		}
 		this.specs.set(path, reading.spec);
 		this.idsWritten.set(path, reading.idsWritten);
+		const folder = dirname(path);
+		const inFolder = this.specsByFolder.get(folder);
+		if (inFolder) inFolder.add(path);
+		else this.specsByFolder.set(folder, new Set([path]));
 		if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 	}
 

@@ -87,3 +87,20 @@ describe('a task in a folder of its own short name', () => {
 		expect(ws.index.get('T04')).toMatchObject({ id: 'E01-F01-T04', aliases: ['T04'], title: 'Wire NFS mount options' });
 	});
 });
+
+describe('incremental updates give what a full read gives', () => {
+	it('a title keeps no copy of an id a context beside the spec brings later', async () => {
+		const ws = await memoryWorkspace({ 'specs/E13/epic.md': '# Tools\n', 'specs/E13/F01/spec.md': '---\ntitle: E13-F01 Parser\n---\n' });
+		expect(ws.index.get('F01')?.title).toBe('E13-F01 Parser');
+		ws.index.update('specs/E13/F01/E13-F01.context.md');
+		expect(ws.index.get('E13-F01')).toMatchObject({ id: 'E13-F01', title: 'Parser' });
+		ws.index.remove('specs/E13/F01/E13-F01.context.md');
+		expect(ws.index.get('F01')).toMatchObject({ id: 'F01', title: 'E13-F01 Parser' });
+	});
+
+	it('a note edited with a byte-order mark is read by its frontmatter, as a full build reads it', async () => {
+		const ws = await memoryWorkspace({ 'specs/E13/epic.md': '# Tools\n', 'specs/E13/F01/spec.md': '# Parser\n' });
+		ws.index.update('specs/E13/F01/spec.md', '\uFEFF---\nid: E13-F01\nstatus: done\n---\n# Parser\n');
+		expect(ws.index.get('E13-F01')).toMatchObject({ id: 'E13-F01', status: 'completed' });
+	});
+});
