@@ -35,7 +35,7 @@ export const MIGRATE_VERBS: Record<string, Verb> = {
 async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResult> {
 	const specsRoot = ws.settings.specsRoot;
 	// Links the migration adds (a spec to its new context, a session to its kept journal) follow the vault's style.
-	const plan = planMigration({ ...(await readMigrationInput(ws.store, specsRoot)), linkStyle: ws.settings.linkStyle });
+	const plan = planMigration({ ...(await readMigrationInput(ws.store, specsRoot, (p) => ws.index.isIgnored(p))), linkStyle: ws.settings.linkStyle });
 	const text = formatMigrationPlan(plan);
 	const blocked = blockingProblems(plan).length > 0;
 	if (!apply || blocked || planIsEmpty(plan)) {

@@ -93,3 +93,27 @@ describe('spec-work leaves copies of specs out of discovery', () => {
 		expect(missing.stderr).toContain('--ignore needs a value');
 	});
 });
+
+describe('spec-work migrate leaves copies where they are', () => {
+	let vault: TempVault;
+	afterEach(() => vault.cleanup());
+
+	it('moves the old-layout specs, never the backup copy of one, and reverts byte for byte', () => {
+		const spec = '---\ntype: feature\n---\n# Feature 1002: Cold tier\n';
+		vault = new TempVault({
+			'.obsidian/app.json': '{}',
+			'specs/1000-epic-foundation/1000-epic-foundation.spec.md': '---\ntype: epic\n---\n# Epic 1000: Foundation\n',
+			'specs/1000-epic-foundation/1002-feature-cold.spec.md': spec,
+			'specs/backup/1002-feature-cold.spec.md': spec,
+		});
+		const before = vault.files();
+		const dry = vault.run(['migrate']);
+		expect(dry.code).toBe(0);
+		expect(dry.stdout).toContain('specs/1000-epic-foundation/1002-feature-cold.spec.md → specs/1000/1002/spec.md');
+		expect(dry.stdout).not.toContain('specs/backup/');
+		expect(vault.run(['migrate', '--apply']).code).toBe(0);
+		expect(vault.files()['specs/backup/1002-feature-cold.spec.md']).toBe(spec);
+		expect(vault.run(['migrate', '--revert', 'last']).code).toBe(0);
+		expect(vault.files()).toEqual(before);
+	});
+});

@@ -11,13 +11,16 @@ const MAX_TEXT_BYTES = 1_000_000;
  * What the planner needs from the vault: every file's path, the text of every markdown note (links
  * anywhere may point into the specs) and of the text files under the specs root (traceback lines).
  * Read from the file list and the files themselves, not from the index: the index is built for the
- * new layout, and the old layouts are what the migration must understand.
+ * new layout, and the old layouts are what the migration must understand. `ignored`: the index's
+ * test for folders left out of discovery.
  */
-export async function readMigrationInput(store: FileStore, specsRoot: string): Promise<MigrationInput> {
+export async function readMigrationInput(store: FileStore, specsRoot: string, ignored: (path: string) => boolean = () => false): Promise<MigrationInput> {
 	const files: VaultTexts = new Map();
 	const entries = await store.list('');
 	entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	for (const entry of entries) {
+		// A copy in an ignored folder (a backup) is not the vault's: it is neither moved nor rewritten.
+		if (ignored(entry.path)) continue;
 		const markdown = extension(entry.path) === 'md';
 		const readable = markdown || (isUnder(entry.path, specsRoot) && !isBinaryPath(entry.path) && entry.size <= MAX_TEXT_BYTES && !hidden(entry.path));
 		// A file that is not UTF-8 is moved as it is, never rewritten.

@@ -38,7 +38,7 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 		return;
 	}
 	// New links (a spec's link to the journal placed as its context) follow the vault's link style, as in the CLI.
-	const input = { ...(await readMigrationInput(plugin.store, specsRoot)), linkStyle: effectiveLinkStyle(plugin.app, plugin.settings.linkStyle) };
+	const input = { ...(await readMigrationInput(plugin.store, specsRoot, (p) => plugin.index.isIgnored(p))), linkStyle: effectiveLinkStyle(plugin.app, plugin.settings.linkStyle) };
 	const plan = planMigration(input);
 	if (planIsEmpty(plan) && plan.problems.every((p) => p.severity !== 'error')) {
 		new Notice(`Nothing to migrate: the ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'} under ${specsRoot}/ are in the new layout.`);
