@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { conventionalContextPath } from '../../src/core/index/discovery';
 import { runCli } from '../../src/node/cli';
 import { openWorkspace } from '../../src/node/open-workspace';
 import { readVaultFiles } from '../helpers/vault-files';
@@ -67,10 +68,12 @@ describe.each(VAULTS)('real-vault fixture %s', (name) => {
 		const ws = await openWorkspace({ cwd: vault, vault });
 		ids = ws.index.all().map((s) => s.id);
 		ownFiles = new Map();
+		// From the layout alone, not from the index's answer under test: the spec, the journal beside it
+		// (`context.md` for epic.md/spec.md, else `{id}.context.md`), its report and its deliverables folder.
 		for (const spec of ws.index.all()) {
-			const context = ws.index.contextPathOf(spec);
 			const folder = spec.path.slice(0, spec.path.lastIndexOf('/') + 1);
-			ownFiles.set(spec.id, (p) => p === spec.path || p === context || p === `${folder}${spec.id}.deliverables.md` || p.startsWith(`${folder}deliverables/`));
+			const journals = new Set([conventionalContextPath(spec.path), `${folder}${spec.id}.context.md`]);
+			ownFiles.set(spec.id, (p) => p === spec.path || journals.has(p) || p === `${folder}${spec.id}.deliverables.md` || p.startsWith(`${folder}deliverables/`));
 		}
 	});
 

@@ -34,7 +34,7 @@ export interface CodeChange {
 	purpose: string | null;
 }
 
-/** Scripts, docs, config first (the seed's order), then custom types alphabetically. */
+/** Scripts, docs, config first (the order docs/formats.md gives), then custom types alphabetically. */
 export const TYPE_ORDER = ['scripts', 'docs', 'config'];
 
 export function compareTypes(a: string, b: string): number {
@@ -52,7 +52,7 @@ function unlisted(path: string, registryType: string | null, exists: boolean): S
 /**
  * Every deliverable of a spec: the context's `## Deliverables` registry, the spec's own
  * `## Deliverables` list, and the files the index gives the spec (its `deliverables/` folder),
- * one entry per file, grouped by type in the seed's order and otherwise in registry order.
+ * one entry per file, grouped by type in that order and otherwise in registry order.
  * A file no registry of the spec lists goes by its traceback: one in the spec's folder that
  * names the spec is the spec's, one that names another spec is not (see tracedSpec).
  */
@@ -110,7 +110,7 @@ export async function collectDeliverables(
  * Files in the `deliverables/` folder beside a spec that shares its folder (a task's
  * `1011.spec.md` beside its feature's `spec.md`) whose traceback names the spec, though the index
  * gives them to the folder's owner. Files another spec lists are that spec's listing and are not
- * read: in the seed's layout every task's files sit there, listed by their tasks.
+ * read: in the layout new specs get, every task's files sit there, listed by their tasks.
  */
 async function tracedHere(ws: Workspace, spec: Spec, known: ReadonlyMap<string, unknown>): Promise<string[]> {
 	const name = basename(spec.path);
@@ -166,7 +166,7 @@ export function tracedSpec(ws: Workspace, path: string, comments: readonly Comme
 	return null;
 }
 
-// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as the seed writes it).
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as deliverables are written).
 const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
 
 /** A traceback value that is a plain vault path with a folder part, else null. */
