@@ -1,6 +1,7 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
 import { activeSession, readSessionHeading, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
 import type { Spec } from '../index/spec';
+import { fenceAfter, type Fence } from '../markdown/code-ranges';
 import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection } from '../markdown/section-edits';
 import { flattenSections, matchesSection, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
@@ -87,7 +88,7 @@ export function formatItem(text: string, lead = '- '): string {
 	let lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
 	// A fence on the item's own line (`- ```bash`) is not seen as one by the journal's readers:
 	// the code then starts on the next line, under a bare item marker.
-	if (FENCE.test(lines[0].trim())) lines = ['', ...lines];
+	if (fenceAfter(lines[0].trim(), null) !== null) lines = ['', ...lines];
 	let common = Infinity;
 	for (const l of lines.slice(1)) if (l.trim() !== '') common = Math.min(common, /^[ \t]*/.exec(l)?.[0].length ?? 0);
 	const [first, ...rest] = safeLines([lines[0].trim(), ...lines.slice(1).map((l) => l.slice(common))]);
@@ -112,10 +113,10 @@ const SETEXT_LIKE = /^( {0,3})([=-]+[ \t]*)$/;
  */
 export function safeLines(lines: readonly string[]): string[] {
 	const out: string[] = [];
-	let fence: string | null = null;
+	let fence: Fence | null = null;
 	let previous = '';
 	for (const line of lines) {
-		const next = fenceAfterLine(line, fence);
+		const next = fenceAfter(line, fence);
 		if (fence !== null || next !== null) {
 			out.push(line);
 		} else if (ATX_LIKE.test(line)) {
@@ -168,22 +169,11 @@ function inlineCodeSpans(line: string): [number, number][] {
 	return spans;
 }
 
-// As the markdown readers (code-ranges.ts) see fences: up to three spaces, then ``` or ~~~.
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-
-/** The fence open after `line`, given the one open before it (null: none). */
-function fenceAfterLine(line: string, open: string | null): string | null {
-	const m = FENCE.exec(line);
-	if (!m) return open;
-	if (open === null) return m[2][0] === '`' && m[3].includes('`') ? null : m[2];
-	return m[2][0] === open[0] && m[2].length >= open.length && m[3].trim() === '' ? null : open;
-}
-
-/** The fence still open after these lines, or null. */
+/** The closing fence of a fence these lines leave open (as the markdown readers see fences), or null. */
 function openFence(lines: readonly string[]): string | null {
-	let open: string | null = null;
-	for (const line of lines) open = fenceAfterLine(line, open);
-	return open;
+	let open: Fence | null = null;
+	for (const line of lines) open = fenceAfter(line, open);
+	return open === null ? null : open.char.repeat(open.length);
 }
 
 /** Collapses a one-line value (title, participants, plan item): line breaks and runs of spaces become one space. */
