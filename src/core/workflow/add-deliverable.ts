@@ -6,7 +6,7 @@ import { basename, dirname, joinPath } from '../files/paths';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { ensureContextFile } from './context-creation';
 import { ChangeSet } from './file-changes';
-import { addRegistryEntry, registryEditFor } from './registry-entry';
+import { addRegistryEntry, addToDeliverablesProperty, registryEditFor } from './registry-entry';
 import { requireSafeName } from './safe-file-name';
 import { appendToSessionSection, oneLine } from './session-edits';
 import { authorFromParticipants, withTraceback } from './traceback-header';
@@ -45,9 +45,10 @@ const TYPE_FOLDERS = ['scripts', 'docs', 'config'];
 
 /**
  * Adds a deliverable (DESIGN.md §6): writes `<spec folder>/deliverables/<type>/<file>` with its
- * traceback header, links it from the spec's `## Deliverables` and the context's registry (with
- * the purpose), and records `- Created [[…]]` in the active session's Implementation. Creates the
- * context file when the spec has none. Everything is planned first: a refusal writes nothing.
+ * traceback header, links it from the spec's `## Deliverables` (or its `deliverables` property,
+ * when it keeps that and no section) and the context's registry (with the purpose), and records
+ * `- Created [[…]]` in the active session's Implementation. Creates the context file when the
+ * spec has none. Everything is planned first: a refusal writes nothing.
  */
 export async function addDeliverable(ws: Workspace, input: AddDeliverableInput): Promise<AddDeliverableResult> {
 	const spec = requireSpec(ws, input.id);
@@ -79,7 +80,10 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 		),
 	);
 
-	await changes.modify(spec.path, (text) => addRegistryEntry(text, spec.path, path, registryEditFor(ws, spec, spec.path, false, path, title, null)));
+	await changes.modify(
+		spec.path,
+		(text) => addToDeliverablesProperty(text, spec.path, path) ?? addRegistryEntry(text, spec.path, path, registryEditFor(ws, spec, spec.path, false, path, title, null)),
+	);
 	await changes.modify(context.path, (text) => addRegistryEntry(text, context.path, path, registryEditFor(ws, spec, context.path, true, path, title, purpose)));
 	let sessionLogged = false;
 	if (session) {

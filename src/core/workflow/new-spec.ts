@@ -5,6 +5,7 @@ import type { Spec } from '../index/spec';
 import { appendToOwnContent } from '../markdown/section-edits';
 import { flattenSections, parseSections, sectionOwnContentEnd } from '../markdown/sections';
 import { applyEdits, insertLineAt } from '../markdown/text-edit';
+import { addToListProperty } from '../metadata/list-property';
 import { contextTemplate } from '../templates/context-template';
 import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
 import { ChangeSet } from './file-changes';
@@ -40,7 +41,8 @@ const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'T
  * epic → `specs/{id}/epic.md`, feature → `{epic folder}/{id}/spec.md`, task →
  * `{feature folder}/{id}.spec.md`, each with its context file beside it. The child links to its
  * parent (`parent` property and `**Parent**:` line) and the parent lists the child in its
- * `## Features` or `## Tasks`. Nothing is written when anything is refused.
+ * `children` property when it keeps one, else in its `## Features` or `## Tasks`. Nothing is
+ * written when anything is refused.
  */
 export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSpecResult> {
 	const type = input.type;
@@ -87,7 +89,8 @@ export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSp
 	if (parent && type !== 'epic') {
 		const list = PARENT[type].list;
 		const item = `- ${linkTo(ws, parent.path, specPath, heading)}`;
-		await changes.modify(parent.path, (text) => addToChildList(text, parent.path, list, item));
+		// A parent that keeps a `children` property lists the child there; its body's Tasks may be its own to-dos.
+		await changes.modify(parent.path, (text) => addToListProperty(text, 'children', id) ?? addToChildList(text, parent.path, list, item));
 	}
 	const written = await commitChanges(ws, changes);
 	return { spec: { id, path: specPath }, contextPath, written };

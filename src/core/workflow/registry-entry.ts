@@ -2,8 +2,10 @@ import { DELIVERABLE_TYPE_HEADINGS, deliverableTypeFolder, deliverableTypeKey, f
 import { dirname, joinPath, normalizeVaultPath } from '../files/paths';
 import type { Spec } from '../index/spec';
 import { appendToOwnContent, appendToSection, ensureSection } from '../markdown/section-edits';
-import { flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { findSection, flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
 import { applyEdits, insertLineAt } from '../markdown/text-edit';
+import { addToListProperty } from '../metadata/list-property';
+import { readSpecMetadata } from '../metadata/spec-metadata';
 import { SPEC_SECTION_ORDER } from '../templates/spec-templates';
 import { canonicalPlace, ensureNoteSection, type Placement } from './note-sections';
 import { contextSectionPlace } from './session-edits';
@@ -12,7 +14,8 @@ import { linkTo, Workspace } from './workspace';
 
 /*
  * Listing a deliverable in a spec's or context's `## Deliverables` (DESIGN.md §6): the one edit
- * both `add deliverable` and validate's fix for an unregistered file make.
+ * both `add deliverable` and validate's fix for an unregistered file make; `add deliverable` lists
+ * it in a spec's `deliverables` property instead when that is the spec's registry.
  */
 
 /** Group order in a registry; a custom type goes after the known ones and before Code Changes. */
@@ -90,6 +93,21 @@ export function addRegistryEntry(text: string, notePath: string, deliverablePath
 	});
 	if (!created.ok) throw new WorkflowError('section', `${notePath}: ${created.error}`, notePath);
 	return created.edit ? applyEdits(out, [created.edit]) : out;
+}
+
+/**
+ * Lists `deliverablePath` in the spec's `deliverables` property (as a path from the spec's folder,
+ * in the list's style) when the spec keeps that list and no `## Deliverables` section: the list is
+ * then its registry, and a new section would split it in two. Unchanged when the list names the
+ * file already; null when the spec keeps no such list or it cannot be extended in place.
+ */
+export function addToDeliverablesProperty(text: string, specPath: string, deliverablePath: string): string | null {
+	if (findSection(parseSections(text), ['Deliverables'])) return null;
+	const meta = readSpecMetadata(text, specPath);
+	if (meta.deliverables.some((item) => pointsTo(item, specPath, deliverablePath))) return text;
+	const folder = dirname(specPath);
+	const item = folder !== '' && deliverablePath.startsWith(`${folder}/`) ? deliverablePath.slice(folder.length + 1) : deliverablePath;
+	return addToListProperty(text, 'deliverables', item);
 }
 
 function customHeading(folder: string): string {

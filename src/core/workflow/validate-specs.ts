@@ -3,10 +3,8 @@ import { parseLinks, parseLinkText } from '../links/link-parser';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { flattenSections, parseSections } from '../markdown/sections';
 import { readHeaderFields } from '../metadata/header-lines';
-import { setProperty } from '../metadata/frontmatter';
-import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
-import { emitScalar } from '../metadata/yaml-scalar';
-import { detectEol } from '../markdown/eol';
+import { addToListProperty } from '../metadata/list-property';
+import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { addToChildList, CHILD_LIST } from './new-spec';
 import { setField } from './spec-fields';
@@ -265,34 +263,11 @@ export function addChildLink(ws: Workspace, text: string, parentPath: string, ch
 	return linked ? text : addToChildList(text, parentPath, heading, `- ${link}`);
 }
 
-/**
- * Adds an id to a note's `children` property the way its owner writes it: a one-line `[…]` list
- * gets `, "1003"` before its `]`, a block list a `- "1003"` line after its last item, quoted as
- * the first item is; every other byte (comments, key order) stays.
- */
+/** Adds an id to a note's `children` property in its owner's style (addToListProperty); refuses a list it cannot extend in place. */
 export function addToChildrenProperty(text: string, path: string, id: string): string {
-	const bounds = findFrontmatter(text);
-	const entry = bounds ? findEntry(findTopLevelEntries(text, bounds), 'children') : null;
-	if (!entry) return setProperty(text, 'children', [id]);
-	const value = text.slice(entry.valueStart, entry.valueEnd);
-	if (entry.flowSequence && entry.end === entry.keyLine.end && value.endsWith(']')) {
-		const inner = value.slice(1, -1);
-		const item = emitScalar(id, quoteStyleOf(inner.trim()), true);
-		const at = entry.valueStart + 1 + inner.trimEnd().length;
-		return text.slice(0, at) + (inner.trim() === '' ? item : `, ${item}`) + text.slice(at);
-	}
-	if (entry.blockItemIndent !== null) {
-		const first = /^[ \t]*-[ \t]*(\S?)/m.exec(text.slice(entry.keyLine.end, entry.end))?.[1] ?? '';
-		const line = `${entry.blockItemIndent}- ${emitScalar(id, quoteStyleOf(first))}`;
-		// After the list's last line (an item, or a comment under it): the closing `---` follows it.
-		return text.slice(0, entry.end) + line + detectEol(text) + text.slice(entry.end);
-	}
-	throw new WorkflowError('not-fixable', `${path}: the children property is not a one-line [...] list or a list of "- id" lines; add ${id} by hand`, path);
-}
-
-/** Quote a new list item as the list's first item is quoted. */
-function quoteStyleOf(item: string): 'double' | 'single' | 'plain' {
-	return item.startsWith('"') ? 'double' : item.startsWith("'") ? 'single' : 'plain';
+	const out = addToListProperty(text, 'children', id, { createMissing: true });
+	if (out === null) throw new WorkflowError('not-fixable', `${path}: the children property is not a one-line [...] list or a list of "- id" lines; add ${id} by hand`, path);
+	return out;
 }
 
 /**

@@ -370,3 +370,48 @@ describe('deliverableFolder', () => {
 		]);
 	});
 });
+
+describe('addDeliverable on a spec that keeps a deliverables property', () => {
+	/** 1014 without its `## Deliverables` section, with `list` among its properties. */
+	const specWith = (list: string): string => inserted(vault[SPEC].replace(/\n## Deliverables[\s\S]*$/, '\n'), 'updated: 2025-08-27\n', list);
+
+	it('adds the file to a one-line list, as a path from the spec\'s folder, and writes no body section', async () => {
+		const spec = specWith('deliverables: [deliverables/scripts/benchmark.sh] # by hand\n');
+		const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
+		const result = await addDeliverable(ws, { id: '1014', type: 'docs', file: 'x.md', title: 'X' });
+		expect(result.written).toEqual([`${DIR}/deliverables/docs/x.md`, SPEC, CONTEXT]);
+		const after = ws.store.snapshot();
+		expect(after[SPEC]).toBe(specWith('deliverables: [deliverables/scripts/benchmark.sh, deliverables/docs/x.md] # by hand\n'));
+		// The context's registry is written as always.
+		expect(after[CONTEXT]).toContain('- [[deliverables/docs/x|X]]');
+		expect(ws.index.registeredDeliverables(ws.index.get('1014')!)).toContain(`${DIR}/deliverables/docs/x.md`);
+	});
+
+	it('adds a "- path" line to a block list in its quoting', async () => {
+		const spec = specWith('deliverables:\n  - "deliverables/scripts/benchmark.sh" # first\n');
+		const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
+		await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'x.sh' });
+		expect(ws.store.snapshot()[SPEC]).toBe(specWith('deliverables:\n  - "deliverables/scripts/benchmark.sh" # first\n  - "deliverables/scripts/x.sh"\n'));
+	});
+
+	it('does not list a path the property names already', async () => {
+		const spec = specWith('deliverables: [deliverables/scripts/x.sh]\n');
+		const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
+		const result = await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'x.sh' });
+		expect(result.written).toEqual([`${DIR}/deliverables/scripts/x.sh`, CONTEXT]);
+		expect(ws.store.snapshot()[SPEC]).toBe(spec);
+	});
+
+	it('writes the body section as before when the spec has one, or the list spans lines', async () => {
+		for (const spec of [
+			inserted(vault[SPEC], 'updated: 2025-08-27\n', 'deliverables: [deliverables/scripts/benchmark.sh]\n'),
+			specWith('deliverables: [\n  deliverables/scripts/benchmark.sh]\n'),
+		]) {
+			const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
+			await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'x.sh', title: 'X' });
+			const after = ws.store.snapshot()[SPEC];
+			expect(after).toContain('- [[deliverables/scripts/x.sh|X]]');
+			expect(after.split('\n---\n')[0]).toBe(spec.split('\n---\n')[0]);
+		}
+	});
+});

@@ -219,3 +219,37 @@ describe('newSpec refusals change nothing', () => {
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 });
+
+describe('newSpec with a parent that keeps a children property', () => {
+	const FEATURE = 'specs/1000/1001/spec.md';
+	const feature = (children: string): string =>
+		`---\nid: "1001"\ntype: feature\ntitle: Storage\n${children}status: implementing # by hand\n---\n# Storage\n\n## Tasks\n- [ ] Order the disks\n- [x] Rack the NAS\n`;
+	const files = (children: string): Record<string, string> => ({
+		'specs/1000/epic.md': '---\nid: "1000"\ntype: epic\ntitle: Foundation\n---\n# Foundation\n',
+		[FEATURE]: feature(children),
+		'specs/1000/1001/1011.spec.md': '---\nid: "1011"\ntype: task\nparent: "1001"\n---\n# Disks\n',
+		'specs/1000/1001/1012.spec.md': '---\nid: "1012"\ntype: task\nparent: "1001"\n---\n# NAS\n',
+	});
+
+	it('adds the id to a one-line list in its quoting and leaves the body\'s own checklist alone', async () => {
+		const ws = await memoryWorkspace(files('children: ["1011", "1012"] # the tasks\n'));
+		const result = await newSpec(ws, { type: 'task', title: 'Archive Tier', parent: '1001', id: '1015' });
+		expect(result.written).toEqual(['specs/1000/1001/1015.spec.md', 'specs/1000/1001/1015.context.md', FEATURE]);
+		expect(ws.store.snapshot()[FEATURE]).toBe(feature('children: ["1011", "1012", "1015"] # the tasks\n'));
+		const spec = ws.index.get('1015');
+		expect(spec && ws.index.parentOf(spec)?.id).toBe('1001');
+	});
+
+	it('adds a "- id" line to a block list, after a comment under its last item', async () => {
+		const ws = await memoryWorkspace(files("children:\n  - '1011'\n  - '1012'\n  # more to come\n"));
+		await newSpec(ws, { type: 'task', title: 'Archive Tier', parent: '1001', id: '1015' });
+		expect(ws.store.snapshot()[FEATURE]).toBe(feature("children:\n  - '1011'\n  - '1012'\n  # more to come\n  - '1015'\n"));
+	});
+
+	it('lists the child in the body as before when the list spans lines', async () => {
+		const children = 'children: [\n  "1011",\n  "1012"]\n';
+		const ws = await memoryWorkspace(files(children));
+		await newSpec(ws, { type: 'task', title: 'Archive Tier', parent: '1001', id: '1015' });
+		expect(ws.store.snapshot()[FEATURE]).toBe(`${feature(children)}- [[1015.spec|1015 - Archive Tier]]\n`);
+	});
+});
