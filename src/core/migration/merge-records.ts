@@ -2,6 +2,9 @@ import { DELIVERABLE_TYPE_HEADINGS, deliverableTypeFolder, deliverableTypeKey, f
 import { parseLinks } from '../links/link-parser';
 import { detectEol, withEol } from '../markdown/eol';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
+import { ensureSection } from '../markdown/section-edits';
+import { findSection, flattenSections, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { applyEdits } from '../markdown/text-edit';
 import { readFrontmatter } from '../metadata/frontmatter';
 import { readHeaderFields } from '../metadata/header-lines';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
@@ -33,41 +36,139 @@ export function keptPurpose(sessions: readonly number[]): string {
  * `notePath` (its path after the migration). A note the registry cannot be placed in stays as it is.
  */
 export function listKeptJournal(text: string, notePath: string, keptPath: string, link: string, registry: { type: SpecType } | { purpose: string }): string {
-	return listDeliverable(text, notePath, keptPath, link, registry);
+	return listDeliverables(text, notePath, registry, [{ path: keptPath, link }]);
 }
 
 // A spec's groups as the seed writes them; a context's are DELIVERABLE_TYPE_HEADINGS.
 const SPEC_GROUPS: Record<string, string> = { scripts: 'Scripts', docs: 'Documentation', config: 'Configuration' };
 
+/** Whose registry a deliverable is listed in: a spec's of that type, or a context's with its lines' purpose. */
+export type Registry = { type: SpecType } | { purpose: string | null };
+
+/** Whether two registries get the same lines. */
+export function sameRegistry(a: Registry, b: Registry): boolean {
+	return 'type' in a ? 'type' in b && a.type === b.type : 'purpose' in b && a.purpose === b.purpose;
+}
+
+/** A deliverable to list: its path after the migration and the link to it, formatted from the note. */
+export interface Listing {
+	path: string;
+	link: string;
+}
+
 /**
  * Lists a deliverable in a spec's (`type` given) or a context's `## Deliverables`, under the group
  * of the `deliverables/<type>/` folder it is in; the context's line states its purpose when there
- * is one. `lists` says whether a link already in the registry points to it.
+ * is one. `lists` says whether a link already in the registry points to it. The rule one entry at
+ * a time: listDeliverables gives the same text for many at once.
  */
-export function listDeliverable(
-	text: string,
-	notePath: string,
-	path: string,
-	link: string,
-	registry: { type: SpecType } | { purpose: string | null },
-	lists?: (linkpath: string) => boolean,
-): string {
+export function listDeliverable(text: string, notePath: string, path: string, link: string, registry: Registry, lists?: (linkpath: string) => boolean): string {
+	return tryAddEntry(text, notePath, path, registryEdit(path, link, registry, lists));
+}
+
+function registryEdit(path: string, link: string, registry: Registry, lists?: (linkpath: string) => boolean): RegistryEdit {
 	const isContext = 'purpose' in registry;
 	const folder = deliverableTypeFolder(path) ?? 'docs';
 	const typeKey = deliverableTypeKey(folder);
-	const edit: RegistryEdit = {
+	return {
 		placement: isContext ? contextSectionPlace('Deliverables') : canonicalPlace(SPEC_SECTION_ORDER[registry.type], 'Deliverables'),
 		heading: (isContext ? DELIVERABLE_TYPE_HEADINGS : SPEC_GROUPS)[typeKey] ?? folder,
 		typeKey,
 		line: formatDeliverableEntry(link, isContext ? registry.purpose : null),
 		lists: lists && ((entry: Deliverable) => entry.target !== null && (entry.kind === 'wikilink' || entry.kind === 'markdown') && lists(entry.target)),
 	};
+}
+
+function tryAddEntry(text: string, notePath: string, path: string, edit: RegistryEdit): string {
 	try {
 		return addRegistryEntry(text, notePath, path, edit);
 	} catch {
 		// A note whose sections cannot be placed: validate reports the file unlisted, as before.
 		return text;
 	}
+}
+
+/**
+ * listDeliverable for each of `items` in turn, byte for byte, but the whole note is read once (twice
+ * when the section is made), not per entry: every entry only edits `## Deliverables`, so the entries
+ * are added to that section cut out on its own (a few lines, re-read per entry) and it is put back. `resolve` gives what a link from
+ * the note finds (listDeliverable's `lists` is `resolve(link) === path`); each link is resolved once.
+ */
+export function listDeliverables(text: string, notePath: string, registry: Registry, items: readonly Listing[], resolve?: (linkpath: string) => string | null): string {
+	if (items.length === 0) return text;
+	const listsFor = resolve && listsByPath(resolve);
+	const edits = items.map((item) => registryEdit(item.path, item.link, registry, listsFor?.(item.path)));
+	const match = edits[0].placement.match ?? 'Deliverables';
+	const found = registrySection(text, edits[0].placement, match);
+	if (found === null) return text;
+	const cut = cutSection(found.text, found.section, match);
+	if (cut === null) return items.reduce((out, item, i) => tryAddEntry(out, notePath, item.path, edits[i]), text);
+	let inside = cut.text;
+	let placed = false;
+	for (const [i, item] of items.entries()) {
+		try {
+			inside = addRegistryEntry(inside, notePath, item.path, edits[i]);
+			placed = true;
+		} catch {
+			// Skipped as one by one; see tryAddEntry.
+		}
+	}
+	// One by one, a section made for entries that all failed is not kept.
+	if (!placed) return text;
+	return found.text.slice(0, cut.start) + inside.slice(0, inside.length - cut.sentinel.length) + found.text.slice(cut.end);
+}
+
+/** `(path) => lists`, with each link's resolution remembered across the entries of one note. */
+function listsByPath(resolve: (linkpath: string) => string | null): (path: string) => (linkpath: string) => boolean {
+	const known = new Map<string, string | null>();
+	const resolved = (linkpath: string): string | null => {
+		if (!known.has(linkpath)) known.set(linkpath, resolve(linkpath));
+		return known.get(linkpath) as string | null;
+	};
+	return (path) => (linkpath) => resolved(linkpath) === path;
+}
+
+/**
+ * The section ensureNoteSection finds or creates, null where it throws; the note is read once
+ * when the section is there, twice when it is made (ensureNoteSection reads it three times then).
+ */
+function registrySection(text: string, placement: RegistryEdit['placement'], match: SectionMatcher): { text: string; section: Section } | null {
+	const root = parseSections(text);
+	const existing = findSection(root, [match]);
+	if (existing) return { text, section: existing };
+	const made = ensureSection(text, root, { title: 'Deliverables', level: 2, after: placement.after, before: placement.before, match });
+	if (!made.ok) return null;
+	if (!made.edit) return made.existing && { text, section: made.existing };
+	const edited = applyEdits(text, [made.edit]);
+	const headingAt = made.edit.start + made.edit.text.indexOf('#');
+	const section = flattenSections(parseSections(edited)).find((s) => s.headingStart === headingAt);
+	return section ? { text: edited, section } : null;
+}
+
+interface CutSection {
+	/** The section's text, then `sentinel`. */
+	text: string;
+	start: number;
+	end: number;
+	/**
+	 * `#` in place of the heading that ends the section: it ends the section in the cut too, and
+	 * like that heading it is a non-blank line below, so a group added last gets the same blank line.
+	 */
+	sentinel: string;
+}
+
+/**
+ * The section cut out of the note, or null when the cut does not read as the same section (other
+ * line ends, or another outline): then the entries go in the whole note, one by one.
+ */
+function cutSection(text: string, section: Section, match: SectionMatcher): CutSection | null {
+	const sentinel = section.end < text.length ? '#' : '';
+	const cut = text.slice(section.headingStart, section.end) + sentinel;
+	if (detectEol(cut) !== detectEol(text)) return null;
+	const own = findSection(parseSections(cut), [match]);
+	const shift = section.headingStart;
+	const same = own !== null && own.headingStart === 0 && own.level === section.level && own.headingEnd === section.headingEnd - shift && own.end === section.end - shift;
+	return same ? { text: cut, start: section.headingStart, end: section.end, sentinel } : null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { DELIVERABLE_FOLDERS, deliverableFolder } from './deliverable-kind';
 import { formatLink } from '../links/link-format';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { appendJournal, journalAsSession } from './journal-merge';
-import { keptPurpose, linkContextFrom, linkSpecFrom, listDeliverable, listKeptJournal, withKeptTraceback } from './merge-records';
+import { keptPurpose, linkContextFrom, linkSpecFrom, listDeliverables, listKeptJournal, sameRegistry, withKeptTraceback, type Listing, type Registry } from './merge-records';
 import { firstTitleHeading } from './spec-title';
 import { linkRewriteContext, rewriteFileLinks, type PlainReplacement } from './link-rewrite';
 import type { FileEdit, FileMove, JournalMerge, MigrationInput, MigrationPlan, MigrationProblem, MoveReason, PlannedSpec } from './migration-types';
@@ -343,18 +343,30 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		edit.after = linkContextFrom(edit.after, spec.path, link(edit.newPath, contextPath, 'Implementation Journal'), linksJournal);
 		contextLinks.push({ spec: edit.newPath, context: contextPath });
 	}
-	// Files that became deliverables by the move are listed in the spec's and its context's registries.
+	// Files that became deliverables by the move are listed in the spec's and its context's
+	// registries: gathered by note, so that each note is read once for all of its entries.
+	const listings = new Map<FileEdit, { registry: Registry; items: Listing[] }>();
+	const listAll = (edit: FileEdit): void => {
+		const pending = listings.get(edit);
+		if (!pending) return;
+		listings.delete(edit);
+		edit.after = listDeliverables(edit.after, edit.newPath, pending.registry, pending.items, (linkpath) => after.resolve(linkpath, edit.newPath));
+	};
 	for (const [path, spec] of loose) {
 		const target = newPathOf(path);
 		const title = looseTitle(target, files.get(path) ?? null);
 		const contextPath = layout.contexts.get(spec.path) ?? journalContext.get(spec);
-		const notes = [{ edit: editOf(spec.path), registry: { type: typeOf(spec) } }, { edit: contextPath === undefined ? null : editOf(contextPath), registry: { purpose: null } }];
+		const notes: { edit: FileEdit | null; registry: Registry }[] = [{ edit: editOf(spec.path), registry: { type: typeOf(spec) } }, { edit: contextPath === undefined ? null : editOf(contextPath), registry: { purpose: null } }];
 		for (const { edit, registry } of notes) {
 			if (edit === null) continue;
-			const lists = (linkpath: string): boolean => after.resolve(linkpath, edit.newPath) === target;
-			edit.after = listDeliverable(edit.after, edit.newPath, target, link(edit.newPath, target, title), registry, lists);
+			// A note both a spec and a context (not seen in practice): each registry's run in turn, as one by one.
+			if (!sameRegistry(listings.get(edit)?.registry ?? registry, registry)) listAll(edit);
+			const pending = listings.get(edit) ?? { registry, items: [] };
+			pending.items.push({ path: target, link: link(edit.newPath, target, title) });
+			listings.set(edit, pending);
 		}
 	}
+	for (const edit of [...listings.keys()]) listAll(edit);
 	for (const [path, edit] of edits) if (edit.after === edit.before) edits.delete(path);
 
 	const planSpecs: PlannedSpec[] = ordered.map((s) => {
