@@ -6,7 +6,7 @@ import { parseLinkText } from '../links/link-parser';
 import { Spec } from '../index/spec';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { Finding, nameSome } from './validate-types';
-import { addRegistryEntry, registryEditFor } from './registry-entry';
+import { addRegistryEntry, addToDeliverablesProperty, registryEditFor } from './registry-entry';
 import { specOfTracedFile, specOfTracedId } from './spec-deliverables';
 import { Workspace } from './workspace';
 
@@ -206,7 +206,9 @@ function unregistered(
 		line,
 		message: `${where} ${deliverable} is not listed under ## Deliverables`,
 		fix: async (changes) => {
-			await changes.modify(registryPath, (text) => addRegistryEntry(text, registryPath, deliverable, registryEditFor(ws, spec, registryPath, isContext, deliverable, alias, purpose)));
+			// A spec that keeps a `deliverables` list (and no section) gets the file in that list, as `deliver` does.
+			const inList = (text: string): string | null => (isContext ? null : addToDeliverablesProperty(text, registryPath, deliverable));
+			await changes.modify(registryPath, (text) => inList(text) ?? addRegistryEntry(text, registryPath, deliverable, registryEditFor(ws, spec, registryPath, isContext, deliverable, alias, purpose)));
 		},
 	};
 }
