@@ -24,7 +24,8 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	if (ws.index.isIgnored(path)) return foreign(spec, path, null, 'is in a folder left out of discovery (a backup or archive copy)');
 	// Another spec's note is never a journal, though it links to this spec (an epic listing its features).
 	const asSpec = ws.index.byPath(path);
-	if (asSpec) return foreign(spec, path, asSpec === spec ? null : asSpec, asSpec === spec ? 'is the spec itself' : `is the spec ${asSpec.id}`);
+	if (asSpec === spec) return { owner: null, message: `${path} is the spec ${spec.id} itself, not a journal; remove its context property, or point it at a journal beside it` };
+	if (asSpec) return foreign(spec, path, asSpec, `is the spec ${asSpec.id}`);
 	if (ws.index.isLayoutContext(spec, path)) return null;
 	const byLayout = ws.index.layoutOwnerOf(path, spec);
 	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);

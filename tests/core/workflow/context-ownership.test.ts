@@ -274,3 +274,10 @@ describe('specs about backups are not backups', () => {
 		expect(ws.index.all().map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/1000/1005-backup-rotation/spec.md', 'specs/E07-backups/epic.md']);
 	});
 });
+
+describe('a context property pointing at the spec itself', () => {
+	it('is refused in plain words', async () => {
+		const ws = await memoryWorkspace({ 'specs/1000/1001.spec.md': '---\ncontext: "[[1001.spec]]"\n---\n# 1001 - Self\n' });
+		await expectRefused(ws, () => startSession(ws, { id: '1001' }), 'context-of-other-spec', 'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; remove its context property, or point it at a journal beside it');
+	});
+});
