@@ -1,7 +1,7 @@
 import { extension } from '../files/paths';
 
 /*
- * What kind of file a deliverable is (DESIGN.md §6), the one table the traceback writer, the
+ * What kind of file a deliverable is (docs/formats.md, Deliverables), the one table the traceback writer, the
  * deliverables report and validate all go by: binary files (never read as text), formats with
  * no comment syntax (JSON, CSV: exempt from the traceback header), markdown (properties or HTML
  * comments), and everything else with its comment syntax.

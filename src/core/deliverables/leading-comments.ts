@@ -2,7 +2,7 @@ import { bodyStart } from '../markdown/frontmatter-bounds';
 import { commentSyntaxFor, fileKind, prologueEnd, type CommentSyntax } from './file-kind';
 
 /*
- * Reading a deliverable's traceback (DESIGN.md §6): `Generated from:`, `Context:`, `Purpose:`…
+ * Reading a deliverable's traceback (docs/formats.md, Deliverables): `Generated from:`, `Context:`, `Purpose:`…
  * lines anywhere in the file's leading comment block, in the file's comment syntax, after the
  * prologue the writer keeps first (BOM, shebang, XML declaration) and any banner. Markdown
  * deliverables keep them as properties or as the seed's HTML comments after the frontmatter.

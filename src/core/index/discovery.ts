@@ -1,6 +1,6 @@
 import { basename, dirname, extension, isUnder, stem } from '../files/paths';
 
-/** What a file under the specs root is, judged from its path alone (DESIGN.md §2). */
+/** What a file under the specs root is, judged from its path alone (docs/formats.md, Where specs live). */
 export type PathRole =
 	/** epic.md, spec.md, *.spec.md: a spec whatever its frontmatter says. */
 	| 'spec'

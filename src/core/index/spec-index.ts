@@ -10,7 +10,7 @@ import { extendsId } from './spec-title';
 import { IdsWritten, readSpec, specIds } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
-/** Resolves a link's path part from a source note, as Obsidian would (DESIGN.md §5). */
+/** Resolves a link's path part from a source note, as Obsidian would (docs/formats.md, Links). */
 export type ResolveLink = (linkpath: string, sourcePath: string) => string | null;
 
 export interface SpecIndexOptions {

@@ -2,7 +2,7 @@ import { basename, dirname, isUnder, normalizeVaultPath } from '../files/paths';
 
 /**
  * Resolves link paths to vault files the way Obsidian's `metadataCache.getFirstLinkpathDest`
- * does (DESIGN.md §5), case-insensitively. Files are indexed by lower-case name, so a lookup
+ * does (docs/formats.md, Links), case-insensitively. Files are indexed by lower-case name, so a lookup
  * touches only the files sharing the link's name, and the index is kept up to date one file at a
  * time. Paths are normalized vault paths ("specs/1000/epic.md").
  */

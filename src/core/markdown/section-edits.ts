@@ -5,7 +5,7 @@ import { findSection, flattenSections, matchesSection, parseSections, sectionOwn
 import { applyEdits, isBlankLine, lastContentEnd, lineAt, type TextEdit } from './text-edit';
 
 /*
- * Surgical section edits (DESIGN.md §4): each returns one TextEdit against the text the section was
+ * Surgical section edits (docs/formats.md, The context file): each returns one TextEdit against the text the section was
  * parsed from, touching nothing outside that section. Inserted text is written with "\n" by callers
  * and converted here to the file's own line ends. Blank lines that separate a section from the next
  * heading stay where they are, so the spacing the user chose survives.

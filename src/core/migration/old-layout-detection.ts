@@ -46,7 +46,7 @@ export interface DetectedLayout {
 
 /**
  * Finds the specs, their context files and the stray journals under the specs root, in any of
- * the layouts issue 7 lists: `{id}-{type}-{slug}/` folders (flat or nested), `{id}-{type}-{slug}.spec.md`
+ * the old layouts docs/migration.md lists: `{id}-{type}-{slug}/` folders (flat or nested), `{id}-{type}-{slug}.spec.md`
  * files inside their parent's folder, the numeric `1000/1000.spec.md` layout with `1011.md` tasks,
  * and the seed's own layout (already in place).
  */

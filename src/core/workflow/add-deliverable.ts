@@ -44,7 +44,7 @@ export interface AddDeliverableResult {
 const TYPE_FOLDERS = ['scripts', 'docs', 'config'];
 
 /**
- * Adds a deliverable (DESIGN.md §6): writes `<spec folder>/deliverables/<type>/<file>` with its
+ * Adds a deliverable (docs/formats.md, Deliverables): writes `<spec folder>/deliverables/<type>/<file>` with its
  * traceback header, links it from the spec's `## Deliverables` (or its `deliverables` property,
  * when it keeps that and no section) and the context's registry (with the purpose), and records
  * `- Created [[…]]` in the active session's Implementation. Creates the context file when the

@@ -4,7 +4,7 @@ import { readFrontmatter } from '../metadata/frontmatter';
 
 /**
  * Reading one deliverable file for the deliverables report: the traceback header in its leading
- * comment block (DESIGN.md §6; kinds and comment syntax from deliverables/file-kind.ts), and line
+ * comment block (docs/formats.md, Deliverables; kinds and comment syntax from deliverables/file-kind.ts), and line
  * statistics.
  */
 

@@ -37,7 +37,7 @@ const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'T
 };
 
 /**
- * Creates an epic, feature or task in the seed's layout (DESIGN.md §2) from the templates:
+ * Creates an epic, feature or task in the seed's layout (docs/formats.md, Where specs live) from the templates:
  * epic → `specs/{id}/epic.md`, feature → `{epic folder}/{id}/spec.md`, task →
  * `{feature folder}/{id}.spec.md`, each with its context file beside it. The child links to its
  * parent (`parent` property and `**Parent**:` line) and the parent lists the child in its
@@ -119,7 +119,7 @@ function article(type: SpecType): string {
 function requireSafeId(id: string, type: SpecType): void {
 	const reason = unsafeNameReason(id);
 	if (reason !== null) throw new WorkflowError('unsafe-id', `Unsafe id ${JSON.stringify(id)}: ${reason}`);
-	// A folder named deliverables holds deliverables, never specs (DESIGN.md §2).
+	// A folder named deliverables holds deliverables, never specs (docs/formats.md, Where specs live).
 	if (type !== 'task' && id.toLowerCase() === 'deliverables') {
 		throw new WorkflowError('unsafe-id', `Id "${id}" cannot name a spec folder: deliverables/ folders hold deliverables`);
 	}

@@ -13,7 +13,7 @@ import { WorkflowError } from './workflow-error';
 import { linkTo, Workspace } from './workspace';
 
 /*
- * Listing a deliverable in a spec's or context's `## Deliverables` (DESIGN.md §6): the one edit
+ * Listing a deliverable in a spec's or context's `## Deliverables` (docs/formats.md, Deliverables): the one edit
  * both `add deliverable` and validate's fix for an unregistered file make; `add deliverable` lists
  * it in a spec's `deliverables` property instead when that is the spec's registry.
  */

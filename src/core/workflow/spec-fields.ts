@@ -4,7 +4,7 @@ import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
 import { WorkflowError } from './workflow-error';
 
 /**
- * Writes a field the way the file already keeps it (DESIGN.md §3): as a property when the note
+ * Writes a field the way the file already keeps it (docs/formats.md, Properties and header lines): as a property when the note
  * has frontmatter, as a `**Name**:` header line when it has one, both when it has both; a note
  * with neither gets the header line (seed format) — and the property too when `alwaysProperty`.
  * Refuses malformed frontmatter rather than editing it blind.

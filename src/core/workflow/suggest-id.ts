@@ -3,7 +3,7 @@ import { WorkflowError } from './workflow-error';
 import { requireSpec, Workspace } from './workspace';
 
 /**
- * The next free id for a new spec, by the seed's numbering (DESIGN.md §2). A suggestion only:
+ * The next free id for a new spec, by the seed's numbering (docs/formats.md, Where specs live). A suggestion only:
  * the user may type any id.
  *
  * Numeric vaults (the seed's):

@@ -8,7 +8,7 @@ import { oneLine } from './session-edits';
 import { WorkflowError } from './workflow-error';
 
 /**
- * The traceback header a deliverable gets (DESIGN.md §6), in the file's own comment syntax:
+ * The traceback header a deliverable gets (docs/formats.md, Deliverables), in the file's own comment syntax:
  *
  *     #!/bin/bash
  *     # Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]

@@ -16,7 +16,7 @@ import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { failureMessage } from './command-context';
 import { commandFlow } from './command-flow';
 
-/** "Migrate specs to the new layout…" and "Revert last migration…" (issue 7, docs/migration.md). */
+/** "Migrate specs to the new layout…" and "Revert last migration…" (docs/migration.md). */
 export function registerMigrateCommands(plugin: SpecWorkflowPlugin): void {
 	plugin.addCommand({
 		id: 'migrate-specs',

@@ -22,7 +22,7 @@ export interface AddDeliverableModalOptions {
 const CUSTOM = ':custom';
 
 /**
- * Asks for a deliverable (DESIGN.md §6): type (the configured folders or a custom one), file
+ * Asks for a deliverable (docs/formats.md, Deliverables): type (the configured folders or a custom one), file
  * name, title, purpose, the install target for config files, and optional initial content.
  */
 export class AddDeliverableModal extends Modal {
