@@ -1,12 +1,11 @@
 import { FileEntry, FileStore } from '../files/file-store';
 import { withoutBom } from '../files/file-text';
-import { basename, dirname, extension, isUnder, normalizeVaultPath } from '../files/paths';
+import { basename, dirname, isUnder } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
-import { classifyPath, compareIds, conventionalContextPath, idFromSpecPath, ownsFolder, PathRole } from './discovery';
+import { classifyPath, compareIds, ownsFolder, PathRole } from './discovery';
+import { contextRefTarget, layoutContexts, resolveFileRef, VaultFiles } from './file-refs';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
-import { parseOldName } from './old-name';
-import { extendsId } from './spec-title';
 import { IdsWritten, readSpec, specIds } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
@@ -58,6 +57,8 @@ export class SpecIndex {
 	private folderSpecs: Map<string, Spec[]> | null = null;
 
 	private readonly ignored: IgnoredFolder;
+	/** The files the index knows, with the vault's link resolution: what file references are checked against. */
+	private readonly vaultFiles: VaultFiles = { has: (path) => this.files.has(path), resolveLink: (l, s) => this.resolveLink(l, s) };
 	/** Whether each folder is ignored, as asked: every file of a folder asks the same question. */
 	private readonly ignoredMemo = new Map<string, boolean>();
 
@@ -282,7 +283,8 @@ export class SpecIndex {
 	 * a backup copy): the journal it names is then the one beside the spec, not yet written.
 	 */
 	contextPathOf(spec: Spec): string {
-		return (spec.contextRef ? this.contextRefTarget(spec.contextRef, spec) : null) ?? this.conventionalContextOf(spec);
+		const mayCreate = (path: string): boolean => this.role(path) === 'context' && this.layoutOwnerOf(path, spec) === null;
+		return (spec.contextRef ? contextRefTarget(this.vaultFiles, spec.contextRef, spec.path, mayCreate) : null) ?? this.conventionalContextOf(spec);
 	}
 
 	/**
@@ -290,7 +292,7 @@ export class SpecIndex {
 	 * `{id}.context.md` (or an alias's) beside the spec. Such a file is the spec's without asking it.
 	 */
 	isLayoutContext(spec: Spec, path: string): boolean {
-		return this.layoutContexts(spec).includes(path);
+		return layoutContexts(spec).includes(path);
 	}
 
 	/**
@@ -304,61 +306,10 @@ export class SpecIndex {
 		return null;
 	}
 
-	/**
-	 * The journals the layout gives the spec: its conventional one, and `{id}.context.md` for its id
-	 * and the ids its file and folder names give (`1014-task-cold-storage`, `F01`). Never one named
-	 * after an `id` property alone: a copied `id: 1002` must not make 1002's journal this spec's.
-	 */
-	private layoutContexts(spec: Spec): string[] {
-		const folder = dirname(spec.path);
-		const prefix = folder === '' ? '' : folder + '/';
-		const out = [conventionalContextPath(spec.path)];
-		for (const id of [spec.id, ...namedIds(spec)]) {
-			const path = prefix + id + '.context.md';
-			if (!out.includes(path)) out.push(path);
-		}
-		return out;
-	}
-
 	/** The conventional context, or one named after the spec's (fuller) id or an alias when that one exists. */
 	private conventionalContextOf(spec: Spec): string {
-		const candidates = this.layoutContexts(spec);
+		const candidates = layoutContexts(spec);
 		return candidates.find((p) => this.files.has(p)) ?? candidates[0];
-	}
-
-	/**
-	 * Where a context reference points, as a path: from the spec's folder (`context.md`,
-	 * `../shared/context.md`), then from the vault root when it has a folder part. Not found: the path when it is beside the spec
-	 * and has a context file's name (the journal to create), else null (the conventional one is used).
-	 */
-	private contextRefTarget(ref: string, spec: Spec): string | null {
-		const specPath = spec.path;
-		const link = parseLinkText(ref);
-		const raw = (link ? link.target : ref.trim().replace(/^["']|["']$/g, '')).trim();
-		if (raw === '') return null;
-		const folder = dirname(specPath);
-		const fromRoot = raw.startsWith('/');
-		const joined = normalizeVaultPath(fromRoot ? raw.slice(1) : folder === '' ? raw : `${folder}/${raw}`);
-		if (joined === null) return null;
-		// A reference names one place, never a same-named file elsewhere (a copy in a backup folder).
-		const found = this.existing(joined, specPath) ?? (!fromRoot && raw.includes('/') ? this.existing(raw, specPath) : null);
-		if (found) return found;
-		// Not written yet: the journal to create, when the reference names one beside the spec that the
-		// layout gives to no other spec (a task's `context_file: context.md` beside its feature's spec.md
-		// names the feature's journal: the task's own is its conventional one).
-		for (const candidate of fromRoot ? [joined] : [joined, raw]) {
-			const named = extension(candidate) === 'md' ? candidate : candidate + '.md';
-			if (dirname(named) === folder && this.role(named) === 'context' && this.layoutOwnerOf(named, spec) === null) return named;
-		}
-		return null;
-	}
-
-	/** The file at `path` (or `path.md`), when the vault has it. */
-	private existing(path: string, sourcePath: string): string | null {
-		for (const candidate of extension(path) === 'md' ? [path] : [path, path + '.md']) {
-			if (this.files.has(candidate) || this.resolveLink(candidate, sourcePath) === candidate) return candidate;
-		}
-		return null;
 	}
 
 	hasContext(spec: Spec): boolean {
@@ -527,23 +478,9 @@ export class SpecIndex {
 		return target ? (this.specs.get(target) ?? null) : null;
 	}
 
-	/**
-	 * A property's file reference (a `deliverables` item): a link, or a plain path tried from the
-	 * source's folder, then from the vault root; a bare file name finds its one file, as a link does
-	 * in Obsidian. null when it names no file.
-	 */
+	/** A `deliverables` item resolved to the file it names (see file-refs.ts), or null. */
 	resolveFileRef(ref: string, sourcePath: string): string | null {
-		const link = parseLinkText(ref);
-		if (link) return link.target === '' ? null : this.resolveLink(link.target, sourcePath);
-		const path = ref.trim().replace(/^["']|["']$/g, '').trim().replace(/^\.\//, '');
-		if (path === '') return null;
-		const folder = dirname(sourcePath);
-		const beside = normalizeVaultPath(folder === '' ? path : folder + '/' + path);
-		for (const candidate of [beside, path]) {
-			if (candidate !== null && (this.files.has(candidate) || this.resolveLink(candidate, sourcePath) === candidate)) return candidate;
-		}
-		// Only a bare name is looked for elsewhere: a path with folders names one place, never a same-named copy in a backup.
-		return path.includes('/') ? null : this.resolveLink(path, sourcePath);
+		return resolveFileRef(this.vaultFiles, ref, sourcePath);
 	}
 
 	/** The spec that owns a folder: epic.md/spec.md or one named after the folder, else its only spec. */
@@ -584,17 +521,6 @@ export class SpecIndex {
 		}
 		return null;
 	}
-}
-
-/** The ids a spec's file and folder names give it: `1014-task-cold-storage` and `1014`; `F01` for `F01/spec.md`, or for `T04/E01-F01-T04.spec.md` its folder `T04`. */
-function namedIds(spec: Spec): string[] {
-	const fileId = idFromSpecPath(spec.path);
-	const out = [fileId];
-	const old = parseOldName(fileId)?.id;
-	if (old !== undefined) out.push(old);
-	const folder = basename(dirname(spec.path));
-	if (extendsId(spec.id, folder)) out.push(folder);
-	return out;
 }
 
 /** Whether two readings of a spec file sit in the same place among the others (the derived views' inputs). */
