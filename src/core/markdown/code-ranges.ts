@@ -1,4 +1,4 @@
-import { splitLines } from './eol';
+import { findInlineRanges } from './inline-ranges';
 
 /**
  * Where a markdown text holds what is not markdown to Obsidian: fenced blocks (``` and ~~~, closed
@@ -61,7 +61,7 @@ export interface Fence {
 }
 
 /** An open block as findFencedBlocks tracks it: also its list item's content column (0: none), quote depth and start. */
-interface OpenBlock extends Fence {
+export interface OpenBlock extends Fence {
 	column: number;
 	quotes: number;
 	start: number;
@@ -78,7 +78,7 @@ export function fenceAfter(line: string, open: Fence | null): Fence | null {
 }
 
 /** fenceAfter for a line's text from its first non-blank character. */
-function fenceStep(rest: string, open: Fence | null): Fence | null {
+export function fenceStep(rest: string, open: Fence | null): Fence | null {
 	const m = /^(`{3,}|~{3,})(.*)$/.exec(rest);
 	if (!m) return open;
 	// A backtick fence's info string may not contain backticks.
@@ -326,191 +326,6 @@ function contentColumn(text: string, markerEnd: number, end: number, markerColum
 	return p === end || column - markerColumn >= 5 ? markerColumn + 1 : column;
 }
 
-/**
- * findFencedBlocks' rule written plainly, line by line with regular expressions. It slices every
- * line, so it is slower; it stays as the oracle findFencedBlocks is property-tested against.
- */
-export function fencedBlocksByRule(text: string, from = 0): Range[] {
-	return blocksByRule(text, from, false);
-}
-
-/** findCodeBlocks' rule written plainly, its oracle as fencedBlocksByRule is findFencedBlocks'. */
-export function codeBlocksByRule(text: string, from = 0): Range[] {
-	return blocksByRule(text, from, true);
-}
-
-function blocksByRule(text: string, from: number, indented: boolean): Range[] {
-	const blocks: Range[] = [];
-	let open: OpenBlock | null = null;
-	let code: { start: number; end: number; column: number; quotes: number } | null = null;
-	let items: number[] = [];
-	let itemQuotes = 0;
-	let afterText = false;
-	let blankQuotes = 0;
-	for (const line of splitLines(text, from)) {
-		if (open !== null) {
-			const inner = unquote(line.text, open.quotes);
-			const stays = inner.quotes === open.quotes && (inner.body === '' || inner.indent >= open.column);
-			if (stays) {
-				const mayClose = inner.body !== '' && (open.column > 0 || inner.indent <= 3);
-				if (mayClose && fenceStep(inner.body, open) === null) {
-					blocks.push([open.start, line.end]);
-					open = null;
-					afterText = false;
-				}
-				blankQuotes = -1;
-				continue;
-			}
-			blocks.push([open.start, line.start]);
-			open = null;
-		}
-		const { quotes, rest, body, indent } = unquote(line.text, Infinity);
-		if (quotes !== itemQuotes) items = [];
-		itemQuotes = quotes;
-		if (body === '') {
-			afterText = false;
-			blankQuotes = quotes;
-			continue;
-		}
-		const afterBlank = blankQuotes === quotes;
-		blankQuotes = -1;
-		const fence = fenceStep(body, null);
-		const marker = fence === null ? /^([ \t]*(?:[-+*]|\d{1,9}[.)]))([ \t]*)([\s\S]*)$/.exec(rest) : null;
-		const isMarker = marker !== null && (marker[2] !== '' || marker[3] === '');
-		if (fence !== null || isMarker || /^#{1,6}(?:[ \t]|$)/.test(body) || !afterText) items = items.filter((c) => c <= indent);
-		const column = items.length > 0 ? items[items.length - 1] : 0;
-		const opens = fence !== null && (indent <= 3 || items.length > 0);
-		if (indented) {
-			const goesOn = code !== null && !opens && quotes === code.quotes && indent >= code.column;
-			if (code !== null && goesOn) code.end = line.end;
-			else {
-				if (code !== null) blocks.push([code.start, code.end]);
-				code = !opens && afterBlank && indent - column >= 4 ? { start: line.start, end: line.end, column: column + 4, quotes } : null;
-			}
-		}
-		if (opens) {
-			open = { ...fence, column: indent <= 3 ? 0 : column, quotes, start: line.start };
-			afterText = false;
-			continue;
-		}
-		if (marker !== null && isMarker && indent - column <= 3) {
-			const markerColumn = columns(marker[1]);
-			const textColumn = columns(marker[1] + marker[2]);
-			items.push(marker[3] === '' || textColumn - markerColumn >= 5 ? markerColumn + 1 : textColumn);
-		}
-		afterText = true;
-	}
-	if (open !== null) blocks.push([open.start, text.length]);
-	if (code !== null) blocks.push([code.start, code.end]);
-	return blocks;
-}
-
-/** A line with up to `max` quote markers taken off: how many, the rest, the rest from its first non-blank character, and that character's column. */
-function unquote(line: string, max: number): { quotes: number; rest: string; body: string; indent: number } {
-	let rest = line;
-	let quotes = 0;
-	for (let m = /^ {0,3}> ?/.exec(rest); m !== null && quotes < max; m = /^ {0,3}> ?/.exec(rest)) {
-		rest = rest.slice(m[0].length);
-		quotes++;
-	}
-	const body = rest.replace(/^[ \t]*/, '');
-	return { quotes, rest, body, indent: columns(rest.slice(0, rest.length - body.length)) };
-}
-
-/** The column after `s`, where a tab stops at the next multiple of 4 and any other character takes one. */
-function columns(s: string): number {
-	let column = 0;
-	for (const ch of s) column += ch === '\t' ? 4 - (column % 4) : 1;
-	return column;
-}
-
-/** A CommonMark autolink at the offset: `<`, a scheme of 2–32 characters, `:`, then no space, `<` or `>` up to the `>`. */
-const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
-
-/** The inline ranges outside `blocks` (sorted): code spans, `%%` comments, which may run over blocks, and autolinks. */
-function findInlineRanges(text: string, blocks: Range[]): InlineScan {
-	const scan = new InlineScan(text);
-	let cursor = 0;
-	for (const [start, end] of blocks) {
-		if (start >= cursor) cursor = scan.add(cursor, start);
-		if (cursor > start) scan.swallowed = true;
-		cursor = Math.max(cursor, end);
-	}
-	scan.add(cursor, text.length);
-	return scan;
-}
-
-/**
- * Finds inline ranges from left to right. The next backtick, `%%` and `<` are each searched for
- * only once passed, and never again per block: one indexOf is much faster than a regular
- * expression with three alternatives, and a search past the end of a stretch is kept for the next.
- */
-class InlineScan {
-	/** Code spans, comments and autolinks, sorted. */
-	readonly ranges: Range[] = [];
-	readonly comments: Range[] = [];
-	/** A block starts inside a comment, so the blocks are to be found again without it. */
-	swallowed = false;
-	private tick = -1;
-	private comment = -1;
-	private angle = -1;
-
-	constructor(private readonly text: string) {}
-
-	/** Adds the ranges starting between `from` and `to`; returns where they end, past `to` if a comment runs on. */
-	add(from: number, to: number): number {
-		const text = this.text;
-		let i = from;
-		while (i < to) {
-			if (this.tick < i) this.tick = indexFrom(text, '`', i);
-			if (this.comment < i) this.comment = indexFrom(text, '%%', i);
-			if (this.angle < i) this.angle = indexFrom(text, '<', i);
-			i = Math.min(this.tick, this.comment, this.angle);
-			if (i >= to) return to;
-			if (i === this.tick) {
-				let runEnd = i + 1;
-				while (runEnd < to && text.charCodeAt(runEnd) === BACKTICK) runEnd++;
-				const end = codeSpanEnd(text, i, runEnd - i, to);
-				if (end >= 0) this.ranges.push([i, end]);
-				i = end >= 0 ? end : runEnd;
-				continue;
-			}
-			const end = i === this.comment ? commentEnd(text, i) : autolinkEnd(text, i);
-			if (end >= 0) this.ranges.push([i, end]);
-			if (end >= 0 && i === this.comment) this.comments.push([i, end]);
-			i = end >= 0 ? end : i + 1;
-		}
-		return Math.max(i, to);
-	}
-}
-
-/** indexOf, with Infinity for none. */
-function indexFrom(text: string, s: string, from: number): number {
-	const k = text.indexOf(s, from);
-	return k < 0 ? Infinity : k;
-}
-
-/** Past the code span whose run of `n` backticks starts at `i`, closed by the next run as long within its paragraph; -1 if none. */
-function codeSpanEnd(text: string, i: number, n: number, to: number): number {
-	const close = findClosingRun(text, i + n, to, n);
-	return close < 0 ? -1 : close + n;
-}
-
-/** Past the `%%` closing the comment opened at `i`, wherever it is (nothing inside a comment is markdown); -1 if none. */
-function commentEnd(text: string, i: number): number {
-	const close = text.indexOf('%%', i + 2);
-	return close < 0 ? -1 : close + 2;
-}
-
-/** Past the autolink at `i`, or -1: none, or it is a link's destination written `](<…>)`. */
-function autolinkEnd(text: string, i: number): number {
-	AUTOLINK.lastIndex = i;
-	if (!AUTOLINK.test(text)) return -1;
-	let p = i - 1;
-	while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
-	return p >= 1 && text[p] === '(' && text[p - 1] === ']' ? -1 : AUTOLINK.lastIndex;
-}
-
 /** `text` with the characters of `ranges` but line ends replaced by x, so they hold no fence, marker or blank line. */
 function maskRanges(text: string, ranges: Range[]): string {
 	let out = '';
@@ -536,20 +351,6 @@ function mergeRanges(a: Range[], b: Range[]): Range[] {
 	return out;
 }
 
-function findClosingRun(text: string, from: number, to: number, n: number): number {
-	const para = /\n[ \t]*\r?\n/g;
-	para.lastIndex = from;
-	const blank = para.exec(text);
-	const limit = blank && blank.index < to ? blank.index : to;
-	let j = text.indexOf('`', from);
-	while (j >= 0 && j < limit) {
-		let k = j;
-		while (k < limit && text[k] === '`') k++;
-		if (k - j === n) return j;
-		j = text.indexOf('`', k);
-	}
-	return -1;
-}
 
 /** True when `offset` falls inside one of the sorted `ranges` (binary search). */
 export function isInRanges(ranges: Range[], offset: number): boolean {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
+import { codeBlocksByRule, fencedBlocksByRule } from '../../../src/core/markdown/code-blocks-by-rule';
 import {
-	codeBlocksByRule,
 	fenceAfter,
-	fencedBlocksByRule,
 	findCodeBlocks,
 	findCodeRanges,
 	findFencedBlocks,

@@ -1,0 +1,110 @@
+import type { Range } from './code-ranges';
+
+const BACKTICK = 96;
+
+/**
+ * The inline ranges that are not markdown for links: code spans, `%%` comments (which may run over
+ * lines and blocks) and autolinks. Read between the code blocks code-ranges.ts finds.
+ */
+
+/** A CommonMark autolink at the offset: `<`, a scheme of 2–32 characters, `:`, then no space, `<` or `>` up to the `>`. */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+
+/** The inline ranges outside `blocks` (sorted): code spans, `%%` comments, which may run over blocks, and autolinks. */
+export function findInlineRanges(text: string, blocks: Range[]): InlineScan {
+	const scan = new InlineScan(text);
+	let cursor = 0;
+	for (const [start, end] of blocks) {
+		if (start >= cursor) cursor = scan.add(cursor, start);
+		if (cursor > start) scan.swallowed = true;
+		cursor = Math.max(cursor, end);
+	}
+	scan.add(cursor, text.length);
+	return scan;
+}
+
+/**
+ * Finds inline ranges from left to right. The next backtick, `%%` and `<` are each searched for
+ * only once passed, and never again per block: one indexOf is much faster than a regular
+ * expression with three alternatives, and a search past the end of a stretch is kept for the next.
+ */
+class InlineScan {
+	/** Code spans, comments and autolinks, sorted. */
+	readonly ranges: Range[] = [];
+	readonly comments: Range[] = [];
+	/** A block starts inside a comment, so the blocks are to be found again without it. */
+	swallowed = false;
+	private tick = -1;
+	private comment = -1;
+	private angle = -1;
+
+	constructor(private readonly text: string) {}
+
+	/** Adds the ranges starting between `from` and `to`; returns where they end, past `to` if a comment runs on. */
+	add(from: number, to: number): number {
+		const text = this.text;
+		let i = from;
+		while (i < to) {
+			if (this.tick < i) this.tick = indexFrom(text, '`', i);
+			if (this.comment < i) this.comment = indexFrom(text, '%%', i);
+			if (this.angle < i) this.angle = indexFrom(text, '<', i);
+			i = Math.min(this.tick, this.comment, this.angle);
+			if (i >= to) return to;
+			if (i === this.tick) {
+				let runEnd = i + 1;
+				while (runEnd < to && text.charCodeAt(runEnd) === BACKTICK) runEnd++;
+				const end = codeSpanEnd(text, i, runEnd - i, to);
+				if (end >= 0) this.ranges.push([i, end]);
+				i = end >= 0 ? end : runEnd;
+				continue;
+			}
+			const end = i === this.comment ? commentEnd(text, i) : autolinkEnd(text, i);
+			if (end >= 0) this.ranges.push([i, end]);
+			if (end >= 0 && i === this.comment) this.comments.push([i, end]);
+			i = end >= 0 ? end : i + 1;
+		}
+		return Math.max(i, to);
+	}
+}
+
+/** indexOf, with Infinity for none. */
+function indexFrom(text: string, s: string, from: number): number {
+	const k = text.indexOf(s, from);
+	return k < 0 ? Infinity : k;
+}
+
+/** Past the code span whose run of `n` backticks starts at `i`, closed by the next run as long within its paragraph; -1 if none. */
+function codeSpanEnd(text: string, i: number, n: number, to: number): number {
+	const close = findClosingRun(text, i + n, to, n);
+	return close < 0 ? -1 : close + n;
+}
+
+/** Past the `%%` closing the comment opened at `i`, wherever it is (nothing inside a comment is markdown); -1 if none. */
+function commentEnd(text: string, i: number): number {
+	const close = text.indexOf('%%', i + 2);
+	return close < 0 ? -1 : close + 2;
+}
+
+/** Past the autolink at `i`, or -1: none, or it is a link's destination written `](<…>)`. */
+function autolinkEnd(text: string, i: number): number {
+	AUTOLINK.lastIndex = i;
+	if (!AUTOLINK.test(text)) return -1;
+	let p = i - 1;
+	while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+	return p >= 1 && text[p] === '(' && text[p - 1] === ']' ? -1 : AUTOLINK.lastIndex;
+}
+
+function findClosingRun(text: string, from: number, to: number, n: number): number {
+	const para = /\n[ \t]*\r?\n/g;
+	para.lastIndex = from;
+	const blank = para.exec(text);
+	const limit = blank && blank.index < to ? blank.index : to;
+	let j = text.indexOf('`', from);
+	while (j >= 0 && j < limit) {
+		let k = j;
+		while (k < limit && text[k] === '`') k++;
+		if (k - j === n) return j;
+		j = text.indexOf('`', k);
+	}
+	return -1;
+}
