@@ -9,11 +9,13 @@ export interface FrontmatterBounds {
 }
 
 /**
- * Obsidian's rule: the very first line is `---` and a later line is `---` (trailing spaces allowed).
+ * Obsidian's rule: the very first line is `---` (after a byte-order mark, if any) and a later
+ * line is `---` (trailing spaces allowed).
  * A file whose opening `---` is never closed has no frontmatter.
  */
 export function findFrontmatter(text: string): FrontmatterBounds | null {
-	const first = /^---[ \t]*\r?\n/.exec(text);
+	// A byte-order mark before it hides nothing: the properties are read and edited behind the mark.
+	const first = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
 	if (!first) return null;
 	const yamlStart = first[0].length;
 	const close = /^---[ \t]*(\r?\n|$)/gm;

@@ -83,10 +83,26 @@ export function withTraceback(fileName: string, content: string, fields: Traceba
 	const rest = content.slice(at);
 	// A lone shebang without a line end gets one before the header.
 	if (prologue.replace(/^\uFEFF/, '') !== '' && !prologue.endsWith('\n')) prologue += eol;
-	const header = tracebackLines(fields).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${line} ${style.close}`));
+	const header = tracebackLines(fields).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${insideBlockComment(line, style)} ${style.close}`));
 	let separator = '';
 	if (rest.trim() !== '') separator = style.kind === 'line' && startsWithComment(rest, style.prefix) ? style.prefix + eol : eol;
 	return prologue + withEol(header.join('\n') + '\n', eol) + separator + rest;
+}
+
+/**
+ * A value made unable to end (or, where comments nest, open) the block comment it is written in:
+ * each delimiter gets a space after its first character (`-->` → `- ->`, and so for CSS's). HTML/XML
+ * comments may hold no `--` at all (XML forbids it; `-->` and `--!>` both close in HTML), so every
+ * `--` is broken there.
+ */
+export function insideBlockComment(value: string, style: { open: string; close: string }): string {
+	const breaks = style.close === '-->' ? ['--'] : [style.open, style.close];
+	let out = value;
+	// Repeated: breaking one `--` of `---` leaves another.
+	while (breaks.some((b) => out.includes(b))) {
+		for (const b of breaks) out = out.split(b).join(`${b[0]} ${b.slice(1)}`);
+	}
+	return out;
 }
 
 function startsWithComment(text: string, prefix: string): boolean {

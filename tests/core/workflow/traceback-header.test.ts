@@ -140,6 +140,40 @@ describe('withTraceback', () => {
 		);
 	});
 
+	it('breaks a comment closer in any value, so a purpose cannot end the HTML comment and run as markup', () => {
+		const fields = { ...FIELDS, specLink: '[[../../1014.spec|1014 - a --> b]]', purpose: 'x --> <script>alert(1)</script>', author: 'Ana --!> Claude' };
+		expect(withTraceback('status.html', '<p>ok</p>\n', fields)).toBe(
+			'<!-- Generated from: [[../../1014.spec|1014 - a - -> b]] -->\n' +
+				'<!-- Context: [[../../1014.context|Implementation Journal]] -->\n' +
+				'<!-- Purpose: x - -> <script>alert(1)</script> -->\n' +
+				'<!-- Created: 2025-08-26 by Ana - -!> Claude -->\n' +
+				'\n<p>ok</p>\n',
+		);
+		// XML allows no "--" inside a comment at all, and a lone <!-- opens nothing but reads as if it did.
+		expect(withTraceback('nas.xml', '<nas/>\n', { ...FIELDS, purpose: 'a---b <!-- c' })).toContain('<!-- Purpose: a- - -b <!- - c -->\n');
+	});
+
+	it('breaks */ (and /*) in values written inside CSS and C block comments', () => {
+		expect(withTraceback('style.css', 'body {}\n', { ...FIELDS, purpose: 'end */ body { display: none } /* x' })).toBe(
+			'/* Generated from: [[../../1014.spec|1014 - Cold Storage NAS]] */\n' +
+				'/* Context: [[../../1014.context|Implementation Journal]] */\n' +
+				'/* Purpose: end * / body { display: none } / * x */\n' +
+				'/* Created: 2025-08-26 by Claude + User */\n' +
+				'\nbody {}\n',
+		);
+	});
+
+	it('merges into the frontmatter of markdown content that starts with a byte-order mark, keeping the mark first', () => {
+		expect(withTraceback('guide.md', '\uFEFF---\ntitle: Guide\n---\n# Guide\n', FIELDS)).toBe(
+			'\uFEFF---\n' +
+				'spec: "[[../../1014.spec|1014 - Cold Storage NAS]]"\n' +
+				'context: "[[../../1014.context|Implementation Journal]]"\n' +
+				'purpose: Monitor NAS connectivity and performance\n' +
+				'created: 2025-08-26\n' +
+				'title: Guide\n---\n# Guide\n',
+		);
+	});
+
 	it('leaves JSON exactly as given', () => {
 		expect(withTraceback('dash.json', '{"a": 1}\n', FIELDS)).toBe('{"a": 1}\n');
 	});
