@@ -30,9 +30,9 @@ export interface VerbResult {
 }
 
 export interface VerbInput {
-	/** Reads a file named on the command line (relative to the working directory). */
-	readInput(file: string): string;
-	readStdin(): string;
+	/** Reads a file named on the command line (relative to the working directory), as bytes. */
+	readInput(file: string): string | Uint8Array;
+	readStdin(): string | Uint8Array;
 }
 
 export interface Verb {

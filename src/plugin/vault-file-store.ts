@@ -2,6 +2,7 @@ import { App, normalizePath, TFile, TFolder } from 'obsidian';
 import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { dirname } from '../core/files/paths';
+import { decodeUtf8 } from '../core/files/strict-utf8';
 
 /**
  * The core's FileStore over Obsidian's Vault API: every read-modify-write is `vault.process`,
@@ -20,18 +21,35 @@ export class VaultFileStore implements FileStore {
 		return withoutBom(await this.app.vault.read(this.file(path)));
 	}
 
+	/**
+	 * Obsidian reads a note that is not UTF-8 with replacement characters, and writing that text back
+	 * would lose the bytes they replaced: the bytes are checked first, and such a note is refused in
+	 * the CLI's words. Only writes pay for the second read; the index reads text as Obsidian gives it.
+	 */
 	async process(path: string, fn: (text: string) => string): Promise<string> {
-		return withoutBom(await this.app.vault.process(this.file(path), (text) => editKeepingBom(text, fn)));
+		const file = this.file(path);
+		decodeUtf8(new Uint8Array(await this.app.vault.readBinary(file)), path);
+		return withoutBom(await this.app.vault.process(file, (text) => editKeepingBom(text, fn)));
 	}
 
 	async create(path: string, text: string): Promise<void> {
+		await this.createWith(path, (normalized) => this.app.vault.create(normalized, text));
+	}
+
+	/** A binary file (a copied image or PDF) goes in as its bytes, never through text. */
+	async createBytes(path: string, bytes: Uint8Array): Promise<void> {
+		const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+		await this.createWith(path, (normalized) => this.app.vault.createBinary(normalized, buffer));
+	}
+
+	private async createWith(path: string, write: (normalized: string) => Promise<unknown>): Promise<void> {
 		const normalized = normalizePath(path);
 		if (this.app.vault.getAbstractFileByPath(normalized)) {
 			throw new FileStoreError('exists', path, `${path} already exists`);
 		}
 		await this.mkdir(dirname(normalized));
 		try {
-			await this.app.vault.create(normalized, text);
+			await write(normalized);
 		} catch (e) {
 			// Another creation won the race while the folders were made, or a name differing only in
 			// case holds the place: say which file, never Obsidian's bare "File already exists.".

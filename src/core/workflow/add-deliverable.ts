@@ -1,5 +1,6 @@
 import { readContextFile } from '../context/context-file';
 import { formatLocalDate } from '../context/duration';
+import { deliverableBytes } from '../deliverables/deliverable-bytes';
 import { deliverableTypeKey } from '../context/registry';
 import { activeSession } from '../context/session';
 import { basename, dirname, joinPath } from '../files/paths';
@@ -25,8 +26,12 @@ export interface AddDeliverableInput {
 	purpose?: string;
 	/** Where a config file is installed (`/etc/fstab`). */
 	target?: string;
-	/** The file's body; the traceback header is added to it. Empty when not given. */
-	content?: string;
+	/**
+	 * The file's body; the traceback header is added to it. Empty when not given. Bytes (a file
+	 * copied in) that are not UTF-8 text, or hold a NUL, or name a binary format, are written as
+	 * they are, without a header.
+	 */
+	content?: string | Uint8Array;
 	/** `Created: … by <author>`; defaults to the active session's participants, else the settings'. */
 	author?: string;
 }
@@ -63,22 +68,17 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 	const title = oneLine(input.title) || input.file;
 	const purpose = oneLine(input.purpose);
 
-	changes.create(
-		path,
-		withTraceback(
-			input.file,
-			input.content ?? '',
-			{
-				specLink: linkTo(ws, path, spec.path, specHeadingTitle(spec.id, spec.title)),
-				contextLink: linkTo(ws, path, context.path, 'Implementation Journal'),
-				purpose,
-				target: input.target,
-				created: formatLocalDate(ws.now()),
-				author: oneLine(input.author) || authorFromParticipants(session?.fields.participants?.value || ws.settings.defaultParticipants),
-			},
-			path,
-		),
-	);
+	// A binary file is copied byte for byte: a header would break it (docs/formats.md, Deliverables).
+	const content = input.content instanceof Uint8Array ? deliverableBytes(input.file, input.content) : { kind: 'text' as const, text: input.content ?? '' };
+	const traceback = {
+		specLink: linkTo(ws, path, spec.path, specHeadingTitle(spec.id, spec.title)),
+		contextLink: linkTo(ws, path, context.path, 'Implementation Journal'),
+		purpose,
+		target: input.target,
+		created: formatLocalDate(ws.now()),
+		author: oneLine(input.author) || authorFromParticipants(session?.fields.participants?.value || ws.settings.defaultParticipants),
+	};
+	changes.create(path, content.kind === 'binary' ? content.bytes : withTraceback(input.file, content.text, traceback, path));
 
 	await changes.modify(
 		spec.path,

@@ -59,7 +59,8 @@ export async function commitChanges(ws: Workspace, changes: ChangeSet): Promise<
 	for (const change of changes.list()) {
 		if (!written.includes(change.path)) continue;
 		if (change.kind === 'create') ws.links.add?.(change.path);
-		ws.index.update(change.path, change.kind === 'create' ? change.text : change.after);
+		// A binary file has no text for the index (only spec candidates are read, and those are notes).
+		ws.index.update(change.path, change.kind === 'create' ? (typeof change.text === 'string' ? change.text : undefined) : change.after);
 	}
 	return written;
 }
