@@ -34,7 +34,8 @@ const HEADER_NAMES: Record<string, string[]> = {
 	updated: ['updated'],
 };
 
-export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>): SpecFindings {
+/** `inCycle`: specs whose parents form a cycle (reported once as such): not told to list each other as children. */
+export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>, inCycle: ReadonlySet<Spec> = new Set()): SpecFindings {
 	const findings: Finding[] = [];
 	const reported = new Set<string>();
 	const childLists = new Map<string, Set<string>>();
@@ -61,8 +62,9 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 			});
 		}
 		const parent = parentKnown ? ws.index.parentOf(spec) : null;
+		const bothInCycle = parent !== null && inCycle.has(spec) && inCycle.has(parent);
 		const parentFile = parent ? facts.get(parent.path) : null;
-		if (parent && parentFile) {
+		if (parent && parentFile && !bothInCycle) {
 			let listed = childLists.get(parent.path);
 			if (!listed) {
 				listed = listedChildren(ws, facts, parent, parentFile);

@@ -5,6 +5,7 @@ import { foreignContext } from './context-ownership';
 import { ChangeSet } from './file-changes';
 import { FileFacts, LinkFact, VaultFacts } from './validate-facts';
 import { checkDeliverables } from './validate-deliverables';
+import { findParentCycles } from './validate-cycles';
 import { checkSpecs } from './validate-specs';
 import { Finding, Problem, ValidateResult } from './validate-types';
 import { WorkflowError } from './workflow-error';
@@ -38,19 +39,22 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 
 	const findings: Finding[] = [...indexFindings(ws), ...yamlFindings(ws, facts, contexts), ...foreign];
 	const deliverables = checkDeliverables(ws, facts, specList, contexts);
-	const specs = checkSpecs(ws, facts, specList, contexts);
-	findings.push(...deliverables.findings, ...specs.findings);
+	const cycles = findParentCycles(ws, specList);
+	const specs = checkSpecs(ws, facts, specList, contexts, cycles.inCycle);
+	findings.push(...cycles.findings, ...deliverables.findings, ...specs.findings);
 	findings.push(...(await brokenLinks(ws, facts, (file, link) => deliverables.reported.has(`${file}\0${link.start}`) || specs.reported.has(`${file}\0${link.target}`))));
 	findings.push(...facts.problems);
 	const sorted = sortFindings(dedupe(findings));
+	// Which of two specs with one id is the real one, and which parent of a cycle is wrong, is the
+	// user's call: none of their files gets a repair, nor is one offered.
+	const untouchable = filesOf(ws, [...specList.filter((s) => ws.index.hasDuplicateId(s)), ...cycles.inCycle]);
+	for (const finding of sorted) if (untouchable.has(finding.path)) finding.fix = undefined;
 
 	if (!options.fix) return { problems: sorted.map(toProblem), fixed: [], written: [], specs: specList.length };
 	const changes = new ChangeSet(ws.store);
 	const fixed = new Set<Finding>();
-	const doubled = filesOfDuplicatedIds(ws, specList);
 	for (const finding of sorted) {
-		// Which of two specs with one id is the real one is the user's call: neither gets a repair.
-		if (!finding.fix || doubled.has(finding.path)) continue;
+		if (!finding.fix) continue;
 		try {
 			await finding.fix(changes);
 			fixed.add(finding);
@@ -68,11 +72,10 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 	};
 }
 
-/** The spec and context files of every spec whose id another spec also has. */
-function filesOfDuplicatedIds(ws: Workspace, specs: readonly Spec[]): Set<string> {
+/** The spec and context files of the specs. */
+function filesOf(ws: Workspace, specs: readonly Spec[]): Set<string> {
 	const out = new Set<string>();
 	for (const spec of specs) {
-		if (!ws.index.hasDuplicateId(spec)) continue;
 		out.add(spec.path);
 		out.add(ws.index.contextPathOf(spec));
 	}
