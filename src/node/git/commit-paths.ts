@@ -1,5 +1,6 @@
 import type { GitHead } from './git-runner';
 import { GitRepository } from './git-runner';
+import { refuseUnfinishedOperation } from './unfinished-operation';
 
 export interface PathsCommit {
 	/** Full and abbreviated hash of the new commit. */
@@ -27,9 +28,11 @@ function nulSeparated(out: string): string[] {
  * touched while hooks run or if the commit fails; afterwards the user's index entries for these
  * files, and only those, are set to what was committed — what `git commit --only <paths>` does.
  * Paths that neither exist nor are tracked are left out; ignored untracked files are left out.
- * Returns null, having changed nothing, when none of the files has a change to commit.
+ * Returns null, having changed nothing, when none of the files has a change to commit. Refuses first,
+ * having changed nothing, while a merge, rebase, cherry-pick, revert or bisect is unfinished.
  */
 export async function commitPaths(repo: GitRepository, vaultPaths: readonly string[], message: string): Promise<PathsCommit | null> {
+	await refuseUnfinishedOperation(repo);
 	const wanted = vaultPaths.map((p) => repo.repoPath(p));
 	if (wanted.length === 0) return null;
 	const changed = nulSeparated(await repo.git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...wanted]));

@@ -18,12 +18,14 @@ export interface GitHost {
 	run(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<GitResult>;
 	/** Deletes a file by absolute path; a missing file is not an error. */
 	removeFile(path: string): Promise<void>;
+	/** Whether a file or folder exists at this absolute path. */
+	exists(path: string): Promise<boolean>;
 }
 
 /** The Node modules a GitHost is made of, passed in so the plugin can require them lazily. */
 export interface GitHostModules {
 	childProcess: Pick<typeof ChildProcess, 'execFile'>;
-	fs: Pick<typeof Fs, 'rmSync'>;
+	fs: Pick<typeof Fs, 'rmSync' | 'existsSync'>;
 	/** The environment git runs with (HOME, PATH, the user's git settings). */
 	env: Record<string, string | undefined>;
 }
@@ -58,6 +60,9 @@ export function createGitHost(modules: GitHostModules): GitHost {
 		removeFile(path) {
 			modules.fs.rmSync(path, { force: true });
 			return Promise.resolve();
+		},
+		exists(path) {
+			return Promise.resolve(modules.fs.existsSync(path));
 		},
 	};
 }

@@ -78,6 +78,20 @@ export class GitRepository {
 		return (await this.git(['rev-parse', '--absolute-git-dir'])).trim();
 	}
 
+	/**
+	 * Absolute paths of these names inside the git dir, as git resolves them: a linked work tree or a
+	 * submodule has a .git file, and per-work-tree state (MERGE_HEAD…) lives apart from the shared refs.
+	 */
+	async gitPaths(names: readonly string[]): Promise<string[]> {
+		const out = await this.git(['rev-parse', ...names.flatMap((n) => ['--git-path', n])]);
+		// Printed relative to where git ran (the root) unless the git dir lies elsewhere.
+		return out.split(/\r?\n/).slice(0, names.length).map((p) => (/^([A-Za-z]:)?[\\/]/.test(p) ? p : `${this.root}/${p}`));
+	}
+
+	exists(path: string): Promise<boolean> {
+		return this.host.exists(path);
+	}
+
 	removeFile(path: string): Promise<void> {
 		return this.host.removeFile(path);
 	}

@@ -1,7 +1,7 @@
-import { execFileSync } from 'child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { dirname, join, relative } from 'path';
 import { CliRun, spawnCli } from '../../helpers/cli-process';
 import { EXAMPLE_VAULT } from '../../helpers/vault-files';
 
@@ -58,6 +58,16 @@ export class GitFixture {
 		});
 	}
 
+	/** Runs git where it is expected to stop (a conflict): its exit code and output, never a throw. */
+	gitStopping(env: Record<string, string>, ...args: string[]): CliRun {
+		const r = spawnSync('git', args, {
+			cwd: this.dir,
+			encoding: 'utf8',
+			env: gitEnv({ GIT_AUTHOR_DATE: SETUP_DATE, GIT_COMMITTER_DATE: SETUP_DATE, ...env }),
+		});
+		return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+	}
+
 	/** `git status --porcelain` lines, by path. */
 	status(): Record<string, string> {
 		const out: Record<string, string> = {};
@@ -83,6 +93,21 @@ export class GitFixture {
 
 	append(path: string, text: string): void {
 		writeFileSync(join(this.dir, path), readFileSync(join(this.dir, path), 'utf8') + text);
+	}
+
+	/** Every file of the work tree below `dir` (the repository by default) but .git, as its bytes. */
+	files(dir: string = this.dir): Record<string, Buffer> {
+		const out: Record<string, Buffer> = {};
+		const walk = (folder: string): void => {
+			for (const entry of readdirSync(folder, { withFileTypes: true })) {
+				if (entry.name === '.git') continue;
+				const abs = join(folder, entry.name);
+				if (entry.isDirectory()) walk(abs);
+				else out[relative(dir, abs)] = readFileSync(abs);
+			}
+		};
+		walk(dir);
+		return out;
 	}
 
 	cleanup(): void {
