@@ -1,13 +1,15 @@
-import { findFencedBlocks, type Range } from '../markdown/code-ranges';
+import type { Range } from '../markdown/code-ranges';
+import { findHiddenBlocks } from '../markdown/hidden-blocks';
 import { splitLines, type Line } from '../markdown/eol';
 
 /**
  * Line-level reading shared by the context-file parsers: headings, list items, and which lines
- * sit inside fenced code (where nothing is a heading, task or entry).
+ * sit inside fenced code or a comment block (where nothing is a heading, task or entry).
  */
 
-/** A line of the scanned range, with its place in the file and whether it is inside a code fence. */
+/** A line of the scanned range, with its place in the file and whether it is inside a code fence or a comment block. */
 export interface ScannedLine extends Line {
+	/** Inside fenced code or a comment block (hidden-blocks.ts): not markdown. */
 	inFence: boolean;
 }
 
@@ -18,7 +20,7 @@ export interface ScannedLine extends Line {
 export function scanLines(text: string, from = 0, to = text.length): ScannedLine[] {
 	const start = Math.max(0, Math.min(from, text.length));
 	const end = Math.max(start, Math.min(to, text.length));
-	const fences: Range[] = findFencedBlocks(text.slice(start, end)).map(([s, e]) => [s + start, e + start]);
+	const fences: Range[] = findHiddenBlocks(text.slice(start, end)).map(([s, e]) => [s + start, e + start]);
 	const lines = splitLines(text, start, end) as ScannedLine[];
 	// Lines and fences are both in order: walk them together instead of searching per line.
 	let f = 0;

@@ -1,5 +1,6 @@
 import { fenceAfter, type Fence } from './code-ranges';
 import { bodyStart } from './frontmatter-bounds';
+import { commentBlockEnd } from './hidden-blocks';
 
 /**
  * A heading and everything under it, in character offsets (UTF-16 code units, as JS strings index)
@@ -34,10 +35,13 @@ const HASH = 35;
 const BACKTICK = 96;
 const TILDE = 126;
 const CR = 13;
+const LT = 60;
+const PERCENT = 37;
 
 /**
- * Parses the heading outline of a note. Headings inside fenced code blocks or the YAML frontmatter
- * are not headings; setext (underlined) headings are not recognised.
+ * Parses the heading outline of a note. Headings inside fenced code blocks, comment blocks
+ * (hidden-blocks.ts) or the YAML frontmatter are not headings; setext (underlined) headings are
+ * not recognised.
  */
 export function parseSections(text: string): Section {
 	const start = bodyStart(text);
@@ -45,7 +49,7 @@ export function parseSections(text: string): Section {
 	const stack: Section[] = [root];
 	// One pass over the body (fences are looked for there only, so a ``` inside a YAML block scalar
 	// opens nothing). Only a line starting with up to 3 spaces then #, ` or ~ is sliced and read:
-	// everything else can be neither a heading nor a fence.
+	// everything else can be neither a heading nor a fence. A comment block is stepped over whole.
 	let fence: Fence | null = null;
 	for (let lineStart = start; lineStart < text.length; ) {
 		const nl = text.indexOf('\n', lineStart);
@@ -53,6 +57,13 @@ export function parseSections(text: string): Section {
 		let first = lineStart;
 		while (first - lineStart < 3 && text.charCodeAt(first) === SPACE) first++;
 		const c = text.charCodeAt(first);
+		if (fence === null && (c === LT || c === PERCENT)) {
+			const end = commentBlockEnd(text, first);
+			if (end >= 0) {
+				lineStart = end;
+				continue;
+			}
+		}
 		if (c === HASH ? fence === null : c === BACKTICK || c === TILDE) {
 			let contentEnd = nl < 0 ? text.length : nl;
 			if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;

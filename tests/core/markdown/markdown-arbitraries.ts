@@ -169,3 +169,19 @@ export const markdownSoup: fc.Arbitrary<string> = fc
 		fc.string({ unit: fc.constantFrom('#', '#', ' ', ' ', '`', '`', '~', '~', '\n', '\n', '\r', '\t', 'a', '-', 'é', '🙂', '\u2028'), maxLength: 120 }),
 	)
 	.map(([front, soup]) => front + soup);
+
+/** Comment openers and closers (HTML and `%%`), at a line's start or within it, some indented. */
+const COMMENT_PIECES = ['<!--', '<!-- note', '-->', 'end -->', '<!-- one line -->', '   <!--', '    <!--', '%%', '%% note', 'a %%', '%% x %%', '  %%', 'text <!--'];
+
+/** edgyMarkdown with comment lines put in at line starts: for the rules that skip comment blocks. */
+export const commentedMarkdown: fc.Arbitrary<string> = fc
+	.tuple(edgyMarkdown, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...COMMENT_PIECES), fc.constantFrom('\n', '\r\n')), { maxLength: 6 }))
+	.map(([text, pieces]) => {
+		let out = text;
+		for (const [at, piece, eol] of pieces) {
+			const starts = [0, ...[...out.matchAll(/\n/g)].map((m) => m.index + 1)];
+			const p = starts[at % starts.length];
+			out = out.slice(0, p) + piece + eol + out.slice(p);
+		}
+		return out;
+	});

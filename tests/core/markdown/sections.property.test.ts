@@ -3,7 +3,7 @@ import { splitLines } from '../../../src/core/markdown/eol';
 import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
 import { flattenSections, parseSections, type Section } from '../../../src/core/markdown/sections';
 import { lineAt } from '../../../src/core/markdown/text-edit';
-import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
+import { commentedMarkdown, edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
 
 const RUNS = { numRuns: 400 };
 
@@ -51,6 +51,8 @@ describe('parseSections on generated notes', () => {
 const REF_ATX = /^ {0,3}(#{1,6})(?:[ \t]+([\s\S]*))?$/;
 const REF_CLOSING = /(?:^|[ \t]+)#+[ \t]*$/;
 const REF_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+// A comment block: `<!--` or `%%` first on a line, up to the line holding the next `-->` or `%%`, when there is one.
+const REF_COMMENT = /^ {0,3}(<!--|%%)/;
 
 function referenceFencedBlocks(text: string, from = 0): [number, number][] {
 	const blocks: [number, number][] = [];
@@ -71,12 +73,29 @@ function referenceFencedBlocks(text: string, from = 0): [number, number][] {
 function referenceSections(text: string): Section {
 	const start = bodyStart(text);
 	const root: Section = { level: 0, title: '', headingStart: start, headingEnd: start, end: text.length, children: [], parent: null };
-	const fences = referenceFencedBlocks(text.slice(start)).map(([s, e]) => [s + start, e + start]);
+	let fences = referenceFencedBlocks(text.slice(start)).map(([s, e]) => [s + start, e + start]);
 	const stack: Section[] = [root];
 	let fence = 0;
+	let comment: { close: string; until: number } | null = null;
 	for (const line of splitLines(text, start)) {
+		if (comment !== null) {
+			if (line.start < comment.until) continue;
+			comment = null;
+		}
 		while (fence < fences.length && fences[fence][1] <= line.start) fence++;
 		if (fence < fences.length && fences[fence][0] <= line.start) continue;
+		const c = REF_COMMENT.exec(line.text);
+		if (c) {
+			const close = text.indexOf(c[1] === '%%' ? '%%' : '-->', line.start + c[0].length);
+			if (close >= 0) {
+				// The comment runs to the end of the line holding its close; fences inside it are comment.
+				const until = lineAt(text, close + (c[1] === '%%' ? 2 : 3)).end;
+				comment = { close: c[1], until };
+				fences = referenceFencedBlocks(text.slice(until)).map(([s, e]) => [s + until, e + until]);
+				fence = 0;
+				continue;
+			}
+		}
 		const m = REF_ATX.exec(line.text);
 		if (!m) continue;
 		const level = m[1].length;
@@ -105,6 +124,7 @@ function plain(s: Section): unknown[] {
 
 const anyMarkdown = fc.oneof(
 	edgyMarkdown,
+	commentedMarkdown,
 	markdownSoup,
 	generatedNote.map((n) => n.text),
 );
