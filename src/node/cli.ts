@@ -80,6 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 			specsRoot: args.options.get('specs-root'),
 			ignore: args.repeated.get('ignore')?.flatMap(parseGlobList),
 			now: io.env.SPEC_WORK_NOW,
+			warn: (line) => io.stderr(`spec-work: ${line}\n`),
 		});
 		const readInput = (file: string): string => {
 			try {

@@ -1,16 +1,39 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, Stats, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
-import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/file-store';
+import { FileEntry, FileStat, FileStore, FileStoreError, PartlyWritten, PlannedWrite } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
-import { readUtf8 } from './utf8';
+import { isAlive, Keep, placeNew, tempOwner, tempPathFor, writeTemp } from './temp-files';
+import { decodeUtf8, readUtf8 } from './utf8';
+import { crashPoint, finishJournal, hashOf, JournalEntry, removeJournal, writeJournal } from './write-journal';
 
 /**
- * The core's FileStore over a folder on disk (the vault). Writes go to a temporary file in the
- * same folder, then rename over the target, so a crash never leaves a half-written note.
+ * The core's FileStore over a folder on disk (the vault). Every write goes to a temporary file in
+ * the same folder, synced, then into place (a new file without clobbering, a rewrite by rename),
+ * so a crash or a full disk never leaves a half-written note; writes of several files go through
+ * a journal (see write-journal.ts). Nothing is written where a symbolic link would take it out of
+ * the vault, nor over a note its owner made read-only.
  */
 export class FsFileStore implements FileStore {
 	constructor(readonly root: string) {}
+
+	private realRootPath: string | null = null;
+
+	/** The vault's real path, what every write must stay under. */
+	get realRoot(): string {
+		return (this.realRootPath ??= realpathSync.native(this.root));
+	}
+
+	/**
+	 * Repairs what a crashed run left: finishes its journal (see write-journal.ts) and removes the
+	 * temporary files of dead processes found so far. Call once a run, before reading the vault.
+	 * Returns one line per thing the user should know.
+	 */
+	recover(): string[] {
+		const lines = finishJournal(this.realRoot);
+		this.removeStaleTemps();
+		return lines;
+	}
 
 	/** The absolute path for a vault path; refuses anything that would leave the vault. */
 	resolve(path: string): string {
@@ -43,6 +66,7 @@ export class FsFileStore implements FileStore {
 	}
 
 	process(path: string, fn: (text: string) => string): Promise<string> {
+		this.removeStaleTemps();
 		let before: string;
 		try {
 			before = this.readText(path);
@@ -66,12 +90,30 @@ export class FsFileStore implements FileStore {
 
 	create(path: string, text: string): Promise<void> {
 		try {
-			const abs = this.resolve(path);
-			// 'wx' fails when the file exists, so a race cannot overwrite someone's note.
-			this.inFolder(nodePath.dirname(abs), () => writeFileSync(abs, text, { encoding: 'utf8', flag: 'wx' }));
+			this.createFile(path, text);
 			return Promise.resolve();
 		} catch (e) {
 			return Promise.reject(this.wrap(e, path));
+		}
+	}
+
+	/**
+	 * Every new file, text or bytes: written to a temporary file, then linked in place, which fails
+	 * when the file exists, so a race cannot overwrite someone's note and a full disk leaves nothing.
+	 */
+	private createFile(path: string, data: string | Uint8Array): void {
+		this.removeStaleTemps();
+		const abs = this.writePlace(path);
+		const folder = nodePath.dirname(abs);
+		const made = this.ensureFolder(folder);
+		const tmp = tempPathFor(abs);
+		try {
+			this.inFolder(folder, () => writeTemp(tmp, data));
+			placeNew(tmp, abs);
+		} catch (e) {
+			rmSync(tmp, { force: true });
+			this.removeFolders(folder, made);
+			throw this.writeError(e, path);
 		}
 	}
 
@@ -100,7 +142,10 @@ export class FsFileStore implements FileStore {
 					if (entry.name === 'node_modules') continue;
 					walk(child);
 				} else if (entry.isFile()) {
-					out.push(new ListedFile(child, this));
+					// Our temporary files are not vault content; a dead process's are removed by the next write.
+					const owner = tempOwner(entry.name);
+					if (owner === null) out.push(new ListedFile(child, this));
+					else if (!isAlive(owner)) this.staleTemps.add(child);
 				}
 			}
 		};
@@ -129,7 +174,8 @@ export class FsFileStore implements FileStore {
 
 	rename(from: string, to: string): Promise<void> {
 		try {
-			const target = this.resolve(to);
+			this.removeStaleTemps();
+			const target = this.writePlace(to);
 			if (statSync(target, { throwIfNoEntry: false })) throw new FileStoreError('exists', to, `${to} already exists`);
 			const source = this.resolve(from);
 			this.inFolder(nodePath.dirname(target), () => renameSync(source, target));
@@ -160,10 +206,162 @@ export class FsFileStore implements FileStore {
 	/** Folders known to exist, so a migration of thousands of files creates each folder once. */
 	private readonly folders = new Set<string>();
 
-	private ensureFolder(abs: string): void {
-		if (this.folders.has(abs)) return;
-		mkdirSync(abs, { recursive: true });
+	/** Makes the folder and its parents; returns the first one it made, undefined when it existed. */
+	private ensureFolder(abs: string): string | undefined {
+		if (this.folders.has(abs)) return undefined;
+		const made = mkdirSync(abs, { recursive: true });
 		this.folders.add(abs);
+		return made;
+	}
+
+	/** Takes back the folders ensureFolder made (from `abs` up to `made`), if they are still empty. */
+	private removeFolders(abs: string, made: string | undefined): void {
+		if (made === undefined) return;
+		for (let dir = abs; ; dir = nodePath.dirname(dir)) {
+			this.folders.delete(dir);
+			try {
+				rmdirSync(dir);
+			} catch {
+				return;
+			}
+			if (dir === made || nodePath.dirname(dir) === dir) return;
+		}
+	}
+
+	/** Temporary files of dead processes met while listing, removed by this store's first write. */
+	private readonly staleTemps = new Set<string>();
+
+	private removeStaleTemps(): void {
+		for (const path of this.staleTemps) rmSync(nodePath.join(this.root, path), { force: true });
+		this.staleTemps.clear();
+	}
+
+	/**
+	 * Where a write to `path` really lands: the real path of the file, or of its nearest existing
+	 * folder. A symlinked note inside the vault is written where it lives (renaming over the link
+	 * would turn it into a plain copy and leave the real note unchanged, as Obsidian would not);
+	 * one that leads out of the vault is refused, so no write ever lands outside it.
+	 */
+	private writePlace(path: string): string {
+		const abs = this.resolve(path);
+		const rest: string[] = [];
+		let probe = abs;
+		let real: string;
+		for (;;) {
+			try {
+				real = realpathSync.native(probe);
+				break;
+			} catch (e) {
+				const code = (e as NodeJS.ErrnoException).code;
+				const parent = nodePath.dirname(probe);
+				if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === probe) throw e;
+				rest.unshift(nodePath.basename(probe));
+				probe = parent;
+			}
+		}
+		const place = nodePath.join(real, ...rest);
+		const root = this.realRoot;
+		if (place !== root && !place.startsWith(root.endsWith(nodePath.sep) ? root : root + nodePath.sep)) {
+			throw new FileStoreError('unsafe-path', path, `${path} leads out of the vault through a symbolic link; nothing was written`);
+		}
+		return place;
+	}
+
+	/** The mode and owner a rewrite must keep; refuses a file its owner made read-only. */
+	private keepOf(path: string, st: Stats): Keep {
+		if ((st.mode & 0o200) === 0) throw new FileStoreError('read-only', path, `${path} is read-only; nothing was written`);
+		return { mode: st.mode, uid: st.uid, gid: st.gid };
+	}
+
+	/**
+	 * Writes several files all-or-nothing across a crash: (1) every new text to its temporary file,
+	 * (2) the journal naming them, the commit point, (3) each into place, (4) the journal removed.
+	 * A crash before (2) leaves only temporary files, removed by the next write; after it, the next
+	 * run finishes the journal (recover). A failure in this process takes back what it can: before
+	 * (3) nothing is in place yet; during (3) PartlyWritten tells the caller what to take back.
+	 */
+	applyAll(writes: readonly PlannedWrite[]): Promise<void> {
+		this.removeStaleTemps();
+		interface Step {
+			path: string;
+			place: string;
+			tmp: string;
+			data: string | Uint8Array;
+			entry: JournalEntry;
+			/** For a rewrite: the bytes the file held when it was read, and whose it is. */
+			raw?: Buffer;
+			keep?: Keep;
+		}
+		const steps: Step[] = [];
+		const made: [string, string | undefined][] = [];
+		const undo = (): void => {
+			for (const step of steps) rmSync(step.tmp, { force: true });
+			for (const [folder, first] of made.reverse()) this.removeFolders(folder, first);
+		};
+		let current = '';
+		try {
+			for (const w of writes) {
+				current = w.path;
+				const place = this.writePlace(w.path);
+				const tmp = tempPathFor(place);
+				const entry: JournalEntry = { kind: w.kind, target: this.journalPath(place), temp: this.journalPath(tmp), expect: 'absent' };
+				if (w.kind === 'create') {
+					if (lstatSync(place, { throwIfNoEntry: false })) throw new FileStoreError('exists', w.path, `${w.path} already exists`);
+					steps.push({ path: w.path, place, tmp, data: w.text, entry });
+					continue;
+				}
+				const st = statSync(place);
+				const keep = this.keepOf(w.path, st);
+				const raw = readFileSync(place);
+				const text = decodeUtf8(raw, w.path);
+				if (withoutBom(text) !== w.before) throw changed(w.path, 'nothing was written');
+				entry.expect = hashOf(raw);
+				steps.push({ path: w.path, place, tmp, data: editKeepingBom(text, () => w.after), entry, raw, keep });
+			}
+			for (const step of steps) {
+				current = step.path;
+				const folder = nodePath.dirname(step.place);
+				made.push([folder, this.ensureFolder(folder)]);
+				this.inFolder(folder, () => writeTemp(step.tmp, step.data, step.keep));
+			}
+			crashPoint('temps');
+			current = steps[0]?.path ?? '';
+			if (steps.length > 1) writeJournal(this.realRoot, { pid: process.pid, writes: steps.map((s) => s.entry) });
+			crashPoint('journal');
+		} catch (e) {
+			undo();
+			return Promise.reject(this.writeError(e, current));
+		}
+		const done: string[] = [];
+		for (const step of steps) {
+			try {
+				if (step.raw === undefined) placeNew(step.tmp, step.place);
+				else {
+					// Someone may have saved the note since it was read: their edit wins, ours is dropped.
+					if (!readFileSync(step.place).equals(step.raw)) throw changed(step.path, 'nothing was written to it');
+					renameSync(step.tmp, step.place);
+				}
+			} catch (e) {
+				removeJournal(this.realRoot);
+				const error = this.writeError(e, step.path);
+				if (done.length === 0) {
+					undo();
+					return Promise.reject(error);
+				}
+				for (const s of steps) rmSync(s.tmp, { force: true });
+				return Promise.reject(new PartlyWritten(done, error));
+			}
+			done.push(step.path);
+			if (done.length === 1) crashPoint('first-target');
+		}
+		crashPoint('targets');
+		if (steps.length > 1) removeJournal(this.realRoot);
+		return Promise.resolve();
+	}
+
+	/** A place under the vault's real path as the journal records it. */
+	private journalPath(abs: string): string {
+		return nodePath.relative(this.realRoot, abs).split(nodePath.sep).join('/');
 	}
 
 	/** Runs `op` in folder `abs`, creating it first; if it vanished since we made it, makes it again once. */
@@ -179,20 +377,25 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
+	/** Rewrites one file through a temporary file beside it, keeping its mode and owner. */
 	private writeAtomic(path: string, text: string): void {
-		const resolved = this.resolve(path);
-		// A symlinked note is written where it really lives, as Obsidian writes it: renaming over the
-		// link itself would turn it into a plain copy and leave the real note behind, unchanged.
-		const abs = lstatSync(resolved, { throwIfNoEntry: false })?.isSymbolicLink() ? realpathSync(resolved) : resolved;
-		const tmp = nodePath.join(nodePath.dirname(abs), `.${nodePath.basename(abs)}.spec-work-${process.pid}.tmp`);
+		const abs = this.writePlace(path);
+		const tmp = tempPathFor(abs);
 		try {
-			const mode = statSync(abs).mode;
-			writeFileSync(tmp, text, { encoding: 'utf8', mode });
+			writeTemp(tmp, text, this.keepOf(path, statSync(abs)));
 			renameSync(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });
-			throw this.wrap(e, path);
+			throw this.writeError(e, path);
 		}
+	}
+
+	/** A failed write in plain words: nothing of it was written. */
+	private writeError(e: unknown, path: string): FileStoreError {
+		const code = (e as NodeJS.ErrnoException).code;
+		const why = code === undefined || e instanceof FileStoreError ? undefined : PLAIN_ERRORS[code];
+		if (why) return new FileStoreError('io', path, `${path}: ${why}; nothing was written`);
+		return this.wrap(e, path);
 	}
 
 	private wrap(e: unknown, path: string): FileStoreError {
@@ -202,6 +405,18 @@ export class FsFileStore implements FileStore {
 		if (code === 'EEXIST') return new FileStoreError('exists', path, `${path} already exists`);
 		return new FileStoreError('io', path, `${path}: ${(e as Error).message}`);
 	}
+}
+
+/** What the disk's refusals mean to the user; others keep the system's message. */
+const PLAIN_ERRORS: Record<string, string> = {
+	ENOSPC: 'no space left on the disk',
+	EDQUOT: 'disk quota exceeded',
+	EACCES: 'permission denied',
+	EROFS: 'the disk is read-only',
+};
+
+function changed(path: string, what: string): FileStoreError {
+	return new FileStoreError('changed', path, `${path} changed while it was being edited; ${what}`);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface OpenOptions {
 	ignore?: readonly string[];
 	/** SPEC_WORK_NOW: an ISO time that fixes the clock. */
 	now?: string;
+	/** Told one line per repair of a crashed run's write (see FsFileStore.recover). */
+	warn?: (line: string) => void;
 }
 
 export interface NodeWorkspace extends Workspace {
@@ -58,6 +60,8 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	}
 	const now = clock(options.now);
 	const store = new FsFileStore(vaultPath);
+	// A crashed run's write is finished or dropped before anything reads the vault.
+	for (const line of store.recover()) options.warn?.(line);
 	const files = await store.list('');
 	const links = new LinkResolver(files.map((f) => f.path));
 	const ignore = options.ignore ?? savedIgnoredFolders(data);

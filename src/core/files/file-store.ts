@@ -38,9 +38,32 @@ export interface FileStore {
 	rename(from: string, to: string): Promise<void>;
 	/** null when there is no such file. */
 	stat(path: string): Promise<FileStat | null>;
+	/**
+	 * Optional: writes several files so that a crash part-way leaves either all of them or none once
+	 * the next run has looked (the CLI's store keeps a journal for that). Checks first that each file
+	 * to create is absent and each file to modify holds `before` (rejecting with 'exists' or
+	 * 'changed', nothing written). Should a write fail after others were put in place, it rejects
+	 * with PartlyWritten naming those, for the caller to take back. Stores without it get the writes
+	 * one by one (see ChangeSet.apply).
+	 */
+	applyAll?(writes: readonly PlannedWrite[]): Promise<void>;
 }
 
-export type FileStoreErrorCode = 'not-found' | 'exists' | 'unsafe-path' | 'io';
+/** One file of a write of several: a new file (text, or bytes for a binary one), or new text for a file that must still hold `before`. */
+export type PlannedWrite = { kind: 'create'; path: string; text: string | Uint8Array } | { kind: 'modify'; path: string; before: string; after: string };
+
+/** applyAll stopped after writing `done` (in order); `cause` says why. */
+export class PartlyWritten extends Error {
+	constructor(
+		readonly done: readonly string[],
+		readonly cause: unknown,
+	) {
+		super(cause instanceof Error ? cause.message : String(cause));
+		this.name = 'PartlyWritten';
+	}
+}
+
+export type FileStoreErrorCode = 'not-found' | 'exists' | 'unsafe-path' | 'read-only' | 'changed' | 'io';
 
 export class FileStoreError extends Error {
 	constructor(

@@ -1,4 +1,4 @@
-import { FileStore, FileStoreError } from '../files/file-store';
+import { FileStore, FileStoreError, PartlyWritten } from '../files/file-store';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -74,6 +74,20 @@ export class ChangeSet {
 			if ((await this.store.read(c.path)) !== c.before) throw changedError(c.path, 'nothing was written');
 		}
 		const creations = this.list().filter((c): c is FileChange & { kind: 'create' } => c.kind === 'create');
+		if (this.store.applyAll) {
+			try {
+				await this.store.applyAll([...creations, ...modified]);
+			} catch (e) {
+				if (!(e instanceof PartlyWritten)) throw asWorkflowError(e);
+				const done = new Set(e.done);
+				await this.takeBackAll(
+					creations.filter((c) => done.has(c.path)),
+					modified.filter((c) => done.has(c.path)),
+					asWorkflowError(e.cause),
+				);
+			}
+			return this.paths();
+		}
 		const created: string[] = [];
 		const done: (FileChange & { kind: 'modify' })[] = [];
 		try {
@@ -89,21 +103,33 @@ export class ChangeSet {
 				done.push(c);
 			}
 		} catch (e) {
-			for (const c of done.reverse()) {
-				// Only a file still as this write left it goes back; a later edit by someone else stays.
-				await this.store.process(c.path, (text) => (text === c.after ? c.before : text)).catch(() => undefined);
-			}
-			const kept: string[] = [];
-			for (const c of creations.filter((c) => created.includes(c.path)).reverse()) {
-				if (!(await this.takeBack(c))) kept.push(c.path);
-			}
-			if (kept.length === 0) throw e;
-			const left = `; created before the failure and left in place: ${kept.reverse().join(', ')}`;
-			if (e instanceof WorkflowError) throw new WorkflowError(e.code, e.message + left, e.path, e.cliHint);
-			if (e instanceof FileStoreError) throw new FileStoreError(e.code, e.path, e.message + left);
-			throw e;
+			await this.takeBackAll(
+				creations.filter((c) => created.includes(c.path)),
+				done,
+				e,
+			);
 		}
 		return this.paths();
+	}
+
+	/**
+	 * After a failed write: puts back the modifications made and removes the files created, then
+	 * throws `e`, naming any created file someone edited meanwhile (it is left in place).
+	 */
+	private async takeBackAll(created: (FileChange & { kind: 'create' })[], done: (FileChange & { kind: 'modify' })[], e: unknown): Promise<never> {
+		for (const c of [...done].reverse()) {
+			// Only a file still as this write left it goes back; a later edit by someone else stays.
+			await this.store.process(c.path, (text) => (text === c.after ? c.before : text)).catch(() => undefined);
+		}
+		const kept: string[] = [];
+		for (const c of [...created].reverse()) {
+			if (!(await this.takeBack(c))) kept.push(c.path);
+		}
+		if (kept.length === 0) throw e;
+		const left = `; created before the failure and left in place: ${kept.reverse().join(', ')}`;
+		if (e instanceof WorkflowError) throw new WorkflowError(e.code, e.message + left, e.path, e.cliHint);
+		if (e instanceof FileStoreError) throw new FileStoreError(e.code, e.path, e.message + left);
+		throw e;
 	}
 
 	/** Removes a file this apply created, if it still holds what was written: someone's edit stays. */
@@ -116,6 +142,11 @@ export class ChangeSet {
 			return false;
 		}
 	}
+}
+
+/** A store's 'changed' refusal as the WorkflowError the other path throws; anything else as it is. */
+function asWorkflowError(e: unknown): unknown {
+	return e instanceof FileStoreError && e.code === 'changed' ? new WorkflowError('changed', e.message, e.path) : e;
 }
 
 function changedError(path: string, what: string): WorkflowError {

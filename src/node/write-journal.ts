@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { normalizeVaultPath } from '../core/files/paths';
+import { isAlive, placeNew, tempOwner, tempPathFor, writeTemp } from './temp-files';
+
+/**
+ * The redo log that makes a write of several files all-or-nothing across a crash. Every new text is first written to its temporary file; then this journal, listing
+ * each temporary file, its target and what the target must still hold, is written (the commit
+ * point); then the temporary files are put in place and the journal removed. A run that finds a
+ * journal of a process no longer alive finishes it; temporary files without a journal are from a
+ * write that never reached the commit point, and are removed (see FsFileStore.recover).
+ */
+export const JOURNAL_NAME = '.spec-work.pending.json';
+
+export interface JournalEntry {
+	kind: 'create' | 'modify';
+	/** Vault-relative paths, from the vault's real path. */
+	target: string;
+	temp: string;
+	/** 'absent' for a creation; for a modification the sha256 of the bytes the target held when planned. */
+	expect: string;
+}
+
+export interface Journal {
+	pid: number;
+	writes: JournalEntry[];
+}
+
+export function hashOf(bytes: Uint8Array): string {
+	return 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Writes the journal atomically (temporary file, sync, rename): it is there whole or not at all. */
+export function writeJournal(realRoot: string, journal: Journal): void {
+	const path = nodePath.join(realRoot, JOURNAL_NAME);
+	const tmp = tempPathFor(path);
+	writeTemp(tmp, JSON.stringify(journal, null, '\t') + '\n');
+	try {
+		renameSync(tmp, path);
+	} catch (e) {
+		rmSync(tmp, { force: true });
+		throw e;
+	}
+	syncFolder(realRoot);
+}
+
+export function removeJournal(realRoot: string): void {
+	rmSync(nodePath.join(realRoot, JOURNAL_NAME), { force: true });
+}
+
+/** So the rename that commits survives a power cut, not only a killed process. */
+function syncFolder(abs: string): void {
+	let fd: number | null = null;
+	try {
+		fd = openSync(abs, 'r');
+		fsyncSync(fd);
+	} catch {
+		// Some systems cannot open or sync a folder; the rename is still atomic.
+	} finally {
+		if (fd !== null) closeSync(fd);
+	}
+}
+
+/**
+ * Finishes the journal a crashed run left behind: each target still as planned gets its new text,
+ * a target someone changed meanwhile is left as it is. Returns one line per thing the user should
+ * know. A journal whose writer still runs is left to it.
+ */
+export function finishJournal(realRoot: string): string[] {
+	const path = nodePath.join(realRoot, JOURNAL_NAME);
+	let journal: Journal;
+	try {
+		journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		// It is written whole or not at all, so this is not ours to repair: say so and leave it.
+		return [`${JOURNAL_NAME} in the vault is not a journal spec-work can read; it is left as it is`];
+	}
+	if (typeof journal.pid !== 'number' || !Array.isArray(journal.writes)) {
+		return [`${JOURNAL_NAME} in the vault is not a journal spec-work can read; it is left as it is`];
+	}
+	if (journal.pid !== process.pid && isAlive(journal.pid)) return [];
+	const lines: string[] = [];
+	const finished: string[] = [];
+	for (const entry of journal.writes) {
+		const target = inVault(realRoot, entry.target);
+		const temp = inVault(realRoot, entry.temp);
+		if (target === null || temp === null || tempOwner(nodePath.basename(temp)) === null) continue;
+		const tempStat = lstatSync(temp, { throwIfNoEntry: false });
+		// No temporary file: this target was put in place before the crash.
+		if (!tempStat) continue;
+		const targetStat = lstatSync(target, { throwIfNoEntry: false });
+		if (targetStat && targetStat.ino === tempStat.ino && targetStat.dev === tempStat.dev) {
+			// Linked in place; only the temporary name was left to remove.
+			rmSync(temp, { force: true });
+			continue;
+		}
+		const asPlanned = entry.kind === 'create' ? !targetStat : targetStat?.isFile() === true && hashOf(readFileSync(target)) === entry.expect;
+		if (!asPlanned) {
+			rmSync(temp, { force: true });
+			lines.push(`${entry.target} changed after an interrupted write; it is left as it is, without that write's change`);
+			continue;
+		}
+		if (entry.kind === 'create') placeNew(temp, target);
+		else renameSync(temp, target);
+		finished.push(entry.target);
+	}
+	rmSync(path, { force: true });
+	if (finished.length > 0) lines.unshift(`finished an interrupted write: ${finished.join(', ')}`);
+	return lines;
+}
+
+/** The absolute path of a journal's vault path, or null when it would leave the vault. */
+function inVault(realRoot: string, path: unknown): string | null {
+	if (typeof path !== 'string') return null;
+	const normalized = normalizeVaultPath(path);
+	if (normalized === null || normalized === '' || nodePath.isAbsolute(path)) return null;
+	return nodePath.join(realRoot, normalized);
+}
+
+/**
+ * Test hook: SPEC_WORK_CRASH_AFTER=<phase> kills this process (SIGKILL, no clean-up) right after
+ * that phase of a write of several files, so tests can crash a real run between its steps.
+ * Phases: temps, journal, first-target, targets.
+ */
+export function crashPoint(phase: 'temps' | 'journal' | 'first-target' | 'targets'): void {
+	if (process.env.SPEC_WORK_CRASH_AFTER === phase) process.kill(process.pid, 'SIGKILL');
+}
