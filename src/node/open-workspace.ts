@@ -53,7 +53,7 @@ export function findVault(cwd: string, explicit?: string, specsRoot = 'specs'): 
 
 export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace> {
 	const vaultPath = findVault(options.cwd, options.vault, options.specsRoot ?? 'specs');
-	const data = readJson<PluginData>(nodePath.join(vaultPath, '.obsidian', 'plugins', 'spec-workflow', 'data.json')) ?? {};
+	const data = pluginData(nodePath.join(vaultPath, '.obsidian', 'plugins', 'spec-workflow', 'data.json'));
 	const specsRoot = (options.specsRoot ?? data.specsRoot ?? 'specs').replace(/^\/+|\/+$/g, '');
 	if (!isDir(nodePath.join(vaultPath, specsRoot))) {
 		throw new WorkflowError('no-specs-folder', `No specs folder at ${nodePath.join(vaultPath, specsRoot)} (set --specs-root or create it)`);
@@ -81,10 +81,52 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	};
 }
 
-/** The plugin's ignored folders; a missing or malformed setting means the defaults, as in the plugin. */
+/** The plugin's ignored folders; a missing setting means the defaults, as in the plugin. */
 function savedIgnoredFolders(data: PluginData): readonly string[] {
-	const saved: unknown = data.ignoredFolders;
-	return Array.isArray(saved) && saved.every((g) => typeof g === 'string') ? saved : DEFAULT_IGNORED_FOLDERS;
+	return data.ignoredFolders ?? DEFAULT_IGNORED_FOLDERS;
+}
+
+const isText = (v: unknown): boolean => typeof v === 'string';
+const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+const LINK_STYLES = ['vault', 'wikilink', 'markdown'];
+
+/** Each setting of data.json: whether a value has its type, and what it should be (for the message). */
+const SETTING_TYPES: Record<string, [(v: unknown) => boolean, string]> = {
+	specsRoot: [isText, 'text (the specs folder)'],
+	defaultParticipants: [isText, 'text (the participants of a new session)'],
+	linkStyle: [(v) => typeof v === 'string' && LINK_STYLES.includes(v), `one of ${LINK_STYLES.map((s) => `"${s}"`).join(', ')}`],
+	ignoredFolders: [isTextList, 'a list of folder globs'],
+	openContextAfterStart: [(v) => typeof v === 'boolean', 'true or false'],
+	deliverableTypes: [isTextList, 'a list of folder names'],
+};
+
+/**
+ * The plugin's saved settings, checked before any is used: a value of the wrong type (a
+ * hand-edited `"specsRoot": 42`) is refused in one line naming the file and the setting. A
+ * missing or null setting means its default, as in the plugin.
+ */
+function pluginData(path: string): PluginData {
+	const data = readJson<unknown>(path);
+	if (data === null) return {};
+	if (typeof data !== 'object' || Array.isArray(data)) {
+		throw new WorkflowError('bad-settings', `${path} holds ${shortJson(data)}, not the plugin's settings object; fix or remove the file`);
+	}
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(data)) {
+		const type = SETTING_TYPES[key];
+		if (type === undefined || value === null) continue;
+		if (!type[0](value)) {
+			throw new WorkflowError('bad-settings', `${path}: setting "${key}" is ${shortJson(value)}, not ${type[1]}; fix it in the plugin's settings or remove it from the file`);
+		}
+		out[key] = value;
+	}
+	return out as PluginData;
+}
+
+/** A value as JSON, cut short so the message stays one readable line. */
+function shortJson(value: unknown): string {
+	const json = JSON.stringify(value) ?? String(value);
+	return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
 
 /** Obsidian's "Use [[Wikilinks]]" setting, from .obsidian/app.json (wikilinks unless turned off). */

@@ -23,3 +23,33 @@ export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
 	deliverableTypes: ['scripts', 'docs', 'config'],
 	ignoredFolders: [...DEFAULT_IGNORED_FOLDERS],
 };
+
+const isText = (v: unknown): boolean => typeof v === 'string';
+const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+const LINK_STYLE_VALUES: readonly SpecWorkflowSettings['linkStyle'][] = ['vault', 'wikilink', 'markdown'];
+
+/** What each setting must be in data.json, and how to say it is not. */
+const SETTING_TYPES: Record<keyof SpecWorkflowSettings, [(v: unknown) => boolean, string]> = {
+	specsRoot: [isText, 'is not a folder name'],
+	defaultParticipants: [isText, 'is not text'],
+	linkStyle: [(v) => typeof v === 'string' && (LINK_STYLE_VALUES as readonly string[]).includes(v), `is not one of ${LINK_STYLE_VALUES.join(', ')}`],
+	openContextAfterStart: [(v) => typeof v === 'boolean', 'is not true or false'],
+	deliverableTypes: [isTextList, 'is not a list of folder names'],
+	ignoredFolders: [isTextList, 'is not a list of folder globs'],
+};
+
+/**
+ * The notice for settings in data.json whose value has the wrong type (a hand-edited
+ * `"specsRoot": 42`): each falls back to its default, and the user is told which; null when all
+ * are right. A missing or null setting is simply the default.
+ */
+export function mistypedSettingsNotice(data: unknown, path: string): string | null {
+	if (data === null || data === undefined) return null;
+	if (typeof data !== 'object' || Array.isArray(data)) return `Spec Workflow: ${path} holds no settings; using the defaults`;
+	const wrong: string[] = [];
+	for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+		const type = SETTING_TYPES[key as keyof SpecWorkflowSettings] as [(v: unknown) => boolean, string] | undefined;
+		if (type !== undefined && value !== null && !type[0](value)) wrong.push(`"${key}" ${type[1]}`);
+	}
+	return wrong.length === 0 ? null : `Spec Workflow: ${path}: ${wrong.join(', ')}; using the default for each`;
+}

@@ -3,7 +3,7 @@ import { SpecIndex } from '../core/index/spec-index';
 import { Workspace } from '../core/workflow/workspace';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
-import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
+import { DEFAULT_SETTINGS, mistypedSettingsNotice, SpecWorkflowSettings } from './settings';
 import { settingsFromData, SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
 import { registerStatusView, revealStatusPanel } from './views/register-status-view';
@@ -21,7 +21,10 @@ export default class SpecWorkflowPlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		// Start-up only registers things; the vault is read once the layout is ready.
-		this.settings = settingsFromData(await this.loadData());
+		const data: unknown = await this.loadData();
+		this.settings = settingsFromData(data);
+		const mistyped = mistypedSettingsNotice(data, `${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/data.json`);
+		if (mistyped !== null) new Notice(mistyped);
 		this.store = new VaultFileStore(this.app);
 		this.index = this.createIndex();
 		let markReady: () => void = () => {};
