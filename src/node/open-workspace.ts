@@ -111,7 +111,7 @@ function pluginData(path: string): PluginData {
 	if (typeof data !== 'object' || Array.isArray(data)) {
 		throw new WorkflowError('bad-settings', `${path} holds ${shortJson(data)}, not the plugin's settings object; fix or remove the file`);
 	}
-	const out: Record<string, unknown> = {};
+	const out: PluginData & Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(data)) {
 		const type = SETTING_TYPES[key];
 		if (type === undefined || value === null) continue;
@@ -120,7 +120,7 @@ function pluginData(path: string): PluginData {
 		}
 		out[key] = value;
 	}
-	return out as PluginData;
+	return out;
 }
 
 /** A value as JSON, cut short so the message stays one readable line. */
