@@ -12,8 +12,8 @@ export interface CliIo {
 	env: Record<string, string | undefined>;
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
-	/** The whole of standard input, read only when a verb asks for it. */
-	readStdin: () => string;
+	/** The whole of standard input, read only when a verb asks for it; bytes, so a binary file passes unchanged. */
+	readStdin: () => string | Uint8Array;
 }
 
 const COMMON = { values: ['vault', 'specs-root'], repeatable: ['ignore'], flags: ['json', 'help'] };
@@ -82,9 +82,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 			now: io.env.SPEC_WORK_NOW,
 			warn: (line) => io.stderr(`spec-work: ${line}\n`),
 		});
-		const readInput = (file: string): string => {
+		// Bytes, not text: a binary file decoded as UTF-8 would lose every byte that is not.
+		const readInput = (file: string): Uint8Array => {
 			try {
-				return readFileSync(nodePath.resolve(io.cwd, file), 'utf8');
+				return readFileSync(nodePath.resolve(io.cwd, file));
 			} catch {
 				throw new WorkflowError('no-input', `Cannot read ${file}`);
 			}
@@ -120,7 +121,7 @@ if (require.main === module) {
 		env: process.env,
 		stdout: (t) => process.stdout.write(t),
 		stderr: (t) => process.stderr.write(t),
-		readStdin: () => readFileSync(0, 'utf8'),
+		readStdin: () => readFileSync(0),
 	}).then((code) => {
 		process.exitCode = code;
 	});

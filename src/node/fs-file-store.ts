@@ -97,6 +97,15 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
+	createBytes(path: string, bytes: Uint8Array): Promise<void> {
+		try {
+			this.createFile(path, bytes);
+			return Promise.resolve();
+		} catch (e) {
+			return Promise.reject(this.wrap(e, path));
+		}
+	}
+
 	/**
 	 * Every new file, text or bytes: written to a temporary file, then linked in place, which fails
 	 * when the file exists, so a race cannot overwrite someone's note and a full disk leaves nothing.

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../files/strict-utf8';
 import { isBinaryPath } from './file-kind';
 
 /*
@@ -11,9 +12,6 @@ export type DeliverableBytes = { kind: 'text'; text: string } | { kind: 'binary'
 /** How far a NUL byte is looked for: text never holds one, and binary formats show one early. */
 const SNIFF_BYTES = 8192;
 
-/** ignoreBOM keeps a byte-order mark in the text, where the header writer keeps it first. */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * Text when the bytes are UTF-8 without a NUL in their first 8 KB and the deliverable's name is not
  * a binary format (png, pdf, zip…); binary otherwise.
@@ -21,7 +19,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function deliverableBytes(fileName: string, bytes: Uint8Array): DeliverableBytes {
 	if (isBinaryPath(fileName) || bytes.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary', bytes };
 	try {
-		return { kind: 'text', text: strictUtf8.decode(bytes) };
+		// A byte-order mark stays in the text, where the header writer keeps it first.
+		return { kind: 'text', text: decodeUtf8(bytes, fileName) };
 	} catch {
 		return { kind: 'binary', bytes };
 	}

@@ -24,6 +24,8 @@ export interface FileStore {
 	process(path: string, fn: (text: string) => string): Promise<string>;
 	/** Creates a new file (and its missing parent folders); rejects with 'exists' if it is there. */
 	create(path: string, text: string): Promise<void>;
+	/** Creates a new file holding exactly these bytes (a binary deliverable), as `create` does text. */
+	createBytes(path: string, bytes: Uint8Array): Promise<void>;
 	exists(path: string): Promise<boolean>;
 	/** Every file (not folder) under `folder` ("" = everywhere), recursively, in no set order. */
 	list(folder?: string): Promise<FileEntry[]>;

@@ -5,7 +5,12 @@ import { FileStoreError } from './file-store';
  * not UTF-8 is refused, never read with replacement characters. ignoreBOM keeps a byte-order mark
  * in the text (by default a decoder drops it), so the file store can write it back.
  */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+let decoder: TextDecoder | null = null;
+
+/** Made on first use, not on import: test environments without TextDecoder still load the core. */
+function strictUtf8(): TextDecoder {
+	return (decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }));
+}
 
 /**
  * The bytes as UTF-8 text, or a FileStoreError naming the file and the first byte that is not
@@ -13,7 +18,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
 	try {
-		return strictUtf8.decode(bytes);
+		return strictUtf8().decode(bytes);
 	} catch {
 		const at = firstInvalidByte(bytes);
 		const byte = at < bytes.length ? `0x${bytes[at].toString(16).padStart(2, '0')}` : 'a cut sequence';
@@ -36,7 +41,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
 function strictPrefixInvalid(seq: Uint8Array, n: number): boolean {
 	if (seq.length < n) return true;
 	try {
-		strictUtf8.decode(seq);
+		strictUtf8().decode(seq);
 		return false;
 	} catch {
 		return true;

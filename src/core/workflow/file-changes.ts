@@ -6,7 +6,7 @@ import { WorkflowError } from './workflow-error';
  * them all, so a failure while planning (bad input, a missing section…) has written nothing.
  */
 export type FileChange =
-	| { kind: 'create'; path: string; text: string }
+	| { kind: 'create'; path: string; text: string | Uint8Array }
 	| { kind: 'modify'; path: string; before: string; after: string };
 
 /** Collects planned changes; reading a file twice gives the planned text, so edits can stack. */
@@ -18,7 +18,7 @@ export class ChangeSet {
 	/** The file's text as it will be after the planned changes. */
 	async read(path: string): Promise<string> {
 		const planned = this.changes.get(path);
-		if (planned) return planned.kind === 'create' ? planned.text : planned.after;
+		if (planned) return planned.kind === 'create' ? textOf(planned) : planned.after;
 		return this.store.read(path);
 	}
 
@@ -26,7 +26,8 @@ export class ChangeSet {
 		return this.changes.has(path) || (await this.store.exists(path));
 	}
 
-	create(path: string, text: string): void {
+	/** Plans a new file: text, or bytes kept as they are (a binary deliverable). */
+	create(path: string, text: string | Uint8Array): void {
 		if (this.changes.has(path)) throw new WorkflowError('exists', `${path} is already planned`, path);
 		this.changes.set(path, { kind: 'create', path, text });
 	}
@@ -35,7 +36,7 @@ export class ChangeSet {
 	async modify(path: string, edit: (text: string) => string): Promise<void> {
 		const planned = this.changes.get(path);
 		if (planned?.kind === 'create') {
-			planned.text = edit(planned.text);
+			planned.text = edit(textOf(planned));
 			return;
 		}
 		const before = planned?.kind === 'modify' ? planned.before : await this.store.read(path);
@@ -92,7 +93,7 @@ export class ChangeSet {
 		const done: (FileChange & { kind: 'modify' })[] = [];
 		try {
 			for (const c of creations) {
-				await this.store.create(c.path, c.text);
+				await (typeof c.text === 'string' ? this.store.create(c.path, c.text) : this.store.createBytes(c.path, c.text));
 				created.push(c.path);
 			}
 			for (const c of modified) {
@@ -135,7 +136,9 @@ export class ChangeSet {
 	/** Removes a file this apply created, if it still holds what was written: someone's edit stays. */
 	private async takeBack(c: FileChange & { kind: 'create' }): Promise<boolean> {
 		try {
-			if ((await this.store.read(c.path)) !== c.text) return false;
+			// Bytes are never read back as text: their size tells whether they are still the ones written.
+			const same = typeof c.text === 'string' ? (await this.store.read(c.path)) === c.text : (await this.store.stat(c.path))?.size === c.text.length;
+			if (!same) return false;
 			await this.store.remove(c.path);
 			return true;
 		} catch {
@@ -147,6 +150,12 @@ export class ChangeSet {
 /** A store's 'changed' refusal as the WorkflowError the other path throws; anything else as it is. */
 function asWorkflowError(e: unknown): unknown {
 	return e instanceof FileStoreError && e.code === 'changed' ? new WorkflowError('changed', e.message, e.path) : e;
+}
+
+/** A planned file's text; a binary one has none to read or edit. */
+function textOf(c: FileChange & { kind: 'create' }): string {
+	if (typeof c.text !== 'string') throw new WorkflowError('binary', `${c.path} is a binary file; it is not read as text`, c.path);
+	return c.text;
 }
 
 function changedError(path: string, what: string): WorkflowError {

@@ -131,6 +131,7 @@ function plainRenames(plugin: SpecWorkflowPlugin): FileStore {
 		read: (path) => store.read(path),
 		process: (path, fn) => store.process(path, fn),
 		create: (path, text) => store.create(path, text),
+		createBytes: (path, bytes) => store.createBytes(path, bytes),
 		exists: (path) => store.exists(path),
 		list: (folder) => store.list(folder),
 		mkdir: (path) => store.mkdir(path),

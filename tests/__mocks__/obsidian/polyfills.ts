@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+
 /**
  * Obsidian adds these to built-in prototypes at startup (see the `declare global` block of
  * obsidian.d.ts). Plugin code may call them, so the fake adds them too (non-enumerable).
@@ -49,4 +51,7 @@ export function installPolyfills(): void {
 	define(globalThis, 'isBoolean', (obj: unknown) => typeof obj === 'boolean');
 	define(globalThis, 'sleep', (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 	define(globalThis, 'nextFrame', () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+	// Obsidian's browser engine has these; jsdom leaves them out.
+	define(globalThis, 'TextDecoder', NodeTextDecoder);
+	define(globalThis, 'TextEncoder', NodeTextEncoder);
 }

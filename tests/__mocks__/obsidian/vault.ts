@@ -48,6 +48,11 @@ function utf8Length(text: string): number {
 	return n;
 }
 
+/** Bytes as Obsidian reads them as text: UTF-8, a bad byte becoming U+FFFD, a byte-order mark kept. */
+function decodeLossy(data: ArrayBuffer | Uint8Array): string {
+	return new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+}
+
 function bufferToString(data: ArrayBuffer): string {
 	return Array.from(new Uint8Array(data), (b) => String.fromCharCode(b)).join('');
 }
@@ -77,6 +82,8 @@ export class Vault extends Events {
 	private readonly root: TFolder;
 	private readonly byPath = new Map<string, TAbstractFile>();
 	private readonly contents = new Map<TFile, string>();
+	/** The bytes of files written as bytes (createBinary, modifyBinary, seedBinary); the others' are their text in UTF-8. */
+	private readonly binary = new Map<TFile, Uint8Array>();
 	private readonly config: VaultConfig = { ...DEFAULT_VAULT_CONFIG };
 	private readonly now: () => number;
 	private readonly caseSensitive: boolean;
@@ -175,7 +182,8 @@ export class Vault extends Events {
 	}
 
 	async readBinary(file: TFile): Promise<ArrayBuffer> {
-		return Promise.resolve(stringToBuffer(this.contentOf(file)));
+		const text = this.contentOf(file);
+		return Promise.resolve((this.binary.get(file) ?? new TextEncoder().encode(text)).slice().buffer);
 	}
 
 	getResourcePath(file: TFile): string {
@@ -187,7 +195,9 @@ export class Vault extends Events {
 	}
 
 	async createBinary(path: string, data: ArrayBuffer, options?: DataWriteOptions): Promise<TFile> {
-		return Promise.resolve(this.createSync(path, bufferToString(data), options));
+		const file = this.createSync(path, decodeLossy(data), options);
+		this.keepBytes(file, data);
+		return Promise.resolve(file);
 	}
 
 	async createFolder(path: string): Promise<TFolder> {
@@ -202,7 +212,8 @@ export class Vault extends Events {
 	}
 
 	async modifyBinary(file: TFile, data: ArrayBuffer, options?: DataWriteOptions): Promise<void> {
-		this.write(file, bufferToString(data), options);
+		this.write(file, decodeLossy(data), options);
+		this.keepBytes(file, data);
 		return Promise.resolve();
 	}
 
@@ -280,6 +291,19 @@ export class Vault extends Events {
 		this.addFile(p, data, undefined, false);
 	}
 
+	/** Adds a file of raw bytes without firing events, such as a note saved in Latin-1 (fake-only). */
+	seedBinary(path: string, data: Uint8Array): void {
+		this.seed(path, decodeLossy(data));
+		const file = this.getFileByPath(path);
+		if (file) this.keepBytes(file, data);
+	}
+
+	private keepBytes(file: TFile, data: ArrayBuffer | Uint8Array): void {
+		const bytes = new Uint8Array(data).slice();
+		this.binary.set(file, bytes);
+		file.stat = { ...file.stat, size: bytes.length };
+	}
+
 	createSync(path: string, data: string, options?: DataWriteOptions): TFile {
 		const p = this.checkNewPath(path);
 		if (this.findClash(p)) throw new Error('File already exists.');
@@ -344,6 +368,7 @@ export class Vault extends Events {
 	private write(file: TFile, data: string, options?: DataWriteOptions): void {
 		this.contentOf(file);
 		this.contents.set(file, data);
+		this.binary.delete(file);
 		file.stat = { ctime: file.stat.ctime, mtime: options?.mtime ?? this.now(), size: utf8Length(data) };
 		this.trigger('modify', file);
 	}
@@ -388,7 +413,10 @@ export class Vault extends Events {
 		if (file instanceof TFolder) for (const child of [...file.children]) this.remove(child);
 		file.parent?.children.splice(file.parent.children.indexOf(file), 1);
 		this.byPath.delete(file.path);
-		if (file instanceof TFile) this.contents.delete(file);
+		if (file instanceof TFile) {
+			this.contents.delete(file);
+			this.binary.delete(file);
+		}
 		this.removedPaths.push(file.path);
 		this.trigger('delete', file);
 	}
