@@ -1,9 +1,10 @@
-import { findSection, parseSections, Section } from '../markdown/sections';
+import { parseSections, Section } from '../markdown/sections';
 import { readHeaderFields, HeaderField } from '../metadata/header-lines';
 import { parseMetricLines, MetricLine } from './metrics';
 import { parsePlanTasks, PlanTask } from './plan-task';
 import { DependenciesDelivered, DeliverablesRegistry, parseDeliverables, parseDependenciesDelivered } from './registry';
 import { Commit, parseLooseCommits, parseSessions, readSessionHeading, Session } from './session';
+import { asJournalSection, findJournalSection } from './journal-sections';
 
 /**
  * A context file (implementation journal) read whole: the seed's sections with their offsets, so
@@ -36,7 +37,7 @@ export interface ContextFile {
 
 export function readContextFile(text: string): ContextFile {
 	const root = parseSections(text);
-	const section = (title: string | RegExp): Section | null => findSection(root, [title]);
+	const section = (title: string | RegExp): Section | null => findJournalSection(root, title);
 	const plan = section('Plan');
 	const timeline = section('Implementation Timeline');
 	const deliverablesSection = section('Deliverables');
@@ -96,19 +97,30 @@ export function readContextFile(text: string): ContextFile {
  */
 const NOT_A_LOG = /^(?:summary|overview|plan|deliverables|dependencies(?: delivered to)?|metrics|(?:notes|lessons)?(?:\s*(?:&|and)\s*)?(?:notes|learnings|lessons(?: learned)?)|acceptance criteria)$/i;
 
-/** The [headingEnd, end) ranges of the sections that are not a log (session headings excluded). */
+/**
+ * The [headingEnd, end) ranges of the sections that are not a log (session headings excluded),
+ * each ended at the first journal section written under it (asJournalSection).
+ */
 export function notLogRanges(root: Section): [number, number][] {
 	const ranges: [number, number][] = [];
-	const walk = (section: Section): void => {
-		for (const child of section.children) {
+	const walk = (sections: readonly Section[]): void => {
+		for (const child of sections) {
 			if (readSessionHeading(`### ${child.title}`)) continue;
 			const title = bareTitle(child.title);
-			if (NOT_A_LOG.test(title) || CHECKLIST_HEADING.test(title)) ranges.push([child.headingEnd, child.end]);
-			else walk(child);
+			if (NOT_A_LOG.test(title) || CHECKLIST_HEADING.test(title)) {
+				const own = asJournalSection(child);
+				ranges.push([child.headingEnd, own.end]);
+				walk(liftedChildren(child, own));
+			} else walk(child.children);
 		}
 	};
-	walk(root);
+	walk(root.children);
 	return ranges;
+}
+
+/** The children of `section` past the end of its journal reading `own`: the journal sections written under it, and what follows them. */
+function liftedChildren(section: Section, own: Section): Section[] {
+	return own === section ? [] : section.children.filter((c) => c.headingStart >= own.end);
 }
 
 function outsideOf(ranges: readonly [number, number][]): (offset: number) => boolean {
@@ -124,15 +136,19 @@ function bareTitle(title: string): string {
 
 function checklistTasks(text: string, root: Section, skip: readonly (Section | null)[]): PlanTask[] {
 	const tasks: PlanTask[] = [];
-	const walk = (section: Section): void => {
-		for (const child of section.children) {
+	const skipped = (s: Section): boolean => skip.some((k) => k !== null && k.headingStart === s.headingStart);
+	const walk = (sections: readonly Section[]): void => {
+		for (const child of sections) {
 			// A session's lists record what was done then; they are not the spec's tasks.
-			if (skip.includes(child) || readSessionHeading(`### ${child.title}`)) continue;
-			if (CHECKLIST_HEADING.test(bareTitle(child.title))) {
-				for (const t of parsePlanTasks(text, child.headingEnd, child.end)) tasks.push({ ...t, number: tasks.length + 1 });
-			} else walk(child);
+			if (readSessionHeading(`### ${child.title}`)) continue;
+			const own = asJournalSection(child);
+			if (skipped(child)) walk(liftedChildren(child, own));
+			else if (CHECKLIST_HEADING.test(bareTitle(child.title))) {
+				for (const t of parsePlanTasks(text, child.headingEnd, own.end)) tasks.push({ ...t, number: tasks.length + 1 });
+				walk(liftedChildren(child, own));
+			} else walk(child.children);
 		}
 	};
-	walk(root);
+	walk(root.children);
 	return tasks;
 }

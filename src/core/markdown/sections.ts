@@ -177,3 +177,15 @@ export function sectionPath(section: Section): string[] {
 	for (let s: Section | null = section; s && s.level > 0; s = s.parent) titles.unshift(s.title);
 	return titles;
 }
+
+/**
+ * The section as a note with known sections reads it: a direct child that is one of the note's
+ * `others` (another of its canonical sections, written a level deeper by mistake: `# Plan` then
+ * `## Implementation Timeline`) is its sibling, not its part. The section then ends at the first
+ * such child; a copy is returned, or the section itself when no child is one of them.
+ */
+export function clipSection(section: Section, others: readonly SectionMatcher[]): Section {
+	const stop = section.children.find((c) => others.some((m) => matchesSection(c, m)));
+	if (!stop) return section;
+	return { ...section, end: stop.headingStart, children: section.children.filter((c) => c.headingStart < stop.headingStart) };
+}

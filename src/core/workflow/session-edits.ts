@@ -1,4 +1,5 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
+import { CONTEXT_MATCHERS, logMatcher, type ContextSectionName } from '../context/journal-sections';
 import { activeSession, readSessionHeading, SESSION_SECTION_HEADINGS, sessionSectionKey, type Session, type SessionSectionKey } from '../context/session';
 import type { Spec } from '../index/spec';
 import { fenceAfter, type Fence } from '../markdown/code-ranges';
@@ -20,12 +21,7 @@ import { Workspace } from './workspace';
  * file's text and returns the edited text, touching only the section it means to change.
  */
 
-export type ContextSectionName = (typeof CONTEXT_SECTION_ORDER)[number];
-
-// `## Dependencies` is how many hand-written journals name the seed's "Dependencies Delivered To".
-const CONTEXT_MATCHERS: SectionMatcher[] = CONTEXT_SECTION_ORDER.map((name) =>
-	name === 'Dependencies Delivered To' ? /^Dependencies Delivered To$|^Dependencies$/i : name,
-);
+export type { ContextSectionName };
 
 // For placing a section: a hand-kept journal's log (`## Work Log`) and its `##` session headings
 // stand where the timeline would, so Deliverables or Metrics go after its sessions.
@@ -44,10 +40,6 @@ export function contextSectionPlace(name: ContextSectionName): Placement & { mat
 export function ensureContextSection(text: string, path: string, name: ContextSectionName, content?: string): { text: string; section: Section; created: boolean } {
 	return ensureNoteSection(text, path, { title: name, ...contextSectionPlace(name), content });
 }
-
-// What hand-kept journals call the section that holds their sessions.
-const LOG_SECTION = /^(?:implementation timeline|timeline|implementation log|work log|session log|session history|sessions|log|history)$/i;
-const logMatcher = (s: Section): boolean => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
 
 /**
  * Writes a new session where the journal keeps its sessions, so it is read with them: after the
