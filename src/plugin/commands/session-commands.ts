@@ -75,14 +75,12 @@ async function resumeWork(plugin: SpecWorkflowPlugin): Promise<void> {
 	const brief = await runOperation(plugin, (ws) => resumeBrief(ws, spec.id));
 	if (!brief) return;
 	new ResumeModal(plugin.app, brief, async (task) => {
+		// The task is checked (and set in progress) first, by its number and the text the brief
+		// showed: a plan changed since is refused before the session is started, so nothing is written.
+		if (task && !(await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state: 'in-progress', expectText: task.text })))) return false;
 		const result = await beginSession(plugin, { id: spec.id });
 		if (!result) return false;
-		let from = '';
-		if (task) {
-			const set = task.state === 'pending' ? await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state: 'in-progress' })) : true;
-			if (set) from = `, task ${task.number} in progress`;
-		}
-		new Notice(startedMessage(result) + from);
+		new Notice(startedMessage(result) + (task ? `, task ${task.number} in progress` : ''));
 		return true;
 	}).open();
 }
@@ -118,7 +116,8 @@ async function updateTask(plugin: SpecWorkflowPlugin): Promise<void> {
 	if (!task) return;
 	const state = await pickTaskState(plugin.app, task);
 	if (!state) return;
-	const result = await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state }));
+	// By number and the text picked: a plan changed while the pickers were open is refused.
+	const result = await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state, expectText: task.text }));
 	if (!result) return;
 	const t = result.task;
 	new Notice(`Task ${t.number} "${t.text}" ${result.written.length === 0 ? 'is already' : 'is now'} ${TASK_STATE_LABEL[t.state]}`);

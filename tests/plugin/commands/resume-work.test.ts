@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { getOpenModal, notices } from '../../__mocks__/obsidian';
+import { fileAt, getOpenModal, notices } from '../../__mocks__/obsidian';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { ResumeModal } from '../../../src/plugin/modals/resume-modal';
@@ -89,6 +89,25 @@ describe('Resume work on spec…', () => {
 		const before = await vaultFiles(app);
 		await click(app, 'Continue from task 6');
 		expect(notices).toEqual(['specs/1000/1001/1014.spec.md line 2: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+		expect(getOpenModal(ResumeModal)).not.toBeNull();
+		expect(await vaultFiles(app)).toEqual(before);
+	});
+	it.each([
+		['a pending task', '- [x] Documentation', 'Final validation'],
+		['the task in progress', '- [x] Performance benchmarking', 'Documentation'],
+	])('refuses to continue from %s when the plan changed since the brief was drawn, writing nothing', async (_what, above, text) => {
+		const ws = await coreWorkspace();
+		if (text === 'Final validation') await setTaskState(ws, { id: '1014', task: '6', state: 'done' });
+		const { app } = await loadVault(ws.store.snapshot());
+		await openNote(app, CONTEXT_1014);
+		await command(app, 'resume-work');
+		const number = text === 'Final validation' ? 7 : 6;
+		// A task is inserted above the one the button names: its number is now another task's.
+		await app.vault.process(fileAt(app, CONTEXT_1014), (t) => t.replace(`${above}\n`, `${above}\n- [ ] Archive job\n`));
+		await settle(app);
+		const before = await vaultFiles(app);
+		await click(app, `Continue from task ${number}`);
+		expect(notices).toEqual([`${CONTEXT_1014}: task ${number} is now "Archive job", not "${text}": the list changed since it was shown; nothing was written`]);
 		expect(getOpenModal(ResumeModal)).not.toBeNull();
 		expect(await vaultFiles(app)).toEqual(before);
 	});

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { getOpenModal, notices, typeInSuggestModal } from '../../__mocks__/obsidian';
+import { fileAt, getOpenModal, notices, typeInSuggestModal } from '../../__mocks__/obsidian';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { TaskPickerModal, TaskStatePickerModal } from '../../../src/plugin/modals/task-pickers';
 import { command, coreWorkspace, loadVault, openModal, openNote, pick, settle, suggestions, vaultFiles } from '../plugin-harness';
@@ -68,5 +68,19 @@ describe('Update plan task…', () => {
 		await command(app, 'update-task');
 		expect(notices).toEqual(['Spec 3001 has no plan tasks yet: add them with "Start work on spec…"']);
 		expect(getOpenModal()).toBeNull();
+	});
+	it('refuses the task picked when the plan changed under it, writing nothing', async () => {
+		const { app } = await loadVault();
+		await openNote(app, CONTEXT_1014);
+		await command(app, 'update-task');
+		expect(await typeInSuggestModal(openModal(), '7')).toEqual(['7. ⏳ Final validation']);
+		await pick(app, 0);
+		// While the state picker is open, a task is inserted above: number 7 is now another task.
+		await app.vault.process(fileAt(app, CONTEXT_1014), (t) => t.replace('- [/] Documentation\n', '- [/] Documentation\n- [ ] Archive job\n'));
+		await settle(app);
+		const before = await vaultFiles(app);
+		await pick(app, '✅ done');
+		expect(notices).toEqual([`${CONTEXT_1014}: task 7 is now "Archive job", not "Final validation": the list changed since it was shown; nothing was written`]);
+		expect(await vaultFiles(app)).toEqual(before);
 	});
 });
