@@ -3,6 +3,7 @@ import { activeSessionCommits } from '../../core/workflow/session-commits';
 import { specFiles } from '../../core/workflow/spec-files';
 import { commitProgress } from '../../node/git/commit-progress';
 import { recordGitCommits, sessionCommits } from '../../node/git/record-git-commits';
+import { refuseUnfinishedOperation } from '../../node/git/unfinished-operation';
 import { vaultRepository } from '../git/desktop-git';
 import { CommitProgressModal } from '../modals/commit-progress-modal';
 import { RecordCommitsModal } from '../modals/record-commits-modal';
@@ -29,13 +30,16 @@ export function registerGitCommands(plugin: SpecWorkflowPlugin): void {
 	});
 }
 
-/** The spec, its active session and the repository, each refused with a Notice; then the message modal. */
+/** The spec, its active session and the repository (not in the middle of a merge…), each refused with a Notice; then the message modal. */
 export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 	const spec = await specForCommand(plugin, 'Commit the progress of which spec?');
 	if (!spec) return;
 	const ready = await runOperation(plugin, async (ws) => {
 		await activeSessionCommits(ws, spec.id);
-		return { repo: await vaultRepository(plugin.app), files: await specFiles(ws, spec.id) };
+		const repo = await vaultRepository(plugin.app);
+		// Asked before the message is typed; the commit itself checks again, as git may have moved on.
+		await refuseUnfinishedOperation(repo);
+		return { repo, files: await specFiles(ws, spec.id) };
 	});
 	if (!ready) return;
 	new CommitProgressModal(plugin.app, {

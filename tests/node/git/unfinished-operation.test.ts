@@ -11,7 +11,7 @@ const APP = 'src/app.ts';
 function commitApp(fx: GitFixture, text: string, author?: string): string {
 	fx.write(APP, text);
 	fx.git('add', APP);
-	const who = author ? { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'other@example.com' } : {};
+	const who: Record<string, string> = author ? { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'other@example.com' } : {};
 	fx.gitWith(who, 'commit', '-q', '-m', `app: ${text.trim()}`);
 	return fx.git('rev-parse', 'HEAD').trim();
 }
