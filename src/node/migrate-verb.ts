@@ -1,15 +1,16 @@
-import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { dirname, isUnder } from '../core/files/paths';
-import { applyMigration } from '../core/migration/apply-migration';
+import { applyMigration, resumeMigration } from '../core/migration/apply-migration';
 import { formatMigrationPlan, planIsEmpty, planJson } from '../core/migration/format-migration';
 import { readMigrationInput } from '../core/migration/migration-input';
-import { latestLog, migrationLogPath, migrationsFolder, parseMigrationLog, serializeMigrationLog, type MigrationLog } from '../core/migration/migration-log';
+import { latestLog, migrationLogPath, migrationsFolder, type MigrationLog } from '../core/migration/migration-log';
 import { planMigration } from '../core/migration/migration-plan';
 import { blockingProblems } from '../core/migration/migration-types';
 import { revertMigration } from '../core/migration/revert-migration';
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { UsageError } from './args';
+import { crashHook, MigrationLogFile, readLogFile, removeLog } from './migration-log-file';
 import type { NodeWorkspace } from './open-workspace';
 import type { Verb, VerbResult } from './verbs';
 
@@ -34,6 +35,8 @@ export const MIGRATE_VERBS: Record<string, Verb> = {
 
 async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResult> {
 	const specsRoot = ws.settings.specsRoot;
+	const unfinished = unfinishedLog(ws);
+	if (unfinished !== null) return apply ? resumeVerb(ws, unfinished.path, unfinished.log) : unfinishedNotice(unfinished.path);
 	// Links the migration adds (a spec to its new context, a session to its kept journal) follow the vault's style.
 	const plan = planMigration({ ...(await readMigrationInput(ws.store, specsRoot, (p) => ws.index.isIgnored(p))), linkStyle: ws.settings.linkStyle });
 	const text = formatMigrationPlan(plan);
@@ -42,42 +45,79 @@ async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResul
 		const tail = planIsEmpty(plan) && !blocked ? '' : blocked ? `\n\n${apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.` : '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
 		return { json: { ...(planJson(plan) as object), applied: false }, text: text + tail, exitCode: blocked ? 1 : 0 };
 	}
-	const log = await applyMigration(ws.store, plan, { now: ws.now });
-	let logPath: string;
-	try {
-		logPath = await writeLog(ws, log);
-	} catch (e) {
-		// Without its log the migration could not be reverted later: undo it now, so exit 1 still means nothing changed.
-		await revertMigration(ws.store, log);
-		removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
-		throw new WorkflowError('no-log', `Could not write the migration log (${e instanceof Error ? e.message : String(e)}); the migration was undone and nothing changed`);
-	}
+	// The log is written ahead of the first change (docs/migration.md, "If a migration is interrupted").
+	const logPath = await freeLogPath(ws);
+	const log = await applyMigration(ws.store, plan, { now: ws.now, journal: new MigrationLogFile(ws.vaultPath, logPath, crashHook(process.env)) });
 	removeEmptyFolders(ws.vaultPath, plan.moves.map((m) => dirname(m.from)), specsRoot);
 	return {
 		json: { ...(planJson(plan) as object), applied: true, log: logPath },
-		text: `${text}\n\nApplied: moved ${log.moves.length} file${log.moves.length === 1 ? '' : 's'}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`,
+		text: `${text}\n\n${appliedLines(log, logPath)}`,
+	};
+}
+
+function appliedLines(log: MigrationLog, logPath: string): string {
+	return `Applied: moved ${log.moves.length} file${log.moves.length === 1 ? '' : 's'}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`;
+}
+
+/** The newest log, when it says its migration was interrupted; a log that cannot be read is left to --revert to report. */
+function unfinishedLog(ws: NodeWorkspace): { path: string; log: MigrationLog } | null {
+	const folder = migrationsFolder(ws.settings.specsRoot);
+	const abs = nodePath.join(ws.vaultPath, folder);
+	const latest = existsSync(abs) ? latestLog(readdirSync(abs)) : null;
+	if (latest === null) return null;
+	const path = `${folder}/${latest}`;
+	try {
+		const log = readLogFile(ws.vaultPath, path);
+		return log.finished ? null : { path, log };
+	} catch {
+		return null;
+	}
+}
+
+function unfinishedNotice(logPath: string): VerbResult {
+	return {
+		json: { unfinished: logPath, applied: false },
+		text: `An interrupted migration is unfinished (${logPath}): finish it with: spec-work migrate --apply, or undo it with: spec-work migrate --revert last`,
+		exitCode: 1,
+	};
+}
+
+/** `--apply` after an interruption: the steps not done yet, from the log, not a new plan (the vault is half moved). */
+async function resumeVerb(ws: NodeWorkspace, logPath: string, log: MigrationLog): Promise<VerbResult> {
+	const journal = new MigrationLogFile(ws.vaultPath, logPath, crashHook(process.env));
+	journal.reopen();
+	let done: MigrationLog;
+	try {
+		done = await resumeMigration(ws.store, log, { now: ws.now, journal });
+	} catch (e) {
+		if (!(e instanceof WorkflowError)) throw e;
+		throw new WorkflowError(e.code, `Could not finish the interrupted migration ${logPath}: ${e.message}`, e.path, 'undo it with: spec-work migrate --revert last, or fix that and run spec-work migrate --apply again');
+	}
+	removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.from)), ws.settings.specsRoot);
+	return {
+		json: { resumed: logPath, applied: true, log: logPath },
+		text: `Finishing the interrupted migration ${logPath}.\n${appliedLines(done, logPath)}`,
 	};
 }
 
 async function revertVerb(ws: NodeWorkspace, which: string): Promise<VerbResult> {
 	const specsRoot = ws.settings.specsRoot;
 	const logPath = findLog(ws, which);
-	const abs = nodePath.join(ws.vaultPath, logPath);
-	let text: string;
+	let log: MigrationLog;
 	try {
-		text = readFileSync(abs, 'utf8');
-	} catch {
+		log = readLogFile(ws.vaultPath, logPath);
+	} catch (e) {
+		if (e instanceof WorkflowError) throw e;
 		throw new WorkflowError('no-log', `Cannot read the migration log ${logPath}`);
 	}
-	const log: MigrationLog = parseMigrationLog(text, logPath);
 	const r = await revertMigration(ws.store, log);
 	// The migration made the new folders and the log: gone again, the tree is as it was.
 	removeEmptyFolders(ws.vaultPath, log.moves.map((m) => dirname(m.to)), specsRoot);
-	unlinkSync(abs);
+	removeLog(ws.vaultPath, logPath);
 	removeEmptyFolders(ws.vaultPath, [dirname(logPath)], specsRoot);
 	return {
 		json: { reverted: logPath, restored: r.restored, moved: r.moved },
-		text: `Reverted ${logPath}: moved ${r.moved} file${r.moved === 1 ? '' : 's'} back, restored ${r.restored.length}.`,
+		text: `Reverted ${log.finished ? '' : 'the interrupted migration '}${logPath}: moved ${r.moved} file${r.moved === 1 ? '' : 's'} back, restored ${r.restored.length}.`,
 	};
 }
 
@@ -99,11 +139,13 @@ function findLog(ws: NodeWorkspace, which: string): string {
 	throw new WorkflowError('no-log', `No migration log at ${which} (give a file in ${folder}/, or "last")`);
 }
 
-async function writeLog(ws: NodeWorkspace, log: MigrationLog): Promise<string> {
+/** The log's path for now, not taken by an earlier log. */
+async function freeLogPath(ws: NodeWorkspace): Promise<string> {
 	const base = migrationLogPath(ws.settings.specsRoot, ws.now());
 	let path = base;
-	for (let n = 2; await ws.store.exists(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
-	await ws.store.create(path, serializeMigrationLog(log));
+	// A path that cannot be looked at (a file where the folder goes) is left for writing the log to report.
+	const taken = (p: string): Promise<boolean> => ws.store.exists(p).catch(() => false);
+	for (let n = 2; await taken(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
 	return path;
 }
 

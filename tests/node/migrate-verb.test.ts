@@ -99,14 +99,14 @@ describe('spec-work migrate', () => {
 		expect(folders()).toEqual(foldersBefore);
 	});
 
-	it('undoes the migration when its log cannot be written, so exit 1 still means nothing changed', () => {
-		// A file where the log folder must go makes writing the log fail after every file has moved.
+	it('changes nothing when its log cannot be written, and says so in one line', () => {
+		// A file where the log folder must go makes writing the log fail; the log is written before any file moves.
 		vault.write({ 'specs/.spec-workflow': 'in the way\n' });
 		const before = vault.files();
 		const foldersBefore = folders();
 		const r = vault.run(['migrate', '--apply']);
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/^spec-work: Could not write the migration log \(.*\); the migration was undone and nothing changed\n$/);
+		expect(r.stderr).toBe('spec-work: Could not write the migration log specs/.spec-workflow/migrations/2025-08-28-100000.json (not a directory); nothing was changed\n');
 		expect(vault.files()).toEqual(before);
 		expect(folders()).toEqual(foldersBefore);
 	});

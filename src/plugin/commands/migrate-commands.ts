@@ -63,7 +63,7 @@ async function applyInVault(plugin: SpecWorkflowPlugin, input: MigrationInput, p
 			now: plugin.now,
 			onProgress: progress,
 			watch: input.files,
-			reconcile: (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.newPath : (app.metadataCache.getFirstLinkpathDest(target, edit.newPath)?.path ?? null))),
+			reconcile: (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.path : (app.metadataCache.getFirstLinkpathDest(target, edit.path)?.path ?? null))),
 		});
 	} catch (e) {
 		new Notice(failureMessage(e));

@@ -1,0 +1,196 @@
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { WorkflowError } from '../core/workflow/workflow-error';
+import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
+
+/**
+ * Steps kept in memory between two writes of the steps file. The marks prove nothing (a revert or
+ * resume judges each file by its state, docs/migration.md), so they need not reach the disk one by
+ * one; a write and a sync per file moved would cost more than the moves.
+ */
+const FLUSH_EVERY = 250;
+
+/**
+ * The migration log on disk, written ahead: the plan atomically (temporary file, fsync, rename)
+ * before the first change, the steps appended to `<log>.steps`, and at the end the log closed by
+ * overwriting its state in place ("applying" → "finished", one write) — or rewritten whole when the
+ * steps recorded texts the plan does not hold. `crashAfter` is the test hook (see crashHook).
+ */
+export class MigrationLogFile implements MigrationJournal {
+	private steps: number | null = null;
+	private pending = '';
+	private unflushed = 0;
+	private count = 0;
+	/** A step recorded a text the written plan does not hold: closing rewrites the log. */
+	private amended = false;
+
+	constructor(
+		private readonly vaultPath: string,
+		/** Vault-relative path of the log. */
+		readonly path: string,
+		private readonly crashAfter: number | null = null,
+	) {}
+
+	private abs(path: string): string {
+		return nodePath.join(this.vaultPath, path);
+	}
+
+	begin(log: MigrationLog): Promise<void> {
+		try {
+			mkdirSync(nodePath.dirname(this.abs(this.path)), { recursive: true });
+			this.steps = openSync(this.abs(stepsPath(this.path)), 'a');
+			writeAtomic(this.abs(this.path), serializeMigrationLog(log));
+		} catch (e) {
+			this.close();
+			try {
+				rmSync(this.abs(stepsPath(this.path)), { force: true });
+			} catch {
+				// Nothing was made where the folder could not be.
+			}
+			throw new WorkflowError('no-log', `Could not write the migration log ${this.path} (${reason(e)}); nothing was changed`, this.path);
+		}
+		if (this.crashAfter === 0) crash();
+		return Promise.resolve();
+	}
+
+	/** Carries on with the steps file of an interrupted run. */
+	reopen(): void {
+		const steps = this.abs(stepsPath(this.path));
+		this.amended = existsSync(steps) && /^\{"(edit":\d+,"after|watched)":/m.test(readFileSync(steps, 'utf8'));
+		this.steps = openSync(steps, 'a');
+	}
+
+	step(mark: StepMark): Promise<void> {
+		if (this.steps === null) return Promise.resolve();
+		this.pending += serializeStep(mark);
+		// A text about to be written that the plan does not hold must be on disk before the file changes.
+		const urgent = 'after' in mark || 'watched' in mark;
+		if (urgent) this.amended = true;
+		if (urgent || ++this.unflushed >= FLUSH_EVERY) {
+			try {
+				this.flush();
+			} catch (e) {
+				return Promise.reject(new WorkflowError('no-log', `Could not write to the migration log ${stepsPath(this.path)} (${reason(e)})`, this.path));
+			}
+		}
+		if ('move' in mark || ('edit' in mark && !('after' in mark))) {
+			if (++this.count === this.crashAfter) {
+				this.flush();
+				crash();
+			}
+		}
+		return Promise.resolve();
+	}
+
+	private flush(): void {
+		if (this.steps === null || this.pending === '') return;
+		// writeFileSync on a descriptor writes it all or throws (a full disk), never a silent part.
+		writeFileSync(this.steps, this.pending);
+		fdatasyncSync(this.steps);
+		this.pending = '';
+		this.unflushed = 0;
+	}
+
+	finish(log: MigrationLog): Promise<void> {
+		try {
+			if (this.amended) writeAtomic(this.abs(this.path), serializeMigrationLog(log));
+			else closeInPlace(this.abs(this.path));
+		} catch (e) {
+			return Promise.reject(new WorkflowError('no-log', `Could not close the migration log ${this.path} (${reason(e)})`, this.path));
+		}
+		this.close();
+		rmSync(this.abs(stepsPath(this.path)), { force: true });
+		return Promise.resolve();
+	}
+
+	discard(): Promise<void> {
+		this.close();
+		removeLog(this.vaultPath, this.path);
+		return Promise.resolve();
+	}
+
+	private close(): void {
+		if (this.steps === null) return;
+		closeSync(this.steps);
+		this.steps = null;
+		this.pending = '';
+	}
+}
+
+/** "applying" → "finished" where the state's bytes are: one write of a few bytes, whole or not at all. */
+function closeInPlace(abs: string): void {
+	const fd = openSync(abs, 'r+');
+	try {
+		const state = Buffer.alloc(FINISHED_STATE.length);
+		readSync(fd, state, 0, state.length, LOG_STATE_AT);
+		if (state.toString('utf8') !== 'applying') throw new Error(`${abs} is not a log being applied`);
+		writeSync(fd, FINISHED_STATE, LOG_STATE_AT, 'utf8');
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** A log and, while it is unfinished, the steps recorded beside it. */
+export function readLogFile(vaultPath: string, path: string): MigrationLog {
+	const log = parseMigrationLog(readFileSync(nodePath.join(vaultPath, path), 'utf8'), path);
+	if (log.finished) return log;
+	const steps = nodePath.join(vaultPath, stepsPath(path));
+	return existsSync(steps) ? withSteps(log, readFileSync(steps, 'utf8')) : log;
+}
+
+export function removeLog(vaultPath: string, path: string): void {
+	rmSync(nodePath.join(vaultPath, path), { force: true });
+	rmSync(nodePath.join(vaultPath, stepsPath(path)), { force: true });
+}
+
+/**
+ * Test hook, documented in docs/migration.md: SPEC_WORK_CRASH_AFTER_STEPS=N kills the process
+ * (SIGKILL, no clean-up) after N steps of `migrate --apply` — 0 once the plan is written, the
+ * number of steps once all are done and the log is not yet closed.
+ */
+export function crashHook(env: NodeJS.ProcessEnv): number | null {
+	const n = env.SPEC_WORK_CRASH_AFTER_STEPS;
+	return n !== undefined && /^\d+$/.test(n) ? Number(n) : null;
+}
+
+/** The system's words without the call and path Node adds ("ENOSPC: no space left on device, write" → "no space left on device"). */
+function reason(e: unknown): string {
+	const text = e instanceof Error ? e.message : String(e);
+	return /^E[A-Z]+: ([^,]+)/.exec(text)?.[1] ?? text;
+}
+
+function crash(): void {
+	process.kill(process.pid, 'SIGKILL');
+}
+
+/** Temporary file beside the target, synced, renamed over it, folder synced: the file is whole, old or new. */
+function writeAtomic(abs: string, text: string): void {
+	const tmp = `${abs}.tmp`;
+	try {
+		const fd = openSync(tmp, 'w');
+		try {
+			writeFileSync(fd, text);
+			fsyncSync(fd);
+		} finally {
+			closeSync(fd);
+		}
+		renameSync(tmp, abs);
+	} catch (e) {
+		rmSync(tmp, { force: true });
+		throw e;
+	}
+	syncFolder(nodePath.dirname(abs));
+}
+
+function syncFolder(abs: string): void {
+	let fd: number | null = null;
+	try {
+		fd = openSync(abs, 'r');
+		fsyncSync(fd);
+	} catch {
+		// Some systems cannot sync a folder; the rename is atomic all the same.
+	} finally {
+		if (fd !== null) closeSync(fd);
+	}
+}
