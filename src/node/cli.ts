@@ -5,7 +5,9 @@ import { DEFAULT_IGNORED_FOLDERS, parseGlobList } from '../core/index/ignored-fo
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { parseArgs, ParsedArgs, UsageError } from './args';
 import { VERBS, Verb } from './verbs';
-import { openWorkspace } from './open-workspace';
+import { findVault, openWorkspace } from './open-workspace';
+import { callWrites } from './call-writes';
+import { lockTimeoutMs, VaultLock } from './vault-lock';
 
 export interface CliIo {
 	cwd: string;
@@ -33,7 +35,8 @@ Options everywhere:
                      --ignore '' ignores nothing
   --json             machine-readable output (see docs/cli.md)
   --help             this text, or a verb's usage with: spec-work <verb> --help
-Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock.`;
+Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock; SPEC_WORK_LOCK_TIMEOUT=SECONDS is how long
+  a writing call waits for another spec-work writing the same vault (default 60).`;
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed and changed nothing, 2 usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -73,7 +76,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		}
 		throw e;
 	}
+	let lock: VaultLock | undefined;
 	try {
+		// A writing call holds the vault's lock from before it reads the index until it is done, so
+		// reading, planning, checking and writing are one step against other spec-work processes.
+		if (callWrites(verbName, args)) {
+			const vaultPath = findVault(io.cwd, args.options.get('vault'), args.options.get('specs-root') ?? 'specs');
+			lock = await VaultLock.acquire(vaultPath, verbName, lockTimeoutMs(io.env.SPEC_WORK_LOCK_TIMEOUT));
+		}
 		const ws = await openWorkspace({
 			cwd: io.cwd,
 			vault: args.options.get('vault'),
@@ -111,6 +121,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		io.stderr(`spec-work: unexpected error: ${message}\n`);
 		if (io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
 		return 1;
+	} finally {
+		lock?.release();
 	}
 }
 
@@ -119,10 +131,34 @@ if (require.main === module) {
 	void runCli(process.argv.slice(2), {
 		cwd: process.cwd(),
 		env: process.env,
-		stdout: (t) => process.stdout.write(t),
-		stderr: (t) => process.stderr.write(t),
+		stdout: writerTo(process.stdout),
+		stderr: writerTo(process.stderr),
 		readStdin: () => readFileSync(0),
 	}).then((code) => {
-		process.exitCode = code;
+		process.exitCode = code === 0 && outputFailed ? 1 : code;
 	});
+}
+
+/** Set when the output could not be written (other than to a closed pipe): the call then exits 1. */
+let outputFailed = false;
+
+/**
+ * Writes to stdout or stderr. A reader that stops early (`spec-work migrate | head -1`) closes the
+ * pipe: the rest of the output has nowhere to go, which is no failure, so later writes are dropped
+ * quietly and the call ends as it would have (its lock released). Any other failure to write is
+ * one line, never a stack trace.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+	let open = true;
+	stream.on('error', (e: NodeJS.ErrnoException) => {
+		if (!open) return;
+		open = false;
+		if (e.code === 'EPIPE') return;
+		outputFailed = true;
+		process.exitCode = 1;
+		if (stream !== process.stderr) process.stderr.write(`spec-work: cannot write to standard output: ${e.message}\n`);
+	});
+	return (text) => {
+		if (open) stream.write(text);
+	};
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -21,6 +21,26 @@ export function spawnCli(args: string[], options: { cwd: string; now?: string; i
 		env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', SPEC_WORK_NOW: options.now ?? '2025-08-28T10:00', ...options.env },
 	});
 	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Starts the built `spec-work` as a real process without waiting for it, so several run at once;
+ * resolves when it has exited.
+ */
+export function spawnCliAsync(args: string[], options: { cwd: string; now?: string; input?: string; env?: Record<string, string> }): Promise<CliRun> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [CLI, ...args], {
+			cwd: options.cwd,
+			env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', SPEC_WORK_NOW: options.now ?? '2025-08-28T10:00', ...options.env },
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+		child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+		child.stdin.end(options.input ?? '');
+	});
 }
 
 /** A temporary vault: a copy of examples/vault, or the given files. Remove with `cleanup()`. */
