@@ -3,6 +3,7 @@ import * as nodePath from 'node:path';
 import { FileStoreError } from '../core/files/file-store';
 import { DEFAULT_IGNORED_FOLDERS, parseGlobList } from '../core/index/ignored-folders';
 import { WorkflowError } from '../core/workflow/workflow-error';
+import { withoutControls } from '../core/workflow/user-text';
 import { parseArgs, ParsedArgs, UsageError } from './args';
 import { VERBS, Verb } from './verbs';
 import { findVault, openWorkspace } from './open-workspace';
@@ -39,7 +40,9 @@ Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock; SPEC_WORK_LOCK_TIME
   a writing call waits for another spec-work writing the same vault (default 60).`;
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed and changed nothing, 2 usage). */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+	// What is echoed (an id, a title, a message typed with ESC or BEL) never acts on the terminal.
+	const io: CliIo = { ...given, stdout: (t) => given.stdout(withoutControls(t)), stderr: (t) => given.stderr(withoutControls(t)) };
 	const [verbName, ...rest] = argv;
 	if (verbName === undefined) {
 		io.stderr(USAGE + '\n');

@@ -14,6 +14,7 @@ import { unsafeNameReason } from './safe-file-name';
 import { suggestId } from './suggest-id';
 import { WorkflowError } from './workflow-error';
 import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
+import { withoutControls } from './user-text';
 
 export interface NewSpecInput {
 	type: SpecType;
@@ -46,9 +47,13 @@ const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'T
  */
 export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSpecResult> {
 	const type = input.type;
-	const title = input.title.trim();
-	if (title === '' || /[\r\n]/.test(title)) {
+	const title = withoutControls(input.title).trim();
+	if (title === '' || /[\r\n]/.test(input.title.trim())) {
 		throw new WorkflowError('bad-title', `A new ${type} needs a title of one non-empty line (--title)`);
+	}
+	// The title is the text of the spec's heading and of the links to it: `[[` there would be a link.
+	if (/\[\[|\]\]/.test(title)) {
+		throw new WorkflowError('bad-title', `A title cannot hold "[[" or "]]": it would be a link in the heading of the new ${type}; write it without them (--title)`);
 	}
 	const parent = parentFor(ws, type, input.parent);
 	const id = input.id === undefined ? suggestId(ws, type, parent?.id) : input.id.trim();

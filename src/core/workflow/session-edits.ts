@@ -15,6 +15,7 @@ import { ensureNoteSection, type Placement } from './note-sections';
 import { requireOwnContext } from './context-ownership';
 import { WorkflowError } from './workflow-error';
 import { Workspace } from './workspace';
+import { withoutControls } from './user-text';
 
 /*
  * Small edits the session operations (start, log, task, finish) share. Each takes a context
@@ -107,7 +108,9 @@ export function safeLines(lines: readonly string[]): string[] {
 	const out: string[] = [];
 	let fence: Fence | null = null;
 	let previous = '';
-	for (const line of lines) {
+	for (const raw of lines) {
+		// User text enters notes here and through oneLine: neither lets a control character through.
+		const line = withoutControls(raw);
 		const next = fenceAfter(line, fence);
 		if (fence !== null || next !== null) {
 			out.push(line);
@@ -170,7 +173,9 @@ function openFence(lines: readonly string[]): string | null {
 
 /** Collapses a one-line value (title, participants, plan item): line breaks and runs of spaces become one space. */
 export function oneLine(value: string | null | undefined): string {
-	return (value ?? '').replace(/\s+/g, ' ').trim();
+	return withoutControls((value ?? '').replace(/\s+/g, ' '))
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /**

@@ -156,6 +156,16 @@ describe('logEntry', () => {
 		expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(expected));
 	});
 
+	it('writes no control characters (ESC, BEL, C1) into the journal: tabs and line breaks stay', async () => {
+		const ws = await startedWorkspace();
+		await logEntry(ws, { id: '1014', section: 'implementation', text: 'Fixed \x1b[31mred\x1b[0m output\x07\n\tsee\u009b2J\tlog' });
+		await logEntry(ws, { id: '1014', section: 'issues', text: 'Bell\x07 rang', resolution: 'Muted\x00 it' });
+		await recordCommit(ws, { id: '1014', hash: 'a1b2c3d', message: 'Title \x1b]0;pwned\x07 fix\rdone' });
+		expect(ws.store.snapshot()[CTX_1014]).toContain(
+			`${sessionBlock(3)}\n#### Implementation\n- Fixed [31mred[0m output\n  see2J\tlog\n\n#### Commits\n- \`a1b2c3d\`: Title ]0;pwned fix\n  done\n\n#### Issues & Resolutions\n- **Issue**: Bell rang\n- **Resolution**: Muted it\n\n## Deliverables`,
+		);
+	});
+
 	it('only ever inserts the entry: the text before and after it stays byte for byte', async () => {
 		const line = fc.oneof(fc.stringMatching(/^[^\r\n]{0,30}$/), fc.constantFrom('```', '~~~~ js', '    ```', '# Not a heading', '- [ ] not a task'));
 		await fc.assert(

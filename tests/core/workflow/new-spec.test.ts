@@ -121,6 +121,16 @@ describe('newSpec on the example vault', () => {
 		);
 	});
 
+	it('writes a title without its control characters (ESC, BEL, C1) into every file', async () => {
+		const ws = await memoryWorkspace();
+		const before = ws.store.snapshot();
+		const result = await newSpec(ws, { type: 'task', title: 'Cold\x07 Tier\x1b\u0085', parent: '1001' });
+		const after = ws.store.snapshot();
+		for (const path of result.written) expect(after[path]).not.toMatch(/(?![\t\n])\p{Cc}/u);
+		expect(after[result.spec.path]).toContain('# 1015 - Cold Tier\n');
+		expect(after['specs/1000/1001/spec.md']).toBe(inserted(before['specs/1000/1001/spec.md'], '- [[1014.spec|1014 - Cold Storage NAS Integration]]\n', '- [[1015.spec|1015 - Cold Tier]]\n'));
+	});
+
 	it('takes the id the user types', async () => {
 		const ws = await memoryWorkspace();
 		const result = await newSpec(ws, { type: 'feature', title: 'Networking', parent: '1000', id: ' 1005 ' });
@@ -191,6 +201,8 @@ describe('newSpec refusals change nothing', () => {
 		[{ type: 'task' as const, title: 'X', parent: '1001', id: '1014' }, 'duplicate-id', 'Id "1014" is already used by specs/1000/1001/1014.spec.md'],
 		[{ type: 'epic' as const, title: '  ' }, 'bad-title', 'A new epic needs a title of one non-empty line (--title)'],
 		[{ type: 'epic' as const, title: 'a\nb' }, 'bad-title', 'A new epic needs a title of one non-empty line (--title)'],
+		[{ type: 'task' as const, title: 'a [[b]]', parent: '1001' }, 'bad-title', 'A title cannot hold "[[" or "]]": it would be a link in the heading of the new task; write it without them (--title)'],
+		[{ type: 'epic' as const, title: 'end ]] here' }, 'bad-title', 'A title cannot hold "[[" or "]]": it would be a link in the heading of the new epic; write it without them (--title)'],
 		[{ type: 'epic' as const, title: 'X', id: 'deliverables' }, 'unsafe-id', 'Id "deliverables" cannot name a spec folder: deliverables/ folders hold deliverables'],
 	])('%j → %s', async (input, code, message) => {
 		const ws = await memoryWorkspace();
