@@ -47,7 +47,16 @@ async function migrateVerb(ws: NodeWorkspace, apply: boolean): Promise<VerbResul
 	}
 	// The log is written ahead of the first change (docs/migration.md, "If a migration is interrupted").
 	const logPath = await freeLogPath(ws);
-	const log = await applyMigration(ws.store, plan, { now: ws.now, journal: new MigrationLogFile(ws.vaultPath, logPath, crashHook(process.env)) });
+	let log: MigrationLog;
+	try {
+		log = await applyMigration(ws.store, plan, { now: ws.now, journal: new MigrationLogFile(ws.vaultPath, logPath, crashHook(process.env)) });
+	} catch (e) {
+		// Undone (its log removed): the folders the moves and the log made go too, so the tree is as it was.
+		if (!existsSync(nodePath.join(ws.vaultPath, logPath))) {
+			removeEmptyFolders(ws.vaultPath, [...plan.moves.map((m) => dirname(m.to)), dirname(logPath)], specsRoot);
+		}
+		throw e;
+	}
 	removeEmptyFolders(ws.vaultPath, plan.moves.map((m) => dirname(m.from)), specsRoot);
 	return {
 		json: { ...(planJson(plan) as object), applied: true, log: logPath },

@@ -36,14 +36,17 @@ export class MigrationLogFile implements MigrationJournal {
 	}
 
 	begin(log: MigrationLog): Promise<void> {
+		let made: string | undefined;
 		try {
-			mkdirSync(nodePath.dirname(this.abs(this.path)), { recursive: true });
+			made = mkdirSync(nodePath.dirname(this.abs(this.path)), { recursive: true });
 			this.steps = openSync(this.abs(stepsPath(this.path)), 'a');
 			writeAtomic(this.abs(this.path), serializeMigrationLog(log));
 		} catch (e) {
 			this.close();
 			try {
 				rmSync(this.abs(stepsPath(this.path)), { force: true });
+				// The folders made for the log go too: the vault is as it was.
+				if (made !== undefined) rmSync(made, { recursive: true, force: true });
 			} catch {
 				// Nothing was made where the folder could not be.
 			}
