@@ -1,16 +1,17 @@
 import { App, normalizePath, Notice, TFolder } from 'obsidian';
 import type { FileStore } from '../../core/files/file-store';
 import { dirname, isUnder } from '../../core/files/paths';
-import { applyMigration } from '../../core/migration/apply-migration';
+import { applyMigration, resumeMigration } from '../../core/migration/apply-migration';
 import { planIsEmpty } from '../../core/migration/format-migration';
 import { repairLinks } from '../../core/migration/link-repair';
 import { readMigrationInput } from '../../core/migration/migration-input';
-import { latestLog, migrationLogPath, migrationsFolder, parseMigrationLog, serializeMigrationLog, type MigrationLog } from '../../core/migration/migration-log';
+import { migrationLogPath, migrationsFolder, type LoggedEdit, type MigrationLog } from '../../core/migration/migration-log';
 import { planMigration } from '../../core/migration/migration-plan';
 import { effectiveLinkStyle } from '../plugin-workspace';
 import type { MigrationInput, MigrationPlan } from '../../core/migration/migration-types';
 import { revertMigration } from '../../core/migration/revert-migration';
-import { MigrationModal, type ProgressReporter } from '../modals/migration-modal';
+import { AdapterMigrationLog, readLatestLog, removeLogFiles } from '../migration-log-adapter';
+import { MigrationModal, UnfinishedMigrationModal, type ProgressReporter } from '../modals/migration-modal';
 import { RevertMigrationModal } from '../modals/revert-migration-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { failureMessage } from './command-context';
@@ -37,6 +38,13 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 		new Notice(`No specs folder at ${specsRoot}/: set the specs folder in the plugin's settings.`);
 		return;
 	}
+	// An interrupted migration is finished or undone before any other is planned: the vault is half moved.
+	const latest = await readLatestLog(plugin.app, specsRoot).catch(() => null);
+	if (latest !== null && !latest.log.finished) {
+		const { path, log } = latest;
+		new UnfinishedMigrationModal(plugin.app, path, log, (progress) => resumeInVault(plugin, path, log, progress), () => revertInVault(plugin, path, log)).open();
+		return;
+	}
 	// New links (a spec's link to the journal placed as its context) follow the vault's link style, as in the CLI.
 	const input = { ...(await readMigrationInput(plugin.store, specsRoot, (p) => plugin.index.isIgnored(p))), linkStyle: effectiveLinkStyle(plugin.app, plugin.settings.linkStyle) };
 	const plan = planMigration(input);
@@ -51,77 +59,91 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
  * Moves the files with `fileManager.renameFile` (Obsidian updates the links it can, if the user
  * lets it), then writes the planned texts, keeping Obsidian's link updates where they resolve as
  * planned and repairing the rest with the core rewriter; then checks Obsidian's own
- * `unresolvedLinks` for links that resolved before and no longer do. Writes the log.
+ * `unresolvedLinks` for links that resolved before and no longer do. The log is written ahead.
  */
 async function applyInVault(plugin: SpecWorkflowPlugin, input: MigrationInput, plan: MigrationPlan, progress: ProgressReporter): Promise<boolean> {
 	const { app } = plugin;
 	const specsRoot = plugin.settings.specsRoot;
 	const unresolvedBefore = unresolvedCounts(app);
 	let log: MigrationLog;
+	// Written ahead of the first change, so closing Obsidian mid-way leaves a migration to resume or revert (docs/migration.md).
+	const logPath = await freeLogPath(app, specsRoot, plugin.now());
 	try {
-		log = await applyMigration(plugin.store, plan, {
-			now: plugin.now,
-			onProgress: progress,
-			watch: input.files,
-			reconcile: (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.path : (app.metadataCache.getFirstLinkpathDest(target, edit.path)?.path ?? null))),
-		});
+		log = await applyMigration(plugin.store, plan, { now: plugin.now, onProgress: progress, watch: input.files, reconcile: reconciler(app), journal: new AdapterMigrationLog(app, logPath) });
 	} catch (e) {
 		new Notice(failureMessage(e));
 		return false;
 	}
 	const links = log.edits.reduce((n, e) => n + e.links.length, 0);
 	const done = `Migrated ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'}: moved ${log.moves.length} files, rewrote ${links} links`;
-	// The files have moved: from here a failure is reported as such, and the modal has nothing left to do.
-	let logPath: string;
-	try {
-		logPath = await writeLog(app, specsRoot, plugin.now(), log);
-	} catch (e) {
-		new Notice(`${done}, but the migration log could not be written (${e instanceof Error ? e.message : String(e)}), so "Revert last migration…" cannot undo it.`);
-		await plugin.rebuildIndex();
-		return true;
-	}
-	try {
-		await removeEmptyFolders(app, plan.moves.map((m) => dirname(m.from)), specsRoot);
-	} catch {
-		// Empty folders left behind are harmless; the migration itself is complete.
-	}
-	await plugin.rebuildIndex();
+	await tidyUp(plugin, plan.moves.map((m) => dirname(m.from)));
 	const broken = await newlyUnresolved(app, unresolvedBefore, new Map(log.moves.map((m) => [m.from, m.to] as const)));
 	const tail = broken.length === 0 ? '' : ` ${broken.length} link${broken.length === 1 ? '' : 's'} no longer resolve: ${broken.slice(0, 5).join(', ')}.`;
 	new Notice(`${done}. Log: ${logPath}. Undo with "Revert last migration…".${tail}`);
 	return true;
 }
 
+/** For a file Obsidian already changed while the files moved: its links repaired with Obsidian's own resolver. */
+function reconciler(app: App): (edit: LoggedEdit, current: string) => string {
+	return (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.path : (app.metadataCache.getFirstLinkpathDest(target, edit.path)?.path ?? null)));
+}
+
+/** The folders the moves left empty go, and the index learns the new places. */
+async function tidyUp(plugin: SpecWorkflowPlugin, folders: string[]): Promise<void> {
+	try {
+		await removeEmptyFolders(plugin.app, folders, plugin.settings.specsRoot);
+	} catch {
+		// Empty folders left behind are harmless; the migration itself is complete.
+	}
+	await plugin.rebuildIndex();
+}
+
+/** Finishes an interrupted migration from its log: the steps not done yet, judged by the files. */
+async function resumeInVault(plugin: SpecWorkflowPlugin, logPath: string, log: MigrationLog, progress: ProgressReporter): Promise<boolean> {
+	let done: MigrationLog;
+	try {
+		done = await resumeMigration(plugin.store, log, { now: plugin.now, onProgress: progress, reconcile: reconciler(plugin.app), journal: new AdapterMigrationLog(plugin.app, logPath) });
+	} catch (e) {
+		new Notice(`The interrupted migration could not be finished: ${failureMessage(e)}`);
+		return false;
+	}
+	await tidyUp(plugin, log.moves.map((m) => dirname(m.from)));
+	new Notice(`Finished the interrupted migration: ${done.moves.length} files moved, ${done.edits.length} edited. Log: ${logPath}. Undo with "Revert last migration…".`);
+	return true;
+}
+
+/** Undoes a migration, finished or interrupted, from its log; the log goes too. */
+async function revertInVault(plugin: SpecWorkflowPlugin, logPath: string, log: MigrationLog): Promise<boolean> {
+	const { app } = plugin;
+	try {
+		const r = await revertMigration(plainRenames(plugin), log);
+		await removeEmptyFolders(app, log.moves.map((m) => dirname(m.to)), plugin.settings.specsRoot);
+		await removeLogFiles(app, logPath);
+		await plugin.rebuildIndex();
+		new Notice(`Reverted the ${log.finished ? '' : 'interrupted '}migration: moved ${r.moved} files back, restored ${r.restored.length}.`);
+		return true;
+	} catch (e) {
+		new Notice(failureMessage(e));
+		return false;
+	}
+}
+
 /** Shows what the newest migration log would undo, and undoes it on confirm. */
 export async function revertCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 	const { app } = plugin;
-	const folder = migrationsFolder(plugin.settings.specsRoot);
-	const listing = (await app.vault.adapter.exists(folder)) ? await app.vault.adapter.list(folder) : { files: [], folders: [] };
-	const logPath = latestLog(listing.files);
-	if (logPath === null) {
-		new Notice(`No migration to revert: there is no log in ${folder}/.`);
-		return;
-	}
-	let log: MigrationLog;
+	let latest: { path: string; log: MigrationLog } | null;
 	try {
-		log = parseMigrationLog(await app.vault.adapter.read(logPath), logPath);
+		latest = await readLatestLog(app, plugin.settings.specsRoot);
 	} catch (e) {
 		new Notice(failureMessage(e));
 		return;
 	}
-	new RevertMigrationModal(app, logPath, log, async () => {
-		try {
-			const r = await revertMigration(plainRenames(plugin), log);
-			await removeEmptyFolders(app, log.moves.map((m) => dirname(m.to)), plugin.settings.specsRoot);
-			await app.vault.adapter.remove(logPath);
-			await plugin.rebuildIndex();
-			new Notice(`Reverted the migration: moved ${r.moved} files back, restored ${r.restored.length}.`);
-			return true;
-		} catch (e) {
-			new Notice(failureMessage(e));
-			return false;
-		}
-	}).open();
+	if (latest === null) {
+		new Notice(`No migration to revert: there is no log in ${migrationsFolder(plugin.settings.specsRoot)}/.`);
+		return;
+	}
+	const { path, log } = latest;
+	new RevertMigrationModal(app, path, log, () => revertInVault(plugin, path, log)).open();
 }
 
 /** The plugin's store, but moving files without Obsidian touching links: a revert puts back exact bytes. */
@@ -147,14 +169,11 @@ function plainRenames(plugin: SpecWorkflowPlugin): FileStore {
 	};
 }
 
-/** The log goes in a hidden folder, which only the adapter reaches. */
-async function writeLog(app: App, specsRoot: string, when: Date, log: MigrationLog): Promise<string> {
+/** The log's path for now, not taken by an earlier log (in a hidden folder, which only the adapter reaches). */
+async function freeLogPath(app: App, specsRoot: string, when: Date): Promise<string> {
 	const base = migrationLogPath(specsRoot, when);
-	const folder = dirname(base);
-	if (!(await app.vault.adapter.exists(folder))) await app.vault.adapter.mkdir(folder);
 	let path = base;
 	for (let n = 2; await app.vault.adapter.exists(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
-	await app.vault.adapter.write(path, serializeMigrationLog(log));
 	return path;
 }
 

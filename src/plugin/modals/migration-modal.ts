@@ -1,5 +1,6 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import { planSummary } from '../../core/migration/format-migration';
+import type { MigrationLog } from '../../core/migration/migration-log';
 import { blockingProblems, type MigrationPlan } from '../../core/migration/migration-types';
 
 export type ProgressReporter = (done: number, total: number) => Promise<void>;
@@ -71,22 +72,85 @@ export class MigrationModal extends Modal {
 
 	private apply(button: ButtonComponent): void {
 		button.setDisabled(true);
-		const bar = this.contentEl.createEl('progress', { cls: 'spec-workflow-migration-progress' });
-		const label = this.contentEl.createEl('p', { cls: 'spec-workflow-migration-progress-label', text: 'Migrating…' });
-		const progress: ProgressReporter = async (done, total) => {
-			bar.max = total;
-			bar.value = done;
-			label.setText(`Migrating: ${done} of ${total} steps`);
-			// Let Obsidian paint the bar now and then on a large vault.
-			if (done % 50 === 0) await new Promise((resolve) => window.setTimeout(resolve, 0));
-		};
+		const progress = progressBar(this.contentEl, 'Migrating');
 		this.applying = this.onApply(progress).then((ok) => {
 			if (ok) this.close();
 			else {
 				button.setDisabled(false);
-				bar.remove();
-				label.remove();
+				this.contentEl.querySelector('.spec-workflow-migration-progress')?.remove();
+				this.contentEl.querySelector('.spec-workflow-migration-progress-label')?.remove();
 			}
 		});
 	}
+}
+
+/**
+ * Shown instead of a new plan when the last migration was interrupted (Obsidian closed mid-way):
+ * says so, and offers to finish it (Resume) or undo it (Revert), both from its log.
+ */
+export class UnfinishedMigrationModal extends Modal {
+	/** The resume or revert in progress, if any (tests await it after pressing a button). */
+	working: Promise<void> = Promise.resolve();
+
+	constructor(
+		app: App,
+		private readonly logPath: string,
+		private readonly log: MigrationLog,
+		private readonly onResume: (progress: ProgressReporter) => Promise<boolean>,
+		private readonly onRevert: () => Promise<boolean>,
+	) {
+		super(app);
+	}
+
+	onOpen(): void {
+		const { contentEl, log } = this;
+		this.setTitle('Unfinished migration');
+		contentEl.addClass('spec-workflow-modal', 'spec-workflow-migration');
+		const when = log.applied.replace('T', ' ').slice(0, 16);
+		contentEl.createEl('p', {
+			cls: 'spec-workflow-migration-summary',
+			text: `The migration of ${when} was interrupted before it finished (${this.logPath}): of ${log.moves.length} moves and ${log.edits.length} edits, some are done. Resume it to finish the migration, or revert it to get the vault back as it was.`,
+		});
+		const buttons = new Setting(contentEl);
+		const all: ButtonComponent[] = [];
+		const run = (action: () => Promise<boolean>): void => {
+			for (const b of all) b.setDisabled(true);
+			this.working = action().then((ok) => {
+				if (ok) this.close();
+				else for (const b of all) b.setDisabled(false);
+			});
+		};
+		buttons.addButton((button) => {
+			all.push(button);
+			button
+				.setButtonText('Resume')
+				.setCta()
+				.onClick(() => run(() => this.onResume(progressBar(this.contentEl, 'Finishing the migration'))));
+		});
+		buttons.addButton((button) => {
+			all.push(button);
+			button
+				.setButtonText('Revert')
+				.setWarning()
+				.onClick(() => run(this.onRevert));
+		});
+		buttons.addButton((button) => button.setButtonText('Cancel').onClick(() => this.close()));
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+	}
+}
+
+/** A progress bar and its label under the modal's content, fed step by step. */
+function progressBar(contentEl: HTMLElement, what: string): ProgressReporter {
+	const bar = contentEl.createEl('progress', { cls: 'spec-workflow-migration-progress' });
+	const label = contentEl.createEl('p', { cls: 'spec-workflow-migration-progress-label', text: `${what}…` });
+	return async (done, total) => {
+		bar.max = total;
+		bar.value = done;
+		label.setText(`${what}: ${done} of ${total} steps`);
+		// Let Obsidian paint the bar now and then on a large vault.
+		if (done % 50 === 0) await new Promise((resolve) => window.setTimeout(resolve, 0));
+	};
 }

@@ -22,7 +22,9 @@ export class RevertMigrationModal extends Modal {
 		const when = log.applied.replace('T', ' ').slice(0, 16);
 		contentEl.createEl('p', {
 			cls: 'spec-workflow-migration-summary',
-			text: `The migration of ${when} (${this.logPath}): ${log.moves.length} file${log.moves.length === 1 ? '' : 's'} move back and ${log.edits.length} get their text from before it.`,
+			text: log.finished
+				? `The migration of ${when} (${this.logPath}): ${log.moves.length} file${log.moves.length === 1 ? '' : 's'} move back and ${log.edits.length} get their text from before it.`
+				: `The interrupted migration of ${when} (${this.logPath}): of its ${log.moves.length} moves and ${log.edits.length} edits, those done are undone.`,
 		});
 		new Setting(contentEl)
 			.addButton((button: ButtonComponent) =>

@@ -6,7 +6,7 @@ import { readMigrationInput } from '../../../src/core/migration/migration-input'
 import { parseMigrationLog } from '../../../src/core/migration/migration-log';
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import { validate } from '../../../src/core/workflow/validate';
-import { MigrationModal } from '../../../src/plugin/modals/migration-modal';
+import { MigrationModal, UnfinishedMigrationModal } from '../../../src/plugin/modals/migration-modal';
 import { RevertMigrationModal } from '../../../src/plugin/modals/revert-migration-modal';
 import { expectMigrationHolds, expectOnlyLinesAdded } from '../../core/migration/migration-checks';
 import { ADDED, EXCEPT, OLD_VAULT } from '../../core/migration/old-vault-fixture';
@@ -120,17 +120,15 @@ describe('Migrate specs to the new layout…', () => {
 		expect(await vaultFiles(app)).toEqual(files);
 	});
 
-	it('when the log cannot be written after the files moved: a notice that says so, not a silent failure', async () => {
+	it('when the log cannot be written: nothing is changed, a notice says so, the modal stays', async () => {
 		const { app } = await loaded(OLD_VAULT);
 		app.vault.setConfig('alwaysUpdateLinks', false);
 		jest.spyOn(app.vault.adapter, 'write').mockRejectedValue(new Error('disk full'));
 		const modal = await migrate(app);
-		// The files did move (the core's bytes); there is nothing left for the modal to do.
-		expect(await vaultFiles(app)).toEqual(await coreMigration(OLD_VAULT));
-		expect(isOpen(modal)).toBe(false);
-		expect(notices).toEqual([
-			'Migrated 12 specs: moved 21 files, rewrote 29 links, but the migration log could not be written (disk full), so "Revert last migration…" cannot undo it.',
-		]);
+		// The log is written before the first file moves.
+		expect(await vaultFiles(app)).toEqual(OLD_VAULT);
+		expect(isOpen(modal)).toBe(true);
+		expect(notices).toEqual([`Could not write the migration log ${LOG} (disk full); nothing was changed`]);
 	});
 
 	it('refuses, changing nothing, when a file changed between the plan and the click', async () => {
@@ -146,6 +144,70 @@ describe('Migrate specs to the new layout…', () => {
 		expect(notices).toEqual(['notes/overview.md changed since the migration was planned; nothing was changed']);
 		expect(await vaultFiles(app)).toEqual(edited);
 		expect(isOpen(modal)).toBe(true);
+	});
+});
+
+/**
+ * Obsidian closed mid-way: the migration stops for good after some steps (a move or an edit that
+ * never returns), and Obsidian opens again on what is on disk, hidden log included.
+ */
+describe('An interrupted migration', () => {
+	async function interrupted(step: 'rename' | 'process', after: number): Promise<App> {
+		const { app, plugin } = await loaded(OLD_VAULT);
+		app.vault.setConfig('alwaysUpdateLinks', false);
+		const real = plugin.store[step].bind(plugin.store) as (...args: unknown[]) => Promise<unknown>;
+		let calls = 0;
+		jest.spyOn(plugin.store, step).mockImplementation(((...args: unknown[]) => (++calls > after ? new Promise(() => undefined) : real(...args))) as never);
+		const modal = await openMigration(app);
+		press(modal, 'Migrate');
+		await app.flush();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(calls).toBeGreaterThan(after);
+		const onDisk = { ...(await vaultFiles(app)), ...Object.fromEntries(app.vault.adapter.hidden) };
+		expect(JSON.parse(onDisk[LOG]) as { state: string }).toMatchObject({ version: 2, state: 'applying' });
+		jest.restoreAllMocks();
+		const reopened = (await loaded(onDisk)).app;
+		reopened.vault.setConfig('alwaysUpdateLinks', false);
+		return reopened;
+	}
+
+	async function openUnfinished(app: App): Promise<UnfinishedMigrationModal> {
+		expect(await runCommand(app, 'spec-workflow:migrate-specs')).toBe(true);
+		expect(getOpenModal(MigrationModal)).toBeNull();
+		const modal = getOpenModal(UnfinishedMigrationModal);
+		if (!modal) throw new Error('the unfinished migration was not offered');
+		expect(modal.contentEl.textContent).toContain(`The migration of 2025-08-28 10:00 was interrupted before it finished (${LOG}): of 21 moves and 16 edits, some are done. Resume it to finish the migration, or revert it to get the vault back as it was.`);
+		expect(buttons(modal)).toEqual(['Resume', 'Revert', 'Cancel']);
+		return modal;
+	}
+
+	it.each([
+		['half the moves done', 'rename', 10],
+		['every move done, some edits', 'process', 5],
+	] as const)('%s: the migration modal says so; Revert gives back every byte, Resume finishes it as an uninterrupted run', async (_name, step, after) => {
+		const a = await interrupted(step, after);
+		const modal = await openUnfinished(a);
+		press(modal, 'Revert');
+		await modal.working;
+		await a.flush();
+		expect(isOpen(modal)).toBe(false);
+		expect(notices).toEqual([expect.stringMatching(/^Reverted the interrupted migration: moved \d+ files back, restored \d+\.$/)]);
+		expect(await vaultFiles(a)).toEqual(OLD_VAULT);
+		expect([...a.vault.adapter.hidden.keys()]).toEqual([]);
+
+		const b = await interrupted(step, after);
+		const again = await openUnfinished(b);
+		press(again, 'Resume');
+		await again.working;
+		await b.flush();
+		expect(isOpen(again)).toBe(false);
+		expect(notices).toEqual([`Finished the interrupted migration: 21 files moved, 16 edited. Log: ${LOG}. Undo with "Revert last migration…".`]);
+		expect(await vaultFiles(b)).toEqual(await coreMigration(OLD_VAULT));
+		expect(parseMigrationLog(await b.vault.adapter.read(LOG), LOG).finished).toBe(true);
+		// Finished, it reverts as any migration does.
+		notices.length = 0;
+		await revert(b);
+		expect(await vaultFiles(b)).toEqual(OLD_VAULT);
 	});
 });
 
