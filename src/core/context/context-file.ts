@@ -36,6 +36,16 @@ export interface ContextFile {
 }
 
 export function readContextFile(text: string): ContextFile {
+	// One operation reads the same journal text more than once (to check, then to edit): it is read
+	// once, and each part parsed once. A reading is shared: never change one.
+	if (lastRead !== null && lastRead.text === text) return lastRead;
+	lastRead = readText(text);
+	return lastRead;
+}
+
+let lastRead: ContextFile | null = null;
+
+function readText(text: string): ContextFile {
 	const root = parseSections(text);
 	const section = (title: string | RegExp): Section | null => findJournalSection(root, title);
 	const plan = section('Plan');

@@ -1,4 +1,4 @@
-import { clipSection, findSection, matchesSection, type Section, type SectionMatcher } from '../markdown/sections';
+import { clipSection, findSection, type Section, type SectionMatcher } from '../markdown/sections';
 import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
 
 /*
@@ -20,24 +20,30 @@ const LOG_SECTION = /^(?:implementation timeline|timeline|implementation log|wor
 /** A journal's log section: `## Implementation Timeline`, or a `## Work Log`, `## Sessions`… */
 export const logMatcher = (s: Section): boolean => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
 
-/** Every journal section: the canonical ones and the log sections of hand-kept journals. */
-export const JOURNAL_MATCHERS: readonly SectionMatcher[] = [...CONTEXT_MATCHERS, logMatcher];
+// The canonical titles, read case-insensitively; `Dependencies` is the seed's Dependencies Delivered To.
+const CANONICAL = /^(summary|plan|deliverables|dependencies(?: delivered to)?|metrics|notes & learnings)$/i;
+
+/** Which of the journal's sections a heading is (its canonical title lowercased, `log` for any log section), or null. */
+function journalKey(section: Section): string | null {
+	const m = CANONICAL.exec(section.title.trim());
+	if (m) return m[1].toLowerCase().replace(/^dependencies$/, 'dependencies delivered to');
+	return logMatcher(section) ? 'log' : null;
+}
 
 /**
  * The section ended at the first of the journal's other sections written under it (clipSection).
- * A child matched as the section itself is (a log's `### History`) stays its part.
+ * A child that is the same section as the section itself (a log's `### History`) stays its part.
  */
 export function asJournalSection(section: Section): Section {
-	return clipSection(section, JOURNAL_MATCHERS.filter((m) => !matchesSection(section, m)));
+	const own = journalKey(section);
+	return clipSection(section, [(c: Section) => {
+		const key = journalKey(c);
+		return key !== null && key !== own;
+	}]);
 }
 
 /** The journal's section `matcher` finds (the shallowest), as a journal section; null when none. */
 export function findJournalSection(root: Section, matcher: SectionMatcher): Section | null {
 	const found = findSection(root, [matcher]);
 	return found ? asJournalSection(found) : null;
-}
-
-/** True when the section is one of the journal's own. */
-export function isJournalSection(section: Section): boolean {
-	return JOURNAL_MATCHERS.some((m) => matchesSection(section, m));
 }

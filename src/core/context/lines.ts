@@ -20,15 +20,84 @@ export interface ScannedLine extends Line {
 export function scanLines(text: string, from = 0, to = text.length): ScannedLine[] {
 	const start = Math.max(0, Math.min(from, text.length));
 	const end = Math.max(start, Math.min(to, text.length));
-	const fences: Range[] = findHiddenBlocks(text.slice(start, end)).map(([s, e]) => [s + start, e + start]);
+	return markLines(text, start, end, hiddenIn(text, start, end));
+}
+
+// The last range's hidden blocks: the readers of one journal ask for the same whole text in turn.
+let lastHidden: { text: string; start: number; end: number; blocks: Range[] } | null = null;
+
+/** The fenced and comment blocks of [start, end) (a clamped range), found within the range itself. */
+export function hiddenIn(text: string, start: number, end: number): Range[] {
+	if (lastHidden !== null && lastHidden.start === start && lastHidden.end === end && lastHidden.text === text) return lastHidden.blocks;
+	const blocks: Range[] = start === 0 && end === text.length ? findHiddenBlocks(text) : findHiddenBlocks(text.slice(start, end)).map(([s, e]) => [s + start, e + start]);
+	lastHidden = { text, start, end, blocks };
+	return blocks;
+}
+
+/** The lines of [start, end) (a clamped range), each marked inFence when it starts inside one of the sorted `hidden` ranges. */
+export function markLines(text: string, start: number, end: number, hidden: readonly Range[]): ScannedLine[] {
 	const lines = splitLines(text, start, end) as ScannedLine[];
-	// Lines and fences are both in order: walk them together instead of searching per line.
-	let f = 0;
+	// Lines and ranges are both in order: walk them together instead of searching per line.
+	let f = firstEndingAfter(hidden, start);
 	for (const line of lines) {
-		while (f < fences.length && fences[f][1] <= line.start) f++;
-		line.inFence = f < fences.length && fences[f][0] <= line.start;
+		while (f < hidden.length && hidden[f][1] <= line.start) f++;
+		line.inFence = f < hidden.length && hidden[f][0] <= line.start;
 	}
 	return lines;
+}
+
+/** The index of the first of the sorted, disjoint `ranges` that ends after `offset` (binary search). */
+function firstEndingAfter(ranges: readonly Range[], offset: number): number {
+	let lo = 0;
+	let hi = ranges.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (ranges[mid][1] <= offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** A heading line outside the hidden blocks, as headingLines finds it. */
+export interface HeadingLine extends Heading {
+	/** The line's text, without its line end. */
+	line: string;
+	start: number;
+	/** Just past the line's end. */
+	end: number;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const CR = 13;
+
+/**
+ * The heading lines of [start, end) (a clamped range) outside the sorted `hidden` ranges, in order:
+ * what the lines of markLines that parseHeading reads as headings are, without making an object
+ * per line. Only a line with a # after up to 3 spaces is sliced.
+ */
+export function headingLines(text: string, start: number, end: number, hidden: readonly Range[]): HeadingLine[] {
+	const out: HeadingLine[] = [];
+	let f = firstEndingAfter(hidden, start);
+	for (let lineStart = start; lineStart < end; ) {
+		const nl = text.indexOf('\n', lineStart);
+		const contentEnd = nl < 0 || nl >= end ? end : nl;
+		const lineEnd = contentEnd === end ? end : nl + 1;
+		while (f < hidden.length && hidden[f][1] <= lineStart) f++;
+		if (f < hidden.length && hidden[f][0] <= lineStart) {
+			lineStart = lineEnd;
+			continue;
+		}
+		let first = lineStart;
+		while (first - lineStart < 3 && text.charCodeAt(first) === SPACE) first++;
+		if (first < contentEnd && text.charCodeAt(first) === HASH) {
+			const line = text.slice(lineStart, contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR ? contentEnd - 1 : contentEnd);
+			const h = parseHeading(line);
+			if (h) out.push({ level: h.level, text: h.text, line, start: lineStart, end: lineEnd });
+		}
+		lineStart = lineEnd;
+	}
+	return out;
 }
 
 export interface Heading {

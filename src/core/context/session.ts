@@ -1,7 +1,7 @@
 import { normalizeSessionStatus } from '../metadata/status';
 import { minutesBetween, parseDuration } from './duration';
 import { plainText } from '../links/link-text';
-import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
+import { contentEndOf, headingLines, hiddenIn, markLines, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
 
 /**
  * Sessions of the `## Implementation Timeline`:
@@ -196,35 +196,98 @@ const FIELD = /^([ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]+?)(:?)\*\*([ \t]*:)?[ \t]*)(.
 /**
  * The sessions in [from, to). `accept` may pass over a session heading by its offset (one under a
  * note's Plan or Notes is not a session); scanning goes on inside it.
+ *
+ * Found from the heading lines alone, and each read only when asked (fields, entries, commits…):
+ * the active session of a journal of thousands is the last one, and only it is read. The same
+ * rule, reading every line, is parseSessionsByRule (sessions-by-rule.ts), its oracle.
  */
 export function parseSessions(text: string, from = 0, to = text.length, accept?: (headingStart: number) => boolean): Session[] {
-	const lines = scanLines(text, from, to);
+	const start = Math.max(0, Math.min(from, text.length));
+	const end = Math.max(start, Math.min(to, text.length));
+	const hidden = hiddenIn(text, start, end);
+	const headings = headingLines(text, start, end, hidden);
 	const sessions: Session[] = [];
-	let i = 0;
-	while (i < lines.length) {
-		const line = lines[i];
-		const heading = line.inFence ? null : readSessionHeading(line.text);
-		if (!heading || (accept && !accept(line.start))) {
-			i++;
+	for (let k = 0; k < headings.length; ) {
+		const h = headings[k];
+		const heading = readSessionHeading(h.line);
+		if (!heading || (accept && !accept(h.start))) {
+			k++;
 			continue;
 		}
-		let j = i + 1;
-		while (j < lines.length && !endsSession(lines[j], heading.level)) j++;
+		let m = k + 1;
+		while (m < headings.length && headings[m].level > heading.level) m++;
+		const sessionEnd = m < headings.length ? headings[m].start : Math.min(to, text.length);
 		// A session without a number follows the one before it.
 		const number = heading.number || (sessions.length > 0 ? sessions[sessions.length - 1].number : 0) + 1;
-		sessions.push(readSession({ ...heading, number }, lines.slice(i, j), j < lines.length ? lines[j].start : Math.min(to, text.length)));
-		i = j;
+		sessions.push(new LazySession({ ...heading, number }, h.start, h.end, sessionEnd, () => markLines(text, h.start, sessionEnd, hidden)));
+		k = m;
 	}
 	return sessions;
 }
 
-function endsSession(line: ScannedLine, level: number): boolean {
-	if (line.inFence) return false;
-	const h = parseHeading(line.text);
-	return h !== null && h.level <= level;
+/** A session whose heading is read; the rest is read from its lines on first use. */
+class LazySession implements Session {
+	readonly number: number;
+	readonly time: string | null;
+	readonly title: string;
+	private full: Session | null = null;
+
+	constructor(
+		private readonly heading: SessionHeading,
+		readonly headingStart: number,
+		readonly headingEnd: number,
+		readonly end: number,
+		private readonly lines: () => ScannedLine[],
+	) {
+		this.number = heading.number;
+		this.time = heading.time;
+		this.title = heading.title;
+	}
+
+	private read(): Session {
+		return (this.full ??= readSession(this.heading, this.lines(), this.end));
+	}
+
+	get date(): string | null {
+		return this.heading.date ?? this.read().date;
+	}
+	get contentEnd(): number {
+		return this.read().contentEnd;
+	}
+	get fields(): Record<string, SessionField> {
+		return this.read().fields;
+	}
+	get fieldsEnd(): number {
+		return this.read().fieldsEnd;
+	}
+	get durationMinutes(): number | null {
+		return this.read().durationMinutes;
+	}
+	get inProgress(): boolean {
+		return this.read().inProgress;
+	}
+	get status(): string | null {
+		return this.read().status;
+	}
+	get entries(): SessionEntry[] {
+		return this.read().entries;
+	}
+	get commits(): Commit[] {
+		return this.read().commits;
+	}
+	get issues(): IssueRecord[] {
+		return this.read().issues;
+	}
 }
 
-function readSession(heading: SessionHeading, lines: ScannedLine[], end: number): Session {
+/** Every field of a session as plain data (a LazySession read whole): for comparing and printing. */
+export function plainSession(s: Session): Session {
+	const { number, date, time, title, headingStart, headingEnd, end, contentEnd, fields, fieldsEnd, durationMinutes, inProgress, status, entries, commits, issues } = s;
+	return { number, date, time, title, headingStart, headingEnd, end, contentEnd, fields, fieldsEnd, durationMinutes, inProgress, status, entries, commits, issues };
+}
+
+/** A session read from its lines, the first its heading's; `end` where it ends (parseSessions). */
+export function readSession(heading: SessionHeading, lines: ScannedLine[], end: number): Session {
 	const head = lines[0];
 	const fields: Record<string, SessionField> = {};
 	let fieldsEnd = head.end;

@@ -71,10 +71,18 @@ function lead(text: string, at: number): string {
 
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 
+// The fenced blocks of the last text's body: an edit asks twice (where, then what to insert).
+let lastBlocks: { text: string; blocks: [number, number][] } | null = null;
+
+function bodyFencedBlocks(text: string, body: number): [number, number][] {
+	if (lastBlocks === null || lastBlocks.text !== text) lastBlocks = { text, blocks: findFencedBlocks(text.slice(body)) };
+	return lastBlocks.blocks;
+}
+
 /** The closing fence for a fenced block left open to the end of the text that holds `at`, else ''. */
 function openFenceCloser(text: string, at: number): string {
 	const body = bodyStart(text);
-	const blocks = findFencedBlocks(text.slice(body));
+	const blocks = bodyFencedBlocks(text, body);
 	const last = blocks[blocks.length - 1];
 	if (!last || last[1] + body !== text.length || at <= last[0] + body) return '';
 	const opener = FENCE_LINE.exec(lineAt(text, last[0] + body).text)?.[1] ?? '';

@@ -5,6 +5,7 @@ import { commentBlockEnd } from './hidden-blocks';
 /**
  * A heading and everything under it, in character offsets (UTF-16 code units, as JS strings index)
  * of the text it was parsed from. Offsets go stale after any edit: re-parse the edited text.
+ * An outline is shared by every reader of the same text (parseSections): never change one.
  */
 export interface Section {
 	/** 1–6 for `#`…`######`; 0 for the synthetic root that covers the whole body. */
@@ -44,6 +45,17 @@ const PERCENT = 37;
  * not recognised.
  */
 export function parseSections(text: string): Section {
+	// The outline of the last text asked for: one operation reads, then edits, one journal's text
+	// several times over, and a journal of thousands of sessions takes a while to outline.
+	if (lastOutline !== null && lastOutline.text === text) return lastOutline.root;
+	const root = outline(text);
+	lastOutline = { text, root };
+	return root;
+}
+
+let lastOutline: { text: string; root: Section } | null = null;
+
+function outline(text: string): Section {
 	const start = bodyStart(text);
 	const root: Section = { level: 0, title: '', headingStart: start, headingEnd: start, end: text.length, children: [], parent: null };
 	const stack: Section[] = [root];
@@ -165,10 +177,34 @@ export function flattenSections(root: Section): Section[] {
 export function sectionAt(root: Section, offset: number): Section {
 	let current = root;
 	for (;;) {
-		const child = current.children.find((c) => c.headingStart <= offset && offset < c.end);
+		const child = childAt(current.children, offset);
 		if (!child) return current;
 		current = child;
 	}
+}
+
+/** The section whose heading starts at `offset`, or null: found by descending, not by listing every section. */
+export function sectionStartingAt(root: Section, offset: number): Section | null {
+	for (let current = root; ; ) {
+		const child = childAt(current.children, offset);
+		if (!child) return null;
+		if (child.headingStart === offset) return child;
+		current = child;
+	}
+}
+
+/** The one of the sorted, disjoint `children` whose range holds `offset` (binary search), or null. */
+function childAt(children: readonly Section[], offset: number): Section | null {
+	let lo = 0;
+	let hi = children.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const c = children[mid];
+		if (offset < c.headingStart) hi = mid - 1;
+		else if (offset >= c.end) lo = mid + 1;
+		else return c;
+	}
+	return null;
 }
 
 /** The section's titles from the top down, e.g. ['Implementation Timeline', 'Session 2: …', 'Testing']. */

@@ -5,7 +5,7 @@ import type { Spec } from '../index/spec';
 import { fenceAfter, type Fence } from '../markdown/code-ranges';
 import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection } from '../markdown/section-edits';
-import { flattenSections, matchesSection, parseSections, type Section, type SectionMatcher } from '../markdown/sections';
+import { matchesSection, parseSections, sectionStartingAt, type Section, type SectionMatcher } from '../markdown/sections';
 import { applyEdits, isBlankLine, lineAt, type TextEdit } from '../markdown/text-edit';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { normalizeStatus } from '../metadata/status';
@@ -211,7 +211,7 @@ export function activeSessionIn(text: string, spec: Spec, path: string): Session
 
 /** The heading section of a session, from an outline of the same text. */
 export function sessionSection(root: Section, session: Session, path: string): Section {
-	const section = flattenSections(root).find((s) => s.headingStart === session.headingStart);
+	const section = sectionStartingAt(root, session.headingStart);
 	if (!section) throw new WorkflowError('section', `${path}: session ${session.number}'s heading was not found`, path);
 	return section;
 }
