@@ -10,7 +10,7 @@ import { blockingProblems } from '../core/migration/migration-types';
 import { revertMigration } from '../core/migration/revert-migration';
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { UsageError } from './args';
-import { crashHook, MigrationLogFile, readLogFile, removeLog } from './migration-log-file';
+import { crashHook, isApplying, MigrationLogFile, readLogFile, removeLog } from './migration-log-file';
 import type { NodeWorkspace } from './open-workspace';
 import type { Verb, VerbResult } from './verbs';
 
@@ -76,6 +76,7 @@ function unfinishedLog(ws: NodeWorkspace): { path: string; log: MigrationLog } |
 	if (latest === null) return null;
 	const path = `${folder}/${latest}`;
 	try {
+		if (!isApplying(ws.vaultPath, path)) return null;
 		const log = readLogFile(ws.vaultPath, path);
 		return log.finished ? null : { path, log };
 	} catch {

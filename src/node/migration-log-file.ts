@@ -134,6 +134,18 @@ function closeInPlace(abs: string): void {
 	}
 }
 
+/** Whether a log says its migration is still being applied: its first bytes tell, without reading megabytes. */
+export function isApplying(vaultPath: string, path: string): boolean {
+	const fd = openSync(nodePath.join(vaultPath, path), 'r');
+	try {
+		const head = Buffer.alloc(LOG_STATE_AT + FINISHED_STATE.length);
+		const n = readSync(fd, head, 0, head.length, 0);
+		return head.subarray(0, n).toString('utf8') === serializeMigrationLog({ version: 2, finished: false, applied: '', specsRoot: '', moves: [], edits: [] }).slice(0, head.length);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /** A log and, while it is unfinished, the steps recorded beside it. */
 export function readLogFile(vaultPath: string, path: string): MigrationLog {
 	const log = parseMigrationLog(readFileSync(nodePath.join(vaultPath, path), 'utf8'), path);
