@@ -18,7 +18,7 @@ import type { Verb, VerbResult } from './verbs';
 export const MIGRATE_VERBS: Record<string, Verb> = {
 	migrate: {
 		usage: 'migrate [--apply] | migrate --revert <log|last>',
-		help: 'Moves specs from older layouts ({id}-{type}-{slug}/ folders, flat {id}-{type}-{slug}.spec.md files, 1000/1000.spec.md, journals kept apart) to the new one (specs/{epic}/epic.md, {epic}/{feature}/spec.md, {feature}/{task}.spec.md, each with its context), rewriting every link to a moved file. Without --apply it is a dry run printing every move, link rewrite and problem (exit 1 when a problem blocks it). --apply carries it out and writes a log to <specs root>/.spec-workflow/migrations/; --revert <log> (or "last") undoes it byte for byte.',
+		help: 'Moves specs from older layouts ({id}-{type}-{slug}/ folders, flat {id}-{type}-{slug}.spec.md files, 1000/1000.spec.md, journals kept apart) to the new one (specs/{epic}/epic.md, {epic}/{feature}/spec.md, {feature}/{task}.spec.md, each with its context), rewriting every link to a moved file. Without --apply it is a dry run printing every move, link rewrite and problem (exit 1 when a problem blocks it). --apply carries it out, writing its log to <specs root>/.spec-workflow/migrations/ before the first change, and finishes a migration that was interrupted; --revert <log> (or "last") undoes it, finished or interrupted, byte for byte.',
 		positionals: [0, 0],
 		positionalNames: [],
 		options: { values: ['revert'], flags: ['apply'] },
