@@ -219,17 +219,23 @@ export function parseSessions(text: string, from = 0, to = text.length, accept?:
 		const sessionEnd = m < headings.length ? headings[m].start : Math.min(to, text.length);
 		// A session without a number follows the one before it.
 		const number = heading.number || (sessions.length > 0 ? sessions[sessions.length - 1].number : 0) + 1;
-		sessions.push(new LazySession({ ...heading, number }, h.start, h.end, sessionEnd, () => markLines(text, h.start, sessionEnd, hidden)));
+		// Its head ends at its first subsection: the next heading, when that one is still in it.
+		const headEnd = k + 1 < m ? headings[k + 1].start : sessionEnd;
+		sessions.push(new LazySession({ ...heading, number }, h.start, h.end, sessionEnd, (whole) => markLines(text, h.start, whole ? sessionEnd : headEnd, hidden)));
 		k = m;
 	}
 	return sessions;
 }
 
-/** A session whose heading is read; the rest is read from its lines on first use. */
+/**
+ * A session whose heading is read; its head (fields, status, duration) is read from its first
+ * lines on first use, the rest (entries, commits, issues) from all its lines when asked for.
+ */
 class LazySession implements Session {
 	readonly number: number;
 	readonly time: string | null;
 	readonly title: string;
+	private headRead: SessionHead | null = null;
 	private full: Session | null = null;
 
 	constructor(
@@ -237,37 +243,42 @@ class LazySession implements Session {
 		readonly headingStart: number,
 		readonly headingEnd: number,
 		readonly end: number,
-		private readonly lines: () => ScannedLine[],
+		/** The session's lines: all of them, or those up to its first subsection. */
+		private readonly lines: (whole: boolean) => ScannedLine[],
 	) {
 		this.number = heading.number;
 		this.time = heading.time;
 		this.title = heading.title;
 	}
 
+	private head(): SessionHead | Session {
+		return this.full ?? (this.headRead ??= readHead(this.heading, this.lines(false)));
+	}
+
 	private read(): Session {
-		return (this.full ??= readSession(this.heading, this.lines(), this.end));
+		return (this.full ??= readSession(this.heading, this.lines(true), this.end));
 	}
 
 	get date(): string | null {
-		return this.heading.date ?? this.read().date;
+		return this.head().date;
+	}
+	get fields(): Record<string, SessionField> {
+		return this.head().fields;
+	}
+	get fieldsEnd(): number {
+		return this.head().fieldsEnd;
+	}
+	get durationMinutes(): number | null {
+		return this.head().durationMinutes;
+	}
+	get inProgress(): boolean {
+		return this.head().inProgress;
+	}
+	get status(): string | null {
+		return this.head().status;
 	}
 	get contentEnd(): number {
 		return this.read().contentEnd;
-	}
-	get fields(): Record<string, SessionField> {
-		return this.read().fields;
-	}
-	get fieldsEnd(): number {
-		return this.read().fieldsEnd;
-	}
-	get durationMinutes(): number | null {
-		return this.read().durationMinutes;
-	}
-	get inProgress(): boolean {
-		return this.read().inProgress;
-	}
-	get status(): string | null {
-		return this.read().status;
 	}
 	get entries(): SessionEntry[] {
 		return this.read().entries;
@@ -286,11 +297,24 @@ export function plainSession(s: Session): Session {
 	return { number, date, time, title, headingStart, headingEnd, end, contentEnd, fields, fieldsEnd, durationMinutes, inProgress, status, entries, commits, issues };
 }
 
-/** A session read from its lines, the first its heading's; `end` where it ends (parseSessions). */
-export function readSession(heading: SessionHeading, lines: ScannedLine[], end: number): Session {
-	const head = lines[0];
+/** What a session's lines before its first subsection hold: its field lines, and loose items. */
+interface SessionHead {
+	fields: Record<string, SessionField>;
+	fieldsEnd: number;
+	/** Items (and the lines after the first) written before any subsection. */
+	loose: ScannedLine[];
+	/** The index of the first subsection's heading line (or the lines' length). */
+	k: number;
+	date: string | null;
+	durationMinutes: number | null;
+	inProgress: boolean;
+	status: string | null;
+}
+
+/** The head of a session from its lines, the first its heading's; they may stop at its first subsection. */
+function readHead(heading: SessionHeading, lines: ScannedLine[]): SessionHead {
 	const fields: Record<string, SessionField> = {};
-	let fieldsEnd = head.end;
+	let fieldsEnd = lines[0].end;
 	let k = 1;
 	// Lines before the first subsection: header fields, and any loose items written without one.
 	const loose: ScannedLine[] = [];
@@ -306,6 +330,24 @@ export function readSession(heading: SessionHeading, lines: ScannedLine[], end: 
 		if (!(key in fields)) fields[key] = f;
 		fieldsEnd = line.end;
 	}
+	const duration = fields.duration ? parseDuration(fields.duration.value) : { minutes: null, inProgress: false };
+	return {
+		fields,
+		fieldsEnd,
+		loose,
+		k,
+		// Journals kept by hand date a session in a `- **Date**: 2025-08-20` line instead of its heading.
+		date: heading.date ?? dateIn(fields.date?.value),
+		durationMinutes: duration.minutes,
+		inProgress: duration.inProgress,
+		status: fields.status ? sessionStatusText(fields.status.value) : null,
+	};
+}
+
+/** A session read from its lines, the first its heading's; `end` where it ends (parseSessions). */
+export function readSession(heading: SessionHeading, lines: ScannedLine[], end: number): Session {
+	const head = lines[0];
+	const { fields, fieldsEnd, loose, k, date, durationMinutes, inProgress, status } = readHead(heading, lines);
 	const read = readEntries(lines.slice(k), end, heading.level);
 	const looseItems = topLevelItems(loose);
 	if (looseItems.length > 0) {
@@ -315,7 +357,6 @@ export function readSession(heading: SessionHeading, lines: ScannedLine[], end: 
 		read.unshift({ entry: { section: 'notes', heading: '', headingStart: first, start: first, end: stop, contentEnd: contentEndOf(loose, first), items: looseItems }, body: loose });
 	}
 	const entries = read.map((r) => r.entry);
-	const duration = fields.duration ? parseDuration(fields.duration.value) : { minutes: null, inProgress: false };
 	const commits: Commit[] = [];
 	const issues: IssueRecord[] = [];
 	for (const { entry, body } of read) {
@@ -325,8 +366,7 @@ export function readSession(heading: SessionHeading, lines: ScannedLine[], end: 
 	}
 	return {
 		number: heading.number,
-		// Journals kept by hand date a session in a `- **Date**: 2025-08-20` line instead of its heading.
-		date: heading.date ?? dateIn(fields.date?.value),
+		date,
 		time: heading.time,
 		title: heading.title,
 		headingStart: head.start,
@@ -335,9 +375,9 @@ export function readSession(heading: SessionHeading, lines: ScannedLine[], end: 
 		contentEnd: contentEndOf(lines, head.start),
 		fields,
 		fieldsEnd,
-		durationMinutes: duration.minutes,
-		inProgress: duration.inProgress,
-		status: fields.status ? sessionStatusText(fields.status.value) : null,
+		durationMinutes,
+		inProgress,
+		status,
 		entries,
 		commits,
 		issues,

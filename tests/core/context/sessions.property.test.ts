@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { notLogRanges, readContextFile } from '../../../src/core/context/context-file';
-import { activeSession, parseSessions, plainSession } from '../../../src/core/context/session';
+import { activeSession, parseSessions, plainSession, type Session } from '../../../src/core/context/session';
 import { parseSessionsByRule } from '../../../src/core/context/sessions-by-rule';
 import { parseSections } from '../../../src/core/markdown/sections';
 import { commentedMarkdown, edgyMarkdown } from '../markdown/markdown-arbitraries';
@@ -18,6 +18,16 @@ describe('parseSessions agrees with its plain rule', () => {
 		fc.assert(
 			fc.property(anyText, (text) => {
 				expect(parseSessions(text).map(plainSession)).toEqual(parseSessionsByRule(text));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
+	it('in its head (fields, status, duration) read alone, as activeSession reads it', () => {
+		const head = (x: Session) => [x.number, x.date, x.fields, x.fieldsEnd, x.durationMinutes, x.inProgress, x.status];
+		fc.assert(
+			fc.property(anyText, (text) => {
+				expect(parseSessions(text).map(head)).toEqual(parseSessionsByRule(text).map(head));
 			}),
 			{ numRuns: 2000 },
 		);
