@@ -4,15 +4,16 @@ import { WorkflowError } from '../core/workflow/workflow-error';
 import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
 
 /**
- * Steps kept in memory between two writes of the steps file. The marks prove nothing (a revert or
- * resume judges each file by its state, docs/migration.md), so they need not reach the disk one by
- * one; a write and a sync per file moved would cost more than the moves.
+ * Steps kept in memory between two appends to the steps file. The marks prove nothing (a revert or
+ * resume judges each file by its state, docs/migration.md), so they are not synced either: each
+ * sync would wait for the disk, amid thousands of file writes.
  */
 const FLUSH_EVERY = 250;
 
 /**
  * The migration log on disk, written ahead: the plan atomically (temporary file, fsync, rename)
- * before the first change, the steps appended to `<log>.steps`, and at the end the log closed by
+ * before the first change, the steps appended to `<log>.steps` (synced only when one holds a text
+ * the plan does not), and at the end the log closed by
  * overwriting its state in place ("applying" → "finished", one write) — or rewritten whole when the
  * steps recorded texts the plan does not hold. `crashAfter` is the test hook (see crashHook).
  */
@@ -71,7 +72,7 @@ export class MigrationLogFile implements MigrationJournal {
 		if (urgent) this.amended = true;
 		if (urgent || ++this.unflushed >= FLUSH_EVERY) {
 			try {
-				this.flush();
+				this.flush(urgent);
 			} catch (e) {
 				return Promise.reject(new WorkflowError('no-log', `Could not write to the migration log ${stepsPath(this.path)} (${reason(e)})`, this.path));
 			}
@@ -85,11 +86,11 @@ export class MigrationLogFile implements MigrationJournal {
 		return Promise.resolve();
 	}
 
-	private flush(): void {
+	private flush(sync = false): void {
 		if (this.steps === null || this.pending === '') return;
 		// writeFileSync on a descriptor writes it all or throws (a full disk), never a silent part.
 		writeFileSync(this.steps, this.pending);
-		fdatasyncSync(this.steps);
+		if (sync) fdatasyncSync(this.steps);
 		this.pending = '';
 		this.unflushed = 0;
 	}
@@ -127,8 +128,8 @@ function closeInPlace(abs: string): void {
 		const state = Buffer.alloc(FINISHED_STATE.length);
 		readSync(fd, state, 0, state.length, LOG_STATE_AT);
 		if (state.toString('utf8') !== 'applying') throw new Error(`${abs} is not a log being applied`);
+		// Not synced: a log still saying "applying" after a power cut reverts and resumes all the same.
 		writeSync(fd, FINISHED_STATE, LOG_STATE_AT, 'utf8');
-		fsyncSync(fd);
 	} finally {
 		closeSync(fd);
 	}
