@@ -58,26 +58,16 @@ function firstEndingAfter(ranges: readonly Range[], offset: number): number {
 	return lo;
 }
 
-/** A heading line outside the hidden blocks, as headingLines finds it. */
-export interface HeadingLine extends Heading {
-	/** The line's text, without its line end. */
-	line: string;
-	start: number;
-	/** Just past the line's end. */
-	end: number;
-}
-
 const SPACE = 32;
 const HASH = 35;
 const CR = 13;
 
 /**
- * The heading lines of [start, end) (a clamped range) outside the sorted `hidden` ranges, in order:
- * what the lines of markLines that parseHeading reads as headings are, without making an object
- * per line. Only a line with a # after up to 3 spaces is sliced.
+ * Calls `visit` with each heading line of [start, end) (a clamped range) outside the sorted
+ * `hidden` ranges, in order: the lines of markLines that parseHeading reads as headings, found
+ * without making an object per line. Only a line with a # after up to 3 spaces is sliced.
  */
-export function headingLines(text: string, start: number, end: number, hidden: readonly Range[]): HeadingLine[] {
-	const out: HeadingLine[] = [];
+export function visitHeadings(text: string, start: number, end: number, hidden: readonly Range[], visit: (heading: Heading, lineStart: number, lineEnd: number) => void): void {
 	let f = firstEndingAfter(hidden, start);
 	for (let lineStart = start; lineStart < end; ) {
 		const nl = text.indexOf('\n', lineStart);
@@ -91,13 +81,11 @@ export function headingLines(text: string, start: number, end: number, hidden: r
 		let first = lineStart;
 		while (first - lineStart < 3 && text.charCodeAt(first) === SPACE) first++;
 		if (first < contentEnd && text.charCodeAt(first) === HASH) {
-			const line = text.slice(lineStart, contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR ? contentEnd - 1 : contentEnd);
-			const h = parseHeading(line);
-			if (h) out.push({ level: h.level, text: h.text, line, start: lineStart, end: lineEnd });
+			const h = parseHeading(text.slice(lineStart, contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === CR ? contentEnd - 1 : contentEnd));
+			if (h) visit(h, lineStart, lineEnd);
 		}
 		lineStart = lineEnd;
 	}
-	return out;
 }
 
 export interface Heading {

@@ -1,7 +1,7 @@
 import { normalizeSessionStatus } from '../metadata/status';
 import { minutesBetween, parseDuration } from './duration';
 import { plainText } from '../links/link-text';
-import { contentEndOf, headingLines, hiddenIn, markLines, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
+import { contentEndOf, hiddenIn, markLines, parseHeading, parseListItem, scanLines, visitHeadings, type Heading, type ScannedLine } from './lines';
 
 /**
  * Sessions of the `## Implementation Timeline`:
@@ -51,7 +51,12 @@ export function parseSessionHeading(line: string): SessionHeading | null {
  */
 export function readSessionHeading(line: string): SessionHeading | null {
 	const heading = parseHeading(line);
-	if (!heading || heading.level < 2 || heading.level > 3) return null;
+	return heading ? sessionHeadingOf(heading) : null;
+}
+
+/** readSessionHeading of a heading already parsed. */
+function sessionHeadingOf(heading: Heading): SessionHeading | null {
+	if (heading.level < 2 || heading.level > 3) return null;
 	return datedSession(heading.text, heading.level) ?? numberedSession(heading.text, heading.level);
 }
 
@@ -205,23 +210,35 @@ export function parseSessions(text: string, from = 0, to = text.length, accept?:
 	const start = Math.max(0, Math.min(from, text.length));
 	const end = Math.max(start, Math.min(to, text.length));
 	const hidden = hiddenIn(text, start, end);
-	const headings = headingLines(text, start, end, hidden);
+	// The heading lines, as parallel lists of numbers: a journal of thousands of sessions has
+	// hundreds of thousands of headings, and only the sessions' are kept.
+	const starts: number[] = [];
+	const lineEnds: number[] = [];
+	const levels: number[] = [];
+	const heads = new Map<number, SessionHeading>();
+	visitHeadings(text, start, end, hidden, (h, lineStart, lineEnd) => {
+		const session = sessionHeadingOf(h);
+		if (session) heads.set(starts.length, session);
+		starts.push(lineStart);
+		lineEnds.push(lineEnd);
+		levels.push(h.level);
+	});
 	const sessions: Session[] = [];
-	for (let k = 0; k < headings.length; ) {
-		const h = headings[k];
-		const heading = readSessionHeading(h.line);
-		if (!heading || (accept && !accept(h.start))) {
+	for (let k = 0; k < starts.length; ) {
+		const heading = heads.get(k);
+		if (!heading || (accept && !accept(starts[k]))) {
 			k++;
 			continue;
 		}
 		let m = k + 1;
-		while (m < headings.length && headings[m].level > heading.level) m++;
-		const sessionEnd = m < headings.length ? headings[m].start : Math.min(to, text.length);
+		while (m < starts.length && levels[m] > heading.level) m++;
+		const sessionStart = starts[k];
+		const sessionEnd = m < starts.length ? starts[m] : Math.min(to, text.length);
 		// A session without a number follows the one before it.
 		const number = heading.number || (sessions.length > 0 ? sessions[sessions.length - 1].number : 0) + 1;
 		// Its head ends at its first subsection: the next heading, when that one is still in it.
-		const headEnd = k + 1 < m ? headings[k + 1].start : sessionEnd;
-		sessions.push(new LazySession({ ...heading, number }, h.start, h.end, sessionEnd, (whole) => markLines(text, h.start, whole ? sessionEnd : headEnd, hidden)));
+		const headEnd = k + 1 < m ? starts[k + 1] : sessionEnd;
+		sessions.push(new LazySession({ ...heading, number }, sessionStart, lineEnds[k], sessionEnd, (whole) => markLines(text, sessionStart, whole ? sessionEnd : headEnd, hidden)));
 		k = m;
 	}
 	return sessions;

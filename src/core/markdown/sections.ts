@@ -88,6 +88,9 @@ function outline(text: string): Section {
 	return root;
 }
 
+// Shared by every section without children (most of a journal's): one empty list, not one each.
+const NO_CHILDREN = Object.freeze([]) as unknown as Section[];
+
 /** Adds `line` to the outline if it is an ATX heading, closing the open sections it ends. */
 function addHeading(stack: Section[], line: string, lineStart: number, lineEnd: number, textEnd: number): void {
 	const m = ATX.exec(line);
@@ -104,10 +107,11 @@ function addHeading(stack: Section[], line: string, lineStart: number, lineEnd: 
 		headingStart: lineStart,
 		headingEnd: lineEnd,
 		end: textEnd,
-		children: [],
+		children: NO_CHILDREN,
 		parent,
 	};
-	parent.children.push(section);
+	if (parent.children === NO_CHILDREN) parent.children = [section];
+	else parent.children.push(section);
 	stack.push(section);
 }
 
