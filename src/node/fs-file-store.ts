@@ -196,7 +196,10 @@ export class FsFileStore implements FileStore {
 
 	remove(path: string): Promise<void> {
 		try {
-			rmSync(this.resolve(path), { force: true });
+			// The entry itself goes (a link, not what it points at), from a folder that must be in the vault.
+			const abs = this.resolve(path);
+			const folder = nodePath.relative(this.root, nodePath.dirname(abs)).split(nodePath.sep).join('/');
+			rmSync(nodePath.join(this.writePlace(folder), nodePath.basename(abs)), { force: true });
 			return Promise.resolve();
 		} catch (e) {
 			return Promise.reject(this.wrap(e, path));

@@ -108,6 +108,15 @@ describe('FsFileStore writes through links', () => {
 		expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('a');
 	});
 
+	it('refuses to remove a file where a link leads out, but removes a link itself', async () => {
+		writeFileSync(join(outside, 'keep.md'), 'keep\n');
+		await expect(store.remove('away/keep.md')).rejects.toMatchObject({ code: 'unsafe-path' });
+		expect(readFileSync(join(outside, 'keep.md'), 'utf8')).toBe('keep\n');
+		await store.remove('away');
+		expect(readFileSync(join(outside, 'keep.md'), 'utf8')).toBe('keep\n');
+		expect(readdirSync(root).sort()).toEqual(['here', 'real']);
+	});
+
 	it('writes where a link inside the vault leads', async () => {
 		await store.create('here/deep/new.md', 'new\n');
 		expect(readFileSync(join(root, 'real', 'deep', 'new.md'), 'utf8')).toBe('new\n');
