@@ -109,6 +109,8 @@ export class FsFileStore implements FileStore {
 	/**
 	 * Every new file, text or bytes: written to a temporary file, then linked in place, which fails
 	 * when the file exists, so a race cannot overwrite someone's note and a full disk leaves nothing.
+	 * Single-file writes are not synced (a migration makes thousands, and a sync each tripled its
+	 * time); a killed process still leaves the old file or the new one. applyAll syncs.
 	 */
 	private createFile(path: string, data: string | Uint8Array): void {
 		this.removeStaleTemps();
@@ -117,7 +119,7 @@ export class FsFileStore implements FileStore {
 		const made = this.ensureFolder(folder);
 		const tmp = tempPathFor(abs);
 		try {
-			this.inFolder(folder, () => writeTemp(tmp, data));
+			this.inFolder(folder, () => writeTemp(tmp, data, undefined, false));
 			placeNew(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });
@@ -394,7 +396,7 @@ export class FsFileStore implements FileStore {
 		const abs = this.writePlace(path);
 		const tmp = tempPathFor(abs);
 		try {
-			writeTemp(tmp, text, this.keepOf(path, statSync(abs)));
+			writeTemp(tmp, text, this.keepOf(path, statSync(abs)), false);
 			renameSync(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });

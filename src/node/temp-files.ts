@@ -39,9 +39,10 @@ export interface Keep {
 
 /**
  * Writes `data` to a new file at `tmp` (refusing to reuse one), gives it the original's mode and
- * owner when rewriting, and syncs it. On any failure (a full disk, say) the temporary file is removed.
+ * owner when rewriting, and with `sync` flushes it to the disk. On any failure (a full disk, say)
+ * the temporary file is removed.
  */
-export function writeTemp(tmp: string, data: string | Uint8Array, keep?: Keep): void {
+export function writeTemp(tmp: string, data: string | Uint8Array, keep?: Keep, sync = true): void {
 	let fd: number | null = null;
 	try {
 		fd = openSync(tmp, 'wx', keep ? keep.mode & 0o7777 : 0o666);
@@ -57,7 +58,7 @@ export function writeTemp(tmp: string, data: string | Uint8Array, keep?: Keep): 
 			// After chown, which clears set-id bits, and past the umask that open applied.
 			fchmodSync(fd, keep.mode & 0o7777);
 		}
-		fsyncSync(fd);
+		if (sync) fsyncSync(fd);
 		closeSync(fd);
 		fd = null;
 	} catch (e) {
