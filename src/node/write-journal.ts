@@ -102,9 +102,17 @@ export function finishJournal(realRoot: string): string[] {
 			lines.push(`${entry.target} changed after an interrupted write; it is left as it is, without that write's change`);
 			continue;
 		}
-		if (entry.kind === 'create') placeNew(temp, target);
-		else renameSync(temp, target);
-		finished.push(entry.target);
+		try {
+			if (entry.kind === 'create') placeNew(temp, target);
+			else renameSync(temp, target);
+			finished.push(entry.target);
+		} catch (e) {
+			// Another run finishing the same journal got there first: its temporary file is gone.
+			if (lstatSync(temp, { throwIfNoEntry: false })) {
+				rmSync(temp, { force: true });
+				lines.push(`${entry.target}: could not finish an interrupted write (${(e as Error).message}); it is left as it is`);
+			}
+		}
 	}
 	rmSync(path, { force: true });
 	if (finished.length > 0) lines.unshift(`finished an interrupted write: ${finished.join(', ')}`);
