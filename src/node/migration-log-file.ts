@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { WorkflowError } from '../core/workflow/workflow-error';
+import { syncFolder } from './temp-files';
 import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
 
 /**
@@ -199,14 +200,3 @@ function writeAtomic(abs: string, text: string): void {
 	syncFolder(nodePath.dirname(abs));
 }
 
-function syncFolder(abs: string): void {
-	let fd: number | null = null;
-	try {
-		fd = openSync(abs, 'r');
-		fsyncSync(fd);
-	} catch {
-		// Some systems cannot sync a folder; the rename is atomic all the same.
-	} finally {
-		if (fd !== null) closeSync(fd);
-	}
-}

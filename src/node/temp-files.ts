@@ -87,3 +87,16 @@ export function placeNew(tmp: string, target: string): void {
 	}
 	rmSync(tmp, { force: true });
 }
+
+/** So the rename that commits survives a power cut, not only a killed process. */
+export function syncFolder(abs: string): void {
+	let fd: number | null = null;
+	try {
+		fd = openSync(abs, 'r');
+		fsyncSync(fd);
+	} catch {
+		// Some systems cannot open or sync a folder; the rename is still atomic.
+	} finally {
+		if (fd !== null) closeSync(fd);
+	}
+}

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { normalizeVaultPath } from '../core/files/paths';
-import { isAlive, placeNew, tempOwner, tempPathFor, writeTemp } from './temp-files';
+import { isAlive, placeNew, syncFolder, tempOwner, tempPathFor, writeTemp } from './temp-files';
 
 /**
  * The redo log that makes a write of several files all-or-nothing across a crash. Every new text is first written to its temporary file; then this journal, listing
@@ -49,18 +49,6 @@ export function removeJournal(realRoot: string): void {
 	rmSync(nodePath.join(realRoot, JOURNAL_NAME), { force: true });
 }
 
-/** So the rename that commits survives a power cut, not only a killed process. */
-function syncFolder(abs: string): void {
-	let fd: number | null = null;
-	try {
-		fd = openSync(abs, 'r');
-		fsyncSync(fd);
-	} catch {
-		// Some systems cannot open or sync a folder; the rename is still atomic.
-	} finally {
-		if (fd !== null) closeSync(fd);
-	}
-}
 
 /**
  * Finishes the journal a crashed run left behind: each target still as planned gets its new text,
