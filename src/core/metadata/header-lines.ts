@@ -117,7 +117,7 @@ export function setHeaderField(text: string, name: string, value: string): strin
 		// Fields kept as bullets get one more bullet, in the same marker; the line above stays as it was.
 		const bullet = /^( {0,3}[-*+][ \t]+)\*\*/.exec(last.text);
 		if (bullet) return insertLineAfter(text, last, bullet[1] + newLine, eol);
-		return insertAfterHeader(text, last, newLine, eol);
+		return insertAfterHeader(text, last, newLine, eol, hardBreak(headers));
 	}
 	if (zone.title) return insertAfterTitle(text, zone.title, newLine, eol);
 	const at = bodyStart(text);
@@ -137,13 +137,27 @@ function hasEol(line: Line): boolean {
 	return line.end > line.start + line.text.length;
 }
 
-/** The new line takes over the last header line's ending; the old last line gets a hard break. */
-function insertAfterHeader(text: string, last: Line, newLine: string, eol: string): string {
+/**
+ * The line break the note's header lines end in, for the one that now gets one: the seed's two
+ * spaces, a backslash, or none when the others have none (a note that sets each on its own line
+ * without hard breaks keeps that look). A lone header line shows no style: the seed's is used.
+ */
+function hardBreak(headers: readonly Line[]): string {
+	const others = headers.slice(0, -1);
+	if (others.length === 0) return '  ';
+	const ends = others.map((l) => (/[ \t]{2,}$/.test(l.text) ? '  ' : /\\$/.test(l.text) ? '\\' : ''));
+	return ends.find((e) => e !== '') ?? '';
+}
+
+/** The new line takes over the last header line's ending; the old last line gets the note's hard break. */
+function insertAfterHeader(text: string, last: Line, newLine: string, eol: string, lineBreak: string): string {
 	const contentEnd = last.start + last.text.length;
 	const trailing = /[ \t]*$/.exec(last.text)?.[0] ?? '';
 	const bare = contentEnd - trailing.length;
+	// A line already ending in a backslash break has it.
+	const brk = lineBreak === '\\' && text.slice(last.start, bare).endsWith('\\') ? '' : lineBreak;
 	const lineEol = text.slice(contentEnd, last.end);
-	return text.slice(0, bare) + '  ' + (lineEol || eol) + newLine + trailing + lineEol + text.slice(last.end);
+	return text.slice(0, bare) + brk + (lineEol || eol) + newLine + trailing + lineEol + text.slice(last.end);
 }
 
 function insertLineAfter(text: string, last: Line, newLine: string, eol: string): string {

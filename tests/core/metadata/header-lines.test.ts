@@ -79,6 +79,19 @@ describe('setHeaderField', () => {
 		expect(setHeaderField(crlf, 'Updated', 'now')).toBe('# T\r\n\r\n**Status**: a  \r\n**Parent**: b  \r\n**Updated**: now  \r\nText right after.\r\n');
 	});
 
+	it('adds a missing line in the break style of the other header lines: none where they have none', () => {
+		// The spec of a vault that writes one field a line without hard breaks.
+		const plain = ['# 1014 - Cold Storage (NAS) Integration', '', '**Parent**: [[spec|1001 - Storage Infrastructure]]', '**Status**: planning', '**Updated**: 2025-08-20 11:15', '', '## Overview', ''].join('\n');
+		const added = setHeaderField(plain, 'Context', '[[1014.context|Implementation Journal]]');
+		expect(added).toBe(plain.replace('**Updated**: 2025-08-20 11:15\n', '**Updated**: 2025-08-20 11:15\n**Context**: [[1014.context|Implementation Journal]]\n'));
+		// Rewriting Updated afterwards keeps it without trailing spaces too.
+		expect(setHeaderField(added, 'Updated', '2025-08-26 14:30')).toBe(added.replace('**Updated**: 2025-08-20 11:15\n', '**Updated**: 2025-08-26 14:30\n'));
+		const backslash = '# T\n\n**Status**: a\\\n**Updated**: b\n';
+		expect(setHeaderField(backslash, 'Context', 'c')).toBe('# T\n\n**Status**: a\\\n**Updated**: b\\\n**Context**: c\n');
+		// One header line shows no style of its own: the seed's two spaces.
+		expect(setHeaderField('# T\n\n**Status**: a\n', 'Updated', 'b')).toBe('# T\n\n**Status**: a  \n**Updated**: b\n');
+	});
+
 	it('adds the first header line under the title after a blank line', () => {
 		expect(setHeaderField('# Cold Storage\n\n## Summary\n', 'Status', 'planning')).toBe('# Cold Storage\n\n**Status**: planning\n\n## Summary\n');
 		expect(setHeaderField('# Cold Storage\nText.\n', 'Status', 'planning')).toBe('# Cold Storage\n\n**Status**: planning\n\nText.\n');

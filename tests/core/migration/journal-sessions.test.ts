@@ -62,7 +62,7 @@ test('a journal\'s every dated session becomes a session of its own: resume show
 
 test('the work of a dated journal that becomes a context is its first session; a later journal follows it', async () => {
 	const { plan, after } = await migrated();
-	expect(after['specs/1000/1001/1011.context.md']).toMatch(/^# 2025-08-20 Hot storage session\n\*\*ID\*\*: 1011-hot-storage-nvme\n\*\*Date\*\*: 2025-08-20 {2}\n\*\*Spec\*\*: \[\[1011\.spec\|1011 - Hot Storage NVMe\]\]\n\n## Implementation Timeline\n\n### Session 1: 2025-08-20 - Hot storage session\n\nFormatted the NVMe\.\n\n### Session 2: 2025-08-22 - Tuning\n/);
+	expect(after['specs/1000/1001/1011.context.md']).toMatch(/^# 2025-08-20 Hot storage session\n\*\*ID\*\*: 1011-hot-storage-nvme\n\*\*Date\*\*: 2025-08-20\n\*\*Spec\*\*: \[\[1011\.spec\|1011 - Hot Storage NVMe\]\]\n\n## Implementation Timeline\n\n### Session 1: 2025-08-20 - Hot storage session\n\nFormatted the NVMe\.\n\n### Session 2: 2025-08-22 - Tuning\n/);
 	expect(plan.merges.find((m) => m.journal === 'specs/context/2025-08-22-hot-storage-tuning.md')?.sessions).toEqual([2]);
 	const status = await specStatus(await memoryWorkspace(after), '1011');
 	expect(status.sessions.map((s) => s.number)).toEqual([1, 2]);
