@@ -13,6 +13,7 @@ import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
 import { readSpecContext } from './progress-rollup';
 import { externalCommands, isShellScript } from './shell-commands';
+import { scriptDependencies } from './script-dependencies';
 import { CodeChange, collectDeliverables } from './spec-deliverables';
 import { specUsage, SpecUsage } from './spec-usage';
 import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
@@ -41,8 +42,13 @@ export interface ReportDeliverable {
 	 * every `deliverables/` folder (a shared doc, source code: not written for this spec) or is missing.
 	 */
 	traceback: boolean | null;
-	/** Scripts: the external commands they call (shell scripts only; see `dependenciesScanned`). */
+	/**
+	 * Scripts: the tools they need beyond a stock Linux host (`nc`, `dd`), in the order they
+	 * appear (shell scripts only; see `dependenciesScanned` and script-dependencies.ts).
+	 */
 	dependencies: string[];
+	/** Scripts: every external command they call, sorted (basics such as `mkdir` included). */
+	commands: string[];
 	dependenciesScanned: boolean;
 	/** Docs: lines / 50, rounded up (an empty file has 0): about a printed page of markdown each. */
 	pages: number | null;
@@ -104,6 +110,7 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 			exists: false,
 			traceback: null,
 			dependencies: [],
+			commands: [],
 			dependenciesScanned: false,
 			pages: null,
 			format: ext === 'md' ? 'Markdown' : ext === '' ? 'Text' : ext.toUpperCase(),
@@ -134,7 +141,8 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 			exists: true,
 			// A file outside every deliverables/ folder (a shared doc, source code) is the owner's, not written for this spec.
 			traceback: classifyPath(ref.path, ws.index.specsRoot) === 'deliverable' ? header.traceback : null,
-			dependencies: shell ? externalCommands(text) : [],
+			dependencies: shell ? scriptDependencies(text) : [],
+			commands: shell ? externalCommands(text) : [],
 			dependenciesScanned: shell,
 			pages: ref.type === 'docs' && stats.lines !== null ? Math.ceil(stats.lines / LINES_PER_PAGE) : null,
 			target: header.fields.get('target') || null,

@@ -46,22 +46,40 @@ const WRAPPERS: Record<string, Wrapper> = {
 };
 
 type Token =
-	| { kind: 'word'; raw: string; literal: boolean }
+	| { kind: 'word'; raw: string; literal: boolean; at: number }
 	| { kind: 'op'; op: string }
 	| { kind: 'redirect' }
 	| { kind: 'newline' }
 	| { kind: 'arith' };
 
 interface Scan {
-	commands: Set<string>;
+	/** Each command with where it is first run: its offset, a wrapper just after the command it wraps. */
+	commands: Map<string, number>;
 	functions: Set<string>;
 }
 
 /** External commands called by a shell script, sorted, without duplicates. */
 export function externalCommands(script: string): string[] {
-	const scan: Scan = { commands: new Set(), functions: new Set() };
-	scanCommands(script.replace(/\r\n/g, '\n'), scan, 0);
-	return [...scan.commands].filter((c) => !scan.functions.has(c)).sort();
+	return commandsInOrder(script).sort();
+}
+
+/**
+ * The same commands in the order they first appear in the script (a function's body where it is
+ * written); a wrapper comes right after the command it wraps, since that command is the point
+ * (`time dd` gives dd, time).
+ */
+export function commandsInOrder(script: string): string[] {
+	const scan: Scan = { commands: new Map(), functions: new Set() };
+	scanCommands(script.replace(/\r\n/g, '\n'), scan, 0, 0);
+	return [...scan.commands]
+		.filter(([c]) => !scan.functions.has(c))
+		.sort((a, b) => a[1] - b[1])
+		.map(([c]) => c);
+}
+
+function record(scan: Scan, name: string, at: number): void {
+	const seen = scan.commands.get(name);
+	if (seen === undefined || at < seen) scan.commands.set(name, at);
 }
 
 /** Whether a file is a shell script, by extension or shebang. */
@@ -76,18 +94,25 @@ export function isShellScript(path: string, text: string): boolean {
 // Command substitutions nest; a pathological file cannot recurse without bound.
 const MAX_DEPTH = 32;
 
-function scanCommands(src: string, scan: Scan, depth: number): void {
+function scanCommands(src: string, scan: Scan, depth: number, base: number): void {
 	if (depth > MAX_DEPTH) return;
-	const tokens = lex(src, (inner) => scanCommands(inner, scan, depth + 1));
-	parse(tokens, scan);
+	const tokens = lex(src, (inner, at) => scanCommands(inner, scan, depth + 1, base + at));
+	parse(tokens, scan, base);
 }
 
-function parse(tokens: Token[], scan: Scan): void {
+function parse(tokens: Token[], scan: Scan, base: number): void {
 	let expect = true;
 	let mode: 'normal' | 'for' | 'case-word' | 'case-pattern' | 'test' = 'normal';
 	let caseDepth = 0;
 	let skipWord = false;
 	let wrapper: { spec: Wrapper; skipNext: boolean; positional: number } | null = null;
+	// Wrappers seen since the command started, recorded once the command they wrap is known.
+	let wrappers: { name: string; at: number }[] = [];
+	const flushWrappers = (commandAt: number | null) => {
+		// Innermost first: `sudo timeout 3 dd` gives dd, timeout, sudo.
+		wrappers.reverse().forEach((w, i) => record(scan, w.name, commandAt === null ? w.at : commandAt + (i + 1) / (wrappers.length + 1)));
+		wrappers = [];
+	};
 	for (let k = 0; k < tokens.length; k++) {
 		const t = tokens[k];
 		if (skipWord) {
@@ -125,6 +150,7 @@ function parse(tokens: Token[], scan: Scan): void {
 		}
 		if (t.kind === 'newline' || t.kind === 'op') {
 			wrapper = null;
+			flushWrappers(null);
 			if (t.kind === 'op' && /^;;|^;&/.test(t.op) && caseDepth > 0) mode = 'case-pattern';
 			else expect = !(t.kind === 'op' && t.op === ')');
 			continue;
@@ -162,6 +188,7 @@ function parse(tokens: Token[], scan: Scan): void {
 		if (isAssignment(raw)) continue;
 		if (!t.literal) {
 			// `$CMD args`, `"$@"`: the command is not known from the text.
+			flushWrappers(null);
 			expect = false;
 			continue;
 		}
@@ -205,17 +232,22 @@ function parse(tokens: Token[], scan: Scan): void {
 		const name = raw.slice(raw.lastIndexOf('/') + 1);
 		const wrap = WRAPPERS[name];
 		if (wrap) {
-			if (wrap.record) scan.commands.add(name);
+			if (wrap.record) wrappers.push({ name, at: base + t.at });
 			wrapper = { spec: wrap, skipNext: false, positional: wrap.positional };
 			continue;
 		}
 		if (raw === 'builtin') {
+			flushWrappers(null);
 			expect = false;
 			continue;
 		}
-		if (!BUILTINS.has(name) && name !== '' && /^[\w.+@:-]+$/.test(name)) scan.commands.add(name);
+		if (!BUILTINS.has(name) && name !== '' && /^[\w.+@:-]+$/.test(name)) {
+			record(scan, name, base + t.at);
+			flushWrappers(base + t.at);
+		} else flushWrappers(null);
 		expect = false;
 	}
+	flushWrappers(null);
 }
 
 /** `NAME=value`, `NAME+=value`, `NAME[i]=value`. */
@@ -227,7 +259,8 @@ function isAssignment(raw: string): boolean {
 
 const METACHARS = ' \t\n;&|()<>';
 
-function lex(src: string, onSubstitution: (inner: string) => void): Token[] {
+/** `onSubstitution` gets the text of each command substitution and its offset in `src`. */
+function lex(src: string, onSubstitution: (inner: string, at: number) => void): Token[] {
 	const tokens: Token[] = [];
 	const heredocs: { delimiter: string; dash: boolean }[] = [];
 	let i = 0;
@@ -250,8 +283,8 @@ function lex(src: string, onSubstitution: (inner: string) => void): Token[] {
 			i = matchParen(src, i) + 1;
 		} else if ((c === '<' || c === '>') && src[i + 1] === '(') {
 			const end = matchParen(src, i + 1);
-			onSubstitution(src.slice(i + 2, end));
-			tokens.push({ kind: 'word', raw: src.slice(i, end + 1), literal: false });
+			onSubstitution(src.slice(i + 2, end), i + 2);
+			tokens.push({ kind: 'word', raw: src.slice(i, end + 1), literal: false, at: i });
 			i = end + 1;
 		} else if (c === '<' || c === '>' || (c === '&' && src[i + 1] === '>')) {
 			const op = /^(?:<<<|<<-|<<|<&|<>|>>|>&|>\||&>>|&>|<|>)/.exec(src.slice(i, i + 3))?.[0] ?? c;
@@ -276,14 +309,14 @@ function lex(src: string, onSubstitution: (inner: string) => void): Token[] {
 				i = word.end;
 				continue;
 			}
-			tokens.push({ kind: 'word', raw: word.raw, literal: word.literal });
+			tokens.push({ kind: 'word', raw: word.raw, literal: word.literal, at: i });
 			i = Math.max(word.end, i + 1);
 		}
 	}
 	return tokens;
 }
 
-function readWord(src: string, start: number, onSubstitution: (inner: string) => void): { raw: string; literal: boolean; end: number } {
+function readWord(src: string, start: number, onSubstitution: (inner: string, at: number) => void): { raw: string; literal: boolean; end: number } {
 	let i = start;
 	let literal = true;
 	const n = src.length;
@@ -292,7 +325,8 @@ function readWord(src: string, start: number, onSubstitution: (inner: string) =>
 		if (c === '(' && isAssignment(src.slice(start, i) + 'x') && /\+?=$/.test(src.slice(start, i))) {
 			// An array assignment `NAME=( … )`: its items are not commands, but may hold substitutions.
 			const end = matchParen(src, i);
-			lex(src.slice(i + 1, end), onSubstitution);
+			const from = i + 1;
+			lex(src.slice(from, end), (inner, at) => onSubstitution(inner, from + at));
 			i = end + 1;
 			literal = false;
 			continue;
@@ -309,7 +343,7 @@ function readWord(src: string, start: number, onSubstitution: (inner: string) =>
 			literal = false;
 		} else if (c === '`') {
 			const close = closingBacktick(src, i + 1);
-			onSubstitution(src.slice(i + 1, close).replace(/\\`/g, '`'));
+			onSubstitution(src.slice(i + 1, close).replace(/\\`/g, '`'), i + 1);
 			i = close + 1;
 			literal = false;
 		} else if (c === '$') {
@@ -323,12 +357,12 @@ function readWord(src: string, start: number, onSubstitution: (inner: string) =>
 }
 
 /** Past a `$…` expansion starting at `i`; command substitutions are handed to `onSubstitution`. */
-function skipDollar(src: string, i: number, onSubstitution: (inner: string) => void): number {
+function skipDollar(src: string, i: number, onSubstitution: (inner: string, at: number) => void): number {
 	const next = src[i + 1];
 	if (next === '(') {
 		const end = matchParen(src, i + 1);
 		// `$(( … ))` is arithmetic, not a command.
-		if (src[i + 2] !== '(') onSubstitution(src.slice(i + 2, end));
+		if (src[i + 2] !== '(') onSubstitution(src.slice(i + 2, end), i + 2);
 		return end + 1;
 	}
 	if (next === '{') {
@@ -343,7 +377,7 @@ function skipDollar(src: string, i: number, onSubstitution: (inner: string) => v
 	return i + 1;
 }
 
-function skipDoubleQuoted(src: string, i: number, onSubstitution: (inner: string) => void): number {
+function skipDoubleQuoted(src: string, i: number, onSubstitution: (inner: string, at: number) => void): number {
 	let j = i + 1;
 	while (j < src.length) {
 		const c = src[j];
@@ -352,7 +386,7 @@ function skipDoubleQuoted(src: string, i: number, onSubstitution: (inner: string
 		else if (c === '$') j = skipDollar(src, j, onSubstitution);
 		else if (c === '`') {
 			const close = closingBacktick(src, j + 1);
-			onSubstitution(src.slice(j + 1, close).replace(/\\`/g, '`'));
+			onSubstitution(src.slice(j + 1, close).replace(/\\`/g, '`'), j + 1);
 			j = close + 1;
 		} else j++;
 	}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { externalCommands, isShellScript } from '../../../src/core/workflow/shell-commands';
+import { commandsInOrder, externalCommands, isShellScript } from '../../../src/core/workflow/shell-commands';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 
 const scripts = readVaultFiles(EXAMPLE_VAULT);
@@ -96,5 +96,17 @@ describe('isShellScript', () => {
 		expect(isShellScript('x', '#!/bin/sh\n')).toBe(true);
 		expect(isShellScript('x.py', '#!/usr/bin/env python3\n')).toBe(false);
 		expect(isShellScript('x', 'echo hi\n')).toBe(false);
+	});
+});
+
+describe('commandsInOrder', () => {
+	it('lists commands where they first appear, substitutions included, a wrapper after what it wraps', () => {
+		expect(commandsInOrder('X="$(date)"\nif nc -z h 1; then :; fi\n{ time dd if=a ; } 2>&1\nsudo timeout 3 dd\ntime\n')).toEqual(['date', 'nc', 'dd', 'time', 'timeout', 'sudo']);
+	});
+
+	it('holds the same names as externalCommands', () => {
+		for (const name of ['nas-health-check.sh', 'benchmark.sh', 'optimize-network.sh', 'directory-setup.sh']) {
+			expect([...commandsInOrder(script(name))].sort()).toEqual(externalCommands(script(name)));
+		}
 	});
 });
