@@ -1,6 +1,6 @@
-import { formatDuration } from '../context/duration';
 import { nextTaskOf, progress, taskRef, type TaskRef, type TaskState } from '../context/plan-task';
-import { activeSession, lastActivity, minutesSoFar } from '../context/session';
+import { activeSession, minutesSoFar } from '../context/session';
+import { lastMade, sessionGist, type SessionGistSource } from '../context/session-summary';
 import { ContextCache, readSpecContext, specTasks } from './progress-rollup';
 import { requireSpec, Workspace } from './workspace';
 
@@ -15,6 +15,10 @@ export interface ResumeSession {
 	minutes: number | null;
 	/** `completed`, `partial`, `blocked`, `active`, or the value as written; null without a Status line. */
 	status: string | null;
+	/** What the brief's line says of the session (sessionGist): its summary, else what it made, else its title; null when none. */
+	summary: string | null;
+	/** Where `summary` comes from; null with it. */
+	summaryFrom: SessionGistSource | null;
 }
 
 export interface ResumeBrief {
@@ -27,7 +31,7 @@ export interface ResumeBrief {
 	sessions: ResumeSession[];
 	/** Of the spec's own tasks: its plan, else its checklists (`from`). */
 	progress: { done: number; total: number; percent: number; from: 'plan' | 'checklist' };
-	/** The latest entry written (see lastActivity), as plain text. */
+	/** The last thing made (lastMade): the last `Created …` entry, else the last Implementation entry, else the last item; plain text. */
 	lastActivity: string | null;
 	/** Tasks neither done nor cancelled, in order, with their numbers. */
 	remainingTasks: ResumeTask[];
@@ -58,15 +62,20 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 		title: spec.title,
 		context: context ? path : null,
 		foreignContext: foreign,
-		sessions: sessions.map((s) => ({
-			number: s.number,
-			date: s.date,
-			title: s.title,
-			minutes: s === active ? minutesSoFar(s, now) : s.durationMinutes,
-			status: s.status,
-		})),
+		sessions: sessions.map((s) => {
+			const gist = context ? sessionGist(context.text, s) : null;
+			return {
+				number: s.number,
+				date: s.date,
+				title: s.title,
+				minutes: s === active ? minutesSoFar(s, now) : s.durationMinutes,
+				status: s.status,
+				summary: gist?.text ?? null,
+				summaryFrom: gist?.from ?? null,
+			};
+		}),
 		progress: { done: p.done, total: p.total, percent: p.percent, from: own.from },
-		lastActivity: lastActivity(sessions),
+		lastActivity: context ? lastMade(context.text, sessions) : null,
 		remainingTasks: remaining,
 		nextTask: nextTaskOf(remaining),
 		activeSession: active?.number ?? null,
@@ -87,22 +96,25 @@ const STATE_MARK: Record<TaskState, string> = {
  *     Resuming work on spec 1014 (Cold Storage NAS Integration)
  *
  *     ## Previous Session Summary:
- *     - Session 1 (2025-08-26): Initial Planning and Network Setup — 2.5 hours, completed
- *     - Status: 5/7 tasks completed
- *     - Last activity: …
+ *     - Session 1 (2025-08-26): Completed network optimization and NFS setup
+ *     - Status: 3/7 tasks completed
+ *     - Last activity: Created Health Monitoring Script
  *
  *     ## Remaining Tasks:
- *     6. 🔄 Documentation
- *     7. ⏳ Final validation
+ *     4. ⏳ Directory structure creation
+ *     …
  *
- *     Continue from task 6? Start a session with: spec-work start 1014
+ *     Continue from task 4? Start a session with: spec-work start 1014
+ *
+ * A session's line is the seed's: no duration or status (the JSON has them, and the last line
+ * says when a session is still active).
  */
 export function formatResumeBrief(brief: ResumeBrief): string {
 	const out = [`Resuming work on spec ${brief.id} (${brief.title})`, ''];
 	if (brief.foreignContext !== null) out.push(`Not read: ${brief.foreignContext}`, '');
 	out.push('## Previous Session Summary:');
 	if (brief.sessions.length === 0) out.push('- No sessions yet');
-	for (const s of brief.sessions) out.push(sessionLine(s, s.number === brief.activeSession));
+	for (const s of brief.sessions) out.push(`- ${resumeSessionLine(s)}`);
 	const from = brief.progress.from === 'checklist' ? ' (from checklist)' : '';
 	out.push(`- Status: ${brief.progress.done}/${brief.progress.total} tasks completed${from}`);
 	if (brief.lastActivity) out.push(`- Last activity: ${brief.lastActivity}`);
@@ -113,13 +125,10 @@ export function formatResumeBrief(brief: ResumeBrief): string {
 	return out.join('\n') + '\n';
 }
 
-function sessionLine(s: ResumeSession, active: boolean): string {
+/** `Session 1 (2025-08-26): Completed network optimization and NFS setup`: the brief's line, and the plugin's. */
+export function resumeSessionLine(s: ResumeSession): string {
 	const when = s.date ? ` (${s.date})` : '';
-	const title = s.title ? `: ${s.title}` : '';
-	const facts: string[] = [];
-	if (s.minutes !== null) facts.push(active ? `${formatDuration(s.minutes)} so far` : formatDuration(s.minutes));
-	if (s.status) facts.push(s.status);
-	return `- Session ${s.number}${when}${title}${facts.length > 0 ? ` — ${facts.join(', ')}` : ''}`;
+	return `Session ${s.number}${when}${s.summary ? `: ${s.summary}` : ''}`;
 }
 
 function nextStep(brief: ResumeBrief): string {

@@ -1,6 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
-import { formatDuration } from '../../core/context/duration';
-import type { ResumeBrief, ResumeSession, ResumeTask } from '../../core/workflow/resume';
+import { resumeSessionLine, type ResumeBrief, type ResumeTask } from '../../core/workflow/resume';
 import { taskLine } from '../task-marks';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
@@ -25,7 +24,7 @@ export class ResumeModal extends Modal {
 		new Setting(contentEl).setName('Previous sessions').setHeading();
 		const sessions = contentEl.createEl('ul', { cls: 'spec-workflow-resume-sessions' });
 		if (brief.sessions.length === 0) sessions.createEl('li', { cls: 'spec-workflow-muted', text: 'No sessions yet.' });
-		for (const s of brief.sessions) sessions.createEl('li', { text: sessionLine(s, s.number === brief.activeSession) });
+		for (const s of brief.sessions) sessions.createEl('li', { text: resumeSessionLine(s) });
 
 		new Setting(contentEl).setName('Progress').setHeading();
 		const { done, total, percent } = brief.progress;
@@ -59,14 +58,4 @@ export class ResumeModal extends Modal {
 
 function continueText(brief: ResumeBrief): string {
 	return brief.activeSession === null ? 'Start a session' : `Continue session ${brief.activeSession}`;
-}
-
-/** `Session 2 · 2025-08-27 · Directory Structure and Benchmarking · 3 hours · completed` */
-export function sessionLine(s: ResumeSession, active: boolean): string {
-	const parts = [`Session ${s.number}`];
-	if (s.date) parts.push(s.date);
-	if (s.title) parts.push(s.title);
-	if (s.minutes !== null) parts.push(active ? `${formatDuration(s.minutes)} so far` : formatDuration(s.minutes));
-	if (s.status) parts.push(s.status);
-	return parts.join(' · ');
 }

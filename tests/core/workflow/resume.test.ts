@@ -5,7 +5,10 @@ import { memoryWorkspace } from '../../helpers/workspace';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1014, EXAMPLE, expectRefused, replaceOnce, workspace } from './session-fixtures';
 
-const LAST_1014 = '`directory-setup.sh` run twice: second run changes nothing ✅';
+// The last deliverable session 2 created, not its last Testing line.
+const LAST_1014 = 'Created Setup Guide';
+const S1_1014 = 'Analyzing current NFS mount at 192.168.1.101:/storage; Created Network Optimization Script; …';
+const S2_1014 = 'Created Directory Structure Script and ran it on `/mnt/nas`; Created Benchmark Script; …';
 
 describe('resumeBrief', () => {
 	it('gives the seed\'s figures for 1014: two sessions, 5/7 tasks, tasks 6 and 7 remaining, 6 next', async () => {
@@ -18,8 +21,8 @@ describe('resumeBrief', () => {
 			context: CTX_1014,
 			foreignContext: null,
 			sessions: [
-				{ number: 1, date: '2025-08-26', title: 'Initial Planning and Network Setup', minutes: 150, status: 'completed' },
-				{ number: 2, date: '2025-08-27', title: 'Directory Structure and Benchmarking', minutes: 90, status: 'completed' },
+				{ number: 1, date: '2025-08-26', title: 'Initial Planning and Network Setup', minutes: 150, status: 'completed', summary: S1_1014, summaryFrom: 'implementation' },
+				{ number: 2, date: '2025-08-27', title: 'Directory Structure and Benchmarking', minutes: 90, status: 'completed', summary: S2_1014, summaryFrom: 'implementation' },
 			],
 			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			lastActivity: LAST_1014,
@@ -39,8 +42,8 @@ describe('resumeBrief', () => {
 		expect(formatResumeBrief(await resumeBrief(ws, '1014'))).toBe(
 			'Resuming work on spec 1014 (Cold Storage NAS Integration)\n\n' +
 				'## Previous Session Summary:\n' +
-				'- Session 1 (2025-08-26): Initial Planning and Network Setup — 2.5 hours, completed\n' +
-				'- Session 2 (2025-08-27): Directory Structure and Benchmarking — 1.5 hours, completed\n' +
+				`- Session 1 (2025-08-26): ${S1_1014}\n` +
+				`- Session 2 (2025-08-27): ${S2_1014}\n` +
 				'- Status: 5/7 tasks completed\n' +
 				`- Last activity: ${LAST_1014}\n\n` +
 				'## Remaining Tasks:\n' +
@@ -55,10 +58,11 @@ describe('resumeBrief', () => {
 		await startSession(ws, { id: '1014', title: 'Docs' });
 		ws.setNow('2025-08-28T16:00:00');
 		const brief = await resumeBrief(ws, '1014');
-		expect(brief.sessions[2]).toEqual({ number: 3, date: '2025-08-28', title: 'Docs', minutes: 90, status: 'active' });
+		expect(brief.sessions[2]).toEqual({ number: 3, date: '2025-08-28', title: 'Docs', minutes: 90, status: 'active', summary: 'Docs', summaryFrom: 'title' });
 		expect(brief.activeSession).toBe(3);
 		const text = formatResumeBrief(brief);
-		expect(text).toContain('- Session 3 (2025-08-28): Docs — 1.5 hours so far, active\n');
+		// Nothing done yet: the title stands for the session; the last line says it is open.
+		expect(text).toContain('- Session 3 (2025-08-28): Docs\n');
 		expect(text.endsWith('\nContinue from task 6? Session 3 is still active.\n')).toBe(true);
 	});
 
@@ -78,9 +82,10 @@ describe('resumeBrief', () => {
 		const ws = await workspace();
 		const brief = await resumeBrief(ws, '1011');
 		expect(brief.progress).toEqual({ done: 5, total: 5, percent: 100, from: 'plan' });
-		expect(brief.sessions).toEqual([{ number: 1, date: '2025-08-25', title: 'NVMe Array and Mount', minutes: 105, status: 'completed' }]);
+		const summary = 'Checked both drives with `nvme smart-log`; Built the array and filesystem; …';
+		expect(brief.sessions).toEqual([{ number: 1, date: '2025-08-25', title: 'NVMe Array and Mount', minutes: 105, status: 'completed', summary, summaryFrom: 'implementation' }]);
 		expect(brief.nextTask).toBeNull();
-		expect(formatResumeBrief(brief)).toContain('- Session 1 (2025-08-25): NVMe Array and Mount — 1.75 hours, completed\n');
+		expect(formatResumeBrief(brief)).toContain(`- Session 1 (2025-08-25): ${summary}\n`);
 		expect(formatResumeBrief(brief)).toContain('## Remaining Tasks:\n- None: every task is done\n\nEvery task is done.\n');
 	});
 
@@ -128,8 +133,8 @@ describe('resumeBrief on a hand-written vault', () => {
 		expect(formatResumeBrief(brief)).toBe(
 			'Resuming work on spec 1014 (Feed Reader)\n\n' +
 				'## Previous Session Summary:\n' +
-				'- Session 1 (2025-08-18): Header parsing — 2 hours, completed\n' +
-				'- Session 2 (2025-08-20): Quoted fields and streaming — 1.5 hours\n' +
+				'- Session 1 (2025-08-18): Parsed the header row\n' +
+				'- Session 2 (2025-08-20): Parsed quoted fields; Rows are streamed\n' +
 				'- Status: 3/5 tasks completed (from checklist)\n' +
 				'- Last activity: Rows are streamed\n\n' +
 				'## Remaining Tasks:\n' +

@@ -18,12 +18,13 @@ describe('Resume work on spec…', () => {
 		await command(app, 'resume-work');
 		const modal = getOpenModal(ResumeModal);
 		expect(modal?.titleEl.textContent).toBe('Resume work on 1014 - Cold Storage NAS Integration');
+		// The CLI's words: each session's line as `resume` prints it, without the bullet.
 		expect(listed('spec-workflow-resume-sessions')).toEqual([
-			'Session 1 · 2025-08-26 · Initial Planning and Network Setup · 2.5 hours · completed',
-			'Session 2 · 2025-08-27 · Directory Structure and Benchmarking · 1.5 hours · completed',
+			'Session 1 (2025-08-26): Analyzing current NFS mount at 192.168.1.101:/storage; Created Network Optimization Script; …',
+			'Session 2 (2025-08-27): Created Directory Structure Script and ran it on `/mnt/nas`; Created Benchmark Script; …',
 		]);
 		expect(openModal().contentEl.querySelector('.spec-workflow-resume-progress')?.textContent).toBe('5/7 tasks completed (71%)');
-		expect(openModal().contentEl.querySelector('.spec-workflow-resume-activity')?.textContent).toMatch(/^Last activity: ./);
+		expect(openModal().contentEl.querySelector('.spec-workflow-resume-activity')?.textContent).toBe('Last activity: Created Setup Guide');
 		expect(listed('spec-workflow-resume-tasks')).toEqual(['6. 🔄 Documentation', '7. ⏳ Final validation']);
 
 		await click(app, 'Continue from task 6');
@@ -50,13 +51,13 @@ describe('Resume work on spec…', () => {
 		expect(notices).toEqual(['Started session 3 on 1014, task 7 in progress']);
 	});
 
-	it('offers to start a session when no task waits, and shows the time so far of an active one', async () => {
+	it('offers to continue the active session when no task waits', async () => {
 		const ws = await coreWorkspace();
 		await startSession(ws, { id: '1011', title: 'Check' });
 		const { app } = await loadVault(ws.store.snapshot(), '2025-08-28T11:30');
 		await openNote(app, 'specs/1000/1001/1011.spec.md');
 		await command(app, 'resume-work');
-		expect(listed('spec-workflow-resume-sessions')[1]).toBe('Session 2 · 2025-08-28 · Check · 1.5 hours so far · active');
+		expect(listed('spec-workflow-resume-sessions')[1]).toBe('Session 2 (2025-08-28): Check');
 		expect(listed('spec-workflow-resume-tasks')).toEqual(['None: every task is done.']);
 		await click(app, 'Continue session 2');
 		expect(notices).toEqual(['Continuing session 2 on 1011']);
