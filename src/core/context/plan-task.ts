@@ -7,9 +7,14 @@ import { parseListItem, scanLines, columns, leadingWhitespace } from './lines';
  * (`1. ✅ Analyze …`, bare `✅ Network buffer optimization`).
  *
  * Only top-level items are tasks. An item nested under another item that is itself a task
- * (`- [x] Benchmark` / `  - [ ] run dd`) is a sub-step of that task: it is neither numbered nor
- * counted. Items nested under a plain bullet (`- Phase 1` / `  - [ ] task`) are tasks, since the
- * plain bullet is only a group label.
+ * (`- [x] Benchmark` / `  - [ ] run dd`) is a sub-item of that task: it is neither numbered nor
+ * counted among the tasks, but gives the task its own progress (TaskProgress). Items nested under
+ * a plain bullet (`- Phase 1` / `  - [ ] task`) are tasks, since the plain bullet is only a group
+ * label.
+ *
+ * A task marked pending (`[ ]`, ⏳) whose work has begun — a sub-item done, or a figure above 0%
+ * written after its text (`Documentation (50% complete)`) — is in progress: the seed marks a task
+ * ⏳ until it is done and lists such a task under "In Progress". Its own mark alone makes it done.
  */
 
 export type TaskState = 'pending' | 'in-progress' | 'done' | 'blocked' | 'cancelled';
@@ -32,6 +37,17 @@ export interface PlanTask {
 	markerEnd: number;
 	/** Indentation of the item in columns. */
 	indent: number;
+	/** The task's own progress, from its sub-items or a figure written after its text; null when unknown. */
+	progress: TaskProgress | null;
+}
+
+/** How far one task is: its sub-items done (cancelled ones do not count), or the figure its text carries. */
+export interface TaskProgress {
+	percent: number;
+	/** Sub-items done and counted; null when the figure is the one written in the text. */
+	done: number | null;
+	total: number | null;
+	from: 'sub-items' | 'text';
 }
 
 /** A task as the briefs show it: its number, text and state. */
@@ -87,14 +103,16 @@ const EMOJI_FOR: Record<Exclude<TaskState, 'cancelled'>, string> = {
 
 interface Candidate {
 	indent: number;
-	task: Omit<PlanTask, 'number'> | null;
+	task: Omit<PlanTask, 'number' | 'progress'> | null;
 }
 
 /** Tasks of [from, to), in order, numbered from 1. Lines inside fenced code are skipped. */
 export function parsePlanTasks(text: string, from = 0, to = text.length): PlanTask[] {
-	const tasks: PlanTask[] = [];
-	// Open list items above the current line, innermost last, to tell nested sub-steps apart.
-	const stack: Candidate[] = [];
+	const tasks: Omit<PlanTask, 'progress'>[] = [];
+	const steps: { done: number; total: number }[] = [];
+	// Open list items above the current line, innermost last, each with the index of the task it
+	// belongs to (itself, or the task it is nested under), to tell sub-items apart.
+	const stack: { indent: number; owner: number | null }[] = [];
 	for (const line of scanLines(text, from, to)) {
 		if (line.inFence) continue;
 		const item = readItem(line.text, line.start, line.end);
@@ -104,11 +122,58 @@ export function parsePlanTasks(text: string, from = 0, to = text.length): PlanTa
 			continue;
 		}
 		while (stack.length > 0 && stack[stack.length - 1].indent >= item.indent) stack.pop();
-		const nested = stack.some((c) => c.task !== null);
-		stack.push(item);
-		if (item.task && !nested) tasks.push({ number: tasks.length + 1, ...item.task });
+		const owner = stack.find((c) => c.owner !== null)?.owner ?? null;
+		if (owner !== null) {
+			if (item.task && item.task.state !== 'cancelled') {
+				steps[owner].total++;
+				if (item.task.state === 'done') steps[owner].done++;
+			}
+			stack.push({ indent: item.indent, owner });
+		} else if (item.task) {
+			stack.push({ indent: item.indent, owner: tasks.length });
+			tasks.push({ number: tasks.length + 1, ...item.task });
+			steps.push({ done: 0, total: 0 });
+		} else {
+			stack.push({ indent: item.indent, owner: null });
+		}
 	}
-	return tasks;
+	return tasks.map((t, i) => withProgress(t, steps[i]));
+}
+
+/** `Documentation (50% complete)`, `(50%)`, `(50% done)`: a figure written at the end of a task's text. */
+const WRITTEN_PERCENT = /\(\s*(\d{1,3})\s*%(?:\s*(?:complete|completed|done))?\s*\)$/i;
+
+function withProgress(task: Omit<PlanTask, 'progress'>, steps: { done: number; total: number }): PlanTask {
+	let own: TaskProgress | null = null;
+	let begun = false;
+	if (steps.total > 0) {
+		own = { percent: percentOf(steps.done, steps.total), done: steps.done, total: steps.total, from: 'sub-items' };
+		begun = steps.done > 0;
+	} else {
+		const written = WRITTEN_PERCENT.exec(task.text);
+		const percent = written ? Number(written[1]) : NaN;
+		if (percent <= 100) {
+			own = { percent, done: null, total: null, from: 'text' };
+			begun = percent > 0;
+		}
+	}
+	// Only a task marked pending is moved: its mark says "not done", its sub-items say "begun".
+	const state = task.state === 'pending' && begun ? 'in-progress' : task.state;
+	return { ...task, state, progress: own };
+}
+
+/**
+ * `(50% complete)`, the figure the status view shows after a task in progress; null when its
+ * progress is unknown or its text already ends with a figure (shown as written).
+ */
+export function taskProgressNote(task: Pick<PlanTask, 'text' | 'progress'>): string | null {
+	if (task.progress === null || WRITTEN_PERCENT.test(task.text)) return null;
+	return `(${task.progress.percent}% complete)`;
+}
+
+/** done / total rounded to the nearest integer; 0 when there is nothing to count. */
+export function percentOf(done: number, total: number): number {
+	return total === 0 ? 0 : Math.round((done * 100) / total);
 }
 
 /** Acceptance criteria are the same checklist: a met criterion is a `done` item. */
@@ -229,7 +294,7 @@ export function progress(tasks: readonly PlanTask[]): Progress {
 	return {
 		done,
 		total,
-		percent: total === 0 ? 0 : Math.round((done * 100) / total),
+		percent: percentOf(done, total),
 		pending: count('pending'),
 		inProgress: count('in-progress'),
 		blocked: count('blocked'),

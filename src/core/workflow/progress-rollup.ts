@@ -1,5 +1,5 @@
 import { readContextFile, type ContextFile } from '../context/context-file';
-import { progress, type PlanTask } from '../context/plan-task';
+import { percentOf, progress, type PlanTask } from '../context/plan-task';
 import { Spec } from '../index/spec';
 import { foreignContext } from './context-ownership';
 import { Workspace } from './workspace';
@@ -107,10 +107,6 @@ async function progressOf(ws: Workspace, spec: Spec, cache: ContextCache, seen: 
 	// A spec finished without a task list is done, and counts as such in its parent.
 	if (spec.status === 'completed') return { done: 1, total: 1, percent: 100, from: 'status' };
 	return { done: 0, total: 0, percent: 0, from: 'none' };
-}
-
-export function percentOf(done: number, total: number): number {
-	return total === 0 ? 0 : Math.round((done * 100) / total);
 }
 
 /** `71% (5/7)`, or `no tasks`: a progress figure in the status lists. */

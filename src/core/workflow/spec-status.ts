@@ -1,6 +1,6 @@
 import type { ContextFile } from '../context/context-file';
 import { formatDuration } from '../context/duration';
-import { parseChecklist, progress, type PlanTask } from '../context/plan-task';
+import { parseChecklist, progress, taskProgressNote, type PlanTask, type TaskProgress, type TaskState } from '../context/plan-task';
 import { activeSession, minutesSoFar, parseCommitItem, type Commit } from '../context/session';
 import { Spec } from '../index/spec';
 import { findSection } from '../markdown/sections';
@@ -31,6 +31,8 @@ export interface SpecStatusReport extends SpecSummary {
 	progress: SpecProgress;
 	/** Task texts by state, of the plan or of the spec's own checklists (see progress.from); cancelled tasks do not count. */
 	tasks: { completed: string[]; inProgress: string[]; blocked: string[]; pending: string[]; cancelled: string[] };
+	/** The same tasks in order, with the number `task` takes and each one's own progress (its sub-items), null when unknown. */
+	taskList: { number: number; text: string; state: TaskState; progress: TaskProgress | null }[];
 	/** The spec's `## Acceptance Criteria` checklist. */
 	criteria: { met: number; total: number };
 	/** Existing deliverable files by type (scripts/docs/config/custom). */
@@ -91,6 +93,7 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 		parent: parent ? { id: parent.id, title: parent.title } : null,
 		progress: await specProgress(ws, spec, cache),
 		tasks: { completed: texts('done'), inProgress: texts('in-progress'), blocked: texts('blocked'), pending: texts('pending'), cancelled: texts('cancelled') },
+		taskList: tasks.map(({ number, text, state, progress: own }) => ({ number, text, state, progress: own })),
 		criteria: await acceptanceCriteria(ws, spec, cache),
 		deliverables: counts,
 		deliverableFolders: folders,
@@ -182,15 +185,17 @@ const NOUNS: Record<string, [string, string]> = {
 };
 
 /**
- * The seed's status view. In progress is marked 🔄 and pending ⏳ (the plan's own markers); every
- * task section is shown, `None` when empty, as the seed shows Blocked.
+ * The seed's status view. In progress and pending are both marked ⏳, as the seed marks every task
+ * not done, a task in progress followed by its own progress when known
+ * (`⏳ Documentation (50% complete)`); every task section is shown, `None` when empty, as the seed
+ * shows Blocked.
  */
 export function formatStatus(r: SpecStatusReport): string {
 	const out: string[] = [`# Spec ${r.id}: ${r.title}`, ''];
 	if (r.foreignContext !== null) out.push(`Not read: ${r.foreignContext}`, '');
 	else if (r.context === null) out.push('No context file yet: no plan or sessions recorded.', '');
 	out.push(`## Progress: ${r.progress.percent}% Complete (${r.progress.done}/${r.progress.total} tasks${FROM_NOTE[r.progress.from]})`, '');
-	const section = (heading: string, mark: string, items: string[]) => {
+	const section = (heading: string, mark: string, items: readonly string[]) => {
 		out.push(`### ${heading}:`);
 		if (items.length === 0) out.push(`${mark} None`);
 		for (const item of items) out.push(`${mark} ${item}`);
@@ -202,7 +207,7 @@ export function formatStatus(r: SpecStatusReport): string {
 	// its status, not four empty lists.
 	if (ownTasks > 0 || (r.progress.from !== 'children' && r.progress.from !== 'status')) {
 		section('Completed', '✅', t.completed);
-		section('In Progress', '🔄', t.inProgress);
+		section('In Progress', '⏳', r.taskList.filter((task) => task.state === 'in-progress').map(inProgressLine));
 		section('Pending', '⏳', t.pending);
 		section('Blocked', '❌', t.blocked);
 		if (t.cancelled.length > 0) section('Cancelled', '➖', t.cancelled);
@@ -242,6 +247,12 @@ export function formatStatus(r: SpecStatusReport): string {
 		for (const c of r.children) out.push(`- ${specLine(c.id, c.title, c.status, c.progress)}`);
 	}
 	return out.join('\n') + '\n';
+}
+
+/** `Documentation (50% complete)`, or the text alone when its progress is unknown or already written in it. */
+function inProgressLine(task: Pick<PlanTask, 'text' | 'progress'>): string {
+	const note = taskProgressNote(task);
+	return note === null ? task.text : `${task.text} ${note}`;
 }
 
 /** `b2c3d4e - "Message" (2025-08-27 14:30)`, the hash alone when no message is written, or `None`. */
