@@ -1,5 +1,5 @@
 import { formatDuration } from '../../core/context/duration';
-import { progress as planProgress, type PlanTask, type TaskState } from '../../core/context/plan-task';
+import { progress as planProgress, taskProgressNote, type PlanTask, type TaskState } from '../../core/context/plan-task';
 import type { ReportDeliverable } from '../../core/workflow/deliverables-report';
 import type { SpecProgress } from '../../core/workflow/progress-rollup';
 import { compareTypes } from '../../core/workflow/spec-deliverables';
@@ -183,9 +183,13 @@ function renderTask(parent: HTMLElement, task: PlanTask, actions: SpecPanelActio
 	const row = parent.createEl('label', { cls: 'spec-workflow-task', attr: { 'data-task': String(task.number) } });
 	const box = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { 'aria-label': `Task ${task.number}: ${task.text}` } });
 	row.createSpan({ cls: 'spec-workflow-task-text', text: task.text });
+	// The task's own progress, as the CLI's In Progress line shows it: `(50% complete)`.
+	const note = taskProgressNote(task);
+	const figure = note === null ? null : row.createSpan({ cls: 'spec-workflow-muted spec-workflow-task-progress', text: note });
 	const show = (): void => {
 		box.checked = task.state === 'done';
 		row.setAttr('data-state', task.state);
+		figure?.toggle(task.state === 'in-progress');
 	};
 	show();
 	box.addEventListener('change', () => {
