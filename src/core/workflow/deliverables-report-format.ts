@@ -1,6 +1,7 @@
 import { basename } from '../files/paths';
 import { specHeadingTitle } from '../templates/spec-templates';
 import type { DeliverablesReport, ReportDeliverable } from './deliverables-report';
+import { formatQualityFigure } from './deliverables-quality';
 import type { SpecUsage } from './spec-usage';
 import { linkTo, Workspace } from './workspace';
 
@@ -60,8 +61,7 @@ export function formatDeliverablesReport(report: DeliverablesReport, ws?: Worksp
 	const usage = (u: SpecUsage): string[] => {
 		const name = u.id === null ? u.title : specHeadingTitle(u.id, u.title);
 		const lines = [`- ${u.missing ? `${name} (link resolves nowhere)` : link(u.path, name)}`];
-		const uses = u.uses.length > 0 ? u.uses.map(basename).join(', ') : (u.usesText ?? (u.linksBack ? `spec ${report.id}` : null));
-		if (uses) lines.push(`  - Uses: ${uses}`);
+		if (u.usesLabel) lines.push(`  - Uses: ${u.usesLabel}`);
 		for (const purpose of u.purposes) lines.push(`  - Purpose: ${purpose}`);
 		return lines;
 	};
@@ -89,6 +89,11 @@ export function formatDeliverablesReport(report: DeliverablesReport, ws?: Worksp
 	out.push('## Metrics', '', '### Code Statistics', `- Total Lines: ${s.totalLines}`);
 	for (const [type, lines] of Object.entries(s.byType)) out.push(`- ${typeHeading(type)}: ${lines} lines`);
 	out.push(`- Comments: ${s.commentLines}`, `- Blank Lines: ${s.blankLines}`);
+	const q = report.quality;
+	out.push('', '### Quality Metrics');
+	if (report.deliverables.some((d) => d.type === 'scripts')) out.push(`- Scripts tested: ${formatQualityFigure(q.scriptsTested)}`);
+	if (report.deliverables.some((d) => d.type === 'docs')) out.push(`- Documentation reviewed: ${formatQualityFigure(q.docsReviewed)}`);
+	out.push(`- Integration tests passed: ${formatQualityFigure(q.integrationTestsPassed)}`);
 
 	const problems: string[] = [];
 	for (const path of report.missing) problems.push(`- Missing file: \`${path}\` is registered but not there`);

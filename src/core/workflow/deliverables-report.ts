@@ -9,6 +9,7 @@ import { Backlinks, scanBacklinks } from './backlinks';
 import { isBinary, isBinaryPath } from '../deliverables/file-kind';
 import { lineStatistics, readDeliverableHeader } from './deliverable-file';
 import { formatDeliverablesReport } from './deliverables-report-format';
+import { qualityMetrics, type QualityMetrics } from './deliverables-quality';
 import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
 import { readSpecContext } from './progress-rollup';
@@ -21,6 +22,7 @@ import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
 export { formatDeliverablesReport } from './deliverables-report-format';
 export type { Backlink, Backlinks } from './backlinks';
 export type { SpecUsage } from './spec-usage';
+export type { QualityFigure, QualityMetrics } from './deliverables-quality';
 
 export interface ReportDeliverable {
 	/** Type folder: scripts, docs, config, or a custom one. */
@@ -77,6 +79,8 @@ export interface DeliverablesReport {
 	usedBy: SpecUsage[];
 	integrationPoints: IntegrationPointInfo[];
 	statistics: { totalLines: number; byType: Record<string, number>; commentLines: number; blankLines: number };
+	/** Scripts tested, docs reviewed, integration tests passed, from what the journal records. */
+	quality: QualityMetrics;
 	/** Registered deliverables whose file is gone. */
 	missing: string[];
 	/** Existing deliverables that could carry a traceback header and do not. */
@@ -172,6 +176,7 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 		usedBy,
 		integrationPoints: (context?.dependencies.integrationPoints ?? []).map((p) => ({ name: p.name, location: p.location, note: p.note })),
 		statistics: { totalLines: sum((d) => d.lines), byType, commentLines: sum((d) => d.commentLines), blankLines: sum((d) => d.blankLines) },
+		quality: qualityMetrics(ws, context, contextPath, deliverables),
 		missing: deliverables.filter((d) => !d.exists).map((d) => d.path),
 		withoutTraceback: existing.filter((d) => d.traceback === false).map((d) => d.path),
 		codeChanges,

@@ -1,7 +1,7 @@
 import type { DownstreamSpec } from '../context/registry';
 import { plainText } from '../links/link-text';
 import { parseListItem, parseHeading } from '../context/lines';
-import { stem } from '../files/paths';
+import { basename, isUnder, stem } from '../files/paths';
 import { bodyStart } from '../markdown/frontmatter-bounds';
 import { flattenSections, parseSections } from '../markdown/sections';
 import { Spec } from '../index/spec';
@@ -33,6 +33,13 @@ export interface SpecUsage {
 	linksBack: boolean;
 	/** A nested `- Uses:` item of its Downstream Specs entry (`Directory structure`). */
 	usesText: string | null;
+	/**
+	 * What the report's `Uses:` line says: the part the Downstream Specs entry names (a nested
+	 * `Uses:` item, or `Uses the directory structure to …` → `Directory structure`), else each
+	 * deliverable it links by the label it gives it, else by its file name; null when it links
+	 * only the spec itself.
+	 */
+	usesLabel: string | null;
 	/** A Downstream Specs link that resolves to no file. */
 	missing: boolean;
 }
@@ -41,13 +48,17 @@ interface Draft extends SpecUsage {
 	order: number;
 	deliverablePurposes: string[];
 	specPurposes: string[];
+	/** The label of its first link to each deliverable. */
+	labels: Map<string, string>;
+	/** The Downstream Specs entry says why (its words win over the using note's: the report is the owner's summary). */
+	listedPurpose: boolean;
 }
 
 /**
  * Who uses `spec`: every spec or note linking to it or one of `deliverables` (the spec's own files,
- * parents and children excluded: a parent listing its tasks does not use them), merged with the
- * context's Downstream Specs list by resolved path. Listed ones come first in list order, then
- * other specs by id, then notes by path.
+ * parents and children excluded: a parent listing its tasks does not use them; so are copies of
+ * them, in a backup folder or elsewhere), merged with the context's Downstream Specs list by
+ * resolved path. Listed ones come first in list order, then other specs by id, then notes by path.
  */
 export async function specUsage(
 	ws: Workspace,
@@ -75,10 +86,13 @@ export async function specUsage(
 				listed: false,
 				linksBack: false,
 				usesText: null,
+				usesLabel: null,
 				missing: false,
 				order: Infinity,
 				deliverablePurposes: [],
 				specPurposes: [],
+				labels: new Map(),
+				listedPurpose: false,
 			};
 			drafts.set(key, d);
 		}
@@ -95,15 +109,21 @@ export async function specUsage(
 		d.listed = true;
 		d.order = Math.min(d.order, i);
 		d.usesText = d.usesText ?? entry.uses;
-		if (d.purposes.length === 0 && entry.purpose) d.purposes = [entry.purpose];
+		const said = downstreamWords(entry);
+		d.usesLabel = d.usesLabel ?? said.uses;
+		if (!d.listedPurpose && said.purpose) {
+			d.purposes = [said.purpose];
+			d.listedPurpose = true;
+		}
 	});
+	const copy = copyOf(ws, [spec.path, contextPath, ...related, ...[...related].map((p) => contextOf(ws, p)), ...deliverables]);
 
 	const sources = new Set<string>();
 	for (const target of targets) for (const b of backlinks.linksTo(target)) sources.add(b.source);
 	for (const source of [...sources].sort()) {
 		const owner = ws.index.byPath(source) ?? ws.index.specForPath(source);
 		if (owner && related.has(owner.path)) continue;
-		if (deliverables.includes(source)) continue;
+		if (deliverables.includes(source) || copy(source)) continue;
 		let text: string;
 		try {
 			text = await ws.store.read(source);
@@ -123,6 +143,7 @@ export async function specUsage(
 				if (purpose) d.specPurposes.push(purpose);
 			} else {
 				if (!d.uses.includes(target)) d.uses.push(target);
+				if (!d.labels.has(target)) d.labels.set(target, linkLabel(link.alias, target));
 				if (purpose) d.deliverablePurposes.push(purpose);
 			}
 		}
@@ -131,8 +152,9 @@ export async function specUsage(
 	const out = [...drafts.values()].filter((d) => d.listed || d.linksBack);
 	for (const d of out) {
 		d.uses.sort((a, b) => deliverables.indexOf(a) - deliverables.indexOf(b));
+		if (d.usesLabel === null && d.uses.length > 0) d.usesLabel = unique(d.uses.map((u) => d.labels.get(u) ?? basename(u))).join(', ');
 		const own = unique(d.deliverablePurposes.length > 0 ? d.deliverablePurposes : d.specPurposes);
-		if (own.length > 0) d.purposes = own;
+		if (own.length > 0 && !d.listedPurpose) d.purposes = own;
 		d.purpose = d.purposes.length > 0 ? d.purposes.map((p) => p.replace(/\.$/, '')).join('; ') : null;
 	}
 	out.sort((a, b) => {
@@ -142,7 +164,71 @@ export async function specUsage(
 		if (a.kind === 'spec' && a.id !== null && b.id !== null) return compareIds(a.id, b.id);
 		return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 	});
-	return out.map(({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }) => ({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, missing }));
+	return out.map(({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, usesLabel, missing }) => ({
+		id,
+		title,
+		path,
+		uses,
+		purpose,
+		purposes,
+		kind,
+		listed,
+		linksBack,
+		usesText,
+		usesLabel,
+		missing,
+	}));
+}
+
+function contextOf(ws: Workspace, specPath: string): string {
+	const s = ws.index.byPath(specPath);
+	return s ? ws.index.contextPathOf(s) : specPath;
+}
+
+/**
+ * Whether a note is a copy of one of `own` (the spec's files, its parents' and children's, its
+ * deliverables) rather than a user: it lies in a folder left out of discovery (`specs/…/backup/`),
+ * or its path ends with one of theirs below the specs root (`specs_backup/1000/1001/1014.context.md`).
+ */
+function copyOf(ws: Workspace, own: readonly string[]): (source: string) => boolean {
+	const root = ws.index.specsRoot;
+	const tails = new Set(own.filter((p) => isUnder(p, root)).map((p) => (root === '' ? p : p.slice(root.length + 1))));
+	return (source) => {
+		if (ws.index.isIgnored(source)) return true;
+		for (let at = source.indexOf('/'); at >= 0; at = source.indexOf('/', at + 1)) {
+			if (tails.has(source.slice(at + 1)) && !own.includes(source)) return true;
+		}
+		return false;
+	};
+}
+
+/** `Uses the directory structure to read historical data` → uses `Directory structure`, purpose `Read historical data`. */
+function downstreamWords(entry: DownstreamSpec): { uses: string | null; purpose: string | null } {
+	if (entry.uses !== null) return { uses: asLabel(entry.uses), purpose: entry.purpose === null ? null : asSentence(entry.purpose) };
+	if (entry.purpose === null) return { uses: null, purpose: null };
+	const m = /^uses?\s+(.+?)(?:\s+(?:in order to|so that|to|for)\s+(.+))?$/is.exec(entry.purpose.trim());
+	if (!m) return { uses: null, purpose: asSentence(entry.purpose) };
+	return { uses: asLabel(m[1]), purpose: m[2] === undefined ? null : asSentence(m[2]) };
+}
+
+/** A link's label as the Uses line shows it; a label that only repeats the file's name gives the file name. */
+function linkLabel(alias: string | null, target: string): string {
+	const text = alias === null ? '' : plainText(alias);
+	if (text === '' || target.toLowerCase().endsWith(text.toLowerCase()) || stem(target).toLowerCase() === text.toLowerCase()) return basename(target);
+	return asLabel(text);
+}
+
+/** `the directory structure` → `Directory structure`; a file name (`nas-health-check.sh`) is kept as written. */
+function asLabel(text: string): string {
+	return asSentence(plainText(text).replace(/^(?:the|a|an)\s+/i, ''));
+}
+
+function asSentence(text: string): string {
+	const t = plainText(text).replace(/\.$/, '');
+	const first = t.split(/\s/, 1)[0];
+	// A file name or code keeps its case: `nas-health-check.sh`, `fstab`.
+	if (/[./_`]/.test(first) || first !== first.toLowerCase()) return t;
+	return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 /** Sections listing who a note's spec delivers to (`## Dependencies Delivered To`, `### Downstream Specs`). */
@@ -173,7 +259,8 @@ function unique(items: string[]): string[] {
 /**
  * Why a note links where it does. A link that opens a list item (`- [[x]] - why`) is explained by
  * the text after it through the end of the item, or by a nested `Purpose:` item; a link inside prose
- * by the whole item or paragraph it sits in. Table rows and headings give no purpose.
+ * by the sentence of the item or paragraph it sits in. Table rows and headings give no purpose, nor
+ * does a fragment with fewer than two words besides its links (`, [[y.sh]]`, `See [[x.sh]].`).
  */
 export function linkPurpose(text: string, link: LinkRef): string | null {
 	// A property (`related: "[[1014.spec]]"`) says nothing about why.
@@ -194,12 +281,34 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	const checkbox = /^\[.\][ \t]+/.exec(text.slice(blockStart, blockEnd));
 	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
 	if (link.start === contentStart) {
-		const after = plainText(text.slice(link.end, blockEnd)).replace(/^[\s:\-–—]+/, '').trim();
-		if (after !== '') return after;
+		const rest = text.slice(link.end, blockEnd);
+		if (isPurpose(rest)) return plainText(rest).replace(/^[\s:\-–—]+/, '').trim();
 		return item ? nestedPurpose(lines, last, item.indent) : null;
 	}
-	const whole = plainText(text.slice(contentStart, blockEnd));
-	return whole === '' ? null : whole;
+	const block = text.slice(contentStart, blockEnd);
+	const sentence = sentenceAround(block, link.start - contentStart, link.end - contentStart);
+	return isPurpose(sentence) ? plainText(sentence) : null;
+}
+
+/** Two words or more besides its links: less is a fragment (`, [[y.sh]]`), not a reason. */
+function isPurpose(raw: string): boolean {
+	const words = raw.replace(/!?\[\[[^\]]*\]\]|!?\[[^\]]*\]\([^)]*\)/g, ' ').match(/\p{L}{2,}/gu);
+	return (words?.length ?? 0) >= 2;
+}
+
+/** The sentences of `block` that hold [from, to): a sentence ends at `.`, `!` or `?` before a capital. */
+function sentenceAround(block: string, from: number, to: number): string {
+	let start = 0;
+	let end = block.length;
+	for (const m of block.matchAll(/[.!?](?=\s+[\p{Lu}\d`*(])/gu)) {
+		const after = (m.index ?? 0) + 1;
+		if (after <= from) start = after;
+		else if (after >= to) {
+			end = after;
+			break;
+		}
+	}
+	return block.slice(start, end);
 }
 
 function isParagraphLine(line: string): boolean {

@@ -1,6 +1,6 @@
 import type { MetadataCache } from 'obsidian';
 import type { SpecUsage } from '../../core/workflow/deliverables-report';
-import { fileName, panelSection, tappableRow } from './panel-elements';
+import { panelSection, tappableRow } from './panel-elements';
 
 /**
  * "Used by": the specs and notes that link to the spec or its deliverables. The list itself comes
@@ -25,7 +25,8 @@ export function renderUsedBy(root: HTMLElement, usedBy: readonly SpecUsage[], ac
 		top.createSpan({ cls: 'spec-workflow-user-title', text: u.title });
 		if (u.kind === 'note') top.createSpan({ cls: 'spec-workflow-kind', text: 'note' });
 		if (u.missing) top.createSpan({ cls: ['spec-workflow-flag', 'is-missing'], text: 'Missing' });
-		if (u.uses.length > 0) row.createDiv({ cls: 'spec-workflow-user-uses', text: `Uses ${u.uses.map(fileName).join(', ')}` });
+		// The report's own words (`Uses: Directory structure`), so the panel and the note agree.
+		if (u.usesLabel) row.createDiv({ cls: 'spec-workflow-user-uses', text: `Uses: ${u.usesLabel}` });
 	}
 }
 

@@ -60,10 +60,12 @@ describe('deliverablesReport on the example vault (1014)', () => {
 			['9001', 'Backtesting Framework', 'specs/9000/9001/spec.md', [`${D}scripts/directory-setup.sh`, `${D}docs/nas-setup-guide.md`], true, true],
 			['4005', 'Strategy State Persistence', 'specs/4000/4005/spec.md', [`${D}scripts/nas-health-check.sh`, `${D}config/fstab.nas`], true, true],
 		]);
-		expect(specs[0].purpose).toBe('Called before each end-of-day write to ensure storage is available; exit code 0 means safe to write');
-		expect(specs[2].purposes).toEqual([
-			'Store strategy snapshots on `/mnt/nas/strategy-state/snapshots`; the `hard` mount means a NAS reboot pauses snapshot writes instead of failing them',
-			'Checked at startup before restoring a snapshot',
+		// The journal's Downstream Specs entry (`Uses the NAS mount configuration to store strategy
+		// snapshots`) names the part used and why; it wins over the using spec's own longer words.
+		expect(specs.map((u) => [u.usesLabel, u.purposes])).toEqual([
+			['nas-health-check.sh', ['Ensure storage is available before writing']],
+			['Directory structure', ['Read historical data']],
+			['NAS mount configuration', ['Store strategy snapshots']],
 		]);
 		// The parent (1001 lists its tasks) is not a user; notes that link to the deliverables are.
 		expect(r.usedBy.some((u) => u.id === '1001')).toBe(false);
@@ -144,7 +146,7 @@ describe('deliverablesReport on the example vault (1014)', () => {
 			['9001', true, 2],
 			['4005', false, 0],
 		]);
-		expect(r.usedBy[0].purpose).toBe('Uses nas-health-check.sh to ensure storage is available before writing');
+		expect(r.usedBy[0].purpose).toBe('Ensure storage is available before writing');
 	});
 });
 
@@ -246,7 +248,7 @@ describe('deliverablesReport on a messy vault', () => {
 				'',
 				'### Direct Dependencies (2)',
 				'- [[../../7000/7001/spec|7001 - Reports]]',
-				'  - Uses: the settings',
+				'  - Uses: Settings',
 				'  - Purpose: Reads the same settings',
 				'',
 				'- 8001 - Removed (link resolves nowhere)',
@@ -261,6 +263,11 @@ describe('deliverablesReport on a messy vault', () => {
 				'- Configuration: 3 lines',
 				'- Comments: 0',
 				'- Blank Lines: 1',
+				'',
+				'### Quality Metrics',
+				'- Scripts tested: unknown',
+				'- Documentation reviewed: unknown',
+				'- Integration tests passed: unknown',
 				'',
 				'## Problems',
 				'- Missing file: `specs/6000/6001/deliverables/scripts/gone.sh` is registered but not there',
@@ -295,6 +302,9 @@ describe('deliverablesReport on a messy vault', () => {
 				'- Total Lines: 0',
 				'- Comments: 0',
 				'- Blank Lines: 0',
+				'',
+				'### Quality Metrics',
+				'- Integration tests passed: unknown',
 				'',
 			].join('\n'),
 		);

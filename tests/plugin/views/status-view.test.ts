@@ -90,7 +90,7 @@ describe('the status panel shows the active note’s spec', () => {
 			'2025-08-27 Storage syncnote',
 			'Storage tiersnote',
 		]);
-		expect(texts(p.el, '.spec-workflow-user-uses')[0]).toBe('Uses nas-health-check.sh');
+		expect(texts(p.el, '.spec-workflow-user-uses').slice(0, 3)).toEqual(['Uses: nas-health-check.sh', 'Uses: Directory structure', 'Uses: NAS mount configuration']);
 		expect(texts(p.el, '.spec-workflow-commit')).toEqual(['b2c3d4eAdd performance benchmarking results']);
 		// A task has no children: no empty section for them.
 		expect(p.el.querySelector('.spec-workflow-children')).toBeNull();
