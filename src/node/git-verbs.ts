@@ -1,9 +1,9 @@
 import { UsageError } from './args';
-import { commitProgress } from './git/commit-progress';
-import { optionalRepository, specGitStats, withCommitDate } from './git/git-metrics';
-import { GitRepository } from './git/git-runner';
+import { commitProgress } from '../core/git/commit-progress';
+import { optionalRepository, specGitStats, withCommitDate } from '../core/git/git-metrics';
+import { GitRepository } from '../core/git/git-runner';
 import { nodeGitHost } from './git/node-git-host';
-import { recordGitCommits, SessionCommit, sessionCommits } from './git/record-git-commits';
+import { recordGitCommits, SessionCommit, sessionCommits } from '../core/git/record-git-commits';
 import type { NodeWorkspace } from './open-workspace';
 import type { Verb } from './verbs';
 import type { GitStats } from '../core/workflow/finish-session';

@@ -1,9 +1,9 @@
 import { Notice, Platform } from 'obsidian';
 import { activeSessionCommits } from '../../core/workflow/session-commits';
 import { specFiles } from '../../core/workflow/spec-files';
-import { commitProgress } from '../../node/git/commit-progress';
-import { recordGitCommits, sessionCommits } from '../../node/git/record-git-commits';
-import { refuseUnfinishedOperation } from '../../node/git/unfinished-operation';
+import { commitProgress } from '../../core/git/commit-progress';
+import { recordGitCommits, sessionCommits } from '../../core/git/record-git-commits';
+import { refuseUnfinishedOperation } from '../../core/git/unfinished-operation';
 import { vaultRepository } from '../git/desktop-git';
 import { CommitProgressModal } from '../modals/commit-progress-modal';
 import { RecordCommitsModal } from '../modals/record-commits-modal';

@@ -1,7 +1,7 @@
 import { App, FileSystemAdapter, Platform } from 'obsidian';
 import { WorkflowError } from '../../core/workflow/workflow-error';
-import { createGitHost } from '../../node/git/git-host';
-import { GitRepository } from '../../node/git/git-runner';
+import { createGitHost } from '../../core/git/git-host';
+import { GitRepository } from '../../core/git/git-runner';
 
 /**
  * The git repository holding this vault, on desktop only. Node's modules are loaded here, at the

@@ -1,4 +1,4 @@
-import type { GitStats } from '../../core/workflow/finish-session';
+import type { GitStats } from '../workflow/finish-session';
 import { GitRepository } from './git-runner';
 
 /**

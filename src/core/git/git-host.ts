@@ -1,6 +1,4 @@
-import type * as ChildProcess from 'node:child_process';
-import type * as Fs from 'node:fs';
-import { WorkflowError } from '../../core/workflow/workflow-error';
+import { WorkflowError } from '../workflow/workflow-error';
 
 /** What one git run gave back. A non-zero code is not an error here: callers decide what it means. */
 export interface GitResult {
@@ -22,10 +20,22 @@ export interface GitHost {
 	exists(path: string): Promise<boolean>;
 }
 
+interface ExecOptions {
+	cwd: string;
+	env: Record<string, string | undefined>;
+	encoding: 'utf8';
+	maxBuffer: number;
+	windowsHide: boolean;
+}
+
+type ExecCallback = (error: (Error & { code?: string | number | null }) | null, stdout: string, stderr: string) => void;
+
 /** The Node modules a GitHost is made of, passed in so the plugin can require them lazily. */
 export interface GitHostModules {
-	childProcess: Pick<typeof ChildProcess, 'execFile'>;
-	fs: Pick<typeof Fs, 'rmSync' | 'existsSync'>;
+	/** Node's child_process, or anything with its execFile (the core names only what it calls). */
+	childProcess: { execFile(file: string, args: string[], options: ExecOptions, callback: ExecCallback): unknown };
+	/** Node's fs, or anything with these two of its functions. */
+	fs: { rmSync(path: string, options: { force: boolean }): void; existsSync(path: string): boolean };
 	/** The environment git runs with (HOME, PATH, the user's git settings). */
 	env: Record<string, string | undefined>;
 }

@@ -1,8 +1,8 @@
-import type { GitStats } from '../../core/workflow/finish-session';
-import { recordedCommits } from '../../core/workflow/session-commits';
-import type { SpecStatusReport } from '../../core/workflow/spec-status';
-import { WorkflowError } from '../../core/workflow/workflow-error';
-import { Workspace } from '../../core/workflow/workspace';
+import type { GitStats } from '../workflow/finish-session';
+import { recordedCommits } from '../workflow/session-commits';
+import type { SpecStatusReport } from '../workflow/spec-status';
+import { WorkflowError } from '../workflow/workflow-error';
+import { Workspace } from '../workflow/workspace';
 import { commitInfo } from './git-log';
 import { GitRepository } from './git-runner';
 import { commitStats } from './git-stats';

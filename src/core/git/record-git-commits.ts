@@ -1,8 +1,8 @@
-import { formatLocalDateTime } from '../../core/context/duration';
-import { recordCommit } from '../../core/workflow/log-entry';
-import { activeSessionCommits, sameCommit } from '../../core/workflow/session-commits';
-import { WorkflowError } from '../../core/workflow/workflow-error';
-import { Workspace } from '../../core/workflow/workspace';
+import { formatLocalDateTime } from '../context/duration';
+import { recordCommit } from '../workflow/log-entry';
+import { activeSessionCommits, sameCommit } from '../workflow/session-commits';
+import { WorkflowError } from '../workflow/workflow-error';
+import { Workspace } from '../workflow/workspace';
 import { commitInfo, commitsSince, GitCommit } from './git-log';
 import { GitRepository } from './git-runner';
 

@@ -1,8 +1,8 @@
-import { recordCommit } from '../../core/workflow/log-entry';
-import { activeSessionCommits } from '../../core/workflow/session-commits';
-import { specFiles } from '../../core/workflow/spec-files';
-import { WorkflowError } from '../../core/workflow/workflow-error';
-import { Workspace } from '../../core/workflow/workspace';
+import { recordCommit } from '../workflow/log-entry';
+import { activeSessionCommits } from '../workflow/session-commits';
+import { specFiles } from '../workflow/spec-files';
+import { WorkflowError } from '../workflow/workflow-error';
+import { Workspace } from '../workflow/workspace';
 import { commitPaths } from './commit-paths';
 import { firstLine } from './git-log';
 import { GitRepository } from './git-runner';
