@@ -58,3 +58,17 @@ describe('scanBacklinks', () => {
 		expect(backlinks.linksTo('specs/1/1.spec.md')).toEqual([]);
 	});
 });
+
+describe('linkPurpose leaves out what is not a reason', () => {
+	it('takes only the sentence that holds a link inside prose', () => {
+		const note = '1. Tap any deliverable, e.g. [[x.md|the guide]]. Its properties lead back to the spec. Scripts carry the same links.\n';
+		expect(purposeOf(note, 'x.md')).toBe('Tap any deliverable, e.g. the guide.');
+	});
+
+	it('gives none for fragments of fewer than two words besides links', () => {
+		expect(purposeOf('- [[a.sh]], [[b.sh]]\n', 'a.sh')).toBeNull();
+		expect(purposeOf('- [[a.sh]] and [[b.sh]]\n  - Purpose: Nightly checks\n', 'a.sh')).toBe('Nightly checks');
+		expect(purposeOf('See [[a.sh]].\n', 'a.sh')).toBeNull();
+		expect(purposeOf('- [[a.sh]] - Checks it\n', 'a.sh')).toBe('Checks it');
+	});
+});
