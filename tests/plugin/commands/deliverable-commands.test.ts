@@ -73,7 +73,7 @@ describe('Add deliverable…', () => {
 			content: '#!/bin/bash\nlogrotate /etc/logrotate.d/nas\n',
 		};
 		expect(await vaultFiles(app)).toEqual(await coreResult(before, (ws) => addDeliverable(ws, input)));
-		expect((await vaultFiles(app))[`${SCRIPTS}/rotate-logs.sh`]).toMatch(/^#!\/bin\/bash\n# Generated from: \[\[\.\.\/\.\.\/1014\.spec\|1014 - Cold Storage NAS Integration\]\]\n/);
+		expect((await vaultFiles(app))[`${SCRIPTS}/rotate-logs.sh`]).toMatch(/^#!\/bin\/bash\n# Generated from: specs\/1000\/1001\/1014\.spec\.md\n/);
 		expect(isOpen(modal)).toBe(false);
 		// Obsidian cannot show a shell script; the context note with its new registry line opens instead.
 		expect(activePath(app)).toBe(CONTEXT);
@@ -253,6 +253,10 @@ describe('Generate deliverables report', () => {
 		expect(Object.keys(files).filter((p) => !(p in before))).toEqual([REPORT]);
 		// The notes that use the spec, found through resolvedLinks rather than a scan.
 		expect(files[REPORT]).toContain('Storage tiers');
+		// The same words as the CLI: the tools a script needs, the part a spec uses, the journal's quality figures.
+		expect(files[REPORT]).toContain('| 3.4KB | nc, dd |\n');
+		expect(files[REPORT]).toContain('- [[../../9000/9001/spec|9001 - Backtesting Framework]]\n  - Uses: Directory structure\n  - Purpose: Read historical data\n');
+		expect(files[REPORT]).toContain('### Quality Metrics\n- Scripts tested: 4/4 ✅\n- Documentation reviewed: unknown\n- Integration tests passed: unknown\n');
 		expect(activePath(app)).toBe(REPORT);
 		expect(notices).toEqual([]);
 	});
