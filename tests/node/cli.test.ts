@@ -144,7 +144,7 @@ describe('spec-work on other layouts', () => {
 			// Markdown-link vault: the context's new links are markdown links.
 			const deliver = vault.run(['deliver', 'E01-F01-T04', '--type', 'scripts', '--file', 'seed.sh']);
 			expect(deliver.code).toBe(0);
-			expect(vault.files()['specs/E01/F01/T04/deliverables/scripts/seed.sh']).toMatch(/^# Generated from: \[.*\]\(\.\.\/\.\.\/E01-F01-T04\.spec\.md\)\n/);
+			expect(vault.files()['specs/E01/F01/T04/deliverables/scripts/seed.sh']).toMatch(/^# Generated from: specs\/E01\/F01\/T04\/E01-F01-T04\.spec\.md\n/);
 		} finally {
 			vault.cleanup();
 		}

@@ -91,7 +91,7 @@ describe('spec-work deliver with a binary file', () => {
 		const r = runWithBytes(vault, ['deliver', '1014', '--type', 'scripts', '--file', 'hello.sh', '--purpose', 'Greets', '--stdin'], Buffer.from(script, 'utf8'));
 		expect([r.code, r.stderr]).toEqual([0, '']);
 		expect(text('specs/1000/1001/deliverables/scripts/hello.sh')).toBe(
-			'#!/bin/bash\n# Generated from: [[../../1014.spec|1014 - Cold Storage NAS Integration]]\n# Context: [[../../1014.context|Implementation Journal]]\n# Purpose: Greets\n# Created: 2025-08-28 by User + Claude\n\necho "café ✓"\n',
+			'#!/bin/bash\n# Generated from: specs/1000/1001/1014.spec.md\n# Context: specs/1000/1001/1014.context.md\n# Purpose: Greets\n# Created: 2025-08-28 by Claude + User\n\necho "café ✓"\n',
 		);
 	});
 });

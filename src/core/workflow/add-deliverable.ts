@@ -73,6 +73,8 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 	const traceback = {
 		specLink: linkTo(ws, path, spec.path, specHeadingTitle(spec.id, spec.title)),
 		contextLink: linkTo(ws, path, context.path, 'Implementation Journal'),
+		specPath: spec.path,
+		contextPath: context.path,
 		purpose,
 		target: input.target,
 		created: formatLocalDate(ws.now()),

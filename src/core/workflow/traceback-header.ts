@@ -5,19 +5,22 @@ import { readFrontmatter, setProperty } from '../metadata/frontmatter';
 import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import { yamlScalar } from '../templates/markdown-blocks';
 import { oneLine } from './session-edits';
+import { plainTracebackPath } from './spec-deliverables';
 import { WorkflowError } from './workflow-error';
 
 /**
  * The traceback header a deliverable gets (docs/formats.md, Deliverables), in the file's own comment syntax:
  *
  *     #!/bin/bash
- *     # Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]
- *     # Context: [[../../1014.context|Implementation Journal]]
+ *     # Generated from: specs/1000/1001/1014.spec.md
+ *     # Context: specs/1000/1001/1014.context.md
  *     # Purpose: Monitor NAS connectivity and performance
  *     # Created: 2025-08-26 by Claude + User
  *
- * Markdown gets `spec`/`context`/`purpose`/`created` properties instead (native backlinks);
- * formats without comments (JSON, CSV…) get nothing.
+ * Vault paths, not links: Obsidian indexes no link inside a script or config file, while a path
+ * from the vault root is what a terminal, GitHub and a reader can follow. Markdown gets
+ * `spec`/`context`/`purpose`/`created` link properties instead (native backlinks); formats without
+ * comments (JSON, CSV…) get nothing.
  */
 
 export type CommentStyle =
@@ -43,10 +46,14 @@ export function commentStyleFor(fileName: string, content = ''): CommentStyle {
 }
 
 export interface TracebackFields {
-	/** Link to the spec, pre-formatted in the vault's style (`[[../../1014.spec|1014 - Cold Storage NAS]]`). */
+	/** Link to the spec, pre-formatted in the vault's style (`[[../../1014.spec|1014 - Cold Storage NAS]]`): a markdown deliverable's `spec` property. */
 	specLink: string;
-	/** Link to the context file. */
+	/** Link to the context file: a markdown deliverable's `context` property. */
 	contextLink: string;
+	/** The spec's vault path (`specs/1000/1001/1014.spec.md`): the `Generated from:` comment line. */
+	specPath: string;
+	/** The context's vault path: the `Context:` comment line. */
+	contextPath: string;
 	purpose?: string | null;
 	/** Where a config file is installed (`/etc/fstab`). */
 	target?: string | null;
@@ -56,15 +63,23 @@ export interface TracebackFields {
 	author: string;
 }
 
-/** The header's lines without comment markers, in the example vault's order. */
+/** The comment header's lines without comment markers, in the seed's order. */
 export function tracebackLines(f: TracebackFields): string[] {
-	const lines = [`Generated from: ${f.specLink}`, `Context: ${f.contextLink}`];
+	const lines = [`Generated from: ${commentRef(f.specPath, f.specLink)}`, `Context: ${commentRef(f.contextPath, f.contextLink)}`];
 	const purpose = oneLine(f.purpose);
 	const target = oneLine(f.target);
 	if (purpose) lines.push(`Purpose: ${purpose}`);
 	if (target) lines.push(`Target: ${target}`);
 	lines.push(`Created: ${f.created} by ${oneLine(f.author) || 'unknown'}`);
 	return lines;
+}
+
+/**
+ * What a comment line names a file by: its vault path, unless the readers would not take the
+ * path for one (a space or bracket in it), then the link.
+ */
+export function commentRef(path: string, link: string): string {
+	return plainTracebackPath(path) === path ? path : link;
 }
 
 /**
@@ -152,11 +167,23 @@ function propertyLines(entries: readonly (readonly [string, string])[]): string 
 	return entries.map(([k, v]) => `${k}: ${k === 'created' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : yamlScalar(v)}\n`).join('');
 }
 
-/** `User, Claude` → `User + Claude`: the seed's `Created: … by Claude + User` form. */
+/**
+ * A session's participants as the header's author, in the seed's form: `User, Claude` → `Claude +
+ * User`. The coding agents come first (the seed's header names the one that wrote the file
+ * first), then the people, each in the session's order; names are kept as written.
+ */
 export function authorFromParticipants(participants: string): string {
-	return participants
+	const names = participants
 		.split(/\s*(?:,|\+|&|\band\b)\s*/)
 		.map((p) => p.trim())
-		.filter((p) => p !== '')
-		.join(' + ');
+		.filter((p) => p !== '');
+	return [...names.filter(isAgent), ...names.filter((n) => !isAgent(n))].join(' + ');
+}
+
+// Coding agents by the start of their name (`Claude Code`, `GitHub Copilot`, `GPT-5`); names people
+// also bear (Devin) are left out, so no person is taken for an agent.
+const AGENT = /^(?:claude|codex|copilot|github copilot|gemini|chatgpt|gpt|openai|cursor|aider|windsurf|agent|assistant)(?![a-z])/i;
+
+function isAgent(name: string): boolean {
+	return AGENT.test(name);
 }

@@ -43,7 +43,15 @@ describe('prologueEnd', () => {
 });
 
 describe('what the traceback writer writes, the readers read', () => {
-	const FIELDS: TracebackFields = { specLink: '[[../../spec|Spec]]', contextLink: '[[../../context|Journal]]', purpose: 'Does things', created: '2025-08-26', author: 'User' };
+	const FIELDS: TracebackFields = {
+		specLink: '[[../../spec|Spec]]',
+		contextLink: '[[../../context|Journal]]',
+		specPath: 'specs/1/spec.md',
+		contextPath: 'specs/1/context.md',
+		purpose: 'Does things',
+		created: '2025-08-26',
+		author: 'User',
+	};
 	it.each([
 		['setup.sh', '#!/bin/bash\n# banner\necho hi\n'],
 		['notes.txt', 'plain notes\n'],
@@ -63,7 +71,7 @@ describe('what the traceback writer writes, the readers read', () => {
 	])('%s', (name, content) => {
 		const written = withTraceback(name, content, FIELDS);
 		const fields = headerFields(deliverableComments(name, written));
-		expect([fields.get('generated from'), fields.get('context'), fields.get('purpose')]).toEqual(['[[../../spec|Spec]]', '[[../../context|Journal]]', 'Does things']);
+		expect([fields.get('generated from'), fields.get('context'), fields.get('purpose')]).toEqual(['specs/1/spec.md', 'specs/1/context.md', 'Does things']);
 		expect(readDeliverableHeader(name, written).traceback).toBe(true);
 		expect(canHoldTraceback(name, written)).toBe(true);
 		// What must come first (shebang, XML declaration, PHP's opening tag) still does.
@@ -72,7 +80,7 @@ describe('what the traceback writer writes, the readers read', () => {
 	});
 
 	it('keeps PHP\'s opening tag first, so the header is a PHP comment and not page output', () => {
-		expect(withTraceback('deploy.php', '<?php\necho 1;\n', FIELDS)).toMatch(/^<\?php\n(?:#|\/\/) Generated from: \[\[\.\.\/\.\.\/spec\|Spec\]\]\n/);
+		expect(withTraceback('deploy.php', '<?php\necho 1;\n', FIELDS)).toMatch(/^<\?php\n(?:#|\/\/) Generated from: specs\/1\/spec\.md\n/);
 	});
 
 	it('writes nothing into a comment-less or binary file, and no reader expects a header there', () => {

@@ -4,14 +4,16 @@ import { WorkflowError } from '../../../src/core/workflow/workflow-error';
 const FIELDS: TracebackFields = {
 	specLink: '[[../../1014.spec|1014 - Cold Storage NAS]]',
 	contextLink: '[[../../1014.context|Implementation Journal]]',
+	specPath: 'specs/1000/1001/1014.spec.md',
+	contextPath: 'specs/1000/1001/1014.context.md',
 	purpose: 'Monitor NAS connectivity and performance',
 	created: '2025-08-26',
 	author: 'Claude + User',
 };
 
 const HEADER_LINES = [
-	'Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]',
-	'Context: [[../../1014.context|Implementation Journal]]',
+	'Generated from: specs/1000/1001/1014.spec.md',
+	'Context: specs/1000/1001/1014.context.md',
 	'Purpose: Monitor NAS connectivity and performance',
 	'Created: 2025-08-26 by Claude + User',
 ];
@@ -72,8 +74,8 @@ describe('commentStyleFor', () => {
 describe('tracebackLines', () => {
 	it('writes the example vault order: Generated from, Context, Purpose, Target, Created', () => {
 		expect(tracebackLines({ ...FIELDS, purpose: 'NFS mount entry', target: '/etc/fstab' })).toEqual([
-			'Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]',
-			'Context: [[../../1014.context|Implementation Journal]]',
+			'Generated from: specs/1000/1001/1014.spec.md',
+			'Context: specs/1000/1001/1014.context.md',
 			'Purpose: NFS mount entry',
 			'Target: /etc/fstab',
 			'Created: 2025-08-26 by Claude + User',
@@ -82,15 +84,32 @@ describe('tracebackLines', () => {
 
 	it('leaves out an empty purpose and keeps each field on one line', () => {
 		expect(tracebackLines({ ...FIELDS, purpose: '  ', target: 'a\nb' })).toEqual([
-			'Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]',
-			'Context: [[../../1014.context|Implementation Journal]]',
+			'Generated from: specs/1000/1001/1014.spec.md',
+			'Context: specs/1000/1001/1014.context.md',
 			'Target: a b',
 			'Created: 2025-08-26 by Claude + User',
+		]);
+	});
+
+	it('names a file by its link when the readers would not take its path for one (a space in it)', () => {
+		expect(tracebackLines({ ...FIELDS, specPath: 'specs/Cold Storage/1014.spec.md', contextPath: 'specs/Cold Storage/1014.context.md' }).slice(0, 2)).toEqual([
+			'Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]',
+			'Context: [[../../1014.context|Implementation Journal]]',
 		]);
 	});
 });
 
 describe('withTraceback', () => {
+	it('writes the walkthrough\'s five lines for a script: shebang, then vault paths, purpose and author', () => {
+		expect(withTraceback('nas-health-check.sh', '#!/bin/bash\n', FIELDS)).toBe(
+			'#!/bin/bash\n' +
+				'# Generated from: specs/1000/1001/1014.spec.md\n' +
+				'# Context: specs/1000/1001/1014.context.md\n' +
+				'# Purpose: Monitor NAS connectivity and performance\n' +
+				'# Created: 2025-08-26 by Claude + User\n',
+		);
+	});
+
 	it('keeps a shebang first and joins a comment banner with a bare # line, as the example scripts do', () => {
 		const content = '#!/bin/bash\n# Usage: nas-health-check.sh [--quiet]\n\nset -uo pipefail\n';
 		expect(withTraceback('nas-health-check.sh', content, FIELDS)).toBe(
@@ -141,10 +160,11 @@ describe('withTraceback', () => {
 	});
 
 	it('breaks a comment closer in any value, so a purpose cannot end the HTML comment and run as markup', () => {
-		const fields = { ...FIELDS, specLink: '[[../../1014.spec|1014 - a --> b]]', purpose: 'x --> <script>alert(1)</script>', author: 'Ana --!> Claude' };
+		// A path the readers would not take falls back to the link, which is made safe the same way.
+		const fields = { ...FIELDS, specLink: '[[../../1014.spec|1014 - a --> b]]', specPath: 'specs/a --> b/1014.spec.md', purpose: 'x --> <script>alert(1)</script>', author: 'Ana --!> Claude' };
 		expect(withTraceback('status.html', '<p>ok</p>\n', fields)).toBe(
 			'<!-- Generated from: [[../../1014.spec|1014 - a - -> b]] -->\n' +
-				'<!-- Context: [[../../1014.context|Implementation Journal]] -->\n' +
+				'<!-- Context: specs/1000/1001/1014.context.md -->\n' +
 				'<!-- Purpose: x - -> <script>alert(1)</script> -->\n' +
 				'<!-- Created: 2025-08-26 by Ana - -!> Claude -->\n' +
 				'\n<p>ok</p>\n',
@@ -155,8 +175,8 @@ describe('withTraceback', () => {
 
 	it('breaks */ (and /*) in values written inside CSS and C block comments', () => {
 		expect(withTraceback('style.css', 'body {}\n', { ...FIELDS, purpose: 'end */ body { display: none } /* x' })).toBe(
-			'/* Generated from: [[../../1014.spec|1014 - Cold Storage NAS]] */\n' +
-				'/* Context: [[../../1014.context|Implementation Journal]] */\n' +
+			'/* Generated from: specs/1000/1001/1014.spec.md */\n' +
+				'/* Context: specs/1000/1001/1014.context.md */\n' +
 				'/* Purpose: end * / body { display: none } / * x */\n' +
 				'/* Created: 2025-08-26 by Claude + User */\n' +
 				'\nbody {}\n',
@@ -217,9 +237,17 @@ describe('withTraceback', () => {
 });
 
 describe('authorFromParticipants', () => {
-	it('writes a participants list in the seed\'s "Claude + User" form', () => {
-		expect(authorFromParticipants('User, Claude')).toBe('User + Claude');
+	it('writes the session\'s "User, Claude" as the seed\'s "Claude + User": the agent first, then the people', () => {
+		expect(authorFromParticipants('User, Claude')).toBe('Claude + User');
 		expect(authorFromParticipants('Claude + User')).toBe('Claude + User');
-		expect(authorFromParticipants('Ana and Claude')).toBe('Ana + Claude');
+		expect(authorFromParticipants('Ana and Claude')).toBe('Claude + Ana');
+	});
+
+	it('names other participants as the session names them, each group in the session\'s order', () => {
+		expect(authorFromParticipants('Alice, Codex')).toBe('Codex + Alice');
+		expect(authorFromParticipants('Alice, Bob')).toBe('Alice + Bob');
+		expect(authorFromParticipants('Ana, GitHub Copilot, Ben, Claude Code')).toBe('GitHub Copilot + Claude Code + Ana + Ben');
+		// A person whose name merely starts like an agent's is a person.
+		expect(authorFromParticipants('Claudette, Gemini')).toBe('Gemini + Claudette');
 	});
 });
