@@ -1,42 +1,7 @@
-import { join } from 'path';
 import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
 import { readVaultFiles } from '../../helpers/vault-files';
+import { WALKTHROUGH, WALKTHROUGH_BLOCK, WALKTHROUGH_STATUS } from '../../helpers/walkthrough-status';
 import { memoryWorkspace } from '../../helpers/workspace';
-
-/** The walkthrough's vault as its author keeps it: a numbered ✅/⏳ plan, task 6 with two sub-items, one done. */
-const WALKTHROUGH = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'seed-walkthrough');
-
-/** The walkthrough's status block for 1014 ("Viewing Status"), verbatim. */
-const WALKTHROUGH_BLOCK = [
-	'# Spec 1014: Cold Storage NAS Integration',
-	'',
-	'## Progress: 71% Complete (5/7 tasks)',
-	'',
-	'### Completed:',
-	'✅ Network buffer optimization',
-	'✅ NFS mount configuration',
-	'✅ Directory structure creation',
-	'✅ Health monitoring script',
-	'✅ Performance benchmarking',
-	'',
-	'### In Progress:',
-	'⏳ Documentation (50% complete)',
-	'',
-	'### Blocked:',
-	'❌ None',
-	'',
-	'### Deliverables Created:',
-	'- 4 scripts in deliverables/scripts/',
-	'- 2 documents in deliverables/docs/',
-	'- 2 configs in deliverables/config/',
-	'',
-	'### Time Spent:',
-	'- Session 1: 2.5 hours (2025-08-26)',
-	'- Session 2: 1.5 hours (2025-08-27)',
-	'- Total: 4 hours',
-	'',
-	'### Last Commit: b2c3d4e - "Add performance benchmarking results"',
-];
 
 /** The sections status prints beyond the walkthrough's block (docs/cli.md lists them). */
 const ADDITIONS = /^### (Pending|Acceptance Criteria|Parent|Children):/;
@@ -64,23 +29,7 @@ describe('status of 1014 on the walkthrough’s vault', () => {
 	it('prints the additions in their places: Pending, Acceptance Criteria, Parent, Children', async () => {
 		const ws = await memoryWorkspace(readVaultFiles(WALKTHROUGH));
 		const text = formatStatus(await specStatus(ws, '1014'));
-		expect(text).toBe(
-			[
-				...WALKTHROUGH_BLOCK.slice(0, 14),
-				'### Pending:',
-				'⏳ Final validation',
-				'',
-				...WALKTHROUGH_BLOCK.slice(14, 17),
-				'### Acceptance Criteria: 3/4 met',
-				'',
-				...WALKTHROUGH_BLOCK.slice(17),
-				'',
-				'### Parent: 1001 - Storage Infrastructure - 83% (10/12 tasks)',
-				'',
-				'### Children: None',
-				'',
-			].join('\n'),
-		);
+		expect(text).toBe(WALKTHROUGH_STATUS);
 	});
 
 	it('gives the task’s own progress in the JSON; the in-progress list keeps the bare text', async () => {

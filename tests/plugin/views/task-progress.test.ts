@@ -1,13 +1,11 @@
 /** @jest-environment jsdom */
-import { join } from 'path';
 import { fileAt } from '../../__mocks__/obsidian';
 import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
 import { readVaultFiles } from '../../helpers/vault-files';
+import { WALKTHROUGH } from '../../helpers/walkthrough-status';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { openPanel, settled, texts } from './panel-harness';
 
-/** The walkthrough's vault: task 6 `⏳ Documentation` with one of its two sub-items done. */
-const WALKTHROUGH = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'seed-walkthrough');
 const CONTEXT = 'specs/1000/1001/1014.context.md';
 
 function row(el: HTMLElement, number: number): HTMLElement {
