@@ -28,7 +28,7 @@ export const SESSION_SUBSECTION_ORDER: readonly string[] = [
 ];
 
 export interface NewContextInput {
-	/** The spec's title: `# Context: {title}`. */
+	/** The spec's title, without its id: `# Context: {title}`. */
 	title: string;
 	/** Link to the spec, e.g. `[[1014.spec|1014 - Cold Storage NAS]]`. */
 	specLink: string;
@@ -42,23 +42,33 @@ export interface NewContextInput {
 	summary?: string;
 	/** Body of `## Deliverables` (its `###` groups), e.g. the spec's own deliverables list. */
 	deliverables?: string;
+	/** Properties above the title; default true. A spec kept without them gets a journal without them. */
+	frontmatter?: boolean;
 }
 
+/** The sections a new journal always has; the others are written when they have something to hold. */
+const NEW_CONTEXT_SECTIONS: readonly string[] = ['Summary', 'Implementation Timeline'];
+
 /**
- * Properties (`type: context` and the `spec`/`parent` links, so backlinks are native), the
- * `# Context:` title, header lines, then every section of CONTEXT_SECTION_ORDER.
+ * The seed's new journal: properties (`type: context` and the `spec`/`parent` links, so backlinks
+ * are native) unless left out, the `# Context:` title, header lines, `## Summary` and
+ * `## Implementation Timeline`, and `## Deliverables` when the spec lists some. The other sections
+ * of CONTEXT_SECTION_ORDER are created at their place when first written to.
  */
 export function contextTemplate(input: NewContextInput): string {
 	const status = input.status ?? 'planning';
 	const parent = input.parentLink ?? undefined;
-	const frontmatter = formatFrontmatter([
-		['type', 'context'],
-		['spec', input.specLink],
-		['parent', parent],
-		['status', status],
-		['created', input.created],
-		['updated', input.created],
-	]);
+	const frontmatter =
+		input.frontmatter === false
+			? ''
+			: formatFrontmatter([
+					['type', 'context'],
+					['spec', input.specLink],
+					['parent', parent],
+					['status', status],
+					['created', input.created],
+					['updated', input.created],
+				]);
 	const header = formatHeaderLines([
 		['Spec', input.specLink],
 		['Parent', parent],
@@ -67,7 +77,8 @@ export function contextTemplate(input: NewContextInput): string {
 		['Updated', input.created],
 	]);
 	const bodies: Partial<Record<string, string>> = { Summary: input.summary, Deliverables: input.deliverables };
-	const sections = formatSections(CONTEXT_SECTION_ORDER.map((name) => [name, bodies[name]] as const));
+	const present = CONTEXT_SECTION_ORDER.filter((name) => NEW_CONTEXT_SECTIONS.includes(name) || (bodies[name]?.trim() ?? '') !== '');
+	const sections = formatSections(present.map((name) => [name, bodies[name]] as const));
 	return `${frontmatter}# Context: ${input.title.trim()}\n\n${header}\n${sections}`;
 }
 
@@ -104,11 +115,15 @@ export interface NewSessionInput extends SessionHeaderInput {
 	title?: string;
 	/** The heading's level: the journal's own sessions' level (3 in the template). */
 	level?: number;
+	/** `####` subsections to open empty under the header lines (`Planning` while there is no plan yet). */
+	subsections?: readonly string[];
 }
 
-/** A new session block: heading and header lines, ending in "\n". Subsections are added as they are written to. */
+/** A new session block: heading and header lines, then any subsections asked for, ending in "\n". Others are added as they are written to. */
 export function sessionTemplate(s: NewSessionInput): string {
-	return `${formatSessionHeading(s.number, s.date, s.title, s.level)}\n${formatSessionHeader(s)}`;
+	const marks = '#'.repeat(Math.min(6, (s.level ?? 3) + 1));
+	const open = (s.subsections ?? []).map((h) => `\n${marks} ${h}\n`).join('');
+	return `${formatSessionHeading(s.number, s.date, s.title, s.level)}\n${formatSessionHeader(s)}${open}`;
 }
 
 /** `#### Implementation` */

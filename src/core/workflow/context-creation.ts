@@ -1,6 +1,7 @@
 import { formatLocalDateTime } from '../context/duration';
 import { Spec } from '../index/spec';
 import { contextDeliverables } from '../migration/context-deliverables';
+import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { findSection, parseSections } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { contextTemplate } from '../templates/context-template';
@@ -11,8 +12,9 @@ import { linkTo, Workspace } from './workspace';
 
 /**
  * Makes sure the spec has a context file, planning its creation from the seed's template when it
- * has none: Summary from the spec's overview, `## Deliverables` pre-filled from the spec's own
- * list, and the spec ↔ context links both ways. Returns the context's path.
+ * has none: the spec's status, Summary from the spec's overview, `## Deliverables` pre-filled from
+ * the spec's own list, properties only when the spec has them, and the spec ↔ context links both
+ * ways. Returns the context's path.
  */
 export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec: Spec): Promise<{ path: string; created: boolean }> {
 	const path = ws.index.contextPathOf(spec);
@@ -33,6 +35,8 @@ export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec:
 			created: stamp,
 			summary: overviewParagraph(specText),
 			deliverables: contextDeliverables(ws, spec.path, specText, path),
+			// The journal is kept the way its spec is: with properties, or with header lines alone.
+			frontmatter: findFrontmatter(specText) !== null,
 		}),
 	);
 	if (!spec.contextRef) {

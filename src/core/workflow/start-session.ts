@@ -1,11 +1,11 @@
 import { readContextFile } from '../context/context-file';
 import { formatLocalDate, formatLocalDateTime } from '../context/duration';
-import { formatPlanTask, parsePlanTasks, type PlanTask } from '../context/plan-task';
-import { activeSession } from '../context/session';
+import { insertTasksAfter, lastTask, taskLinesLike } from '../context/plan-form';
+import { parsePlanTasks, progress, type PlanTask } from '../context/plan-task';
+import { activeSession, SESSION_SECTION_HEADINGS } from '../context/session';
 import { Spec } from '../index/spec';
 import { appendToSection } from '../markdown/section-edits';
-import { detectEol } from '../markdown/eol';
-import { applyEdits, isBlankLine, lineAt } from '../markdown/text-edit';
+import { applyEdits } from '../markdown/text-edit';
 import { sessionTemplate } from '../templates/context-template';
 import { ensureContextFile } from './context-creation';
 import { ChangeSet } from './file-changes';
@@ -52,14 +52,19 @@ export const DEFAULT_SESSION_TITLE = 'Implementation Session';
  *   only for a journal without sessions). N is one more than the highest session number. A
  *   session already active is continued: no second one is opened, and
  *   the title and participants given are not applied to it;
- * - adds the approved plan's items to `## Plan` (created at its place when missing) as `- [ ] text`,
+ * - adds the approved plan's items to `## Plan` (created at its place when missing) after its last
+ *   task and in that task's form (`8. ⏳ text` in a numbered emoji plan, else `- [ ] text`),
  *   skipping any whose text is already a task there (case-insensitive), so existing items keep
  *   their states and order. A spec whose tasks are a checklist (no plan counts; see specTasks)
  *   gets them in that checklist instead, after its last item (mergeChecklist): a `## Plan` would
  *   hide it;
- * - moves the spec and its context to `implementing` when they are planning, have no status, or
- *   are completed (starting work on a completed spec reopens it); blocked and unknown statuses
- *   are left as written;
+ * - once the plan is approved and work begins — a plan is given, or the spec already has tasks
+ *   (its plan or checklist) or child specs — moves the spec and its context to `implementing`
+ *   when they are planning, have no status, or are completed (starting work on a completed spec
+ *   reopens it); blocked and unknown statuses are left as written. Without any plan yet the
+ *   statuses stay as they are (a new context says `planning`), and a new session in a journal
+ *   still planning opens with an empty `#### Planning` subsection for the planning to be logged
+ *   in; a later `start` with the plan moves both to `implementing`;
  * - sets `updated` on the context, and on the spec when the spec itself was edited (status, or the
  *   link to a newly created context).
  *
@@ -75,8 +80,10 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 	const specOriginal = await ws.store.read(spec.path);
 
 	// A spec without a plan that keeps its tasks as a checklist: that checklist is its plan.
-	const own = plan.length > 0 ? await specTasks(ws, spec) : null;
-	const checklist = own?.from === 'checklist' ? own.tasks : null;
+	const own = await specTasks(ws, spec);
+	const checklist = plan.length > 0 && own.from === 'checklist' ? own.tasks : null;
+	// Work begins once there is a plan: the one given now, tasks already planned, or child specs.
+	const planned = plan.length > 0 || progress(own.tasks).total > 0 || ws.index.childrenOf(spec).length > 0;
 	const checklistPath = checklist ? (checklist.some((t) => t.path === spec.path) ? spec.path : checklist[checklist.length - 1].path) : null;
 	const addToChecklist = (text: string, path: string): string => {
 		if (!checklist || path !== checklistPath) return text;
@@ -99,7 +106,11 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 			const number = sessions.reduce((max, s) => Math.max(max, s.number), 0) + 1;
 			session = { number, date: formatLocalDate(now), title: oneLine(options.title ?? '') || DEFAULT_SESSION_TITLE };
 			const participants = oneLine(options.participants ?? '') || ws.settings.defaultParticipants;
-			out = appendSessionBlock(out, context.path, sessions, (level) => sessionTemplate({ ...session, participants, started: stamp, level }));
+			// A journal still in planning opens its session where that planning is logged.
+			const current = noteStatus(out, context.path);
+			const stillPlanning = !planned && (current.status === 'planning' || current.raw.trim() === '');
+			const subsections = stillPlanning ? [SESSION_SECTION_HEADINGS.planning] : [];
+			out = appendSessionBlock(out, context.path, sessions, (level) => sessionTemplate({ ...session, participants, started: stamp, level, subsections }));
 		}
 		if (checklist) out = addToChecklist(out, context.path);
 		else {
@@ -107,7 +118,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 			out = merged.text;
 			planAdded = merged.added;
 		}
-		if (startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'Status', 'implementing');
+		if (planned && startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'Status', 'implementing');
 		return touchUpdated(out, context.path, stamp);
 	});
 
@@ -115,7 +126,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 	await changes.modify(spec.path, (text) => {
 		let out = addToChecklist(text, spec.path);
 		const current = noteStatus(out, spec.path);
-		if (startsImplementing(current)) {
+		if (planned && startsImplementing(current)) {
 			const set = setField(out, spec.path, 'status', 'Status', 'implementing');
 			if (set !== out) statusChange = { from: current.raw.trim() || null, to: 'implementing', reopened: current.status === 'completed' };
 			out = set;
@@ -159,45 +170,30 @@ function sameTask(a: string, b: string): boolean {
 
 /**
  * Adds the items not yet among the spec's checklist tasks (all its lists, in either file) after
- * the last task of this note (its sub-steps and wrapped lines too), in that item's indentation and
- * bullet. The note is read again: the spec may have been edited since the tasks were read.
+ * the last task of this note (its sub-steps and wrapped lines too), in that item's form
+ * (taskLinesLike). The note is read again: the spec may have been edited since the tasks were read.
  */
 function mergeChecklist(text: string, isSpec: boolean, tasks: readonly PlanTask[], items: readonly string[]): { text: string; added: number } {
 	const fresh = items.filter((item) => !tasks.some((t) => sameTask(t.text, item)));
 	const note = readContextFile(text);
-	const own = isSpec ? [...note.tasks, ...note.checklist] : note.checklist;
-	let last: PlanTask | null = null;
-	for (const t of own) if (last === null || t.lineStart > last.lineStart) last = t;
+	const last = lastTask(isSpec ? [...note.tasks, ...note.checklist] : note.checklist);
 	if (fresh.length === 0 || last === null) return { text, added: 0 };
-	const at = itemBlockEnd(text, last);
-	const lead = /^[ \t]*(?:([-*+])[ \t]+)?/.exec(text.slice(last.lineStart, last.lineEnd))?.[0] ?? '';
-	// An ordered or bare emoji item has no bullet to copy: new items are `- [ ]` at its indentation.
-	const bullet = /[-*+][ \t]+$/.test(lead) ? lead : `${lead.replace(/\S.*$/, '')}- `;
-	const eol = detectEol(text);
-	const lines = fresh.map((t) => `${bullet}${formatPlanTask(t).slice(2)}${eol}`).join('');
-	const lineBreak = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
-	return { text: text.slice(0, at) + lineBreak + lines + text.slice(at), added: fresh.length };
+	return { text: insertTasksAfter(text, last, fresh), added: fresh.length };
 }
 
-/** Just past the item's last line: its own, then the non-blank lines indented deeper than it. */
-function itemBlockEnd(text: string, task: PlanTask): number {
-	let at = task.end;
-	while (at < text.length) {
-		const line = lineAt(text, at);
-		if (isBlankLine(line.text) || /^[ \t]*/.exec(line.text)![0].length <= task.indent) break;
-		at = line.end;
-	}
-	return at;
-}
-
-/** Adds the items not yet in `## Plan`, after its last line. */
+/**
+ * Adds the items not yet in `## Plan`: after its last task, in that task's form (`8. ⏳ …` in
+ * the seed's numbered plan, `- [ ] …` in a checkbox plan); at the end of a plan without tasks.
+ */
 function mergePlan(text: string, path: string, items: readonly string[]): { text: string; added: number } {
 	if (items.length === 0) return { text, added: 0 };
 	const existing = readContextFile(text);
 	const tasks = existing.plan ? parsePlanTasks(text, existing.plan.headingEnd, existing.plan.end) : [];
 	const fresh = items.filter((item) => !tasks.some((t) => sameTask(t.text, item)));
 	if (fresh.length === 0) return { text, added: 0 };
-	const lines = fresh.map((t) => formatPlanTask(t)).join('\n') + '\n';
+	const last = lastTask(tasks);
+	if (last) return { text: insertTasksAfter(text, last, fresh), added: fresh.length };
+	const lines = taskLinesLike(text, null, fresh).join('\n') + '\n';
 	const plan = ensureContextSection(text, path, 'Plan', existing.plan ? undefined : lines);
 	if (plan.created) return { text: plan.text, added: fresh.length };
 	return { text: applyEdits(plan.text, [appendToSection(plan.text, plan.section, lines)]), added: fresh.length };

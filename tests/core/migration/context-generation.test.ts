@@ -19,9 +19,6 @@ function exampleWithoutTaskContexts(): Record<string, string> {
 
 const SPEC_LINK_CODES = ['missing-context-link', 'missing-spec-link', 'mismatch', 'unregistered-deliverable', 'broken-link'];
 
-/** The empty sections the seed's template always has, after Deliverables. */
-const TAIL = '## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n';
-
 describe('contexts on the example vault with some contexts deleted', () => {
 	it('a dry run lists every spec without a context, in id order, and writes nothing', async () => {
 		const files = exampleWithoutTaskContexts();
@@ -82,8 +79,6 @@ describe('contexts on the example vault with some contexts deleted', () => {
 				'lays out the directories other services expect, and adds the monitoring and documentation needed',
 				'to run it unattended.',
 				'',
-				'## Plan',
-				'',
 				'## Implementation Timeline',
 				'',
 				'## Deliverables',
@@ -102,14 +97,14 @@ describe('contexts on the example vault with some contexts deleted', () => {
 				'- [[deliverables/config/fstab.nas|NFS Mount Configuration]]',
 				'- [[deliverables/config/sysctl.nas.conf|Network Optimization Settings]]',
 				'',
-				TAIL,
 			].join('\n'),
 		);
 
 		// A completed spec gets a completed context; a Deliverables section of prose lists nothing.
 		expect(after[`${F}/1011.context.md`]).toContain('status: completed\n');
 		expect(after[`${F}/1011.context.md`]).toContain('**Status**: completed  \n');
-		expect(after[`${F}/1011.context.md`]).toContain('## Implementation Timeline\n\n## Deliverables\n\n## Dependencies Delivered To\n');
+		// Nothing to list: no Deliverables section either.
+		expect(after[`${F}/1011.context.md`].endsWith('## Implementation Timeline\n')).toBe(true);
 
 		// An epic's context has no parent line.
 		expect(after['specs/3000/context.md']).toBe(
@@ -131,13 +126,8 @@ describe('contexts on the example vault with some contexts deleted', () => {
 				'## Summary',
 				'Collect, normalize and keep market data for every instrument we trade or research.',
 				'',
-				'## Plan',
-				'',
 				'## Implementation Timeline',
 				'',
-				'## Deliverables',
-				'',
-				TAIL,
 			].join('\n'),
 		);
 
@@ -196,9 +186,9 @@ describe('contexts on the example vault with some contexts deleted', () => {
 		const started = viaStart.store.snapshot()[`${F}/1014.context.md`];
 		const created = viaContexts.store.snapshot()[`${F}/1014.context.md`];
 		// The same file up to the session start adds: the Deliverables registry is the spec's list in both.
-		const registry = (text: string): string => text.slice(text.indexOf('## Deliverables'), text.indexOf('## Dependencies Delivered To'));
+		const registry = (text: string): string => text.slice(text.indexOf('## Deliverables'));
 		expect(registry(started)).toBe(registry(created));
-		expect(started.slice(0, started.indexOf('## Plan'))).toBe(created.slice(0, created.indexOf('## Plan')));
+		expect(started.slice(0, started.indexOf('## Implementation Timeline'))).toBe(created.slice(0, created.indexOf('## Implementation Timeline')));
 	});
 });
 
@@ -250,14 +240,7 @@ describe('contexts on seed-format specs without frontmatter', () => {
 		const after = ws.store.snapshot();
 		expect(after['specs/2000/2001/context.md']).toBe(
 			[
-				'---',
-				'type: context',
-				'spec: "[[spec|2001 - Auth]]"',
-				'parent: "[[../epic|2000 - Platform]]"',
-				'status: completed',
-				'created: 2025-08-28 10:00',
-				'updated: 2025-08-28 10:00',
-				'---',
+				// The spec keeps no properties, and neither does its journal.
 				'# Context: Auth',
 				'',
 				'**Spec**: [[spec|2001 - Auth]]  ',
@@ -268,8 +251,6 @@ describe('contexts on seed-format specs without frontmatter', () => {
 				'',
 				'## Summary',
 				'Single sign-on for every service.',
-				'',
-				'## Plan',
 				'',
 				'## Implementation Timeline',
 				'',
@@ -282,7 +263,6 @@ describe('contexts on seed-format specs without frontmatter', () => {
 				'### Documentation',
 				'- [[deliverables/docs/sso|SSO guide]]',
 				'',
-				TAIL,
 			].join('\n'),
 		);
 		// The epic's header lines have no hard breaks, and the line added keeps that look.
@@ -350,8 +330,6 @@ describe('contexts in a vault that uses markdown links', () => {
 				'## Summary',
 				'Pulls the feeds.',
 				'',
-				'## Plan',
-				'',
 				'## Implementation Timeline',
 				'',
 				'## Deliverables',
@@ -362,7 +340,6 @@ describe('contexts in a vault that uses markdown links', () => {
 				'### Configuration Files',
 				'- [feeds.yaml](deliverables/config/feeds.yaml)',
 				'',
-				TAIL,
 			].join('\n'),
 		);
 		expect(after['specs/3000/3001/spec.md']).toBe(
@@ -422,7 +399,7 @@ describe('a task whose Deliverables point into its feature folder', () => {
 		expect(plan.contexts.map((c) => c.contextPath)).toEqual(['specs/5000/context.md', `${FEATURE}/5011.context.md`]);
 		await applyContextPlan(ws, plan);
 		const context = ws.store.snapshot()[`${FEATURE}/5011.context.md`];
-		const registry = context.slice(context.indexOf('## Deliverables'), context.indexOf('## Dependencies Delivered To'));
+		const registry = context.slice(context.indexOf('## Deliverables'));
 		expect(registry).toBe(
 			[
 				'## Deliverables',
@@ -443,7 +420,6 @@ describe('a task whose Deliverables point into its feature folder', () => {
 				'',
 				'### Code Changes',
 				'- `src/loader.ts` - the loader',
-				'',
 				'',
 			].join('\n'),
 		);
@@ -547,8 +523,8 @@ describe('a spec with CRLF line ends', () => {
 		await generateContextFiles(ws, { apply: true });
 		const after = ws.store.snapshot();
 		expect(after['specs/1/context.md']).not.toContain('\r');
-		expect(after['specs/1/context.md']).toContain('## Summary\nOver.\n\n## Plan\n');
-		expect(after['specs/1/context.md']).toContain('## Deliverables\n\n### Scripts\n- [[deliverables/scripts/a.sh|A]] - does a\n- plain text\n\n## Dependencies Delivered To\n');
+		expect(after['specs/1/context.md']).toContain('## Summary\nOver.\n\n## Implementation Timeline\n');
+		expect(after['specs/1/context.md']).toContain('## Deliverables\n\n### Scripts\n- [[deliverables/scripts/a.sh|A]] - does a\n- plain text\n');
 		expect(after['specs/1/epic.md']).toBe(spec.replace('**Status**: planning\r\n', '**Status**: planning  \r\n**Context**: [[context|Implementation Journal]]\r\n'));
 	});
 });

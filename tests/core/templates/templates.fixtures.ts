@@ -38,6 +38,16 @@ export const APPROVED: Record<string, () => string> = {
 		created: '2025-08-26 14:30',
 		summary: 'Implementing NAS integration for 28TB cold storage tier with optimized NFS configuration.',
 	}),
+	// A spec kept without properties: the journal is the seed's step-1 file, header lines alone.
+	'context-1014-header-lines.context.md': () => contextTemplate({
+		title: 'Cold Storage (NAS) Integration',
+		specLink: '[[1014.spec|1014 - Cold Storage NAS]]',
+		parentLink: '[[spec|1001 - Storage Infrastructure]]',
+		created: '2025-08-26 14:30',
+		summary: 'Implementing NAS integration for 28TB cold storage tier with optimized NFS configuration.',
+		frontmatter: false,
+	}),
 	'context-epic.md': () => contextTemplate({ title: 'Foundation', specLink: '[[epic|1000 - Foundation]]', created: '2025-08-26 14:30' }),
 	'session.md': () => sessionTemplate({ number: 1, date: '2025-08-26', title: 'Initial Planning', participants: 'User, Claude', started: '2025-08-26 14:30' }),
+	'session-planning.md': () => sessionTemplate({ number: 1, date: '2025-08-26', title: 'Initial Planning', participants: 'User, Claude', started: '2025-08-26 14:30', subsections: ['Planning'] }),
 };

@@ -89,22 +89,39 @@ describe('context template', () => {
 		});
 	});
 
-	test('sections follow CONTEXT_SECTION_ORDER', () => {
-		const file = contextTemplate({ title: 'X', specLink: '[[spec|1 - X]]', created: '2025-01-01 00:00' });
-		expect(file.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))).toEqual([...CONTEXT_SECTION_ORDER]);
+	test('a new journal holds Summary and the timeline; Deliverables only when the spec lists some', () => {
+		const headings = (file: string) => file.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+		expect(headings(contextTemplate({ title: 'X', specLink: '[[spec|1 - X]]', created: '2025-01-01 00:00' }))).toEqual(['Summary', 'Implementation Timeline']);
+		const listed = contextTemplate({ title: 'X', specLink: '[[spec|1 - X]]', created: '2025-01-01 00:00', deliverables: '### Scripts\n- [[deliverables/scripts/a.sh|A]]' });
+		expect(headings(listed)).toEqual(['Summary', 'Implementation Timeline', 'Deliverables']);
+		expect(listed.endsWith('## Implementation Timeline\n\n## Deliverables\n### Scripts\n- [[deliverables/scripts/a.sh|A]]\n')).toBe(true);
+		// Whatever is written keeps the canonical order.
+		const order = CONTEXT_SECTION_ORDER as readonly string[];
+		expect(headings(listed).map((h) => order.indexOf(h))).toEqual([...headings(listed).map((h) => order.indexOf(h))].sort((a, b) => a - b));
+	});
+
+	test("without properties it is the seed's step-1 file up to its first session, byte for byte", () => {
+		const seedHead = SEED_COLD_STORAGE_CONTEXT.slice(0, SEED_COLD_STORAGE_CONTEXT.indexOf('\n### Session 1'));
+		expect(APPROVED['context-1014-header-lines.context.md']()).toBe(seedHead);
 	});
 
 	test('a session appended to the timeline reads back as an active session', () => {
 		const file = APPROVED['context-1014.context.md']();
-		const at = file.indexOf('## Deliverables');
 		const session = sessionTemplate({ number: 1, date: '2025-08-26', title: 'Initial Planning', participants: 'User, Claude', started: '2025-08-26 14:30' });
-		const withSession = `${file.slice(0, at)}${session}\n${formatSessionSubsection('Planning')}\n- Reviewing spec requirements\n\n${file.slice(at)}`;
+		const withSession = `${file}\n${session}\n${formatSessionSubsection('Planning')}\n- Reviewing spec requirements\n\n## Deliverables\n`;
 		const [s] = parseSessions(withSession);
 		expect(s).toMatchObject({ number: 1, date: '2025-08-26', title: 'Initial Planning', status: 'active', inProgress: true, durationMinutes: null });
 		expect(s.fields.started.value).toBe('2025-08-26 14:30');
 		expect(s.fields.participants.value).toBe('User, Claude');
 		expect(s.entries.map((e) => [e.section, e.items])).toEqual([['planning', ['Reviewing spec requirements']]]);
 		expect(withSession.slice(s.end, s.end + 15)).toBe('## Deliverables');
+	});
+
+	test('a session opened with an empty Planning subsection, one level below its heading', () => {
+		expect(APPROVED['session-planning.md']()).toBe(`${APPROVED['session.md']()}\n#### Planning\n`);
+		expect(sessionTemplate({ number: 2, date: '2025-08-27', participants: 'User', level: 2, subsections: ['Planning'] })).toBe(
+			'## Session 2: 2025-08-27\n**Duration**: In progress  \n**Participants**: User  \n**Status**: active\n\n### Planning\n',
+		);
 	});
 });
 

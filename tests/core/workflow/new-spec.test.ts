@@ -44,7 +44,7 @@ describe('newSpec on the example vault', () => {
 			`---\ntype: context\nspec: "[[epic|10000 - Operations]]"\nstatus: planning\ncreated: ${STAMP}\nupdated: ${STAMP}\n---\n` +
 				'# Context: Operations\n\n' +
 				`**Spec**: [[epic|10000 - Operations]]  \n**Status**: planning  \n**Created**: ${STAMP}  \n**Updated**: ${STAMP}\n\n` +
-				'## Summary\n\n## Plan\n\n## Implementation Timeline\n\n## Deliverables\n\n## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n',
+				'## Summary\n\n## Implementation Timeline\n',
 		);
 		const { ['specs/10000/epic.md']: _e, ['specs/10000/context.md']: _c, ...rest } = after;
 		expect(rest).toEqual(before);
@@ -71,7 +71,7 @@ describe('newSpec on the example vault', () => {
 			`---\ntype: context\nspec: "[[spec|1002 - Backup]]"\nparent: "[[../epic|1000 - Foundation Infrastructure]]"\nstatus: planning\ncreated: ${STAMP}\nupdated: ${STAMP}\n---\n` +
 				'# Context: Backup\n\n' +
 				`**Spec**: [[spec|1002 - Backup]]  \n**Parent**: [[../epic|1000 - Foundation Infrastructure]]  \n**Status**: planning  \n**Created**: ${STAMP}  \n**Updated**: ${STAMP}\n\n` +
-				'## Summary\n\n## Plan\n\n## Implementation Timeline\n\n## Deliverables\n\n## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n',
+				'## Summary\n\n## Implementation Timeline\n',
 		);
 		expect(after['specs/1000/epic.md']).toBe(inserted(before['specs/1000/epic.md'], '- [[1001/spec|Storage Infrastructure]]\n', '- [[1002/spec|1002 - Backup]]\n'));
 		// The index knows the new feature and its parent at once.
@@ -101,7 +101,7 @@ describe('newSpec on the example vault', () => {
 			`---\ntype: context\nspec: "[[1015.spec|1015 - Snapshot Rotation]]"\nparent: "[[spec|1001 - Storage Infrastructure]]"\nstatus: planning\ncreated: ${STAMP}\nupdated: ${STAMP}\n---\n` +
 				'# Context: Snapshot Rotation\n\n' +
 				`**Spec**: [[1015.spec|1015 - Snapshot Rotation]]  \n**Parent**: [[spec|1001 - Storage Infrastructure]]  \n**Status**: planning  \n**Created**: ${STAMP}  \n**Updated**: ${STAMP}\n\n` +
-				'## Summary\n\n## Plan\n\n## Implementation Timeline\n\n## Deliverables\n\n## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n',
+				'## Summary\n\n## Implementation Timeline\n',
 		);
 		expect(after['specs/1000/1001/spec.md']).toBe(
 			inserted(before['specs/1000/1001/spec.md'], '- [[1014.spec|1014 - Cold Storage NAS Integration]]\n', '- [[1015.spec|1015 - Snapshot Rotation]]\n'),

@@ -97,8 +97,7 @@ describe('startSession', () => {
 				'- [ ] Define the snapshot schema\n' +
 				'- [ ] Write snapshots every minute\n\n' +
 				'## Implementation Timeline\n\n' +
-				sessionBlock(1, 'Snapshot format') +
-				'\n## Deliverables\n\n## Dependencies Delivered To\n\n## Metrics\n\n## Notes & Learnings\n',
+				sessionBlock(1, 'Snapshot format'),
 		);
 		let spec = replaceOnce(before[SPEC_4005], 'status: draft\n', 'status: implementing\n');
 		// A date-only `updated` stays a date.
@@ -123,14 +122,14 @@ describe('startSession', () => {
 		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1001])[CTX_1001]).toBe(expected);
 	});
 
-	it('adds checkbox items after an emoji plan and reopens a completed spec (1011)', async () => {
+	it('adds tasks to a numbered emoji plan in its form and reopens a completed spec (1011)', async () => {
 		const ws = await workspace();
 		const before = ws.store.snapshot();
 		const result = await startSession(ws, { id: '1011', plan: ['benchmark with FIO', 'Add SMART alerts'] });
 
 		let ctx = replaceOnce(before[CTX_1011], '**Status**: completed  \n', '**Status**: implementing  \n');
 		ctx = replaceOnce(ctx, '**Updated**: 2025-08-25 17:05', '**Updated**: 2025-08-28 14:30');
-		ctx = replaceOnce(ctx, '5. ✅ Export drive temperatures to monitoring\n', '5. ✅ Export drive temperatures to monitoring\n- [ ] Add SMART alerts\n');
+		ctx = replaceOnce(ctx, '5. ✅ Export drive temperatures to monitoring\n', '5. ✅ Export drive temperatures to monitoring\n6. ⏳ Add SMART alerts\n');
 		ctx = replaceOnce(ctx, '- `9f8e7d6`: Record hot tier setup in storage docs\n', `- \`9f8e7d6\`: Record hot tier setup in storage docs\n\n${sessionBlock(2)}`);
 		let spec = replaceOnce(before[SPEC_1011], 'status: completed\n', 'status: implementing\n');
 		spec = replaceOnce(spec, 'updated: 2025-08-25\n', 'updated: 2025-08-28\n');
