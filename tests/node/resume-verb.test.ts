@@ -23,7 +23,7 @@ describe('spec-work resume on the seed-walkthrough vault', () => {
 		expect(vault.files()).toEqual(files);
 	});
 
-	it('after finish --summary, prints the walkthrough\'s block but for the speaker, the label\'s case and the last line', () => {
+	it('after finish --summary, prints the example\'s resume block but for the speaker, the label\'s case and the last line', () => {
 		vault = new TempVault(duringSession1());
 		const finish = vault.run(['finish', '1014', '--summary', SESSION_1_SUMMARY], { now: SESSION_1_END });
 		expect(finish.code).toBe(0);

@@ -42,7 +42,7 @@ export interface ResumeBrief {
 }
 
 /**
- * The seed's `/spec_work 1014 --resume` brief: previous sessions, progress, last activity, the
+ * The `/spec_work 1014 --resume` brief: previous sessions, progress, last activity, the
  * remaining tasks and where to continue. Read-only: the CLI's `resume` prints it, and the agent
  * (or the plugin's modal) then calls startSession, which continues an active session or opens
  * the next one.
@@ -91,7 +91,7 @@ const STATE_MARK: Record<TaskState, string> = {
 };
 
 /**
- * The brief as the seed shows it:
+ * The brief, in the cold-storage example's words:
  *
  *     Resuming work on spec 1014 (Cold Storage NAS Integration)
  *
@@ -106,7 +106,7 @@ const STATE_MARK: Record<TaskState, string> = {
  *
  *     Continue from task 4? Start a session with: spec-work start 1014
  *
- * A session's line is the seed's: no duration or status (the JSON has them, and the last line
+ * A session's line is the example's: no duration or status (the JSON has them, and the last line
  * says when a session is still active).
  */
 export function formatResumeBrief(brief: ResumeBrief): string {

@@ -1,12 +1,12 @@
 import { join } from 'path';
 import { readVaultFiles } from '../../helpers/vault-files';
 
-/** The seed-walkthrough vault, and the same vault as it stood when the walkthrough resumed it. */
+/** The seed-walkthrough fixture vault, and the same vault as it stood after its first session. */
 
 export const WALKTHROUGH_VAULT = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'seed-walkthrough');
 export const CTX = 'specs/1000/1001/1014.context.md';
 
-/** The walkthrough's resume block, as the walkthrough prints it. */
+/** The cold-storage example's resume block, word for word, chat speaker included. */
 export const WALKTHROUGH_BLOCK = [
 	'Claude: Resuming work on spec 1014 (Cold Storage NAS Integration)',
 	'',
@@ -24,13 +24,13 @@ export const WALKTHROUGH_BLOCK = [
 	'Continue from task 4? (yes/no/select)',
 ];
 
-/** The summary the walkthrough's session 1 ends with; finishing the session writes it. */
+/** The example's summary of session 1; finishing the session writes it. */
 export const SESSION_1_SUMMARY = 'Completed network optimization and NFS setup';
 
-/** When session 1 ends: 2.5 hours after it started, as the walkthrough's status says. */
+/** When session 1 ends: 2.5 hours after it started, as the fixture records. */
 export const SESSION_1_END = '2025-08-26T17:00';
 
-/** The walkthrough's plan after session 1: its first three tasks done, as its resume block counts. */
+/** The example's plan after session 1: its first three tasks done, as its resume block counts. */
 const PLAN_AFTER_SESSION_1 =
 	'## Plan\n' +
 	'1. ✅ Analyze current NFS mount configuration\n' +
@@ -43,8 +43,8 @@ const PLAN_AFTER_SESSION_1 =
 
 /**
  * The fixture's vault before session 1 was finished: its journal holds session 1 only, still
- * active, and the plan as the walkthrough's resume counts it. Finishing the session (with
- * SESSION_1_SUMMARY at SESSION_1_END) gives the journal the walkthrough resumed.
+ * active, and the plan as the example's resume block counts it. Finishing the session (with
+ * SESSION_1_SUMMARY at SESSION_1_END) gives the journal that block was drawn from.
  */
 export function duringSession1(): Record<string, string> {
 	const files = readVaultFiles(WALKTHROUGH_VAULT);

@@ -43,7 +43,7 @@ describe('resume 1014 on the seed-walkthrough vault', () => {
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 
-	it('prints the walkthrough\'s block line for line once session 1 is finished with its summary', async () => {
+	it('prints the example\'s resume block line for line once session 1 is finished with its summary', async () => {
 		const ws = await memoryWorkspace(duringSession1(), { now: SESSION_1_END });
 		await finishSession(ws, { id: '1014', summary: SESSION_1_SUMMARY });
 		// finish --summary keeps it as a paragraph under the session's own `#### Summary`.
@@ -64,7 +64,7 @@ describe('resume 1014 on the seed-walkthrough vault', () => {
 		const lines = formatResumeBrief(brief).split('\n');
 		expect(lines.pop()).toBe('');
 		expect(lines).toHaveLength(WALKTHROUGH_BLOCK.length);
-		// Every other line is the walkthrough's, byte for byte.
+		// Every other line is the example's, byte for byte.
 		expect(WALKTHROUGH_BLOCK.map((seed, i) => [seed, lines[i]]).filter(([seed, ours]) => seed !== ours)).toEqual([
 			// Not a chat: no speaker.
 			['Claude: Resuming work on spec 1014 (Cold Storage NAS Integration)', 'Resuming work on spec 1014 (Cold Storage NAS Integration)'],
