@@ -131,7 +131,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 			'- Resumed at task 6 (documentation); added the stale file handle section to the plan',
 			'',
 			'#### Implementation',
-			'- Created [[deliverables/docs/stale-file-handles|Stale File Handles]]',
+			'- Created [[deliverables/docs/stale-file-handles.md|Stale File Handles]]',
 			'',
 			'#### Testing',
 			'- Forced a stale handle by re-exporting the share; the remount cleared it',
@@ -156,7 +156,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 				.get('## Deliverables')!
 				.replace(
 					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n- [[deliverables/docs/stale-file-handles|Stale File Handles]] - Recover from stale NFS handles\n',
+					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n- [[deliverables/docs/stale-file-handles.md|Stale File Handles]] - Recover from stale NFS handles\n',
 				),
 		);
 		expect(after.get('## Dependencies Delivered To')).toBe(before.get('## Dependencies Delivered To'));
@@ -177,7 +177,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		expect(files[SPEC]).toBe(
 			original[SPEC].replace(
 				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n',
-				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n- [[deliverables/docs/stale-file-handles|Stale File Handles]]\n',
+				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n- [[deliverables/docs/stale-file-handles.md|Stale File Handles]]\n',
 			),
 		);
 		// Nothing else in the vault changed.

@@ -58,7 +58,7 @@ describe('spec-work on the example vault', () => {
 		expect(context).toContain(
 			'### Session 3: 2025-08-28 - Docs\n**Duration**: 2.5 hours  \n**Participants**: User, Claude  \n**Status**: partial  \n**Started**: 2025-08-28 10:00\n',
 		);
-		expect(context).toContain('#### Implementation\n- Drafted the FAQ\n- Created [[deliverables/docs/faq|FAQ]]\n');
+		expect(context).toContain('#### Implementation\n- Drafted the FAQ\n- Created [[deliverables/docs/faq.md|FAQ]]\n');
 		expect(context).toContain('#### Commits\n- `abc1234`: Add FAQ\n');
 		expect(context).toContain('- [x] Documentation\n- [ ] Final validation\n- [ ] Write FAQ\n');
 		expect(files['specs/1000/1001/deliverables/docs/faq.md']).toContain('# FAQ\n\nIs the NAS up? Run the health check.\n');

@@ -28,7 +28,8 @@ describe('the bytes of notes as editors save them', () => {
 		write('specs/1000/1001/1014.spec.md', '\uFEFF---\ntype: task\nstatus: planning\n---\n# 1014 - Cold Storage\n');
 		write('specs/1000/1001/1014.context.md', '\uFEFF# 1014 journal\n\n**Spec**: [[1014.spec]]\n\n## Log\n- mounted\n');
 		expect((await cli(['status', '1014'])).stdout).toMatch(/^# Spec 1014: Cold Storage\n/);
-		expect((await cli(['start', '1014', '--title', 'T'])).code).toBe(0);
+		// With a plan work begins, so the status is edited behind the mark too.
+		expect((await cli(['start', '1014', '--title', 'T', '--plan', 'Mount the share'])).code).toBe(0);
 		const journal = bytes('specs/1000/1001/1014.context.md').toString('utf8');
 		expect(journal.startsWith('\uFEFF# 1014 journal\n\n**Spec**: [[1014.spec]]  \n**Status**: implementing')).toBe(true);
 		expect(journal.indexOf('\uFEFF', 1)).toBe(-1);

@@ -64,7 +64,7 @@ describe('parallel writers on one vault', () => {
 		const context = files[CONTEXT];
 		const spec = files[SPEC];
 		for (const n of docs) {
-			const link = `[[deliverables/docs/mixed-${n}|Mixed ${n}]]`;
+			const link = `[[deliverables/docs/mixed-${n}.md|Mixed ${n}]]`;
 			expect(files[`specs/1000/1001/deliverables/docs/mixed-${n}.md`]).toContain(`# Mixed ${n}\n\nBody ${n}.\n`);
 			expect([occurrences(context, `- ${link} - Purpose ${n}\n`), occurrences(context, `- Created ${link}\n`), occurrences(spec, `- ${link}\n`)]).toEqual([1, 1, 1]);
 		}

@@ -3,7 +3,7 @@ import { dirname, joinPath, normalizeVaultPath } from '../files/paths';
 import { formatLink } from '../links/link-format';
 import { parseLinkText } from '../links/link-parser';
 import { findSection, parseSections } from '../markdown/sections';
-import { typeFolder } from '../workflow/registry-entry';
+import { keepMdExtension, typeFolder } from '../workflow/registry-entry';
 import type { Workspace } from '../workflow/workspace';
 
 /*
@@ -108,10 +108,10 @@ function targetPath(ws: Workspace, entry: Deliverable, specPath: string): string
 	return normalizeVaultPath(target.startsWith('/') ? target : joinPath(dirname(specPath), target));
 }
 
-/** The spec's link written from the context: same file, heading, alias and embed, in the vault's link style. */
+/** The spec's link written from the context: same file, heading, alias, embed and `.md`, in the vault's link style. */
 function relink(ws: Workspace, entry: Deliverable, specText: string, target: string, contextPath: string): string {
 	const written = entry.linkStart !== null && entry.linkEnd !== null ? parseLinkText(specText.slice(entry.linkStart, entry.linkEnd)) : null;
-	return formatLink({
+	const link = formatLink({
 		sourcePath: contextPath,
 		targetPath: target,
 		alias: entry.alias === '' ? null : entry.alias,
@@ -120,4 +120,6 @@ function relink(ws: Workspace, entry: Deliverable, specText: string, target: str
 		style: ws.settings.linkStyle,
 		resolver: ws.links,
 	});
+	// A `.md` the spec writes is kept, as new registry entries keep it.
+	return (entry.target ?? '').toLowerCase().endsWith('.md') ? keepMdExtension(ws, link, contextPath, target) : link;
 }

@@ -7,7 +7,7 @@ import { basename, dirname, joinPath } from '../files/paths';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { ensureContextFile } from './context-creation';
 import { ChangeSet } from './file-changes';
-import { addRegistryEntry, addToDeliverablesProperty, registryEditFor } from './registry-entry';
+import { addRegistryEntry, addToDeliverablesProperty, keepMdExtension, registryEditFor } from './registry-entry';
 import { requireSafeName } from './safe-file-name';
 import { appendToSessionSection, oneLine } from './session-edits';
 import { authorFromParticipants, withTraceback } from './traceback-header';
@@ -93,7 +93,7 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 			const active = activeSession(readContextFile(text).sessions);
 			if (!active) return text;
 			sessionLogged = true;
-			return appendToSessionSection(text, active, 'implementation', `- Created ${linkTo(ws, context.path, path, title)}`, context.path).text;
+			return appendToSessionSection(text, active, 'implementation', `- Created ${keepMdExtension(ws, linkTo(ws, context.path, path, title), context.path, path)}`, context.path).text;
 		});
 	}
 	const written = await commitChanges(ws, changes);

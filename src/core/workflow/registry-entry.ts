@@ -49,7 +49,7 @@ export function registryEditFor(ws: Workspace, spec: Spec, notePath: string, isC
 		placement: isContext ? contextSectionPlace('Deliverables') : canonicalPlace(SPEC_SECTION_ORDER[ws.index.typeOf(spec)], 'Deliverables'),
 		heading: (typeKey !== null ? headings[typeKey] : undefined) ?? customHeading(folder ?? 'Other'),
 		typeKey,
-		line: formatDeliverableEntry(linkTo(ws, notePath, deliverable, title), isContext ? purpose : null),
+		line: formatDeliverableEntry(keepMdExtension(ws, linkTo(ws, notePath, deliverable, title), notePath, deliverable), isContext ? purpose : null),
 		lists: (entry) => entry.target !== null && (entry.kind === 'wikilink' || entry.kind === 'markdown') && ws.links.resolve(entry.target, notePath) === deliverable,
 	};
 }
@@ -108,6 +108,21 @@ export function addToDeliverablesProperty(text: string, specPath: string, delive
 	const folder = dirname(specPath);
 	const item = folder !== '' && deliverablePath.startsWith(`${folder}/`) ? deliverablePath.slice(folder.length + 1) : deliverablePath;
 	return addToListProperty(text, 'deliverables', item);
+}
+
+/**
+ * A wikilink to a markdown deliverable with its `.md` kept, as the seed's registries list them
+ * (`[[deliverables/docs/nas-setup-guide.md|Setup Guide]]`): a deliverable is named as the file it
+ * is, like the `.sh` and `.conf` beside it. Any other link is returned as given, and so is one
+ * whose `.md` spelling would lead to another file.
+ */
+export function keepMdExtension(ws: Workspace, link: string, notePath: string, deliverable: string): string {
+	if (!deliverable.toLowerCase().endsWith('.md')) return link;
+	const m = /^(!?\[\[)([^|#\]]+)(.*)$/s.exec(link);
+	if (!m || m[2].toLowerCase().endsWith('.md')) return link;
+	const withMd = `${m[2]}.md`;
+	if (ws.links.has(deliverable) && ws.links.resolve(withMd, notePath) !== deliverable) return link;
+	return `${m[1]}${withMd}${m[3]}`;
 }
 
 function customHeading(folder: string): string {

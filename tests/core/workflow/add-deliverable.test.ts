@@ -145,12 +145,12 @@ describe('addDeliverable on the example vault (no active session)', () => {
 				'tags:\n  - deliverable\n  - docs\n' +
 				'---\n# NAS Runbook\n',
 		);
-		expect(after[SPEC]).toBe(inserted(before[SPEC], '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n', '- [[deliverables/docs/runbook|Runbook]]\n'));
+		expect(after[SPEC]).toBe(inserted(before[SPEC], '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n', '- [[deliverables/docs/runbook.md|Runbook]]\n'));
 		expect(after[CONTEXT]).toBe(
 			inserted(
 				before[CONTEXT],
 				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-				'- [[deliverables/docs/runbook|Runbook]] - What to do when the NAS is down\n',
+				'- [[deliverables/docs/runbook.md|Runbook]] - What to do when the NAS is down\n',
 			),
 		);
 	});
@@ -186,16 +186,16 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		await addDeliverable(ws, { id: '1011', type: 'docs', file: 'raid-notes.md', title: 'RAID Notes', purpose: 'Array layout' });
 		const after = ws.store.snapshot();
 		expect(after[`${DIR}/1011.spec.md`]).toBe(
-			before[`${DIR}/1011.spec.md`] + '\n### Documentation\n- [[deliverables/docs/raid-notes|RAID Notes]]\n',
+			before[`${DIR}/1011.spec.md`] + '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n',
 		);
 		expect(after[`${DIR}/1011.context.md`]).toBe(
-			inserted(before[`${DIR}/1011.context.md`], 'None; commands are recorded above.\n', '\n### Documentation\n- [[deliverables/docs/raid-notes|RAID Notes]] - Array layout\n'),
+			inserted(before[`${DIR}/1011.context.md`], 'None; commands are recorded above.\n', '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]] - Array layout\n'),
 		);
 		// A later script goes above Documentation, as the seed orders the groups.
 		await addDeliverable(ws, { id: '1011', type: 'script', file: 'mkraid.sh', title: 'Array Setup' });
 		expect(ws.store.snapshot()[`${DIR}/1011.spec.md`]).toBe(
 			before[`${DIR}/1011.spec.md`] +
-				'\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]]\n\n### Documentation\n- [[deliverables/docs/raid-notes|RAID Notes]]\n',
+				'\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]]\n\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n',
 		);
 	});
 
@@ -261,8 +261,8 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const ws = await memoryWorkspace({ ...vault, [SPEC]: crlf(vault[SPEC]), [CONTEXT]: crlf(vault[CONTEXT]) });
 		await addDeliverable(ws, { id: '1014', type: 'docs', file: 'faq.md', title: 'FAQ', purpose: 'Questions' });
 		const after = ws.store.snapshot();
-		expect(after[SPEC]).toBe(crlf(inserted(vault[SPEC], '|Troubleshooting Guide]]\n', '- [[deliverables/docs/faq|FAQ]]\n')));
-		expect(after[CONTEXT]).toBe(crlf(inserted(vault[CONTEXT], '- Common issues and solutions\n', '- [[deliverables/docs/faq|FAQ]] - Questions\n')));
+		expect(after[SPEC]).toBe(crlf(inserted(vault[SPEC], '|Troubleshooting Guide]]\n', '- [[deliverables/docs/faq.md|FAQ]]\n')));
+		expect(after[CONTEXT]).toBe(crlf(inserted(vault[CONTEXT], '- Common issues and solutions\n', '- [[deliverables/docs/faq.md|FAQ]] - Questions\n')));
 	});
 });
 
@@ -295,9 +295,9 @@ describe('addDeliverable with an active session', () => {
 		const after = ws.store.snapshot();
 		expect(after[CONTEXT]).toBe(
 			inserted(
-				inserted(ctx, '#### Planning\n- Write the FAQ\n', '\n#### Implementation\n- Created [[deliverables/docs/faq|FAQ]]\n'),
+				inserted(ctx, '#### Planning\n- Write the FAQ\n', '\n#### Implementation\n- Created [[deliverables/docs/faq.md|FAQ]]\n'),
 				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-				'- [[deliverables/docs/faq|FAQ]]\n',
+				'- [[deliverables/docs/faq.md|FAQ]]\n',
 			),
 		);
 		expect(after[`${DIR}/deliverables/docs/faq.md`]).toContain('created: 2025-08-28\n');
@@ -381,7 +381,7 @@ describe('addDeliverable on a spec that keeps a deliverables property', () => {
 		const after = ws.store.snapshot();
 		expect(after[SPEC]).toBe(specWith('deliverables: [deliverables/scripts/benchmark.sh, deliverables/docs/x.md] # by hand\n'));
 		// The context's registry is written as always.
-		expect(after[CONTEXT]).toContain('- [[deliverables/docs/x|X]]');
+		expect(after[CONTEXT]).toContain('- [[deliverables/docs/x.md|X]]');
 		expect(ws.index.registeredDeliverables(ws.index.get('1014')!)).toContain(`${DIR}/deliverables/docs/x.md`);
 	});
 

@@ -96,7 +96,7 @@ describe('Add deliverable…', () => {
 		});
 		const files = await vaultFiles(app);
 		expect(files).toEqual(expected);
-		expect(files[CONTEXT]).toContain('- Created [[deliverables/docs/runbook|Runbook]]');
+		expect(files[CONTEXT]).toContain('- Created [[deliverables/docs/runbook.md|Runbook]]');
 		expect(activePath(app)).toBe('specs/1000/1001/deliverables/docs/runbook.md');
 		expect(notices).toEqual([]);
 	});
