@@ -63,9 +63,13 @@ export interface TracebackFields {
 	author: string;
 }
 
-/** The comment header's lines without comment markers, in the seed's order. */
-export function tracebackLines(f: TracebackFields): string[] {
-	const lines = [`Generated from: ${commentRef(f.specPath, f.specLink)}`, `Context: ${commentRef(f.contextPath, f.contextLink)}`];
+/**
+ * The comment header's lines without comment markers, in the seed's order. Files are named by
+ * vault path, or by link where the path cannot be written in the style's comments.
+ */
+export function tracebackLines(f: TracebackFields, style: CommentStyle = { kind: 'line', prefix: '#' }): string[] {
+	const ref = (path: string, link: string): string => (pathWritable(path, style) ? path : link);
+	const lines = [`Generated from: ${ref(f.specPath, f.specLink)}`, `Context: ${ref(f.contextPath, f.contextLink)}`];
 	const purpose = oneLine(f.purpose);
 	const target = oneLine(f.target);
 	if (purpose) lines.push(`Purpose: ${purpose}`);
@@ -74,12 +78,41 @@ export function tracebackLines(f: TracebackFields): string[] {
 	return lines;
 }
 
+/** A link of a traceback comment line and the vault path it resolves to. */
+export interface TracebackRef {
+	/** Offset of the link in the file's text. */
+	start: number;
+	/** The link as written (`[[../../1014.spec|1014 - Cold Storage NAS]]`). */
+	raw: string;
+	path: string;
+}
+
 /**
- * What a comment line names a file by: its vault path, unless the readers would not take the
- * path for one (a space or bracket in it), then the link.
+ * The links of an older header rewritten as the vault paths the writer now gives, each in place:
+ * the rest of the line, and every other byte of the file, stays. A path that the readers would
+ * not take, or that would end the block comment it sits in, keeps its link. Refused (nothing is
+ * changed) when the file no longer holds a link where it was read.
  */
-export function commentRef(path: string, link: string): string {
-	return plainTracebackPath(path) === path ? path : link;
+export function withTracebackPaths(fileName: string, text: string, refs: readonly TracebackRef[]): string {
+	const style = commentStyleFor(fileName, text);
+	let out = text;
+	for (const ref of [...refs].sort((a, b) => b.start - a.start)) {
+		if (text.slice(ref.start, ref.start + ref.raw.length) !== ref.raw) {
+			throw new WorkflowError('changed', `${fileName}: the traceback link ${ref.raw} is no longer where it was read; nothing was changed`, fileName);
+		}
+		if (!pathWritable(ref.path, style)) continue;
+		out = out.slice(0, ref.start) + ref.path + out.slice(ref.start + ref.raw.length);
+	}
+	return out;
+}
+
+/**
+ * Whether a comment line of this style can name a file by its vault path: not when the readers
+ * would not take it for a path (a space or bracket in it), nor when it would end the block comment.
+ */
+export function pathWritable(path: string, style: CommentStyle): boolean {
+	if (plainTracebackPath(path) !== path) return false;
+	return style.kind !== 'block' || insideBlockComment(path, style) === path;
 }
 
 /**
@@ -98,7 +131,7 @@ export function withTraceback(fileName: string, content: string, fields: Traceba
 	const rest = content.slice(at);
 	// A lone shebang without a line end gets one before the header.
 	if (prologue.replace(/^\uFEFF/, '') !== '' && !prologue.endsWith('\n')) prologue += eol;
-	const header = tracebackLines(fields).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${insideBlockComment(line, style)} ${style.close}`));
+	const header = tracebackLines(fields, style).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${insideBlockComment(line, style)} ${style.close}`));
 	let separator = '';
 	if (rest.trim() !== '') separator = style.kind === 'line' && startsWithComment(rest, style.prefix) ? style.prefix + eol : eol;
 	return prologue + withEol(header.join('\n') + '\n', eol) + separator + rest;

@@ -8,6 +8,7 @@ import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { Finding, nameSome } from './validate-types';
 import { addRegistryEntry, addToDeliverablesProperty, registryEditFor } from './registry-entry';
 import { specOfTracedFile, specOfTracedId } from './spec-deliverables';
+import { commentStyleFor, pathWritable, withTracebackPaths, type TracebackRef } from './traceback-header';
 import { Workspace } from './workspace';
 
 /**
@@ -159,6 +160,37 @@ function tracedSpecOf(ws: Workspace, file: FileFacts): Spec | null {
 		if (spec) return spec;
 	}
 	return null;
+}
+
+/**
+ * A script or config file whose traceback names its spec or context with a `[[wikilink]]`, as
+ * deliver wrote it before: Obsidian indexes no link in such a file, so it is followed nowhere.
+ * Still a traceback (no `no-traceback`, and the report attributes it); the fix writes the vault
+ * paths the links resolve to, touching only the links. Not among checkDeliverables' findings
+ * yet: every vault written before would then warn once per script.
+ */
+export function wikilinkHeader(file: FileFacts): Finding | null {
+	if (file.markdown) return null;
+	const style = commentStyleFor(file.path, file.text);
+	const refs: TracebackRef[] = [];
+	for (const link of file.links) {
+		if (link.where !== 'traceback' || link.resolved === null || !link.raw.startsWith('[[')) continue;
+		// Only a link that is the whole value: a path with more text after it is not read as one.
+		if (!file.comments.some((f) => f.valueStart === link.start && f.value.trim() === link.raw)) continue;
+		if (pathWritable(link.resolved, style)) refs.push({ start: link.start, raw: link.raw, path: link.resolved });
+	}
+	if (refs.length === 0) return null;
+	const line = file.lineOf(refs[0].start);
+	return {
+		severity: 'warning',
+		code: 'traceback-wikilink',
+		path: file.path,
+		line,
+		message: `${file.path} line ${line}: traceback header with links (${refs[0].raw}) that Obsidian does not follow outside a note; vault paths (${refs[0].path}) can be followed anywhere`,
+		fix: async (changes) => {
+			await changes.modify(file.path, (text) => withTracebackPaths(file.path, text, refs));
+		},
+	};
 }
 
 /** A property or comment name as TRACEBACK_FIELDS holds it: `Generated_From` → `generated from`. */
