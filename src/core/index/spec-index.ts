@@ -3,10 +3,14 @@ import { withoutBom } from '../files/file-text';
 import { basename, dirname, isUnder } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
-import { classifyPath, compareIds, ownsFolder, PathRole } from './discovery';
+import { classifyPath, compareIds, PathRole } from './discovery';
 import { contextRefTarget, layoutContexts, resolveFileRef, VaultFiles } from './file-refs';
+import { FolderIds } from './folder-ids';
+import { FolderOwners } from './folder-owners';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
-import { IdsWritten, readSpec, specIds } from './read-spec';
+import { indexProblems } from './index-problems';
+import { Derived, fillViews, idViews, inPathOrder, samePlace, ViewSources } from './index-views';
+import { readSpec } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
 /** Resolves a link's path part from a source note, as Obsidian would (docs/formats.md, Links). */
@@ -27,15 +31,6 @@ export interface BuildOptions {
 	entries?: readonly FileEntry[];
 }
 
-/** Derived lookups, rebuilt lazily after any change: cheap map work, never file reads. */
-interface Derived {
-	byId: Map<string, Spec[]>;
-	children: Map<string, Spec[]>;
-	parents: Map<string, Spec | null>;
-	contextOwner: Map<string, Spec>;
-	deliverableOwner: Map<string, Spec>;
-}
-
 /**
  * Which files under the specs root are specs, contexts and deliverables, and how they hang
  * together. Built once from the FileStore, then kept current one file at a time.
@@ -47,25 +42,32 @@ export class SpecIndex {
 	private readonly files = new Set<string>();
 	private readonly specs = new Map<string, Spec>();
 	private readonly fileProblems = new Map<string, IndexProblem[]>();
-	/** Names of the context files in each folder: they may name a fuller id for the spec beside them. */
-	private readonly contextsByFolder = new Map<string, Set<string>>();
-	/** The ids each spec note writes about itself, to choose its id again when the contexts beside it change. */
-	private readonly idsWritten = new Map<string, IdsWritten>();
-	/** The spec notes of each folder, kept with the specs (the derived folder map is rebuilt lazily; this one never is). */
-	private readonly specsByFolder = new Map<string, Set<string>>();
+	/** The contexts beside each spec, which may name a fuller id for it. */
+	private readonly folderIds = new FolderIds(this.specs);
 	private derived: Derived | null = null;
-	private folderSpecs: Map<string, Spec[]> | null = null;
+	private readonly folders: FolderOwners;
 
 	private readonly ignored: IgnoredFolder;
 	/** The files the index knows, with the vault's link resolution: what file references are checked against. */
 	private readonly vaultFiles: VaultFiles = { has: (path) => this.files.has(path), resolveLink: (l, s) => this.resolveLink(l, s) };
 	/** Whether each folder is ignored, as asked: every file of a folder asks the same question. */
 	private readonly ignoredMemo = new Map<string, boolean>();
+	/** What deriving the lookups reads, made once. */
+	private readonly viewSources: ViewSources = {
+		files: this.files,
+		findParent: (spec) => this.findParent(spec),
+		conventionalContextOf: (spec) => this.conventionalContextOf(spec),
+		contextPathOf: (spec) => this.contextPathOf(spec),
+		registeredDeliverables: (spec) => this.registeredDeliverables(spec),
+		isDeliverable: (path) => this.role(path) === 'deliverable',
+		folderOwnerAbove: (path) => this.folders.ownerAbove(path),
+	};
 
 	constructor(options: SpecIndexOptions) {
 		this.specsRoot = options.specsRoot.replace(/^\/+|\/+$/g, '');
 		this.resolveLink = options.resolveLink;
 		this.ignored = ignoredFolders(options.ignore ?? DEFAULT_IGNORED_FOLDERS, this.specsRoot);
+		this.folders = new FolderOwners(this.specsRoot, this.specs);
 	}
 
 	/** Reads every markdown file under the specs root once. */
@@ -127,36 +129,22 @@ export class SpecIndex {
 		}
 		// A known context or deliverable changed: the views depend on paths, not on its text.
 		if (!known) {
-			if (role === 'context') this.chooseIdsIn(dirname(path), basename(path));
+			if (role === 'context') this.folderIds.chooseIdsIn(dirname(path), basename(path));
 			this.invalidate();
 		}
 	}
 
 	remove(path: string): void {
 		if (!this.files.delete(path) && !this.specs.has(path)) return;
-		const contexts = this.contextsByFolder.get(dirname(path));
 		this.forgetSpec(path);
 		this.fileProblems.delete(path);
-		if (contexts?.delete(basename(path))) this.chooseIdsIn(dirname(path), basename(path));
+		if (this.folderIds.removeContext(path)) this.folderIds.chooseIdsIn(dirname(path), basename(path));
 		this.invalidate();
 	}
 
 	private forgetSpec(path: string): void {
 		this.specs.delete(path);
-		this.idsWritten.delete(path);
-		this.specsByFolder.get(dirname(path))?.delete(path);
-	}
-
-	/** A context beside them came or went: the specs of the folder choose their ids (and titles) again (`F01` ↔ `E13-F01`). */
-	private chooseIdsIn(folder: string, contextName: string): void {
-		// Only a context named after a longer id can change one (`E13-F01.context.md`); `context.md` never does.
-		if (!contextName.slice(0, -'.context.md'.length).includes('-')) return;
-		const beside = [...(this.contextsByFolder.get(folder) ?? [])];
-		for (const path of this.specsByFolder.get(folder) ?? []) {
-			const spec = this.specs.get(path);
-			const written = this.idsWritten.get(path);
-			if (spec && written) Object.assign(spec, specIds(path, written, beside));
-		}
+		this.folderIds.forgetSpec(path);
 	}
 
 	rename(from: string, to: string, text?: string): void {
@@ -166,7 +154,7 @@ export class SpecIndex {
 
 	private invalidate(): void {
 		this.derived = null;
-		this.folderSpecs = null;
+		this.folders.forget();
 	}
 
 	/** What a file is to the index: spec, context, deliverable… or 'other' (also inside an ignored folder). */
@@ -193,26 +181,17 @@ export class SpecIndex {
 
 	private addFile(path: string): void {
 		this.files.add(path);
-		if (this.role(path) !== 'context') return;
-		const folder = dirname(path);
-		const names = this.contextsByFolder.get(folder);
-		if (names) names.add(basename(path));
-		else this.contextsByFolder.set(folder, new Set([basename(path)]));
+		if (this.role(path) === 'context') this.folderIds.addContext(path);
 	}
 
 	private ingest(path: string, text: string, role: PathRole): void {
-		const beside = this.contextsByFolder.get(dirname(path));
-		const reading = readSpec(path, text, beside ? [...beside] : []);
+		const reading = readSpec(path, text, this.folderIds.contextsBeside(path));
 		if (role === 'maybe-spec' && !reading.declaresType) {
 			if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 			return;
 		}
 		this.specs.set(path, reading.spec);
-		this.idsWritten.set(path, reading.idsWritten);
-		const folder = dirname(path);
-		const inFolder = this.specsByFolder.get(folder);
-		if (inFolder) inFolder.add(path);
-		else this.specsByFolder.set(folder, new Set([path]));
+		this.folderIds.addSpec(path, reading.idsWritten);
 		if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 	}
 
@@ -300,7 +279,7 @@ export class SpecIndex {
 	 * or null. A spec whose context property points there must not write into it.
 	 */
 	layoutOwnerOf(path: string, except: Spec): Spec | null {
-		for (const spec of this.specsInFolder(dirname(path))) {
+		for (const spec of this.folders.specsIn(dirname(path))) {
 			if (spec !== except && this.isLayoutContext(spec, path)) return spec;
 		}
 		return null;
@@ -324,7 +303,7 @@ export class SpecIndex {
 		const view = this.view();
 		if (role === 'context') return view.contextOwner.get(path) ?? null;
 		if (role === 'report') return this.get(basename(path).slice(0, -'.deliverables.md'.length));
-		if (role === 'deliverable') return view.deliverableOwner.get(path) ?? this.folderOwnerAbove(path);
+		if (role === 'deliverable') return view.deliverableOwner.get(path) ?? this.folders.ownerAbove(path);
 		return null;
 	}
 
@@ -375,77 +354,18 @@ export class SpecIndex {
 
 	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */
 	problems(): IndexProblem[] {
-		const out: IndexProblem[] = [];
-		for (const list of this.fileProblems.values()) out.push(...list);
-		for (const [id, specs] of this.view().byId) {
-			// An id shared (as an id, or one's id as the other's alias); two aliases alike (`F01` of E01-F01 and E02-F01) are not.
-			if (specs.length < 2 || !specs.some((s) => s.id.toLowerCase() === id)) continue;
-			out.push({
-				severity: 'error',
-				code: 'duplicate-id',
-				path: specs[1].path,
-				message: `Duplicate id ${specs[0].id}: ${specs.map((s) => s.path).join(' and ')}`,
-			});
-		}
-		for (const path of this.files) {
-			if (this.role(path) !== 'context' || this.specForPath(path)) continue;
-			out.push({
-				severity: 'warning',
-				code: 'context-without-spec',
-				path,
-				message: `${path}: a context file with no spec beside it (expected ${expectedSpecName(path)})`,
-			});
-		}
-		return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		return indexProblems(this.fileProblems.values(), this.view().byId, this.files, (path) => this.role(path) === 'context' && !this.specForPath(path));
 	}
 
 	// ── derived lookups ────────────────────────────────────────────────────
 
 	private view(): Derived {
 		if (this.derived) return this.derived;
-		const byId = new Map<string, Spec[]>();
-		const add = (key: string, spec: Spec): void => {
-			const k = key.toLowerCase();
-			const list = byId.get(k);
-			if (!list) byId.set(k, [spec]);
-			else if (!list.includes(spec)) list.push(spec);
-		};
-		const sorted = [...this.specs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-		for (const spec of sorted) add(spec.id, spec);
-		for (const spec of sorted) for (const alias of spec.aliases) add(alias, spec);
-		this.derived = { byId, children: new Map(), parents: new Map(), contextOwner: new Map(), deliverableOwner: new Map() };
-		const d = this.derived;
-		for (const spec of sorted) {
-			const parent = this.findParent(spec);
-			d.parents.set(spec.path, parent);
-			if (parent) {
-				const list = d.children.get(parent.path);
-				if (list) list.push(spec);
-				else d.children.set(parent.path, [spec]);
-			}
-		}
-		// A context belongs to the spec the layout puts it beside first; a reference from another spec claims only what is left.
-		for (const spec of sorted) {
-			const context = this.conventionalContextOf(spec);
-			if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
-		}
-		for (const spec of sorted) {
-			const context = this.contextPathOf(spec);
-			if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
-		}
-		for (const list of d.children.values()) list.sort((a, b) => compareIds(a.id, b.id));
-		// Registered deliverables first; then every other file under a deliverables/ folder goes to the folder's spec.
-		for (const spec of sorted) {
-			for (const target of this.registeredDeliverables(spec)) {
-				if (this.role(target) === 'deliverable' && !d.deliverableOwner.has(target)) d.deliverableOwner.set(target, spec);
-			}
-		}
-		for (const path of this.files) {
-			if (this.role(path) !== 'deliverable' || d.deliverableOwner.has(path)) continue;
-			const owner = this.folderOwnerAbove(path);
-			if (owner) d.deliverableOwner.set(path, owner);
-		}
-		return d;
+		const sorted = inPathOrder(this.specs.values());
+		// Kept before the rest is filled in: a parent named by its id is looked up in it meanwhile.
+		this.derived = idViews(sorted);
+		fillViews(this.derived, sorted, this.viewSources);
+		return this.derived;
 	}
 
 	/** Parent: the `parent` property or `**Parent**:` line (id or link), else the nearest enclosing folder's spec. */
@@ -454,15 +374,7 @@ export class SpecIndex {
 			const byRef = this.resolveSpecRef(spec.parentRef, spec.path);
 			if (byRef && byRef !== spec) return byRef;
 		}
-		// spec.md/epic.md own their folder, so their parent is found from the folder above.
-		let folder = ownsFolder(spec.path) ? dirname(dirname(spec.path)) : dirname(spec.path);
-		while (isUnder(folder, this.specsRoot) && folder !== '') {
-			const owner = this.folderOwner(folder);
-			if (owner && owner !== spec) return owner;
-			if (folder === this.specsRoot) break;
-			folder = dirname(folder);
-		}
-		return null;
+		return this.folders.enclosingOwner(spec);
 	}
 
 	/** A spec referred to by a link (`[[../epic]]`) or by a bare id (`E01-F01`, `1001`). */
@@ -482,66 +394,4 @@ export class SpecIndex {
 	resolveFileRef(ref: string, sourcePath: string): string | null {
 		return resolveFileRef(this.vaultFiles, ref, sourcePath);
 	}
-
-	/** The spec that owns a folder: epic.md/spec.md or one named after the folder, else its only spec. */
-	private folderOwner(folder: string): Spec | null {
-		let only: Spec | null = null;
-		let count = 0;
-		for (const candidate of this.specsInFolder(folder)) {
-			if (ownsFolder(candidate.path)) return candidate;
-			only = candidate;
-			count++;
-		}
-		return count === 1 ? only : null;
-	}
-
-	private specsInFolder(folder: string): Spec[] {
-		if (!this.folderSpecs) {
-			this.folderSpecs = new Map();
-			for (const spec of this.specs.values()) {
-				const dir = dirname(spec.path);
-				const list = this.folderSpecs.get(dir);
-				if (list) list.push(spec);
-				else this.folderSpecs.set(dir, [spec]);
-			}
-		}
-		return this.folderSpecs.get(folder) ?? [];
-	}
-
-	/** For a deliverable `a/b/deliverables/scripts/x.sh`: the spec owning `a/b` or a folder above it. */
-	private folderOwnerAbove(path: string): Spec | null {
-		const parts = path.split('/');
-		const at = parts.lastIndexOf('deliverables');
-		let folder = parts.slice(0, at).join('/');
-		while (isUnder(folder, this.specsRoot)) {
-			const owner = this.folderOwner(folder);
-			if (owner) return owner;
-			if (folder === this.specsRoot || folder === '') break;
-			folder = dirname(folder);
-		}
-		return null;
-	}
 }
-
-/** Whether two readings of a spec file sit in the same place among the others (the derived views' inputs). */
-function samePlace(a: Spec, b: Spec): boolean {
-	return (
-		a.id === b.id &&
-		a.parentRef === b.parentRef &&
-		a.contextRef === b.contextRef &&
-		sameList(a.aliases, b.aliases) &&
-		sameList(a.deliverableRefs, b.deliverableRefs) &&
-		sameList(a.deliverableProperty, b.deliverableProperty) &&
-		sameList(a.childRefs, b.childRefs)
-	);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function expectedSpecName(contextPath: string): string {
-	const name = basename(contextPath);
-	return name.toLowerCase() === 'context.md' ? 'spec.md or epic.md' : `${name.slice(0, -'.context.md'.length)}.spec.md`;
-}
-
