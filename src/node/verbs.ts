@@ -64,7 +64,7 @@ function written(paths: string[]): string {
 export const VERBS: Record<string, Verb> = {
 	start: {
 		usage: 'start <id> [--title T] [--participants "User, Claude"] [--plan "task text"]...',
-		help: 'Opens a session in the spec\'s context file (creating the context if needed), adds the approved plan items to ## Plan, and sets the spec implementing. While a session is active, continues it.',
+		help: 'Opens a session in the spec\'s context file (creating the context if needed), adds the approved plan items to ## Plan in the form the plan is written in, and once there is a plan sets the spec and context implementing (without one they stay as they are, and the session opens with an empty Planning subsection). While a session is active, continues it.',
 		positionals: [1, 1],
 		positionalNames: ['<id>'],
 		options: { values: ['title', 'participants'], repeatable: ['plan'] },
