@@ -56,8 +56,12 @@ export class SpecPlacement {
 		const parent = parents.get(s)?.spec ?? null;
 		let folder: string;
 		const absent = this.absentParent.get(s);
-		if (absent !== undefined) folder = this.typeOf(s) === 'task' ? this.impliedFolder(absent) : joinPath(this.impliedFolder(absent), safeId(s));
-		else if (parent === null) folder = joinPath(specsRoot, safeId(s));
+		if (absent !== undefined) {
+			this.placing.add(s);
+			const implied = this.impliedFolder(absent);
+			this.placing.delete(s);
+			folder = this.typeOf(s) === 'task' ? implied : joinPath(implied, safeId(s));
+		} else if (parent === null) folder = joinPath(specsRoot, safeId(s));
 		else if (this.placing.has(parent)) {
 			problems.push({ severity: 'error', code: 'parent-cycle', path: s.path, message: `${s.path}: its parents lead back to it (${parent.path}); fix one parent property` });
 			folder = joinPath(specsRoot, safeId(s));
@@ -89,8 +93,9 @@ export class SpecPlacement {
 		const { specsRoot, lookup } = this.sources;
 		const epic = numbering(id)?.parent ?? null;
 		if (epic === null) return joinPath(specsRoot, id);
+		// The spec being placed may go by the epic's id itself (`specs/1000/spec.md` with id 1021): it is not its own epic.
 		const spec = lookup(epic);
-		return joinPath(spec ? this.folderOf(spec) : joinPath(specsRoot, epic), id);
+		return joinPath(spec && !this.placing.has(spec) ? this.folderOf(spec) : joinPath(specsRoot, epic), id);
 	}
 
 	private placedAsChild(s: FoundSpec): boolean {
@@ -126,7 +131,7 @@ export function placeSpecs(sources: PlacementSources): SpecPlacement {
 			});
 		}
 	}
-	for (const [s, id] of placement.absentParent) problems.push(absentParentProblem({ spec: s, type: placement.typeOf(s), parentId: id, folder: placement.folderOf(s), exists: (epic) => lookup(epic) !== null }));
+	for (const [s, id] of placement.absentParent) problems.push(absentParentProblem({ spec: s, type: placement.typeOf(s), parentId: id, folder: placement.folderOf(s), exists: (epic) => (lookup(epic) ?? s) !== s }));
 	return placement;
 }
 

@@ -192,3 +192,19 @@ test('a vault already in the new layout has nothing to migrate', () => {
 	});
 	expect({ moves: p.moves, edits: p.edits, problems: p.problems }).toEqual({ moves: [], edits: [], problems: [] });
 });
+
+test('a task in a folder named like the epic its number gives is not its own epic: placed by its number, not a crash', () => {
+	// `specs/1000/spec.md` goes by 1000 (its folder) and has id 1021: its feature 1002 does not exist,
+	// and the epic 1000 that feature would sit in is no other spec.
+	const p = plan({ 'specs/1000/spec.md': '---\nid: 1021\n---\n# Renumbered task\n' });
+	expect(p.moves).toEqual([{ from: 'specs/1000/spec.md', to: 'specs/1000/1002/1021.spec.md', reason: 'spec' }]);
+	expect(p.problems).toEqual([
+		{
+			severity: 'warning',
+			code: 'missing-feature',
+			path: 'specs/1000/spec.md',
+			message:
+				'specs/1000/spec.md: task 1021 has no feature 1002; placed in specs/1000/1002/ as its number says. Create the epic, then the feature, with: spec-work new epic --id 1000 --title "…" and spec-work new feature --id 1002 --parent 1000 --title "…"',
+		},
+	]);
+});
