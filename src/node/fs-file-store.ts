@@ -1,11 +1,15 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, Stats, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { FileEntry, FileStat, FileStore, FileStoreError, PartlyWritten, PlannedWrite } from '../core/files/file-store';
 import { normalizeVaultPath } from '../core/files/paths';
+import { ListedFile } from './listed-file';
+import { MadeFolders } from './made-folders';
+import { changedError, storeError, writeError } from './store-errors';
 import { isAlive, Keep, placeNew, tempOwner, tempPathFor, writeTemp } from './temp-files';
 import { decodeUtf8, readUtf8 } from './utf8';
 import { crashPoint, finishJournal, hashOf, JournalEntry, removeJournal, writeJournal } from './write-journal';
+import { keepOf, placeInVault, realPlace } from './write-place';
 
 /**
  * The core's FileStore over a folder on disk (the vault). Every write goes to a temporary file in
@@ -51,7 +55,7 @@ export class FsFileStore implements FileStore {
 		try {
 			return Promise.resolve(withoutBom(this.readText(path)));
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -71,7 +75,7 @@ export class FsFileStore implements FileStore {
 		try {
 			before = this.readText(path);
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 		let after: string;
 		try {
@@ -83,7 +87,7 @@ export class FsFileStore implements FileStore {
 		try {
 			if (after !== before) this.writeAtomic(path, after);
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 		return Promise.resolve(withoutBom(after));
 	}
@@ -93,7 +97,7 @@ export class FsFileStore implements FileStore {
 			this.createFile(path, text);
 			return Promise.resolve();
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -102,7 +106,7 @@ export class FsFileStore implements FileStore {
 			this.createFile(path, bytes);
 			return Promise.resolve();
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -116,15 +120,15 @@ export class FsFileStore implements FileStore {
 		this.removeStaleTemps();
 		const abs = this.writePlace(path);
 		const folder = nodePath.dirname(abs);
-		const made = this.ensureFolder(folder);
+		const made = this.folders.ensure(folder);
 		const tmp = tempPathFor(abs);
 		try {
-			this.inFolder(folder, () => writeTemp(tmp, data, undefined, false));
+			this.folders.inFolder(folder, () => writeTemp(tmp, data, undefined, false));
 			placeNew(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });
-			this.removeFolders(folder, made);
-			throw this.writeError(e, path);
+			this.folders.remove(folder, made);
+			throw writeError(e, path);
 		}
 	}
 
@@ -132,7 +136,7 @@ export class FsFileStore implements FileStore {
 		try {
 			return Promise.resolve(statSync(this.resolve(path), { throwIfNoEntry: false }) !== undefined);
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -163,7 +167,7 @@ export class FsFileStore implements FileStore {
 		try {
 			walk(folder);
 		} catch (e) {
-			return Promise.reject(this.wrap(e, folder));
+			return Promise.reject(storeError(e, folder));
 		}
 		return Promise.resolve(out);
 	}
@@ -176,10 +180,10 @@ export class FsFileStore implements FileStore {
 
 	mkdir(path: string): Promise<void> {
 		try {
-			this.ensureFolder(this.resolve(path));
+			this.folders.ensure(this.resolve(path));
 			return Promise.resolve();
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -189,10 +193,10 @@ export class FsFileStore implements FileStore {
 			const target = this.writePlace(to);
 			if (statSync(target, { throwIfNoEntry: false })) throw new FileStoreError('exists', to, `${to} already exists`);
 			const source = this.resolve(from);
-			this.inFolder(nodePath.dirname(target), () => renameSync(source, target));
+			this.folders.inFolder(nodePath.dirname(target), () => renameSync(source, target));
 			return Promise.resolve();
 		} catch (e) {
-			return Promise.reject(this.wrap(e, from));
+			return Promise.reject(storeError(e, from));
 		}
 	}
 
@@ -204,7 +208,7 @@ export class FsFileStore implements FileStore {
 			rmSync(nodePath.join(this.writePlace(folder), nodePath.basename(abs)), { force: true });
 			return Promise.resolve();
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
@@ -213,34 +217,12 @@ export class FsFileStore implements FileStore {
 			const st = statSync(this.resolve(path), { throwIfNoEntry: false });
 			return Promise.resolve(st?.isFile() ? { size: st.size, mtime: st.mtimeMs } : null);
 		} catch (e) {
-			return Promise.reject(this.wrap(e, path));
+			return Promise.reject(storeError(e, path));
 		}
 	}
 
-	/** Folders known to exist, so a migration of thousands of files creates each folder once. */
-	private readonly folders = new Set<string>();
-
-	/** Makes the folder and its parents; returns the first one it made, undefined when it existed. */
-	private ensureFolder(abs: string): string | undefined {
-		if (this.folders.has(abs)) return undefined;
-		const made = mkdirSync(abs, { recursive: true });
-		this.folders.add(abs);
-		return made;
-	}
-
-	/** Takes back the folders ensureFolder made (from `abs` up to `made`), if they are still empty. */
-	private removeFolders(abs: string, made: string | undefined): void {
-		if (made === undefined) return;
-		for (let dir = abs; ; dir = nodePath.dirname(dir)) {
-			this.folders.delete(dir);
-			try {
-				rmdirSync(dir);
-			} catch {
-				return;
-			}
-			if (dir === made || nodePath.dirname(dir) === dir) return;
-		}
-	}
+	/** The folders this store made or found. */
+	private readonly folders = new MadeFolders();
 
 	/** Temporary files of dead processes met while listing, removed by this store's first write. */
 	private readonly staleTemps = new Set<string>();
@@ -250,41 +232,10 @@ export class FsFileStore implements FileStore {
 		this.staleTemps.clear();
 	}
 
-	/**
-	 * Where a write to `path` really lands: the real path of the file, or of its nearest existing
-	 * folder. A symlinked note inside the vault is written where it lives (renaming over the link
-	 * would turn it into a plain copy and leave the real note unchanged, as Obsidian would not);
-	 * one that leads out of the vault is refused, so no write ever lands outside it.
-	 */
+	/** Where a write to `path` really lands, refused when a symbolic link takes it out of the vault (write-place.ts). */
 	private writePlace(path: string): string {
-		const abs = this.resolve(path);
-		const rest: string[] = [];
-		let probe = abs;
-		let real: string;
-		for (;;) {
-			try {
-				real = realpathSync.native(probe);
-				break;
-			} catch (e) {
-				const code = (e as NodeJS.ErrnoException).code;
-				const parent = nodePath.dirname(probe);
-				if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === probe) throw e;
-				rest.unshift(nodePath.basename(probe));
-				probe = parent;
-			}
-		}
-		const place = nodePath.join(real, ...rest);
-		const root = this.realRoot;
-		if (place !== root && !place.startsWith(root.endsWith(nodePath.sep) ? root : root + nodePath.sep)) {
-			throw new FileStoreError('unsafe-path', path, `${path} leads out of the vault through a symbolic link; nothing was written`);
-		}
-		return place;
-	}
-
-	/** The mode and owner a rewrite must keep; refuses a file its owner made read-only. */
-	private keepOf(path: string, st: Stats): Keep {
-		if ((st.mode & 0o200) === 0) throw new FileStoreError('read-only', path, `${path} is read-only; nothing was written`);
-		return { mode: st.mode, uid: st.uid, gid: st.gid };
+		const place = realPlace(this.resolve(path));
+		return placeInVault(place, this.realRoot, path);
 	}
 
 	/**
@@ -310,7 +261,7 @@ export class FsFileStore implements FileStore {
 		const made: [string, string | undefined][] = [];
 		const undo = (): void => {
 			for (const step of steps) rmSync(step.tmp, { force: true });
-			for (const [folder, first] of made.reverse()) this.removeFolders(folder, first);
+			for (const [folder, first] of made.reverse()) this.folders.remove(folder, first);
 		};
 		let current = '';
 		try {
@@ -325,18 +276,18 @@ export class FsFileStore implements FileStore {
 					continue;
 				}
 				const st = statSync(place);
-				const keep = this.keepOf(w.path, st);
+				const keep = keepOf(w.path, st);
 				const raw = readFileSync(place);
 				const text = decodeUtf8(raw, w.path);
-				if (withoutBom(text) !== w.before) throw changed(w.path, 'nothing was written');
+				if (withoutBom(text) !== w.before) throw changedError(w.path, 'nothing was written');
 				entry.expect = hashOf(raw);
 				steps.push({ path: w.path, place, tmp, data: editKeepingBom(text, () => w.after), entry, raw, keep });
 			}
 			for (const step of steps) {
 				current = step.path;
 				const folder = nodePath.dirname(step.place);
-				made.push([folder, this.ensureFolder(folder)]);
-				this.inFolder(folder, () => writeTemp(step.tmp, step.data, step.keep));
+				made.push([folder, this.folders.ensure(folder)]);
+				this.folders.inFolder(folder, () => writeTemp(step.tmp, step.data, step.keep));
 			}
 			crashPoint('temps');
 			current = steps[0]?.path ?? '';
@@ -344,7 +295,7 @@ export class FsFileStore implements FileStore {
 			crashPoint('journal');
 		} catch (e) {
 			undo();
-			return Promise.reject(this.writeError(e, current));
+			return Promise.reject(writeError(e, current));
 		}
 		const done: string[] = [];
 		for (const step of steps) {
@@ -352,12 +303,12 @@ export class FsFileStore implements FileStore {
 				if (step.raw === undefined) placeNew(step.tmp, step.place);
 				else {
 					// Someone may have saved the note since it was read: their edit wins, ours is dropped.
-					if (!readFileSync(step.place).equals(step.raw)) throw changed(step.path, 'nothing was written to it');
+					if (!readFileSync(step.place).equals(step.raw)) throw changedError(step.path, 'nothing was written to it');
 					renameSync(step.tmp, step.place);
 				}
 			} catch (e) {
 				removeJournal(this.realRoot);
-				const error = this.writeError(e, step.path);
+				const error = writeError(e, step.path);
 				if (done.length === 0) {
 					undo();
 					return Promise.reject(error);
@@ -378,79 +329,16 @@ export class FsFileStore implements FileStore {
 		return nodePath.relative(this.realRoot, abs).split(nodePath.sep).join('/');
 	}
 
-	/** Runs `op` in folder `abs`, creating it first; if it vanished since we made it, makes it again once. */
-	private inFolder(abs: string, op: () => void): void {
-		this.ensureFolder(abs);
-		try {
-			op();
-		} catch (e) {
-			if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || statSync(abs, { throwIfNoEntry: false })) throw e;
-			this.folders.delete(abs);
-			this.ensureFolder(abs);
-			op();
-		}
-	}
-
 	/** Rewrites one file through a temporary file beside it, keeping its mode and owner. */
 	private writeAtomic(path: string, text: string): void {
 		const abs = this.writePlace(path);
 		const tmp = tempPathFor(abs);
 		try {
-			writeTemp(tmp, text, this.keepOf(path, statSync(abs)), false);
+			writeTemp(tmp, text, keepOf(path, statSync(abs)), false);
 			renameSync(tmp, abs);
 		} catch (e) {
 			rmSync(tmp, { force: true });
-			throw this.writeError(e, path);
+			throw writeError(e, path);
 		}
-	}
-
-	/** A failed write in plain words: nothing of it was written. */
-	private writeError(e: unknown, path: string): FileStoreError {
-		const code = (e as NodeJS.ErrnoException).code;
-		const why = code === undefined || e instanceof FileStoreError ? undefined : PLAIN_ERRORS[code];
-		if (why) return new FileStoreError('io', path, `${path}: ${why}; nothing was written`);
-		return this.wrap(e, path);
-	}
-
-	private wrap(e: unknown, path: string): FileStoreError {
-		if (e instanceof FileStoreError) return e;
-		const code = (e as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return new FileStoreError('not-found', path, `${path}: no such file`);
-		if (code === 'EEXIST') return new FileStoreError('exists', path, `${path} already exists`);
-		return new FileStoreError('io', path, `${path}: ${(e as Error).message}`);
-	}
-}
-
-/** What the disk's refusals mean to the user; others keep the system's message. */
-const PLAIN_ERRORS: Record<string, string> = {
-	ENOSPC: 'no space left on the disk',
-	EDQUOT: 'disk quota exceeded',
-	EACCES: 'permission denied',
-	EROFS: 'the disk is read-only',
-};
-
-function changed(path: string, what: string): FileStoreError {
-	return new FileStoreError('changed', path, `${path} changed while it was being edited; ${what}`);
-}
-
-/**
- * A listed file whose size and mtime are read from disk when first asked for: opening a vault
- * lists every file but needs no stat, and a stat per file cost as much as reading the folders.
- * A class, so the getters are shared rather than made for every file.
- */
-class ListedFile implements FileEntry {
-	private stat: FileStat | null = null;
-
-	constructor(
-		readonly path: string,
-		private readonly store: FsFileStore,
-	) {}
-
-	get size(): number {
-		return (this.stat ??= this.store.statOf(this.path)).size;
-	}
-
-	get mtime(): number {
-		return (this.stat ??= this.store.statOf(this.path)).mtime;
 	}
 }
