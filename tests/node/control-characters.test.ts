@@ -26,7 +26,8 @@ describe('spec-work neither writes nor echoes control characters', () => {
 		expect(journal).toContain('\n#### Implementation\n- Rang the bell[0m\n');
 		expect(journal).not.toMatch(CONTROL);
 		const status = vault.run(['resume', '1014']);
-		expect(status.stdout).toContain('Docs[1m pass');
+		// The session's line is what its Implementation says.
+		expect(status.stdout).toContain('- Session 3 (2025-08-28): Rang the bell[0m\n');
 		expect(status.stdout + status.stderr).not.toMatch(CONTROL);
 	});
 });
