@@ -174,7 +174,7 @@ function contextNote(
 	);
 }
 
-function deliverableText(w: Writer, d: TaskInfo['deliverables'][number], taskId: string, title: string): string {
+function deliverableText(w: Writer, d: TaskInfo['deliverables'][number], folder: string, taskId: string, title: string): string {
 	const spec = `[[../../${taskId}.spec|${taskId} - ${title}]]`;
 	const context = `[[../../${taskId}.context|Implementation Journal]]`;
 	if (d.kind === 'docs') {
@@ -183,7 +183,8 @@ function deliverableText(w: Writer, d: TaskInfo['deliverables'][number], taskId:
 			`# ${d.title}\n\n${w.paragraph(w.int(4, 10))}\n\n## Steps\n${w.bullets(w.int(3, 8))}\n\n\`\`\`bash\nsudo systemctl restart ${w.pick(WORDS)}\n\`\`\`\n`
 		);
 	}
-	const header = `# Generated from: ${spec}\n# Context: ${context}\n# Purpose: ${d.purpose}\n${d.kind === 'config' ? `# Target: /etc/${w.pick(WORDS)}.conf\n` : ''}# Created: 2025-08-26 by Claude + User\n`;
+	// Scripts and config name their spec by vault path, as deliver writes them (no link is followed there).
+	const header = `# Generated from: ${folder}/${taskId}.spec.md\n# Context: ${folder}/${taskId}.context.md\n# Purpose: ${d.purpose}\n${d.kind === 'config' ? `# Target: /etc/${w.pick(WORDS)}.conf\n` : ''}# Created: 2025-08-26 by Claude + User\n`;
 	if (d.kind === 'config') {
 		const lines: string[] = [];
 		for (let i = 0, n = w.int(5, 15); i < n; i++) lines.push(`${w.pick(WORDS)}.${w.pick(WORDS)} = ${w.int(1, 65536)}`);
@@ -276,7 +277,7 @@ export function generateVault(target: number, seed = 1014): GeneratedVault {
 						emoji: t === 2 && f === 3,
 					}),
 				);
-				for (const d of task.deliverables) files.set(d.path, deliverableText(w, d, tid, title));
+				for (const d of task.deliverables) files.set(d.path, deliverableText(w, d, folder, tid, title));
 			}
 			const featureStatus = w.pick(STATUSES);
 			files.set(

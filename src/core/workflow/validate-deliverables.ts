@@ -118,6 +118,8 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 					: `${path}: no traceback header to its spec (a "Generated from:" comment line at the top)`,
 			});
 		}
+		const linked = file ? wikilinkHeader(file) : null;
+		if (linked) findings.push(linked);
 	}
 	return { findings, reported };
 }
@@ -166,8 +168,8 @@ function tracedSpecOf(ws: Workspace, file: FileFacts): Spec | null {
  * A script or config file whose traceback names its spec or context with a `[[wikilink]]`, as
  * deliver wrote it before: Obsidian indexes no link in such a file, so it is followed nowhere.
  * Still a traceback (no `no-traceback`, and the report attributes it); the fix writes the vault
- * paths the links resolve to, touching only the links. Not among checkDeliverables' findings
- * yet: every vault written before would then warn once per script.
+ * paths the links resolve to, touching only the links. A warning, so that `validate --fix` is
+ * what rewrites a file someone wrote: nothing else does.
  */
 export function wikilinkHeader(file: FileFacts): Finding | null {
 	if (file.markdown) return null;
@@ -186,7 +188,7 @@ export function wikilinkHeader(file: FileFacts): Finding | null {
 		code: 'traceback-wikilink',
 		path: file.path,
 		line,
-		message: `${file.path} line ${line}: traceback header with links (${refs[0].raw}) that Obsidian does not follow outside a note; vault paths (${refs[0].path}) can be followed anywhere`,
+		message: `${file.path} line ${line}: the traceback header links ${refs[0].raw}, which Obsidian does not follow outside a note; the fix writes the vault path ${refs[0].path}`,
 		fix: async (changes) => {
 			await changes.modify(file.path, (text) => withTracebackPaths(file.path, text, refs));
 		},

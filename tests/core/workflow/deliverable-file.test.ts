@@ -9,7 +9,7 @@ describe('readDeliverableHeader', () => {
 		const script = readDeliverableHeader(`${D}scripts/nas-health-check.sh`, vault[`${D}scripts/nas-health-check.sh`]);
 		expect(script.traceback).toBe(true);
 		expect(script.fields.get('purpose')).toBe('Monitor NAS connectivity and performance');
-		expect(script.fields.get('generated from')).toBe('[[../../1014.spec|1014 - Cold Storage NAS]]');
+		expect(script.fields.get('generated from')).toBe('specs/1000/1001/1014.spec.md');
 		// fstab.nas has an extension no table knows: its own first line shows the `#` comments.
 		const fstab = readDeliverableHeader(`${D}config/fstab.nas`, vault[`${D}config/fstab.nas`]);
 		expect([fstab.traceback, fstab.fields.get('target')]).toEqual([true, '/etc/fstab']);

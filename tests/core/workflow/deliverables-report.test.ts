@@ -33,7 +33,7 @@ describe('deliverablesReport on the example vault (1014)', () => {
 		expect(health).toMatchObject({
 			title: 'Health Monitoring',
 			purpose: 'Monitor NAS connectivity and performance',
-			bytes: 3462,
+			bytes: 3433,
 			lines: 113,
 			exists: true,
 			traceback: true,

@@ -112,13 +112,15 @@ describe('a script whose header links with [[wikilinks]], as deliver wrote it be
 		'\r\n' +
 		'smartctl -H /dev/nvme0  # see [[not a link]]\r\n';
 
-	it('is still a traceback: validate raises no alarm, and the report files it under the spec it names', async () => {
+	it('is still a traceback: validate raises no false alarm, offers the path form, and the report files it under the spec it names', async () => {
 		const ws = await memoryWorkspace({ ...SEED, [LEGACY]: HEADER });
 		const problems = (await validate(ws)).problems;
-		// Listed in neither registry, so that is reported, under 1011: no missing traceback, no broken link.
-		expect(problems.map((p) => [p.code, p.path])).toEqual([
-			['unregistered-deliverable', `${DIR}/1011.context.md`],
-			['unregistered-deliverable', `${DIR}/1011.spec.md`],
+		// Listed in neither registry, so that is reported, under 1011: no missing traceback, no broken
+		// link; the links that nothing follows in a script are a fixable warning.
+		expect(problems.map((p) => [p.code, p.path, p.fixable])).toEqual([
+			['unregistered-deliverable', `${DIR}/1011.context.md`, true],
+			['unregistered-deliverable', `${DIR}/1011.spec.md`, true],
+			['traceback-wikilink', LEGACY, true],
 		]);
 		expect((await deliverablesReport(ws, '1011')).deliverables.map((d) => d.path)).toContain(LEGACY);
 		expect((await deliverablesReport(ws, '1014')).deliverables.map((d) => d.path)).not.toContain(LEGACY);
@@ -146,7 +148,7 @@ describe('a script whose header links with [[wikilinks]], as deliver wrote it be
 			'warning',
 			'traceback-wikilink',
 			3,
-			`${LEGACY} line 3: traceback header with links ([[../../1011.context|Implementation Journal]]) that Obsidian does not follow outside a note; vault paths (specs/1000/1001/1011.context.md) can be followed anywhere`,
+			`${LEGACY} line 3: the traceback header links [[../../1011.context|Implementation Journal]], which Obsidian does not follow outside a note; the fix writes the vault path specs/1000/1001/1011.context.md`,
 		]);
 		const changes = new ChangeSet(ws.store);
 		await finding?.fix?.(changes);

@@ -58,9 +58,11 @@ describe('a deliverable belongs to the spec its traceback names', () => {
 		expect(before.problems.map((p) => [p.code, p.path, p.fixable])).toEqual([
 			['unregistered-deliverable', 'specs/1000/1001/1011.context.md', true],
 			['unregistered-deliverable', 'specs/1000/1001/1011.spec.md', true],
+			['traceback-wikilink', 'specs/1000/1001/deliverables/scripts/1011-setup.sh', true],
 		]);
 		const fixed = await validate(ws, { fix: true });
-		expect(fixed.written.sort()).toEqual(['specs/1000/1001/1011.context.md', 'specs/1000/1001/1011.spec.md']);
+		expect(fixed.written.sort()).toEqual(['specs/1000/1001/1011.context.md', 'specs/1000/1001/1011.spec.md', 'specs/1000/1001/deliverables/scripts/1011-setup.sh']);
+		expect(await ws.store.read('specs/1000/1001/deliverables/scripts/1011-setup.sh')).toBe(SCRIPT.replace('[[../../1011.spec|1011]]', 'specs/1000/1001/1011.spec.md'));
 		expect(await ws.store.read('specs/1000/1001/spec.md')).toBe(FEATURE);
 		expect(await ws.store.read('specs/1000/1001/context.md')).toBe(FEATURE_CONTEXT);
 		expect(await ws.store.read('specs/1000/1001/1011.spec.md')).toContain('[[deliverables/scripts/1011-setup.sh|');
@@ -106,6 +108,7 @@ describe('a deliverable belongs to the spec its traceback names', () => {
 		expect(result.fixed.map((p) => [p.code, p.path])).toEqual([
 			['unregistered-deliverable', 'specs/1000/1001/1011.context.md'],
 			['unregistered-deliverable', 'specs/1000/1001/1011.spec.md'],
+			['traceback-wikilink', 'specs/1000/1001/deliverables/scripts/1011-setup.sh'],
 		]);
 		expect(result.problems).toEqual([]);
 		expect(await ws.store.read('specs/1000/1001/context.md')).toBe(FEATURE_CONTEXT);

@@ -16,7 +16,7 @@ function bigVault(epics: number): Record<string, string> {
 				files[`specs/${e}/${fid}/${tid}.spec.md`] =
 					`---\ntype: task\nstatus: planning\ncontext: "[[${tid}.context]]"\n---\n# T\n\n**Status**: planning\n\n## Deliverables\n- [[deliverables/scripts/${tid}.sh|s]]\n- [[missing-${tid}]]\n`;
 				files[`specs/${e}/${fid}/${tid}.context.md`] = `# Context\n\n**Spec**: [[${tid}.spec]]\n\n## Deliverables\n- [[deliverables/scripts/${tid}.sh|s]] - p\n`;
-				files[`specs/${e}/${fid}/deliverables/scripts/${tid}.sh`] = `#!/bin/sh\n# Generated from: [[../../${tid}.spec]]\necho\n`;
+				files[`specs/${e}/${fid}/deliverables/scripts/${tid}.sh`] = `#!/bin/sh\n# Generated from: specs/${e}/${fid}/${tid}.spec.md\necho\n`;
 			}
 			files[`specs/${e}/${fid}/spec.md`] = `---\ntype: feature\ncontext: "[[context]]"\n---\n# F\n\n## Tasks\n${tasks.join('\n')}\n`;
 			files[`specs/${e}/${fid}/context.md`] = `# C\n\n**Spec**: [[spec]]\n`;

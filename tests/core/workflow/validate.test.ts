@@ -106,6 +106,7 @@ describe('validate', () => {
 			['warning', 'unregistered-deliverable', 'specs/2000/2001/context.md', 6, 'specs/2000/2001/context.md line 6: specs/2000/2001/deliverables/docs/guide.md is not listed under ## Deliverables', true],
 			['warning', 'unregistered-deliverable', 'specs/2000/2001/context.md', 6, 'specs/2000/2001/context.md line 6: specs/2000/2001/deliverables/scripts/bare.sh is not listed under ## Deliverables', true],
 			['warning', 'no-traceback', 'specs/2000/2001/deliverables/scripts/bare.sh', undefined, 'specs/2000/2001/deliverables/scripts/bare.sh: no traceback header to its spec (a "Generated from:" comment line at the top)', false],
+			['warning', 'traceback-wikilink', 'specs/2000/2001/deliverables/scripts/run.sh', 2, 'specs/2000/2001/deliverables/scripts/run.sh line 2: the traceback header links [[../../spec|2001 - Alpha]], which Obsidian does not follow outside a note; the fix writes the vault path specs/2000/2001/spec.md', true],
 			['error', 'broken-link', 'specs/2000/2001/deliverables/scripts/run.sh', 3, 'specs/2000/2001/deliverables/scripts/run.sh line 3: [[../../nowhere|Journal]] (traceback "context:") does not resolve to a file', false],
 			['warning', 'missing-context-link', 'specs/2000/2001/spec.md', undefined, 'specs/2000/2001/spec.md: does not link to its context file specs/2000/2001/context.md', true],
 			['warning', 'unregistered-deliverable', 'specs/2000/2001/spec.md', 9, 'specs/2000/2001/spec.md line 9: specs/2000/2001/deliverables/config/app.json is not listed under ## Deliverables', true],
@@ -180,6 +181,7 @@ describe('validate --fix', () => {
 		expect(result.problems).toEqual(found.problems.filter((p) => !p.fixable));
 		expect(result.written).toEqual([
 			'specs/2000/2001/context.md',
+			'specs/2000/2001/deliverables/scripts/run.sh',
 			'specs/2000/2001/spec.md',
 			'specs/2000/2002/spec.md',
 			'specs/2000/context.md',
@@ -210,7 +212,7 @@ describe('validate --fix', () => {
 				'',
 				'### Documentation',
 				'- ![[deliverables/docs/diagram.png]]',
-				'- [[deliverables/docs/guide|The Guide]]',
+				'- [[deliverables/docs/guide.md|The Guide]]',
 				'',
 				// A spec's group heading is the seed's `### Configuration` (its context keeps `### Configuration Files`).
 				'### Configuration',
@@ -233,12 +235,16 @@ describe('validate --fix', () => {
 				'',
 				'### Documentation',
 				'- [[deliverables/docs/diagram.png|Diagram]] - Architecture diagram',
-				'- [[deliverables/docs/guide|The Guide]] - How to',
+				'- [[deliverables/docs/guide.md|The Guide]] - How to',
 				'',
 				'### Configuration Files',
 				'- [[deliverables/config/app.json|app.json]]',
 				'',
 			].join('\n'),
+		);
+		// Only the link that resolves becomes a path; the broken one and the line below the header stay.
+		expect(after['specs/2000/2001/deliverables/scripts/run.sh']).toBe(
+			'#!/bin/sh\n# Generated from: specs/2000/2001/spec.md\n# Context: [[../../nowhere|Journal]]\n# Purpose: Runs it\necho hi\n# Spec: [[not-the-header]]\n',
 		);
 		expect(after['specs/2000/2002/spec.md']).toBe(
 			'---\ntype: feature\ntitle: Beta\nparent: "[[../epic|2000 - Platform]]"\ncontext: "[[context|Implementation Journal]]"\n---\n# Beta\n',

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Generated from: [[../../1014.spec|1014 - Cold Storage NAS]]
-# Context: [[../../1014.context|Implementation Journal]]
+# Generated from: specs/1000/1001/1014.spec.md
+# Context: specs/1000/1001/1014.context.md
 # Purpose: Network buffer optimization
 # Created: 2025-08-26 by Claude + User
 #
