@@ -171,6 +171,12 @@ export function taskProgressNote(task: Pick<PlanTask, 'text' | 'progress'>): str
 	return `(${task.progress.percent}% complete)`;
 }
 
+/** `Documentation (50% complete)`, or the text alone when its progress is unknown or already written in it. */
+export function textWithProgress(task: Pick<PlanTask, 'text' | 'progress'>): string {
+	const note = taskProgressNote(task);
+	return note === null ? task.text : `${task.text} ${note}`;
+}
+
 /** done / total rounded to the nearest integer; 0 when there is nothing to count. */
 export function percentOf(done: number, total: number): number {
 	return total === 0 ? 0 : Math.round((done * 100) / total);

@@ -1,10 +1,13 @@
-import { nextTaskOf, progress, taskRef, type TaskRef, type TaskState } from '../context/plan-task';
+import { nextTaskOf, progress, taskRef, textWithProgress, type TaskProgress, type TaskRef, type TaskState } from '../context/plan-task';
 import { activeSession, minutesSoFar } from '../context/session';
 import { lastMade, sessionGist, type SessionGistSource } from '../context/session-summary';
 import { ContextCache, readSpecContext, specTasks } from './progress-rollup';
 import { requireSpec, Workspace } from './workspace';
 
-export type ResumeTask = TaskRef;
+/** A remaining task: number, text, state and its own progress (from sub-items or a written figure). */
+export interface ResumeTask extends TaskRef {
+	progress: TaskProgress | null;
+}
 
 export interface ResumeSession {
 	number: number;
@@ -55,7 +58,7 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 	const sessions = context?.sessions ?? [];
 	const active = activeSession(sessions);
 	const now = ws.now();
-	const remaining = own.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map(taskRef);
+	const remaining = own.tasks.filter((t) => t.state !== 'done' && t.state !== 'cancelled').map((t) => ({ ...taskRef(t), progress: t.progress }));
 	const p = progress(own.tasks);
 	return {
 		id: spec.id,
@@ -82,9 +85,11 @@ export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrie
 	};
 }
 
+// Work not done yet is ⏳ whether begun or not, as the plan and the status's In Progress line show it;
+// a begun task says how far it is.
 const STATE_MARK: Record<TaskState, string> = {
 	pending: '⏳',
-	'in-progress': '🔄',
+	'in-progress': '⏳',
 	done: '✅',
 	blocked: '❌',
 	cancelled: '🚫',
@@ -120,9 +125,14 @@ export function formatResumeBrief(brief: ResumeBrief): string {
 	if (brief.lastActivity) out.push(`- Last activity: ${brief.lastActivity}`);
 	out.push('', '## Remaining Tasks:');
 	if (brief.remainingTasks.length === 0) out.push(brief.progress.total === 0 ? '- No plan yet' : '- None: every task is done');
-	for (const t of brief.remainingTasks) out.push(`${t.number}. ${STATE_MARK[t.state]} ${t.text}`);
+	for (const t of brief.remainingTasks) out.push(resumeTaskLine(t));
 	out.push('', nextStep(brief));
 	return out.join('\n') + '\n';
+}
+
+/** `6. ⏳ Documentation (50% complete)`: a remaining task as the brief lists it, and the plugin's modal. */
+export function resumeTaskLine(t: ResumeTask): string {
+	return `${t.number}. ${STATE_MARK[t.state]} ${textWithProgress(t)}`;
 }
 
 /** `Session 1 (2025-08-26): Completed network optimization and NFS setup`: the brief's line, and the plugin's. */

@@ -1,6 +1,6 @@
 import type { ContextFile } from '../context/context-file';
 import { formatDuration } from '../context/duration';
-import { parseChecklist, progress, taskProgressNote, type PlanTask, type TaskProgress, type TaskState } from '../context/plan-task';
+import { parseChecklist, progress, textWithProgress, type PlanTask, type TaskProgress, type TaskState } from '../context/plan-task';
 import { activeSession, minutesSoFar, parseCommitItem, type Commit } from '../context/session';
 import { Spec } from '../index/spec';
 import { findSection } from '../markdown/sections';
@@ -207,7 +207,7 @@ export function formatStatus(r: SpecStatusReport): string {
 	// its status, not four empty lists.
 	if (ownTasks > 0 || (r.progress.from !== 'children' && r.progress.from !== 'status')) {
 		section('Completed', '✅', t.completed);
-		section('In Progress', '⏳', r.taskList.filter((task) => task.state === 'in-progress').map(inProgressLine));
+		section('In Progress', '⏳', r.taskList.filter((task) => task.state === 'in-progress').map(textWithProgress));
 		section('Pending', '⏳', t.pending);
 		section('Blocked', '❌', t.blocked);
 		if (t.cancelled.length > 0) section('Cancelled', '➖', t.cancelled);
@@ -247,12 +247,6 @@ export function formatStatus(r: SpecStatusReport): string {
 		for (const c of r.children) out.push(`- ${specLine(c.id, c.title, c.status, c.progress)}`);
 	}
 	return out.join('\n') + '\n';
-}
-
-/** `Documentation (50% complete)`, or the text alone when its progress is unknown or already written in it. */
-function inProgressLine(task: Pick<PlanTask, 'text' | 'progress'>): string {
-	const note = taskProgressNote(task);
-	return note === null ? task.text : `${task.text} ${note}`;
 }
 
 /** `b2c3d4e - "Message" (2025-08-27 14:30)`, the hash alone when no message is written, or `None`. */

@@ -1,6 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
-import { resumeSessionLine, type ResumeBrief, type ResumeTask } from '../../core/workflow/resume';
-import { taskLine } from '../task-marks';
+import { resumeSessionLine, resumeTaskLine, type ResumeBrief, type ResumeTask } from '../../core/workflow/resume';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**
@@ -34,7 +33,7 @@ export class ResumeModal extends Modal {
 		new Setting(contentEl).setName('Remaining tasks').setHeading();
 		const tasks = contentEl.createEl('ul', { cls: 'spec-workflow-resume-tasks' });
 		if (brief.remainingTasks.length === 0) tasks.createEl('li', { cls: 'spec-workflow-muted', text: total === 0 ? 'None: the plan is empty.' : 'None: every task is done.' });
-		for (const t of brief.remainingTasks) tasks.createEl('li', { text: taskLine(t) });
+		for (const t of brief.remainingTasks) tasks.createEl('li', { text: resumeTaskLine(t) });
 
 		const next = brief.nextTask;
 		new Setting(contentEl)

@@ -40,6 +40,8 @@ describe('resume 1014 on the seed-walkthrough vault', () => {
 				'- Last activity: Created Setup Guide\n',
 		);
 		expect(brief.remainingTasks.map((t) => `${t.number}. ${t.text}`)).toEqual(['6. Documentation', '7. Final validation']);
+		// Documentation is half done by its sub-items: ⏳ as the plan writes it, with its figure, as status shows it.
+		expect(formatResumeBrief(brief)).toContain('## Remaining Tasks:\n6. ⏳ Documentation (50% complete)\n7. ⏳ Final validation\n\nContinue from task 6?');
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 

@@ -27,10 +27,10 @@ describe('resumeBrief', () => {
 			progress: { done: 5, total: 7, percent: 71, from: 'plan' },
 			lastActivity: LAST_1014,
 			remainingTasks: [
-				{ number: 6, text: 'Documentation', state: 'in-progress' },
-				{ number: 7, text: 'Final validation', state: 'pending' },
+				{ number: 6, text: 'Documentation', state: 'in-progress', progress: null },
+				{ number: 7, text: 'Final validation', state: 'pending', progress: null },
 			],
-			nextTask: { number: 6, text: 'Documentation', state: 'in-progress' },
+			nextTask: { number: 6, text: 'Documentation', state: 'in-progress', progress: null },
 			activeSession: null,
 		});
 		// Read-only.
@@ -47,7 +47,7 @@ describe('resumeBrief', () => {
 				'- Status: 5/7 tasks completed\n' +
 				`- Last activity: ${LAST_1014}\n\n` +
 				'## Remaining Tasks:\n' +
-				'6. 🔄 Documentation\n' +
+				'6. ⏳ Documentation\n' +
 				'7. ⏳ Final validation\n\n' +
 				'Continue from task 6? Start a session with: spec-work start 1014\n',
 		);
@@ -73,7 +73,7 @@ describe('resumeBrief', () => {
 		const brief = await resumeBrief(ws, '1014');
 		expect(brief.progress).toEqual({ done: 4, total: 6, percent: 67, from: 'plan' });
 		expect(brief.remainingTasks.map((t) => t.number)).toEqual([6, 7]);
-		expect(brief.nextTask).toEqual({ number: 7, text: 'Final validation', state: 'pending' });
+		expect(brief.nextTask).toEqual({ number: 7, text: 'Final validation', state: 'pending', progress: null });
 		const text = formatResumeBrief(brief);
 		expect(text).toContain('## Remaining Tasks:\n6. ❌ Documentation\n7. ⏳ Final validation\n\nContinue from task 7?');
 	});
@@ -127,8 +127,8 @@ describe('resumeBrief on a hand-written vault', () => {
 		const brief = await resumeBrief(await memoryWorkspace(readVaultFiles(REAL_VAULT)), '1014');
 		expect(brief.progress).toEqual({ done: 3, total: 5, percent: 60, from: 'checklist' });
 		expect(brief.remainingTasks).toEqual([
-			{ number: 4, text: 'Benchmark on the NAS', state: 'pending' },
-			{ number: 5, text: 'Document the options', state: 'pending' },
+			{ number: 4, text: 'Benchmark on the NAS', state: 'pending', progress: null },
+			{ number: 5, text: 'Document the options', state: 'pending', progress: null },
 		]);
 		expect(formatResumeBrief(brief)).toBe(
 			'Resuming work on spec 1014 (Feed Reader)\n\n' +

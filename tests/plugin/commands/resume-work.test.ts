@@ -25,7 +25,7 @@ describe('Resume work on spec…', () => {
 		]);
 		expect(openModal().contentEl.querySelector('.spec-workflow-resume-progress')?.textContent).toBe('5/7 tasks completed (71%)');
 		expect(openModal().contentEl.querySelector('.spec-workflow-resume-activity')?.textContent).toBe('Last activity: Created Setup Guide');
-		expect(listed('spec-workflow-resume-tasks')).toEqual(['6. 🔄 Documentation', '7. ⏳ Final validation']);
+		expect(listed('spec-workflow-resume-tasks')).toEqual(['6. ⏳ Documentation', '7. ⏳ Final validation']);
 
 		await click(app, 'Continue from task 6');
 		const ws = await coreWorkspace();
