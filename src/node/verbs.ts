@@ -14,6 +14,7 @@ import { formatNextTask, nextTask } from '../core/workflow/next-task';
 import { formatOpenSpecs, openSpecs } from '../core/workflow/open-specs';
 import { startSession } from '../core/workflow/start-session';
 import { formatProblems, validate } from '../core/workflow/validate';
+import { workBegunLine } from '../core/workflow/work-begins';
 import { WorkflowError } from '../core/workflow/workflow-error';
 import { OptionSpec, ParsedArgs, UsageError } from './args';
 import { NodeWorkspace } from './open-workspace';
@@ -147,7 +148,7 @@ export const VERBS: Record<string, Verb> = {
 				resolution: args.options.get('resolution'),
 				commit: args.options.get('commit'),
 			});
-			return { json: r, text: `Logged to session ${r.session} › ${r.heading}\n${written(r.written)}` };
+			return { json: r, text: `Logged to session ${r.session} › ${r.heading}${workBegunLine(r.workBegun)}\n${written(r.written)}` };
 		},
 	},
 	task: {
@@ -159,7 +160,7 @@ export const VERBS: Record<string, Verb> = {
 		async run(ws, args) {
 			const [id, task, state] = args.positionals;
 			const r = await setTaskState(ws, { id, task, state: oneOf(state, TASK_STATES, 'state') });
-			return { json: r, text: `Task ${r.task.number} "${r.task.text}": ${r.task.previous} → ${r.task.state}` };
+			return { json: r, text: `Task ${r.task.number} "${r.task.text}": ${r.task.previous} → ${r.task.state}${workBegunLine(r.workBegun)}` };
 		},
 	},
 	deliver: {

@@ -74,7 +74,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 
 		// `/spec_work 1014 --resume`: load the context.
 		const brief = JSON.parse(sw('2025-08-28T09:05', ['resume', '1014', '--json'])) as { nextTask: unknown; activeSession: unknown };
-		expect(brief.nextTask).toEqual({ number: 6, text: 'Documentation', state: 'in-progress' });
+		expect(brief.nextTask).toEqual({ number: 6, text: 'Documentation', state: 'in-progress', progress: null });
 		expect(brief.activeSession).toBeNull();
 		expect(JSON.parse(sw('2025-08-28T09:05', ['status', '1014', '--json']))).toMatchObject({ progress: { done: 5, total: 7 } });
 

@@ -3,6 +3,7 @@ import { SESSION_SECTION_HEADINGS, type Session, type SessionSectionKey } from '
 import { ChangeSet } from './file-changes';
 import { activeSessionIn, appendToSessionSection, formatItem, requireActiveSession, sessionSectionFor } from './session-edits';
 import { touchUpdated } from './spec-fields';
+import { markWorkBegun, type WorkBegun } from './work-begins';
 import { WorkflowError } from './workflow-error';
 import { commitChanges, requireSpec, Workspace } from './workspace';
 
@@ -27,6 +28,8 @@ export interface LogResult {
 	heading: string;
 	/** Empty when nothing changed (a commit already recorded in the session). */
 	written: string[];
+	/** An Implementation entry in a spec still planning: its work began, and the spec is implementing now. */
+	workBegun: WorkBegun | null;
 }
 
 const HASH = /^[0-9a-f]{4,40}$/i;
@@ -90,8 +93,9 @@ async function append(ws: Workspace, id: string, key: SessionSectionKey, itemFor
 	} else {
 		heading = session.entries.find((e) => e.section === key)?.heading ?? heading;
 	}
+	const workBegun = key === 'implementation' && item !== null ? await markWorkBegun(ws, changes, spec) : null;
 	const written = await commitChanges(ws, changes);
-	return { session: session.number, heading, written };
+	return { session: session.number, heading, written, workBegun };
 }
 
 function badHash(hash: string): WorkflowError {

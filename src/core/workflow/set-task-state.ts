@@ -6,6 +6,7 @@ import { applyEdits } from '../markdown/text-edit';
 import { ChangeSet } from './file-changes';
 import { type ContextCache, specTasks } from './progress-rollup';
 import { touchUpdated } from './spec-fields';
+import { markWorkBegun, type WorkBegun } from './work-begins';
 import { WorkflowError } from './workflow-error';
 import { commitChanges, requireSpec, Workspace } from './workspace';
 
@@ -27,6 +28,8 @@ export interface SetTaskStateResult {
 	task: { number: number; text: string; state: TaskState; previous: TaskState };
 	/** Empty when the task already had that state. */
 	written: string[];
+	/** A task started or done in a spec still planning: its work began, and the spec is implementing now. */
+	workBegun: WorkBegun | null;
 }
 
 /**
@@ -59,8 +62,10 @@ export async function setTaskState(ws: Workspace, options: SetTaskStateOptions):
 	const text = await changes.read(task.path);
 	const edited = applyEdits(text, [setTaskStateEdit(text, task, options.state)]);
 	if (edited !== text) await changes.modify(task.path, () => touchUpdated(edited, task.path, formatLocalDateTime(ws.now())));
+	const begins = options.state === 'in-progress' || options.state === 'done';
+	const workBegun = begins ? await markWorkBegun(ws, changes, spec) : null;
 	const written = await commitChanges(ws, changes);
-	return { task: { number: task.number, text: task.text, state: options.state, previous: task.state }, written };
+	return { task: { number: task.number, text: task.text, state: options.state, previous: task.state }, written, workBegun };
 }
 
 /**

@@ -16,6 +16,7 @@ import { readSpecContext } from '../spec-context';
 import { pickSpec } from '../spec-picker';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { TASK_STATE_LABEL } from '../task-marks';
+import { workBegunLine } from '../../core/workflow/work-begins';
 import { activeSpec, failureMessage, runOperation, specForCommand } from './command-context';
 import { beginSession, noticeStarted, startedMessage } from './session-start';
 
@@ -98,7 +99,7 @@ async function logToSession(plugin: SpecWorkflowPlugin): Promise<void> {
 		);
 		if (!result) return false;
 		const message =
-			result.written.length === 0 ? `Commit ${input.hash.trim()} is already in session ${result.session}` : `Logged to session ${result.session} › ${result.heading}`;
+			result.written.length === 0 ? `Commit ${input.hash.trim()} is already in session ${result.session}` : `Logged to session ${result.session} › ${result.heading}${workBegunLine(result.workBegun)}`;
 		new Notice(message);
 		return true;
 	}).open();
@@ -120,7 +121,7 @@ async function updateTask(plugin: SpecWorkflowPlugin): Promise<void> {
 	const result = await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state, expectText: task.text }));
 	if (!result) return;
 	const t = result.task;
-	new Notice(`Task ${t.number} "${t.text}" ${result.written.length === 0 ? 'is already' : 'is now'} ${TASK_STATE_LABEL[t.state]}`);
+	new Notice(`Task ${t.number} "${t.text}" ${result.written.length === 0 ? 'is already' : 'is now'} ${TASK_STATE_LABEL[t.state]}${workBegunLine(result.workBegun)}`);
 }
 
 async function finishWork(plugin: SpecWorkflowPlugin): Promise<void> {

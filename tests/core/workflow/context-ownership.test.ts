@@ -214,7 +214,10 @@ describe('a spec whose context property names another spec’s journal keeps its
 		const before = ws.store.snapshot();
 		const result = await setTaskState(ws, { id: '1005', task: '2', state: 'done' });
 		expect(result.written).toEqual(['specs/1000/1005/spec.md']);
-		expect(ws.store.snapshot()['specs/1000/1005/spec.md']).toBe(before['specs/1000/1005/spec.md'].replace('- [ ] Audit access', '- [x] Audit access'));
+		// A task done is work begun: the spec, planning until then, is implementing.
+		expect(ws.store.snapshot()['specs/1000/1005/spec.md']).toBe(
+			before['specs/1000/1005/spec.md'].replace('- [ ] Audit access', '- [x] Audit access').replace('status: planning', 'status: implementing'),
+		);
 		expect(ws.store.snapshot()['specs/1000/1002/context.md']).toBe(before['specs/1000/1002/context.md']);
 		expect(formatResumeBrief(await resumeBrief(ws, '1005'))).toContain('Continue from task 1? Give 1005 a journal of its own first (see above), then: spec-work start 1005');
 	});

@@ -26,8 +26,8 @@ describe('logEntry', () => {
 		const before = ws.store.snapshot();
 		const first = await logEntry(ws, { id: '1014', section: 'testing', text: 'Ran the health check against the NAS ✅' });
 		const second = await logEntry(ws, { id: '1014', section: 'testing', text: 'Benchmarked again: 1005 MB/s' });
-		expect(first).toEqual({ session: 3, heading: 'Testing', written: [CTX_1014] });
-		expect(second).toEqual({ session: 3, heading: 'Testing', written: [CTX_1014] });
+		expect(first).toEqual({ session: 3, heading: 'Testing', written: [CTX_1014], workBegun: null });
+		expect(second).toEqual({ session: 3, heading: 'Testing', written: [CTX_1014], workBegun: null });
 		const expected = replaceOnce(
 			before[CTX_1014],
 			sessionBlock(3),
@@ -115,8 +115,8 @@ describe('logEntry', () => {
 		const ws = await startedWorkspace();
 		await recordCommit(ws, { id: '1014', hash: 'c0ffee1234', message: 'Tune read-ahead' });
 		const before = ws.store.snapshot();
-		expect(await logEntry(ws, { id: '1014', section: 'commits', text: 'c0ffee1 Tune read-ahead' })).toEqual({ session: 3, heading: 'Commits', written: [] });
-		expect(await recordCommit(ws, { id: '1014', hash: 'c0ffee1234', message: 'Tune read-ahead' })).toEqual({ session: 3, heading: 'Commits', written: [] });
+		expect(await logEntry(ws, { id: '1014', section: 'commits', text: 'c0ffee1 Tune read-ahead' })).toEqual({ session: 3, heading: 'Commits', written: [], workBegun: null });
+		expect(await recordCommit(ws, { id: '1014', hash: 'c0ffee1234', message: 'Tune read-ahead' })).toEqual({ session: 3, heading: 'Commits', written: [], workBegun: null });
 		expect(ws.store.snapshot()).toEqual(before);
 		expect(before[CTX_1014]).toContain(`${sessionBlock(3)}\n#### Commits\n- \`c0ffee1234\`: Tune read-ahead\n`);
 	});

@@ -12,7 +12,7 @@ describe('setTaskState', () => {
 		const ws = await workspace();
 		const before = ws.store.snapshot();
 		const result = await setTaskState(ws, { id: '1014', task: '7', state: 'in-progress' });
-		expect(result).toEqual({ task: { number: 7, text: 'Final validation', state: 'in-progress', previous: 'pending' }, written: [CTX_1014] });
+		expect(result).toEqual({ task: { number: 7, text: 'Final validation', state: 'in-progress', previous: 'pending' }, written: [CTX_1014], workBegun: null });
 		const expected = replaceOnce(replaceOnce(before[CTX_1014], '- [ ] Final validation\n', '- [/] Final validation\n'), ...UPDATED);
 		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1014])[CTX_1014]).toBe(expected);
 	});
@@ -53,7 +53,7 @@ describe('setTaskState', () => {
 		const ws = await workspace();
 		const before = ws.store.snapshot();
 		const result = await setTaskState(ws, { id: '1014', task: '1', state: 'done' });
-		expect(result).toEqual({ task: { number: 1, text: 'Network buffer optimization', state: 'done', previous: 'done' }, written: [] });
+		expect(result).toEqual({ task: { number: 1, text: 'Network buffer optimization', state: 'done', previous: 'done' }, written: [], workBegun: null });
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 
@@ -83,7 +83,7 @@ describe('setTaskState on a spec that keeps its tasks as a checklist', () => {
 		const ws = await memoryWorkspace(vault);
 		const before = ws.store.snapshot();
 		const result = await setTaskState(ws, { id: '1014', task: '4', state: 'done' });
-		expect(result).toEqual({ task: { number: 4, text: 'Benchmark on the NAS', state: 'done', previous: 'pending' }, written: [SPEC] });
+		expect(result).toEqual({ task: { number: 4, text: 'Benchmark on the NAS', state: 'done', previous: 'pending' }, written: [SPEC], workBegun: null });
 		expect(expectOnlyChanged(before, ws.store.snapshot(), [SPEC])[SPEC]).toBe(replaceOnce(before[SPEC], '- [ ] Benchmark on the NAS\n', '- [x] Benchmark on the NAS\n'));
 		expect((await specStatus(ws, '1014')).progress).toEqual({ done: 4, total: 5, percent: 80, from: 'checklist' });
 	});
