@@ -30,6 +30,9 @@ function vaultFiles(dir) {
 	return out;
 }
 
+/** Node modules left out of the page: the stubs above stand in for module and util. */
+const PAGE_EXTERNAL = builtinModules.filter((m) => m !== 'module' && m !== 'util');
+
 /** The plugin, the fake and the page script in one browser bundle. */
 async function bundle() {
 	const result = await esbuild.build({
@@ -41,10 +44,11 @@ async function bundle() {
 		target: 'es2020',
 		logLevel: 'warning',
 		// Node-only modules the plugin loads lazily on desktop (git) are never reached on the page.
-		external: [...builtinModules.filter((m) => m !== 'module'), ...builtinModules.filter((m) => m !== 'module').map((m) => `node:${m}`)],
+		external: [...PAGE_EXTERNAL, ...PAGE_EXTERNAL.map((m) => `node:${m}`)],
 		alias: {
 			obsidian: at('tests/screenshots/obsidian-browser.ts'),
 			'node:module': at('tests/screenshots/node-module-stub.ts'),
+			util: at('tests/screenshots/util-stub.ts'),
 		},
 	});
 	return result.outputFiles[0].text;
@@ -87,6 +91,7 @@ try {
 		page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
 		await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
 		await page.addScriptTag({ content: script });
+		if (errors.length > 0) throw errors[0];
 		await page.evaluate((scene) => window.renderScene(scene), { ...shot.scene, files });
 		if (errors.length > 0) throw errors[0];
 		const path = join(outDir, `${shot.name}.png`);
