@@ -1,0 +1,17 @@
+import { SESSION_SECTION_HEADINGS } from '../context/session-sections';
+import { logEntry, LogOptions, LogResult } from '../workflow/log-entry';
+import { ID_FIELD, Operation } from './operation';
+
+export const LOG: Operation<LogOptions, LogResult> = {
+	name: 'log',
+	summary: 'Append an entry to a section of the active session',
+	writes: true,
+	input: [
+		ID_FIELD,
+		{ name: 'section', kind: 'choice', choices: Object.keys(SESSION_SECTION_HEADINGS), required: true, summary: 'The session section to log to' },
+		{ name: 'text', kind: 'text', required: true, summary: 'The entry; for commits "<hash> <message>"' },
+		{ name: 'resolution', kind: 'text', summary: 'Issues only: how it was resolved' },
+		{ name: 'commit', kind: 'text', summary: 'Issues only: the commit that fixed it' },
+	],
+	run: (ws, input) => logEntry(ws, input),
+};

@@ -1,0 +1,84 @@
+import type { Workspace } from '../workflow/workspace';
+
+/** How a field is given: free text, a number, a switch, one of a fixed list, or repeated text. */
+export type FieldKind = 'text' | 'number' | 'flag' | 'choice' | 'list';
+
+/** One input of an operation, from which CLI options and tool schemas are derived. */
+export interface Field {
+	name: string;
+	kind: FieldKind;
+	/** The allowed values of a choice, from the core's own vocabulary. */
+	choices?: readonly string[];
+	required?: boolean;
+	/** A required field given empty counts as missing (a title); otherwise the operation judges an empty value itself. */
+	emptyIsMissing?: boolean;
+	summary: string;
+}
+
+/**
+ * A user operation, declared once: every surface (CLI verb, plugin command, panel button) runs it
+ * through `run`, so each shows the same behaviour and the same refusals. `H` is what a shell injects
+ * that the pure core cannot do itself (git, the migration journal, the file system outside the vault).
+ */
+export interface Operation<I, R, H = unknown> {
+	name: string;
+	summary: string;
+	/**
+	 * Whether a call may change files. A function when only some inputs write (`validate` with fix):
+	 * read-only calls run without the CLI's vault lock.
+	 */
+	writes: boolean | ((input: I) => boolean);
+	input: readonly Field[];
+	run(ws: Workspace, input: I, host: H): Promise<R>;
+}
+
+/** Any operation, as the catalogue lists them (its input and host unknown here). */
+export type AnyOperation = Operation<never, unknown, never>;
+
+/** Whether this call of `op` may change files. */
+export function callWrites<I>(op: Operation<I, unknown, never>, input: I): boolean {
+	return typeof op.writes === 'function' ? op.writes(input) : op.writes;
+}
+
+/** An input the operation cannot take: a required field missing, or a value not among a choice's. */
+export class InputError extends Error {
+	constructor(
+		readonly field: Field,
+		readonly problem: 'required' | 'choice',
+		message: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+/** Raw values by field name, as a surface collected them: text, a flag's true, a list's strings. */
+export type RawInput = Record<string, string | boolean | string[] | undefined>;
+
+/**
+ * The input checked against the fields, in their order: a missing required field or a choice
+ * outside its list is refused; a choice is matched without regard to case and given in its own spelling.
+ */
+export function checkInput<I>(op: { input: readonly Field[] }, raw: RawInput): I {
+	const out: Record<string, unknown> = { ...raw };
+	for (const field of op.input) {
+		const value = raw[field.name];
+		if (value === undefined || value === false || (value === '' && field.emptyIsMissing)) {
+			if (field.required) throw new InputError(field, 'required', `${field.name} is required`);
+			continue;
+		}
+		if (field.kind === 'choice' && typeof value === 'string') out[field.name] = oneOf(field, value);
+		if (field.kind === 'number' && typeof value === 'string') out[field.name] = Number(value);
+	}
+	return out as I;
+}
+
+function oneOf(field: Field, value: string): string {
+	const choices = field.choices ?? [];
+	const v = value.toLowerCase();
+	if (!choices.includes(v)) throw new InputError(field, 'choice', `${field.name} must be one of ${choices.join(', ')} (got "${value}")`);
+	return v;
+}
+
+/** The spec id every spec operation starts from. */
+export const ID_FIELD: Field = { name: 'id', kind: 'text', required: true, summary: 'The spec id, as in its heading or file name (1014)' };

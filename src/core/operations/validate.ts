@@ -1,0 +1,11 @@
+import { validate } from '../workflow/validate';
+import type { ValidateResult } from '../workflow/validate-types';
+import { Operation } from './operation';
+
+export const VALIDATE: Operation<{ fix?: boolean }, ValidateResult> = {
+	name: 'validate',
+	summary: 'Check links, spec ↔ context links, tracebacks, registries and ids; fix applies the safe fixes',
+	writes: (input) => input.fix === true,
+	input: [{ name: 'fix', kind: 'flag', summary: 'Apply only safe, reversible fixes' }],
+	run: (ws, input) => validate(ws, { fix: input.fix === true }),
+};
