@@ -1,7 +1,7 @@
 import { join } from 'path';
 import fc from 'fast-check';
-import { BASIC_COMMANDS, scriptDependencies } from '../../../src/core/workflow/script-dependencies';
-import { commandsInOrder } from '../../../src/core/workflow/shell-commands';
+import { BASIC_COMMANDS, scriptDependencies } from '../../../src/core/deliverables/script-dependencies';
+import { commandsInOrder } from '../../../src/core/deliverables/shell-commands';
 import { readVaultFiles } from '../../helpers/vault-files';
 
 const WALKTHROUGH = join(__dirname, '..', '..', 'fixtures', 'real-vaults', 'seed-walkthrough');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { commandsInOrder, externalCommands, isShellScript } from '../../../src/core/workflow/shell-commands';
+import { commandsInOrder, externalCommands, isShellScript } from '../../../src/core/deliverables/shell-commands';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 
 const scripts = readVaultFiles(EXAMPLE_VAULT);
