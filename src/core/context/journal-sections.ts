@@ -1,11 +1,21 @@
 import { clipSection, findSection, type Section, type SectionMatcher } from '../markdown/sections';
-import { CONTEXT_SECTION_ORDER } from '../templates/context-template';
 
 /*
  * The journal's own sections (docs/formats.md, The context file), found by their titles at
  * whatever level the file writes them. One of them written under another (`# Plan`, then
  * `## Implementation Timeline`) is its sibling all the same: each ends where the next begins.
  */
+
+/** The context file's sections in canonical order; a missing one is created at its place here. */
+export const CONTEXT_SECTION_ORDER = [
+	'Summary',
+	'Plan',
+	'Implementation Timeline',
+	'Deliverables',
+	'Dependencies Delivered To',
+	'Metrics',
+	'Notes & Learnings',
+] as const;
 
 export type ContextSectionName = (typeof CONTEXT_SECTION_ORDER)[number];
 

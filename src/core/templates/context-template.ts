@@ -1,3 +1,4 @@
+import { CONTEXT_SECTION_ORDER } from '../context/journal-sections';
 import { SESSION_SECTION_HEADINGS } from '../context/session';
 import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown-blocks';
 
@@ -6,16 +7,8 @@ import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown
  * the session heading and header lines that `start` appends after a journal's last session.
  */
 
-/** The context file's sections in canonical order; a missing one is created at its place here. */
-export const CONTEXT_SECTION_ORDER = [
-	'Summary',
-	'Plan',
-	'Implementation Timeline',
-	'Deliverables',
-	'Dependencies Delivered To',
-	'Metrics',
-	'Notes & Learnings',
-] as const;
+// The order is the journal's format, which the readers in context/ know; templates write it.
+export { CONTEXT_SECTION_ORDER };
 
 /** A session's `####` subsections in canonical order. */
 export const SESSION_SUBSECTION_ORDER: readonly string[] = [

@@ -1,10 +1,10 @@
 import { formatLocalDateTime } from '../context/duration';
 import { Spec } from '../index/spec';
-import { contextDeliverables } from '../migration/context-deliverables';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { findSection, parseSections } from '../markdown/sections';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { contextTemplate } from '../templates/context-template';
+import { contextDeliverables } from './context-deliverables';
 import { requireOwnContext } from './context-ownership';
 import { ChangeSet } from './file-changes';
 import { setField } from './spec-fields';

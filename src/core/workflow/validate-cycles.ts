@@ -87,16 +87,16 @@ function cycleThrough(start: Spec, next: (s: Spec) => Spec[]): Spec[] {
  * Tarjan's strongly connected components, without recursion: a vault's hierarchy may be deep
  * enough to overflow the stack.
  */
-function stronglyConnected(nodes: readonly Spec[], edges: Map<Spec, Spec[]>): Spec[][] {
-	const index = new Map<Spec, number>();
-	const low = new Map<Spec, number>();
-	const onStack = new Set<Spec>();
-	const stack: Spec[] = [];
-	const groups: Spec[][] = [];
+export function stronglyConnected<T>(nodes: readonly T[], edges: ReadonlyMap<T, readonly T[]>): T[][] {
+	const index = new Map<T, number>();
+	const low = new Map<T, number>();
+	const onStack = new Set<T>();
+	const stack: T[] = [];
+	const groups: T[][] = [];
 	let counter = 0;
 	for (const root of nodes) {
 		if (index.has(root)) continue;
-		const work: { node: Spec; next: number }[] = [{ node: root, next: 0 }];
+		const work: { node: T; next: number }[] = [{ node: root, next: 0 }];
 		index.set(root, counter);
 		low.set(root, counter++);
 		stack.push(root);
@@ -123,8 +123,8 @@ function stronglyConnected(nodes: readonly Spec[], edges: Map<Spec, Spec[]>): Sp
 				low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
 			}
 			if (low.get(frame.node) === index.get(frame.node)) {
-				const group: Spec[] = [];
-				let s: Spec;
+				const group: T[] = [];
+				let s: T;
 				do {
 					s = stack.pop()!;
 					onStack.delete(s);

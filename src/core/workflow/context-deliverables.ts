@@ -3,8 +3,8 @@ import { dirname, joinPath, normalizeVaultPath } from '../files/paths';
 import { formatLink } from '../links/link-format';
 import { parseLinkText } from '../links/link-parser';
 import { findSection, parseSections } from '../markdown/sections';
-import { keepMdExtension, typeFolder } from '../workflow/registry-entry';
-import type { Workspace } from '../workflow/workspace';
+import { keepMdExtension, typeFolder } from './registry-entry';
+import type { Workspace } from './workspace';
 
 /*
  * The `## Deliverables` registry of a new context file, pre-filled from its spec's own
