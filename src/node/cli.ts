@@ -6,6 +6,7 @@ import { WorkflowError } from '../core/workflow/workflow-error';
 import { withoutControls } from '../core/workflow/user-text';
 import { parseArgs, ParsedArgs, UsageError } from './args';
 import { VERBS, Verb } from './verbs';
+import { positionalRange, verbOptions } from './verb-adapter';
 import { findVault, openWorkspace } from './open-workspace';
 import { callWrites } from './call-writes';
 import { lockTimeoutMs, VaultLock } from './vault-lock';
@@ -44,46 +45,35 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
 	// What is echoed (an id, a title, a message typed with ESC or BEL) never acts on the terminal.
 	const io: CliIo = { ...given, stdout: (t) => given.stdout(withoutControls(t)), stderr: (t) => given.stderr(withoutControls(t)) };
 	const [verbName, ...rest] = argv;
-	if (verbName === undefined) {
-		io.stderr(USAGE + '\n');
-		return 2;
+	if (verbName === undefined || verbName === '--help' || verbName === 'help') {
+		(verbName === undefined ? io.stderr : io.stdout)(USAGE + '\n');
+		return verbName === undefined ? 2 : 0;
 	}
-	if (verbName === '--help' || verbName === 'help') {
-		io.stdout(USAGE + '\n');
-		return 0;
-	}
-	const verb: Verb | undefined = VERBS[verbName];
+	const verb: Verb | undefined = Object.prototype.hasOwnProperty.call(VERBS, verbName) ? VERBS[verbName] : undefined;
 	if (!verb) {
 		io.stderr(`spec-work: unknown verb "${verbName}"\n\n${USAGE}\n`);
 		return 2;
 	}
+	const usageFailure = (e: UsageError): number => {
+		io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
+		return 2;
+	};
 	let args: ParsedArgs;
 	try {
-		args = parseArgs(rest, {
-			values: [...COMMON.values, ...(verb.options.values ?? [])],
-			repeatable: [...COMMON.repeatable, ...(verb.options.repeatable ?? [])],
-			flags: [...COMMON.flags, ...(verb.options.flags ?? [])],
-			aliases: verb.options.aliases,
-		});
-		if (args.options.has('help')) {
-			io.stdout(`Usage: spec-work ${verb.usage}\n${verb.help ? '\n' + verb.help + '\n' : ''}`);
-			return 0;
-		}
-		const [min, max] = verb.positionals;
-		if (args.positionals.length < min) throw new UsageError(`missing ${verb.positionalNames.slice(args.positionals.length, min).join(' ')}`);
-		if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
+		args = verbArgs(verb, rest);
 	} catch (e) {
-		if (e instanceof UsageError) {
-			io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
-			return 2;
-		}
+		if (e instanceof UsageError) return usageFailure(e);
 		throw e;
+	}
+	if (args.options.has('help')) {
+		io.stdout(`Usage: spec-work ${verb.usage}\n${verb.help ? '\n' + verb.help + '\n' : ''}`);
+		return 0;
 	}
 	let lock: VaultLock | undefined;
 	try {
 		// A writing call holds the vault's lock from before it reads the index until it is done, so
 		// reading, planning, checking and writing are one step against other spec-work processes.
-		if (callWrites(verbName, args)) {
+		if (callWrites(verb, args)) {
 			const vaultPath = findVault(io.cwd, args.options.get('vault'), args.options.get('specs-root') ?? 'specs');
 			lock = await VaultLock.acquire(vaultPath, verbName, lockTimeoutMs(io.env.SPEC_WORK_LOCK_TIMEOUT));
 		}
@@ -95,38 +85,60 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
 			now: io.env.SPEC_WORK_NOW,
 			warn: (line) => io.stderr(`spec-work: ${line}\n`),
 		});
-		// Bytes, not text: a binary file decoded as UTF-8 would lose every byte that is not.
-		const readInput = (file: string): Uint8Array => {
-			try {
-				return readFileSync(nodePath.resolve(io.cwd, file));
-			} catch {
-				throw new WorkflowError('no-input', `Cannot read ${file}`);
-			}
-		};
-		const result = await verb.run(ws, args, { readInput, readStdin: io.readStdin });
+		const result = await verb.run(ws, args, { readInput: (file) => readInput(io.cwd, file), readStdin: io.readStdin });
 		if (args.options.has('json')) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
 		else if (result.text !== '') io.stdout(result.text.endsWith('\n') ? result.text : result.text + '\n');
 		return result.exitCode ?? 0;
 	} catch (e) {
-		if (e instanceof UsageError) {
-			io.stderr(`spec-work ${verbName}: ${e.message}\nUsage: spec-work ${verb.usage}\n`);
-			return 2;
-		}
-		if (e instanceof WorkflowError) {
-			io.stderr(`spec-work: ${e.message}${e.cliHint ? `; ${e.cliHint}` : ''}\n`);
-			return 1;
-		}
-		if (e instanceof FileStoreError) {
-			io.stderr(`spec-work: ${e.message}\n`);
-			return 1;
-		}
-		const message = e instanceof Error ? e.message : String(e);
-		io.stderr(`spec-work: unexpected error: ${message}\n`);
-		if (io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
-		return 1;
+		if (e instanceof UsageError) return usageFailure(e);
+		return failure(e, io);
 	} finally {
 		lock?.release();
 	}
+}
+
+/**
+ * The command line after the verb, with the options its operations take and the common ones,
+ * and as many positionals as they allow. --help is answered before the positionals are counted.
+ */
+function verbArgs(verb: Verb, rest: string[]): ParsedArgs {
+	const own = verbOptions(verb);
+	const args = parseArgs(rest, {
+		values: [...COMMON.values, ...(own.values ?? [])],
+		repeatable: [...COMMON.repeatable, ...(own.repeatable ?? [])],
+		flags: [...COMMON.flags, ...(own.flags ?? [])],
+		aliases: own.aliases,
+	});
+	if (args.options.has('help')) return args;
+	const [min, max] = positionalRange(verb);
+	if (args.positionals.length < min) throw new UsageError(`missing ${verb.positionals.slice(args.positionals.length, min).map((p) => p.name).join(' ')}`);
+	if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
+	return args;
+}
+
+/** Bytes, not text: a binary file decoded as UTF-8 would lose every byte that is not. */
+function readInput(cwd: string, file: string): Uint8Array {
+	try {
+		return readFileSync(nodePath.resolve(cwd, file));
+	} catch {
+		throw new WorkflowError('no-input', `Cannot read ${file}`);
+	}
+}
+
+/** A failed call in one line: the workflow's refusals as they are, anything else as unexpected. */
+function failure(e: unknown, io: CliIo): number {
+	if (e instanceof WorkflowError) {
+		io.stderr(`spec-work: ${e.message}${e.cliHint ? `; ${e.cliHint}` : ''}\n`);
+		return 1;
+	}
+	if (e instanceof FileStoreError) {
+		io.stderr(`spec-work: ${e.message}\n`);
+		return 1;
+	}
+	const message = e instanceof Error ? e.message : String(e);
+	io.stderr(`spec-work: unexpected error: ${message}\n`);
+	if (io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+	return 1;
 }
 
 // Run when executed as the bundled bin (dist/cli.js), not when imported by tests.

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { agentsSection, AGENTS_PATH, AgentSetup, SLASH_COMMAND_PATH, slashCommandBlock, slashCommandFile } from '../core/agent/agent-instructions';
-import { BlockAction, placeBlock } from '../core/agent/marked-block';
+import { placeBlock } from '../core/agent/marked-block';
+import type { InitAgentResult } from '../core/operations/init-agent';
 import { FsFileStore } from './fs-file-store';
 
 export interface RepositoryRoot {
@@ -11,15 +12,7 @@ export interface RepositoryRoot {
 	kind: 'git' | 'vault';
 }
 
-export interface InitAgentResult {
-	root: string;
-	rootKind: 'git' | 'vault';
-	/** The vault relative to the root ('' when it is the root). */
-	vault: string;
-	command: string;
-	/** Paths relative to the root, with what happened to each. */
-	files: { path: string; action: BlockAction }[];
-}
+export type { InitAgentResult };
 
 /** The nearest folder from the vault upwards holding `.git` (a folder, or a file in worktrees), else the vault. */
 export function findRepositoryRoot(vaultPath: string): RepositoryRoot {

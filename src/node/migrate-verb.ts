@@ -12,23 +12,30 @@ import { WorkflowError } from '../core/workflow/workflow-error';
 import { UsageError } from './args';
 import { crashHook, isApplying, MigrationLogFile, readLogFile, removeLog } from './migration-log-file';
 import type { NodeWorkspace } from './open-workspace';
-import type { Verb, VerbResult } from './verbs';
+import { MIGRATE, MigrationHost, REVERT } from '../core/operations/migrate';
+import { Verb, VerbResult, verbInput } from './verb-adapter';
+
+/** The migration as the Node shell carries it out: the journal on disk, and the folders it empties removed. */
+const NODE_MIGRATION: MigrationHost = {
+	migrate: (ws, apply) => migrateVerb(ws as NodeWorkspace, apply),
+	revert: (ws, log) => revertVerb(ws as NodeWorkspace, log),
+};
 
 /** `spec-work migrate`: the dry run, `--apply` and `--revert <log>` (docs/migration.md). */
 export const MIGRATE_VERBS: Record<string, Verb> = {
 	migrate: {
 		usage: 'migrate [--apply] | migrate --revert <log|last>',
 		help: 'Moves specs from older layouts ({id}-{type}-{slug}/ folders, flat {id}-{type}-{slug}.spec.md files, 1000/1000.spec.md, journals kept apart) to the new one (specs/{epic}/epic.md, {epic}/{feature}/spec.md, {feature}/{task}.spec.md, each with its context), rewriting every link to a moved file. Without --apply it is a dry run printing every move, link rewrite and problem (exit 1 when a problem blocks it). --apply carries it out, writing its log to <specs root>/.spec-workflow/migrations/ before the first change, and finishes a migration that was interrupted; --revert <log> (or "last") undoes it, finished or interrupted, byte for byte.',
-		positionals: [0, 0],
-		positionalNames: [],
-		options: { values: ['revert'], flags: ['apply'] },
+		operations: [MIGRATE, REVERT],
+		pick: (args) => (args.options.has('revert') ? REVERT : MIGRATE),
+		positionals: [],
+		cli: { rename: { log: 'revert' } },
 		async run(ws, args) {
-			const revert = args.options.get('revert');
-			if (revert !== undefined) {
+			if (args.options.has('revert')) {
 				if (args.options.has('apply')) throw new UsageError('use either --apply or --revert, not both');
-				return revertVerb(ws, revert);
+				return REVERT.run(ws, verbInput(this, REVERT, args), NODE_MIGRATION);
 			}
-			return migrateVerb(ws, args.options.has('apply'));
+			return MIGRATE.run(ws, verbInput(this, MIGRATE, args), NODE_MIGRATION);
 		},
 	},
 };
