@@ -1,5 +1,6 @@
 import { parseDuration, formatDuration } from './duration';
 import { parseHeading, scanLines } from './lines';
+import type { SessionField } from './read-session';
 
 /**
  * The `## Metrics` lines of a context file:
@@ -15,17 +16,10 @@ import { parseHeading, scanLines } from './lines';
  *     - **Acceptance Criteria Met**: 8/8 ✅
  */
 
-export interface MetricLine {
+/** A `- **Total Sessions**: 2` line: a field line as a session's are, under its `###` group. */
+export interface MetricLine extends SessionField {
 	/** The `###` group the line sits under (`Implementation`), or null. */
 	group: string | null;
-	/** The name as written (`Total Sessions`). */
-	name: string;
-	value: string;
-	lineStart: number;
-	lineEnd: number;
-	/** Replacing [valueStart, valueEnd) changes only the value. */
-	valueStart: number;
-	valueEnd: number;
 }
 
 const METRIC = /^([ \t]*[-*+][ \t]+\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*)(.*)$/;
