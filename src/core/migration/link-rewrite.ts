@@ -2,7 +2,7 @@ import { deliverableComments, LINK_FIELDS } from '../deliverables/leading-commen
 import { extension } from '../files/paths';
 import { rewriteLinkTarget, type LinkLookup, type LinkStyle } from '../links/link-format';
 import { parseLinks, type LinkRef } from '../links/link-parser';
-import { LinkpathMemo, ResolveMemo } from '../links/resolve-memo';
+import { LinkpathMemo, ResolveMemo, type LinkpathsFrom, type ResolvesFrom } from '../links/resolve-memo';
 import { lineCounter } from '../markdown/line-numbers';
 import type { LinkResolver } from '../links/link-resolver';
 import { joinEdits, type TextEdit } from '../markdown/text-edit';
@@ -17,14 +17,13 @@ export interface LinkRewriteContext {
 	/** Old path → new path, for the files that move. */
 	moves: Map<string, string>;
 	/** The two resolvers' answers and the new link paths, remembered per folder (nothing changes while the plan is made). */
-	beforeMemo: ResolveMemo;
-	afterMemo: ResolveMemo;
-	linkpaths: LinkpathMemo;
+	beforeMemo: ResolvesFrom;
+	afterMemo: ResolvesFrom;
+	linkpaths: LinkpathsFrom;
 }
 
-/** `remember` false: nothing remembered, every link worked out on its own (what the memos must agree with). */
-export function linkRewriteContext(before: LinkResolver, after: LinkResolver, moves: Map<string, string>, remember = true): LinkRewriteContext {
-	return { before, after, moves, beforeMemo: new ResolveMemo(before, remember), afterMemo: new ResolveMemo(after, remember), linkpaths: new LinkpathMemo(remember) };
+export function linkRewriteContext(before: LinkResolver, after: LinkResolver, moves: Map<string, string>): LinkRewriteContext {
+	return { before, after, moves, beforeMemo: new ResolveMemo(before), afterMemo: new ResolveMemo(after), linkpaths: new LinkpathMemo() };
 }
 
 /** A plain-text replacement made alongside the link rewrites (a parent id written without a link). */

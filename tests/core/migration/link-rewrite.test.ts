@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { linkRewriteContext, rewriteFileLinks } from '../../../src/core/migration/link-rewrite';
 import { dirname, relativePath } from '../../../src/core/files/paths';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
+import { linkpathEach, resolveEach } from '../../../src/core/links/resolve-memo';
 
 function context(paths: string[], moves: Record<string, string>) {
 	return linkRewriteContext(new LinkResolver(paths), new LinkResolver(paths.map((p) => moves[p] ?? p)), new Map(Object.entries(moves)));
@@ -75,7 +76,7 @@ describe('remembered answers (fast-check)', () => {
 				const before = new LinkResolver(paths);
 				const after = new LinkResolver(paths.map((p) => moves.get(p) ?? p));
 				const shared = linkRewriteContext(before, after, moves);
-				const plain = linkRewriteContext(before, after, moves, false);
+				const plain = { before, after, moves, beforeMemo: resolveEach(before), afterMemo: resolveEach(after), linkpaths: linkpathEach };
 				// Each file twice: its own new place, and (as a merged journal is) another file's.
 				for (const p of [...paths, ...paths]) {
 					const newPath = moves.get(p) ?? p;
