@@ -18,11 +18,12 @@ export function normalizeVaultPath(path: string): string | null {
 /** No backslash, no empty, `.` or `..` segment, no leading or trailing slash. */
 function isNormal(path: string): boolean {
 	if (path === '') return true;
-	if (path.includes('\\') || path.includes('//') || path.charCodeAt(0) === 47 || path.charCodeAt(path.length - 1) === 47) return false;
+	if (path.includes('\\') || path.includes('//') || path.charCodeAt(0) === SLASH || path.charCodeAt(path.length - 1) === SLASH) return false;
 	return !DOT_SEGMENT.test(path);
 }
 
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+const SLASH = 0x2f; // `/`
 
 export function dirname(path: string): string {
 	const i = path.lastIndexOf('/');

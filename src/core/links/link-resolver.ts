@@ -113,7 +113,7 @@ export class LinkResolver {
 			const under = ends === false || folder === '' ? ends : foldedStartsWith(p, folder);
 			if (ends !== null && under !== null) {
 				if (!ends) continue;
-				near = folder === '' || (under === true && (p.length === folder.length || p.charCodeAt(folder.length) === 47));
+				near = folder === '' || (under === true && (p.length === folder.length || p.charCodeAt(folder.length) === SLASH));
 			} else {
 				const lowerPath = p.toLowerCase();
 				if (!lowerPath.endsWith(suffix)) continue;
@@ -180,8 +180,14 @@ function joinRelative(folder: string, link: string): string | null {
 
 /** ASCII A-Z to a-z; -1 for a character outside ASCII, whose lower case may be longer. */
 function fold(c: number): number {
-	return c > 127 ? -1 : c >= 65 && c <= 90 ? c + 32 : c;
+	return c > ASCII_LAST ? -1 : c >= UPPER_A && c <= UPPER_Z ? c + CASE_STEP : c;
 }
+
+const SLASH = 0x2f; // `/`
+const ASCII_LAST = 0x7f;
+const UPPER_A = 0x41; // `A`
+const UPPER_Z = 0x5a; // `Z`
+const CASE_STEP = 0x20; // `a` - `A`
 
 /** `path.toLowerCase().endsWith(lower)` for a path whose last characters are ASCII, without lower-casing it; null when they are not. */
 function foldedEndsWith(path: string, lower: string): boolean | null {

@@ -18,6 +18,9 @@ export interface SimpleYaml {
 
 /** Returned by the readers below for anything this path leaves to the full parser. */
 const DECLINE = Symbol('decline');
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
 
 // Tabs, CR, control and format characters, BOMs, line/paragraph separators, lone surrogates:
 // all legal or meaningful somewhere in YAML, none in the frontmatter this path is for.
@@ -59,7 +62,7 @@ export function parseSimpleYaml(source: string): SimpleYaml | null {
 		const line = source.slice(start, end);
 		start = end + 1;
 		let i = 0;
-		while (line.charCodeAt(i) === 32) i++;
+		while (line.charCodeAt(i) === SPACE) i++;
 		if (i === line.length || line[i] === '#') continue;
 		if (pendingKey !== null) {
 			if (isItem(line, i)) {
@@ -88,7 +91,7 @@ export function parseSimpleYaml(source: string): SimpleYaml | null {
 		if (Object.prototype.hasOwnProperty.call(out, key)) return null;
 		empty = false;
 		let j = colon + 1;
-		while (line.charCodeAt(j) === 32) j++;
+		while (line.charCodeAt(j) === SPACE) j++;
 		if (j === line.length || line[j] === '#') {
 			out[key] = null;
 			pendingKey = key;
@@ -109,7 +112,7 @@ function isItem(line: string, i: number): boolean {
 /** A block list item's value, from just past its `-`. */
 function readItem(line: string, from: number): unknown {
 	let j = from;
-	while (line.charCodeAt(j) === 32) j++;
+	while (line.charCodeAt(j) === SPACE) j++;
 	if (j === line.length || line[j] === '#') return null;
 	// `- [a, b]` is a list in the list: readScalar declines it, as it starts with an indicator.
 	return readScalar(line, j);
@@ -125,7 +128,7 @@ function readScalar(line: string, j: number): unknown {
 	}
 	const hash = line.indexOf(' #', j);
 	let end = hash < 0 ? line.length : hash;
-	while (end > j && line.charCodeAt(end - 1) === 32) end--;
+	while (end > j && line.charCodeAt(end - 1) === SPACE) end--;
 	const text = line.slice(j, end);
 	if (text.includes('#') || text.includes(': ') || text.endsWith(':')) return DECLINE;
 	return plainValue(text);
@@ -155,7 +158,7 @@ function readQuoted(line: string, j: number): { value: string; end: number } | n
 /** Only spaces, or spaces then a `# comment`, from `k` on. */
 function endsLine(line: string, k: number): boolean {
 	let i = k;
-	while (line.charCodeAt(i) === 32) i++;
+	while (line.charCodeAt(i) === SPACE) i++;
 	return i === line.length || (line[i] === '#' && i > k);
 }
 
@@ -163,10 +166,10 @@ function endsLine(line: string, k: number): boolean {
 function readFlowList(line: string, j: number): unknown {
 	const items: unknown[] = [];
 	let k = j + 1;
-	while (line.charCodeAt(k) === 32) k++;
+	while (line.charCodeAt(k) === SPACE) k++;
 	if (line[k] === ']') return endsLine(line, k + 1) ? items : DECLINE;
 	for (;;) {
-		while (line.charCodeAt(k) === 32) k++;
+		while (line.charCodeAt(k) === SPACE) k++;
 		const q = line[k];
 		if (q === '"' || q === "'") {
 			const quoted = readQuoted(line, k);
@@ -177,7 +180,7 @@ function readFlowList(line: string, j: number): unknown {
 			let end = k;
 			while (end < line.length && line[end] !== ',' && line[end] !== ']') end++;
 			let last = end;
-			while (last > k && line.charCodeAt(last - 1) === 32) last--;
+			while (last > k && line.charCodeAt(last - 1) === SPACE) last--;
 			const text = line.slice(k, last);
 			if (text === '' || /[[\]{}:#]/.test(text)) return DECLINE;
 			const value = plainValue(text);
@@ -185,7 +188,7 @@ function readFlowList(line: string, j: number): unknown {
 			items.push(value);
 			k = end;
 		}
-		while (line.charCodeAt(k) === 32) k++;
+		while (line.charCodeAt(k) === SPACE) k++;
 		if (line[k] === ']') return endsLine(line, k + 1) ? items : DECLINE;
 		if (line[k] !== ',') return DECLINE;
 		k++;
@@ -202,7 +205,7 @@ function plainValue(text: string): unknown {
 	if (FALSE.test(text)) return false;
 	const c = text.charCodeAt(0);
 	// Only text starting with a digit, a sign or a dot can be a number or a timestamp.
-	if (!((c >= 48 && c <= 57) || first === '-' || first === '+' || first === '.')) return text;
+	if (!((c >= DIGIT_0 && c <= DIGIT_9) || first === '-' || first === '+' || first === '.')) return text;
 	if (OCTAL.test(text)) return parseInt(text.substring(2), 8);
 	if (DECIMAL_INT.test(text)) return parseInt(text, 10);
 	if (HEX.test(text)) return parseInt(text.substring(2), 16);
