@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { encodedLength, utf8Length } from '../../src/core/files/memory-file-store';
+import { DEFAULT_IGNORED_FOLDERS, isIgnoredPath } from '../../src/core/index/ignored-folders';
+import { SpecIndex } from '../../src/core/index/spec-index';
 import { LinkResolver } from '../../src/core/links/link-resolver';
 import { linkpathEach, LinkpathMemo } from '../../src/core/links/resolve-memo';
 
@@ -38,6 +40,22 @@ describe('utf8Length counts the bytes encodedLength counts', () => {
 				expect(utf8Length(text)).toBe(encodedLength(text));
 			}),
 			{ numRuns: 1000, examples: [['\ud800'], ['\ud800é'], ['\ud800\ud800\udc00']] },
+		);
+	});
+});
+
+describe('SpecIndex.isIgnored, remembered per folder, answers as isIgnoredPath', () => {
+	const segment = fc.constantFrom('specs', 'backup', 'Backup', 'E01 copy', '1005-backup-rotation', 'old-1', 'a', 'x.bak', '2024');
+	const path = fc.tuple(fc.array(segment, { maxLength: 3 }), fc.constantFrom('spec.md', 'n.md')).map(([dirs, name]) => [...dirs, name].join('/'));
+	const globs = fc.oneof(fc.constant(undefined), fc.subarray(['backup', '*.bak', '* copy', '2024/old-*', 'a', '  ', '/specs/'], { minLength: 0 }));
+
+	test('for files in and out of the specs root, asked in any order', () => {
+		fc.assert(
+			fc.property(fc.constantFrom('specs', '', 'specs/a'), globs, fc.array(path, { minLength: 1, maxLength: 30 }), (specsRoot, ignore, paths) => {
+				const index = new SpecIndex({ specsRoot, resolveLink: () => null, ignore });
+				for (const p of paths) expect(index.isIgnored(p)).toBe(isIgnoredPath(ignore ?? DEFAULT_IGNORED_FOLDERS, specsRoot, p));
+			}),
+			{ numRuns: 500 },
 		);
 	});
 });

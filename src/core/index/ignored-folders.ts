@@ -1,3 +1,5 @@
+import { isUnder } from '../files/paths';
+
 /**
  * Folders left out of discovery: copies of specs (backups, archives, the trash) hold the same ids
  * and journals as the real ones, and a write must never land in them. The defaults name copies
@@ -35,6 +37,11 @@ export function ignoredFolders(globs: readonly string[], specsRoot: string): Ign
 		}
 		return false;
 	};
+}
+
+/** The plain rule SpecIndex.isIgnored remembers per folder: a file under `specsRoot` in a folder the globs name. */
+export function isIgnoredPath(globs: readonly string[], specsRoot: string, path: string): boolean {
+	return isUnder(path, specsRoot) && ignoredFolders(globs, specsRoot)(path);
 }
 
 /** `*` any run of characters but `/`, `?` one of them; everything else literal; whole name, any case. */
