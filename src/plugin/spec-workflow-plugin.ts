@@ -1,4 +1,4 @@
-import { Command, Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
+import { Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
 import { Workspace } from '../core/workflow/workspace';
 import { registerCommands } from './commands/register-commands';
@@ -17,7 +17,6 @@ export default class SpecWorkflowPlugin extends Plugin {
 	/** The clock every operation uses; tests fix it to compare bytes with the CLI. */
 	now: () => Date = () => new Date();
 	/** This plugin's command callbacks by id (without the prefix): the panel's fallback runner. */
-	private readonly commandCallbacks = new Map<string, () => unknown>();
 
 	async onload(): Promise<void> {
 		// Start-up only registers things; the vault is read once the layout is ready.
@@ -46,24 +45,6 @@ export default class SpecWorkflowPlugin extends Plugin {
 	/** Shows the spec status panel in the right sidebar (the start command calls this after starting). */
 	async revealStatusPanel(): Promise<void> {
 		await revealStatusPanel(this);
-	}
-
-	addCommand(command: Command): Command {
-		// Read before registering: Obsidian prefixes the id with the plugin's.
-		const { id, callback } = command;
-		const registered = super.addCommand(command);
-		if (callback) this.commandCallbacks.set(id, callback);
-		return registered;
-	}
-
-	/**
-	 * Runs one of this plugin's own commands by id (without the prefix), without Obsidian's
-	 * undocumented command registry. Returns whether there was such a command; its result is returned
-	 * for whoever wants to wait on it.
-	 */
-	runOwnCommand(id: string): { result: unknown } | null {
-		const callback = this.commandCallbacks.get(id);
-		return callback ? { result: callback() } : null;
 	}
 
 	async saveSettings(): Promise<void> {

@@ -1,40 +1,30 @@
 import { Notice } from 'obsidian';
 import { dirname } from '../../core/files/paths';
 import { Spec } from '../../core/index/spec';
-import { addDeliverable } from '../../core/workflow/add-deliverable';
+import { DELIVER } from '../../core/operations/deliver';
 import { writeDeliverablesReport } from '../../core/workflow/deliverables-report';
 import { metadataBacklinks } from '../metadata-backlinks';
 import { AddDeliverableModal } from '../modals/add-deliverable-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../viewable-file';
-import { openFile, runOperation, specForCommand } from './command-context';
-import { commandFlow } from './command-flow';
+import { openFile, runOperation } from './command-context';
+import { addSpecCommand } from './spec-command';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /** "Add deliverable…" and "Generate deliverables report". */
 export function registerDeliverableCommands(plugin: SpecWorkflowPlugin): void {
-	plugin.addCommand({
-		id: 'add-deliverable',
-		name: 'Add deliverable…',
-		callback: () => commandFlow(addDeliverableCommand(plugin)),
-	});
-	plugin.addCommand({
-		id: 'deliverables-report',
-		name: 'Generate deliverables report',
-		callback: () => commandFlow(deliverablesReportCommand(plugin)),
-	});
+	addSpecCommand(plugin, { id: 'add-deliverable', name: 'Add deliverable…', placeholder: 'Add a deliverable to which spec?', flow: addDeliverableFlow });
+	addSpecCommand(plugin, { id: 'deliverables-report', name: 'Generate deliverables report', placeholder: 'Report on which spec’s deliverables?', flow: deliverablesReportFlow });
 }
 
-/** The spec (active note's, else picked), then the modal; resolves once the modal is open. */
-export async function addDeliverableCommand(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await specForCommand(plugin, 'Add a deliverable to which spec?');
-	if (!spec) return;
+/** The add-deliverable modal for the spec; resolves once the modal is open. */
+export async function addDeliverableFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	new AddDeliverableModal(plugin.app, {
 		specLabel: specHeadingTitle(spec.id, spec.title),
 		specFolder: dirname(spec.path),
 		types: plugin.settings.deliverableTypes,
 		onSubmit: async (fields) => {
-			const result = await runOperation(plugin, (ws) => addDeliverable(ws, { id: spec.id, ...fields }));
+			const result = await runOperation(plugin, (ws) => DELIVER.run(ws, { id: spec.id, ...fields }, undefined));
 			if (!result) return false;
 			await showDeliverable(plugin, spec, result.path);
 			return true;
@@ -58,9 +48,7 @@ async function showDeliverable(plugin: SpecWorkflowPlugin, spec: Spec, path: str
 }
 
 /** Writes `<id>.deliverables.md` beside the spec, with backlinks from Obsidian's link index, and opens it. */
-export async function deliverablesReportCommand(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await specForCommand(plugin, 'Report on which spec’s deliverables?');
-	if (!spec) return;
+async function deliverablesReportFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const result = await runOperation(plugin, (ws) => writeDeliverablesReport(ws, spec.id, metadataBacklinks(plugin.app.metadataCache)));
 	if (result) await openFile(plugin, result.path);
 }

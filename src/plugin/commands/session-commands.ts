@@ -1,12 +1,11 @@
 import { Notice } from 'obsidian';
 import { formatDuration } from '../../core/context/duration';
 import { Spec } from '../../core/index/spec';
-import { finishSession } from '../../core/workflow/finish-session';
+import { FINISH } from '../../core/operations/finish';
+import { RESUME } from '../../core/operations/resume';
+import { TASK } from '../../core/operations/task';
 import { logEntry, recordCommit } from '../../core/workflow/log-entry';
-import { resumeBrief } from '../../core/workflow/resume';
 import { noActiveSession } from '../../core/workflow/session-edits';
-import { setTaskState } from '../../core/workflow/set-task-state';
-import { requireSpec } from '../../core/workflow/workspace';
 import { FinishSessionModal } from '../modals/finish-session-modal';
 import { LogEntryModal } from '../modals/log-entry-modal';
 import { ResumeModal } from '../modals/resume-modal';
@@ -19,27 +18,21 @@ import { TASK_STATE_LABEL } from '../task-marks';
 import { workBegunLine } from '../../core/workflow/work-begins';
 import { activeSpec, failureMessage, runOperation, specForCommand } from './command-context';
 import { beginSession, noticeStarted, startedMessage } from './session-start';
+import { addSpecCommand } from './spec-command';
 
 /** Start, resume, log, update a task, finish: the session's commands. */
 export function registerSessionCommands(plugin: SpecWorkflowPlugin): void {
-	const add = (id: string, name: string, flow: (plugin: SpecWorkflowPlugin) => Promise<void>) =>
-		plugin.addCommand({ id, name, callback: () => launch(flow(plugin)) });
-	add('start-work', 'Start work on spec…', startWork);
-	add('resume-work', 'Resume work on spec…', resumeWork);
-	add('log-entry', 'Log to current session…', logToSession);
-	add('update-task', 'Update plan task…', updateTask);
-	add('finish-session', 'Finish session…', finishWork);
+	addSpecCommand(plugin, { id: 'start-work', name: 'Start work on spec…', placeholder: 'Choose a spec to work on', flow: startWork, choose: chooseToStart, detached: true });
+	addSpecCommand(plugin, { id: 'resume-work', name: 'Resume work on spec…', placeholder: 'Choose a spec to resume', flow: resumeWork, detached: true });
+	addSpecCommand(plugin, { id: 'log-entry', name: 'Log to current session…', placeholder: 'Choose a spec to log to', flow: logToSession, detached: true });
+	addSpecCommand(plugin, { id: 'update-task', name: 'Update plan task…', placeholder: 'Choose a spec', flow: updateTask, detached: true });
+	addSpecCommand(plugin, { id: 'finish-session', name: 'Finish session…', placeholder: 'Choose a spec', flow: finishWork, detached: true });
 }
 
-/** The flows wait on the user; a command returns at once and any unexpected failure becomes a Notice. */
-function launch(flow: Promise<void>): void {
-	flow.catch((e: unknown) => new Notice(failureMessage(e)));
-}
-
-/** The spec, checked as the core will check it (unknown, duplicate id, broken properties) before asking for more. */
-async function usable(plugin: SpecWorkflowPlugin, spec: Spec | null): Promise<Spec | null> {
-	if (!spec) return null;
-	return runOperation(plugin, (ws) => Promise.resolve(requireSpec(ws, spec.id)));
+/** Always the picker, with the active note's spec first; with no specs at all, the usual Notice. */
+async function chooseToStart(plugin: SpecWorkflowPlugin): Promise<Spec | null> {
+	await plugin.indexReady;
+	return plugin.index.size === 0 ? specForCommand(plugin) : pickSpec(plugin.app, plugin.index, activeSpec(plugin), 'Choose a spec to work on');
 }
 
 /** The active session's number, or null after the core's "no active session" Notice. */
@@ -50,12 +43,8 @@ async function activeSessionOf(plugin: SpecWorkflowPlugin, spec: Spec): Promise<
 	return null;
 }
 
-async function startWork(plugin: SpecWorkflowPlugin): Promise<void> {
-	await plugin.indexReady;
-	// Always the picker, with the active note's spec first; with no specs at all, the usual Notice.
-	const chosen = plugin.index.size === 0 ? await specForCommand(plugin) : await pickSpec(plugin.app, plugin.index, activeSpec(plugin), 'Choose a spec to work on');
-	const spec = await usable(plugin, chosen);
-	if (!spec) return;
+/** The start modal for the spec: title, participants and the plan items to add. */
+export async function startWork(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const current = await readSpecContext(plugin, spec);
 	const data = {
 		spec,
@@ -70,15 +59,14 @@ async function startWork(plugin: SpecWorkflowPlugin): Promise<void> {
 	}).open();
 }
 
-async function resumeWork(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await usable(plugin, await specForCommand(plugin, 'Choose a spec to resume'));
-	if (!spec) return;
-	const brief = await runOperation(plugin, (ws) => resumeBrief(ws, spec.id));
+/** The resume brief of the spec, from which a session starts (optionally with a task in progress). */
+export async function resumeWork(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
+	const brief = await runOperation(plugin, (ws) => RESUME.run(ws, { id: spec.id }, undefined));
 	if (!brief) return;
 	new ResumeModal(plugin.app, brief, async (task) => {
 		// The task is checked (and set in progress) first, by its number and the text the brief
 		// showed: a plan changed since is refused before the session is started, so nothing is written.
-		if (task && !(await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state: 'in-progress', expectText: task.text })))) return false;
+		if (task && !(await runOperation(plugin, (ws) => TASK.run(ws, { id: spec.id, task: String(task.number), state: 'in-progress', expectText: task.text }, undefined)))) return false;
 		const result = await beginSession(plugin, { id: spec.id });
 		if (!result) return false;
 		new Notice(startedMessage(result) + (task ? `, task ${task.number} in progress` : ''));
@@ -86,9 +74,8 @@ async function resumeWork(plugin: SpecWorkflowPlugin): Promise<void> {
 	}).open();
 }
 
-async function logToSession(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await usable(plugin, await specForCommand(plugin, 'Choose a spec to log to'));
-	if (!spec) return;
+/** The log modal for the spec's active session. */
+export async function logToSession(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const session = await activeSessionOf(plugin, spec);
 	if (session === null) return;
 	new LogEntryModal(plugin.app, `Log to session ${session} of ${spec.id}`, async (input) => {
@@ -105,9 +92,7 @@ async function logToSession(plugin: SpecWorkflowPlugin): Promise<void> {
 	}).open();
 }
 
-async function updateTask(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await usable(plugin, await specForCommand(plugin, 'Choose a spec'));
-	if (!spec) return;
+async function updateTask(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const tasks = (await readSpecContext(plugin, spec))?.context.tasks ?? [];
 	if (tasks.length === 0) {
 		new Notice(`Spec ${spec.id} has no plan tasks yet: add them with "Start work on spec…"`);
@@ -118,19 +103,18 @@ async function updateTask(plugin: SpecWorkflowPlugin): Promise<void> {
 	const state = await pickTaskState(plugin.app, task);
 	if (!state) return;
 	// By number and the text picked: a plan changed while the pickers were open is refused.
-	const result = await runOperation(plugin, (ws) => setTaskState(ws, { id: spec.id, task: String(task.number), state, expectText: task.text }));
+	const result = await runOperation(plugin, (ws) => TASK.run(ws, { id: spec.id, task: String(task.number), state, expectText: task.text }, undefined));
 	if (!result) return;
 	const t = result.task;
 	new Notice(`Task ${t.number} "${t.text}" ${result.written.length === 0 ? 'is already' : 'is now'} ${TASK_STATE_LABEL[t.state]}${workBegunLine(result.workBegun)}`);
 }
 
-async function finishWork(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await usable(plugin, await specForCommand(plugin, 'Choose a spec'));
-	if (!spec) return;
+/** The finish modal for the spec's active session. */
+export async function finishWork(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const session = await activeSessionOf(plugin, spec);
 	if (session === null) return;
 	new FinishSessionModal(plugin.app, `Finish session ${session} of ${spec.id}`, async (input) => {
-		const result = await runOperation(plugin, (ws) => finishSession(ws, { id: spec.id, status: input.status, summary: input.summary, complete: input.complete }));
+		const result = await runOperation(plugin, (ws) => FINISH.run(ws, { id: spec.id, status: input.status, summary: input.summary, complete: input.complete }, {}));
 		if (!result) return false;
 		const time = result.minutes === null ? '' : ` after ${formatDuration(result.minutes)}`;
 		new Notice(`Session ${result.session} on ${spec.id} ${result.status}${time}${input.complete ? ', spec marked completed' : ''}`);

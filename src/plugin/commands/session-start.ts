@@ -1,5 +1,6 @@
 import { Notice } from 'obsidian';
-import { startSession, StartOptions, StartResult } from '../../core/workflow/start-session';
+import { START } from '../../core/operations/start';
+import type { StartOptions, StartResult } from '../../core/workflow/start-session';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { openFile, runOperation } from './command-context';
 
@@ -17,7 +18,7 @@ interface WithStatusPanel {
  * Returns null after a failure, which the Notice has already explained.
  */
 export async function beginSession(plugin: SpecWorkflowPlugin, options: StartOptions): Promise<StartResult | null> {
-	const result = await runOperation(plugin, (ws) => startSession(ws, options));
+	const result = await runOperation(plugin, (ws) => START.run(ws, options, undefined));
 	if (!result) return null;
 	if (plugin.settings.openContextAfterStart) await openFile(plugin, result.contextPath);
 	await revealStatusPanel(plugin);

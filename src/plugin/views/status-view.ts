@@ -2,8 +2,13 @@ import { debounce, ItemView, Notice, TAbstractFile, TFile, WorkspaceLeaf } from 
 import { formatDuration, minutesBetween } from '../../core/context/duration';
 import type { PlanTask, TaskState } from '../../core/context/plan-task';
 import { Spec } from '../../core/index/spec';
-import { setTaskState } from '../../core/workflow/set-task-state';
+import { TASK } from '../../core/operations/task';
 import { failureMessage, openFile, runOperation } from '../commands/command-context';
+import { commandFlow } from '../commands/command-flow';
+import { addDeliverableFlow } from '../commands/deliverable-commands';
+import { finishWork, logToSession, resumeWork, startWork } from '../commands/session-commands';
+import { newSpecCommand } from '../commands/spec-commands';
+import { runSpecFlow, SpecFlow } from '../commands/spec-command';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../viewable-file';
 import { loadOverview, loadSpecPanel, SpecPanelData } from './panel-data';
@@ -17,10 +22,14 @@ export const STATUS_VIEW_TYPE = 'spec-workflow-status';
 /** How long the panel waits after the last relevant change before it reads again. */
 export const REFRESH_DELAY_MS = 400;
 
-/** Obsidian's command registry, not in the public typings. */
-interface AppWithCommands {
-	commands?: { executeCommandById?(id: string): boolean };
-}
+/** What each of the panel's spec buttons runs: the same flow as its command. */
+const PANEL_FLOWS: Record<Exclude<PanelCommand, 'new-spec'>, SpecFlow> = {
+	'start-work': startWork,
+	'resume-work': resumeWork,
+	'log-entry': logToSession,
+	'add-deliverable': addDeliverableFlow,
+	'finish-session': finishWork,
+};
 
 /**
  * The sidebar panel. It follows the active note: for a note that belongs to a spec (the spec, its
@@ -221,7 +230,7 @@ export class SpecStatusView extends ItemView {
 
 	private async setTask(id: string, contextPath: string | null, task: PlanTask, state: TaskState): Promise<boolean> {
 		if (contextPath) this.selfWrites.add(contextPath);
-		const result = await runOperation(this.plugin, (ws) => setTaskState(ws, { id, task: String(task.number), state, expectText: task.text }));
+		const result = await runOperation(this.plugin, (ws) => TASK.run(ws, { id, task: String(task.number), state, expectText: task.text }, undefined));
 		if (contextPath && (!result || result.written.length === 0)) this.selfWrites.delete(contextPath);
 		return result !== null;
 	}
@@ -234,25 +243,13 @@ export class SpecStatusView extends ItemView {
 	}
 
 	/**
-	 * Runs one of the plugin's commands for the spec shown. The commands act on the active note's
-	 * spec, so when the panel shows another (the active note changed meanwhile), its note opens first.
+	 * Runs a button's flow on the spec shown, directly: no spec picker and no detour through the
+	 * command registry, so the spec acted on is the one the panel shows even if the active note changed.
 	 */
 	async run(command: PanelCommand): Promise<void> {
-		const target = this.target ? this.plugin.index.get(this.target) : null;
-		if (target && this.activeSpec()?.id !== target.id) await openFile(this.plugin, target.path);
-		// Obsidian's runner when it is there (it checks availability as the palette does); else the
-		// plugin's own callback, so the buttons keep working if the undocumented registry changes.
-		const registry = (this.app as unknown as AppWithCommands).commands;
-		if (typeof registry?.executeCommandById === 'function') {
-			if (registry.executeCommandById(`${this.plugin.manifest.id}:${command}`)) return;
-		} else {
-			const own = this.plugin.runOwnCommand(command);
-			if (own) {
-				await own.result;
-				return;
-			}
-		}
-		new Notice('That command is not available here: run it from the command palette.');
+		if (command === 'new-spec') return commandFlow(newSpecCommand(this.plugin));
+		const spec = this.target ? this.plugin.index.get(this.target) : null;
+		if (spec) await runSpecFlow(this.plugin, spec, PANEL_FLOWS[command]);
 	}
 
 	private elapsed(started: string | null): string | null {

@@ -124,15 +124,15 @@ describe('the status panel shows the active note’s spec', () => {
 });
 
 describe('session actions', () => {
-	it('without an open session: Start and Resume, which run the commands', async () => {
+	it('without an open session: Start and Resume, which run their flows on the panel\'s spec', async () => {
 		const p = await openPanel(undefined, CONTEXT);
 		expect(texts(p.el, '.spec-workflow-session-card button')).toEqual(['Start', 'Resume']);
 		const run = jest.spyOn(p.app.commands, 'executeCommandById');
 		button(p, 'Resume').click();
 		await p.app.flush();
-		expect(run).toHaveBeenCalledWith('spec-workflow:resume-work');
-		// The resume flow uses the active note's spec: its brief is for 1014.
+		// The panel's spec directly: its brief is for 1014, with no command registry or picker between.
 		expect((await modalOpened(p))?.modalEl.textContent).toContain('1014');
+		expect(run).not.toHaveBeenCalled();
 	});
 
 	it('with an open session: its title, time so far, and Log, Add deliverable, Finish', async () => {
@@ -154,13 +154,16 @@ describe('session actions', () => {
 		const run = jest.spyOn(p.app.commands, 'executeCommandById');
 		button(p, 'Log').click();
 		await p.app.flush();
-		expect(run).toHaveBeenLastCalledWith('spec-workflow:log-entry');
 		expect(getOpenModal()?.titleEl.textContent).toBe('Log to session 3 of 1014');
 		getOpenModal()?.close();
 		button(p, 'Add deliverable').click();
+		await p.app.flush();
+		expect(getOpenModal()?.titleEl.textContent).toBe('Add deliverable');
+		getOpenModal()?.close();
 		button(p, 'Finish').click();
 		await p.app.flush();
-		expect(run.mock.calls.map((c) => c[0])).toEqual(['spec-workflow:log-entry', 'spec-workflow:add-deliverable', 'spec-workflow:finish-session']);
+		expect(getOpenModal()?.titleEl.textContent).toBe('Finish session 3 of 1014');
+		expect(run).not.toHaveBeenCalled();
 	});
 
 	it('without Obsidian\'s undocumented command runner, the buttons still run the plugin\'s own commands', async () => {
@@ -178,10 +181,10 @@ describe('session actions', () => {
 		expect(one(p.el, '.spec-workflow-session-card').classList.contains('is-empty')).toBe(true);
 		expect(texts(p.el, '.spec-workflow-session-card > div')[0]).toBe('No plan or sessions yet');
 		expect(p.el.querySelector('.spec-workflow-plan')).toBeNull();
-		const run = jest.spyOn(p.app.commands, 'executeCommandById');
 		button(p, 'Start').click();
 		await p.app.flush();
-		expect(run).toHaveBeenCalledWith('spec-workflow:start-work');
+		// The start modal for the panel's spec, with no spec picker before it.
+		expect(getOpenModal()?.titleEl.textContent).toContain('3001');
 	});
 });
 
@@ -350,10 +353,8 @@ describe('opening the panel', () => {
 	it('with no specs yet: a button that creates the first epic', async () => {
 		const p = await openPanel({ 'notes/Hello.md': '# Hello\n' }, 'notes/Hello.md');
 		expect(texts(p.el, '.spec-workflow-empty-state > div')[0]).toBe('No specs yet');
-		const run = jest.spyOn(p.app.commands, 'executeCommandById');
 		button(p, 'Create the first epic').click();
 		await p.app.flush();
-		expect(run).toHaveBeenCalledWith('spec-workflow:new-spec');
 		expect(getOpenModal()?.titleEl.textContent).toBe('New spec');
 	});
 });
