@@ -160,14 +160,12 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 	for (const d of existing) byType[d.type] = (byType[d.type] ?? 0) + (d.lines ?? 0);
 	const sum = (f: (d: ReportDeliverable) => number | null) => existing.reduce((n, d) => n + (f(d) ?? 0), 0);
 
-	const usedBy = await specUsage(
-		ws,
-		spec,
-		existing.map((d) => d.path),
-		context?.dependencies.downstream ?? [],
+	const usedBy = await specUsage(ws, spec, {
+		deliverables: existing.map((d) => d.path),
+		downstream: context?.dependencies.downstream ?? [],
 		contextPath,
-		backlinks ?? (await scanBacklinks(ws)),
-	);
+		backlinks: backlinks ?? (await scanBacklinks(ws)),
+	});
 	return {
 		id: spec.id,
 		title: spec.title,

@@ -54,56 +54,66 @@ interface Draft extends SpecUsage {
 	listedPurpose: boolean;
 }
 
+/** What specUsage reads besides the spec. */
+export interface UsageSources {
+	/** The spec's existing deliverables, in the report's order. */
+	deliverables: readonly string[];
+	/** The context's Downstream Specs list. */
+	downstream: readonly DownstreamSpec[];
+	contextPath: string;
+	backlinks: Backlinks;
+}
+
 /**
- * Who uses `spec`: every spec or note linking to it or one of `deliverables` (the spec's own files,
+ * Who uses `spec`: every spec or note linking to it or one of its deliverables (the spec's own files,
  * parents and children excluded: a parent listing its tasks does not use them; so are copies of
  * them, in a backup folder or elsewhere), merged with the context's Downstream Specs list by
  * resolved path. Listed ones come first in list order, then other specs by id, then notes by path.
  */
-export async function specUsage(
-	ws: Workspace,
-	spec: Spec,
-	deliverables: readonly string[],
-	downstream: readonly DownstreamSpec[],
-	contextPath: string,
-	backlinks: Backlinks,
-): Promise<SpecUsage[]> {
-	const targets = new Set([spec.path, ...deliverables]);
-	const related = new Set<string>([spec.path, ...ws.index.ancestorsOf(spec).map((s) => s.path)]);
-	for (const d of descendants(ws, spec)) related.add(d.path);
+export async function specUsage(ws: Workspace, spec: Spec, sources: UsageSources): Promise<SpecUsage[]> {
 	const drafts = new Map<string, Draft>();
-	const draftFor = (key: string, owner: Spec | null, path: string): Draft => {
-		let d = drafts.get(key);
-		if (!d) {
-			d = {
-				id: owner?.id ?? null,
-				title: owner?.title ?? stem(path),
-				path: owner?.path ?? path,
-				uses: [],
-				purpose: null,
-				purposes: [],
-				kind: owner ? 'spec' : 'note',
-				listed: false,
-				linksBack: false,
-				usesText: null,
-				usesLabel: null,
-				missing: false,
-				order: Infinity,
-				deliverablePurposes: [],
-				specPurposes: [],
-				labels: new Map(),
-				listedPurpose: false,
-			};
-			drafts.set(key, d);
-		}
-		return d;
-	};
+	readDownstream(ws, drafts, sources);
+	await readBacklinks(ws, spec, drafts, sources);
+	const out = [...drafts.values()].filter((d) => d.listed || d.linksBack);
+	for (const d of out) finishDraft(d, sources.deliverables);
+	return out.sort(compareUsage).map(publicUsage);
+}
 
+/** The draft kept under `key` (the using spec's path, else the note's), made on first use. */
+function draftIn(drafts: Map<string, Draft>, key: string, owner: Spec | null, path: string): Draft {
+	let d = drafts.get(key);
+	if (!d) {
+		d = {
+			id: owner?.id ?? null,
+			title: owner?.title ?? stem(path),
+			path: owner?.path ?? path,
+			uses: [],
+			purpose: null,
+			purposes: [],
+			kind: owner ? 'spec' : 'note',
+			listed: false,
+			linksBack: false,
+			usesText: null,
+			usesLabel: null,
+			missing: false,
+			order: Infinity,
+			deliverablePurposes: [],
+			specPurposes: [],
+			labels: new Map(),
+			listedPurpose: false,
+		};
+		drafts.set(key, d);
+	}
+	return d;
+}
+
+/** Each Downstream Specs entry: listed, in list order, with what it says it uses and why. */
+function readDownstream(ws: Workspace, drafts: Map<string, Draft>, { downstream, contextPath }: UsageSources): void {
 	downstream.forEach((entry, i) => {
 		const resolved = ws.links.resolve(entry.target, contextPath);
 		const owner = resolved ? (ws.index.byPath(resolved) ?? ws.index.specForPath(resolved)) : null;
 		const key = owner?.path ?? resolved ?? entry.target;
-		const d = draftFor(key, owner, resolved ?? entry.target);
+		const d = draftIn(drafts, key, owner, resolved ?? entry.target);
 		if (!owner && !resolved) d.title = entry.alias ?? entry.target;
 		d.missing = resolved === null;
 		d.listed = true;
@@ -116,6 +126,13 @@ export async function specUsage(
 			d.listedPurpose = true;
 		}
 	});
+}
+
+/** Each note linking to the spec or a deliverable, save the spec's own family, its deliverables and copies of them. */
+async function readBacklinks(ws: Workspace, spec: Spec, drafts: Map<string, Draft>, { deliverables, contextPath, backlinks }: UsageSources): Promise<void> {
+	const targets = new Set([spec.path, ...deliverables]);
+	const related = new Set<string>([spec.path, ...ws.index.ancestorsOf(spec).map((s) => s.path)]);
+	for (const d of descendants(ws, spec)) related.add(d.path);
 	const copy = copyOf(ws, [spec.path, contextPath, ...related, ...[...related].map((p) => contextOf(ws, p)), ...deliverables]);
 
 	const sources = new Set<string>();
@@ -130,54 +147,51 @@ export async function specUsage(
 		} catch {
 			continue;
 		}
-		const d = draftFor(owner?.path ?? source, owner, source);
-		const outgoing = deliveredToRanges(text);
-		for (const link of parseLinks(text, { includeFrontmatter: true })) {
-			// A spec's own Dependencies Delivered To list points at its users, not at what it uses.
-			if (outgoing.some(([from, to]) => link.start >= from && link.start < to)) continue;
-			const target = link.target === '' ? null : ws.links.resolve(link.target, source);
-			if (!target || !targets.has(target)) continue;
-			d.linksBack = true;
-			const purpose = linkPurpose(text, link);
-			if (target === spec.path) {
-				if (purpose) d.specPurposes.push(purpose);
-			} else {
-				if (!d.uses.includes(target)) d.uses.push(target);
-				if (!d.labels.has(target)) d.labels.set(target, linkLabel(link.alias, target));
-				if (purpose) d.deliverablePurposes.push(purpose);
-			}
+		readLinks(ws, draftIn(drafts, owner?.path ?? source, owner, source), { text, source, specPath: spec.path, targets });
+	}
+}
+
+/** The note's links to the spec or its deliverables: what it uses, by which label, and why. */
+function readLinks(ws: Workspace, d: Draft, note: { text: string; source: string; specPath: string; targets: ReadonlySet<string> }): void {
+	const { text, source, specPath, targets } = note;
+	const outgoing = deliveredToRanges(text);
+	for (const link of parseLinks(text, { includeFrontmatter: true })) {
+		// A spec's own Dependencies Delivered To list points at its users, not at what it uses.
+		if (outgoing.some(([from, to]) => link.start >= from && link.start < to)) continue;
+		const target = link.target === '' ? null : ws.links.resolve(link.target, source);
+		if (!target || !targets.has(target)) continue;
+		d.linksBack = true;
+		const purpose = linkPurpose(text, link);
+		if (target === specPath) {
+			if (purpose) d.specPurposes.push(purpose);
+		} else {
+			if (!d.uses.includes(target)) d.uses.push(target);
+			if (!d.labels.has(target)) d.labels.set(target, linkLabel(link.alias, target));
+			if (purpose) d.deliverablePurposes.push(purpose);
 		}
 	}
+}
 
-	const out = [...drafts.values()].filter((d) => d.listed || d.linksBack);
-	for (const d of out) {
-		d.uses.sort((a, b) => deliverables.indexOf(a) - deliverables.indexOf(b));
-		if (d.usesLabel === null && d.uses.length > 0) d.usesLabel = unique(d.uses.map((u) => d.labels.get(u) ?? basename(u))).join(', ');
-		const own = unique(d.deliverablePurposes.length > 0 ? d.deliverablePurposes : d.specPurposes);
-		if (own.length > 0 && !d.listedPurpose) d.purposes = own;
-		d.purpose = d.purposes.length > 0 ? d.purposes.map((p) => p.replace(/\.$/, '')).join('; ') : null;
-	}
-	out.sort((a, b) => {
-		if (a.listed !== b.listed) return a.listed ? -1 : 1;
-		if (a.listed) return a.order - b.order;
-		if (a.kind !== b.kind) return a.kind === 'spec' ? -1 : 1;
-		if (a.kind === 'spec' && a.id !== null && b.id !== null) return compareIds(a.id, b.id);
-		return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-	});
-	return out.map(({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, usesLabel, missing }) => ({
-		id,
-		title,
-		path,
-		uses,
-		purpose,
-		purposes,
-		kind,
-		listed,
-		linksBack,
-		usesText,
-		usesLabel,
-		missing,
-	}));
+/** Orders its uses as the report does and settles its Uses label and purpose. */
+function finishDraft(d: Draft, deliverables: readonly string[]): void {
+	d.uses.sort((a, b) => deliverables.indexOf(a) - deliverables.indexOf(b));
+	if (d.usesLabel === null && d.uses.length > 0) d.usesLabel = unique(d.uses.map((u) => d.labels.get(u) ?? basename(u))).join(', ');
+	const own = unique(d.deliverablePurposes.length > 0 ? d.deliverablePurposes : d.specPurposes);
+	if (own.length > 0 && !d.listedPurpose) d.purposes = own;
+	d.purpose = d.purposes.length > 0 ? d.purposes.map((p) => p.replace(/\.$/, '')).join('; ') : null;
+}
+
+/** Listed ones first in list order, then other specs by id, then notes by path. */
+function compareUsage(a: Draft, b: Draft): number {
+	if (a.listed !== b.listed) return a.listed ? -1 : 1;
+	if (a.listed) return a.order - b.order;
+	if (a.kind !== b.kind) return a.kind === 'spec' ? -1 : 1;
+	if (a.kind === 'spec' && a.id !== null && b.id !== null) return compareIds(a.id, b.id);
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+function publicUsage({ id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, usesLabel, missing }: Draft): SpecUsage {
+	return { id, title, path, uses, purpose, purposes, kind, listed, linksBack, usesText, usesLabel, missing };
 }
 
 function contextOf(ws: Workspace, specPath: string): string {
