@@ -5,7 +5,7 @@ import { commentSyntaxFor, fileKind, prologueEnd, type CommentSyntax } from './f
  * Reading a deliverable's traceback (docs/formats.md, Deliverables): `Generated from:`, `Context:`, `Purpose:`…
  * lines anywhere in the file's leading comment block, in the file's comment syntax, after the
  * prologue the writer keeps first (BOM, shebang, XML declaration) and any banner. Markdown
- * deliverables keep them as properties or as the seed's HTML comments after the frontmatter.
+ * deliverables keep them as properties or as HTML comments (`<!-- Spec: … -->`) after the frontmatter.
  */
 
 /** A `Name: value` line of the leading comment block. */

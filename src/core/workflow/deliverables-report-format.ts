@@ -12,7 +12,7 @@ export function typeHeading(type: string): string {
 	return TYPE_HEADINGS[type] ?? type.split(/[-_\s]+/).filter((w) => w !== '').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
 }
 
-/** `867B`, `2.3KB`, `1.5MB`, as the seed writes sizes. */
+/** `867B`, `2.3KB`, `1.5MB`: one decimal above a kilobyte, as the report's Size column reads. */
 export function formatSize(bytes: number): string {
 	if (bytes < 1024) return `${bytes}B`;
 	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)}KB`;
@@ -20,7 +20,7 @@ export function formatSize(bytes: number): string {
 }
 
 /**
- * The seed's deliverables report as markdown. With `ws` and `sourcePath` (where the note will
+ * The deliverables report as markdown (docs/cli.md, `deliverables`). With `ws` and `sourcePath` (where the note will
  * live), file names and specs are links in the workspace's link style relative to that note;
  * without them, plain names.
  */

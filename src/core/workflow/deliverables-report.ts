@@ -15,7 +15,7 @@ import { WorkflowError } from './workflow-error';
 import { readSpecContext } from './progress-rollup';
 import { externalCommands, isShellScript } from '../deliverables/shell-commands';
 import { scriptDependencies } from '../deliverables/script-dependencies';
-import { CodeChange, collectDeliverables } from './spec-deliverables';
+import { CodeChange, collectDeliverables, type SpecDeliverable } from './spec-deliverables';
 import { specUsage, SpecUsage } from './spec-usage';
 import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
 
@@ -93,73 +93,16 @@ export interface DeliverablesReport {
 export const LINES_PER_PAGE = 50;
 
 /**
- * The seed's deliverables report as data (the CLI's `deliverables --json`). `backlinks` defaults
- * to a scan of every note in the store; the plugin passes one built from its metadata cache.
+ * The deliverables report as data (the CLI's `deliverables --json`; docs/cli.md shows it). `backlinks`
+ * defaults to a scan of every note in the store; the plugin passes one built from its metadata cache.
  */
 export async function deliverablesReport(ws: Workspace, id: string, backlinks?: Backlinks): Promise<DeliverablesReport> {
 	const spec = requireSpec(ws, id);
 	const { path: contextPath, context } = await readSpecContext(ws, spec);
 	const { deliverables: refs, codeChanges } = await collectDeliverables(ws, spec, { path: contextPath, file: context });
 	const deliverables: ReportDeliverable[] = [];
-	for (const ref of refs) {
-		const name = ref.path.slice(ref.path.lastIndexOf('/') + 1);
-		const ext = extension(ref.path);
-		const base: ReportDeliverable = {
-			type: ref.type,
-			path: ref.path,
-			title: ref.title ?? name,
-			purpose: ref.purpose,
-			bytes: null,
-			lines: null,
-			exists: false,
-			traceback: null,
-			dependencies: [],
-			commands: [],
-			dependenciesScanned: false,
-			pages: null,
-			format: ext === 'md' ? 'Markdown' : ext === '' ? 'Text' : ext.toUpperCase(),
-			target: null,
-			commentLines: null,
-			blankLines: null,
-			inContextRegistry: ref.inContextRegistry,
-			inSpecList: ref.inSpecList,
-		};
-		const stat = ref.exists ? await ws.store.stat(ref.path) : null;
-		if (!stat) {
-			deliverables.push(base);
-			continue;
-		}
-		// A binary file (or one not UTF-8) has no lines to count: its figures stay unknown rather than zero.
-		const read = isBinaryPath(ref.path) ? null : await readIfText(ws.store, ref.path);
-		const text = read ?? '';
-		const header = readDeliverableHeader(ref.path, text);
-		const binary = read === null || isBinary(ref.path, text);
-		const stats = binary ? { lines: null, commentLines: null, blankLines: null } : lineStatistics(ref.path, text);
-		const propertyPurpose = typeof header.properties.purpose === 'string' ? header.properties.purpose.trim() : '';
-		const shell = ref.type === 'scripts' && isShellScript(ref.path, text);
-		deliverables.push({
-			...base,
-			purpose: ref.purpose ?? (header.fields.get('purpose') || null) ?? (propertyPurpose || null),
-			bytes: stat.size,
-			lines: stats.lines,
-			exists: true,
-			// A file outside every deliverables/ folder (a shared doc, source code) is the owner's, not written for this spec.
-			traceback: classifyPath(ref.path, ws.index.specsRoot) === 'deliverable' ? header.traceback : null,
-			dependencies: shell ? scriptDependencies(text) : [],
-			commands: shell ? externalCommands(text) : [],
-			dependenciesScanned: shell,
-			pages: ref.type === 'docs' && stats.lines !== null ? Math.ceil(stats.lines / LINES_PER_PAGE) : null,
-			target: header.fields.get('target') || null,
-			commentLines: stats.commentLines,
-			blankLines: stats.blankLines,
-		});
-	}
-
+	for (const ref of refs) deliverables.push(await reportDeliverable(ws, ref));
 	const existing = deliverables.filter((d) => d.exists);
-	const byType: Record<string, number> = {};
-	for (const d of existing) byType[d.type] = (byType[d.type] ?? 0) + (d.lines ?? 0);
-	const sum = (f: (d: ReportDeliverable) => number | null) => existing.reduce((n, d) => n + (f(d) ?? 0), 0);
-
 	const usedBy = await specUsage(ws, spec, {
 		deliverables: existing.map((d) => d.path),
 		downstream: context?.dependencies.downstream ?? [],
@@ -173,12 +116,76 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 		deliverables,
 		usedBy,
 		integrationPoints: (context?.dependencies.integrationPoints ?? []).map((p) => ({ name: p.name, location: p.location, note: p.note })),
-		statistics: { totalLines: sum((d) => d.lines), byType, commentLines: sum((d) => d.commentLines), blankLines: sum((d) => d.blankLines) },
+		statistics: statistics(existing),
 		quality: qualityMetrics(ws, context, contextPath, deliverables),
 		missing: deliverables.filter((d) => !d.exists).map((d) => d.path),
 		withoutTraceback: existing.filter((d) => d.traceback === false).map((d) => d.path),
 		codeChanges,
 	};
+}
+
+/** One registered deliverable as the report shows it: what the registry says, then what its file says. */
+async function reportDeliverable(ws: Workspace, ref: SpecDeliverable): Promise<ReportDeliverable> {
+	const base = registeredDeliverable(ref);
+	const stat = ref.exists ? await ws.store.stat(ref.path) : null;
+	if (!stat) return base;
+	// A binary file (or one not UTF-8) has no lines to count: its figures stay unknown rather than zero.
+	const read = isBinaryPath(ref.path) ? null : await readIfText(ws.store, ref.path);
+	const text = read ?? '';
+	const header = readDeliverableHeader(ref.path, text);
+	const binary = read === null || isBinary(ref.path, text);
+	const stats = binary ? { lines: null, commentLines: null, blankLines: null } : lineStatistics(ref.path, text);
+	const propertyPurpose = typeof header.properties.purpose === 'string' ? header.properties.purpose.trim() : '';
+	const shell = ref.type === 'scripts' && isShellScript(ref.path, text);
+	return {
+		...base,
+		purpose: ref.purpose ?? (header.fields.get('purpose') || null) ?? (propertyPurpose || null),
+		bytes: stat.size,
+		lines: stats.lines,
+		exists: true,
+		// A file outside every deliverables/ folder (a shared doc, source code) is the owner's, not written for this spec.
+		traceback: classifyPath(ref.path, ws.index.specsRoot) === 'deliverable' ? header.traceback : null,
+		dependencies: shell ? scriptDependencies(text) : [],
+		commands: shell ? externalCommands(text) : [],
+		dependenciesScanned: shell,
+		pages: ref.type === 'docs' && stats.lines !== null ? Math.ceil(stats.lines / LINES_PER_PAGE) : null,
+		target: header.fields.get('target') || null,
+		commentLines: stats.commentLines,
+		blankLines: stats.blankLines,
+	};
+}
+
+/** What the registry alone says of a deliverable: all a missing file shows. */
+function registeredDeliverable(ref: SpecDeliverable): ReportDeliverable {
+	const ext = extension(ref.path);
+	return {
+		type: ref.type,
+		path: ref.path,
+		title: ref.title ?? ref.path.slice(ref.path.lastIndexOf('/') + 1),
+		purpose: ref.purpose,
+		bytes: null,
+		lines: null,
+		exists: false,
+		traceback: null,
+		dependencies: [],
+		commands: [],
+		dependenciesScanned: false,
+		pages: null,
+		format: ext === 'md' ? 'Markdown' : ext === '' ? 'Text' : ext.toUpperCase(),
+		target: null,
+		commentLines: null,
+		blankLines: null,
+		inContextRegistry: ref.inContextRegistry,
+		inSpecList: ref.inSpecList,
+	};
+}
+
+/** Lines over the existing deliverables, in all and by type; an unknown count (a binary file) adds nothing. */
+function statistics(existing: readonly ReportDeliverable[]): DeliverablesReport['statistics'] {
+	const byType: Record<string, number> = {};
+	for (const d of existing) byType[d.type] = (byType[d.type] ?? 0) + (d.lines ?? 0);
+	const sum = (f: (d: ReportDeliverable) => number | null) => existing.reduce((n, d) => n + (f(d) ?? 0), 0);
+	return { totalLines: sum((d) => d.lines), byType, commentLines: sum((d) => d.commentLines), blankLines: sum((d) => d.blankLines) };
 }
 
 /** The property that marks a note as ours to rewrite. */
