@@ -34,18 +34,45 @@ export interface DeliverableFindings {
 }
 
 export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>): DeliverableFindings {
-	const findings: Finding[] = [];
-	const reported = new Set<string>();
-	const registered = new Map<string, Registration[]>();
+	const registries = new RegistryReader(ws, facts);
+	for (const spec of specs) registries.readSpec(spec, contexts.get(spec));
+	const { findings, reported, registered } = registries;
+	for (const path of facts.paths) {
+		if (facts.role(path) !== 'deliverable') continue;
+		findings.push(...deliverableFindings(ws, facts, { path, registrations: registered.get(path) ?? [], contexts }));
+	}
+	return { findings, reported };
+}
 
-	const register = (path: string, registration: Registration): void => {
-		const list = registered.get(path);
+/** Reads every registry (sections and `deliverables` properties), noting what each registers and which entries point nowhere. */
+class RegistryReader {
+	readonly findings: Finding[] = [];
+	readonly reported = new Set<string>();
+	readonly registered = new Map<string, Registration[]>();
+
+	constructor(
+		private readonly ws: Workspace,
+		private readonly facts: VaultFacts,
+	) {}
+
+	/** The spec's registries, then its context's, in that order. */
+	readSpec(spec: Spec, context: FileFacts | undefined): void {
+		const specFile = this.facts.get(spec.path);
+		if (specFile) this.readSection(spec, specFile, false);
+		if (specFile && spec.deliverableProperty.length > 0) this.readProperty(spec, specFile, spec.deliverableProperty, false);
+		if (context) this.readSection(spec, context, true);
+		const contextItems = context?.markdown ? this.facts.meta(context).deliverables : [];
+		if (context && contextItems.length > 0) this.readProperty(spec, context, contextItems, true);
+	}
+
+	private register(path: string, registration: Registration): void {
+		const list = this.registered.get(path);
 		if (list) list.push(registration);
-		else registered.set(path, [registration]);
-	};
+		else this.registered.set(path, [registration]);
+	}
 
-	const readRegistry = (spec: Spec, file: FileFacts, isContext: boolean): void => {
-		const section = facts.outline(file).deliverables;
+	private readSection(spec: Spec, file: FileFacts, isContext: boolean): void {
+		const section = this.facts.outline(file).deliverables;
 		if (!section) return;
 		// Body links come first in file.links, in text order, as do the registry's entries: walk both.
 		const links = file.links;
@@ -57,8 +84,8 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 			// A link the parser does not see (inside code) is not a link.
 			if (!link) continue;
 			if (link.resolved === null) {
-				reported.add(`${file.path}\0${link.start}`);
-				findings.push({
+				this.reported.add(`${file.path}\0${link.start}`);
+				this.findings.push({
 					severity: 'error',
 					code: 'missing-deliverable',
 					path: file.path,
@@ -67,61 +94,55 @@ export function checkDeliverables(ws: Workspace, facts: VaultFacts, specs: reado
 				});
 				continue;
 			}
-			register(link.resolved, { spec, file: file.path, isContext, entry });
+			this.register(link.resolved, { spec, file: file.path, isContext, entry });
 		}
-	};
+	}
 
-	// A `deliverables` property registers as its note's `## Deliverables` section does.
-	const readProperty = (spec: Spec, file: FileFacts, items: readonly string[], isContext: boolean): void => {
+	/** A `deliverables` property registers as its note's `## Deliverables` section does. */
+	private readProperty(spec: Spec, file: FileFacts, items: readonly string[], isContext: boolean): void {
 		const missing: string[] = [];
 		for (const item of items) {
-			const path = ws.index.resolveFileRef(item, file.path);
+			const path = this.ws.index.resolveFileRef(item, file.path);
 			if (path === null) missing.push(item);
-			else register(path, { spec, file: file.path, isContext, entry: null });
+			else this.register(path, { spec, file: file.path, isContext, entry: null });
 		}
 		if (missing.length === 0) return;
 		for (const link of file.links) {
-			if (link.where === 'property' && link.resolved === null && link.field?.toLowerCase() === 'deliverables') reported.add(`${file.path}\0${link.start}`);
+			if (link.where === 'property' && link.resolved === null && link.field?.toLowerCase() === 'deliverables') this.reported.add(`${file.path}\0${link.start}`);
 		}
-		findings.push(missingItems(file, missing));
-	};
+		this.findings.push(missingItems(file, missing));
+	}
+}
 
-	for (const spec of specs) {
-		const specFile = facts.get(spec.path);
-		if (specFile) readRegistry(spec, specFile, false);
-		if (specFile && spec.deliverableProperty.length > 0) readProperty(spec, specFile, spec.deliverableProperty, false);
+/** What is wrong with one file in a deliverables folder: registrations its owners lack, then its traceback. */
+function deliverableFindings(
+	ws: Workspace,
+	facts: VaultFacts,
+	{ path, registrations, contexts }: { path: string; registrations: readonly Registration[]; contexts: Map<Spec, FileFacts> },
+): Finding[] {
+	const findings: Finding[] = [];
+	const file = facts.get(path);
+	for (const spec of ownersOf(ws, path, file, registrations)) {
+		const inSpec = registrations.find((r) => r.spec === spec && !r.isContext);
+		const inContext = registrations.find((r) => r.spec === spec && r.isContext);
 		const context = contexts.get(spec);
-		if (context) readRegistry(spec, context, true);
-		const contextItems = context?.markdown ? facts.meta(context).deliverables : [];
-		if (context && contextItems.length > 0) readProperty(spec, context, contextItems, true);
+		const missing = { spec, deliverable: path, file };
+		if (!inSpec) findings.push(unregistered(ws, facts, { ...missing, registryPath: spec.path, isContext: false, other: inContext?.entry ?? null }));
+		if (context && !inContext) findings.push(unregistered(ws, facts, { ...missing, registryPath: context.path, isContext: true, other: inSpec?.entry ?? null }));
 	}
-
-	for (const path of facts.paths) {
-		if (facts.role(path) !== 'deliverable') continue;
-		const regs = registered.get(path) ?? [];
-		const file = facts.get(path);
-		const owners = ownersOf(ws, path, file, regs);
-		for (const spec of owners) {
-			const inSpec = regs.find((r) => r.spec === spec && !r.isContext);
-			const inContext = regs.find((r) => r.spec === spec && r.isContext);
-			const context = contexts.get(spec);
-			if (!inSpec) findings.push(unregistered(ws, spec, path, spec.path, false, inContext?.entry ?? null, file, facts));
-			if (context && !inContext) findings.push(unregistered(ws, spec, path, context.path, true, inSpec?.entry ?? null, file, facts));
-		}
-		if (file && canHoldTraceback(path, file.text) && !hasTraceback(file)) {
-			findings.push({
-				severity: 'warning',
-				code: 'no-traceback',
-				path,
-				message: file.markdown
-					? `${path}: no traceback to its spec (a "spec" property or a <!-- Spec: … --> comment)`
-					: `${path}: no traceback header to its spec (a "Generated from:" comment line at the top)`,
-			});
-		}
-		const linked = file ? wikilinkHeader(file) : null;
-		if (linked) findings.push(linked);
+	if (file && canHoldTraceback(path, file.text) && !hasTraceback(file)) {
+		findings.push({
+			severity: 'warning',
+			code: 'no-traceback',
+			path,
+			message: file.markdown
+				? `${path}: no traceback to its spec (a "spec" property or a <!-- Spec: … --> comment)`
+				: `${path}: no traceback header to its spec (a "Generated from:" comment line at the top)`,
+		});
 	}
-	return { findings, reported };
+	const linked = file ? wikilinkHeader(file) : null;
+	if (linked) findings.push(linked);
+	return findings;
 }
 
 /**
@@ -219,16 +240,19 @@ function hasTraceback(file: FileFacts): boolean {
 	return Object.entries(file.properties).some(([key, value]) => TRACEBACK_FIELDS.has(fieldName(key)) && value !== null && value !== undefined && value !== '');
 }
 
-function unregistered(
-	ws: Workspace,
-	spec: Spec,
-	deliverable: string,
-	registryPath: string,
-	isContext: boolean,
-	other: Deliverable | null,
-	file: FileFacts | null,
-	facts: VaultFacts,
-): Finding {
+/** A deliverable one of its owner's registries leaves out. */
+interface Unregistered {
+	spec: Spec;
+	deliverable: string;
+	file: FileFacts | null;
+	/** The spec or context that should list it. */
+	registryPath: string;
+	isContext: boolean;
+	/** The owner's other registry entry for it, whose alias and purpose the fix copies. */
+	other: Deliverable | null;
+}
+
+function unregistered(ws: Workspace, facts: VaultFacts, { spec, deliverable, file, registryPath, isContext, other }: Unregistered): Finding {
 	const line = headingLine(facts, registryPath);
 	const where = line === undefined ? `${registryPath}:` : `${registryPath} line ${line}:`;
 	const alias = other?.alias ?? titleOf(file) ?? basename(deliverable);
