@@ -49,6 +49,11 @@ const BINARY = new Set(
 	'png jpg jpeg gif webp bmp ico tif tiff heic pdf zip gz tgz tar bz2 xz 7z rar mp3 mp4 m4a wav ogg flac mov avi mkv webm woff woff2 ttf otf eot exe dll so dylib bin class jar wasm parquet sqlite db pyc xlsx docx pptx'.split(' '),
 );
 
+/** A byte-order mark, which an editor may keep first: it comes before any prologue. */
+const BOM = '\uFEFF';
+/** No text holds a NUL character: one marks a binary file. */
+const NUL = '\u0000';
+
 /** A binary format by its extension: such a file is never read as text. */
 export function isBinaryPath(path: string): boolean {
 	return BINARY.has(extension(path));
@@ -56,7 +61,7 @@ export function isBinaryPath(path: string): boolean {
 
 /** A binary file: by its extension, or by NUL characters in its text. */
 export function isBinary(path: string, text = ''): boolean {
-	return isBinaryPath(path) || text.includes('\u0000');
+	return isBinaryPath(path) || text.includes(NUL);
 }
 
 export function fileKind(path: string, text = ''): FileKind {
@@ -85,8 +90,9 @@ export function commentSyntaxFor(path: string, text = ''): CommentSyntax | null 
 	const known = BY_EXTENSION.get(extension(path));
 	if (known) return known;
 	const start = prologueEnd(text);
-	if (/^\uFEFF?<\?xml[\s?]/.test(text)) return HTML;
-	if (start > 0 && text.slice(0, start).replace(/^\uFEFF/, '').startsWith('#!')) return HASH;
+	const bom = text.startsWith(BOM) ? BOM.length : 0;
+	if (/^<\?xml[\s?]/.test(text.slice(bom, bom + 6))) return HTML;
+	if (start > 0 && text.startsWith('#!', bom)) return HASH;
 	const first = /^[ \t]*\S.*$/m.exec(text.slice(start))?.[0].trim() ?? '';
 	if (first.startsWith('<!--')) return HTML;
 	if (first.startsWith('/*') || first.startsWith('//')) return SLASH;
@@ -101,7 +107,7 @@ export function commentSyntaxFor(path: string, text = ''): CommentSyntax | null 
  * and readers look for it from there. 0 when there are none.
  */
 export function prologueEnd(text: string): number {
-	const bom = text.startsWith('\uFEFF') ? 1 : 0;
+	const bom = text.startsWith(BOM) ? BOM.length : 0;
 	const rest = text.slice(bom, bom + 6);
 	// A shebang, an XML declaration or PHP's opening tag must stay first; headers go after them.
 	if (!rest.startsWith('#!') && !/^<\?(?:xml[\s?]|php\b)/i.test(rest)) return bom;
