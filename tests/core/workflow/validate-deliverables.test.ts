@@ -5,7 +5,7 @@ describe('traceback checks in validate', () => {
 	const spec = '# Storage\n\n**Context**: [[context|Journal]]\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/a.sh|A]]\n- [[deliverables/scripts/b.sh|B]]\n- [[deliverables/scripts/c.sh|C]]\n\n### Documentation\n- [[deliverables/docs/d.md|D]]\n- [[deliverables/docs/e.md|E]]\n- [[deliverables/docs/f.md|F]]\n';
 	const context = spec.replace('# Storage\n\n**Context**: [[context|Journal]]', '# Context: Storage\n\n**Spec**: [[spec|Storage]]');
 
-	test('the seed\'s plain-path header counts and is checked; a header after the code does not count', async () => {
+	test('a plain vault-path header counts and is checked; a header after the code does not count', async () => {
 		const ws = await memoryWorkspace({
 			'specs/1000/1001/spec.md': spec,
 			'specs/1000/1001/context.md': context,
