@@ -10,11 +10,7 @@ const FILE_LINES = 400;
 const FUNCTION_LINES = 80;
 
 /** `path` for a file, `path: name` for a function; the most lines it may have, and why it has them. */
-const EXCEPTIONS: Record<string, { lines: number; why: string }> = {
-	'src/core/workflow/spec-usage.ts: specUsage': { lines: 119, why: 'finds, filters and orders every user of a spec in one walk; being split now' },
-	'src/core/workflow/validate-deliverables.ts: checkDeliverables': { lines: 90, why: 'every registry check in one pass over the journals; being split now' },
-	'src/core/workflow/deliverables-report.ts: deliverablesReport': { lines: 86, why: 'gathers each deliverable\'s size, kind and users in one loop; being split now' },
-};
+const EXCEPTIONS: Record<string, { lines: number; why: string }> = {};
 
 interface Measured {
 	key: string;
