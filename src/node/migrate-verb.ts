@@ -8,7 +8,7 @@ import { latestLog, migrationLogPath, migrationsFolder, type MigrationLog } from
 import { planMigration } from '../core/migration/migration-plan';
 import { blockingProblems } from '../core/migration/migration-types';
 import { revertMigration } from '../core/migration/revert-migration';
-import { WorkflowError } from '../core/workflow/workflow-error';
+import { WorkflowError } from '../core/workspace/workflow-error';
 import { UsageError } from './args';
 import { crashHook, isApplying, MigrationLogFile, readLogFile, removeLog } from './migration-log-file';
 import type { NodeWorkspace } from './open-workspace';

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { WorkflowError } from '../core/workflow/workflow-error';
+import { WorkflowError } from '../core/workspace/workflow-error';
 import { syncFolder } from './temp-files';
 import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
 

@@ -5,8 +5,8 @@ import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
 import { LinkResolver } from '../core/links/link-resolver';
-import { WorkflowError } from '../core/workflow/workflow-error';
-import { Workspace } from '../core/workflow/workspace';
+import { WorkflowError } from '../core/workspace/workflow-error';
+import { Workspace } from '../core/workspace/workspace';
 import { FsFileStore } from './fs-file-store';
 
 export interface OpenOptions {

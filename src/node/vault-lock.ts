@@ -1,7 +1,7 @@
 import { closeSync, fchmodSync, fstatSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import * as nodePath from 'node:path';
-import { WorkflowError } from '../core/workflow/workflow-error';
+import { WorkflowError } from '../core/workspace/workflow-error';
 
 /**
  * One spec-work writer at a time per vault (docs/cli.md, "When two writers meet"). The lock is a

@@ -1,7 +1,7 @@
 import type { App } from 'obsidian';
 import { dirname } from '../core/files/paths';
 import { latestLog, migrationsFolder, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
-import { WorkflowError } from '../core/workflow/workflow-error';
+import { WorkflowError } from '../core/workspace/workflow-error';
 
 /** Steps kept in memory between two appends: the marks prove nothing (docs/migration.md), the files do. */
 const FLUSH_EVERY = 50;

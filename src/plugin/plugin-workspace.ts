@@ -1,7 +1,7 @@
 import { App, normalizePath } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
-import { Workspace } from '../core/workflow/workspace';
+import { Workspace } from '../core/workspace/workspace';
 import { SpecWorkflowSettings } from './settings';
 import { VaultFileStore } from './vault-file-store';
 

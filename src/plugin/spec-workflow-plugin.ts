@@ -1,6 +1,6 @@
 import { Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
-import { Workspace } from '../core/workflow/workspace';
+import { Workspace } from '../core/workspace/workspace';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, mistypedSettingsNotice, SpecWorkflowSettings } from './settings';

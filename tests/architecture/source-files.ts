@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import ts from 'typescript';
-import { stronglyConnected } from '../../src/core/workflow/validate-cycles';
+import { stronglyConnected } from '../../src/core/validate/validate-cycles';
 
 /**
  * The sources under src, parsed once with the TypeScript compiler (no type-checking: the syntax

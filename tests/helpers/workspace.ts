@@ -2,7 +2,7 @@ import { MemoryFileStore } from '../../src/core/files/memory-file-store';
 import { SpecIndex } from '../../src/core/index/spec-index';
 import { LinkStyle } from '../../src/core/links/link-format';
 import { LinkResolver } from '../../src/core/links/link-resolver';
-import { Workspace } from '../../src/core/workflow/workspace';
+import { Workspace } from '../../src/core/workspace/workspace';
 import { EXAMPLE_VAULT, readVaultFiles } from './vault-files';
 
 export interface TestWorkspace extends Workspace {

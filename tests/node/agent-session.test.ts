@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { agentsSection, slashCommandFile } from '../../src/core/agent/agent-instructions';
-import { specStatus } from '../../src/core/workflow/spec-status';
+import { specStatus } from '../../src/core/reports/spec-status';
 import { spawnCli } from '../helpers/cli-process';
 import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
 import { one, openPanel, texts } from '../plugin/views/panel-harness';

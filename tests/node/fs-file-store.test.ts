@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FileStoreError } from '../../src/core/files/file-store';
-import { WorkflowError } from '../../src/core/workflow/workflow-error';
+import { WorkflowError } from '../../src/core/workspace/workflow-error';
 import { FsFileStore } from '../../src/node/fs-file-store';
 
 describe('FsFileStore', () => {

@@ -1,5 +1,5 @@
-import { formatResumeBrief, resumeBrief } from '../../src/core/workflow/resume';
-import { CTX, duringSession1, SESSION_1_END, SESSION_1_SUMMARY, WALKTHROUGH_BLOCK, WALKTHROUGH_VAULT } from '../core/workflow/resume-fixtures';
+import { formatResumeBrief, resumeBrief } from '../../src/core/reports/resume';
+import { CTX, duringSession1, SESSION_1_END, SESSION_1_SUMMARY, WALKTHROUGH_BLOCK, WALKTHROUGH_VAULT } from '../core/reports/resume-fixtures';
 import { TempVault } from '../helpers/cli-process';
 import { readVaultFiles } from '../helpers/vault-files';
 import { memoryWorkspace } from '../helpers/workspace';

@@ -1,6 +1,6 @@
 import type { MetadataCache } from 'obsidian';
 import { createFakeApp } from '../__mocks__/obsidian';
-import { scanBacklinks } from '../../src/core/workflow/backlinks';
+import { scanBacklinks } from '../../src/core/reports/backlinks';
 import { metadataBacklinks } from '../../src/plugin/metadata-backlinks';
 import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
 import { memoryWorkspace } from '../helpers/workspace';

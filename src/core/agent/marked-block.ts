@@ -1,6 +1,6 @@
 import { detectEol, splitLines, withEol } from '../markdown/eol';
 import { findFencedBlocks } from '../markdown/code-ranges';
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 
 /**
  * A generated block inside a file the user also edits (AGENTS.md, a slash command): everything

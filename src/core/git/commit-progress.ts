@@ -1,8 +1,8 @@
 import { recordCommit } from '../workflow/log-entry';
 import { activeSessionCommits } from '../workflow/session-commits';
-import { specFiles } from '../workflow/spec-files';
-import { WorkflowError } from '../workflow/workflow-error';
-import { Workspace } from '../workflow/workspace';
+import { specFiles } from '../reports/spec-files';
+import { WorkflowError } from '../workspace/workflow-error';
+import { Workspace } from '../workspace/workspace';
 import { commitPaths } from './commit-paths';
 import { firstLine } from './git-log';
 import { GitRepository } from './git-runner';

@@ -1,4 +1,4 @@
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 
 /** What one git run gave back. A non-zero code is not an error here: callers decide what it means. */
 export interface GitResult {

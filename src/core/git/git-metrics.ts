@@ -1,8 +1,8 @@
 import type { GitStats } from '../workflow/finish-session';
 import { recordedCommits } from '../workflow/session-commits';
-import type { SpecStatusReport } from '../workflow/spec-status';
-import { WorkflowError } from '../workflow/workflow-error';
-import { Workspace } from '../workflow/workspace';
+import type { SpecStatusReport } from '../reports/spec-status';
+import { WorkflowError } from '../workspace/workflow-error';
+import { Workspace } from '../workspace/workspace';
 import { commitInfo } from './git-log';
 import { GitRepository } from './git-runner';
 import { commitStats } from './git-stats';

@@ -1,4 +1,4 @@
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 import type { GitHost, GitResult } from './git-host';
 
 /** Where HEAD stands: no commits yet (hash null), on a branch, or detached (branch null). */

@@ -1,8 +1,8 @@
 import { formatLocalDateTime } from '../context/duration';
 import { recordCommit } from '../workflow/log-entry';
 import { activeSessionCommits, sameCommit } from '../workflow/session-commits';
-import { WorkflowError } from '../workflow/workflow-error';
-import { Workspace } from '../workflow/workspace';
+import { WorkflowError } from '../workspace/workflow-error';
+import { Workspace } from '../workspace/workspace';
 import { commitInfo, commitsSince, GitCommit } from './git-log';
 import { GitRepository } from './git-runner';
 

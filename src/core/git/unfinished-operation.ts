@@ -1,4 +1,4 @@
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 import type { GitRepository } from './git-runner';
 
 /** An operation git can stop in the middle of, known by what it leaves in the git dir. */

@@ -1,5 +1,5 @@
 import type { FileStore } from '../files/file-store';
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 import { localStamp, type LoggedEdit, type MigrationJournal, type MigrationLog } from './migration-log';
 import { blockingProblems, type MigrationPlan } from './migration-types';
 import { revertMigration } from './revert-migration';

@@ -1,9 +1,9 @@
 import { readContextFile } from '../context/context-file';
 import type { Spec } from '../index/spec';
-import { ensureContextFile } from '../workflow/context-creation';
-import { ChangeSet } from '../workflow/file-changes';
-import { WorkflowError } from '../workflow/workflow-error';
-import { commitChanges, type Workspace } from '../workflow/workspace';
+import { ensureContextFile } from '../edits/context-creation';
+import { ChangeSet } from '../workspace/file-changes';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, type Workspace } from '../workspace/workspace';
 import { contextRefProblem } from './context-ref';
 import { journalsNaming } from './journal-history';
 

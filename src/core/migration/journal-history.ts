@@ -1,6 +1,6 @@
 import { readIfText } from '../files/file-text';
 import type { Spec } from '../index/spec';
-import type { Workspace } from '../workflow/workspace';
+import type { Workspace } from '../workspace/workspace';
 import { hasNamingLine, journalApartKind, matchJournal, oldestFirst, specNames, specsNamedInside, type NamedSpec } from './journal-match';
 
 interface IndexedSpec extends NamedSpec {

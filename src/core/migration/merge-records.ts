@@ -11,10 +11,10 @@ import { findEntry, findTopLevelEntries } from '../metadata/yaml-entries';
 import type { SpecType } from '../metadata/spec-type';
 import { yamlScalar } from '../templates/markdown-blocks';
 import { SPEC_SECTION_ORDER } from '../templates/spec-templates';
-import { canonicalPlace } from '../workflow/note-sections';
-import { addRegistryEntry, type RegistryEdit } from '../workflow/registry-entry';
-import { contextSectionPlace } from '../workflow/session-edits';
-import { setField } from '../workflow/spec-fields';
+import { canonicalPlace } from '../edits/note-sections';
+import { addRegistryEntry, type RegistryEdit } from '../edits/registry-entry';
+import { contextSectionPlace } from '../edits/session-edits';
+import { setField } from '../edits/spec-fields';
 
 /*
  * What the migration writes so that validate accepts what it made: the original of an appended

@@ -1,5 +1,5 @@
 import { joinPath } from '../files/paths';
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 import type { LinkChange } from './migration-types';
 
 export interface LoggedEdit {

@@ -1,5 +1,5 @@
 import type { FileStore } from '../files/file-store';
-import { WorkflowError } from '../workflow/workflow-error';
+import { WorkflowError } from '../workspace/workflow-error';
 import type { MigrationLog } from './migration-log';
 
 export interface RevertResult {

@@ -1,4 +1,4 @@
-import { deliverablesReport, DeliverablesReport, writeDeliverablesReport } from '../workflow/deliverables-report';
+import { deliverablesReport, DeliverablesReport, writeDeliverablesReport } from '../reports/deliverables-report';
 import { ID_FIELD, Operation } from './operation';
 
 export interface DeliverablesOutcome {

@@ -1,5 +1,5 @@
 import type { BlockAction } from '../agent/marked-block';
-import type { Workspace } from '../workflow/workspace';
+import type { Workspace } from '../workspace/workspace';
 import { Operation } from './operation';
 
 export interface InitAgentResult {

@@ -1,5 +1,5 @@
-import { specTree, TreeNode } from '../workflow/spec-tree';
-import { WorkflowError } from '../workflow/workflow-error';
+import { specTree, TreeNode } from '../reports/spec-tree';
+import { WorkflowError } from '../workspace/workflow-error';
 import { Operation } from './operation';
 
 export const LIST: Operation<Record<string, never>, TreeNode[]> = {

@@ -1,4 +1,4 @@
-import type { Workspace } from '../workflow/workspace';
+import type { Workspace } from '../workspace/workspace';
 import { Operation } from './operation';
 
 /** What a migration call did, in the shell's words (it moves folders and keeps the journal, which the core cannot). */

@@ -1,6 +1,6 @@
 import { SPEC_TYPES, SpecType } from '../metadata/spec-type';
 import { newSpec, NewSpecInput, NewSpecResult } from '../workflow/new-spec';
-import { suggestId } from '../workflow/suggest-id';
+import { suggestId } from '../reports/suggest-id';
 import { Operation } from './operation';
 
 const TYPE = { name: 'type', kind: 'choice', choices: SPEC_TYPES, required: true, summary: 'epic, feature or task' } as const;

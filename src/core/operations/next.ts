@@ -1,4 +1,4 @@
-import { NextTask, nextTask } from '../workflow/next-task';
+import { NextTask, nextTask } from '../reports/next-task';
 import { Operation } from './operation';
 
 export const NEXT: Operation<Record<string, never>, NextTask | null> = {

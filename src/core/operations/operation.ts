@@ -1,4 +1,4 @@
-import type { Workspace } from '../workflow/workspace';
+import type { Workspace } from '../workspace/workspace';
 
 /** How a field is given: free text, a number, a switch, one of a fixed list, or repeated text. */
 export type FieldKind = 'text' | 'number' | 'flag' | 'choice' | 'list';

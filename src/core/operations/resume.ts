@@ -1,4 +1,4 @@
-import { ResumeBrief, resumeBrief } from '../workflow/resume';
+import { ResumeBrief, resumeBrief } from '../reports/resume';
 import { ID_FIELD, Operation } from './operation';
 
 export const RESUME: Operation<{ id: string }, ResumeBrief> = {

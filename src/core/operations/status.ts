@@ -1,6 +1,6 @@
 import { withCommitDate } from '../git/git-metrics';
-import { OpenSpec, openSpecs } from '../workflow/open-specs';
-import { specStatus, SpecStatusReport } from '../workflow/spec-status';
+import { OpenSpec, openSpecs } from '../reports/open-specs';
+import { specStatus, SpecStatusReport } from '../reports/spec-status';
 import type { GitAccess } from './hosts';
 import { ID_FIELD, Operation } from './operation';
 

@@ -1,5 +1,5 @@
-import { validate } from '../workflow/validate';
-import type { ValidateResult } from '../workflow/validate-types';
+import { validate } from '../validate/validate';
+import type { ValidateResult } from '../validate/validate-types';
 import { Operation } from './operation';
 
 export const VALIDATE: Operation<{ fix?: boolean }, ValidateResult> = {

@@ -5,14 +5,14 @@ import { deliverableTypeKey } from '../context/registry';
 import { activeSession } from '../context/session';
 import { basename, dirname, joinPath } from '../files/paths';
 import { specHeadingTitle } from '../templates/spec-templates';
-import { ensureContextFile } from './context-creation';
-import { ChangeSet } from './file-changes';
-import { addRegistryEntry, addToDeliverablesProperty, keepMdExtension, registryEditFor } from './registry-entry';
-import { requireSafeName } from './safe-file-name';
-import { appendToSessionSection, oneLine } from './session-edits';
-import { authorFromParticipants, withTraceback } from './traceback-header';
-import { WorkflowError } from './workflow-error';
-import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
+import { ensureContextFile } from '../edits/context-creation';
+import { ChangeSet } from '../workspace/file-changes';
+import { addRegistryEntry, addToDeliverablesProperty, keepMdExtension, registryEditFor } from '../edits/registry-entry';
+import { requireSafeName } from '../edits/safe-file-name';
+import { appendToSessionSection, oneLine } from '../edits/session-edits';
+import { authorFromParticipants, withTraceback } from '../edits/traceback-header';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, linkTo, requireSpec, Workspace } from '../workspace/workspace';
 
 export interface AddDeliverableInput {
 	/** The spec's id. */

@@ -6,11 +6,11 @@ import { detectEol } from '../markdown/eol';
 import { appendToSection, ensureSection } from '../markdown/section-edits';
 import { findSection, parseSections, sameTitle, type Section } from '../markdown/sections';
 import { applyEdits, lineAt, type TextEdit } from '../markdown/text-edit';
-import { ChangeSet } from './file-changes';
-import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, safeText, sessionSection, setSessionFieldEdit } from './session-edits';
-import { setField, touchUpdated } from './spec-fields';
-import { WorkflowError } from './workflow-error';
-import { commitChanges, requireSpec, Workspace } from './workspace';
+import { ChangeSet } from '../workspace/file-changes';
+import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, safeText, sessionSection, setSessionFieldEdit } from '../edits/session-edits';
+import { setField, touchUpdated } from '../edits/spec-fields';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
 
 export type FinishStatus = 'completed' | 'partial' | 'blocked';
 export const FINISH_STATUSES: readonly FinishStatus[] = ['completed', 'partial', 'blocked'];

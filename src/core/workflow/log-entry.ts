@@ -1,11 +1,11 @@
 import { formatLocalDateTime } from '../context/duration';
 import { SESSION_SECTION_HEADINGS, type Session, type SessionSectionKey } from '../context/session';
-import { ChangeSet } from './file-changes';
-import { activeSessionIn, appendToSessionSection, formatItem, requireActiveSession, sessionSectionFor } from './session-edits';
-import { touchUpdated } from './spec-fields';
-import { markWorkBegun, type WorkBegun } from './work-begins';
-import { WorkflowError } from './workflow-error';
-import { commitChanges, requireSpec, Workspace } from './workspace';
+import { ChangeSet } from '../workspace/file-changes';
+import { activeSessionIn, appendToSessionSection, formatItem, requireActiveSession, sessionSectionFor } from '../edits/session-edits';
+import { touchUpdated } from '../edits/spec-fields';
+import { markWorkBegun, type WorkBegun } from '../edits/work-begins';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
 
 export type LogSection = SessionSectionKey;
 

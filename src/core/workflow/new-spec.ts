@@ -1,20 +1,16 @@
 import { formatLocalDateTime } from '../context/duration';
-import { parseDeliverables } from '../context/registry';
 import { dirname, joinPath } from '../files/paths';
 import type { Spec } from '../index/spec';
-import { appendToOwnContent } from '../markdown/section-edits';
-import { flattenSections, parseSections, sectionOwnContentEnd } from '../markdown/sections';
-import { applyEdits, insertLineAt } from '../markdown/text-edit';
 import { addToListProperty } from '../metadata/list-property';
 import { contextTemplate } from '../templates/context-template';
-import { SPEC_SECTION_ORDER, specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
-import { ChangeSet } from './file-changes';
-import { ensureNoteSection } from './note-sections';
-import { unsafeNameReason } from './safe-file-name';
-import { suggestId } from './suggest-id';
-import { WorkflowError } from './workflow-error';
-import { commitChanges, linkTo, requireSpec, Workspace } from './workspace';
-import { withoutControls } from './user-text';
+import { specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
+import { ChangeSet } from '../workspace/file-changes';
+import { addToChildList } from '../edits/child-list';
+import { unsafeNameReason } from '../edits/safe-file-name';
+import { suggestId } from '../reports/suggest-id';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, linkTo, requireSpec, Workspace } from '../workspace/workspace';
+import { withoutControls } from '../edits/user-text';
 
 export interface NewSpecInput {
 	type: SpecType;
@@ -138,29 +134,3 @@ function pathFor(ws: Workspace, type: SpecType, id: string, parent: Spec | null)
 	return joinPath(dirname(parent.path), `${id}.spec.md`);
 }
 
-/** Headings a parent may keep its children under (`## Features (3)`, `## User Stories`, `## Sub-tasks`). */
-export const CHILD_LIST = /^(features?|tasks?|stories|user stories|sub-?tasks?|children|child specs|sub-?specs)\b/i;
-
-/**
- * Adds `item` to the parent's `## Features` / `## Tasks` list (one whose heading starts so, else
- * any child list the parent keeps): after the list's last item (before any note written below
- * it), or at the end of the section's own text; the section is created at its place in the
- * seed's order when missing. Used by new spec and by validate's fix for an unlisted child.
- */
-export function addToChildList(text: string, path: string, list: 'Features' | 'Tasks', item: string): string {
-	const order = SPEC_SECTION_ORDER[list === 'Features' ? 'epic' : 'feature'];
-	const i = order.indexOf(list);
-	const lists = flattenSections(parseSections(text)).filter((s) => CHILD_LIST.test(s.title));
-	const preferred = lists.find((s) => s.title.toLowerCase().startsWith(list.toLowerCase())) ?? lists[0];
-	const { text: out, section } = ensureNoteSection(text, path, {
-		title: list,
-		match: preferred ? (s) => s.headingStart === preferred.headingStart : list,
-		// Features and Tasks follow the overview and any requirements, and precede the rest.
-		after: [...order.slice(0, i), 'Goals', 'Requirements'],
-		before: [...order.slice(i + 1), 'Dependencies', 'Out of Scope', 'Open Questions'],
-	});
-	const items = parseDeliverables(out, section.headingEnd, sectionOwnContentEnd(section)).entries;
-	const last = items[items.length - 1];
-	if (last) return insertLineAt(out, last.end, item);
-	return applyEdits(out, [appendToOwnContent(out, section, item)]);
-}

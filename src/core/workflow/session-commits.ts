@@ -1,8 +1,8 @@
 import { parseLocalDateTime } from '../context/duration';
 import { activeSession } from '../context/session';
-import { readSpecContext } from './progress-rollup';
-import { noActiveSession } from './session-edits';
-import { requireSpec, Workspace } from './workspace';
+import { readSpecContext } from '../reports/progress-rollup';
+import { noActiveSession } from '../edits/session-edits';
+import { requireSpec, Workspace } from '../workspace/workspace';
 
 /** The spec's active session as the git features need it: when it started and what it already lists. */
 export interface ActiveSessionCommits {

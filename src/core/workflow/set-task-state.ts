@@ -3,12 +3,12 @@ import { findTask, setTaskStateEdit, type TaskState } from '../context/plan-task
 import { readContextFile } from '../context/context-file';
 import type { Spec } from '../index/spec';
 import { applyEdits } from '../markdown/text-edit';
-import { ChangeSet } from './file-changes';
-import { type ContextCache, specTasks } from './progress-rollup';
-import { touchUpdated } from './spec-fields';
-import { markWorkBegun, type WorkBegun } from './work-begins';
-import { WorkflowError } from './workflow-error';
-import { commitChanges, requireSpec, Workspace } from './workspace';
+import { ChangeSet } from '../workspace/file-changes';
+import { type ContextCache, specTasks } from '../reports/progress-rollup';
+import { touchUpdated } from '../edits/spec-fields';
+import { markWorkBegun, type WorkBegun } from '../edits/work-begins';
+import { WorkflowError } from '../workspace/workflow-error';
+import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
 
 export const TASK_STATES: readonly TaskState[] = ['pending', 'in-progress', 'done', 'blocked', 'cancelled'];
 

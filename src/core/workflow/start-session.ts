@@ -7,12 +7,12 @@ import { Spec } from '../index/spec';
 import { appendToSection } from '../markdown/section-edits';
 import { applyEdits } from '../markdown/text-edit';
 import { sessionTemplate } from '../templates/context-template';
-import { ensureContextFile } from './context-creation';
-import { ChangeSet } from './file-changes';
-import { specTasks } from './progress-rollup';
-import { appendSessionBlock, ensureContextSection, noteStatus, oneLine, safeLines, startsImplementing } from './session-edits';
-import { setField, touchUpdated } from './spec-fields';
-import { commitChanges, requireSpec, Workspace } from './workspace';
+import { ensureContextFile } from '../edits/context-creation';
+import { ChangeSet } from '../workspace/file-changes';
+import { specTasks } from '../reports/progress-rollup';
+import { appendSessionBlock, ensureContextSection, noteStatus, oneLine, safeLines, startsImplementing } from '../edits/session-edits';
+import { setField, touchUpdated } from '../edits/spec-fields';
+import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
 
 export interface StartOptions {
 	id: string;

@@ -1,8 +1,8 @@
 import { Notice, TFile } from 'obsidian';
 import { FileStoreError } from '../../core/files/file-store';
 import { Spec } from '../../core/index/spec';
-import { WorkflowError } from '../../core/workflow/workflow-error';
-import { Workspace } from '../../core/workflow/workspace';
+import { WorkflowError } from '../../core/workspace/workflow-error';
+import { Workspace } from '../../core/workspace/workspace';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { pickSpec } from '../spec-picker';
 

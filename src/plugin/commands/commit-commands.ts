@@ -1,7 +1,7 @@
 import { Notice } from 'obsidian';
-import { ChangeSet } from '../../core/workflow/file-changes';
+import { ChangeSet } from '../../core/workspace/file-changes';
 import { parseCommitText, recordCommit } from '../../core/workflow/log-entry';
-import { requireActiveSession } from '../../core/workflow/session-edits';
+import { requireActiveSession } from '../../core/edits/session-edits';
 import { CommitFields, RecordCommitModal } from '../modals/record-commit-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { runOperation, specForCommand } from './command-context';

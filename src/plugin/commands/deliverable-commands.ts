@@ -2,7 +2,7 @@ import { Notice } from 'obsidian';
 import { dirname } from '../../core/files/paths';
 import { Spec } from '../../core/index/spec';
 import { DELIVER } from '../../core/operations/deliver';
-import { writeDeliverablesReport } from '../../core/workflow/deliverables-report';
+import { writeDeliverablesReport } from '../../core/reports/deliverables-report';
 import { metadataBacklinks } from '../metadata-backlinks';
 import { AddDeliverableModal } from '../modals/add-deliverable-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';

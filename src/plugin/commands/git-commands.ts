@@ -1,6 +1,6 @@
 import { Notice, Platform } from 'obsidian';
 import { activeSessionCommits } from '../../core/workflow/session-commits';
-import { specFiles } from '../../core/workflow/spec-files';
+import { specFiles } from '../../core/reports/spec-files';
 import { commitProgress } from '../../core/git/commit-progress';
 import { recordGitCommits, sessionCommits } from '../../core/git/record-git-commits';
 import { refuseUnfinishedOperation } from '../../core/git/unfinished-operation';

@@ -1,5 +1,5 @@
 import { Spec } from '../../core/index/spec';
-import { requireSpec } from '../../core/workflow/workspace';
+import { requireSpec } from '../../core/workspace/workspace';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { runOperation, specForCommand } from './command-context';
 import { commandFlow } from './command-flow';

@@ -1,5 +1,5 @@
 import { App, FileSystemAdapter, Platform } from 'obsidian';
-import { WorkflowError } from '../../core/workflow/workflow-error';
+import { WorkflowError } from '../../core/workspace/workflow-error';
 import { createGitHost } from '../../core/git/git-host';
 import { GitRepository } from '../../core/git/git-runner';
 

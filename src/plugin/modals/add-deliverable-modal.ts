@@ -1,7 +1,7 @@
 import { App, Modal, Setting, TextComponent } from 'obsidian';
 import { joinPath } from '../../core/files/paths';
 import { deliverableFolder, type AddDeliverableInput } from '../../core/workflow/add-deliverable';
-import { unsafeNameReason } from '../../core/workflow/safe-file-name';
+import { unsafeNameReason } from '../../core/edits/safe-file-name';
 import { Submission } from './submission';
 
 /** What the user filled in: the core's input without the spec's id (and the author, which comes from the session). */

@@ -1,5 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
-import { resumeSessionLine, resumeTaskLine, type ResumeBrief, type ResumeTask } from '../../core/workflow/resume';
+import { resumeSessionLine, resumeTaskLine, type ResumeBrief, type ResumeTask } from '../../core/reports/resume';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**

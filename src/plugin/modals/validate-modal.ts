@@ -1,5 +1,5 @@
 import { App, Modal, Setting } from 'obsidian';
-import { plural, shortMessage, type Problem, type ValidateResult } from '../../core/workflow/validate';
+import { plural, shortMessage, type Problem, type ValidateResult } from '../../core/validate/validate';
 
 export interface ValidateModalOptions {
 	/** Whether a click on this file's name can open it in Obsidian. */

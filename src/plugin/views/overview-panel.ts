@@ -1,6 +1,6 @@
 import { setIcon } from 'obsidian';
 import type { SpecStatus } from '../../core/metadata/status';
-import type { TreeNode } from '../../core/workflow/spec-tree';
+import type { TreeNode } from '../../core/reports/spec-tree';
 import { panelButton, progressBar, progressText, statusPill, tappableRow } from './panel-elements';
 
 /** What the overview remembers between refreshes: the filter and the folded branches. */

@@ -1,11 +1,11 @@
 import type { PlanTask } from '../../core/context/plan-task';
 import { activeSession } from '../../core/context/session';
 import { Spec } from '../../core/index/spec';
-import { deliverablesReport, ReportDeliverable, SpecUsage } from '../../core/workflow/deliverables-report';
-import { ContextCache, OwnTask, readSpecContext, specTasks } from '../../core/workflow/progress-rollup';
-import { specStatus, SpecStatusReport } from '../../core/workflow/spec-status';
-import { specTree, TreeNode } from '../../core/workflow/spec-tree';
-import { requireSpec } from '../../core/workflow/workspace';
+import { deliverablesReport, ReportDeliverable, SpecUsage } from '../../core/reports/deliverables-report';
+import { ContextCache, OwnTask, readSpecContext, specTasks } from '../../core/reports/progress-rollup';
+import { specStatus, SpecStatusReport } from '../../core/reports/spec-status';
+import { specTree, TreeNode } from '../../core/reports/spec-tree';
+import { requireSpec } from '../../core/workspace/workspace';
 import { metadataBacklinks } from '../metadata-backlinks';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 

@@ -1,5 +1,5 @@
 import { SPEC_STATUSES } from '../../core/metadata/status';
-import type { SpecProgress } from '../../core/workflow/progress-rollup';
+import type { SpecProgress } from '../../core/reports/progress-rollup';
 
 /** Small pieces the spec panel and the overview share. Classes only; the look is in styles.css. */
 

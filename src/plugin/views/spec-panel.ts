@@ -1,9 +1,9 @@
 import { formatDuration } from '../../core/context/duration';
 import { progress as planProgress, taskProgressNote, type PlanTask, type TaskState } from '../../core/context/plan-task';
-import type { ReportDeliverable } from '../../core/workflow/deliverables-report';
-import type { SpecProgress } from '../../core/workflow/progress-rollup';
-import { compareTypes } from '../../core/workflow/spec-deliverables';
-import type { StatusSession } from '../../core/workflow/spec-status';
+import type { ReportDeliverable } from '../../core/reports/deliverables-report';
+import type { SpecProgress } from '../../core/reports/progress-rollup';
+import { compareTypes } from '../../core/deliverables/spec-deliverables';
+import type { StatusSession } from '../../core/reports/spec-status';
 import type { SpecPanelData } from './panel-data';
 import { fileName, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
 import { renderUsedBy } from './used-by';

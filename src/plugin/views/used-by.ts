@@ -1,5 +1,5 @@
 import type { MetadataCache } from 'obsidian';
-import type { SpecUsage } from '../../core/workflow/deliverables-report';
+import type { SpecUsage } from '../../core/reports/deliverables-report';
 import { panelSection, tappableRow } from './panel-elements';
 
 /**

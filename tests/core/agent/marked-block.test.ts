@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { BLOCK_END, placeBlock } from '../../../src/core/agent/marked-block';
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 
 const BEGIN = '<!-- spec-work:begin agents: generated -->';
 const block = (body: string) => `${BEGIN}\n${body}\n${BLOCK_END}\n`;

@@ -1,7 +1,7 @@
 import { canHoldTraceback, commentSyntaxFor, fileKind, isBinary, prologueEnd } from '../../../src/core/deliverables/file-kind';
 import { deliverableComments, headerFields } from '../../../src/core/deliverables/leading-comments';
-import { readDeliverableHeader } from '../../../src/core/workflow/deliverable-file';
-import { withTraceback, type TracebackFields } from '../../../src/core/workflow/traceback-header';
+import { readDeliverableHeader } from '../../../src/core/deliverables/deliverable-file';
+import { withTraceback, type TracebackFields } from '../../../src/core/edits/traceback-header';
 
 describe('commentSyntaxFor', () => {
 	it('goes by extension, then by the first line, then defaults to #', () => {

@@ -1,6 +1,6 @@
 import { join } from 'path';
-import { specStatus } from '../../../src/core/workflow/spec-status';
-import { validate } from '../../../src/core/workflow/validate';
+import { specStatus } from '../../../src/core/reports/spec-status';
+import { validate } from '../../../src/core/validate/validate';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { OLD_VAULT } from '../migration/old-vault-fixture';

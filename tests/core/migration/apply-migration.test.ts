@@ -4,8 +4,8 @@ import { readMigrationInput } from '../../../src/core/migration/migration-input'
 import { migrationLogPath, parseMigrationLog, serializeMigrationLog } from '../../../src/core/migration/migration-log';
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import { revertMigration } from '../../../src/core/migration/revert-migration';
-import { validate } from '../../../src/core/workflow/validate';
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { validate } from '../../../src/core/validate/validate';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { expectMigrationHolds, expectOnlyLinesAdded } from './migration-checks';

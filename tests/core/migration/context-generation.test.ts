@@ -2,8 +2,8 @@ import { applyContextPlan, formatContextReport, generateContextFiles, planContex
 import { readMigrationInput } from '../../../src/core/migration/migration-input';
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import { startSession } from '../../../src/core/workflow/start-session';
-import { validate } from '../../../src/core/workflow/validate';
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { validate } from '../../../src/core/validate/validate';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 

@@ -5,9 +5,9 @@ import { parseMigrationLog, serializeMigrationLog } from '../../../src/core/migr
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import type { MigrationPlan } from '../../../src/core/migration/migration-types';
 import { revertMigration } from '../../../src/core/migration/revert-migration';
-import { resumeBrief } from '../../../src/core/workflow/resume';
-import { specStatus } from '../../../src/core/workflow/spec-status';
-import { validate } from '../../../src/core/workflow/validate';
+import { resumeBrief } from '../../../src/core/reports/resume';
+import { specStatus } from '../../../src/core/reports/spec-status';
+import { validate } from '../../../src/core/validate/validate';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { expectOnlyLinesAdded } from './migration-checks';
 

@@ -5,7 +5,7 @@ import { parseMigrationLog, serializeMigrationLog } from '../../../src/core/migr
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import type { MigrationPlan } from '../../../src/core/migration/migration-types';
 import { revertMigration } from '../../../src/core/migration/revert-migration';
-import { validate } from '../../../src/core/workflow/validate';
+import { validate } from '../../../src/core/validate/validate';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { expectMigrationHolds, expectOnlyLinesAdded, withoutLinkTargets } from './migration-checks';
 import { OLD_JOURNALS } from './old-journals-fixture';

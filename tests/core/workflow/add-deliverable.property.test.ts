@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { addRegistryEntry } from '../../../src/core/workflow/registry-entry';
-import { addToChildList } from '../../../src/core/workflow/new-spec';
+import { addRegistryEntry } from '../../../src/core/edits/registry-entry';
+import { addToChildList } from '../../../src/core/edits/child-list';
 import { splitLines } from '../../../src/core/markdown/eol';
 import { findSection, parseSections } from '../../../src/core/markdown/sections';
 import { generatedNote } from '../markdown/markdown-arbitraries';

@@ -1,6 +1,6 @@
 import { addDeliverable, deliverableFolder } from '../../../src/core/workflow/add-deliverable';
-import { setField } from '../../../src/core/workflow/spec-fields';
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { setField } from '../../../src/core/edits/spec-fields';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 

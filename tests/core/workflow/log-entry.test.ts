@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readContextFile } from '../../../src/core/context/context-file';
 import { activeSession } from '../../../src/core/context/session';
 import { logEntry, parseCommitText, recordCommit } from '../../../src/core/workflow/log-entry';
-import { formatItem } from '../../../src/core/workflow/session-edits';
+import { formatItem } from '../../../src/core/edits/session-edits';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1014, CTX_4005, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, sessionBlock, toCrlf, workspace } from './session-fixtures';
 

@@ -1,5 +1,5 @@
 import { newSpec } from '../../../src/core/workflow/new-spec';
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 

@@ -1,7 +1,7 @@
 import { join } from 'path';
-import { deliverablesReport, formatDeliverablesReport } from '../../../src/core/workflow/deliverables-report';
-import { formatProblems, validate } from '../../../src/core/workflow/validate';
-import { addToChildrenProperty } from '../../../src/core/workflow/validate-specs';
+import { deliverablesReport, formatDeliverablesReport } from '../../../src/core/reports/deliverables-report';
+import { formatProblems, validate } from '../../../src/core/validate/validate';
+import { addToChildrenProperty } from '../../../src/core/validate/validate-specs';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 

@@ -1,5 +1,5 @@
 import { readContextFile } from '../../../src/core/context/context-file';
-import { specProgress } from '../../../src/core/workflow/progress-rollup';
+import { specProgress } from '../../../src/core/reports/progress-rollup';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { workspace } from './session-fixtures';
 

@@ -1,7 +1,7 @@
 import { readContextFile } from '../../../src/core/context/context-file';
 import { finishSession } from '../../../src/core/workflow/finish-session';
 import { logEntry } from '../../../src/core/workflow/log-entry';
-import { formatItem } from '../../../src/core/workflow/session-edits';
+import { formatItem } from '../../../src/core/edits/session-edits';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1014, sessionBlock, workspace } from './session-fixtures';
 

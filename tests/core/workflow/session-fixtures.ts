@@ -1,4 +1,4 @@
-import { WorkflowError } from '../../../src/core/workflow/workflow-error';
+import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace, TestWorkspace } from '../../helpers/workspace';
 

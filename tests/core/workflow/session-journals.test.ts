@@ -1,6 +1,6 @@
 import { readContextFile } from '../../../src/core/context/context-file';
 import { finishSession } from '../../../src/core/workflow/finish-session';
-import { resumeBrief } from '../../../src/core/workflow/resume';
+import { resumeBrief } from '../../../src/core/reports/resume';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { expectOnlyChanged, replaceOnce, workspace } from './session-fixtures';
 

@@ -1,6 +1,6 @@
 import { join } from 'path';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
-import { specStatus } from '../../../src/core/workflow/spec-status';
+import { specStatus } from '../../../src/core/reports/spec-status';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { CTX_1011, CTX_1014, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, toCrlf, workspace } from './session-fixtures';

@@ -1,4 +1,4 @@
-import type { Workspace } from '../../../src/core/workflow/workspace';
+import type { Workspace } from '../../../src/core/workspace/workspace';
 import { App, createFakeApp, fileAt, getOpenModal, loadPlugin, runCommand, TFile } from '../../__mocks__/obsidian';
 import SpecWorkflowPlugin from '../../../src/plugin/spec-workflow-plugin';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';

@@ -2,7 +2,7 @@
 import { App, chooseSuggestion, getOpenModal, notices, resetPlatform, runCommand, setMobilePlatform, typeInSuggestModal } from '../../__mocks__/obsidian';
 import { recordCommit } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
-import { Workspace } from '../../../src/core/workflow/workspace';
+import { Workspace } from '../../../src/core/workspace/workspace';
 import { RecordCommitModal } from '../../../src/plugin/modals/record-commit-modal';
 import { SpecPickerModal } from '../../../src/plugin/spec-picker';
 import { coreWorkspace, field, isOpen, loaded, openNote, press, startCommand, type, vaultFiles, waitForModal } from './artifact-harness';

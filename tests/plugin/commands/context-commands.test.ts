@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { clearNotices, getOpenModal, notices, runCommand, type App } from '../../__mocks__/obsidian';
 import { generateContextFiles } from '../../../src/core/migration/context-generation';
-import { validate } from '../../../src/core/workflow/validate';
+import { validate } from '../../../src/core/validate/validate';
 import { ContextFilesModal } from '../../../src/plugin/modals/context-files-modal';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { chooseSuggestion, getOpenModal, notices, runCommand, typeInSuggestModal } from '../../__mocks__/obsidian';
 import { addDeliverable, AddDeliverableInput } from '../../../src/core/workflow/add-deliverable';
-import { writeDeliverablesReport } from '../../../src/core/workflow/deliverables-report';
+import { writeDeliverablesReport } from '../../../src/core/reports/deliverables-report';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { AddDeliverableModal } from '../../../src/plugin/modals/add-deliverable-modal';
 import { SpecPickerModal } from '../../../src/plugin/spec-picker';

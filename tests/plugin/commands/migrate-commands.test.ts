@@ -5,7 +5,7 @@ import { applyMigration } from '../../../src/core/migration/apply-migration';
 import { readMigrationInput } from '../../../src/core/migration/migration-input';
 import { parseMigrationLog } from '../../../src/core/migration/migration-log';
 import { planMigration } from '../../../src/core/migration/migration-plan';
-import { validate } from '../../../src/core/workflow/validate';
+import { validate } from '../../../src/core/validate/validate';
 import { MigrationModal, UnfinishedMigrationModal } from '../../../src/plugin/modals/migration-modal';
 import { RevertMigrationModal } from '../../../src/plugin/modals/revert-migration-modal';
 import { expectMigrationHolds, expectOnlyLinesAdded } from '../../core/migration/migration-checks';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { App, getOpenModal, notices, runCommand } from '../../__mocks__/obsidian';
 import { newSpec, NewSpecInput } from '../../../src/core/workflow/new-spec';
-import { validate } from '../../../src/core/workflow/validate';
+import { validate } from '../../../src/core/validate/validate';
 import { NewSpecModal } from '../../../src/plugin/modals/new-spec-modal';
 import { ValidateModal } from '../../../src/plugin/modals/validate-modal';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';

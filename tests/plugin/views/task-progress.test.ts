@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fileAt } from '../../__mocks__/obsidian';
-import { formatStatus, specStatus } from '../../../src/core/workflow/spec-status';
+import { formatStatus, specStatus } from '../../../src/core/reports/spec-status';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { WALKTHROUGH } from '../../helpers/walkthrough-status';
 import { memoryWorkspace } from '../../helpers/workspace';
