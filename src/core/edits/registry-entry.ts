@@ -37,11 +37,22 @@ export interface RegistryEdit {
 	lists?: (entry: Deliverable) => boolean;
 }
 
-/**
- * The edit that lists `deliverable` in the registry of `notePath` (the spec, or with `isContext`
- * its context, which also gets the purpose), linked in the vault's style with `title` as alias.
- */
-export function registryEditFor(ws: Workspace, spec: Spec, notePath: string, isContext: boolean, deliverable: string, title: string, purpose: string | null): RegistryEdit {
+/** Which registry a deliverable goes into, and how it is listed there. */
+export interface RegistryEntryFor {
+	spec: Spec;
+	/** The note whose `## Deliverables` gets the entry: the spec's own, or its context (the journal). */
+	notePath: string;
+	note: 'spec' | 'context';
+	deliverable: string;
+	/** The link's alias. */
+	title: string;
+	/** Written after the link in a context's registry only. */
+	purpose?: string | null;
+}
+
+/** The edit that lists the deliverable in the note's registry, linked in the vault's style with its title as alias. */
+export function registryEditFor(ws: Workspace, { spec, notePath, note, deliverable, title, purpose = null }: RegistryEntryFor): RegistryEdit {
+	const isContext = note === 'context';
 	const folder = deliverableTypeFolder(deliverable);
 	const typeKey = folder === null ? null : deliverableTypeKey(folder);
 	const headings = isContext ? DELIVERABLE_TYPE_HEADINGS : SPEC_TYPE_HEADINGS;

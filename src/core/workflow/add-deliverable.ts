@@ -84,9 +84,9 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 
 	await changes.modify(
 		spec.path,
-		(text) => addToDeliverablesProperty(text, spec.path, path) ?? addRegistryEntry(text, spec.path, path, registryEditFor(ws, spec, spec.path, false, path, title, null)),
+		(text) => addToDeliverablesProperty(text, spec.path, path) ?? addRegistryEntry(text, spec.path, path, registryEditFor(ws, { spec, notePath: spec.path, note: 'spec', deliverable: path, title })),
 	);
-	await changes.modify(context.path, (text) => addRegistryEntry(text, context.path, path, registryEditFor(ws, spec, context.path, true, path, title, purpose)));
+	await changes.modify(context.path, (text) => addRegistryEntry(text, context.path, path, registryEditFor(ws, { spec, notePath: context.path, note: 'context', deliverable: path, title, purpose })));
 	let sessionLogged = false;
 	if (session) {
 		await changes.modify(context.path, (text) => {
