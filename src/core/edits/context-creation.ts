@@ -41,7 +41,7 @@ export async function ensureContextFile(ws: Workspace, changes: ChangeSet, spec:
 	);
 	if (!spec.contextRef) {
 		const link = linkTo(ws, spec.path, path, 'Implementation Journal');
-		await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', 'Context', link));
+		await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', link));
 	}
 	return { path, created: true };
 }

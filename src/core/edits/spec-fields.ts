@@ -3,13 +3,17 @@ import { readFrontmatter, setProperty } from '../metadata/frontmatter';
 import { readHeaderFields, setHeaderField } from '../metadata/header-lines';
 import { WorkflowError } from '../workspace/workflow-error';
 
+/** The fields the workflow writes, each as its property and its header line (`status:` / `**Status**:`). */
+const HEADER_NAMES = { status: 'Status', context: 'Context', spec: 'Spec' } as const;
+export type SpecField = keyof typeof HEADER_NAMES;
+
 /**
  * Writes a field the way the file already keeps it (docs/formats.md, Properties and header lines): as a property when the note
- * has frontmatter, as a `**Name**:` header line when it has one, both when it has both; a note
- * with neither gets the header line (seed format) — and the property too when `alwaysProperty`.
+ * has frontmatter, as a `**Status**:` header line when it has one, both when it has both; a note
+ * with neither gets the header line, the form of notes written without properties.
  * Refuses malformed frontmatter rather than editing it blind.
  */
-export function setField(text: string, path: string, property: string, header: string, value: string, alwaysProperty = false): string {
+export function setField(text: string, path: string, field: SpecField, value: string): string {
 	const bounds = findFrontmatter(text);
 	if (bounds) {
 		const fm = readFrontmatter(text, path);
@@ -17,9 +21,9 @@ export function setField(text: string, path: string, property: string, header: s
 	}
 	const headers = readHeaderFields(text);
 	let out = text;
-	if (bounds || alwaysProperty) out = setProperty(out, property, value);
+	if (bounds) out = setProperty(out, field, value);
 	// A note that shows header lines gets this one too, so the link is tappable in reading view.
-	if (headers.size > 0 || !bounds) out = setHeaderField(out, header, value);
+	if (headers.size > 0 || !bounds) out = setHeaderField(out, HEADER_NAMES[field], value);
 	return out;
 }
 

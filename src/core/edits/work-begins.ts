@@ -28,7 +28,7 @@ export async function markWorkBegun(ws: Workspace, changes: ChangeSet, spec: Spe
 		await changes.modify(path, (text) => {
 			if (noteStatus(text, path).status !== 'planning') return text;
 			if (path === spec.path) begun = true;
-			return touchUpdated(setField(text, path, 'status', 'Status', 'implementing'), path, formatLocalDateTime(ws.now()));
+			return touchUpdated(setField(text, path, 'status', 'implementing'), path, formatLocalDateTime(ws.now()));
 		});
 	}
 	return begun ? { spec: spec.id, from: 'planning', to: 'implementing' } : null;

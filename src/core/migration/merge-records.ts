@@ -208,7 +208,7 @@ export function linkSpecFrom(contextText: string, contextPath: string, link: str
 	const paths = ['spec file', 'spec path'].map((name) => fields.get(name)?.value.trim().replace(/^`(.*)`$/, '$1') ?? '');
 	if (paths.some((path) => path !== '' && linksSpec(path))) return contextText;
 	try {
-		return setField(contextText, contextPath, 'spec', 'Spec', link);
+		return setField(contextText, contextPath, 'spec', link);
 	} catch {
 		return contextText;
 	}
@@ -222,7 +222,7 @@ export function linkSpecFrom(contextText: string, contextPath: string, link: str
 export function linkContextFrom(specText: string, specPath: string, link: string, linksJournal: (target: string) => boolean): string {
 	if (parseLinks(specText, { includeFrontmatter: true }).some((l) => l.target !== '' && linksJournal(l.target))) return specText;
 	try {
-		return setField(specText, specPath, 'context', 'Context', link);
+		return setField(specText, specPath, 'context', link);
 	} catch {
 		return specText;
 	}

@@ -132,7 +132,7 @@ function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFa
 			fix: fixable
 				? async (changes) => {
 						const link = linkTo(ws, spec.path, context.path, 'Implementation Journal');
-						await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', 'Context', link));
+						await changes.modify(spec.path, (text) => setField(text, spec.path, 'context', link));
 					}
 				: undefined,
 		});
@@ -149,7 +149,7 @@ function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFa
 			fix: fixable
 				? async (changes) => {
 						const link = linkTo(ws, context.path, spec.path, specHeadingTitle(spec.id, spec.title));
-						await changes.modify(context.path, (text) => setField(text, context.path, 'spec', 'Spec', link));
+						await changes.modify(context.path, (text) => setField(text, context.path, 'spec', link));
 					}
 				: undefined,
 		});

@@ -86,12 +86,12 @@ export async function finishSession(ws: Workspace, options: FinishOptions): Prom
 		const summary = safeText(options.summary?.replace(/\r\n?/g, '\n').trim() ?? '');
 		if (summary !== '') out = addSummary(out, open.headingStart, summary, path);
 		out = refreshMetrics(out, path, options.gitStats);
-		if (options.complete) out = setField(out, path, 'status', 'Status', 'completed');
+		if (options.complete) out = setField(out, path, 'status', 'completed');
 		return touchUpdated(out, path, stamp);
 	});
 	if (options.complete) {
 		await changes.modify(spec.path, (text) => {
-			const out = setField(text, spec.path, 'status', 'Status', 'completed');
+			const out = setField(text, spec.path, 'status', 'completed');
 			return out === text ? text : touchUpdated(out, spec.path, stamp);
 		});
 	}

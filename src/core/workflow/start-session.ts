@@ -118,7 +118,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 			out = merged.text;
 			planAdded = merged.added;
 		}
-		if (planned && startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'Status', 'implementing');
+		if (planned && startsImplementing(noteStatus(out, context.path))) out = setField(out, context.path, 'status', 'implementing');
 		return touchUpdated(out, context.path, stamp);
 	});
 
@@ -127,7 +127,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 		let out = addToChecklist(text, spec.path);
 		const current = noteStatus(out, spec.path);
 		if (planned && startsImplementing(current)) {
-			const set = setField(out, spec.path, 'status', 'Status', 'implementing');
+			const set = setField(out, spec.path, 'status', 'implementing');
 			if (set !== out) statusChange = { from: current.raw.trim() || null, to: 'implementing', reopened: current.status === 'completed' };
 			out = set;
 		}

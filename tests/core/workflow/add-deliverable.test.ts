@@ -236,7 +236,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		expect(after[ctx].endsWith('## Implementation Timeline\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector\n')).toBe(true);
 		// The spec gains its context link (written by setField, the way the note keeps its fields) and a Deliverables section at the end.
 		expect(after['specs/3000/3001/spec.md']).toBe(
-			setField(before['specs/3000/3001/spec.md'], 'specs/3000/3001/spec.md', 'context', 'Context', '[[context|Implementation Journal]]') +
+			setField(before['specs/3000/3001/spec.md'], 'specs/3000/3001/spec.md', 'context', '[[context|Implementation Journal]]') +
 				'\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]]\n',
 		);
 		expect(after['specs/3000/3001/spec.md']).toContain('context: "[[context|Implementation Journal]]"\n');
