@@ -63,7 +63,9 @@ export async function collectDeliverables(
 ): Promise<{ deliverables: SpecDeliverable[]; codeChanges: CodeChange[] }> {
 	const byPath = new Map<string, SpecDeliverable>();
 	const codeChanges: CodeChange[] = [];
-	const record = async (path: string, found: boolean, registryType: string | null, alias: string | null, purpose: string | null, registry: 'context' | 'spec'): Promise<void> => {
+	/** Notes one registry's entry for the file (`listed`: its group, alias and purpose there, when it has them). */
+	const record = async (path: string, found: boolean, registry: 'context' | 'spec', listed?: Pick<Deliverable, 'type' | 'alias' | 'purpose'>): Promise<void> => {
+		const { type: registryType = null, alias = null, purpose = null } = listed ?? {};
 		let d = byPath.get(path);
 		if (!d) {
 			d = unlisted(path, registryType, found || (await ws.store.exists(path)));
@@ -82,13 +84,13 @@ export async function collectDeliverables(
 		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) return;
 		const resolved = ws.links.resolve(entry.target, source);
 		const path = resolved ?? guessPath(entry.target, source);
-		if (path !== null) await record(path, resolved !== null, entry.type, entry.alias, entry.purpose, registry);
+		if (path !== null) await record(path, resolved !== null, registry, entry);
 	};
 	// A `deliverables` property item counts as a registry line without alias or purpose.
 	const addItem = async (item: string, source: string, registry: 'context' | 'spec'): Promise<void> => {
 		const resolved = ws.index.resolveFileRef(item, source);
 		const path = resolved ?? itemPath(ws, item, source);
-		if (path !== null) await record(path, resolved !== null, null, null, null, registry);
+		if (path !== null) await record(path, resolved !== null, registry);
 	};
 	for (const entry of context.file?.deliverables.entries ?? []) await add(entry, context.path, 'context');
 	for (const item of context.file ? readSpecMetadata(context.file.text, context.path).deliverables : []) await addItem(item, context.path, 'context');

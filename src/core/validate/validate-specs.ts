@@ -200,7 +200,7 @@ function childPropertyFindings(ws: Workspace, spec: Spec, file: FileFacts, repor
 		if (seen.has(child)) continue;
 		seen.add(child);
 		const parent = ws.index.parentOf(child);
-		if (parent && parent !== spec) out.push(childOfOther(ws, spec, file, ref, child, parent));
+		if (parent && parent !== spec) out.push(childOfOther(ws, { spec, file, ref, child, parent }));
 	}
 	if (unknown.length > 0) {
 		const line = propertyItemLine(file, 'children', unknown[0]);
@@ -215,7 +215,8 @@ function childPropertyFindings(ws: Workspace, spec: Spec, file: FileFacts, repor
 	return out;
 }
 
-function childOfOther(ws: Workspace, spec: Spec, file: FileFacts, ref: string, child: Spec, parent: Spec): Finding {
+/** `spec`'s children list names `child` (as `ref`), whose own parent is another spec. */
+function childOfOther(ws: Workspace, { spec, file, ref, child, parent }: { spec: Spec; file: FileFacts; ref: string; child: Spec; parent: Spec }): Finding {
 	const line = propertyItemLine(file, 'children', ref);
 	return {
 		severity: 'warning',
