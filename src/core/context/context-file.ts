@@ -7,7 +7,7 @@ import { Commit, parseLooseCommits, parseSessions, readSessionHeading, Session }
 import { asJournalSection, findJournalSection } from './journal-sections';
 
 /**
- * A context file (implementation journal) read whole: the seed's sections with their offsets, so
+ * A context file (implementation journal) read whole: the reference layout's sections with their offsets, so
  * every write can be a surgical edit of one of them. Reading never throws; missing sections are null.
  */
 export interface ContextFile {

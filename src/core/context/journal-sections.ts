@@ -19,7 +19,7 @@ export const CONTEXT_SECTION_ORDER = [
 
 export type ContextSectionName = (typeof CONTEXT_SECTION_ORDER)[number];
 
-// `## Dependencies` is how many hand-written journals name the seed's "Dependencies Delivered To".
+// `## Dependencies` is how many hand-written journals name the reference layout's "Dependencies Delivered To".
 export const CONTEXT_MATCHERS: SectionMatcher[] = CONTEXT_SECTION_ORDER.map((name) =>
 	name === 'Dependencies Delivered To' ? /^Dependencies Delivered To$|^Dependencies$/i : name,
 );
@@ -30,7 +30,7 @@ const LOG_SECTION = /^(?:implementation timeline|timeline|implementation log|wor
 /** A journal's log section: `## Implementation Timeline`, or a `## Work Log`, `## Sessions`… */
 export const logMatcher = (s: Section): boolean => LOG_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').replace(/[:\s]+$/, ''));
 
-// The canonical titles, read case-insensitively; `Dependencies` is the seed's Dependencies Delivered To.
+// The canonical titles, read case-insensitively; `Dependencies` is the reference layout's Dependencies Delivered To.
 const CANONICAL = /^(summary|plan|deliverables|dependencies(?: delivered to)?|metrics|notes & learnings)$/i;
 
 /** Which of the journal's sections a heading is (its canonical title lowercased, `log` for any log section), or null. */

@@ -104,7 +104,7 @@ export function parseCriteriaMet(value: string): CriteriaMet | null {
 	return m ? { met: Number(m[1]), total: Number(m[2]) } : null;
 }
 
-/** `+1,250, -85` (thousands separated with commas whatever the locale, as the seed writes them). */
+/** `+1,250, -85` (thousands separated with commas whatever the locale, as the reference layout writes them). */
 export function formatLinesOfCode(added: number, removed: number): string {
 	return `+${grouped(added)}, -${grouped(removed)}`;
 }
@@ -122,7 +122,7 @@ export function formatMetricLine(name: string, value: string): string {
 	return `- **${name}**: ${value}`;
 }
 
-/** The `### Implementation` lines in the seed's order, for the metrics that are known. */
+/** The `### Implementation` lines in the reference layout's order, for the metrics that are known. */
 export function formatImplementationMetrics(m: ImplementationMetrics): string[] {
 	const lines: string[] = [];
 	if (m.totalSessions !== null) lines.push(formatMetricLine('Total Sessions', String(m.totalSessions)));

@@ -9,7 +9,7 @@ import { formatPlanTask, type PlanTask } from './plan-task';
  * join a checkbox list; a list without tasks gets the canonical `- [ ] …`.
  */
 
-/** The seed's mark for a task not started. */
+/** The reference layout's mark for a task not started. */
 const PENDING_EMOJI = '⏳';
 
 /** The line of each item (no line end), shaped like `last`; `formatPlanTask`'s when there is no task to copy. */

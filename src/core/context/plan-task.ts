@@ -3,7 +3,7 @@ import { parseListItem, scanLines, columns, leadingWhitespace } from './lines';
 
 /**
  * The plan in a context file's `## Plan` (and the `## Acceptance Criteria` checklists of specs):
- * checkbox items (`- [ ]`, `- [/]`, `- [x]`, `- [!]`, `- [-]`) and the seed's emoji-led items
+ * checkbox items (`- [ ]`, `- [/]`, `- [x]`, `- [!]`, `- [-]`) and the reference layout's emoji-led items
  * (`1. ✅ Analyze …`, bare `✅ Network buffer optimization`).
  *
  * Only top-level items are tasks. An item nested under another item that is itself a task
@@ -13,7 +13,7 @@ import { parseListItem, scanLines, columns, leadingWhitespace } from './lines';
  * label.
  *
  * A task marked pending (`[ ]`, ⏳) whose work has begun — a sub-item done, or a figure above 0%
- * written after its text (`Documentation (50% complete)`) — is in progress: the seed marks a task
+ * written after its text (`Documentation (50% complete)`) — is in progress: the reference layout marks a task
  * ⏳ until it is done and lists such a task under "In Progress". Its own mark alone makes it done.
  */
 
@@ -208,7 +208,7 @@ function readItem(line: string, lineStart: number, end: number): Candidate | nul
 		}
 		return { indent: list.indent, task: null };
 	}
-	// The seed also writes bare emoji lines: `✅ Network buffer optimization`.
+	// The reference layout also writes bare emoji lines: `✅ Network buffer optimization`.
 	const ws = leadingWhitespace(line);
 	const emoji = EMOJI.exec(line.slice(ws.length));
 	if (!emoji) return null;
@@ -223,7 +223,7 @@ function readItem(line: string, lineStart: number, end: number): Candidate | nul
 /**
  * The edit that gives `task` the new state, touching only its marker. A checkbox gets the new
  * character (a done `[X]` stays `[X]`). An emoji item gets the state's emoji (🚧 stays 🚧 for
- * in progress); cancelled has no emoji in the seed's set, so that one item becomes a cancelled
+ * in progress); cancelled has no emoji in the reference layout's set, so that one item becomes a cancelled
  * checkbox in place: `3. ⏳ Docs` → `3. [-] Docs`, bare `⏳ Docs` → `- [-] Docs`.
  */
 export function setTaskStateEdit(text: string, task: PlanTask, state: TaskState): TextEdit {

@@ -12,7 +12,7 @@ export const CHILD_LIST = /^(features?|tasks?|stories|user stories|sub-?tasks?|c
  * Adds `item` to the parent's `## Features` / `## Tasks` list (one whose heading starts so, else
  * any child list the parent keeps): after the list's last item (before any note written below
  * it), or at the end of the section's own text; the section is created at its place in the
- * seed's order when missing. Used by new spec and by validate's fix for an unlisted child.
+ * the reference layout's order when missing. Used by new spec and by validate's fix for an unlisted child.
  */
 export function addToChildList(text: string, path: string, list: 'Features' | 'Tasks', item: string): string {
 	const order = SPEC_SECTION_ORDER[list === 'Features' ? 'epic' : 'feature'];

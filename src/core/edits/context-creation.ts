@@ -11,7 +11,7 @@ import { setField } from './spec-fields';
 import { linkTo, Workspace } from '../workspace/workspace';
 
 /**
- * Makes sure the spec has a context file, planning its creation from the seed's template when it
+ * Makes sure the spec has a context file, planning its creation from the reference layout's template when it
  * has none: the spec's status, Summary from the spec's overview, `## Deliverables` pre-filled from
  * the spec's own list, properties only when the spec has them, and the spec ↔ context links both
  * ways. Returns the context's path.

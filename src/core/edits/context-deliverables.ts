@@ -8,11 +8,11 @@ import type { Workspace } from '../workspace/workspace';
 
 /*
  * The `## Deliverables` registry of a new context file, pre-filled from its spec's own
- * `## Deliverables` list (the seed's "Extract deliverable information"): the same files, linked
- * from the context's folder, grouped the way the seed's context template groups them.
+ * `## Deliverables` list (the step that extracts deliverable information when a journal is created): the same files, linked
+ * from the context's folder, grouped the way the reference layout's context template groups them.
  */
 
-/** Group order in a new registry: the seed's three, then custom groups as they come, then code changes. */
+/** Group order in a new registry: the reference layout's three, then custom groups as they come, then code changes. */
 const KNOWN_TYPES = ['scripts', 'docs', 'config'];
 
 interface Group {
@@ -82,14 +82,14 @@ export function contextDeliverables(ws: Workspace, specPath: string, specText: s
 	return `\n${blocks.join('\n\n')}`;
 }
 
-/** Known types in the seed's order, custom ones after them (a stable sort keeps their order), code changes last. */
+/** Known types in the reference layout's order, custom ones after them (a stable sort keeps their order), code changes last. */
 function rank(type: string): number {
 	const at = KNOWN_TYPES.indexOf(type);
 	if (at >= 0) return at;
 	return type === 'code' ? KNOWN_TYPES.length + 1 : KNOWN_TYPES.length;
 }
 
-/** The context's heading for a type: the seed's name for a known one, else the spec's own or the folder's name. */
+/** The context's heading for a type: the reference layout's name for a known one, else the spec's own or the folder's name. */
 function headingFor(type: string | null, fallback: string | null): string {
 	if (type === null) return '';
 	return DELIVERABLE_TYPE_HEADINGS[type] ?? fallback ?? capitalized(type);

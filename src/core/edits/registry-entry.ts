@@ -21,7 +21,7 @@ import { linkTo, Workspace } from '../workspace/workspace';
 /** Group order in a registry; a custom type goes after the known ones and before Code Changes. */
 const KNOWN_TYPES = ['scripts', 'docs', 'config', 'code'];
 
-/** The spec's own group headings (the seed writes `### Configuration` in specs, `### Configuration Files` in contexts). */
+/** The spec's own group headings (the reference layout writes `### Configuration` in specs, `### Configuration Files` in contexts). */
 const SPEC_TYPE_HEADINGS: Record<string, string> = { scripts: 'Scripts', docs: 'Documentation', config: 'Configuration', code: 'Code Changes' };
 
 export interface RegistryEdit {
@@ -122,7 +122,7 @@ export function addToDeliverablesProperty(text: string, specPath: string, delive
 }
 
 /**
- * A wikilink to a markdown deliverable with its `.md` kept, as the seed's registries list them
+ * A wikilink to a markdown deliverable with its `.md` kept, as the reference layout's registries list them
  * (`[[deliverables/docs/nas-setup-guide.md|Setup Guide]]`): a deliverable is named as the file it
  * is, like the `.sh` and `.conf` beside it. Any other link is returned as given, and so is one
  * whose `.md` spelling would lead to another file.

@@ -64,7 +64,7 @@ export interface TracebackFields {
 }
 
 /**
- * The comment header's lines without comment markers, in the seed's order. Files are named by
+ * The comment header's lines without comment markers, in the reference layout's order. Files are named by
  * vault path, or by link where the path cannot be written in the style's comments.
  */
 export function tracebackLines(f: TracebackFields, style: CommentStyle = { kind: 'line', prefix: '#' }): string[] {
@@ -201,8 +201,8 @@ function propertyLines(entries: readonly (readonly [string, string])[]): string 
 }
 
 /**
- * A session's participants as the header's author, in the seed's form: `User, Claude` → `Claude +
- * User`. The coding agents come first (the seed's header names the one that wrote the file
+ * A session's participants as the header's author, in the reference layout's form: `User, Claude` → `Claude +
+ * User`. The coding agents come first (the reference layout's header names the one that wrote the file
  * first), then the people, each in the session's order; names are kept as written.
  */
 export function authorFromParticipants(participants: string): string {

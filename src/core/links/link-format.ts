@@ -22,7 +22,7 @@ export interface FormatLinkOptions {
 }
 
 /**
- * A relative link as the seed writes them: `[[context|Implementation Journal]]`,
+ * A relative link as the reference layout writes them: `[[context|Implementation Journal]]`,
  * `[[../epic|Parent Epic]]`, `[[deliverables/scripts/setup.sh|Setup Script]]` (.md dropped in
  * wikilinks), or `[Setup Script](deliverables/scripts/setup.sh)`, `[Parent](../epic.md)` (.md
  * kept, spaces as %20, as Obsidian writes markdown links). A path that a wikilink cannot hold

@@ -174,7 +174,7 @@ function lastMatch(sections: Section[], m: SectionMatcher): Section | undefined 
 
 /**
  * Without a parent path, sections belong to the note; when the note is wrapped in a level-1 title
- * (`# Context: …`, as the seed's template is), deeper sections belong under that title.
+ * (`# Context: …`, as the reference layout's template is), deeper sections belong under that title.
  */
 function noteContainer(root: Section, spec: SectionSpec, match: SectionMatcher): Section {
 	if (spec.level === 1) return root;

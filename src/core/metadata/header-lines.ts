@@ -3,7 +3,7 @@ import { detectEol, splitLines, type Line } from '../markdown/eol';
 import { bodyStart } from '../markdown/frontmatter-bounds';
 
 /**
- * A visible header line under the note's title, as the seed writes them:
+ * A visible header line under the note's title, as the reference layout writes them:
  * `**Status**: planning  ` (the two trailing spaces are a markdown hard break).
  * `**Status:** planning` is read too, and so are list items (`- **Status**: Completed`) in the
  * same place or in a `## Metadata` section, as owners write them. Below the first other `##`
@@ -138,9 +138,9 @@ function hasEol(line: Line): boolean {
 }
 
 /**
- * The line break the note's header lines end in, for the one that now gets one: the seed's two
+ * The line break the note's header lines end in, for the one that now gets one: the reference layout's two
  * spaces, a backslash, or none when the others have none (a note that sets each on its own line
- * without hard breaks keeps that look). A lone header line shows no style: the seed's is used.
+ * without hard breaks keeps that look). A lone header line shows no style: the reference layout's is used.
  */
 function hardBreak(headers: readonly Line[]): string {
 	const others = headers.slice(0, -1);

@@ -32,7 +32,7 @@ const SESSION_WORDS: Record<SessionStatus, string[]> = {
 	blocked: ['blocked', 'stuck', 'on hold', 'onhold'],
 };
 
-// The seed's plan markers, used when the words say nothing we know (`✅`, `✅ Shipped it`).
+// The reference layout's plan markers, used when the words say nothing we know (`✅`, `✅ Shipped it`).
 const SPEC_EMOJI: [string, SpecStatus][] = [['✅', 'completed'], ['☑', 'completed'], ['✔', 'completed'], ['🔄', 'implementing'], ['🚧', 'implementing'], ['⏳', 'planning'], ['📝', 'planning'], ['❌', 'blocked'], ['⛔', 'blocked'], ['🛑', 'blocked']];
 const SESSION_EMOJI: [string, SessionStatus][] = [['✅', 'completed'], ['☑', 'completed'], ['✔', 'completed'], ['🔄', 'active'], ['🚧', 'active'], ['⚠', 'partial'], ['❌', 'blocked'], ['⛔', 'blocked'], ['🛑', 'blocked']];
 

@@ -3,7 +3,7 @@ import { SESSION_SECTION_HEADINGS } from '../context/session';
 import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown-blocks';
 
 /**
- * New context files (implementation journals) in the seed's "Context File Template" layout, plus
+ * New context files (implementation journals) as the reference layout has them (docs/formats.md, The context file), plus
  * the session heading and header lines that `start` appends after a journal's last session.
  */
 
@@ -43,7 +43,7 @@ export interface NewContextInput {
 const NEW_CONTEXT_SECTIONS: readonly string[] = ['Summary', 'Implementation Timeline'];
 
 /**
- * The seed's new journal: properties (`type: context` and the `spec`/`parent` links, so backlinks
+ * The reference layout's new journal: properties (`type: context` and the `spec`/`parent` links, so backlinks
  * are native) unless left out, the `# Context:` title, header lines, `## Summary` and
  * `## Implementation Timeline`, and `## Deliverables` when the spec lists some. The other sections
  * of CONTEXT_SECTION_ORDER are created at their place when first written to.
@@ -92,7 +92,7 @@ export interface SessionHeaderInput {
 	started?: string;
 }
 
-/** The seed's field lines in its order (Duration, Participants, Status), then our Started line. */
+/** The reference layout's field lines in its order (Duration, Participants, Status), then our Started line. */
 export function formatSessionHeader(h: SessionHeaderInput): string {
 	return formatHeaderLines([
 		['Duration', h.duration ?? 'In progress'],

@@ -1,7 +1,7 @@
 import { emitScalar } from '../metadata/yaml-scalar';
 /**
  * Small writers shared by the templates: YAML frontmatter with safely quoted scalars, and the
- * seed's visible header lines (`**Status**: planning` with a two-space hard break on all but the last).
+ * the reference layout's visible header lines (`**Status**: planning` with a two-space hard break on all but the last).
  */
 
 export type FrontmatterValue = string | readonly string[];

@@ -1,7 +1,7 @@
 import { formatFrontmatter, formatHeaderLines, formatSections } from './markdown-blocks';
 
 /**
- * New epic, feature and task specs in the seed's layout (docs/formats.md, Where specs live): properties first, then
+ * New epic, feature and task specs in the reference layout (docs/formats.md, Where specs live): properties first, then
  * the visible header lines, then the type's sections. Links arrive pre-formatted in the vault's
  * link style (`[[context|Implementation Journal]]` or `[Implementation Journal](context.md)`).
  */

@@ -57,7 +57,7 @@ export const UNKNOWN_DURATION = 'unknown (no start time recorded)';
  *   UNKNOWN_DURATION (so the session no longer reads as running);
  * - `**Status**:` completed (default), partial or blocked;
  * - a summary, when given, as a paragraph under `#### Summary` at the end of the session: the
- *   seed's sessions end with what happened, and a paragraph (not a list item) keeps the summary
+ *   reference layout's sessions end with what happened, and a paragraph (not a list item) keeps the summary
  *   out of the "last activity" that resume reports; written as log entries are (safeText);
  * - the context's `## Metrics` › `### Implementation` lines `- **Total Sessions**:` and
  *   `- **Total Duration**:` (sum of the sessions' durations) refreshed, created when missing; other
@@ -146,7 +146,7 @@ const TOTAL_SESSIONS = 'Total Sessions';
 const TOTAL_DURATION = 'Total Duration';
 
 /**
- * The `### Implementation` metrics in `## Metrics`, in the seed's order: `- **Total Sessions**: N`
+ * The `### Implementation` metrics in `## Metrics`, in the reference layout's order: `- **Total Sessions**: N`
  * and `- **Total Duration**: X` from the sessions as now written (a session whose duration is
  * unknown adds nothing), and with `gitStats` also `- **Lines of Code**: +A, -R`,
  * `- **Files Created**: N` and `- **Files Modified**: N`. Only those values change; a missing line

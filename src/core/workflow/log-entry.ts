@@ -36,7 +36,7 @@ const HASH = /^[0-9a-f]{4,40}$/i;
 
 /**
  * Appends an entry to a subsection of the spec's active session, creating the `#### Heading` at
- * its place in the seed's order when the session has none yet:
+ * its place in the reference layout's order when the session has none yet:
  *
  * - most sections: `- text`; a multi-line text is one item with its further lines indented under it;
  * - commits: `` - `a1b2c3d`: message `` (a hash already listed in the session is not added twice);

@@ -34,7 +34,7 @@ const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'T
 };
 
 /**
- * Creates an epic, feature or task in the seed's layout (docs/formats.md, Where specs live) from the templates:
+ * Creates an epic, feature or task in the reference layout (docs/formats.md, Where specs live) from the templates:
  * epic → `specs/{id}/epic.md`, feature → `{epic folder}/{id}/spec.md`, task →
  * `{feature folder}/{id}.spec.md`, each with its context file beside it. The child links to its
  * parent (`parent` property and `**Parent**:` line) and the parent lists the child in its

@@ -16,7 +16,7 @@ import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
 
 export interface StartOptions {
 	id: string;
-	/** Default `Implementation Session`, the seed's. */
+	/** Default `Implementation Session`, the reference layout's. */
 	title?: string;
 	/** Default: the workspace's `defaultParticipants` setting. */
 	participants?: string;
@@ -43,9 +43,9 @@ export interface StartResult {
 export const DEFAULT_SESSION_TITLE = 'Implementation Session';
 
 /**
- * Starts (or continues) a working session on a spec, as the seed's `/spec_work 1014`:
+ * Starts (or continues) a working session on a spec, as `/spec_work 1014` does in the reference layout's walkthrough (docs/formats.md):
  *
- * - finds the context file, or creates it from the seed's template;
+ * - finds the context file, or creates it from the reference layout's template;
  * - unless a session is active, appends `### Session N: YYYY-MM-DD - Title` with its Duration
  *   (`In progress`), Participants, Status (`active`) and Started lines after the journal's last
  *   session, at its heading level (see appendSessionBlock; `## Implementation Timeline` is created
@@ -183,7 +183,7 @@ function mergeChecklist(text: string, isSpec: boolean, tasks: readonly PlanTask[
 
 /**
  * Adds the items not yet in `## Plan`: after its last task, in that task's form (`8. ⏳ …` in
- * the seed's numbered plan, `- [ ] …` in a checkbox plan); at the end of a plan without tasks.
+ * the reference layout's numbered plan, `- [ ] …` in a checkbox plan); at the end of a plan without tasks.
  */
 function mergePlan(text: string, path: string, items: readonly string[]): { text: string; added: number } {
 	if (items.length === 0) return { text, added: 0 };
