@@ -41,6 +41,14 @@ export default defineConfig([
     },
   },
   {
+    files: ['src/plugin/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/node/**'], message: 'The plugin never imports the Node shell: main.js must load on mobile; shared code belongs in src/core.' }],
+      }],
+    },
+  },
+  {
     // The Node shell, tests and build scripts run in Node, never inside Obsidian.
     files: ['src/node/**', 'tests/**', 'scripts/**', 'bench/**', '*.mjs', '*.cjs'],
     languageOptions: { globals: { ...globals.node } },

@@ -3,7 +3,7 @@ import { join } from 'path';
 
 /**
  * The layers are the lint's to keep: a core file that imports Obsidian, Node's modules or a shell,
- * or a Node-shell file that imports the plugin, fails `npm run lint`. Each text is linted as if it
+ * a Node-shell file that imports the plugin, or a plugin file that imports the Node shell, fails `npm run lint`. Each text is linted as if it
  * were the named file, so the rules of that folder apply. ESLint runs in its own Node process (its
  * configuration is an ES module, which jest's sandbox cannot load), all texts in one run.
  */
@@ -54,10 +54,13 @@ const refusedInCore: [string, string][] = [
 const core = refusedInCore.map(([text]) => ({ path: CORE_FILE, text }));
 const corePure = { path: CORE_FILE, text: "import type { Stats } from 'node:fs';\nimport { parse } from 'yaml';\nimport { normalizeVaultPath } from './paths';\nexport const p: [unknown, unknown, Stats | null] = [parse, normalizeVaultPath, null];\n" };
 const nodeToPlugin = { path: NODE_FILE, text: "import { VaultFileStore } from '../plugin/vault-file-store';\nexport const v = VaultFileStore;\n" };
+const PLUGIN_FILE = 'src/plugin/settings.ts';
+const pluginToNode = { path: PLUGIN_FILE, text: "import { FsFileStore } from '../node/fs-file-store';\nexport const f = FsFileStore;\n" };
+const pluginFine = { path: PLUGIN_FILE, text: "import { Notice } from 'obsidian';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const p = [Notice, normalizeVaultPath];\n" };
 const nodeFine = { path: NODE_FILE, text: "import { readFileSync } from 'node:fs';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const r = [readFileSync, normalizeVaultPath];\n" };
 
 beforeAll(() => {
-	linted = lintAll([...core, corePure, nodeToPlugin, nodeFine]);
+	linted = lintAll([...core, corePure, nodeToPlugin, nodeFine, pluginToNode, pluginFine]);
 }, 180000);
 
 describe('the lint keeps the layers', () => {
@@ -74,5 +77,12 @@ describe('the lint keeps the layers', () => {
 	it('refuses the plugin in the Node shell, and lets it use Node and the core', () => {
 		expect(linted.get(nodeToPlugin)).toHaveLength(1);
 		expect(linted.get(nodeFine)).toEqual([]);
+	});
+
+	it('refuses the Node shell in the plugin, and lets it use Obsidian and the core', () => {
+		const found = linted.get(pluginToNode)!;
+		expect(found).toHaveLength(1);
+		expect(found[0]).toContain('main.js must load on mobile');
+		expect(linted.get(pluginFine)).toEqual([]);
 	});
 });
