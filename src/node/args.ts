@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs, ParseArgsConfig } from 'node:util';
+
 /** A command line split into positionals and options, checked against what the verb accepts. */
 export interface ParsedArgs {
 	positionals: string[];
@@ -26,40 +28,87 @@ export class UsageError extends Error {
 	}
 }
 
+type Token = NonNullable<ReturnType<typeof nodeParseArgs>['tokens']>[number];
+
+/**
+ * Splits argv with node:util's parseArgs and reads its tokens in our rules: `--` ends options; an
+ * option that takes a value takes the next word whatever it looks like; only a declared one-letter
+ * alias is an option, any other word with one dash (`-x`, `-5`, `-xy`) is a positional.
+ */
 export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
-	const values = new Set(spec.values ?? []);
-	const repeatable = new Set(spec.repeatable ?? []);
-	const flags = new Set(spec.flags ?? []);
+	const kinds = optionKinds(spec);
+	const aliases = declaredAliases(spec);
+	// parseArgs would read a word with one dash as short options (and let one take the next word),
+	// so such a word reaches it as an empty word: a positional. Values are read back from argv by index.
+	const shown = argv.map((arg) => (isSingleDash(arg) && !aliases.has(arg.slice(1)) ? '' : arg));
+	const { tokens } = nodeParseArgs({ args: shown, options: nodeOptions(kinds, aliases), strict: false, allowPositionals: true, tokens: true });
 	const parsed: ParsedArgs = { positionals: [], options: new Map(), repeated: new Map() };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--') {
-			parsed.positionals.push(...argv.slice(i + 1));
+	for (const token of tokens) {
+		if (token.kind === 'option-terminator') {
+			parsed.positionals.push(...argv.slice(token.index + 1));
 			break;
 		}
-		// Only declared one-letter aliases are options; any other `-x` stays a positional, as before.
-		const letter = /^-([A-Za-z])$/.exec(arg)?.[1];
-		const alias = letter !== undefined && spec.aliases?.[letter] !== undefined ? letter : undefined;
-		if (alias === undefined && (!arg.startsWith('--') || arg === '--')) {
-			parsed.positionals.push(arg);
-			continue;
-		}
-		const eq = alias === undefined ? arg.indexOf('=') : -1;
-		const name = alias === undefined ? arg.slice(2, eq < 0 ? undefined : eq) : spec.aliases![alias];
-		if (flags.has(name)) {
-			if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-			parsed.options.set(name, 'true');
-			continue;
-		}
-		if (!values.has(name) && !repeatable.has(name)) throw new UsageError(`unknown option --${name}`);
-		let value: string;
-		if (eq >= 0) value = arg.slice(eq + 1);
-		else {
-			if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
-			value = argv[++i];
-		}
-		if (repeatable.has(name)) parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
-		else parsed.options.set(name, value);
+		if (token.kind === 'positional') parsed.positionals.push(argv[token.index]);
+		else readOption(token, argv, kinds, aliases, parsed);
 	}
 	return parsed;
+}
+
+type Kind = 'flag' | 'value' | 'repeatable';
+
+/** What each declared name is; a flag wins over a value option of the same name, a repeatable over a single one. */
+function optionKinds(spec: OptionSpec): Map<string, Kind> {
+	const kinds = new Map<string, Kind>();
+	for (const name of spec.values ?? []) kinds.set(name, 'value');
+	for (const name of spec.repeatable ?? []) kinds.set(name, 'repeatable');
+	for (const name of spec.flags ?? []) kinds.set(name, 'flag');
+	return kinds;
+}
+
+function declaredAliases(spec: OptionSpec): Map<string, string> {
+	return new Map(Object.entries(spec.aliases ?? {}).filter(([letter]) => /^[A-Za-z]$/.test(letter)));
+}
+
+function isSingleDash(arg: string): boolean {
+	return arg.startsWith('-') && !arg.startsWith('--');
+}
+
+/**
+ * The options as parseArgs declares them: only whether one takes the next word matters. A name
+ * holding `=` is left out, as it can never be written (`--a=b` is `--a` with the value `b`). Each
+ * alias gets a key of its own holding `=`, so it answers only to its letter and two letters may
+ * stand for one option.
+ */
+function nodeOptions(kinds: Map<string, Kind>, aliases: Map<string, string>): NonNullable<ParseArgsConfig['options']> {
+	const type = (kind: Kind | undefined) => (kind === 'value' || kind === 'repeatable' ? 'string' : 'boolean');
+	const entries: [string, { type: 'string' | 'boolean'; short?: string }][] = [];
+	for (const [name, kind] of kinds) if (!name.includes('=')) entries.push([name, { type: type(kind) }]);
+	for (const [letter, name] of aliases) entries.push([`alias=${letter}`, { type: type(kinds.get(name)), short: letter }]);
+	// fromEntries defines each key as the object's own, even `__proto__`.
+	return Object.fromEntries(entries);
+}
+
+function readOption(token: Extract<Token, { kind: 'option' }>, argv: string[], kinds: Map<string, Kind>, aliases: Map<string, string>, parsed: ParsedArgs): void {
+	let name: string;
+	let inline: string | undefined;
+	if (!token.rawName.startsWith('--')) name = aliases.get(token.rawName.slice(1))!;
+	else if (token.name.startsWith('=')) {
+		// `--=x`: parseArgs names it `=x`; it is the empty name with the value `x`.
+		name = '';
+		inline = token.name.slice(1);
+	} else {
+		name = token.name;
+		inline = token.inlineValue ? token.value : undefined;
+	}
+	const kind = kinds.get(name);
+	if (kind === 'flag') {
+		if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+		parsed.options.set(name, 'true');
+		return;
+	}
+	if (kind === undefined) throw new UsageError(`unknown option --${name}`);
+	if (inline === undefined && token.value === undefined) throw new UsageError(`--${name} needs a value`);
+	const value = inline ?? argv[token.index + 1];
+	if (kind === 'repeatable') parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
+	else parsed.options.set(name, value);
 }
