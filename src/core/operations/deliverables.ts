@@ -1,4 +1,4 @@
-import { deliverablesReport, DeliverablesReport, writeDeliverablesReport } from '../reports/deliverables-report';
+import { Backlinks, deliverablesReport, DeliverablesReport, writeDeliverablesReport } from '../reports/deliverables-report';
 import { ID_FIELD, Operation } from './operation';
 
 export interface DeliverablesOutcome {
@@ -7,13 +7,19 @@ export interface DeliverablesOutcome {
 	saved?: { path: string; written: boolean };
 }
 
-export const DELIVERABLES: Operation<{ id: string; write?: boolean }, DeliverablesOutcome> = {
+/** Who links to what, where a shell knows it better than a scan (the plugin's metadata cache). */
+export interface BacklinksAccess {
+	backlinks?: Backlinks;
+}
+
+export const DELIVERABLES: Operation<{ id: string; write?: boolean }, DeliverablesOutcome, BacklinksAccess | undefined> = {
 	name: 'deliverables',
 	summary: 'The deliverables report; with write, saved as <id>.deliverables.md beside the spec',
 	writes: (input) => input.write === true,
 	input: [ID_FIELD, { name: 'write', kind: 'flag', summary: 'Save the report beside the spec' }],
-	async run(ws, input) {
-		const report = await deliverablesReport(ws, input.id);
-		return input.write ? { report, saved: await writeDeliverablesReport(ws, input.id) } : { report };
+	async run(ws, input, host) {
+		const backlinks = host?.backlinks;
+		const report = await deliverablesReport(ws, input.id, backlinks);
+		return input.write ? { report, saved: await writeDeliverablesReport(ws, input.id, backlinks) } : { report };
 	},
 };

@@ -1,6 +1,7 @@
 import { Notice } from 'obsidian';
 import { ChangeSet } from '../../core/workspace/file-changes';
-import { parseCommitText, recordCommit } from '../../core/workflow/log-entry';
+import { LOG } from '../../core/operations/log';
+import { WorkflowError } from '../../core/workspace/workflow-error';
 import { requireActiveSession } from '../../core/edits/session-edits';
 import { CommitFields, RecordCommitModal } from '../modals/record-commit-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -29,7 +30,7 @@ export async function recordCommitCommand(plugin: SpecWorkflowPlugin): Promise<v
 		specLabel: specHeadingTitle(spec.id, spec.title),
 		sessionLabel: `Session ${session.number}: ${[session.date, session.title].filter((s) => s).join(' - ')}`,
 		onSubmit: async (fields) => {
-			const result = await runOperation(plugin, (ws) => recordCommit(ws, { id: spec.id, ...splitCommit(fields) }));
+			const result = await runOperation(plugin, (ws) => LOG.run(ws, { id: spec.id, section: 'commits', text: typedCommit(fields) }, undefined));
 			if (!result) return false;
 			new Notice(result.written.length > 0 ? `Recorded the commit in session ${result.session}.` : `Session ${result.session} already lists that commit.`);
 			return true;
@@ -37,9 +38,19 @@ export async function recordCommitCommand(plugin: SpecWorkflowPlugin): Promise<v
 	}).open();
 }
 
-/** A pasted `hash message` line with no separate message is split as the CLI's log does. */
-function splitCommit(fields: CommitFields): CommitFields {
+/** A pasted `hash message` line with no separate message is the log's text as it stands, split as the CLI's log splits it. */
+function typedCommit(fields: CommitFields): string {
 	const hash = fields.hash.trim();
-	if (fields.message.trim() === '' && /\s/.test(hash)) return parseCommitText(hash);
-	return { hash, message: fields.message };
+	return fields.message.trim() === '' && /\s/.test(hash) ? hash : commitText(fields);
+}
+
+/**
+ * A commit typed as hash and message, as the log operation's text: `<hash>: <message>` reads back
+ * as exactly that hash and message when the hash is one word. A hash of several words, or none,
+ * is not a hash; it is refused here, in the log's words, since the log would take its first word.
+ */
+export function commitText(fields: CommitFields): string {
+	const hash = fields.hash.trim();
+	if (hash === '' || /[\s`:]/.test(hash)) throw new WorkflowError('bad-commit', `"${hash}" is not a commit hash (4 to 40 hex digits); write the entry as "<hash> <message>"`);
+	return `${hash}: ${fields.message}`;
 }

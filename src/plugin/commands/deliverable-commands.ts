@@ -2,7 +2,7 @@ import { Notice } from 'obsidian';
 import { dirname } from '../../core/files/paths';
 import { Spec } from '../../core/index/spec';
 import { DELIVER } from '../../core/operations/deliver';
-import { writeDeliverablesReport } from '../../core/reports/deliverables-report';
+import { DELIVERABLES } from '../../core/operations/deliverables';
 import { metadataBacklinks } from '../metadata-backlinks';
 import { AddDeliverableModal } from '../modals/add-deliverable-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -49,6 +49,6 @@ async function showDeliverable(plugin: SpecWorkflowPlugin, spec: Spec, path: str
 
 /** Writes `<id>.deliverables.md` beside the spec, with backlinks from Obsidian's link index, and opens it. */
 async function deliverablesReportFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
-	const result = await runOperation(plugin, (ws) => writeDeliverablesReport(ws, spec.id, metadataBacklinks(plugin.app.metadataCache)));
-	if (result) await openFile(plugin, result.path);
+	const result = await runOperation(plugin, (ws) => DELIVERABLES.run(ws, { id: spec.id, write: true }, { backlinks: metadataBacklinks(plugin.app.metadataCache) }));
+	if (result?.saved) await openFile(plugin, result.saved.path);
 }

@@ -1,8 +1,7 @@
 import { Notice, Platform } from 'obsidian';
 import { activeSessionCommits } from '../../core/workflow/session-commits';
 import { specFiles } from '../../core/reports/spec-files';
-import { commitProgress } from '../../core/git/commit-progress';
-import { recordGitCommits, sessionCommits } from '../../core/git/record-git-commits';
+import { COMMIT, RECORD_COMMITS, SESSION_COMMITS } from '../../core/operations/git';
 import { refuseUnfinishedOperation } from '../../core/git/unfinished-operation';
 import { vaultRepository } from '../git/desktop-git';
 import { CommitProgressModal } from '../modals/commit-progress-modal';
@@ -46,7 +45,7 @@ export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise
 		specLabel: specHeadingTitle(spec.id, spec.title),
 		files: ready.files.paths.filter((p) => plugin.app.vault.getFileByPath(p) !== null),
 		onSubmit: async (message) => {
-			const r = await runOperation(plugin, (ws) => commitProgress(ws, ready.repo, { id: spec.id, message }));
+			const r = await runOperation(plugin, (ws) => COMMIT.run(ws, { id: spec.id, message }, { repository: () => Promise.resolve(ready.repo) }));
 			if (!r) return false;
 			new Notice(`Committed ${r.shortHash} (${r.files.length} file${r.files.length === 1 ? '' : 's'}) and recorded it in session ${r.session}.`);
 			return true;
@@ -60,7 +59,7 @@ export async function recordCommitsCommand(plugin: SpecWorkflowPlugin): Promise<
 	if (!spec) return;
 	const found = await runOperation(plugin, async (ws) => {
 		const repo = await vaultRepository(plugin.app);
-		return { repo, list: await sessionCommits(ws, repo, spec.id) };
+		return { repo, list: await SESSION_COMMITS.run(ws, { id: spec.id }, { repository: () => Promise.resolve(repo) }) };
 	});
 	if (!found) return;
 	const { repo, list } = found;
@@ -73,7 +72,7 @@ export async function recordCommitsCommand(plugin: SpecWorkflowPlugin): Promise<
 				new Notice('No commits chosen.');
 				return false;
 			}
-			const r = await runOperation(plugin, (ws) => recordGitCommits(ws, repo, spec.id, hashes));
+			const r = await runOperation(plugin, (ws) => RECORD_COMMITS.run(ws, { id: spec.id, hashes }, { repository: () => Promise.resolve(repo) }));
 			if (!r) return false;
 			new Notice(`Recorded ${r.recorded.length} commit${r.recorded.length === 1 ? '' : 's'} in session ${r.session}.`);
 			return true;

@@ -4,7 +4,7 @@ import { Spec } from '../../core/index/spec';
 import { FINISH } from '../../core/operations/finish';
 import { RESUME } from '../../core/operations/resume';
 import { TASK } from '../../core/operations/task';
-import { logEntry, recordCommit } from '../../core/workflow/log-entry';
+import { LOG } from '../../core/operations/log';
 import { noActiveSession } from '../../core/edits/session-edits';
 import { FinishSessionModal } from '../modals/finish-session-modal';
 import { LogEntryModal } from '../modals/log-entry-modal';
@@ -17,6 +17,7 @@ import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { TASK_STATE_LABEL } from '../task-marks';
 import { workBegunLine } from '../../core/edits/work-begins';
 import { activeSpec, failureMessage, runOperation, specForCommand } from './command-context';
+import { commitText } from './commit-commands';
 import { beginSession, noticeStarted, startedMessage } from './session-start';
 import { addSpecCommand } from './spec-command';
 
@@ -80,9 +81,13 @@ export async function logToSession(plugin: SpecWorkflowPlugin, spec: Spec): Prom
 	if (session === null) return;
 	new LogEntryModal(plugin.app, `Log to session ${session} of ${spec.id}`, async (input) => {
 		const result = await runOperation(plugin, (ws) =>
-			input.section === 'commits'
-				? recordCommit(ws, { id: spec.id, hash: input.hash, message: input.message })
-				: logEntry(ws, { id: spec.id, section: input.section, text: input.text, resolution: input.section === 'issues' ? input.resolution : undefined }),
+			LOG.run(
+				ws,
+				input.section === 'commits'
+					? { id: spec.id, section: 'commits', text: commitText(input) }
+					: { id: spec.id, section: input.section, text: input.text, resolution: input.section === 'issues' ? input.resolution : undefined },
+				undefined,
+			),
 		);
 		if (!result) return false;
 		const message =

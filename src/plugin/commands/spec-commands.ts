@@ -2,9 +2,8 @@ import { Notice } from 'obsidian';
 import { Spec } from '../../core/index/spec';
 import { SpecIndex } from '../../core/index/spec-index';
 import type { SpecType } from '../../core/templates/spec-templates';
-import { newSpec } from '../../core/workflow/new-spec';
-import { suggestId } from '../../core/reports/suggest-id';
-import { validate } from '../../core/validate/validate';
+import { NEW_SPEC, SUGGEST_ID } from '../../core/operations/new-spec';
+import { VALIDATE } from '../../core/operations/validate';
 import { NewSpecFields, NewSpecModal } from '../modals/new-spec-modal';
 import { ValidateModal } from '../modals/validate-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -41,9 +40,9 @@ export async function newSpecCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 		type: activeType === 'epic' ? 'feature' : activeType === null ? 'epic' : 'task',
 		parentsFor: (type) => (type === 'epic' ? [] : specsOfType(index, PARENT_TYPE[type])),
 		defaultParent: (type) => (type === 'epic' ? null : (nearest(PARENT_TYPE[type])?.id ?? null)),
-		suggestId: (type, parent) => {
+		suggestId: async (type, parent) => {
 			try {
-				return suggestId(plugin.workspace(), type, parent ?? undefined);
+				return await SUGGEST_ID.run(plugin.workspace(), { type, parent: parent ?? undefined }, undefined);
 			} catch {
 				// A parent whose YAML is broken, say: the user types the id; creating says what is wrong.
 				return '';
@@ -64,7 +63,7 @@ async function createSpec(plugin: SpecWorkflowPlugin, fields: NewSpecFields): Pr
 		new Notice(`A new ${fields.type} needs a parent ${parent}: create ${parent === 'epic' ? 'an epic' : 'a feature'} first.`);
 		return false;
 	}
-	const result = await runOperation(plugin, (ws) => newSpec(ws, fields));
+	const result = await runOperation(plugin, (ws) => NEW_SPEC.run(ws, fields, undefined));
 	if (!result) return false;
 	await openFile(plugin, result.spec.path);
 	return true;
@@ -80,7 +79,7 @@ function specsOfType(index: SpecIndex, type: SpecType): { id: string; title: str
 /** Validates the specs: a Notice when all is well, else the problems in a modal. */
 export async function validateCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 	await plugin.indexReady;
-	const result = await runOperation(plugin, (ws) => validate(ws));
+	const result = await runOperation(plugin, (ws) => VALIDATE.run(ws, {}, undefined));
 	if (!result) return;
 	if (result.problems.length === 0) {
 		new Notice(`No problems found in ${result.specs} spec${result.specs === 1 ? '' : 's'}.`);
@@ -89,6 +88,6 @@ export async function validateCommand(plugin: SpecWorkflowPlugin): Promise<void>
 	new ValidateModal(plugin.app, result, {
 		canOpen: (path) => opensInObsidian(plugin.app, path),
 		open: (path) => openFile(plugin, path),
-		fix: () => runOperation(plugin, (ws) => validate(ws, { fix: true })),
+		fix: () => runOperation(plugin, (ws) => VALIDATE.run(ws, { fix: true }, undefined)),
 	}).open();
 }

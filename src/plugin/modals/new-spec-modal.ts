@@ -25,8 +25,8 @@ export interface NewSpecModalOptions {
 	parentsFor(type: SpecType): ParentChoice[];
 	/** The parent to preselect for a type: the active note's spec or its ancestor of the right type. */
 	defaultParent(type: SpecType): string | null;
-	/** The next free id (the core's suggestId), or '' when none can be suggested. */
-	suggestId(type: SpecType, parent: string | null): string;
+	/** The next free id (the core's suggest-id operation), or '' when none can be suggested. */
+	suggestId(type: SpecType, parent: string | null): Promise<string>;
 	/** Runs the operation; true when it succeeded (the modal closes), false to keep the values. */
 	onSubmit(fields: NewSpecFields): Promise<boolean>;
 }
@@ -42,6 +42,8 @@ export class NewSpecModal extends Modal {
 	get submitting(): Promise<void> {
 		return this.submission.current;
 	}
+	/** The id suggestion being fetched, if any (tests await it after changing the type or parent). */
+	suggesting: Promise<void> = Promise.resolve();
 	private type: SpecType;
 	private parent: string | null = null;
 	private id = '';
@@ -123,8 +125,16 @@ export class NewSpecModal extends Modal {
 	}
 
 	private resuggest(): void {
-		this.id = this.type === 'epic' || this.parent !== null ? this.options.suggestId(this.type, this.parent) : '';
-		this.idText.setValue(this.id);
+		const { type, parent } = this;
+		this.id = '';
+		this.idText.setValue('');
+		if (type !== 'epic' && parent === null) return;
+		this.suggesting = this.options.suggestId(type, parent).then((id) => {
+			// A suggestion for a type or parent changed since is stale; one typed over is the user's.
+			if (this.type !== type || this.parent !== parent || this.id !== '') return;
+			this.id = id;
+			this.idText.setValue(id);
+		});
 	}
 
 	private submitOnEnter(text: TextComponent): void {

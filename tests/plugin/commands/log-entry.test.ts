@@ -89,6 +89,34 @@ describe('Log to current session…', () => {
 		expect(await vaultFiles(app)).toEqual(before);
 	});
 
+	it.each([
+		['a hash of two words', '9f8e7d6 runbook', '"9f8e7d6 runbook" is not a commit hash (4 to 40 hex digits); write the entry as "<hash> <message>"'],
+		['no hash', '  ', '"" is not a commit hash (4 to 40 hex digits); write the entry as "<hash> <message>"'],
+		['a hash with a colon', '9f8e7d6:x', '"9f8e7d6:x" is not a commit hash (4 to 40 hex digits); write the entry as "<hash> <message>"'],
+	])('refuses %s whole, as typed, rather than logging its first word', async (_what, hash, message) => {
+		const { app } = await withActiveSession();
+		const before = await vaultFiles(app);
+		await command(app, 'log-entry');
+		choose(field<HTMLSelectElement>('Section'), 'commits');
+		type(field('Commit hash'), hash);
+		type(field('Message'), 'Add the restore runbook');
+		await click(app, 'Log entry');
+		expect(notices).toEqual([message]);
+		expect(getOpenModal(LogEntryModal)).not.toBeNull();
+		expect(await vaultFiles(app)).toEqual(before);
+	});
+
+	it('keeps the message as typed: a leading dash, a colon, spaces around', async () => {
+		const { app, ws } = await withActiveSession();
+		await command(app, 'log-entry');
+		choose(field<HTMLSelectElement>('Section'), 'commits');
+		type(field('Commit hash'), '9f8e7d6');
+		type(field('Message'), '  - Add: the restore runbook ');
+		await click(app, 'Log entry');
+		await recordCommit(ws, { id: '1014', hash: '9f8e7d6', message: '  - Add: the restore runbook ' });
+		expect(await vaultFiles(app)).toEqual(ws.store.snapshot());
+	});
+
 	it('says there is no active session, without opening the form', async () => {
 		const { app } = await loadVault();
 		await openNote(app, CONTEXT_1014);

@@ -11,7 +11,14 @@ async function openNewSpec(app: App): Promise<NewSpecModal> {
 	expect(await runCommand(app, 'spec-workflow:new-spec')).toBe(true);
 	const modal = getOpenModal(NewSpecModal);
 	if (!modal) throw new Error('the new spec modal did not open');
+	await modal.suggesting;
 	return modal;
+}
+
+/** Chooses a type or parent and waits for the id suggested for it. */
+async function chooseIn(modal: NewSpecModal, name: 'Type' | 'Parent', value: string): Promise<void> {
+	choose(field<HTMLSelectElement>(modal, name), value);
+	await modal.suggesting;
 }
 
 function form(modal: NewSpecModal): { type: string; parent: string | null; parents: string[]; id: string } {
@@ -64,15 +71,15 @@ describe('New spec…', () => {
 		expect(form(modal)).toMatchObject({ type: 'feature', parent: '1000', id: '1002' });
 		expect(form(modal).parents).toEqual(['1000 - Foundation Infrastructure', '3000 - Market Data', '4000 - Strategy Engine', '9000 - Research & Backtesting']);
 
-		choose(field<HTMLSelectElement>(modal, 'Parent'), '3000');
+		await chooseIn(modal, 'Parent', '3000');
 		expect(form(modal).id).toBe('3002');
-		choose(field<HTMLSelectElement>(modal, 'Type'), 'task');
+		await chooseIn(modal, 'Type', 'task');
 		expect(form(modal)).toMatchObject({ type: 'task', parent: '1001', id: '1015' });
-		choose(field<HTMLSelectElement>(modal, 'Parent'), '3001');
+		await chooseIn(modal, 'Parent', '3001');
 		expect(form(modal).id).toBe('3011');
-		choose(field<HTMLSelectElement>(modal, 'Type'), 'epic');
+		await chooseIn(modal, 'Type', 'epic');
 		expect(form(modal)).toMatchObject({ type: 'epic', parent: null, id: '10000' });
-		choose(field<HTMLSelectElement>(modal, 'Type'), 'feature');
+		await chooseIn(modal, 'Type', 'feature');
 		expect(form(modal)).toMatchObject({ parent: '1000', id: '1002' });
 
 		// The id stays editable.
@@ -130,7 +137,7 @@ describe('New spec…', () => {
 		const files = { 'specs/1000/epic.md': '---\ntype: epic\ntitle: Only\n---\n# 1000 - Only\n' };
 		const { app, before } = await loaded(files);
 		const modal = await openNewSpec(app);
-		choose(field<HTMLSelectElement>(modal, 'Type'), 'task');
+		await chooseIn(modal, 'Type', 'task');
 		expect(form(modal)).toMatchObject({ parent: '', parents: [], id: '' });
 		expect(modal.modalEl.textContent).toContain('No features yet: create one first.');
 		type(field(modal, 'Title'), 'Orphan');
