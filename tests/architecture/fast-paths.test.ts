@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { encodedLength, utf8Length } from '../../src/core/files/memory-file-store';
 import { DEFAULT_IGNORED_FOLDERS, isIgnoredPath } from '../../src/core/index/ignored-folders';
 import { SpecIndex } from '../../src/core/index/spec-index';
 import { LinkResolver } from '../../src/core/links/link-resolver';
@@ -29,17 +28,6 @@ describe('LinkpathMemo writes the link paths linkpathEach writes', () => {
 				}
 			}),
 			{ numRuns: 500 },
-		);
-	});
-});
-
-describe('utf8Length counts the bytes encodedLength counts', () => {
-	test('any UTF-16 text, lone surrogates included', () => {
-		fc.assert(
-			fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '€', '😀', '\ud800', '\udc00', '\udbff'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 30 }), (text) => {
-				expect(utf8Length(text)).toBe(encodedLength(text));
-			}),
-			{ numRuns: 1000, examples: [['\ud800'], ['\ud800é'], ['\ud800\ud800\udc00']] },
 		);
 	});
 });

@@ -1,4 +1,4 @@
-import { utf8Length } from '../files/memory-file-store';
+import { utf8Length } from '../files/utf8-length';
 import { WorkflowError } from '../workspace/workflow-error';
 
 /**

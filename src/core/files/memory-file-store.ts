@@ -2,6 +2,7 @@ import { FileEntry, FileStat, FileStore, FileStoreError } from './file-store';
 import { editKeepingBom, withoutBom } from './file-text';
 import { dirname, isUnder } from './paths';
 import { decodeUtf8 } from './strict-utf8';
+import { utf8Length } from './utf8-length';
 
 /** A FileStore held in a Map: for tests and for dry runs. */
 export class MemoryFileStore implements FileStore {
@@ -120,26 +121,3 @@ export class MemoryFileStore implements FileStore {
 		return this.binary.get(path)?.length ?? utf8Length(text);
 	}
 }
-
-/** The plain rule utf8Length keeps: the bytes TextEncoder writes (a lone surrogate as U+FFFD, 3 bytes). */
-export function encodedLength(text: string): number {
-	return new TextEncoder().encode(text).length;
-}
-
-/** Byte length of a string in UTF-8, as encodedLength gives it, without TextEncoder allocations. */
-export function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x80) bytes += 1;
-		else if (c < 0x800) bytes += 2;
-		else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
-			bytes += 4;
-			i++;
-		} else bytes += 3;
-	}
-	return bytes;
-}
-
-const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

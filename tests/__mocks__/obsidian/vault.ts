@@ -1,6 +1,7 @@
 import type { DataWriteOptions, Stat } from 'obsidian';
 import { Events, type EventRef } from './events';
 import { TAbstractFile, TFile, TFolder } from './files';
+import { utf8Length } from '../../../src/core/files/utf8-length';
 import { baseName, isHiddenPath, joinPath, normalizePath, parentPath, splitName } from './paths';
 
 export interface VaultOptions {
@@ -33,20 +34,6 @@ export const DEFAULT_VAULT_CONFIG: VaultConfig = {
 };
 
 const INVALID_NAME_CHARS = /[*"\\<>:|?]/;
-
-function utf8Length(text: string): number {
-	let n = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x80) n += 1;
-		else if (c < 0x800) n += 2;
-		else if (c >= 0xd800 && c <= 0xdbff) {
-			n += 4;
-			i++;
-		} else n += 3;
-	}
-	return n;
-}
 
 /** Bytes as Obsidian reads them as text: UTF-8, a bad byte becoming U+FFFD, a byte-order mark kept. */
 function decodeLossy(data: ArrayBuffer | Uint8Array): string {

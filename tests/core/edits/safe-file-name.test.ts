@@ -2,7 +2,7 @@ import { requireSafeName, unsafeNameReason } from '../../../src/core/edits/safe-
 import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 
 describe('unsafeNameReason', () => {
-	it.each(['nas-health-check.sh', 'fstab.nas', 'sysctl.nas.conf', 'Dockerfile', 'NAS Setup Guide.md', 'E01-F01-T04', '1014', 'données.csv', 'consistency.sh', 'a'.repeat(255), '文'.repeat(85)])(
+	it.each(['nas-health-check.sh', 'fstab.nas', 'sysctl.nas.conf', 'Dockerfile', 'NAS Setup Guide.md', 'E01-F01-T04', '1014', 'données.csv', 'consistency.sh', 'a'.repeat(255), '文'.repeat(85), '😀'.repeat(63)])(
 		'accepts %s',
 		(name) => {
 			expect(unsafeNameReason(name)).toBeNull();
@@ -34,6 +34,8 @@ describe('unsafeNameReason', () => {
 		['a'.repeat(256), /longer than 255/],
 		// 103 characters but 303 bytes: file systems count bytes, so the disk would refuse it mid-write.
 		['文'.repeat(100) + '.md', /longer than 255 bytes/],
+		// An emoji is two UTF-16 units and four bytes: 64 of them are 256 bytes.
+		['😀'.repeat(64), /longer than 255 bytes/],
 	])('refuses %j', (name, reason) => {
 		expect(unsafeNameReason(name)).toMatch(reason);
 	});
