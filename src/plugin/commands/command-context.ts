@@ -4,7 +4,7 @@ import { Spec } from '../../core/index/spec';
 import { WorkflowError } from '../../core/workspace/workflow-error';
 import { Workspace } from '../../core/workspace/workspace';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
-import { pickSpec } from '../spec-picker';
+import { pickSpec } from '../shared/spec-picker';
 
 /** The spec the active note belongs to (the spec itself, its context, a deliverable or its report). */
 export function activeSpec(plugin: SpecWorkflowPlugin): Spec | null {

@@ -7,7 +7,7 @@ import { VALIDATE } from '../../core/operations/validate';
 import { NewSpecFields, NewSpecModal } from '../modals/new-spec-modal';
 import { ValidateModal } from '../modals/validate-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
-import { opensInObsidian } from '../viewable-file';
+import { opensInObsidian } from '../shared/viewable-file';
 import { activeSpec, openFile, runOperation } from './command-context';
 import { commandFlow } from './command-flow';
 

@@ -1,6 +1,6 @@
 import { ExtraButtonComponent, Setting, TextComponent } from 'obsidian';
 import type { PlanTask } from '../../core/context/plan-task';
-import { TASK_MARK, TASK_STATE_LABEL } from '../task-marks';
+import { TASK_MARK, TASK_STATE_LABEL } from '../shared/task-marks';
 
 /**
  * The plan as the start modal shows it: the tasks already in `## Plan` with their states (kept as

@@ -1,7 +1,7 @@
 import { App, SuggestModal } from 'obsidian';
 import type { PlanTask, TaskState } from '../../core/context/plan-task';
 import { TASK_STATES } from '../../core/workflow/set-task-state';
-import { TASK_MARK, TASK_STATE_LABEL, taskLine } from '../task-marks';
+import { TASK_MARK, TASK_STATE_LABEL, taskLine } from '../shared/task-marks';
 
 /**
  * A suggest modal that resolves a promise with the choice, or null when dismissed. Obsidian

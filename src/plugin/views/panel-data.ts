@@ -6,7 +6,7 @@ import { ContextCache, OwnTask, readSpecContext, specTasks } from '../../core/re
 import { specStatus, SpecStatusReport } from '../../core/reports/spec-status';
 import { specTree, TreeNode } from '../../core/reports/spec-tree';
 import { requireSpec } from '../../core/workspace/workspace';
-import { metadataBacklinks } from '../metadata-backlinks';
+import { metadataBacklinks } from '../shared/metadata-backlinks';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 
 /** A spec shown as a link in the panel: enough to label it and open it. */

@@ -10,7 +10,7 @@ import { finishWork, logToSession, resumeWork, startWork } from '../commands/ses
 import { newSpecCommand } from '../commands/spec-commands';
 import { runSpecFlow, SpecFlow } from '../commands/spec-command';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
-import { opensInObsidian } from '../viewable-file';
+import { opensInObsidian } from '../shared/viewable-file';
 import { loadOverview, loadSpecPanel, SpecPanelData } from './panel-data';
 import { fileName, panelButton } from './panel-elements';
 import { OverviewActions, OverviewState, renderNoSpecs, renderOverview } from './overview-panel';

@@ -4,7 +4,7 @@ import { recordCommit } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { RecordCommitModal } from '../../../src/plugin/modals/record-commit-modal';
-import { SpecPickerModal } from '../../../src/plugin/spec-picker';
+import { SpecPickerModal } from '../../../src/plugin/shared/spec-picker';
 import { coreWorkspace, field, isOpen, loaded, openNote, press, startCommand, type, vaultFiles, waitForModal } from './artifact-harness';
 
 const SPEC = 'specs/1000/1001/1014.spec.md';

@@ -4,7 +4,7 @@ import { addDeliverable, AddDeliverableInput } from '../../../src/core/workflow/
 import { writeDeliverablesReport } from '../../../src/core/reports/deliverables-report';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { AddDeliverableModal } from '../../../src/plugin/modals/add-deliverable-modal';
-import { SpecPickerModal } from '../../../src/plugin/spec-picker';
+import { SpecPickerModal } from '../../../src/plugin/shared/spec-picker';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import {
 	activePath,

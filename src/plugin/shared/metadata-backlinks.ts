@@ -1,5 +1,5 @@
 import type { MetadataCache } from 'obsidian';
-import type { Backlink, Backlinks } from '../core/reports/backlinks';
+import type { Backlink, Backlinks } from '../../core/reports/backlinks';
 
 /**
  * Backlinks from Obsidian's own link index (`resolvedLinks`: source → target → count), so the

@@ -1,6 +1,6 @@
-import { createFakeApp } from '../__mocks__/obsidian';
+import { createFakeApp } from '../../__mocks__/obsidian';
 import type { App } from 'obsidian';
-import { opensInObsidian } from '../../src/plugin/viewable-file';
+import { opensInObsidian } from '../../../src/plugin/shared/viewable-file';
 
 describe('which files Obsidian can show', () => {
 	const app = createFakeApp() as unknown as App;

@@ -1,9 +1,9 @@
 import type { MetadataCache } from 'obsidian';
-import { createFakeApp } from '../__mocks__/obsidian';
-import { scanBacklinks } from '../../src/core/reports/backlinks';
-import { metadataBacklinks } from '../../src/plugin/metadata-backlinks';
-import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
-import { memoryWorkspace } from '../helpers/workspace';
+import { createFakeApp } from '../../__mocks__/obsidian';
+import { scanBacklinks } from '../../../src/core/reports/backlinks';
+import { metadataBacklinks } from '../../../src/plugin/shared/metadata-backlinks';
+import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
+import { memoryWorkspace } from '../../helpers/workspace';
 
 /** A metadata cache that holds only resolvedLinks and counts how often they are read. */
 function cacheOf(resolvedLinks: Record<string, Record<string, number>>): { cache: MetadataCache; reads: () => number } {

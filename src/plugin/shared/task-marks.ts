@@ -1,4 +1,4 @@
-import type { TaskState } from '../core/context/plan-task';
+import type { TaskState } from '../../core/context/plan-task';
 
 /** How a plan task's state shows in the plugin: the seed's marks, so lists read like the CLI's brief. */
 export const TASK_MARK: Record<TaskState, string> = {

@@ -1,7 +1,7 @@
 import { App, FuzzyMatch, FuzzySuggestModal } from 'obsidian';
-import { Spec } from '../core/index/spec';
-import { SpecIndex } from '../core/index/spec-index';
-import { specHeadingTitle } from '../core/templates/spec-templates';
+import { Spec } from '../../core/index/spec';
+import { SpecIndex } from '../../core/index/spec-index';
+import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /** A fuzzy picker of specs: `id - title`, with status and type; the active note's spec first. */
 export class SpecPickerModal extends FuzzySuggestModal<Spec> {

@@ -1,7 +1,7 @@
-import { ContextFile, readContextFile } from '../core/context/context-file';
-import { activeSession, Session } from '../core/context/session';
-import { Spec } from '../core/index/spec';
-import type SpecWorkflowPlugin from './spec-workflow-plugin';
+import { ContextFile, readContextFile } from '../../core/context/context-file';
+import { activeSession, Session } from '../../core/context/session';
+import { Spec } from '../../core/index/spec';
+import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 
 export interface SpecContext {
 	path: string;
