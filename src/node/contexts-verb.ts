@@ -1,5 +1,5 @@
 import { CONTEXTS } from '../core/operations/contexts';
-import { formatContextReport } from '../core/migration/context-generation';
+import { formatContextReport } from '../core/text/contexts-text';
 import { Verb, verbInput } from './verb-adapter';
 
 /** `spec-work contexts [--apply]`: migration phase 2, a context file for every spec without one. */

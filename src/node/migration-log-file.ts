@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import type { MigrationLogStore } from '../core/migration/migration-host';
 import { WorkflowError } from '../core/workspace/workflow-error';
 import { syncFolder } from './temp-files';
 import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
@@ -154,6 +155,47 @@ export function readLogFile(vaultPath: string, path: string): MigrationLog {
 	if (log.finished) return log;
 	const steps = nodePath.join(vaultPath, stepsPath(path));
 	return existsSync(steps) ? withSteps(log, readFileSync(steps, 'utf8')) : log;
+}
+
+/** The migration logs on disk, for the migrate and revert operations; `env` holds the crash hook. */
+export function nodeMigrationLogs(vaultPath: string, env: NodeJS.ProcessEnv): MigrationLogStore {
+	const abs = (path: string): string => nodePath.join(vaultPath, path);
+	return {
+		logNames: (folder) => Promise.resolve(existsSync(abs(folder)) ? readdirSync(abs(folder)) : []),
+		isApplying: (path) => Promise.resolve(isApplying(vaultPath, path)),
+		read: (path) => Promise.resolve(readLogFile(vaultPath, path)),
+		// A path that cannot be looked at (a file where the folder goes) is left for writing the log to report.
+		exists: (path) => Promise.resolve(existsSync(abs(path))),
+		locate: (which, folder) => Promise.resolve(locateLog(vaultPath, which, folder)),
+		journal(path, resume) {
+			const journal = new MigrationLogFile(vaultPath, path, crashHook(env));
+			if (resume) journal.reopen();
+			return journal;
+		},
+		remove: (path) => Promise.resolve(removeLog(vaultPath, path)),
+		removeIfEmpty: (folder) => Promise.resolve(removeIfEmpty(abs(folder))),
+	};
+}
+
+/** A path from the working directory or the vault, or a log's file name in the migrations folder; only inside the vault. */
+function locateLog(vaultPath: string, which: string, folder: string): string | null {
+	const candidates = [nodePath.resolve(which), nodePath.join(vaultPath, which), nodePath.join(vaultPath, folder, which)];
+	for (const c of candidates) {
+		const rel = nodePath.relative(vaultPath, c);
+		if (existsSync(c) && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) return rel.split(nodePath.sep).join('/');
+	}
+	return null;
+}
+
+/** An empty folder removed; one that holds something, is not there or cannot be read is left. */
+function removeIfEmpty(abs: string): boolean {
+	try {
+		if (readdirSync(abs).length > 0) return false;
+		rmdirSync(abs);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export function removeLog(vaultPath: string, path: string): void {

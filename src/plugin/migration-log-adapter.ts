@@ -1,6 +1,7 @@
 import type { App } from 'obsidian';
-import { dirname } from '../core/files/paths';
-import { latestLog, migrationsFolder, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
+import { basename, dirname } from '../core/files/paths';
+import type { MigrationLogStore } from '../core/migration/migration-host';
+import { parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
 import { WorkflowError } from '../core/workspace/workflow-error';
 
 /** Steps kept in memory between two appends: the marks prove nothing (docs/migration.md), the files do. */
@@ -70,21 +71,38 @@ export class AdapterMigrationLog implements MigrationJournal {
 	}
 }
 
-/** The newest log in the migrations folder, with its steps while it is unfinished; null when there is none. */
-export async function readLatestLog(app: App, specsRoot: string): Promise<{ path: string; log: MigrationLog } | null> {
+/**
+ * The migration logs through the vault adapter, for the migrate and revert operations; the folders
+ * a migration empties go to the trash as Obsidian removes folders.
+ */
+export function adapterMigrationLogs(app: App): MigrationLogStore {
 	const { adapter } = app.vault;
-	const folder = migrationsFolder(specsRoot);
-	const listing = (await adapter.exists(folder)) ? await adapter.list(folder) : { files: [], folders: [] };
-	const path = latestLog(listing.files);
-	if (path === null) return null;
-	const log = parseMigrationLog(await adapter.read(path), path);
-	const steps = stepsPath(path);
-	return { path, log: !log.finished && (await adapter.exists(steps)) ? withSteps(log, await adapter.read(steps)) : log };
-}
-
-/** Removes a log and its steps file. */
-export async function removeLogFiles(app: App, path: string): Promise<void> {
-	for (const p of [path, stepsPath(path)]) {
-		if (await app.vault.adapter.exists(p)) await app.vault.adapter.remove(p);
-	}
+	return {
+		async logNames(folder) {
+			// The adapter lists vault paths; the operation wants the names in the folder.
+			return (await adapter.exists(folder)) ? (await adapter.list(folder)).files.map(basename) : [];
+		},
+		// The adapter reads a file whole: read() tells whether the log is finished.
+		isApplying: () => Promise.resolve(true),
+		async read(path) {
+			const log = parseMigrationLog(await adapter.read(path), path);
+			const steps = stepsPath(path);
+			return !log.finished && (await adapter.exists(steps)) ? withSteps(log, await adapter.read(steps)) : log;
+		},
+		exists: (path) => adapter.exists(path),
+		async locate(which, folder) {
+			for (const path of [which, `${folder}/${which}`]) if (await adapter.exists(path)) return path;
+			return null;
+		},
+		journal: (path) => new AdapterMigrationLog(app, path),
+		async remove(path) {
+			for (const p of [path, stepsPath(path)]) if (await adapter.exists(p)) await adapter.remove(p);
+		},
+		async removeIfEmpty(path) {
+			const folder = app.vault.getFolderByPath(path);
+			if (!folder || folder.children.length > 0) return false;
+			await app.fileManager.trashFile(folder);
+			return true;
+		},
+	};
 }

@@ -91,3 +91,8 @@ export interface MigrationPlan {
 export function blockingProblems(plan: MigrationPlan): MigrationProblem[] {
 	return plan.problems.filter((p) => p.severity === 'error');
 }
+
+/** Whether there is anything to do. */
+export function planIsEmpty(plan: MigrationPlan): boolean {
+	return plan.moves.length === 0 && plan.edits.length === 0;
+}

@@ -1,16 +1,13 @@
 import { App, normalizePath, Notice, TFolder } from 'obsidian';
 import type { FileStore } from '../../core/files/file-store';
-import { dirname, isUnder } from '../../core/files/paths';
-import { applyMigration, resumeMigration } from '../../core/migration/apply-migration';
-import { planIsEmpty } from '../../core/migration/format-migration';
+import { dirname } from '../../core/files/paths';
 import { repairLinks } from '../../core/migration/link-repair';
-import { readMigrationInput } from '../../core/migration/migration-input';
-import { migrationLogPath, migrationsFolder, type LoggedEdit, type MigrationLog } from '../../core/migration/migration-log';
-import { planMigration } from '../../core/migration/migration-plan';
-import { effectiveLinkStyle } from '../plugin-workspace';
-import type { MigrationInput, MigrationPlan } from '../../core/migration/migration-types';
-import { revertMigration } from '../../core/migration/revert-migration';
-import { AdapterMigrationLog, readLatestLog, removeLogFiles } from '../migration-log-adapter';
+import type { MigrationHost } from '../../core/migration/migration-host';
+import { migrationsFolder, type LoggedEdit } from '../../core/migration/migration-log';
+import { planIsEmpty } from '../../core/migration/migration-types';
+import { latestMigration, ResumeFailed, type LoggedMigration, type MigrateResult, type PlannedMigration } from '../../core/migration/run-migration';
+import { MIGRATE, REVERT } from '../../core/operations/migrate';
+import { adapterMigrationLogs } from '../migration-log-adapter';
 import { MigrationModal, UnfinishedMigrationModal, type ProgressReporter } from '../modals/migration-modal';
 import { RevertMigrationModal } from '../modals/revert-migration-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -38,45 +35,51 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 		new Notice(`No specs folder at ${specsRoot}/: set the specs folder in the plugin's settings.`);
 		return;
 	}
+	const r = await MIGRATE.run(plugin.workspace(), {}, migrationHost(plugin));
 	// An interrupted migration is finished or undone before any other is planned: the vault is half moved.
-	const latest = await readLatestLog(plugin.app, specsRoot).catch(() => null);
-	if (latest !== null && !latest.log.finished) {
-		const { path, log } = latest;
-		new UnfinishedMigrationModal(plugin.app, path, log, (progress) => resumeInVault(plugin, path, log, progress), () => revertInVault(plugin, path, log)).open();
+	if (r.outcome === 'unfinished') {
+		const { logPath, log } = r;
+		new UnfinishedMigrationModal(plugin.app, logPath, log, (progress) => resumeInVault(plugin, logPath, progress), () => revertInVault(plugin, logPath)).open();
 		return;
 	}
-	// New links (a spec's link to the journal placed as its context) follow the vault's link style, as in the CLI.
-	const input = { ...(await readMigrationInput(plugin.store, specsRoot, (p) => plugin.index.isIgnored(p))), linkStyle: effectiveLinkStyle(plugin.app, plugin.settings.linkStyle) };
-	const plan = planMigration(input);
-	if (planIsEmpty(plan) && plan.problems.every((p) => p.severity !== 'error')) {
+	if (r.outcome !== 'planned') return;
+	const { plan } = r;
+	if (planIsEmpty(plan) && !r.blocked) {
 		new Notice(`Nothing to migrate: the ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'} under ${specsRoot}/ are in the new layout.`);
 		return;
 	}
-	new MigrationModal(plugin.app, plan, (progress) => applyInVault(plugin, input, plan, progress)).open();
+	new MigrationModal(plugin.app, plan, (progress) => applyInVault(plugin, { plan, files: r.files }, progress)).open();
+}
+
+/**
+ * What the plugin adds to a migration: the log through the vault adapter, a progress bar, and
+ * Obsidian's own link updates kept where they resolve as planned (repaired with the core rewriter
+ * otherwise) and recorded for a revert; a revert moves files without Obsidian touching links.
+ */
+function migrationHost(plugin: SpecWorkflowPlugin, progress?: ProgressReporter): MigrationHost {
+	return { logs: adapterMigrationLogs(plugin.app), onProgress: progress, reconcile: reconciler(plugin.app), watchChanges: true, revertStore: plainRenames(plugin) };
 }
 
 /**
  * Moves the files with `fileManager.renameFile` (Obsidian updates the links it can, if the user
- * lets it), then writes the planned texts, keeping Obsidian's link updates where they resolve as
- * planned and repairing the rest with the core rewriter; then checks Obsidian's own
- * `unresolvedLinks` for links that resolved before and no longer do. The log is written ahead.
+ * lets it), then writes the planned texts; then checks Obsidian's own `unresolvedLinks` for links
+ * that resolved before and no longer do. The log is written ahead.
  */
-async function applyInVault(plugin: SpecWorkflowPlugin, input: MigrationInput, plan: MigrationPlan, progress: ProgressReporter): Promise<boolean> {
+async function applyInVault(plugin: SpecWorkflowPlugin, planned: PlannedMigration, progress: ProgressReporter): Promise<boolean> {
 	const { app } = plugin;
-	const specsRoot = plugin.settings.specsRoot;
 	const unresolvedBefore = unresolvedCounts(app);
-	let log: MigrationLog;
-	// Written ahead of the first change, so closing Obsidian mid-way leaves a migration to resume or revert (docs/migration.md).
-	const logPath = await freeLogPath(app, specsRoot, plugin.now());
+	let r: MigrateResult;
 	try {
-		log = await applyMigration(plugin.store, plan, { now: plugin.now, onProgress: progress, watch: input.files, reconcile: reconciler(app), journal: new AdapterMigrationLog(app, logPath) });
+		r = await MIGRATE.run(plugin.workspace(), { apply: true, planned }, migrationHost(plugin, progress));
 	} catch (e) {
 		new Notice(failureMessage(e));
 		return false;
 	}
+	if (r.outcome !== 'applied') return false;
+	const { log, logPath, plan } = r;
 	const links = log.edits.reduce((n, e) => n + e.links.length, 0);
 	const done = `Migrated ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'}: moved ${log.moves.length} files, rewrote ${links} links`;
-	await tidyUp(plugin, plan.moves.map((m) => dirname(m.from)));
+	await plugin.rebuildIndex();
 	const broken = await newlyUnresolved(app, unresolvedBefore, new Map(log.moves.map((m) => [m.from, m.to] as const)));
 	const tail = broken.length === 0 ? '' : ` ${broken.length} link${broken.length === 1 ? '' : 's'} no longer resolve: ${broken.slice(0, 5).join(', ')}.`;
 	new Notice(`${done}. Log: ${logPath}. Undo with "Revert last migration…".${tail}`);
@@ -88,39 +91,28 @@ function reconciler(app: App): (edit: LoggedEdit, current: string) => string {
 	return (edit, current) => repairLinks(current, edit.after, (target) => (target === '' ? edit.path : (app.metadataCache.getFirstLinkpathDest(target, edit.path)?.path ?? null)));
 }
 
-/** The folders the moves left empty go, and the index learns the new places. */
-async function tidyUp(plugin: SpecWorkflowPlugin, folders: string[]): Promise<void> {
-	try {
-		await removeEmptyFolders(plugin.app, folders, plugin.settings.specsRoot);
-	} catch {
-		// Empty folders left behind are harmless; the migration itself is complete.
-	}
-	await plugin.rebuildIndex();
-}
-
 /** Finishes an interrupted migration from its log: the steps not done yet, judged by the files. */
-async function resumeInVault(plugin: SpecWorkflowPlugin, logPath: string, log: MigrationLog, progress: ProgressReporter): Promise<boolean> {
-	let done: MigrationLog;
+async function resumeInVault(plugin: SpecWorkflowPlugin, logPath: string, progress: ProgressReporter): Promise<boolean> {
+	let r: MigrateResult;
 	try {
-		done = await resumeMigration(plugin.store, log, { now: plugin.now, onProgress: progress, reconcile: reconciler(plugin.app), journal: new AdapterMigrationLog(plugin.app, logPath) });
+		r = await MIGRATE.run(plugin.workspace(), { apply: true }, migrationHost(plugin, progress));
 	} catch (e) {
-		new Notice(`The interrupted migration could not be finished: ${failureMessage(e)}`);
+		// The notice says what stopped it, in the plugin's words rather than the CLI's.
+		new Notice(`The interrupted migration could not be finished: ${failureMessage(e instanceof ResumeFailed ? e.reason : e)}`);
 		return false;
 	}
-	await tidyUp(plugin, log.moves.map((m) => dirname(m.from)));
-	new Notice(`Finished the interrupted migration: ${done.moves.length} files moved, ${done.edits.length} edited. Log: ${logPath}. Undo with "Revert last migration…".`);
+	if (r.outcome !== 'resumed') return false;
+	await plugin.rebuildIndex();
+	new Notice(`Finished the interrupted migration: ${r.log.moves.length} files moved, ${r.log.edits.length} edited. Log: ${logPath}. Undo with "Revert last migration…".`);
 	return true;
 }
 
 /** Undoes a migration, finished or interrupted, from its log; the log goes too. */
-async function revertInVault(plugin: SpecWorkflowPlugin, logPath: string, log: MigrationLog): Promise<boolean> {
-	const { app } = plugin;
+async function revertInVault(plugin: SpecWorkflowPlugin, logPath: string): Promise<boolean> {
 	try {
-		const r = await revertMigration(plainRenames(plugin), log);
-		await removeEmptyFolders(app, log.moves.map((m) => dirname(m.to)), plugin.settings.specsRoot);
-		await removeLogFiles(app, logPath);
+		const r = await REVERT.run(plugin.workspace(), { log: logPath }, migrationHost(plugin));
 		await plugin.rebuildIndex();
-		new Notice(`Reverted the ${log.finished ? '' : 'interrupted '}migration: moved ${r.moved} files back, restored ${r.restored.length}.`);
+		new Notice(`Reverted the ${r.finished ? '' : 'interrupted '}migration: moved ${r.moved} files back, restored ${r.restored.length}.`);
 		return true;
 	} catch (e) {
 		new Notice(failureMessage(e));
@@ -131,9 +123,9 @@ async function revertInVault(plugin: SpecWorkflowPlugin, logPath: string, log: M
 /** Shows what the newest migration log would undo, and undoes it on confirm. */
 export async function revertCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 	const { app } = plugin;
-	let latest: { path: string; log: MigrationLog } | null;
+	let latest: LoggedMigration | null;
 	try {
-		latest = await readLatestLog(app, plugin.settings.specsRoot);
+		latest = await latestMigration(adapterMigrationLogs(app), plugin.settings.specsRoot);
 	} catch (e) {
 		new Notice(failureMessage(e));
 		return;
@@ -142,8 +134,8 @@ export async function revertCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 		new Notice(`No migration to revert: there is no log in ${migrationsFolder(plugin.settings.specsRoot)}/.`);
 		return;
 	}
-	const { path, log } = latest;
-	new RevertMigrationModal(app, path, log, () => revertInVault(plugin, path, log)).open();
+	const { logPath, log } = latest;
+	new RevertMigrationModal(app, logPath, log, () => revertInVault(plugin, logPath)).open();
 }
 
 /** The plugin's store, but moving files without Obsidian touching links: a revert puts back exact bytes. */
@@ -167,26 +159,6 @@ function plainRenames(plugin: SpecWorkflowPlugin): FileStore {
 			await app.vault.rename(file, normalizePath(to));
 		},
 	};
-}
-
-/** The log's path for now, not taken by an earlier log (in a hidden folder, which only the adapter reaches). */
-async function freeLogPath(app: App, specsRoot: string, when: Date): Promise<string> {
-	const base = migrationLogPath(specsRoot, when);
-	let path = base;
-	for (let n = 2; await app.vault.adapter.exists(path); n++) path = base.replace(/\.json$/, `-${n}.json`);
-	return path;
-}
-
-/** The folders the moves left empty, and their empty parents, up to the specs folder. */
-async function removeEmptyFolders(app: App, folders: string[], specsRoot: string): Promise<void> {
-	const deepestFirst = [...new Set(folders)].sort((a, b) => b.split('/').length - a.split('/').length);
-	for (const start of deepestFirst) {
-		for (let path = start; path !== '' && path !== specsRoot && isUnder(path, specsRoot); path = dirname(path)) {
-			const folder = app.vault.getFolderByPath(path);
-			if (!folder || folder.children.length > 0) break;
-			await app.fileManager.trashFile(folder);
-		}
-	}
 }
 
 function unresolvedCounts(app: App): Map<string, number> {

@@ -1,5 +1,6 @@
 import { App, Modal, Setting } from 'obsidian';
-import { formatPlannedContext, type ContextProblem, type PlannedContext } from '../../core/migration/context-generation';
+import type { ContextProblem, PlannedContext } from '../../core/migration/context-generation';
+import { formatPlannedContext } from '../../core/text/contexts-text';
 
 export interface ContextFilesModalOptions {
 	contexts: PlannedContext[];

@@ -1,5 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
-import { planSummary } from '../../core/migration/format-migration';
+import { planSummary } from '../../core/text/migration-text';
 import type { MigrationLog } from '../../core/migration/migration-log';
 import { blockingProblems, type MigrationPlan } from '../../core/migration/migration-types';
 

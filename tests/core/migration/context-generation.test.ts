@@ -1,4 +1,5 @@
-import { applyContextPlan, formatContextReport, generateContextFiles, planContextFiles } from '../../../src/core/migration/context-generation';
+import { applyContextPlan, generateContextFiles, planContextFiles } from '../../../src/core/migration/context-generation';
+import { formatContextReport } from '../../../src/core/text/contexts-text';
 import { readMigrationInput } from '../../../src/core/migration/migration-input';
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import { startSession } from '../../../src/core/workflow/start-session';

@@ -1,4 +1,14 @@
-import { blockingProblems, type MigrationPlan } from './migration-types';
+import type { MigrationLog } from '../migration/migration-log';
+import { blockingProblems, planIsEmpty, type MigrationPlan } from '../migration/migration-types';
+import type { MigrateResult } from '../migration/run-migration';
+import type { RevertOutcome } from '../migration/run-revert';
+
+/** What a migrate or revert call prints: its text, its JSON, and 1 when a problem blocked it or an interrupted migration waits. */
+export interface MigrationOutput {
+	json: unknown;
+	text: string;
+	exitCode?: number;
+}
 
 /** Counts a person reads first: specs, moves, files whose links change. */
 export function planSummary(plan: MigrationPlan): string {
@@ -7,11 +17,6 @@ export function planSummary(plan: MigrationPlan): string {
 	const links = linkEdits.reduce((sum, e) => sum + e.links.length, 0);
 	// Files edited for other reasons (a journal's sessions, a kept journal listed, a context link) are listed in their own sections.
 	return `${n(plan.specs.length, 'spec')}, ${n(plan.moves.length, 'file')} to move, ${n(links, 'link')} to rewrite in ${n(linkEdits.length, 'file')}`;
-}
-
-/** Whether there is anything to do. */
-export function planIsEmpty(plan: MigrationPlan): boolean {
-	return plan.moves.length === 0 && plan.edits.length === 0;
 }
 
 /**
@@ -66,5 +71,44 @@ export function planJson(plan: MigrationPlan): unknown {
 		contextLinks: plan.contextLinks,
 		problems: plan.problems,
 		fileCount: plan.fileCount,
+	};
+}
+
+/** A migrate call's result as the command line prints it (and the Obsidian CLI's handlers will). */
+export function migrationOutput(r: MigrateResult): MigrationOutput {
+	switch (r.outcome) {
+		case 'unfinished':
+			return {
+				json: { unfinished: r.logPath, applied: false },
+				text: `An interrupted migration is unfinished (${r.logPath}): finish it with: spec-work migrate --apply, or undo it with: spec-work migrate --revert last`,
+				exitCode: 1,
+			};
+		case 'planned': {
+			const { plan, blocked } = r;
+			const tail = planIsEmpty(plan) && !blocked ? '' : blocked ? `\n\n${r.apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.` : '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
+			return { json: { ...(planJson(plan) as object), applied: false }, text: formatMigrationPlan(plan) + tail, exitCode: blocked ? 1 : 0 };
+		}
+		case 'applied':
+			return {
+				json: { ...(planJson(r.plan) as object), applied: true, log: r.logPath },
+				text: `${formatMigrationPlan(r.plan)}\n\n${appliedLines(r.log, r.logPath)}`,
+			};
+		case 'resumed':
+			return {
+				json: { resumed: r.logPath, applied: true, log: r.logPath },
+				text: `Finishing the interrupted migration ${r.logPath}.\n${appliedLines(r.log, r.logPath)}`,
+			};
+	}
+}
+
+function appliedLines(log: MigrationLog, logPath: string): string {
+	return `Applied: moved ${log.moves.length} file${log.moves.length === 1 ? '' : 's'}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`;
+}
+
+/** A revert's result as the command line prints it. */
+export function revertOutput(r: RevertOutcome): MigrationOutput {
+	return {
+		json: { reverted: r.logPath, restored: r.restored, moved: r.moved },
+		text: `Reverted ${r.finished ? '' : 'the interrupted migration '}${r.logPath}: moved ${r.moved} file${r.moved === 1 ? '' : 's'} back, restored ${r.restored.length}.`,
 	};
 }
