@@ -1,4 +1,5 @@
-import { formatResumeBrief, resumeBrief } from '../../src/core/reports/resume';
+import { resumeBrief } from '../../src/core/reports/resume';
+import { formatResumeBrief } from '../../src/core/text/resume-text';
 import { CTX, duringSession1, SESSION_1_END, SESSION_1_SUMMARY, WALKTHROUGH_BLOCK, WALKTHROUGH_VAULT } from '../core/reports/resume-fixtures';
 import { TempVault } from '../helpers/cli-process';
 import { readVaultFiles } from '../helpers/vault-files';

@@ -1,6 +1,6 @@
 import { compareIds } from '../index/discovery';
 import { Spec } from '../index/spec';
-import { ContextCache, progressFigures, specProgress, SpecProgress } from './progress-rollup';
+import { ContextCache, specProgress, SpecProgress } from './progress-rollup';
 import { Workspace } from '../workspace/workspace';
 
 /** What every status view says of a spec. */
@@ -48,16 +48,4 @@ export async function specTree(ws: Workspace): Promise<TreeNode[]> {
 	for (const spec of all) if (!ws.index.parentOf(spec) && !placed.has(spec.path)) roots.push(await build(spec));
 	for (const spec of all) if (!placed.has(spec.path)) roots.push(await build(spec));
 	return roots.sort((a, b) => compareIds(a.id, b.id) || (a.path < b.path ? -1 : 1));
-}
-
-/** The tree for `spec-work list`: `1000  Foundation Infrastructure  [implementing]  71% (5/7)`, two spaces per level. */
-export function formatTree(nodes: readonly TreeNode[]): string {
-	const out: string[] = [];
-	const walk = (node: TreeNode, depth: number): void => {
-		const figures = progressFigures(node.progress);
-		out.push(`${'  '.repeat(depth)}${node.id}  ${node.title}  [${node.status || 'no status'}]  ${figures}`);
-		for (const child of node.children) walk(child, depth + 1);
-	};
-	for (const node of nodes) walk(node, 0);
-	return out.length === 0 ? 'No specs found.\n' : out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
-import { resumeSessionLine, resumeTaskLine, type ResumeBrief, type ResumeTask } from '../../core/reports/resume';
+import type { ResumeBrief, ResumeTask } from '../../core/reports/resume';
+import { resumeSessionLine, resumeTaskLine } from '../../core/text/resume-text';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**

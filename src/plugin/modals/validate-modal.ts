@@ -1,5 +1,6 @@
 import { App, Modal, Setting } from 'obsidian';
-import { plural, shortMessage, type Problem, type ValidateResult } from '../../core/validate/validate';
+import type { Problem, ValidateResult } from '../../core/validate/validate';
+import { plural, shortMessage } from '../../core/text/problems-text';
 
 export interface ValidateModalOptions {
 	/** Whether a click on this file's name can open it in Obsidian. */

@@ -1,8 +1,10 @@
 import { join } from 'path';
 import { addDeliverable } from '../../../src/core/workflow/add-deliverable';
 import { logEntry } from '../../../src/core/workflow/log-entry';
-import { formatResumeBrief, resumeBrief } from '../../../src/core/reports/resume';
-import { formatStatus, specStatus } from '../../../src/core/reports/spec-status';
+import { resumeBrief } from '../../../src/core/reports/resume';
+import { specStatus } from '../../../src/core/reports/spec-status';
+import { formatResumeBrief } from '../../../src/core/text/resume-text';
+import { formatStatus } from '../../../src/core/text/status-text';
 import { setTaskState } from '../../../src/core/workflow/set-task-state';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { validate } from '../../../src/core/validate/validate';

@@ -1,4 +1,4 @@
-import { formatNextTask, nextTask } from '../../../src/core/reports/next-task';
+import { nextTask } from '../../../src/core/reports/next-task';
 import { join } from 'path';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
@@ -41,9 +41,6 @@ describe('nextTask', () => {
 			task: { number: 6, text: 'Documentation', state: 'in-progress' },
 			reason: 'in-progress',
 		});
-		expect(formatNextTask(next)).toBe(
-			'Next: 1014 Cold Storage NAS Integration, task 6: Documentation (in progress)\nProgress 71% (5/7); context specs/1000/1001/1014.context.md\n',
-		);
 	});
 
 	it('prefers a task in progress over a more advanced spec with pending work', async () => {
@@ -60,7 +57,6 @@ describe('nextTask', () => {
 		});
 		const next = await nextTask(await memoryWorkspace(files));
 		expect(next).toMatchObject({ id: '1014', task: { number: 7, text: 'Final validation', state: 'pending' }, reason: 'pending', progress: { percent: 86 } });
-		expect(formatNextTask(next)).toBe('Next: 1014 Cold Storage NAS Integration, task 7: Final validation (pending)\nProgress 86% (6/7); context specs/1000/1001/1014.context.md\n');
 	});
 
 	it('breaks a tie in progress by tree order, and skips blocked tasks and blocked specs', async () => {
@@ -78,7 +74,6 @@ describe('nextTask', () => {
 		});
 		const next = await nextTask(await memoryWorkspace(files));
 		expect(next).toBeNull();
-		expect(formatNextTask(next)).toBe('Nothing to do: no task is in progress and no implementing spec has a pending task.\n');
 	});
 });
 
@@ -88,7 +83,6 @@ describe('nextTask on a hand-written vault', () => {
 	it('finds a checklist task in progress in a context without a plan', async () => {
 		const next = await nextTask(await memoryWorkspace(readVaultFiles(REAL_VAULT)));
 		expect(next).toMatchObject({ id: '1002', context: 'specs/1000/1002/context.md', taskFile: 'specs/1000/1002/context.md', task: { number: 2, text: 'Lifecycle rules', state: 'in-progress' }, reason: 'in-progress' });
-		expect(formatNextTask(next)).toBe('Next: 1002 Storage, task 2: Lifecycle rules (in progress)\nProgress 33% (1/3, from checklist); checklist in specs/1000/1002/context.md\n');
 	});
 
 	it('finds the first unchecked item of a spec own Tasks checklist', async () => {

@@ -1,4 +1,5 @@
-import { formatOpenSpecs, openSpecs } from '../../../src/core/reports/open-specs';
+import { openSpecs } from '../../../src/core/reports/open-specs';
+import { formatOpenSpecs } from '../../../src/core/text/open-specs-text';
 import { join } from 'path';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';

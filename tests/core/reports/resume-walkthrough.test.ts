@@ -1,5 +1,6 @@
 import { finishSession } from '../../../src/core/workflow/finish-session';
-import { formatResumeBrief, resumeBrief } from '../../../src/core/reports/resume';
+import { resumeBrief } from '../../../src/core/reports/resume';
+import { formatResumeBrief } from '../../../src/core/text/resume-text';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { CTX, duringSession1, SESSION_1_END, SESSION_1_SUMMARY, WALKTHROUGH_BLOCK, WALKTHROUGH_VAULT } from './resume-fixtures';

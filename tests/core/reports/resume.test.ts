@@ -1,4 +1,5 @@
-import { formatResumeBrief, resumeBrief, type ResumeBrief } from '../../../src/core/reports/resume';
+import { resumeBrief, type ResumeBrief } from '../../../src/core/reports/resume';
+import { formatResumeBrief } from '../../../src/core/text/resume-text';
 import { join } from 'path';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
@@ -35,22 +36,6 @@ describe('resumeBrief', () => {
 		});
 		// Read-only.
 		expect(ws.store.snapshot()).toEqual(before);
-	});
-
-	it('formats the brief the way the seed shows it', async () => {
-		const ws = await workspace();
-		expect(formatResumeBrief(await resumeBrief(ws, '1014'))).toBe(
-			'Resuming work on spec 1014 (Cold Storage NAS Integration)\n\n' +
-				'## Previous Session Summary:\n' +
-				`- Session 1 (2025-08-26): ${S1_1014}\n` +
-				`- Session 2 (2025-08-27): ${S2_1014}\n` +
-				'- Status: 5/7 tasks completed\n' +
-				`- Last activity: ${LAST_1014}\n\n` +
-				'## Remaining Tasks:\n' +
-				'6. ⏳ Documentation\n' +
-				'7. ⏳ Final validation\n\n' +
-				'Continue from task 6? Start a session with: spec-work start 1014\n',
-		);
 	});
 
 	it('counts an active session\'s time so far and says it is still active', async () => {

@@ -1,4 +1,5 @@
-import { formatStatus, specStatus } from '../../../src/core/reports/spec-status';
+import { specStatus } from '../../../src/core/reports/spec-status';
+import { formatStatus } from '../../../src/core/text/status-text';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { WALKTHROUGH, WALKTHROUGH_BLOCK, WALKTHROUGH_STATUS } from '../../helpers/walkthrough-status';
 import { memoryWorkspace } from '../../helpers/workspace';

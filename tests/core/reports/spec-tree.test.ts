@@ -1,4 +1,4 @@
-import { formatTree, specTree, TreeNode } from '../../../src/core/reports/spec-tree';
+import { specTree, TreeNode } from '../../../src/core/reports/spec-tree';
 import { memoryWorkspace } from '../../helpers/workspace';
 
 function ids(nodes: TreeNode[]): unknown[] {
@@ -13,24 +13,9 @@ describe('specTree', () => {
 		expect(tree[0]).toMatchObject({ id: '1000', title: 'Foundation Infrastructure', type: 'epic', status: 'implementing', path: 'specs/1000/epic.md', progress: { done: 10, total: 12, percent: 83 } });
 		// A status word read as a synonym is shown canonically; the raw word is kept.
 		expect(tree[2].children[0]).toMatchObject({ id: '4005', status: 'planning', statusRaw: 'draft', type: 'feature' });
-		expect(formatTree(tree)).toBe(
-			[
-				'1000  Foundation Infrastructure  [implementing]  83% (10/12)',
-				'  1001  Storage Infrastructure  [implementing]  83% (10/12)',
-				'    1011  Hot Storage NVMe Setup  [completed]  100% (5/5)',
-				'    1014  Cold Storage NAS Integration  [implementing]  71% (5/7)',
-				'3000  Market Data  [planning]  no tasks',
-				'  3001  Market Data Collection  [planning]  no tasks',
-				'4000  Strategy Engine  [planning]  no tasks',
-				'  4005  Strategy State Persistence  [planning]  no tasks',
-				'9000  Research & Backtesting  [planning]  no tasks',
-				'  9001  Backtesting Framework  [planning]  no tasks',
-				'',
-			].join('\n'),
-		);
 	});
 
-	it('puts orphans at the top level in natural id order, shows unknown statuses as written, and survives parent loops', async () => {
+	it('puts orphans at the top level in natural id order and survives parent loops', async () => {
 		const ws = await memoryWorkspace({
 			'specs/10000/epic.md': '---\ntitle: Big\nstatus: parked\n---\n',
 			'specs/2000/epic.md': '---\ntitle: Small\n---\n',
@@ -40,21 +25,10 @@ describe('specTree', () => {
 		});
 		const tree = await specTree(ws);
 		expect(ids(tree)).toEqual(['2000', '10000', ['a', ['b']], 'T9']);
-		expect(formatTree(tree)).toBe(
-			[
-				'2000  Small  [no status]  no tasks',
-				'10000  Big  [parked]  no tasks',
-				'a  A  [no status]  no tasks',
-				'  b  B  [no status]  no tasks',
-				'T9  Orphan  [completed]  100% (1/1)',
-				'',
-			].join('\n'),
-		);
 	});
 
 	it('says so when there are no specs', async () => {
 		const ws = await memoryWorkspace({ 'notes/a.md': '# A\n' });
 		expect(await specTree(ws)).toEqual([]);
-		expect(formatTree([])).toBe('No specs found.\n');
 	});
 });

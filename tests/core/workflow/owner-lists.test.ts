@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { deliverablesReport, formatDeliverablesReport } from '../../../src/core/reports/deliverables-report';
-import { formatProblems, validate } from '../../../src/core/validate/validate';
+import { validate } from '../../../src/core/validate/validate';
+import { formatProblems } from '../../../src/core/text/problems-text';
 import { addToChildrenProperty } from '../../../src/core/validate/validate-specs';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';

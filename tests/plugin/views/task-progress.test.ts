@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { fileAt } from '../../__mocks__/obsidian';
-import { formatStatus, specStatus } from '../../../src/core/reports/spec-status';
+import { specStatus } from '../../../src/core/reports/spec-status';
+import { formatStatus } from '../../../src/core/text/status-text';
 import { readVaultFiles } from '../../helpers/vault-files';
 import { WALKTHROUGH } from '../../helpers/walkthrough-status';
 import { memoryWorkspace } from '../../helpers/workspace';
