@@ -9,6 +9,7 @@ import { VERBS, Verb } from './verbs';
 import { positionalRange, verbOptions } from './verb-adapter';
 import { findVault, openWorkspace } from './open-workspace';
 import { callWrites } from './call-writes';
+import { failureLine } from './failure-line';
 import { lockTimeoutMs, VaultLock } from './vault-lock';
 
 export interface CliIo {
@@ -127,17 +128,9 @@ function readInput(cwd: string, file: string): Uint8Array {
 
 /** A failed call in one line: the workflow's refusals as they are, anything else as unexpected. */
 function failure(e: unknown, io: CliIo): number {
-	if (e instanceof WorkflowError) {
-		io.stderr(`spec-work: ${e.message}${e.cliHint ? `; ${e.cliHint}` : ''}\n`);
-		return 1;
-	}
-	if (e instanceof FileStoreError) {
-		io.stderr(`spec-work: ${e.message}\n`);
-		return 1;
-	}
-	const message = e instanceof Error ? e.message : String(e);
-	io.stderr(`spec-work: unexpected error: ${message}\n`);
-	if (io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+	io.stderr(failureLine(e) + '\n');
+	const expected = e instanceof WorkflowError || e instanceof FileStoreError;
+	if (!expected && io.env.SPEC_WORK_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
 	return 1;
 }
 

@@ -12,6 +12,7 @@ import { START } from '../core/operations/start';
 import { OPEN_SPECS, STATUS } from '../core/operations/status';
 import { TASK } from '../core/operations/task';
 import { VALIDATE } from '../core/operations/validate';
+import { deliverablesJson, openSpecsJson, startJson, suggestIdJson } from '../core/operations/result-json';
 import { formatDeliverablesReport } from '../core/reports/deliverables-report';
 import { formatResumeBrief } from '../core/text/resume-text';
 import { formatStatus } from '../core/text/status-text';
@@ -49,7 +50,7 @@ export const VERBS: Record<string, Verb> = {
 			]
 				.filter((l) => l !== '')
 				.join('\n');
-			return { json: { ...r, spec: { id: r.spec.id, title: r.spec.title, path: r.spec.path } }, text };
+			return { json: startJson(r), text };
 		},
 	},
 	resume: {
@@ -73,7 +74,7 @@ export const VERBS: Record<string, Verb> = {
 			if (args.options.has('all')) {
 				if (args.positionals.length > 0) throw new UsageError('give either <id> or --all, not both');
 				const specs = await OPEN_SPECS.run(ws, {}, undefined);
-				return { json: { specs }, text: formatOpenSpecs(specs) };
+				return { json: openSpecsJson(specs), text: formatOpenSpecs(specs) };
 			}
 			if (args.positionals.length === 0) throw new UsageError('missing <id> (or --all)');
 			const report = await STATUS.run(ws, verbInput(this, STATUS, args), optionalGit(ws));
@@ -86,12 +87,10 @@ export const VERBS: Record<string, Verb> = {
 		operations: [DELIVERABLES],
 		positionals: [ID],
 		async run(ws, args) {
-			const { report, saved } = await DELIVERABLES.run(ws, verbInput(this, DELIVERABLES, args), undefined);
-			if (saved) {
-				const paths = saved.written ? [saved.path] : [];
-				return { json: { ...report, written: paths, reportPath: saved.path }, text: written(paths) };
-			}
-			return { json: report, text: formatDeliverablesReport(report) };
+			const outcome = await DELIVERABLES.run(ws, verbInput(this, DELIVERABLES, args), undefined);
+			const { report, saved } = outcome;
+			const text = saved ? written(saved.written ? [saved.path] : []) : formatDeliverablesReport(report);
+			return { json: deliverablesJson(outcome), text };
 		},
 	},
 	log: {
@@ -153,7 +152,7 @@ export const VERBS: Record<string, Verb> = {
 			const suggest = verbInput<Parameters<typeof SUGGEST_ID.run>[1]>(this, SUGGEST_ID, args);
 			if (args.options.has('suggest')) {
 				const id = await SUGGEST_ID.run(ws, suggest, undefined);
-				return { json: { id }, text: id };
+				return { json: suggestIdJson(id), text: id };
 			}
 			const r = await NEW_SPEC.run(ws, verbInput(this, NEW_SPEC, args), undefined);
 			return { json: r, text: `Created ${suggest.type} ${r.spec.id}: ${r.spec.path}\n${written(r.written)}` };

@@ -1,0 +1,80 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import {
+	CallToolRequestSchema,
+	ErrorCode,
+	ListResourcesRequestSchema,
+	ListResourceTemplatesRequestSchema,
+	ListToolsRequestSchema,
+	McpError,
+	ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { NodeWorkspace } from '../open-workspace';
+import { OpenVault } from './open-vault';
+import { readSpecResource, RESOURCE_TEMPLATES, specResources } from './resources';
+import type { McpShell } from './shell';
+import { callTool, refusal } from './tool-call';
+import { toolInputSchema } from './tool-schema';
+import { toolsOf, type ToolSet } from './tools';
+
+export const SERVER_NAME = 'spec-work';
+
+/** Told to the agent when it connects: the workflow in the order the tools are meant to be used. */
+const INSTRUCTIONS = `Spec Workflow: specs, their implementation journals (context files) and their deliverables, kept traceable in an Obsidian vault that people review.
+Record your work through these tools instead of editing the spec or context files by hand:
+pick work with next (or status <id>), start_session on the spec with the approved plan, log each step as you go (implementation, testing, issues, commits), add_deliverable for each file you produce, update_task … done as tasks finish, and finish_session when you stop.
+A failed call changed nothing: its text says why in one line; fix the cause and call again.`;
+
+/**
+ * The MCP server over a vault: tools from the catalogue (the `set`), the spec:// resources, and
+ * calls taken one at a time, so a write and the reads around it see the vault in order.
+ */
+function specServer(shell: McpShell, first: NodeWorkspace, set: ToolSet, version: string) {
+	const tools = toolsOf(set);
+	const vault = new OpenVault(shell, first);
+	// Its low-level server's handlers, not registerTool: the tools' JSON schemas are generated from
+	// the catalogue's fields, where registerTool would take Zod schemas and check arguments itself.
+	const mcp = new McpServer({ name: SERVER_NAME, version }, { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS });
+	const server = mcp.server;
+	let queue: Promise<unknown> = Promise.resolve();
+	const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+		const next = queue.then(work, work);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+
+	server.setRequestHandler(ListToolsRequestSchema, () => ({
+		tools: tools.map((t) => ({ name: t.name, description: t.description, inputSchema: toolInputSchema(t.operation.input) })),
+	}));
+	server.setRequestHandler(CallToolRequestSchema, (request) => {
+		const tool = tools.find((t) => t.name === request.params.name);
+		if (!tool) return refusal(`spec-work: no tool "${request.params.name}"; the tools are ${tools.map((t) => t.name).join(', ')}`);
+		return inTurn(() => callTool(tool, request.params.arguments, vault, shell));
+	});
+	server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ ...t })) }));
+	server.setRequestHandler(ListResourcesRequestSchema, () => inTurn(async () => ({ resources: specResources(await vault.current()) })));
+	server.setRequestHandler(ReadResourceRequestSchema, (request) =>
+		inTurn(async () => {
+			try {
+				return { contents: [await readSpecResource(await vault.current(), request.params.uri, shell)] };
+			} catch (e) {
+				throw new McpError(ErrorCode.InvalidParams, shell.failureLine(e));
+			}
+		}),
+	);
+	return mcp;
+}
+
+/** Serves the vault over standard input and output until the client closes standard input. */
+export async function serveStdio(shell: McpShell, first: NodeWorkspace, set: ToolSet, version: string): Promise<void> {
+	const mcp = specServer(shell, first, set, version);
+	const transport = new StdioServerTransport();
+	const closed = new Promise<void>((resolve) => {
+		mcp.server.onclose = resolve;
+		// The transport itself does not notice the client going away.
+		process.stdin.once('end', () => void mcp.close());
+	});
+	mcp.server.onerror = (e) => shell.log(`protocol error: ${e.message}`);
+	await mcp.connect(transport);
+	await closed;
+}
