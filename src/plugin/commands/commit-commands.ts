@@ -1,27 +1,22 @@
 import { Notice } from 'obsidian';
+import type { Spec } from '../../core/index/spec';
 import { ChangeSet } from '../../core/workspace/file-changes';
 import { LOG } from '../../core/operations/log';
 import { WorkflowError } from '../../core/workspace/workflow-error';
 import { requireActiveSession } from '../../core/edits/session-edits';
 import { CommitFields, RecordCommitModal } from '../modals/record-commit-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
-import { runOperation, specForCommand } from './command-context';
-import { commandFlow } from './command-flow';
+import { runOperation } from './command-context';
+import { addSpecCommand } from './spec-command';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /** "Record commit…": a commit typed by hand, on every platform (the git commands are desktop only). */
 export function registerCommitCommands(plugin: SpecWorkflowPlugin): void {
-	plugin.addCommand({
-		id: 'record-commit',
-		name: 'Record commit…',
-		callback: () => commandFlow(recordCommitCommand(plugin)),
-	});
+	addSpecCommand(plugin, { id: 'record-commit', name: 'Record commit…', placeholder: 'Record a commit for which spec?', flow: recordCommitFlow });
 }
 
-/** The spec, then (when it has an active session) the modal; resolves once the modal is open. */
-export async function recordCommitCommand(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await specForCommand(plugin, 'Record a commit for which spec?');
-	if (!spec) return;
+/** When the spec has an active session, the modal; resolves once the modal is open. */
+async function recordCommitFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	// Asked before the user types anything: without an active session there is nowhere to record it.
 	const active = await runOperation(plugin, (ws) => requireActiveSession(ws, new ChangeSet(ws.store), spec));
 	if (!active) return;

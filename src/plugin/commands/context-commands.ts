@@ -3,15 +3,11 @@ import { applyContextPlan, planContextFiles } from '../../core/migration/context
 import { ContextFilesModal } from '../modals/context-files-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { runOperation } from './command-context';
-import { commandFlow } from './command-flow';
+import { addVaultCommand } from './command-flow';
 
 /** "Create missing context files": migration phase 2, the same operation as `spec-work contexts --apply`. */
 export function registerContextCommands(plugin: SpecWorkflowPlugin): void {
-	plugin.addCommand({
-		id: 'create-missing-contexts',
-		name: 'Create missing context files',
-		callback: () => commandFlow(createMissingContextsCommand(plugin)),
-	});
+	addVaultCommand(plugin, { id: 'create-missing-contexts', name: 'Create missing context files', run: createMissingContextsCommand });
 }
 
 /** Plans a context for every spec without one, shows the plan, and creates them all on confirm. */

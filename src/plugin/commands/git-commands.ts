@@ -1,4 +1,5 @@
 import { Notice, Platform } from 'obsidian';
+import type { Spec } from '../../core/index/spec';
 import { activeSessionCommits } from '../../core/workflow/session-commits';
 import { specFiles } from '../../core/reports/spec-files';
 import { COMMIT, RECORD_COMMITS, SESSION_COMMITS } from '../../core/operations/git';
@@ -7,8 +8,8 @@ import { vaultRepository } from '../git/desktop-git';
 import { CommitProgressModal } from '../modals/commit-progress-modal';
 import { RecordCommitsModal } from '../modals/record-commits-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
-import { runOperation, specForCommand } from './command-context';
-import { commandFlow } from './command-flow';
+import { runOperation } from './command-context';
+import { addSpecCommand } from './spec-command';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
 
 /**
@@ -17,22 +18,12 @@ import { specHeadingTitle } from '../../core/templates/spec-templates';
  */
 export function registerGitCommands(plugin: SpecWorkflowPlugin): void {
 	if (!Platform.isDesktop) return;
-	plugin.addCommand({
-		id: 'commit-spec-progress',
-		name: 'Commit spec progress…',
-		callback: () => commandFlow(commitProgressCommand(plugin)),
-	});
-	plugin.addCommand({
-		id: 'record-commits-from-git',
-		name: 'Record commits from Git…',
-		callback: () => commandFlow(recordCommitsCommand(plugin)),
-	});
+	addSpecCommand(plugin, { id: 'commit-spec-progress', name: 'Commit spec progress…', placeholder: 'Commit the progress of which spec?', flow: commitProgressFlow });
+	addSpecCommand(plugin, { id: 'record-commits-from-git', name: 'Record commits from Git…', placeholder: 'Record commits for which spec?', flow: recordCommitsFlow });
 }
 
-/** The spec, its active session and the repository (not in the middle of a merge…), each refused with a Notice; then the message modal. */
-export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await specForCommand(plugin, 'Commit the progress of which spec?');
-	if (!spec) return;
+/** The spec's active session and the repository (not in the middle of a merge…), each refused with a Notice; then the message modal. */
+async function commitProgressFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const ready = await runOperation(plugin, async (ws) => {
 		await activeSessionCommits(ws, spec.id);
 		const repo = await vaultRepository(plugin.app);
@@ -54,9 +45,7 @@ export async function commitProgressCommand(plugin: SpecWorkflowPlugin): Promise
 }
 
 /** The commits since the active session started, then the checkbox modal. */
-export async function recordCommitsCommand(plugin: SpecWorkflowPlugin): Promise<void> {
-	const spec = await specForCommand(plugin, 'Record commits for which spec?');
-	if (!spec) return;
+async function recordCommitsFlow(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const found = await runOperation(plugin, async (ws) => {
 		const repo = await vaultRepository(plugin.app);
 		return { repo, list: await SESSION_COMMITS.run(ws, { id: spec.id }, { repository: () => Promise.resolve(repo) }) };

@@ -7,7 +7,7 @@ import { migrationsFolder, type LoggedEdit } from '../../core/migration/migratio
 import { planIsEmpty } from '../../core/migration/migration-types';
 import { latestMigration, ResumeFailed, type LoggedMigration, type MigrateResult, type PlannedMigration } from '../../core/migration/run-migration';
 import { MIGRATE, REVERT } from '../../core/operations/migrate';
-import { adapterMigrationLogs } from '../migration-log-adapter';
+import { adapterMigrationLogs } from '../shared/migration-log-adapter';
 import { MigrationModal, UnfinishedMigrationModal, type ProgressReporter } from '../modals/migration-modal';
 import { RevertMigrationModal } from '../modals/revert-migration-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';

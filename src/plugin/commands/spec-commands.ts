@@ -9,20 +9,12 @@ import { ValidateModal } from '../modals/validate-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../shared/viewable-file';
 import { activeSpec, openFile, runOperation } from './command-context';
-import { commandFlow } from './command-flow';
+import { addVaultCommand } from './command-flow';
 
 /** "New spec…" and "Validate specs". */
 export function registerSpecCommands(plugin: SpecWorkflowPlugin): void {
-	plugin.addCommand({
-		id: 'new-spec',
-		name: 'New spec…',
-		callback: () => commandFlow(newSpecCommand(plugin)),
-	});
-	plugin.addCommand({
-		id: 'validate-specs',
-		name: 'Validate specs',
-		callback: () => commandFlow(validateCommand(plugin)),
-	});
+	addVaultCommand(plugin, { id: 'new-spec', name: 'New spec…', run: newSpecCommand });
+	addVaultCommand(plugin, { id: 'validate-specs', name: 'Validate specs', run: validateCommand });
 }
 
 const PARENT_TYPE: Record<'feature' | 'task', SpecType> = { feature: 'epic', task: 'feature' };

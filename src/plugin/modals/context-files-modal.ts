@@ -1,6 +1,7 @@
 import { App, Modal, Setting } from 'obsidian';
 import type { ContextProblem, PlannedContext } from '../../core/migration/context-generation';
 import { formatPlannedContext } from '../../core/text/contexts-text';
+import { Submission } from './submission';
 
 export interface ContextFilesModalOptions {
 	contexts: PlannedContext[];
@@ -17,8 +18,11 @@ export interface ContextFilesModalOptions {
  */
 export class ContextFilesModal extends Modal {
 	/** The creation in progress, if any (tests await it after pressing the button). */
-	submitting: Promise<void> = Promise.resolve();
-	private busy = false;
+	readonly submission = new Submission();
+
+	get submitting(): Promise<void> {
+		return this.submission.current;
+	}
 
 	constructor(
 		app: App,
@@ -60,23 +64,12 @@ export class ContextFilesModal extends Modal {
 				button
 					.setButtonText(n === 1 ? 'Create 1 context file' : `Create ${n} context files`)
 					.setCta()
-					.onClick(() => this.create()),
+					.onClick(() => this.submission.run(this, () => this.options.onCreate())),
 			);
 	}
 
 	onClose(): void {
 		this.contentEl.empty();
-	}
-
-	private create(): void {
-		if (this.busy) return;
-		this.busy = true;
-		this.submitting = this.options
-			.onCreate()
-			.then((done) => {
-				if (done) this.close();
-			})
-			.finally(() => (this.busy = false));
 	}
 }
 

@@ -1,5 +1,6 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import type { FinishStatus } from '../../core/workflow/finish-session';
+import { Submission } from './submission';
 
 const STATUS_LABELS: Record<FinishStatus, string> = {
 	completed: 'Completed',
@@ -16,6 +17,8 @@ export interface FinishSessionInput {
 
 /** How the session ended, what happened, and whether the spec is done. */
 export class FinishSessionModal extends Modal {
+	/** The submission in progress, if any (tests await it after pressing the button). */
+	readonly submission = new Submission();
 	private readonly input: FinishSessionInput = { status: 'completed', summary: '', complete: false };
 
 	constructor(
@@ -48,11 +51,7 @@ export class FinishSessionModal extends Modal {
 			button
 				.setButtonText('Finish session')
 				.setCta()
-				.onClick(async () => {
-					button.setDisabled(true);
-					if (await this.onSubmit({ ...input })) this.close();
-					else button.setDisabled(false);
-				}),
+				.onClick(() => this.submission.run(this, () => this.onSubmit({ ...input }), button)),
 		);
 	}
 

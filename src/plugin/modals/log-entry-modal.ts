@@ -1,5 +1,6 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import type { LogSection } from '../../core/workflow/log-entry';
+import { Submission } from './submission';
 
 /** The session's sections in the seed's order, as the dropdown names them. */
 export const LOG_SECTION_LABELS: Record<LogSection, string> = {
@@ -28,6 +29,8 @@ export interface LogEntryInput {
  * what was typed. `onSubmit` says whether the entry was written; the modal stays open otherwise.
  */
 export class LogEntryModal extends Modal {
+	/** The submission in progress, if any (tests await it after pressing the button). */
+	readonly submission = new Submission();
 	private readonly input: LogEntryInput = { section: 'implementation', text: '', resolution: '', hash: '', message: '' };
 	private fieldsEl: HTMLElement | null = null;
 
@@ -57,11 +60,7 @@ export class LogEntryModal extends Modal {
 			button
 				.setButtonText('Log entry')
 				.setCta()
-				.onClick(async () => {
-					button.setDisabled(true);
-					if (await this.onSubmit({ ...input })) this.close();
-					else button.setDisabled(false);
-				}),
+				.onClick(() => this.submission.run(this, () => this.onSubmit({ ...input }), button)),
 		);
 	}
 

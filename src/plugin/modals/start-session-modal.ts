@@ -3,6 +3,7 @@ import type { PlanTask } from '../../core/context/plan-task';
 import type { Spec } from '../../core/index/spec';
 import { DEFAULT_SESSION_TITLE } from '../../core/workflow/start-session';
 import { PlanEditor } from './plan-editor';
+import { Submission } from './submission';
 
 export interface StartSessionInput {
 	title: string;
@@ -24,6 +25,8 @@ export interface StartSessionData {
  * says whether it succeeded; the modal stays open after a failure so nothing typed is lost.
  */
 export class StartSessionModal extends Modal {
+	/** The submission in progress, if any (tests await it after pressing the button). */
+	readonly submission = new Submission();
 	private title = '';
 	private participants: string;
 
@@ -62,12 +65,7 @@ export class StartSessionModal extends Modal {
 			button
 				.setButtonText('Approve')
 				.setCta()
-				.onClick(async () => {
-					button.setDisabled(true);
-					const ok = await this.onApprove({ title: this.title, participants: this.participants, plan: plan.newTasks() });
-					if (ok) this.close();
-					else button.setDisabled(false);
-				}),
+				.onClick(() => this.submission.run(this, () => this.onApprove({ title: this.title, participants: this.participants, plan: plan.newTasks() }), button)),
 		);
 	}
 

@@ -1,3 +1,4 @@
+import { addVaultCommand } from '../commands/command-flow';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { SpecStatusView, STATUS_VIEW_TYPE } from './status-view';
 
@@ -5,7 +6,13 @@ import { SpecStatusView, STATUS_VIEW_TYPE } from './status-view';
 export function registerStatusView(plugin: SpecWorkflowPlugin): void {
 	plugin.registerView(STATUS_VIEW_TYPE, (leaf) => new SpecStatusView(leaf, plugin));
 	plugin.addRibbonIcon('list-checks', 'Open spec status panel', () => revealStatusPanel(plugin));
-	plugin.addCommand({ id: 'open-status-panel', name: 'Open spec status panel', callback: () => revealStatusPanel(plugin) });
+	addVaultCommand(plugin, {
+		id: 'open-status-panel',
+		name: 'Open spec status panel',
+		run: async (p) => {
+			await revealStatusPanel(p);
+		},
+	});
 }
 
 /** Shows the panel in the right sidebar (the right drawer on a phone), creating it the first time. */
