@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { agentsSection, AGENTS_PATH, AgentSetup, SLASH_COMMAND_PATH, slashCommandBlock, slashCommandFile } from '../core/agent/agent-instructions';
-import { placeBlock } from '../core/agent/marked-block';
+import type { AgentRepository } from '../core/agent/init-agent-files';
 import type { InitAgentResult } from '../core/operations/init-agent';
 import { FsFileStore } from './fs-file-store';
 
@@ -23,31 +22,11 @@ export function findRepositoryRoot(vaultPath: string): RepositoryRoot {
 	return { root: nodePath.resolve(vaultPath), kind: 'vault' };
 }
 
-/**
- * Writes the slash command and the AGENTS.md section at the repository root. Both files are
- * planned before either is written, so a file with broken markers leaves both untouched; each
- * write replaces only the text between the spec-work markers (atomically, via FsFileStore).
- */
-export async function initAgent(options: { vaultPath: string; specsRoot: string; command?: string }): Promise<InitAgentResult> {
-	const { root, kind } = findRepositoryRoot(options.vaultPath);
-	const vault = nodePath.relative(root, nodePath.resolve(options.vaultPath)).split(nodePath.sep).join('/');
-	const setup: AgentSetup = { command: options.command ?? 'spec-work', vault, specsRoot: options.specsRoot };
-	const store = new FsFileStore(root);
-	const plans = [
-		{ path: SLASH_COMMAND_PATH, block: slashCommandBlock(setup), fresh: slashCommandFile(setup) },
-		{ path: AGENTS_PATH, block: agentsSection(setup), fresh: undefined },
-	];
-	const edits = [];
-	for (const plan of plans) {
-		const existing = (await store.exists(plan.path)) ? await store.read(plan.path) : null;
-		edits.push({ ...plan, existing, ...placeBlock(existing, plan.block, plan.path, plan.fresh) });
-	}
-	for (const edit of edits) {
-		if (edit.existing === null) await store.create(edit.path, edit.text);
-		// Placed again on the text read under the write, so an edit made in between is kept too.
-		else if (edit.action !== 'unchanged') await store.process(edit.path, (text) => placeBlock(text, edit.block, edit.path).text);
-	}
-	return { root, rootKind: kind, vault, command: setup.command, files: edits.map((e) => ({ path: e.path, action: e.action })) };
+/** The repository init-agent writes in: its root above the vault, and a file store over it (atomic writes). */
+export function agentRepository(vaultPath: string): AgentRepository {
+	const { root, kind } = findRepositoryRoot(vaultPath);
+	const vault = nodePath.relative(root, nodePath.resolve(vaultPath)).split(nodePath.sep).join('/');
+	return { root, rootKind: kind, vault, store: new FsFileStore(root) };
 }
 
 function exists(path: string): boolean {

@@ -22,7 +22,7 @@ import { formatOpenSpecs } from '../core/text/open-specs-text';
 import { formatProblems } from '../core/text/problems-text';
 import { workBegunLine } from '../core/edits/work-begins';
 import { UsageError } from './args';
-import { initAgent } from './init-agent';
+import { agentRepository } from './init-agent';
 import { quote } from '../core/agent/agent-instructions';
 import { GIT_VERBS, optionalGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
@@ -181,12 +181,11 @@ export const VERBS: Record<string, Verb> = {
 	},
 	'init-agent': {
 		usage: 'init-agent [--command CMD]',
-		help: 'Writes the /spec_work slash command (.claude/commands/spec_work.md) and an AGENTS.md section at the repository root (the nearest folder above the vault holding .git, else the vault), telling coding agents to record every step through spec-work. Re-running replaces only the text between the spec-work markers. --command: how agents call the CLI (default spec-work).',
+		help: 'Writes instructions telling coding agents to record every step through spec-work, at the repository root (the nearest folder above the vault holding .git, else the vault). --agent NAME, repeatable: claude (the /spec_work command and a skill), agents (AGENTS.md), cursor (.cursor/rules/spec-work.mdc), gemini (GEMINI.md), copilot (.github/copilot-instructions.md), mcp (the spec-work MCP server in .mcp.json, .cursor/mcp.json, .gemini/settings.json, .vscode/mcp.json; only the spec-work entry changes). Without --agent: the agents the project already has, else the /spec_work command and AGENTS.md. Re-running replaces only the text between the spec-work markers. --command: how agents call the CLI (default spec-work).',
 		operations: [INIT_AGENT],
 		positionals: [],
 		async run(ws, args) {
-			const host = { initAgent: (_: unknown, command: string | undefined) => initAgent({ vaultPath: ws.vaultPath, specsRoot: ws.settings.specsRoot, command }) };
-			const r = await INIT_AGENT.run(ws, verbInput(this, INIT_AGENT, args), host);
+			const r = await INIT_AGENT.run(ws, verbInput(this, INIT_AGENT, args), { repository: () => Promise.resolve(agentRepository(ws.vaultPath)) });
 			const where = r.rootKind === 'git' ? 'the git repository holding the vault' : 'no git repository above the vault, so the vault itself';
 			const text = [
 				`Repository root: ${r.root} (${where})`,

@@ -62,6 +62,8 @@ describe('spec-work init-agent', () => {
 			rootKind: 'git',
 			vault: 'vault',
 			command: 'npx spec-work',
+			// Nothing in the repository names an agent yet: the pair init-agent always wrote.
+			agents: ['claude', 'agents'],
 			files: [
 				{ path: SLASH, action: 'created' },
 				{ path: 'AGENTS.md', action: 'created' },

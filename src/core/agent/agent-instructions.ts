@@ -2,8 +2,10 @@ import { BLOCK_BEGIN, BLOCK_END } from './marked-block';
 
 /**
  * The instructions `spec-work init-agent` writes for coding agents: a Claude Code slash command
- * (`.claude/commands/spec_work.md`) and a section of `AGENTS.md`. Both tell the agent to record
- * every step through the CLI, so the journal it leaves is the one the plugin reads.
+ * (`.claude/commands/spec_work.md`), and one workflow text adapted to each agent's own file
+ * (`AGENTS.md`, a Claude Code skill, a Cursor rule, `GEMINI.md`, Copilot's instructions). All of
+ * them tell the agent to record every step through the CLI (or the MCP server's tools), so the
+ * journal it leaves is the one the plugin reads.
  */
 export interface AgentSetup {
 	/** How the agent calls the CLI: `spec-work`, or e.g. `node tools/spec-work/dist/cli.js`. */
@@ -57,12 +59,21 @@ export function slashCommandBlock(setup: AgentSetup): string {
 
 /** The generated section of `AGENTS.md`, markers included, ending with "\n". */
 export function agentsSection(setup: AgentSetup): string {
+	return workflowBlock(setup, 'agents', '##', ` (Claude Code: \`/spec_work <id>\` in \`${SLASH_COMMAND_PATH}\` does)`);
+}
+
+/**
+ * The workflow every other instruction file carries (GEMINI.md, Copilot's instructions, a Cursor
+ * rule, a Claude Code skill): the AGENTS.md text under the file's own block name, with `heading`
+ * the markdown level of its title (`#` for a file of its own, `##` for a section).
+ */
+export function workflowBlock(setup: AgentSetup, name: string, heading: '#' | '##', aside = ''): string {
 	const sw = cli(setup);
-	return block('agents', [
-		'## Spec workflow: record your work with spec-work',
+	return block(name, [
+		`${heading} Spec workflow: record your work with spec-work`,
 		'',
 		`Specs live in ${setup.vault === '' ? 'this Obsidian vault' : `the Obsidian vault \`${setup.vault}/\``} under \`${specsFolder(setup)}/\`. When you`,
-		`implement one, follow these steps (Claude Code: \`/spec_work <id>\` in \`${SLASH_COMMAND_PATH}\` does).`,
+		`implement one, follow these steps${aside}.`,
 		'',
 		...preamble(setup),
 		'',
@@ -89,6 +100,14 @@ function preamble(setup: AgentSetup): string[] {
 	lines.push(
 		'Add `--json` to any command for machine-readable output. Exit code 0: done; 1: failed and changed',
 		'nothing (stderr says why in one line: fix it and retry); 2: usage error (see `--help`).',
+		'',
+		'When the `spec-work` MCP server is configured for you, prefer its tools (`next`, `status`, `resume`,',
+		'`start_session`, `log`, `update_task`, `add_deliverable`, `finish_session`): each does what the',
+		'command of the same step below does, with the same inputs and the same refusals.',
+		'',
+		'A write refused because a file changed since you read it (a person edited it, often in Obsidian)',
+		'changed nothing: read the spec again (`status`, `resume`), then redo the step on what is there now,',
+		"keeping the person's edit.",
 	);
 	return lines;
 }

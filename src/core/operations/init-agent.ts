@@ -1,26 +1,33 @@
-import type { BlockAction } from '../agent/marked-block';
+import { AgentTarget, AGENT_TARGETS } from '../agent/agent-targets';
+import { AgentFilesResult, AgentRepository, writeAgentFiles } from '../agent/init-agent-files';
 import type { Workspace } from '../workspace/workspace';
 import { Operation } from './operation';
 
-export interface InitAgentResult {
+export interface InitAgentResult extends AgentFilesResult {
 	root: string;
 	rootKind: 'git' | 'vault';
 	/** The vault relative to the root ('' when it is the root). */
 	vault: string;
 	command: string;
-	/** Paths relative to the root, with what happened to each. */
-	files: { path: string; action: BlockAction }[];
 }
 
-/** Writing outside the vault (the repository root above it) is the shell's. */
+/** Finding the repository root above the vault, and writing there, is the shell's. */
 export interface AgentFilesHost {
-	initAgent(ws: Workspace, command: string | undefined): Promise<InitAgentResult>;
+	repository(ws: Workspace): Promise<AgentRepository>;
 }
 
-export const INIT_AGENT: Operation<{ command?: string }, InitAgentResult, AgentFilesHost> = {
+export const INIT_AGENT: Operation<{ command?: string; agent?: AgentTarget[] }, InitAgentResult, AgentFilesHost> = {
 	name: 'init-agent',
-	summary: 'Write the /spec_work slash command and an AGENTS.md section at the repository root',
+	summary: 'Write instructions for coding agents (and their MCP configuration) at the repository root',
 	writes: true,
-	input: [{ name: 'command', kind: 'text', summary: 'How agents call the CLI (default spec-work)' }],
-	run: (ws, input, host) => host.initAgent(ws, input.command),
+	input: [
+		{ name: 'command', kind: 'text', summary: 'How agents call the CLI (default spec-work)' },
+		{ name: 'agent', kind: 'list', choices: AGENT_TARGETS, summary: 'The agents to write for (default: those the project has, else claude and agents)' },
+	],
+	async run(ws, input, host) {
+		const repo = await host.repository(ws);
+		const command = input.command ?? 'spec-work';
+		const { agents, files } = await writeAgentFiles(repo, { command, vault: repo.vault, specsRoot: ws.settings.specsRoot }, input.agent ?? []);
+		return { root: repo.root, rootKind: repo.rootKind, vault: repo.vault, command, agents, files };
+	},
 };

@@ -68,6 +68,8 @@ export function checkInput<I>(op: { input: readonly Field[] }, raw: RawInput): I
 			continue;
 		}
 		if (field.kind === 'choice' && typeof value === 'string') out[field.name] = oneOf(field, value);
+		// A list with choices (init-agent's agents) takes each value as a choice.
+		if (field.kind === 'list' && field.choices && Array.isArray(value)) out[field.name] = value.map((v) => oneOf(field, v));
 		if (field.kind === 'number' && typeof value === 'string') out[field.name] = Number(value);
 	}
 	return out as I;
