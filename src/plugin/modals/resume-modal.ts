@@ -2,6 +2,7 @@ import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import type { ResumeBrief, ResumeTask } from '../../core/reports/resume';
 import { resumeSessionLine, resumeTaskLine } from '../../core/text/resume-text';
 import { specHeadingTitle } from '../../core/templates/spec-templates';
+import { Submission } from './submission';
 
 /**
  * The core's resume brief: previous sessions, progress, last activity and the remaining tasks,
@@ -9,6 +10,9 @@ import { specHeadingTitle } from '../../core/templates/spec-templates';
  * task is waiting). `onContinue` says whether it worked; the modal stays open when it did not.
  */
 export class ResumeModal extends Modal {
+	/** The submission in progress, if any (tests await it after pressing the button). */
+	readonly submission = new Submission();
+
 	constructor(
 		app: App,
 		private readonly brief: ResumeBrief,
@@ -42,11 +46,7 @@ export class ResumeModal extends Modal {
 				button
 					.setButtonText(next ? `Continue from task ${next.number}` : continueText(brief))
 					.setCta()
-					.onClick(async () => {
-						button.setDisabled(true);
-						if (await this.onContinue(next)) this.close();
-						else button.setDisabled(false);
-					}),
+					.onClick(() => this.submission.run(this, () => this.onContinue(next), button)),
 			)
 			.addButton((button) => button.setButtonText('Close').onClick(() => this.close()));
 	}
