@@ -47,7 +47,7 @@ export async function writeAgentFiles(repo: AgentRepository, setup: AgentSetup, 
 		await place(file.path, (existing) => placeBlock(existing, file.block, file.path, file.fresh));
 	}
 	if (agents.includes('mcp')) {
-		for (const file of await mcpFiles(repo.store, asked.length > 0 ? asked : detected)) {
+		for (const file of await mcpFiles(repo.store, asked.length > 0 ? asked : detected, asked.length > 0)) {
 			await place(file.path, (existing) => placeServer(existing, file, mcpServerEntry(setup, file)));
 		}
 	}
@@ -56,12 +56,13 @@ export async function writeAgentFiles(repo: AgentRepository, setup: AgentSetup, 
 }
 
 /**
- * The MCP configurations to write: those of the clients among `targets` (all four when none of
- * them takes one), and any that already names the spec-work server, so its vault stays current.
+ * The MCP configurations to write: those of the clients among `targets`, and any that already
+ * names the spec-work server, so its vault stays current. `mcp` asked for with no such client gets
+ * every client's file; found (no --agent), it only refreshes the ones there.
  */
-async function mcpFiles(store: FileStore, targets: readonly AgentTarget[]): Promise<McpClientFile[]> {
+async function mcpFiles(store: FileStore, targets: readonly AgentTarget[], asked: boolean): Promise<McpClientFile[]> {
 	const forClients = MCP_CLIENT_FILES.filter((f) => targets.includes(f.client));
-	const wanted = forClients.length > 0 ? forClients : MCP_CLIENT_FILES;
+	const wanted = forClients.length > 0 || !asked ? forClients : MCP_CLIENT_FILES;
 	const out: McpClientFile[] = [];
 	for (const file of MCP_CLIENT_FILES) {
 		if (wanted.includes(file) || ((await store.exists(file.path)) && namesServer(await store.read(file.path), file))) out.push(file);
