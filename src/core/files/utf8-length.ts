@@ -1,6 +1,5 @@
-const encoder = new TextEncoder();
-
 /** The bytes a text takes in UTF-8, as TextEncoder writes it (a lone surrogate as U+FFFD, 3 bytes). */
 export function utf8Length(text: string): number {
-	return encoder.encode(text).length;
+	// Made per call, not at load: the plugin's module must load where no global is touched yet.
+	return new TextEncoder().encode(text).length;
 }
