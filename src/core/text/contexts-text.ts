@@ -1,8 +1,5 @@
 import type { ContextReport, PlannedContext } from '../migration/context-generation';
-
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from './problems-text';
 
 /** One planned context: `specs/3000/context.md (3000 Market Data, planning, 2 deliverables; links specs/3000/epic.md to it)`. */
 export function formatPlannedContext(c: PlannedContext): string {

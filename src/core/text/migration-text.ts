@@ -2,6 +2,7 @@ import type { MigrationLog } from '../migration/migration-log';
 import { blockingProblems, planIsEmpty, type MigrationPlan } from '../migration/migration-types';
 import type { MigrateResult } from '../migration/run-migration';
 import type { RevertOutcome } from '../migration/run-revert';
+import { plural } from './problems-text';
 
 /** What a migrate or revert call prints: its text, its JSON, and 1 when a problem blocked it or an interrupted migration waits. */
 export interface MigrationOutput {
@@ -12,11 +13,10 @@ export interface MigrationOutput {
 
 /** Counts a person reads first: specs, moves, files whose links change. */
 export function planSummary(plan: MigrationPlan): string {
-	const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 	const linkEdits = plan.edits.filter((e) => e.links.length > 0);
 	const links = linkEdits.reduce((sum, e) => sum + e.links.length, 0);
 	// Files edited for other reasons (a journal's sessions, a kept journal listed, a context link) are listed in their own sections.
-	return `${n(plan.specs.length, 'spec')}, ${n(plan.moves.length, 'file')} to move, ${n(links, 'link')} to rewrite in ${n(linkEdits.length, 'file')}`;
+	return `${plural(plan.specs.length, 'spec')}, ${plural(plan.moves.length, 'file')} to move, ${plural(links, 'link')} to rewrite in ${plural(linkEdits.length, 'file')}`;
 }
 
 /**
@@ -25,7 +25,7 @@ export function planSummary(plan: MigrationPlan): string {
  */
 export function formatMigrationPlan(plan: MigrationPlan): string {
 	const lines: string[] = [];
-	if (planIsEmpty(plan)) lines.push(`Nothing to migrate: the ${plan.specs.length} spec${plan.specs.length === 1 ? '' : 's'} under ${plan.specsRoot}/ are in the new layout.`);
+	if (planIsEmpty(plan)) lines.push(`Nothing to migrate: the ${plural(plan.specs.length, 'spec')} under ${plan.specsRoot}/ are in the new layout.`);
 	else lines.push(`Migration of ${plan.specsRoot}/ to the new layout: ${planSummary(plan)}.`);
 	if (plan.moves.length > 0) {
 		lines.push('', 'Moves:');
@@ -102,13 +102,13 @@ export function migrationOutput(r: MigrateResult): MigrationOutput {
 }
 
 function appliedLines(log: MigrationLog, logPath: string): string {
-	return `Applied: moved ${log.moves.length} file${log.moves.length === 1 ? '' : 's'}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`;
+	return `Applied: moved ${plural(log.moves.length, 'file')}, edited ${log.edits.length}.\nLog: ${logPath} (undo with: spec-work migrate --revert ${logPath})`;
 }
 
 /** A revert's result as the command line prints it. */
 export function revertOutput(r: RevertOutcome): MigrationOutput {
 	return {
 		json: { reverted: r.logPath, restored: r.restored, moved: r.moved },
-		text: `Reverted ${r.finished ? '' : 'the interrupted migration '}${r.logPath}: moved ${r.moved} file${r.moved === 1 ? '' : 's'} back, restored ${r.restored.length}.`,
+		text: `Reverted ${r.finished ? '' : 'the interrupted migration '}${r.logPath}: moved ${plural(r.moved, 'file')} back, restored ${r.restored.length}.`,
 	};
 }
