@@ -136,6 +136,46 @@ describe('spec-work init-agent', () => {
 		expect(existsSync(join(repo.root, SLASH))).toBe(false);
 	});
 
+	it('writes for the agents named with --agent, and the MCP configuration of their clients', () => {
+		repo = new TempRepo();
+		const r = spawnCli(['init-agent', '--vault', 'vault', '--agent', 'cursor', '--agent', 'mcp', '--agent', 'Gemini'], { cwd: repo.root });
+		expect(r.stderr).toBe('');
+		expect(r.stdout).toBe(
+			`Repository root: ${repo.root} (the git repository holding the vault)\nCreated .cursor/rules/spec-work.mdc\nCreated GEMINI.md\nCreated .cursor/mcp.json\nCreated .gemini/settings.json\nAgents run spec-work from the root with --vault vault\n`,
+		);
+		expect(JSON.parse(repo.read('.gemini/settings.json'))).toEqual({ mcpServers: { 'spec-work': { command: 'spec-work', args: ['mcp', '--vault', 'vault'] } } });
+		expect(existsSync(join(repo.root, 'AGENTS.md'))).toBe(false);
+		// Run again without --agent: it finds them and changes nothing.
+		const again = spawnCli(['init-agent', '--vault', 'vault'], { cwd: repo.root });
+		expect(again.stdout).toContain('\nUnchanged .cursor/rules/spec-work.mdc\nUnchanged GEMINI.md\nUnchanged .cursor/mcp.json\nUnchanged .gemini/settings.json\n');
+	});
+
+	it('writes for the agent the project already has instead of the default pair', () => {
+		repo = new TempRepo();
+		repo.write('CLAUDE.md', '# Notes\n');
+		const r = spawnCli(['init-agent', '--vault', 'vault'], { cwd: repo.root });
+		expect(r.stdout).toBe(`Repository root: ${repo.root} (the git repository holding the vault)\nCreated ${SLASH}\nAgents run spec-work from the root with --vault vault\n`);
+		expect(repo.read('CLAUDE.md')).toBe('# Notes\n');
+	});
+
+	it('refuses an MCP configuration that is not JSON in one line naming it, and writes nothing', () => {
+		repo = new TempRepo();
+		repo.write('.mcp.json', '{ "mcpServers": {}, }\n');
+		const r = spawnCli(['init-agent', '--vault', 'vault', '--agent', 'claude', '--agent', 'mcp'], { cwd: repo.root });
+		expect(r.code).toBe(1);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toMatch(/^spec-work: \.mcp\.json: not valid JSON \([^\n]*\); fix it \(or move it away\), then run init-agent again\n$/);
+		expect(repo.read('.mcp.json')).toBe('{ "mcpServers": {}, }\n');
+		expect(existsSync(join(repo.root, SLASH))).toBe(false);
+	});
+
+	it('refuses an agent it does not know, naming the ones it does', () => {
+		repo = new TempRepo();
+		const r = spawnCli(['init-agent', '--vault', 'vault', '--agent', 'windsurf'], { cwd: repo.root });
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe('spec-work init-agent: agent must be one of claude, agents, cursor, gemini, copilot, mcp (got "windsurf")\nUsage: spec-work init-agent [--command CMD]\n');
+	});
+
 	it('takes no id', () => {
 		repo = new TempRepo();
 		const r = spawnCli(['init-agent', '1014', '--vault', 'vault'], { cwd: repo.root });
