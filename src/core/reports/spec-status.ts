@@ -62,7 +62,7 @@ export interface LastCommit {
 	from: 'session' | 'journal' | 'property';
 }
 
-/** The seed's status view of one spec, as data (the CLI's `status --json`). */
+/** The reference layout's status view of one spec, as data (the CLI's `status --json`). */
 export async function specStatus(ws: Workspace, id: string, cache: ContextCache = new Map()): Promise<SpecStatusReport> {
 	const spec = requireSpec(ws, id);
 	const { path: contextPath, context, foreign } = await readSpecContext(ws, spec, cache);

@@ -3,14 +3,14 @@ import { WorkflowError } from '../workspace/workflow-error';
 import { requireSpec, Workspace } from '../workspace/workspace';
 
 /**
- * The next free id for a new spec, by the seed's numbering (docs/formats.md, Where specs live). A suggestion only:
+ * The next free id for a new spec, by the reference layout's numbering (docs/formats.md, Where specs live). A suggestion only:
  * the user may type any id.
  *
- * Numeric vaults (the seed's):
+ * Numeric vaults (the reference layout's):
  * - epic: the next thousand above the highest numeric epic (1000, 2000, …; after 9000 comes 10000);
  *   1000 in a vault with no epics yet.
  * - feature of epic X000: X001…X009, one above the highest id already used in that range (the
- *   seed's ids are not reused, so a gap left by a dropped feature stays a gap).
+ *   reference layout's ids are not reused, so a gap left by a dropped feature stays a gap).
  * - task of feature X00Y: X0Y1…X0Y9 the same way (feature 1001 → 1011…1019; with 1011 and 1014
  *   taken, 1015; feature 1002 → 1021…).
  * - When those nine are used up, or the parent's id does not fit the pattern (epic 1500, feature

@@ -2,7 +2,7 @@ import { App, ButtonComponent, Modal, Setting } from 'obsidian';
 import type { LogSection } from '../../core/workflow/log-entry';
 import { Submission } from './submission';
 
-/** The session's sections in the seed's order, as the dropdown names them. */
+/** The session's sections in the reference layout's order, as the dropdown names them. */
 export const LOG_SECTION_LABELS: Record<LogSection, string> = {
 	planning: 'Planning',
 	changes: 'Changes to spec',

@@ -81,7 +81,7 @@ export class NewSpecModal extends Modal {
 		});
 		new Setting(contentEl)
 			.setName('ID')
-			.setDesc('Suggested from the seed’s numbering; type any other.')
+			.setDesc('Suggested from the vault’s numbering; type any other.')
 			.addText((text) => {
 				this.idText = text;
 				this.submitOnEnter(text);

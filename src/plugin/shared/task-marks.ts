@@ -1,6 +1,6 @@
 import type { TaskState } from '../../core/context/plan-task';
 
-/** How a plan task's state shows in the plugin: the seed's marks, so lists read like the CLI's brief. */
+/** How a plan task's state shows in the plugin: the reference layout's marks, so lists read like the CLI's brief. */
 export const TASK_MARK: Record<TaskState, string> = {
 	pending: '⏳',
 	'in-progress': '🔄',
