@@ -47,7 +47,7 @@ export async function writeAgentFiles(repo: AgentRepository, setup: AgentSetup, 
 		await place(file.path, (existing) => placeBlock(existing, file.block, file.path, file.fresh));
 	}
 	if (agents.includes('mcp')) {
-		for (const file of await mcpFiles(repo.store, asked.length > 0 ? asked : detected, asked.length > 0)) {
+		for (const file of await mcpFiles(repo.store, asked)) {
 			await place(file.path, (existing) => placeServer(existing, file, mcpServerEntry(setup, file)));
 		}
 	}
@@ -56,13 +56,13 @@ export async function writeAgentFiles(repo: AgentRepository, setup: AgentSetup, 
 }
 
 /**
- * The MCP configurations to write: those of the clients among `targets`, and any that already
- * names the spec-work server, so its vault stays current. `mcp` asked for with no such client gets
- * every client's file; found (no --agent), it only refreshes the ones there.
+ * The MCP configurations to write: asked for, those of the clients among the agents named (every
+ * client's when none is named); found, only the ones already naming the spec-work server, so
+ * their vault stays current. Either way a configuration naming it is kept current.
  */
-async function mcpFiles(store: FileStore, targets: readonly AgentTarget[], asked: boolean): Promise<McpClientFile[]> {
-	const forClients = MCP_CLIENT_FILES.filter((f) => targets.includes(f.client));
-	const wanted = forClients.length > 0 || !asked ? forClients : MCP_CLIENT_FILES;
+async function mcpFiles(store: FileStore, asked: readonly AgentTarget[]): Promise<McpClientFile[]> {
+	const named = MCP_CLIENT_FILES.filter((f) => asked.includes(f.client));
+	const wanted = asked.length === 0 ? [] : named.length > 0 ? named : MCP_CLIENT_FILES;
 	const out: McpClientFile[] = [];
 	for (const file of MCP_CLIENT_FILES) {
 		if (wanted.includes(file) || ((await store.exists(file.path)) && namesServer(await store.read(file.path), file))) out.push(file);

@@ -199,3 +199,18 @@ describe('detecting the agents a project has', () => {
 		expect(r.written['CLAUDE.md']).toBe('# Notes\n');
 	});
 });
+
+describe('a later run without --agent', () => {
+	it('refreshes the MCP configuration there, adding none for another client it finds', async () => {
+		const first = await run({}, ['cursor', 'mcp']);
+		const later = await writeAgentFiles({ root: '/r', rootKind: 'git', vault: 'vault', store: first.store }, setup);
+		expect(later.agents).toEqual(['cursor', 'mcp']);
+		first.store.put('CLAUDE.md', '');
+		const withClaude = await writeAgentFiles({ root: '/r', rootKind: 'git', vault: 'vault', store: first.store }, setup);
+		expect(withClaude.files).toEqual([
+			{ path: '.claude/commands/spec_work.md', action: 'created' },
+			{ path: '.cursor/rules/spec-work.mdc', action: 'unchanged' },
+			{ path: '.cursor/mcp.json', action: 'unchanged' },
+		]);
+	});
+});
