@@ -1,0 +1,153 @@
+import { TempVault } from '../helpers/cli-process';
+import { McpSession } from '../helpers/mcp-client';
+
+/*
+ * `spec-work mcp` as an agent's client meets it: the SDK's own client spawns the built CLI over
+ * stdio on a copy of the example vault, and what the tools write is compared byte for byte with the
+ * same steps run through the CLI on another copy.
+ */
+
+const GUIDE = '# FAQ\n\nWhy does the mount hang? The NAS is asleep; see the setup guide.\n';
+
+/** One step of a working session, as a CLI command line and as a tool call. */
+const SESSION: { cli: string[]; input?: string; tool: string; args: Record<string, unknown> }[] = [
+	{ cli: ['start', '1014', '--title', 'Docs', '--plan', 'Write troubleshooting guide'], tool: 'start_session', args: { id: '1014', title: 'Docs', plan: ['Write troubleshooting guide'] } },
+	{ cli: ['log', '1014', 'implementation', 'Drafted the guide'], tool: 'log', args: { id: '1014', section: 'implementation', text: 'Drafted the guide' } },
+	{
+		cli: ['deliver', '1014', '--type', 'docs', '--file', 'faq.md', '--title', 'FAQ', '--purpose', 'Common questions', '--stdin'],
+		input: GUIDE,
+		tool: 'add_deliverable',
+		args: { id: '1014', type: 'docs', file: 'faq.md', title: 'FAQ', purpose: 'Common questions', content: GUIDE },
+	},
+	{ cli: ['task', '1014', '6', 'done'], tool: 'update_task', args: { id: '1014', task: '6', state: 'done' } },
+	{ cli: ['finish', '1014', '--summary', 'Guide written'], tool: 'finish_session', args: { id: '1014', summary: 'Guide written' } },
+];
+
+const CORE_TOOLS = ['status', 'resume', 'next', 'start_session', 'log', 'update_task', 'add_deliverable', 'finish_session', 'validate'];
+
+describe('spec-work mcp over stdio', () => {
+	let vault: TempVault;
+	let mcp: McpSession;
+	beforeEach(async () => {
+		vault = new TempVault();
+		mcp = await McpSession.start(vault.dir);
+	});
+	afterEach(async () => {
+		await mcp.close();
+		vault.cleanup();
+	});
+
+	it('lists the small default tool set, each with a schema generated from its operation\'s fields', async () => {
+		const { tools } = await mcp.client.listTools();
+		expect(tools.map((t) => t.name)).toEqual(CORE_TOOLS);
+		// Each tool costs an agent context: the default set stays small.
+		expect(tools.length).toBeLessThanOrEqual(10);
+		expect(tools.find((t) => t.name === 'log')?.inputSchema).toEqual({
+			type: 'object',
+			properties: {
+				id: { type: 'string', description: 'The spec id, as in its heading or file name (1014)' },
+				section: { type: 'string', description: 'The session section to log to', enum: ['planning', 'changes', 'implementation', 'testing', 'commits', 'issues'] },
+				text: { type: 'string', description: 'The entry; for commits "<hash> <message>"' },
+				resolution: { type: 'string', description: 'Issues only: how it was resolved' },
+				commit: { type: 'string', description: 'Issues only: the commit that fixed it' },
+			},
+			required: ['id', 'section', 'text'],
+			additionalProperties: false,
+		});
+		for (const t of tools) expect(t.description?.length).toBeGreaterThan(60);
+	});
+
+	it('runs a whole session, writing the same bytes and answering the same JSON as the CLI', async () => {
+		const cliVault = new TempVault();
+		try {
+			for (const step of SESSION) {
+				const answer = await mcp.call(step.tool, step.args);
+				const cli = cliVault.run([...step.cli, '--json'], { input: step.input });
+				expect(cli.stderr).toBe('');
+				expect(answer.isError).toBeFalsy();
+				expect(McpSession.text(answer)).toBe(cli.stdout.trimEnd());
+				expect(answer.structuredContent).toEqual(JSON.parse(cli.stdout));
+			}
+			const written = vault.files();
+			expect(written['specs/1000/1001/deliverables/docs/faq.md']).toContain(GUIDE);
+			expect(written).toEqual(cliVault.files());
+		} finally {
+			cliVault.cleanup();
+		}
+	});
+
+	it('answers a read with the CLI\'s JSON', async () => {
+		const status = await mcp.call('status', { id: '1014' });
+		expect(status.structuredContent).toEqual(JSON.parse(vault.run(['status', '1014', '--json']).stdout));
+		const next = await mcp.call('next', {});
+		expect(next.structuredContent).toEqual(JSON.parse(vault.run(['next', '--json']).stdout));
+	});
+
+	it('with --tools all adds the rest an agent may use; a list answer comes under "result"', async () => {
+		const all = await McpSession.start(vault.dir, ['--tools', 'all']);
+		try {
+			const names = (await all.client.listTools()).tools.map((t) => t.name);
+			expect(names).toEqual([...CORE_TOOLS, 'list', 'open_specs', 'new_spec', 'suggest_id', 'deliverables_report', 'create_contexts', 'commit_progress', 'session_commits', 'record_commits']);
+			const list = await all.call('list', {});
+			const cli = vault.run(['list', '--json']).stdout;
+			expect(McpSession.text(list)).toBe(cli.trimEnd());
+			expect(list.structuredContent).toEqual({ result: JSON.parse(cli) as unknown });
+		} finally {
+			await all.close();
+		}
+	});
+
+	it('refuses bad calls with the CLI\'s one line, changes no byte, and goes on serving', async () => {
+		const before = vault.files();
+		const refusals: [string, Record<string, unknown>, string][] = [
+			['status', { id: '9999' }, 'spec-work: No spec with id "9999" under specs/'],
+			['log', { id: '1014', section: 'implementation' }, 'spec-work log: text is required'],
+			['log', { id: '1014', section: 'notes', text: 'x' }, 'spec-work log: section must be one of planning, changes, implementation, testing, commits, issues (got "notes")'],
+			['update_task', { id: 1014, task: '6', state: 'done' }, 'spec-work update_task: id must be a string (got 1014)'],
+			['start_session', { id: '1014', plan: 'one item' }, 'spec-work start_session: plan must be an array of strings (got "one item")'],
+			['status', { id: '1014', verbose: true }, 'spec-work status: unknown argument verbose; it takes id'],
+			['no_such_tool', {}, `spec-work: no tool "no_such_tool"; the tools are ${CORE_TOOLS.join(', ')}`],
+		];
+		for (const [tool, args, line] of refusals) {
+			const answer = await mcp.call(tool, args);
+			expect([tool, answer.isError, McpSession.text(answer)]).toEqual([tool, true, line]);
+		}
+		// The unknown id in the CLI's own words, byte for byte.
+		expect(vault.run(['status', '9999']).stderr).toBe('spec-work: No spec with id "9999" under specs/\n');
+
+		// An unsafe file name is the core's refusal, as the CLI prints it.
+		expect((await mcp.call('start_session', { id: '1014' })).isError).toBeFalsy();
+		const started = vault.files();
+		const unsafe = await mcp.call('add_deliverable', { id: '1014', type: 'docs', file: '../../escape.md', content: 'x' });
+		const cli = vault.run(['deliver', '1014', '--type', 'docs', '--file', '../../escape.md', '--stdin'], { input: 'x' });
+		expect(cli.code).toBe(1);
+		expect(unsafe.isError).toBe(true);
+		expect(McpSession.text(unsafe) + '\n').toBe(cli.stderr);
+		expect(vault.files()).toEqual(started);
+		expect(Object.keys(started).filter((p) => !(p in before))).toEqual([]);
+
+		// Still serving after every refusal.
+		expect((await mcp.call('status', { id: '1014' })).isError).toBeFalsy();
+	});
+
+	it('offers each spec, its journal and its status as spec:// resources', async () => {
+		const { resourceTemplates } = await mcp.client.listResourceTemplates();
+		expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['spec://{id}', 'spec://{id}/context', 'spec://{id}/status']);
+		const { resources } = await mcp.client.listResources();
+		expect(resources.map((r) => r.uri)).toContain('spec://1014');
+		const files = vault.files();
+		const spec = await mcp.client.readResource({ uri: 'spec://1014' });
+		expect(spec.contents).toEqual([{ uri: 'spec://1014', mimeType: 'text/markdown', text: files['specs/1000/1001/1014.spec.md'] }]);
+		const journal = await mcp.client.readResource({ uri: 'spec://1014/context' });
+		expect(journal.contents).toEqual([{ uri: 'spec://1014/context', mimeType: 'text/markdown', text: files['specs/1000/1001/1014.context.md'] }]);
+		const status = await mcp.client.readResource({ uri: 'spec://1014/status' });
+		expect(JSON.parse('text' in status.contents[0] ? status.contents[0].text : '')).toEqual(JSON.parse(vault.run(['status', '1014', '--json']).stdout));
+		await expect(mcp.client.readResource({ uri: 'spec://9999' })).rejects.toThrow('spec-work: No spec with id "9999" under specs/');
+	});
+
+	it('keeps standard output for the protocol and logs to standard error', async () => {
+		await mcp.call('status', { id: '9999' });
+		expect(mcp.stderr).toContain(`spec-work mcp: serving ${vault.dir} (9 tools)\n`);
+		expect(mcp.stderr).toContain('spec-work mcp: status: spec-work: No spec with id "9999" under specs/\n');
+	});
+});
