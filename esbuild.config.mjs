@@ -56,6 +56,9 @@ if (watch) {
 	console.log(`main.js: ${kb} KB${production ? ' (minified)' : ''}`);
 	if (existsSync('src/node/cli.ts')) {
 		await esbuild.build(cliOptions);
+		// The MCP server and its SDK in a file of their own, loaded by `spec-work mcp` alone, so the
+		// other verbs do not parse them at every start.
+		await esbuild.build({ ...cliOptions, entryPoints: ['src/node/mcp-main.ts'], banner: {}, outfile: 'dist/mcp-server.js' });
 		console.log('dist/cli.js built');
 	}
 }

@@ -1,17 +1,10 @@
+import * as nodePath from 'node:path';
 import { version } from '../../package.json';
 import { parseGlobList } from '../core/index/ignored-folders';
 import type { Operation } from '../core/operations/operation';
-import { GitRepository } from '../core/git/git-runner';
-import { failureLine } from './failure-line';
-import { optionalGit } from './git-verbs';
-import { nodeGitHost } from './git/node-git-host';
-import { serveStdio } from './mcp/server';
-import type { McpShell } from './mcp/shell';
 import { TOOL_SETS, toolsOf, type ToolSet } from './mcp/tools';
-import { openWorkspace, type NodeWorkspace } from './open-workspace';
 import { Verb, verbInput } from './verb-adapter';
-import { LOCK_FILE, lockTimeoutMs, VaultLock } from './vault-lock';
-import type { ParsedArgs } from './args';
+import { lockTimeoutMs } from './vault-lock';
 
 /**
  * Serving is no catalogue operation: it runs the catalogue's operations, one per tool call. Its
@@ -26,27 +19,13 @@ const SERVE: Operation<{ tools?: ToolSet }, void> = {
 	run: () => Promise.resolve(),
 };
 
-const log = (line: string): void => void process.stderr.write(`spec-work mcp: ${line}\n`);
-
-/** The Node shell's part of the server: the vault opened as this command line opened it, its lock, git. */
-function nodeShell(ws: NodeWorkspace, args: ParsedArgs): McpShell {
-	return {
-		open: () =>
-			openWorkspace({
-				cwd: ws.vaultPath,
-				vault: ws.vaultPath,
-				specsRoot: args.options.get('specs-root'),
-				ignore: args.repeated.get('ignore')?.flatMap(parseGlobList),
-				now: process.env.SPEC_WORK_NOW,
-				warn: log,
-			}),
-		lock: (tool) => VaultLock.acquire(ws.vaultPath, `mcp ${tool}`, lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT)),
-		optionalGit,
-		requiredGit: (w) => ({ repository: () => GitRepository.find(nodeGitHost(), w.vaultPath) }),
-		failureLine,
-		lockFile: LOCK_FILE,
-		log,
-	};
+/**
+ * The server, built beside the CLI as dist/mcp-server.js (esbuild.config.mjs) and loaded only to
+ * serve: the SDK parsed at every start would slow each other verb by a tenth of a second.
+ */
+function mcpServer(): typeof import('./mcp-main') {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a file beside the bundle, chosen at run time
+	return require(nodePath.join(__dirname, 'mcp-server.js')) as typeof import('./mcp-main');
 }
 
 export const MCP_VERB: Verb = {
@@ -55,11 +34,12 @@ export const MCP_VERB: Verb = {
 	operations: [SERVE],
 	positionals: [],
 	async run(ws, args) {
-		const set = verbInput<{ tools?: ToolSet }>(this, SERVE, args).tools ?? 'core';
+		const tools = verbInput<{ tools?: ToolSet }>(this, SERVE, args).tools ?? 'core';
 		// Checked now, so a wrong SPEC_WORK_LOCK_TIMEOUT fails at start rather than on the first write.
 		lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT);
-		log(`serving ${ws.vaultPath} (${toolsOf(set).length} tools)`);
-		await serveStdio(nodeShell(ws, args), ws, set, version);
+		process.stderr.write(`spec-work mcp: serving ${ws.vaultPath} (${toolsOf(tools).length} tools)\n`);
+		const open = { vault: ws.vaultPath, specsRoot: args.options.get('specs-root'), ignore: args.repeated.get('ignore')?.flatMap(parseGlobList) };
+		await mcpServer().serveVault({ open, tools, version });
 		return { json: null, text: '' };
 	},
 };

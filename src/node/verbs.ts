@@ -27,6 +27,7 @@ import { quote } from '../core/agent/agent-instructions';
 import { GIT_VERBS, optionalGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
 import { CONTEXTS_VERB } from './contexts-verb';
+import { MCP_VERB } from './mcp-verb';
 import { Verb, verbInput, written } from './verb-adapter';
 
 export type { Verb, VerbInput, VerbResult } from './verb-adapter';
@@ -210,4 +211,5 @@ export const VERBS: Record<string, Verb> = {
 	...GIT_VERBS,
 	...MIGRATE_VERBS,
 	contexts: CONTEXTS_VERB,
+	mcp: MCP_VERB,
 };

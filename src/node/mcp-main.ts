@@ -1,0 +1,44 @@
+import { GitRepository } from '../core/git/git-runner';
+import { failureLine } from './failure-line';
+import { optionalGit } from './git-verbs';
+import { nodeGitHost } from './git/node-git-host';
+import { serveStdio } from './mcp/server';
+import type { McpShell } from './mcp/shell';
+import type { ToolSet } from './mcp/tools';
+import { openWorkspace, type OpenOptions } from './open-workspace';
+import { LOCK_FILE, lockTimeoutMs, VaultLock } from './vault-lock';
+
+/*
+ * The entry of dist/mcp-server.js: the server with the Node shell it runs on, bundled apart from
+ * the CLI so the SDK is parsed only by `spec-work mcp`. Everything the server's calls touch (the
+ * store, the lock, the error classes) comes from this one bundle.
+ */
+
+export interface ServeOptions {
+	/** How the CLI opened the vault: the same folder, specs root and ignored folders for every call. */
+	open: Pick<OpenOptions, 'vault' | 'specsRoot' | 'ignore'> & { vault: string };
+	tools: ToolSet;
+	version: string;
+}
+
+const log = (line: string): void => void process.stderr.write(`spec-work mcp: ${line}\n`);
+
+function nodeShell(options: ServeOptions): McpShell {
+	const vaultPath = options.open.vault;
+	return {
+		open: () => openWorkspace({ ...options.open, cwd: vaultPath, now: process.env.SPEC_WORK_NOW, warn: log }),
+		lock: (tool) => VaultLock.acquire(vaultPath, `mcp ${tool}`, lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT)),
+		optionalGit,
+		requiredGit: (ws) => ({ repository: () => GitRepository.find(nodeGitHost(), ws.vaultPath) }),
+		failureLine,
+		lockFile: LOCK_FILE,
+		log,
+	};
+}
+
+/** Serves the vault until the client closes standard input. */
+export async function serveVault(options: ServeOptions): Promise<void> {
+	const shell = nodeShell(options);
+	const first = await shell.open();
+	await serveStdio(shell, first, options.tools, options.version);
+}
