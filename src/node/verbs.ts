@@ -143,7 +143,7 @@ export const VERBS: Record<string, Verb> = {
 	},
 	new: {
 		usage: 'new <epic|feature|task> --title T [--id ID] [--parent ID]',
-		help: 'Creates a spec and its context in the seed layout, suggesting the next free id, and links parent and child both ways.',
+		help: 'Creates a spec and its context in the reference layout (docs/formats.md), suggesting the next free id, and links parent and child both ways.',
 		operations: [NEW_SPEC, SUGGEST_ID],
 		pick: (args) => (args.options.has('suggest') ? SUGGEST_ID : NEW_SPEC),
 		positionals: [{ field: 'type', name: '<epic|feature|task>' }],

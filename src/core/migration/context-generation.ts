@@ -8,8 +8,8 @@ import { contextRefProblem } from './context-ref';
 import { journalsNaming } from './journal-history';
 
 /*
- * Migration phase 2 (the seed's "Context Creation"): a context file for every spec that has none,
- * from the seed's template — header lines, the spec's status, Summary from its overview,
+ * Migration phase 2 ("Context Creation"): a context file for every spec that has none,
+ * from the reference layout's template — header lines, the spec's status, Summary from its overview,
  * Deliverables from its own list — with the spec ↔ context links both ways. Existing contexts
  * are not read for writing, let alone changed.
  */

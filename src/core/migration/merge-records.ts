@@ -39,7 +39,7 @@ export function listKeptJournal(text: string, notePath: string, keptPath: string
 	return listDeliverables(text, notePath, registry, [{ path: keptPath, link }]);
 }
 
-// A spec's groups as the seed writes them; a context's are DELIVERABLE_TYPE_HEADINGS.
+// A spec's groups as the reference layout writes them; a context's are DELIVERABLE_TYPE_HEADINGS.
 const SPEC_GROUPS: Record<string, string> = { scripts: 'Scripts', docs: 'Documentation', config: 'Configuration' };
 
 /** Whose registry a deliverable is listed in: a spec's of that type, or a context's with its lines' purpose. */

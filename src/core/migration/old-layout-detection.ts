@@ -48,7 +48,7 @@ export interface DetectedLayout {
  * Finds the specs, their context files and the stray journals under the specs root, in any of
  * the old layouts docs/migration.md lists: `{id}-{type}-{slug}/` folders (flat or nested), `{id}-{type}-{slug}.spec.md`
  * files inside their parent's folder, the numeric `1000/1000.spec.md` layout with `1011.md` tasks,
- * and the seed's own layout (already in place).
+ * and the reference layout itself (already in place).
  */
 export function detectLayout(specsRoot: string, files: VaultTexts, resolver: LinkResolver): DetectedLayout {
 	const problems: MigrationProblem[] = [];

@@ -9,7 +9,7 @@ export function folderId(name: string): string {
 }
 
 /**
- * The seed's numbering (epic X000, feature X00Y, task X0YZ) for an all-digit id of four or more
+ * The reference layout's numbering (epic X000, feature X00Y, task X0YZ) for an all-digit id of four or more
  * digits: its type and its parent's id. null when the id does not follow it (`2101`, `E01`).
  */
 export function numbering(id: string): { type: SpecType; parent: string | null } | null {
