@@ -15,7 +15,7 @@ export interface OverviewActions {
 	newSpec(): void;
 }
 
-/** The filters in the order the issue lists them: blocked before completed. */
+/** The filters in the order work moves through them, blocked (work stopped) before completed. */
 const FILTERS: (SpecStatus | 'all')[] = ['all', 'planning', 'implementing', 'blocked', 'completed'];
 
 const FILTER_LABEL: Record<SpecStatus | 'all', string> = {
