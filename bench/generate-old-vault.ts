@@ -114,7 +114,8 @@ export function generateOldVault(targetSpecs = 1000, seed = 2025): GeneratedOldV
 				// Contexts: beside the spec (odd tasks), a dated journal apart (every fourth), a plan journal
 				// apart (the sixth, and the third, which also has one beside: the journal is appended).
 				if (t % 2 === 1) files.set(`${td}/${tstem}.context.md`, contextNote(w, task, e * 3 + t));
-				if (t % 4 === 0) files.set(`specs/context/${day(e * 3 + f)}.${tstem}.context.md`, `# Journal: ${task.title}\n\nTried [[${tstem}.spec|the spec]].\n\n${sessions(w, task, e * 3 + f, 2)}`);
+				if (t % 4 === 0)
+					files.set(`specs/context/${day(e * 3 + f)}.${tstem}.context.md`, `# Journal: ${task.title}\n\nTried [[${tstem}.spec|the spec]].\n\n${sessions(w, task, e * 3 + f, 2)}`);
 				if (t === 3 || t === 6) files.set(`specs/plan/${T}.context.md`, `# ${T} later work\n\n${sessions(w, task, e * 3 + t + 20, 1)}`);
 			}
 			const parentLink = flat ? `[[${estem}.spec|${epic.title}]]` : `[[../${estem}.spec|${epic.title}]]`;

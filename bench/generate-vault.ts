@@ -103,7 +103,10 @@ function frontmatter(fields: Record<string, string>, tags: string[]): string {
 	return `---\n${lines.join('\n')}\ntags:\n${tags.map((t) => `  - ${t}`).join('\n')}\n---\n`;
 }
 
-function specNote(w: Writer, o: { id: string; type: string; title: string; status: string; parent: string | null; context: string; created: number; bare: boolean; body: string }): string {
+function specNote(
+	w: Writer,
+	o: { id: string; type: string; title: string; status: string; parent: string | null; context: string; created: number; bare: boolean; body: string },
+): string {
 	const fm = o.bare
 		? ''
 		: frontmatter(
@@ -152,7 +155,17 @@ function plan(w: Writer, emoji: boolean): string {
 
 function contextNote(
 	w: Writer,
-	o: { title: string; specLink: string; parent: string | null; status: string; created: number; deliverables: TaskInfo['deliverables']; downstream: string[]; sessions: number; emoji: boolean },
+	o: {
+		title: string;
+		specLink: string;
+		parent: string | null;
+		status: string;
+		created: number;
+		deliverables: TaskInfo['deliverables'];
+		downstream: string[];
+		sessions: number;
+		emoji: boolean;
+	},
 ): string {
 	const sessions: string[] = [];
 	for (let s = 1; s <= o.sessions; s++) {
@@ -260,7 +273,17 @@ export function generateVault(target: number, seed = 1014): GeneratedVault {
 				files.set(
 					`${folder}/${tid}.spec.md`,
 					// Every seventh task is hand-written: header lines only, no properties.
-					specNote(w, { id: tid, type: 'task', title, status, parent, context: `[[${tid}.context|Implementation Journal]]`, created: e % 200, bare: t === 3 && f % 2 === 0, body: siblings + deliverableList }),
+					specNote(w, {
+						id: tid,
+						type: 'task',
+						title,
+						status,
+						parent,
+						context: `[[${tid}.context|Implementation Journal]]`,
+						created: e % 200,
+						bare: t === 3 && f % 2 === 0,
+						body: siblings + deliverableList,
+					}),
 				);
 				specs++;
 				files.set(
@@ -309,7 +332,10 @@ export function generateVault(target: number, seed = 1014): GeneratedVault {
 					emoji: false,
 				}),
 			);
-			files.set(featureDeliverables[0].path, `---\nspec: "[[../../spec|${fid} - ${featureTitle}]]"\ncontext: "[[../../context|Implementation Journal]]"\n---\n# Overview\n\n${w.paragraph(6)}\n`);
+			files.set(
+				featureDeliverables[0].path,
+				`---\nspec: "[[../../spec|${fid} - ${featureTitle}]]"\ncontext: "[[../../context|Implementation Journal]]"\n---\n# Overview\n\n${w.paragraph(6)}\n`,
+			);
 		}
 		const epicStatus = w.pick(STATUSES);
 		files.set(
@@ -329,7 +355,17 @@ export function generateVault(target: number, seed = 1014): GeneratedVault {
 		specs++;
 		files.set(
 			`${epicFolder}/context.md`,
-			contextNote(w, { title: epicTitle, specLink: `[[epic|${epicId} - ${epicTitle}]]`, parent: null, status: epicStatus, created: e % 200, deliverables: [], downstream: [], sessions: 2, emoji: false }),
+			contextNote(w, {
+				title: epicTitle,
+				specLink: `[[epic|${epicId} - ${epicTitle}]]`,
+				parent: null,
+				status: epicStatus,
+				created: e % 200,
+				deliverables: [],
+				downstream: [],
+				sessions: 2,
+				emoji: false,
+			}),
 		);
 	}
 

@@ -72,7 +72,12 @@ function args(): { sizes: number[]; runs: number | null; migration: boolean } {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	const only = argv.includes('--migration-only');
-	const sizes = only ? [] : (value('--sizes') ?? '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+	const sizes = only
+		? []
+		: (value('--sizes') ?? '1000,10000,50000')
+				.split(',')
+				.map(Number)
+				.filter((n) => n > 0);
 	const runs = value('--runs');
 	return { sizes, runs: runs ? Number(runs) : null, migration: !argv.includes('--no-migration') };
 }
@@ -157,7 +162,11 @@ function writeVault(size: number, vault: GeneratedVault): string {
  * Generates and writes the vault, keeping only what the measures need: the generated texts (110 MB
  * at 50,000 files) held during the runs would make every garbage collection slower, the floor's too.
  */
-function prepareVault(size: number): { dir: string; vault: { files: number; specs: number; sampleTask: string; sampleFeature: string }; texts: { bytes: number; get(path: string): string } } {
+function prepareVault(size: number): {
+	dir: string;
+	vault: { files: number; specs: number; sampleTask: string; sampleFeature: string };
+	texts: { bytes: number; get(path: string): string };
+} {
 	const generated = generateVault(size);
 	const dir = writeVault(size, generated);
 	const bytes = [...generated.files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -216,13 +225,17 @@ async function measure(size: number, runsOption: number | null): Promise<SizeRes
 	let edit = 0;
 	const updates: number[] = [];
 	for (let r = 0; r < runs; r++) {
-		const each = await timeRuns(21, () => {
-			const text = original.replace(/^status: .*$/m, `status: ${edit++ % 2 ? 'completed' : 'implementing'}`);
-			open.index.update(taskPath, text);
-			if (open.index.get(vault.sampleTask)?.path !== taskPath) throw new Error('update lost the spec');
-			open.index.parentOf(open.index.get(vault.sampleTask)!);
-			return Promise.resolve();
-		}, false);
+		const each = await timeRuns(
+			21,
+			() => {
+				const text = original.replace(/^status: .*$/m, `status: ${edit++ % 2 ? 'completed' : 'implementing'}`);
+				open.index.update(taskPath, text);
+				if (open.index.get(vault.sampleTask)?.path !== taskPath) throw new Error('update lost the spec');
+				open.index.parentOf(open.index.get(vault.sampleTask)!);
+				return Promise.resolve();
+			},
+			false,
+		);
 		updates.push(median(each));
 	}
 	open.index.update(taskPath, original);
@@ -278,7 +291,9 @@ async function measureMigration(runsOption: number | null): Promise<MigrationRes
 			writeFileSync(join(master, path), text);
 		}
 		const bytes = [...vault.files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
-		console.error(`\nold-layout vault: ${vault.files.size} files (${(bytes / 1048576).toFixed(1)} MB, ${vault.specs} specs) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${master}`);
+		console.error(
+			`\nold-layout vault: ${vault.files.size} files (${(bytes / 1048576).toFixed(1)} MB, ${vault.specs} specs) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${master}`,
+		);
 		const runs = runsOption ?? 5;
 		const figures: Figure[] = [];
 		const add = (key: string, label: string, xs: number[]) => {
@@ -292,15 +307,23 @@ async function measureMigration(runsOption: number | null): Promise<MigrationRes
 		const store = new FsFileStore(master);
 		const plan = planMigration(await readMigrationInput(store, vault.specsRoot));
 		if (plan.problems.some((p) => p.severity === 'error')) throw new Error(`the old vault does not migrate: ${plan.problems[0].message}`);
-		add('dryRun', 'migration dry run (spec-work migrate)', await timeRuns(runs, async () => {
-			const r = await migrateCli(master, false);
-			if ((r.exitCode ?? 0) !== 0 || !r.text.includes('Dry run')) throw new Error(`dry run failed: ${r.text.slice(-300)}`);
-		}));
+		add(
+			'dryRun',
+			'migration dry run (spec-work migrate)',
+			await timeRuns(runs, async () => {
+				const r = await migrateCli(master, false);
+				if ((r.exitCode ?? 0) !== 0 || !r.text.includes('Dry run')) throw new Error(`dry run failed: ${r.text.slice(-300)}`);
+			}),
+		);
 		// Its parts, on their own: reading the vault's files as the planner wants them, and planning.
 		let input = await readMigrationInput(store, vault.specsRoot);
-		add('readInput', '  of which: read every file (readMigrationInput)', await timeRuns(runs, async () => {
-			input = await readMigrationInput(store, vault.specsRoot);
-		}));
+		add(
+			'readInput',
+			'  of which: read every file (readMigrationInput)',
+			await timeRuns(runs, async () => {
+				input = await readMigrationInput(store, vault.specsRoot);
+			}),
+		);
 		add('plan', '  of which: plan (planMigration)', await timeRuns(runs, () => Promise.resolve(planMigration(input))));
 
 		const applies: number[] = [];
@@ -343,11 +366,19 @@ async function measureMigration(runsOption: number | null): Promise<MigrationRes
 }
 
 function migrationTable(m: MigrationResult): string {
-	const head = ['Migration of an old-layout vault', `${m.files.toLocaleString('en')} files, ${m.specs.toLocaleString('en')} specs, ${(m.bytes / 1048576).toFixed(1)} MB`, 'ratio to raw read'];
+	const head = [
+		'Migration of an old-layout vault',
+		`${m.files.toLocaleString('en')} files, ${m.specs.toLocaleString('en')} specs, ${(m.bytes / 1048576).toFixed(1)} MB`,
+		'ratio to raw read',
+	];
 	const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 	const rows = m.figures.map((f) => [f.label.replace(/^\s+/, '… '), fmtMs(f.ms), fmtRatio(f.ratio)]);
 	rows.push(['peak RSS', `${Math.round(m.peakRssMb)} MB`, '']);
-	rows.push(['what the plan holds', `${m.moves.toLocaleString('en')} moves, ${m.edits.toLocaleString('en')} files edited, ${m.merges} journals appended, ${m.warnings} warning${m.warnings === 1 ? '' : 's'}`, '']);
+	rows.push([
+		'what the plan holds',
+		`${m.moves.toLocaleString('en')} moves, ${m.edits.toLocaleString('en')} files edited, ${m.merges} journals appended, ${m.warnings} warning${m.warnings === 1 ? '' : 's'}`,
+		'',
+	]);
 	return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
@@ -385,7 +416,12 @@ function table(results: SizeResult[], mainJsKb: number | null): string {
 	if (tenK && fiftyK) head.push('50k ÷ 10k');
 	const rows: string[][] = [];
 	for (const [i, f] of results[0].figures.entries()) {
-		const row = [f.label.replace(/\(feature \w+\)|\(task \w+\)/, '').replace(/\s+,/, ',').trim()];
+		const row = [
+			f.label
+				.replace(/\(feature \w+\)|\(task \w+\)/, '')
+				.replace(/\s+,/, ',')
+				.trim(),
+		];
 		for (const r of results) row.push(r.figures[i].ms === null ? (r.figures[i].note ?? '—') : fmtMs(r.figures[i].ms));
 		for (const r of results) row.push(fmtRatio(r.figures[i].ratio));
 		if (tenK && fiftyK) {
@@ -445,7 +481,12 @@ function targets(results: SizeResult[], mainJsKb: number | null, migration: Migr
 		check(`${label}: 50,000 files ≤ about 5× 10,000`, a && b ? b / a : null, 5.5, (v) => `${v.toFixed(1)}×`);
 	}
 	check('main.js minified < 150 KB', mainJsKb, 150, (v) => `${v.toFixed(1)} KB`);
-	check(`migration apply of ${migration ? migration.specs.toLocaleString('en') : '1,000'} old-layout specs < 3 s`, migration?.figures.find((f) => f.key === 'apply')?.ms ?? null, 3000, (v) => `${Math.round(v)} ms`);
+	check(
+		`migration apply of ${migration ? migration.specs.toLocaleString('en') : '1,000'} old-layout specs < 3 s`,
+		migration?.figures.find((f) => f.key === 'apply')?.ms ?? null,
+		3000,
+		(v) => `${Math.round(v)} ms`,
+	);
 	return out;
 }
 
@@ -493,7 +534,14 @@ async function main(): Promise<void> {
 	};
 	const checks = targets(results, mainJsKb, migration);
 	const date = new Date().toISOString();
-	writeFileSync(RESULTS, JSON.stringify({ date, machine, mainJsKb, mainJsEvaluateMs: mainJs?.evaluateMs ?? null, mainJsEvaluateRuns: mainJs?.runs ?? [], sizes: results, migration, targets: checks }, null, '\t') + '\n');
+	writeFileSync(
+		RESULTS,
+		JSON.stringify(
+			{ date, machine, mainJsKb, mainJsEvaluateMs: mainJs?.evaluateMs ?? null, mainJsEvaluateRuns: mainJs?.runs ?? [], sizes: results, migration, targets: checks },
+			null,
+			'\t',
+		) + '\n',
+	);
 	console.log(`\nSpec Workflow benchmark, ${date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${loadAtStart[0]} (medians; warm page cache)\n`);
 	console.log(table(results, mainJsKb));
 	if (mainJs) console.log(`main.js compiled and evaluated (top level, fresh context): ${mainJs.evaluateMs.toFixed(1)} ms (median of ${mainJs.runs.length})`);

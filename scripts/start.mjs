@@ -15,7 +15,10 @@ console.log(`Open "${vault}" as a vault in Obsidian (Open folder as vault); the 
 
 const cli = 'dist/cli.js';
 if (existsSync(cli)) {
-	for (const args of [['status', '1014'], ['deliverables', '1014']]) {
+	for (const args of [
+		['status', '1014'],
+		['deliverables', '1014'],
+	]) {
 		console.log(`$ spec-work ${args.join(' ')} --vault ${vault}`);
 		execFileSync(process.execPath, [cli, ...args, '--vault', vault], { stdio: 'inherit' });
 		console.log('');

@@ -112,7 +112,13 @@ function verbArgs(verb: Verb, rest: string[]): ParsedArgs {
 	});
 	if (args.options.has('help')) return args;
 	const [min, max] = positionalRange(verb);
-	if (args.positionals.length < min) throw new UsageError(`missing ${verb.positionals.slice(args.positionals.length, min).map((p) => p.name).join(' ')}`);
+	if (args.positionals.length < min)
+		throw new UsageError(
+			`missing ${verb.positionals
+				.slice(args.positionals.length, min)
+				.map((p) => p.name)
+				.join(' ')}`,
+		);
 	if (args.positionals.length > max) throw new UsageError(`unexpected argument "${args.positionals[max]}"`);
 	return args;
 }

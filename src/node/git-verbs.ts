@@ -29,7 +29,7 @@ const ID = { field: 'id', name: '<id>' };
 export const GIT_VERBS: Record<string, Verb> = {
 	commit: {
 		usage: 'commit <id> -m MESSAGE',
-		help: 'Commits the spec\'s own files (spec, context, deliverables, report note) with the message, leaving every other staged or changed file as it was, and records `hash`: first line in the active session\'s Commits. The message is passed to git as it is (quotes, $(), backticks and line breaks included).',
+		help: "Commits the spec's own files (spec, context, deliverables, report note) with the message, leaving every other staged or changed file as it was, and records `hash`: first line in the active session's Commits. The message is passed to git as it is (quotes, $(), backticks and line breaks included).",
 		operations: [COMMIT],
 		positionals: [ID],
 		cli: { aliases: { m: 'message' } },
@@ -47,7 +47,7 @@ export const GIT_VERBS: Record<string, Verb> = {
 	},
 	commits: {
 		usage: 'commits <id> [--all | HASH...]',
-		help: 'Lists the repository\'s commits since the active session started. With --all records every one not yet recorded in the session\'s Commits; with hashes records those.',
+		help: "Lists the repository's commits since the active session started. With --all records every one not yet recorded in the session's Commits; with hashes records those.",
 		operations: [SESSION_COMMITS, RECORD_COMMITS],
 		// Without --all or hashes it only lists the commits.
 		pick: (args) => (args.options.has('all') || args.positionals.length > 1 ? RECORD_COMMITS : SESSION_COMMITS),

@@ -1,9 +1,35 @@
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	fdatasyncSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	readSync,
+	renameSync,
+	rmdirSync,
+	rmSync,
+	writeFileSync,
+	writeSync,
+} from 'node:fs';
 import * as nodePath from 'node:path';
 import type { MigrationLogStore } from '../core/migration/migration-host';
 import { WorkflowError } from '../core/workspace/workflow-error';
 import { syncFolder } from './temp-files';
-import { FINISHED_STATE, LOG_STATE_AT, parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../core/migration/migration-log';
+import {
+	FINISHED_STATE,
+	LOG_STATE_AT,
+	parseMigrationLog,
+	serializeMigrationLog,
+	serializeStep,
+	stepsPath,
+	withSteps,
+	type MigrationJournal,
+	type MigrationLog,
+	type StepMark,
+} from '../core/migration/migration-log';
 
 /**
  * Steps kept in memory between two appends to the steps file. The marks prove nothing (a revert or
@@ -241,4 +267,3 @@ function writeAtomic(abs: string, text: string): void {
 	}
 	syncFolder(nodePath.dirname(abs));
 }
-

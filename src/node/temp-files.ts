@@ -47,7 +47,7 @@ export function writeTemp(tmp: string, data: string | Uint8Array, keep?: Keep, s
 	try {
 		fd = openSync(tmp, 'wx', keep ? keep.mode & 0o7777 : 0o666);
 		const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-		for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+		for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 		if (keep) {
 			try {
 				fchownSync(fd, keep.uid, keep.gid);

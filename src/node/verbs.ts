@@ -37,7 +37,7 @@ const ID = { field: 'id', name: '<id>' };
 export const VERBS: Record<string, Verb> = {
 	start: {
 		usage: 'start <id> [--title T] [--participants "User, Claude"] [--plan "task text"]...',
-		help: 'Opens a session in the spec\'s context file (creating the context if needed), adds the approved plan items to ## Plan in the form the plan is written in, and once there is a plan sets the spec and context implementing (without one they stay as they are, and the session opens with an empty Planning subsection). While a session is active, continues it.',
+		help: "Opens a session in the spec's context file (creating the context if needed), adds the approved plan items to ## Plan in the form the plan is written in, and once there is a plan sets the spec and context implementing (without one they stay as they are, and the session opens with an empty Planning subsection). While a session is active, continues it.",
 		operations: [START],
 		positionals: [ID],
 		async run(ws, args) {
@@ -106,7 +106,7 @@ export const VERBS: Record<string, Verb> = {
 	},
 	task: {
 		usage: 'task <id> <number|text> <pending|in-progress|done|blocked|cancelled>',
-		help: 'Sets a task\'s state, by its number in ## Plan (or, without a plan, in the spec\'s checklists, as status shows them) or by its text.',
+		help: "Sets a task's state, by its number in ## Plan (or, without a plan, in the spec's checklists, as status shows them) or by its text.",
 		operations: [TASK],
 		positionals: [ID, { field: 'task', name: '<number|text>' }, { field: 'state', name: '<state>' }],
 		async run(ws, args) {

@@ -49,7 +49,6 @@ export function removeJournal(realRoot: string): void {
 	rmSync(nodePath.join(realRoot, JOURNAL_NAME), { force: true });
 }
 
-
 /**
  * Finishes the journal a crashed run left behind: each target still as planned gets its new text,
  * a target someone changed meanwhile is left as it is. Returns one line per thing the user should

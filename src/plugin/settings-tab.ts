@@ -214,10 +214,18 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 		const value = this.getControlValue(control.key);
 		const save = (v: unknown) => this.setControlValue(control.key, v);
 		if (control.type === 'text') {
-			setting.addText((text) => text.setPlaceholder(control.placeholder ?? '').setValue(String(value)).onChange(save));
+			setting.addText((text) =>
+				text
+					.setPlaceholder(control.placeholder ?? '')
+					.setValue(String(value))
+					.onChange(save),
+			);
 		} else if (control.type === 'textarea') {
 			setting.addTextArea((text) => {
-				text.setPlaceholder(control.placeholder ?? '').setValue(String(value)).onChange(save);
+				text
+					.setPlaceholder(control.placeholder ?? '')
+					.setValue(String(value))
+					.onChange(save);
 				if (control.rows) text.inputEl.rows = control.rows;
 			});
 		} else if (control.type === 'dropdown') {

@@ -7,8 +7,7 @@ import { folderCycles, runtimeImports, sourceFiles, type RuntimeImport } from '.
  */
 
 /** Folder groups known to import each other, each with why it is still there. */
-const KNOWN_CYCLES: { folders: string[]; why: string }[] = [
-];
+const KNOWN_CYCLES: { folders: string[]; why: string }[] = [];
 
 const imports = (edges: [string, string][]): RuntimeImport[] => edges.map(([from, to]) => ({ from, to }));
 
@@ -36,12 +35,18 @@ describe('folder import cycles', () => {
 				['src/c/z.ts', 'src/d/v'],
 			]),
 		);
-		expect(cycles).toEqual([
-			{ folders: ['src/a', 'src/b', 'src/c'], imports: ['src/a/x.ts -> src/b/y', 'src/b/y.ts -> src/c/z', 'src/c/z.ts -> src/a/w'] },
-		]);
+		expect(cycles).toEqual([{ folders: ['src/a', 'src/b', 'src/c'], imports: ['src/a/x.ts -> src/b/y', 'src/b/y.ts -> src/c/z', 'src/c/z.ts -> src/a/w'] }]);
 	});
 
 	it('finds no cycle where imports only point down', () => {
-		expect(folderCycles(imports([['src/a/x.ts', 'src/b/y'], ['src/b/y.ts', 'src/c/z'], ['src/a/x.ts', 'src/c/z']]))).toEqual([]);
+		expect(
+			folderCycles(
+				imports([
+					['src/a/x.ts', 'src/b/y'],
+					['src/b/y.ts', 'src/c/z'],
+					['src/a/x.ts', 'src/c/z'],
+				]),
+			),
+		).toEqual([]);
 	});
 });

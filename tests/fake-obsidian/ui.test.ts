@@ -171,10 +171,15 @@ class SpecSettingTab extends PluginSettingTab {
 		this.containerEl.empty();
 		new Setting(this.containerEl).setName('Specs').setHeading();
 		new Setting(this.containerEl).setName('Specs folder').addText((t) => t.setValue(this.owner.settings.folder).onChange((v) => (this.owner.settings.folder = v)));
+		new Setting(this.containerEl).setName('Link style').addDropdown((d) =>
+			d
+				.addOptions({ wiki: 'Wikilinks', markdown: 'Markdown' })
+				.setValue(this.owner.settings.linkStyle)
+				.onChange((v) => (this.owner.settings.linkStyle = v)),
+		);
 		new Setting(this.containerEl)
-			.setName('Link style')
-			.addDropdown((d) => d.addOptions({ wiki: 'Wikilinks', markdown: 'Markdown' }).setValue(this.owner.settings.linkStyle).onChange((v) => (this.owner.settings.linkStyle = v)));
-		new Setting(this.containerEl).setName('Commit automatically').addToggle((t) => t.setValue(this.owner.settings.autoCommit).onChange((v) => (this.owner.settings.autoCommit = v)));
+			.setName('Commit automatically')
+			.addToggle((t) => t.setValue(this.owner.settings.autoCommit).onChange((v) => (this.owner.settings.autoCommit = v)));
 	}
 }
 

@@ -30,7 +30,12 @@ describe('fake Vault', () => {
 		expect(root.isRoot()).toBe(true);
 		expect(root.children.map((c) => c.path).sort()).toEqual(['README.md', 'specs']);
 		expect(app.vault.getFolderByPath('specs')?.isRoot()).toBe(false);
-		expect(app.vault.getAllLoadedFiles().map((f) => f.path).sort()).toEqual(['/', 'README.md', 'specs', 'specs/1000', 'specs/1000/epic.md']);
+		expect(
+			app.vault
+				.getAllLoadedFiles()
+				.map((f) => f.path)
+				.sort(),
+		).toEqual(['/', 'README.md', 'specs', 'specs/1000', 'specs/1000/epic.md']);
 		expect(app.vault.getMarkdownFiles()).toHaveLength(2);
 	});
 

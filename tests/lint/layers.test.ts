@@ -52,12 +52,21 @@ const refusedInCore: [string, string][] = [
 	["import { FsFileStore } from '../../node/fs-file-store';\nexport const f = FsFileStore;\n", 'never imports a shell'],
 ];
 const core = refusedInCore.map(([text]) => ({ path: CORE_FILE, text }));
-const corePure = { path: CORE_FILE, text: "import type { Stats } from 'node:fs';\nimport { parse } from 'yaml';\nimport { normalizeVaultPath } from './paths';\nexport const p: [unknown, unknown, Stats | null] = [parse, normalizeVaultPath, null];\n" };
+const corePure = {
+	path: CORE_FILE,
+	text: "import type { Stats } from 'node:fs';\nimport { parse } from 'yaml';\nimport { normalizeVaultPath } from './paths';\nexport const p: [unknown, unknown, Stats | null] = [parse, normalizeVaultPath, null];\n",
+};
 const nodeToPlugin = { path: NODE_FILE, text: "import { VaultFileStore } from '../plugin/vault-file-store';\nexport const v = VaultFileStore;\n" };
 const PLUGIN_FILE = 'src/plugin/settings.ts';
 const pluginToNode = { path: PLUGIN_FILE, text: "import { FsFileStore } from '../node/fs-file-store';\nexport const f = FsFileStore;\n" };
-const pluginFine = { path: PLUGIN_FILE, text: "import { Notice } from 'obsidian';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const p = [Notice, normalizeVaultPath];\n" };
-const nodeFine = { path: NODE_FILE, text: "import { readFileSync } from 'node:fs';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const r = [readFileSync, normalizeVaultPath];\n" };
+const pluginFine = {
+	path: PLUGIN_FILE,
+	text: "import { Notice } from 'obsidian';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const p = [Notice, normalizeVaultPath];\n",
+};
+const nodeFine = {
+	path: NODE_FILE,
+	text: "import { readFileSync } from 'node:fs';\nimport { normalizeVaultPath } from '../core/files/paths';\nexport const r = [readFileSync, normalizeVaultPath];\n",
+};
 
 beforeAll(() => {
 	linted = lintAll([...core, corePure, nodeToPlugin, nodeFine, pluginToNode, pluginFine]);

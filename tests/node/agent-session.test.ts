@@ -83,7 +83,11 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 			'Started session 3: 2025-08-28 - Troubleshooting guide (spec 1014, specs/1000/1001/1014.context.md)\nAdded 1 plan item\n',
 		);
 		sw('2025-08-28T09:15', ['log', '1014', 'planning', 'Resumed at task 6 (documentation); added the stale file handle section to the plan']);
-		sw('2025-08-28T09:40', ['deliver', '1014', '--type', 'docs', '--file', 'stale-file-handles.md', '--title', 'Stale File Handles', '--purpose', 'Recover from stale NFS handles', '--stdin'], GUIDE_TEXT);
+		sw(
+			'2025-08-28T09:40',
+			['deliver', '1014', '--type', 'docs', '--file', 'stale-file-handles.md', '--title', 'Stale File Handles', '--purpose', 'Recover from stale NFS handles', '--stdin'],
+			GUIDE_TEXT,
+		);
 		sw('2025-08-28T09:45', ['task', '1014', '8', 'done']);
 		sw('2025-08-28T09:45', ['task', '1014', 'Documentation', 'done']);
 
@@ -93,17 +97,18 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		git(root, ['add', 'tools/remount.sh']);
 		git(root, ['commit', '-q', '-m', 'Add remount helper'], '2025-08-28T09:47:00');
 		const codeHash = git(root, ['rev-parse', '--short', 'HEAD']);
-		expect(sw('2025-08-28T09:48', ['commits', '1014', '--all'])).toBe(`Recorded in session 3 › Commits:\n  ${codeHash}: Add remount helper\nWrote specs/1000/1001/1014.context.md\n`);
+		expect(sw('2025-08-28T09:48', ['commits', '1014', '--all'])).toBe(
+			`Recorded in session 3 › Commits:\n  ${codeHash}: Add remount helper\nWrote specs/1000/1001/1014.context.md\n`,
+		);
 		// The spec's own files: `spec-work commit` commits exactly them and records the commit.
 		const commit = sw('2025-08-28T09:50', ['commit', '1014', '-m', 'Add stale file handle guide']);
 		const hash = git(root, ['rev-parse', '--short', 'HEAD']);
 		expect(commit).toContain(`Committed ${hash} on `);
-		expect(git(root, ['show', '--name-only', '--format=%s', 'HEAD']).split('\n').filter((l) => l !== '')).toEqual([
-			'Add stale file handle guide',
-			`vault/${CONTEXT}`,
-			`vault/${SPEC}`,
-			`vault/${GUIDE}`,
-		]);
+		expect(
+			git(root, ['show', '--name-only', '--format=%s', 'HEAD'])
+				.split('\n')
+				.filter((l) => l !== ''),
+		).toEqual(['Add stale file handle guide', `vault/${CONTEXT}`, `vault/${SPEC}`, `vault/${GUIDE}`]);
 		sw('2025-08-28T10:30', ['log', '1014', 'testing', 'Forced a stale handle by re-exporting the share; the remount cleared it']);
 		sw('2025-08-28T10:40', ['log', '1014', 'issues', 'umount hung on the stale mount', '--resolution', 'Lazy unmount (umount -l)']);
 		expect(sw('2025-08-28T11:10', ['finish', '1014', '--status', 'partial', '--summary', 'Documentation done; final validation is next'])).toBe(
@@ -162,8 +167,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		expect(after.get('## Dependencies Delivered To')).toBe(before.get('## Dependencies Delivered To'));
 		// Lines of code and files come from git over the recorded commits (issue 6, tested there);
 		// here only their form is checked, and every other byte of the section.
-		const gitFigures = (text: string) =>
-			text.replace(/^- \*\*Lines of Code\*\*: \+\d+, -\d+\n- \*\*Files Created\*\*: \d+\n- \*\*Files Modified\*\*: \d+\n/m, '(git figures)\n');
+		const gitFigures = (text: string) => text.replace(/^- \*\*Lines of Code\*\*: \+\d+, -\d+\n- \*\*Files Created\*\*: \d+\n- \*\*Files Modified\*\*: \d+\n/m, '(git figures)\n');
 		expect(gitFigures(after.get('## Metrics')!)).toBe(
 			gitFigures(before.get('## Metrics')!).replace('- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6 hours\n'),
 		);
@@ -185,7 +189,11 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		expect(changed.sort()).toEqual([CONTEXT, SPEC, GUIDE].sort());
 
 		// The agent looks for the next task: the last one left in this spec.
-		expect(JSON.parse(sw('2025-08-28T11:15', ['next', '--json']))).toMatchObject({ id: '1014', task: { number: 7, text: 'Final validation', state: 'pending' }, reason: 'pending' });
+		expect(JSON.parse(sw('2025-08-28T11:15', ['next', '--json']))).toMatchObject({
+			id: '1014',
+			task: { number: 7, text: 'Final validation', state: 'pending' },
+			reason: 'pending',
+		});
 
 		// The person opens the vault in Obsidian, on the context note: the index, the core status
 		// over the plugin's workspace, and the status panel all show the session.
@@ -198,7 +206,11 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 		expect(texts(el, '.spec-workflow-session-duration')).toEqual(['2.5 hours', '1.5 hours', '2 hours']);
 		expect(texts(el, '.spec-workflow-session-status')).toEqual(['completed', 'completed', 'partial']);
 		expect(one(el, '.spec-workflow-total').textContent).toBe('Total6 hours');
-		expect(texts(el, '.spec-workflow-deliverable-group[data-type="docs"] .spec-workflow-deliverable-title')).toEqual(['Setup Guide', 'Troubleshooting Guide', 'Stale File Handles']);
+		expect(texts(el, '.spec-workflow-deliverable-group[data-type="docs"] .spec-workflow-deliverable-title')).toEqual([
+			'Setup Guide',
+			'Troubleshooting Guide',
+			'Stale File Handles',
+		]);
 		expect(texts(el, '.spec-workflow-commit')).toEqual([`${hash}Add stale file handle guide`]);
 		const status = await specStatus(plugin.workspace(), '1014');
 		expect(status.progress).toEqual({ done: 7, total: 8, percent: 88, from: 'plan' });

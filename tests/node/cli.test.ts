@@ -97,9 +97,7 @@ describe('spec-work refuses bad input and changes nothing', () => {
 	it('start says when it reopens a completed spec, and the JSON gives the change', () => {
 		const r = vault.run(['start', '1011'], { now: '2025-08-28T10:00' });
 		expect(r.code).toBe(0);
-		expect(r.stdout).toBe(
-			'Started session 2: 2025-08-28 - Implementation Session (spec 1011, specs/1000/1001/1011.context.md)\nSpec 1011: completed → implementing (reopened)\n',
-		);
+		expect(r.stdout).toBe('Started session 2: 2025-08-28 - Implementation Session (spec 1011, specs/1000/1001/1011.context.md)\nSpec 1011: completed → implementing (reopened)\n');
 		const again = vault.run(['start', '1014', '--json'], { now: '2025-08-28T10:00' });
 		expect((JSON.parse(again.stdout) as { statusChange: unknown }).statusChange).toBeNull();
 	});

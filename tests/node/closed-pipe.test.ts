@@ -26,16 +26,24 @@ describe('output into a pipe closed early', () => {
 			env: { PATH: process.env.PATH ?? '', TZ: 'UTC', SPEC_WORK_NOW: '2025-08-28T10:00' },
 		});
 
-	it('migrate | head -1 prints the first line and no stack trace', () => {
-		const r = throughHead('migrate');
-		expect(r.stdout).toBe('Migration of specs/ to the new layout: 1500 specs, 1500 files to move, 0 links to rewrite in 0 files.\n');
-		expect(r.stderr).toBe('');
-	}, SLOW_MACHINE_MS);
+	it(
+		'migrate | head -1 prints the first line and no stack trace',
+		() => {
+			const r = throughHead('migrate');
+			expect(r.stdout).toBe('Migration of specs/ to the new layout: 1500 specs, 1500 files to move, 0 links to rewrite in 0 files.\n');
+			expect(r.stderr).toBe('');
+		},
+		SLOW_MACHINE_MS,
+	);
 
-	it('a writing call cut short the same way still finishes its work and releases the lock', () => {
-		const r = throughHead('migrate --apply');
-		expect(r.stderr).toBe('');
-		expect(existsSync(join(vault.dir, 'specs/2499/epic.md'))).toBe(true);
-		expect(existsSync(join(vault.dir, '.spec-work.lock'))).toBe(false);
-	}, SLOW_MACHINE_MS);
+	it(
+		'a writing call cut short the same way still finishes its work and releases the lock',
+		() => {
+			const r = throughHead('migrate --apply');
+			expect(r.stderr).toBe('');
+			expect(existsSync(join(vault.dir, 'specs/2499/epic.md'))).toBe(true);
+			expect(existsSync(join(vault.dir, '.spec-work.lock'))).toBe(false);
+		},
+		SLOW_MACHINE_MS,
+	);
 });

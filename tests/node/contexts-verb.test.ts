@@ -98,7 +98,9 @@ describe('spec-work contexts', () => {
 		vault.write({ [journal]: '# Hot Storage Session\n\n**ID**: 1011-hot-storage-nvme\n\n## Work\n- Partitioned the drives\n' });
 		const r = vault.run(['contexts', '--apply']);
 		expect(r.code).toBe(0);
-		expect(r.stdout).toContain(`Skipped 1 spec:\n  specs/1000/1001/1011.spec.md: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)\n`);
+		expect(r.stdout).toContain(
+			`Skipped 1 spec:\n  specs/1000/1001/1011.spec.md: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)\n`,
+		);
 		expect(existsSync(join(vault.dir, 'specs/1000/1001/1011.context.md'))).toBe(false);
 		const migrate = vault.run(['migrate', '--apply']);
 		expect(migrate.stdout).toContain(`  ${journal} → specs/1000/1001/1011.context.md\n`);

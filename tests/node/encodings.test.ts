@@ -14,7 +14,13 @@ describe('the bytes of notes as editors save them', () => {
 	async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 		let stdout = '';
 		let stderr = '';
-		const code = await runCli([...args, '--vault', vault], { cwd: vault, env: { SPEC_WORK_NOW: '2025-09-01T10:00' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => '' });
+		const code = await runCli([...args, '--vault', vault], {
+			cwd: vault,
+			env: { SPEC_WORK_NOW: '2025-09-01T10:00' },
+			stdout: (t) => (stdout += t),
+			stderr: (t) => (stderr += t),
+			readStdin: () => '',
+		});
 		return { code, stdout, stderr };
 	}
 
@@ -60,7 +66,10 @@ describe('deliverables that are not UTF-8 text', () => {
 			writeFileSync(join(vault, path), bytes);
 		};
 		put('.obsidian/app.json', '{}');
-		put('specs/1000/epic.md', '---\ntype: epic\n---\n# 1000 - Tools\n\n## Deliverables\n- [[deliverables/docs/diagram.png|Diagram]]\n- [[deliverables/config/legacy.conf|Legacy]]\n');
+		put(
+			'specs/1000/epic.md',
+			'---\ntype: epic\n---\n# 1000 - Tools\n\n## Deliverables\n- [[deliverables/docs/diagram.png|Diagram]]\n- [[deliverables/config/legacy.conf|Legacy]]\n',
+		);
 		put('specs/1000/deliverables/docs/diagram.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]));
 		put('specs/1000/deliverables/config/legacy.conf', Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nx=1\n')]));
 	});

@@ -40,7 +40,11 @@ describe('FsFileStore', () => {
 	it('process changes nothing when the edit throws, and passes the error on', async () => {
 		writeFileSync(join(root, 'a.md'), 'before');
 		const refusal = new WorkflowError('no-active-session', 'Spec 1014 has no active session');
-		await expect(store.process('a.md', () => { throw refusal; })).rejects.toBe(refusal);
+		await expect(
+			store.process('a.md', () => {
+				throw refusal;
+			}),
+		).rejects.toBe(refusal);
 		expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('before');
 		await expect(store.process('missing.md', (t) => t)).rejects.toMatchObject({ code: 'not-found', path: 'missing.md' });
 	});

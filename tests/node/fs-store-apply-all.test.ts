@@ -15,7 +15,9 @@ describe('FsFileStore.applyAll', () => {
 
 	/** Every name in the vault, hidden ones too, so a left temporary file or journal shows. */
 	function names(dir = root, prefix = ''): string[] {
-		return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? names(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])).sort();
+		return readdirSync(dir, { withFileTypes: true })
+			.flatMap((e) => (e.isDirectory() ? names(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+			.sort();
 	}
 
 	it('creates and rewrites, keeping a byte-order mark and the mode, and leaves no journal or temporary file', async () => {

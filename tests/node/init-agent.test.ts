@@ -72,7 +72,7 @@ describe('spec-work init-agent', () => {
 		expect(repo.read('AGENTS.md')).toBe(agentsSection({ ...setup, command: 'npx spec-work' }));
 	});
 
-	it('re-running replaces only the generated blocks and keeps the user\'s own edits byte for byte', () => {
+	it("re-running replaces only the generated blocks and keeps the user's own edits byte for byte", () => {
 		repo = new TempRepo();
 		expect(spawnCli(['init-agent', '--vault', 'vault'], { cwd: repo.root }).code).toBe(0);
 		// The user adds a tool permission to the frontmatter, notes after the block, and edits inside it.
@@ -173,7 +173,9 @@ describe('spec-work init-agent', () => {
 		repo = new TempRepo();
 		const r = spawnCli(['init-agent', '--vault', 'vault', '--agent', 'windsurf'], { cwd: repo.root });
 		expect(r.code).toBe(2);
-		expect(r.stderr).toBe('spec-work init-agent: agent must be one of claude, agents, cursor, gemini, copilot, mcp (got "windsurf")\nUsage: spec-work init-agent [--command CMD]\n');
+		expect(r.stderr).toBe(
+			'spec-work init-agent: agent must be one of claude, agents, cursor, gemini, copilot, mcp (got "windsurf")\nUsage: spec-work init-agent [--command CMD]\n',
+		);
 	});
 
 	it('takes no id', () => {

@@ -24,7 +24,7 @@ describe('spec-work mcp follows the vault on disk', () => {
 		vault.cleanup();
 	});
 
-	it('sees a person\'s edit made between two calls', async () => {
+	it("sees a person's edit made between two calls", async () => {
 		const before = await mcp.call('status', { id: '1014' });
 		expect(before.structuredContent?.title).toBe('Cold Storage NAS Integration');
 		const path = join(vault.dir, SPEC);
@@ -33,7 +33,7 @@ describe('spec-work mcp follows the vault on disk', () => {
 		expect(after.structuredContent?.title).toBe('Cold Storage NAS Integration, renamed in Obsidian');
 	});
 
-	it('writes over a person\'s edit to the journal made since the last call, keeping it', async () => {
+	it("writes over a person's edit to the journal made since the last call, keeping it", async () => {
 		expect((await mcp.call('start_session', { id: '1014', title: 'Docs' })).isError).toBeFalsy();
 		const note = '\nA note typed in Obsidian between two calls.\n';
 		appendFileSync(join(vault.dir, CONTEXT), note);
@@ -62,7 +62,7 @@ describe('spec-work mcp follows the vault on disk', () => {
 		expect(Object.keys(vault.files())).not.toContain('.spec-work.lock');
 	});
 
-	it('a writing call waits for the vault\'s lock, as a CLI writer does, and then writes', async () => {
+	it("a writing call waits for the vault's lock, as a CLI writer does, and then writes", async () => {
 		expect(vault.run(['start', '1014', '--title', 'Locked out']).code).toBe(0);
 		const lock = await VaultLock.acquire(vault.dir, 'test', 5_000);
 		const answer = mcp.call('log', { id: '1014', section: 'testing', text: 'written once the lock was free' });

@@ -11,7 +11,11 @@ const GUIDE = '# FAQ\n\nWhy does the mount hang? The NAS is asleep; see the setu
 
 /** One step of a working session, as a CLI command line and as a tool call. */
 const SESSION: { cli: string[]; input?: string; tool: string; args: Record<string, unknown> }[] = [
-	{ cli: ['start', '1014', '--title', 'Docs', '--plan', 'Write troubleshooting guide'], tool: 'start_session', args: { id: '1014', title: 'Docs', plan: ['Write troubleshooting guide'] } },
+	{
+		cli: ['start', '1014', '--title', 'Docs', '--plan', 'Write troubleshooting guide'],
+		tool: 'start_session',
+		args: { id: '1014', title: 'Docs', plan: ['Write troubleshooting guide'] },
+	},
 	{ cli: ['log', '1014', 'implementation', 'Drafted the guide'], tool: 'log', args: { id: '1014', section: 'implementation', text: 'Drafted the guide' } },
 	{
 		cli: ['deliver', '1014', '--type', 'docs', '--file', 'faq.md', '--title', 'FAQ', '--purpose', 'Common questions', '--stdin'],
@@ -37,7 +41,7 @@ describe('spec-work mcp over stdio', () => {
 		vault.cleanup();
 	});
 
-	it('lists the small default tool set, each with a schema generated from its operation\'s fields', async () => {
+	it("lists the small default tool set, each with a schema generated from its operation's fields", async () => {
 		const { tools } = await mcp.client.listTools();
 		expect(tools.map((t) => t.name)).toEqual(CORE_TOOLS);
 		// Each tool costs an agent context: the default set stays small.
@@ -76,7 +80,7 @@ describe('spec-work mcp over stdio', () => {
 		}
 	});
 
-	it('answers a read with the CLI\'s JSON', async () => {
+	it("answers a read with the CLI's JSON", async () => {
 		const status = await mcp.call('status', { id: '1014' });
 		expect(status.structuredContent).toEqual(JSON.parse(vault.run(['status', '1014', '--json']).stdout));
 		const next = await mcp.call('next', {});
@@ -87,7 +91,18 @@ describe('spec-work mcp over stdio', () => {
 		const all = await McpSession.start(vault.dir, ['--tools', 'all']);
 		try {
 			const names = (await all.client.listTools()).tools.map((t) => t.name);
-			expect(names).toEqual([...CORE_TOOLS, 'list', 'open_specs', 'new_spec', 'suggest_id', 'deliverables_report', 'create_contexts', 'commit_progress', 'session_commits', 'record_commits']);
+			expect(names).toEqual([
+				...CORE_TOOLS,
+				'list',
+				'open_specs',
+				'new_spec',
+				'suggest_id',
+				'deliverables_report',
+				'create_contexts',
+				'commit_progress',
+				'session_commits',
+				'record_commits',
+			]);
 			const list = await all.call('list', {});
 			const cli = vault.run(['list', '--json']).stdout;
 			expect(McpSession.text(list)).toBe(cli.trimEnd());
@@ -97,7 +112,7 @@ describe('spec-work mcp over stdio', () => {
 		}
 	});
 
-	it('refuses bad calls with the CLI\'s one line, changes no byte, and goes on serving', async () => {
+	it("refuses bad calls with the CLI's one line, changes no byte, and goes on serving", async () => {
 		const before = vault.files();
 		const refusals: [string, Record<string, unknown>, string][] = [
 			['status', { id: '9999' }, 'spec-work: No spec with id "9999" under specs/'],

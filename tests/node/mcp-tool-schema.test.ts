@@ -13,7 +13,7 @@ const FIELDS: Field[] = [
 	{ name: 'items', kind: 'list', summary: 'Some items' },
 ];
 
-describe('a tool\'s input schema from its operation\'s fields', () => {
+describe("a tool's input schema from its operation's fields", () => {
 	it('maps each kind to its JSON type, a choice to an enum, a list to strings; required and summaries kept', () => {
 		expect(toolInputSchema(FIELDS)).toEqual({
 			type: 'object',
@@ -44,12 +44,16 @@ describe('a tool\'s input schema from its operation\'s fields', () => {
 	});
 });
 
-describe('a tool call\'s arguments', () => {
+describe("a tool call's arguments", () => {
 	it('pass as checkInput takes them: numbers as their text, null and absent left out', () => {
-		expect(rawArguments(FIELDS, { id: '1014', count: 3, apply: true, state: 'DONE', items: ['a', 'b'] }))
-			.toEqual({ id: '1014', count: '3', apply: true, state: 'DONE', items: ['a', 'b'] });
-		expect(checkInput({ input: FIELDS }, rawArguments(FIELDS, { id: '1014', count: 3, state: 'DONE', items: null })))
-			.toEqual({ id: '1014', count: 3, state: 'done' });
+		expect(rawArguments(FIELDS, { id: '1014', count: 3, apply: true, state: 'DONE', items: ['a', 'b'] })).toEqual({
+			id: '1014',
+			count: '3',
+			apply: true,
+			state: 'DONE',
+			items: ['a', 'b'],
+		});
+		expect(checkInput({ input: FIELDS }, rawArguments(FIELDS, { id: '1014', count: 3, state: 'DONE', items: null }))).toEqual({ id: '1014', count: 3, state: 'done' });
 	});
 
 	it('refuse a value of the wrong JSON type or a name no field has, in one line naming it', () => {
@@ -61,7 +65,7 @@ describe('a tool call\'s arguments', () => {
 		expect(() => rawArguments([], { id: '1' })).toThrow('unknown argument id; it takes none');
 	});
 
-	it('any JSON value is either taken as its field\'s type or refused with an ArgumentError, never anything else', () => {
+	it("any JSON value is either taken as its field's type or refused with an ArgumentError, never anything else", () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...FIELDS), fc.jsonValue(), (field, value) => {
 				try {

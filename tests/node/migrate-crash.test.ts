@@ -70,28 +70,32 @@ describe('spec-work migrate --apply killed mid-way', () => {
 		['all steps done, log not closed', () => steps],
 	];
 
-	it.each(points)('%s: --revert last gives back every byte; --apply finishes it as an uninterrupted run would', (_name, at) => {
-		const a = fresh();
-		crash(a, at());
-		const dry = a.run(['migrate']);
-		expect(dry.stdout).toBe(`An interrupted migration is unfinished (${LOG}): finish it with: spec-work migrate --apply, or undo it with: spec-work migrate --revert last\n`);
-		expect(dry.code).toBe(1);
-		const back = a.run(['migrate', '--revert', 'last']);
-		expect(back.stderr).toBe('');
-		expect(back.stdout).toMatch(new RegExp(`^Reverted the interrupted migration ${LOG}: moved \\d+ files? back, restored \\d+\\.\\n$`));
-		expect(tree(a.dir)).toEqual(original);
+	it.each(points)(
+		'%s: --revert last gives back every byte; --apply finishes it as an uninterrupted run would',
+		(_name, at) => {
+			const a = fresh();
+			crash(a, at());
+			const dry = a.run(['migrate']);
+			expect(dry.stdout).toBe(`An interrupted migration is unfinished (${LOG}): finish it with: spec-work migrate --apply, or undo it with: spec-work migrate --revert last\n`);
+			expect(dry.code).toBe(1);
+			const back = a.run(['migrate', '--revert', 'last']);
+			expect(back.stderr).toBe('');
+			expect(back.stdout).toMatch(new RegExp(`^Reverted the interrupted migration ${LOG}: moved \\d+ files? back, restored \\d+\\.\\n$`));
+			expect(tree(a.dir)).toEqual(original);
 
-		const b = fresh();
-		crash(b, at());
-		const resumed = b.run(['migrate', '--apply']);
-		expect(resumed.stderr).toBe('');
-		expect(resumed.code).toBe(0);
-		expect(resumed.stdout.split('\n')[0]).toBe(`Finishing the interrupted migration ${LOG}.`);
-		expect(tree(b.dir)).toEqual(migrated);
-		// And it reverts as any finished migration does.
-		expect(b.run(['migrate', '--revert', 'last']).code).toBe(0);
-		expect(tree(b.dir)).toEqual(original);
-	}, 120000);
+			const b = fresh();
+			crash(b, at());
+			const resumed = b.run(['migrate', '--apply']);
+			expect(resumed.stderr).toBe('');
+			expect(resumed.code).toBe(0);
+			expect(resumed.stdout.split('\n')[0]).toBe(`Finishing the interrupted migration ${LOG}.`);
+			expect(tree(b.dir)).toEqual(migrated);
+			// And it reverts as any finished migration does.
+			expect(b.run(['migrate', '--revert', 'last']).code).toBe(0);
+			expect(tree(b.dir)).toEqual(original);
+		},
+		120000,
+	);
 
 	it('a version 1 log, written by earlier versions once the migration was done, still reverts', () => {
 		const v = fresh();

@@ -45,7 +45,9 @@ describe('spec-work migrate', () => {
 		const json = JSON.parse(r.stdout) as { applied: boolean; blocked: boolean; moves: unknown[]; edits: { path: string; links: unknown[] }[]; problems: unknown[] };
 		expect(json).toMatchObject({ applied: false, blocked: false });
 		expect(json.moves).toHaveLength(21);
-		expect(json.edits.find((e) => e.path === 'README.md')?.links).toEqual([{ line: 1, from: '[the platform](specs/12000-epic-platform/12000-epic-platform.spec.md)', to: '[the platform](specs/12000/epic.md)' }]);
+		expect(json.edits.find((e) => e.path === 'README.md')?.links).toEqual([
+			{ line: 1, from: '[the platform](specs/12000-epic-platform/12000-epic-platform.spec.md)', to: '[the platform](specs/12000/epic.md)' },
+		]);
 	});
 
 	it('exits 1 when a problem blocks, with or without --apply, and changes nothing', () => {
@@ -54,7 +56,9 @@ describe('spec-work migrate', () => {
 		for (const args of [['migrate'], ['migrate', '--apply']]) {
 			const r = vault.run(args);
 			expect(r.code).toBe(1);
-			expect(r.stdout).toContain('  error: Id "1000" has 2 specs: specs/1000-epic-a.spec.md, specs/1000-epic-foundation/1000-epic-foundation.spec.md; give one of them another id\n');
+			expect(r.stdout).toContain(
+				'  error: Id "1000" has 2 specs: specs/1000-epic-a.spec.md, specs/1000-epic-foundation/1000-epic-foundation.spec.md; give one of them another id\n',
+			);
 			expect(r.stdout).toContain('fix the errors above first; nothing was changed.');
 		}
 		expect(vault.files()).toEqual(before);
@@ -78,9 +82,15 @@ describe('spec-work migrate', () => {
 			'specs/context/2025-08-25.1013-task-warm-storage-sata.context.md',
 			'specs/1000-epic-foundation/1001-feature-storage/1001-feature-storage.spec.md',
 			'specs/1000-epic-foundation/1001-feature-storage/1011-task-nfs-mount/1011-task-nfs-mount.spec.md',
-			'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md',
+			'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md',
+			'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md',
+			'specs/plan/1014.context.md',
 		];
-		expectMigrationHolds(OLD_VAULT, after, moves, ['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', 'specs/12000-epic-platform/12011-task-auth.spec.md', ...added]);
+		expectMigrationHolds(OLD_VAULT, after, moves, [
+			'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md',
+			'specs/12000-epic-platform/12011-task-auth.spec.md',
+			...added,
+		]);
 		for (const path of added) expectOnlyLinesAdded(path, OLD_VAULT[path], after[moves.get(path) ?? path]);
 		// The old folders are gone; the workflow works on the new layout.
 		expect(folders()).not.toContain('specs/1000-epic-foundation');
@@ -133,14 +143,21 @@ describe('spec-work migrate on journals kept apart', () => {
 	it('applies despite the missing epic, places every journal that names its spec, breaks no link; --revert restores it byte for byte', () => {
 		const dry = vault.run(['migrate']);
 		expect(dry.code).toBe(0);
-		expect(dry.stdout).toContain('Journals appended as sessions:\n  specs/plan/2025-08-17-foundation-kickoff.md → session 2 of specs/1000/context.md; the journal kept as specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md, listed in the spec\'s and the context\'s Deliverables\n');
-		expect(dry.stdout).toContain('Context links added (a journal becomes the spec\'s context):\n  specs/1000/1001/spec.md → specs/1000/1001/context.md\n  specs/1000/1001/1011.spec.md → specs/1000/1001/1011.context.md\n  specs/3000/3001/spec.md → specs/3000/3001/context.md\n');
-		expect(dry.stdout).toContain('  warning: specs/3001-feature-market-data/3001-feature-market-data.spec.md: feature 3001 has no epic 3000; placed in specs/3000/3001/ as its number says. Create the epic with: spec-work new epic --id 3000 --title "…"\n');
+		expect(dry.stdout).toContain(
+			"Journals appended as sessions:\n  specs/plan/2025-08-17-foundation-kickoff.md → session 2 of specs/1000/context.md; the journal kept as specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md, listed in the spec's and the context's Deliverables\n",
+		);
+		expect(dry.stdout).toContain(
+			"Context links added (a journal becomes the spec's context):\n  specs/1000/1001/spec.md → specs/1000/1001/context.md\n  specs/1000/1001/1011.spec.md → specs/1000/1001/1011.context.md\n  specs/3000/3001/spec.md → specs/3000/3001/context.md\n",
+		);
+		expect(dry.stdout).toContain(
+			'  warning: specs/3001-feature-market-data/3001-feature-market-data.spec.md: feature 3001 has no epic 3000; placed in specs/3000/3001/ as its number says. Create the epic with: spec-work new epic --id 3000 --title "…"\n',
+		);
 		const r = vault.run(['migrate', '--apply']);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const after = vault.files();
-		for (const path of ['specs/1000/1001/1011.context.md', 'specs/1000/1001/context.md', 'specs/3000/3001/context.md', 'specs/3000/3001/spec.md']) expect(Object.keys(after)).toContain(path);
+		for (const path of ['specs/1000/1001/1011.context.md', 'specs/1000/1001/context.md', 'specs/3000/3001/context.md', 'specs/3000/3001/spec.md'])
+			expect(Object.keys(after)).toContain(path);
 		// Validate finds nothing the migration made: kept journals listed and tracing back, every context linked both ways.
 		const v = vault.run(['validate']);
 		expect(v.stdout).toBe('No problems found in 5 specs.\n');

@@ -16,7 +16,8 @@ describe('a parent cycle through the built spec-work', () => {
 	afterEach(() => vault.cleanup());
 
 	it('validate reports the cycle once as an error, and --fix writes nothing', () => {
-		const line = 'error    specs/1000/epic.md  parent-cycle  parents form a cycle: 1000 (specs/1000/epic.md) → 1001 (specs/1000/1001/spec.md) → 1000; give one of them another parent';
+		const line =
+			'error    specs/1000/epic.md  parent-cycle  parents form a cycle: 1000 (specs/1000/epic.md) → 1001 (specs/1000/1001/spec.md) → 1000; give one of them another parent';
 		for (const args of [['validate'], ['validate', '--fix']]) {
 			const r = vault.run(args);
 			expect(r).toEqual({ code: 1, stdout: `${line}\n1 error, 0 warnings\n`, stderr: '' });
@@ -26,9 +27,7 @@ describe('a parent cycle through the built spec-work', () => {
 
 	it('list and status --all show each spec once, with progress rolled up', () => {
 		expect(vault.run(['list']).stdout).toBe('1000  Epic  [implementing]  50% (1/2)\n  1001  Feature  [implementing]  50% (1/2)\n');
-		expect(vault.run(['status', '--all']).stdout).toBe(
-			'Open specs (2):\n\n1000  Epic  [implementing]  50% (1/2)\n  1001  Feature  [implementing]  50% (1/2)  next: 2. Review\n',
-		);
+		expect(vault.run(['status', '--all']).stdout).toBe('Open specs (2):\n\n1000  Epic  [implementing]  50% (1/2)\n  1001  Feature  [implementing]  50% (1/2)  next: 2. Review\n');
 	});
 
 	it('status of either spec ends, rolling the epic up from its feature once', () => {

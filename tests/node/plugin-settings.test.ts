@@ -30,7 +30,9 @@ describe('spec-work reads the plugin settings file', () => {
 	});
 
 	it('settings of the right types are used, and null means the default', () => {
-		vault.write({ [DATA]: JSON.stringify({ specsRoot: '/specs/', defaultParticipants: null, linkStyle: 'vault', ignoredFolders: [], openContextAfterStart: false, deliverableTypes: ['docs'] }) });
+		vault.write({
+			[DATA]: JSON.stringify({ specsRoot: '/specs/', defaultParticipants: null, linkStyle: 'vault', ignoredFolders: [], openContextAfterStart: false, deliverableTypes: ['docs'] }),
+		});
 		const r = vault.run(['list']);
 		expect(r.stderr).toBe('');
 		expect(r.stdout).toMatch(/^1000 {2}/);

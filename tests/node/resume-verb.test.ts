@@ -10,7 +10,7 @@ describe('spec-work resume on the seed-walkthrough vault', () => {
 	let vault: TempVault;
 	afterEach(() => vault.cleanup());
 
-	it('prints the core\'s brief and gives the same facts as JSON, writing nothing', async () => {
+	it("prints the core's brief and gives the same facts as JSON, writing nothing", async () => {
 		const files = readVaultFiles(WALKTHROUGH_VAULT);
 		vault = new TempVault(files);
 		const brief = await resumeBrief(await memoryWorkspace(files, { now: '2025-08-28T10:00' }), '1014');
@@ -24,7 +24,7 @@ describe('spec-work resume on the seed-walkthrough vault', () => {
 		expect(vault.files()).toEqual(files);
 	});
 
-	it('after finish --summary, prints the example\'s resume block but for the speaker, the label\'s case and the last line', () => {
+	it("after finish --summary, prints the example's resume block but for the speaker, the label's case and the last line", () => {
 		vault = new TempVault(duringSession1());
 		const finish = vault.run(['finish', '1014', '--summary', SESSION_1_SUMMARY], { now: SESSION_1_END });
 		expect(finish.code).toBe(0);

@@ -26,7 +26,9 @@ function deadPid(): number {
 }
 
 function hidden(vault: TempVault): string[] {
-	return readdirSync(join(vault.dir, FOLDER)).filter((n) => n.startsWith('.')).sort();
+	return readdirSync(join(vault.dir, FOLDER))
+		.filter((n) => n.startsWith('.'))
+		.sort();
 }
 
 describe('temporary files of a killed spec-work', () => {

@@ -66,7 +66,12 @@ describe('spec-work status --all and next', () => {
 		expect(text.code).toBe(0);
 		expect(text.stdout).toBe('Next: 1014 Cold Storage NAS Integration, task 6: Documentation (in progress)\nProgress 71% (5/7); context specs/1000/1001/1014.context.md\n');
 		const json = vault.run(['next', '--json']);
-		expect(JSON.parse(json.stdout)).toMatchObject({ id: '1014', context: 'specs/1000/1001/1014.context.md', task: { number: 6, text: 'Documentation', state: 'in-progress' }, reason: 'in-progress' });
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			id: '1014',
+			context: 'specs/1000/1001/1014.context.md',
+			task: { number: 6, text: 'Documentation', state: 'in-progress' },
+			reason: 'in-progress',
+		});
 	});
 
 	it('next moves on to the first pending task once the task in progress is done', () => {

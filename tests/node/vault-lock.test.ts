@@ -87,7 +87,9 @@ describe('the vault lock', () => {
 		const before = bytesOf(vault.dir);
 		const r = await run(['log', '1014', 'implementation', 'x'], { SPEC_WORK_LOCK_TIMEOUT: '0' });
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/^spec-work: The vault is busy: spec-work finish \(pid \d+ on nas-backup-host, since 2025-08-28T09:59:00\.000Z\) holds .*; nothing was written\. .*\n$/);
+		expect(r.stderr).toMatch(
+			/^spec-work: The vault is busy: spec-work finish \(pid \d+ on nas-backup-host, since 2025-08-28T09:59:00\.000Z\) holds .*; nothing was written\. .*\n$/,
+		);
 		expect(bytesOf(vault.dir)).toEqual(before);
 	});
 

@@ -47,7 +47,11 @@ const READS = (id: string): Step[] => [
 ];
 
 const SCENARIOS: Scenario[] = [
-	{ name: 'example-reads', vault: EXAMPLE_VAULT, steps: [...READS('1014'), ['status', '1011'], ['new', 'task', '--suggest', '--parent', '1001'], ['--help'], ['deliver', '--help']] },
+	{
+		name: 'example-reads',
+		vault: EXAMPLE_VAULT,
+		steps: [...READS('1014'), ['status', '1011'], ['new', 'task', '--suggest', '--parent', '1001'], ['--help'], ['deliver', '--help']],
+	},
 	{
 		name: 'example-refusals',
 		vault: EXAMPLE_VAULT,
@@ -71,8 +75,14 @@ const SCENARIOS: Scenario[] = [
 			['log', '1014', 'issues', 'Mount hung on reboot', '--resolution', 'Added x-systemd.automount', '--commit', 'abc1234'],
 			['task', '1014', '6', 'done'],
 			['task', '1014', 'Final validation', 'in-progress'],
-			{ args: ['deliver', '1014', '--type', 'scripts', '--file', 'remount.sh', '--title', 'Remount helper', '--purpose', 'Remount the share after a NAS reboot', '--stdin'], input: '#!/bin/bash\nset -euo pipefail\numount -l /mnt/nas || true\nmount /mnt/nas\nnc -z 192.168.1.101 2049\n' },
-			{ args: ['deliver', '1014', '--type', 'docs', '--file', 'faq.md', '--title', 'FAQ', '--purpose', 'Common questions', '--stdin'], input: '# FAQ\n\nWhy is the mount hard? So writes pause instead of failing.\n' },
+			{
+				args: ['deliver', '1014', '--type', 'scripts', '--file', 'remount.sh', '--title', 'Remount helper', '--purpose', 'Remount the share after a NAS reboot', '--stdin'],
+				input: '#!/bin/bash\nset -euo pipefail\numount -l /mnt/nas || true\nmount /mnt/nas\nnc -z 192.168.1.101 2049\n',
+			},
+			{
+				args: ['deliver', '1014', '--type', 'docs', '--file', 'faq.md', '--title', 'FAQ', '--purpose', 'Common questions', '--stdin'],
+				input: '# FAQ\n\nWhy is the mount hard? So writes pause instead of failing.\n',
+			},
 			['deliver', '1014', '--type', 'config', '--file', 'automount.nas', '--purpose', 'Automount unit options', '--target', '/etc/fstab'],
 			['status', '1014'],
 			['finish', '1014', '--summary', 'Troubleshooting guide written; remount helper added'],
@@ -88,8 +98,27 @@ const SCENARIOS: Scenario[] = [
 		vault: join(FIXTURES, name),
 		steps: [['list'], ['status', '--all'], ['next'], ['validate'], json(['validate']), ['migrate'], ['contexts']] as Step[],
 	})),
-	{ name: 'fixture-seed-walkthrough-1014', vault: join(FIXTURES, 'seed-walkthrough'), steps: [...READS('1014'), ['start', '1014'], ['log', '1014', 'implementation', 'Checked the mount'], ['finish', '1014'], ['validate', '--fix']] },
-	{ name: 'old-layout-migration', vault: OLD_VAULT, steps: [['migrate'], json(['migrate']), ['migrate', '--apply'], ['validate'], ['list'], ['migrate', '--revert', 'last'], ['list'], ['migrate', '--apply'], ['contexts', '--apply'], ['validate']] },
+	{
+		name: 'fixture-seed-walkthrough-1014',
+		vault: join(FIXTURES, 'seed-walkthrough'),
+		steps: [...READS('1014'), ['start', '1014'], ['log', '1014', 'implementation', 'Checked the mount'], ['finish', '1014'], ['validate', '--fix']],
+	},
+	{
+		name: 'old-layout-migration',
+		vault: OLD_VAULT,
+		steps: [
+			['migrate'],
+			json(['migrate']),
+			['migrate', '--apply'],
+			['validate'],
+			['list'],
+			['migrate', '--revert', 'last'],
+			['list'],
+			['migrate', '--apply'],
+			['contexts', '--apply'],
+			['validate'],
+		],
+	},
 ];
 
 /** The vault's files, copied to a temporary folder. */

@@ -100,7 +100,10 @@ describe('FsFileStore writes through links', () => {
 	});
 
 	it('refuses to create, or move a note, where a link leads out', async () => {
-		await expect(store.create('away/new.md', 'x')).rejects.toMatchObject({ code: 'unsafe-path', message: 'away/new.md leads out of the vault through a symbolic link; nothing was written' });
+		await expect(store.create('away/new.md', 'x')).rejects.toMatchObject({
+			code: 'unsafe-path',
+			message: 'away/new.md leads out of the vault through a symbolic link; nothing was written',
+		});
 		await expect(store.create('away/deep/new.md', 'x')).rejects.toMatchObject({ code: 'unsafe-path' });
 		await store.create('a.md', 'a');
 		await expect(store.rename('a.md', 'away/a.md')).rejects.toMatchObject({ code: 'unsafe-path' });

@@ -80,7 +80,13 @@ describe('the settings tab', () => {
 		control<HTMLElement>(tab, 'Open the context note after starting', '.checkbox-container').click();
 		type(control(tab, 'Deliverable types', 'input'), 'scripts, docs,, data , docs');
 		await app.flush();
-		const expected = { ...DEFAULT_SETTINGS, defaultParticipants: 'Ana, Claude', linkStyle: 'markdown', openContextAfterStart: false, deliverableTypes: ['scripts', 'docs', 'data'] };
+		const expected = {
+			...DEFAULT_SETTINGS,
+			defaultParticipants: 'Ana, Claude',
+			linkStyle: 'markdown',
+			openContextAfterStart: false,
+			deliverableTypes: ['scripts', 'docs', 'data'],
+		};
 		expect(plugin.settings).toEqual(expected);
 		expect(await saved(app)).toEqual(expected);
 

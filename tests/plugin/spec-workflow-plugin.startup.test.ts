@@ -21,7 +21,8 @@ test('over a 2,000-file vault, onload reads no file and indexing yields while it
 	const vault = generateVault(2_000);
 	const app = createFakeApp(Object.fromEntries(vault.files));
 	const reads: string[] = [];
-	const count = <A extends unknown[], R>(fn: (...args: A) => R, path: (...args: A) => string) =>
+	const count =
+		<A extends unknown[], R>(fn: (...args: A) => R, path: (...args: A) => string) =>
 		(...args: A): R => {
 			reads.push(path(...args));
 			return fn(...args);

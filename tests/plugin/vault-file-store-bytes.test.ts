@@ -10,7 +10,8 @@ import { field, loaded, openNote, press, type } from './commands/artifact-harnes
 const CONTEXT = 'specs/1000/1001/1014.context.md';
 
 /** `Caf\xe9` as an editor saving Latin-1 writes it: not UTF-8. */
-const latin1Note = (before: string): Uint8Array => new Uint8Array([...Buffer.from(before, 'utf8'), ...Buffer.from('\n## Notes\nCaf', 'utf8'), 0xe9, ...Buffer.from(' au lait\n', 'utf8')]);
+const latin1Note = (before: string): Uint8Array =>
+	new Uint8Array([...Buffer.from(before, 'utf8'), ...Buffer.from('\n## Notes\nCaf', 'utf8'), 0xe9, ...Buffer.from(' au lait\n', 'utf8')]);
 
 async function bytesOf(app: FakeApp, path: string): Promise<Uint8Array> {
 	return new Uint8Array(await app.vault.readBinary(fileAt(app, path)));

@@ -129,7 +129,7 @@ function steps(setup: AgentSetup): string[] {
 		'     `issues "<problem>" --resolution "<fix>"`;',
 		'   - every script, doc or config file you create for the spec, with its content on stdin:',
 		`     \`${sw('deliver <id> --type <scripts|docs|config> --file <name> --title "<title>" --purpose "<why>" --stdin')}\``,
-		"     (or `--from <file>`; `--target <path>` for a config installed elsewhere). It writes the file under",
+		'     (or `--from <file>`; `--target <path>` for a config installed elsewhere). It writes the file under',
 		"     the spec's `deliverables/` with a traceback header and lists it in the spec and the context;",
 		'     edit its content afterwards if needed, keeping the header;',
 		`   - \`${sw('task <id> <number> done')}\` as the item finishes (or \`blocked\`, \`cancelled\`);`,

@@ -93,10 +93,7 @@ const SKILL_FRONTMATTER = [
 ];
 
 /** Cursor rule (.mdc): applied to every request, as AGENTS.md is read by the agents that read it. */
-const CURSOR_FRONTMATTER = [
-	'description: Record work on the specs of the Obsidian vault through spec-work (sessions, plan tasks, log, deliverables)',
-	'alwaysApply: true',
-];
+const CURSOR_FRONTMATTER = ['description: Record work on the specs of the Obsidian vault through spec-work (sessions, plan tasks, log, deliverables)', 'alwaysApply: true'];
 
 function withFrontmatter(lines: readonly string[], block: string): string {
 	return ['---', ...lines, '---', '', block].join('\n');

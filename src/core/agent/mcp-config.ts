@@ -79,8 +79,7 @@ export function namesServer(text: string, file: McpClientFile): boolean {
 }
 
 function parseConfig(text: string, file: McpClientFile): Record<string, unknown> {
-	const refuse = (why: string) =>
-		new WorkflowError('agent-json', `${file.path}: ${why}; fix it (or move it away), then run init-agent again`, file.path);
+	const refuse = (why: string) => new WorkflowError('agent-json', `${file.path}: ${why}; fix it (or move it away), then run init-agent again`, file.path);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -53,8 +53,7 @@ function readText(text: string): ContextFile {
 	const deliverablesSection = section('Deliverables');
 	const dependenciesSection = section(/^Dependencies Delivered To$|^Dependencies$/i);
 	const metricsSection = section('Metrics');
-	const within = <T>(s: Section | null, parse: (text: string, from: number, to: number) => T, empty: T): T =>
-		s ? parse(text, s.headingEnd, s.end) : empty;
+	const within = <T>(s: Section | null, parse: (text: string, from: number, to: number) => T, empty: T): T => (s ? parse(text, s.headingEnd, s.end) : empty);
 	// Each part is parsed when first asked for, once: a progress roll-up reads only the plan of
 	// dozens of journals, the panel only a few parts of one.
 	const cache: Partial<Pick<ContextFile, 'header' | 'tasks' | 'checklist' | 'sessions' | 'commits' | 'deliverables' | 'dependencies' | 'metrics'>> = {};
@@ -105,7 +104,8 @@ function readText(text: string): ContextFile {
  * Sections that hold no sessions whatever their headings say (a plan grouped by `### Session 1`,
  * notes per session): the journal's other canonical sections, task lists and acceptance criteria.
  */
-const NOT_A_LOG = /^(?:summary|overview|plan|deliverables|dependencies(?: delivered to)?|metrics|(?:notes|lessons)?(?:\s*(?:&|and)\s*)?(?:notes|learnings|lessons(?: learned)?)|acceptance criteria)$/i;
+const NOT_A_LOG =
+	/^(?:summary|overview|plan|deliverables|dependencies(?: delivered to)?|metrics|(?:notes|lessons)?(?:\s*(?:&|and)\s*)?(?:notes|learnings|lessons(?: learned)?)|acceptance criteria)$/i;
 
 /**
  * The [headingEnd, end) ranges of the sections that are not a log (session headings excluded),
@@ -137,7 +137,8 @@ function outsideOf(ranges: readonly [number, number][]): (offset: number) => boo
 	return (offset) => !ranges.some(([from, to]) => from <= offset && offset < to);
 }
 
-const CHECKLIST_HEADING = /^(?:(?:implementation|technical|development|remaining|open)\s+)?(?:tasks?|sub-?tasks?|steps|plan|checklist|to-?dos?|work items)(?:\s+(?:list|breakdown))?$/i;
+const CHECKLIST_HEADING =
+	/^(?:(?:implementation|technical|development|remaining|open)\s+)?(?:tasks?|sub-?tasks?|steps|plan|checklist|to-?dos?|work items)(?:\s+(?:list|breakdown))?$/i;
 
 /** `3. Tasks:`, `✅ Checklist` → `Tasks`, `Checklist`. */
 function bareTitle(title: string): string {

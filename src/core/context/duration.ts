@@ -19,7 +19,10 @@ const CLOCK = /^(\d{1,3}):([0-5]\d)$/;
 
 export function parseDuration(raw: string): ParsedDuration {
 	// Parenthesised remarks are comments: `~60 minutes (under estimate)`.
-	const text = raw.replace(/\([^)]*\)/g, ' ').replace(/\*\*|__/g, '').trim();
+	const text = raw
+		.replace(/\([^)]*\)/g, ' ')
+		.replace(/\*\*|__/g, '')
+		.trim();
 	if (IN_PROGRESS.test(text)) return { minutes: null, inProgress: true };
 	const body = text.replace(/^(?:~|≈|about|approx\.?|approximately|ca\.?)[ \t]*/i, '');
 	const clock = CLOCK.exec(body);
@@ -54,8 +57,7 @@ export function parseLocalDateTime(raw: string): Date | null {
 	if (!m) return null;
 	const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
 	const date = new Date(y, mo - 1, d, h, mi, s);
-	const valid = date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d
-		&& date.getHours() === h && date.getMinutes() === mi;
+	const valid = date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi;
 	return valid ? date : null;
 }
 

@@ -7,15 +7,7 @@ import { clipSection, findSection, type Section, type SectionMatcher } from '../
  */
 
 /** The context file's sections in canonical order; a missing one is created at its place here. */
-export const CONTEXT_SECTION_ORDER = [
-	'Summary',
-	'Plan',
-	'Implementation Timeline',
-	'Deliverables',
-	'Dependencies Delivered To',
-	'Metrics',
-	'Notes & Learnings',
-] as const;
+export const CONTEXT_SECTION_ORDER = ['Summary', 'Plan', 'Implementation Timeline', 'Deliverables', 'Dependencies Delivered To', 'Metrics', 'Notes & Learnings'] as const;
 
 export type ContextSectionName = (typeof CONTEXT_SECTION_ORDER)[number];
 
@@ -46,10 +38,12 @@ function journalKey(section: Section): string | null {
  */
 export function asJournalSection(section: Section): Section {
 	const own = journalKey(section);
-	return clipSection(section, [(c: Section) => {
-		const key = journalKey(c);
-		return key !== null && key !== own;
-	}]);
+	return clipSection(section, [
+		(c: Section) => {
+			const key = journalKey(c);
+			return key !== null && key !== own;
+		},
+	]);
 }
 
 /** The journal's section `matcher` finds (the shallowest), as a journal section; null when none. */

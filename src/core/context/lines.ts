@@ -69,7 +69,7 @@ const CR = 13;
  */
 export function visitHeadings(text: string, start: number, end: number, hidden: readonly Range[], visit: (heading: Heading, lineStart: number, lineEnd: number) => void): void {
 	let f = firstEndingAfter(hidden, start);
-	for (let lineStart = start; lineStart < end; ) {
+	for (let lineStart = start; lineStart < end;) {
 		const nl = text.indexOf('\n', lineStart);
 		const contentEnd = nl < 0 || nl >= end ? end : nl;
 		const lineEnd = contentEnd === end ? end : nl + 1;

@@ -41,7 +41,9 @@ export function insertTasksAfter(text: string, last: PlanTask, items: readonly s
 	if (items.length === 0) return text;
 	const at = taskBlockEnd(text, last);
 	const eol = detectEol(text);
-	const lines = taskLinesLike(text, last, items).map((l) => l + eol).join('');
+	const lines = taskLinesLike(text, last, items)
+		.map((l) => l + eol)
+		.join('');
 	const lineBreak = at === text.length && at > 0 && !text.endsWith('\n') ? eol : '';
 	return text.slice(0, at) + lineBreak + lines + text.slice(at);
 }

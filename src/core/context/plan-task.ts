@@ -203,7 +203,17 @@ function readItem(line: string, lineStart: number, end: number): Candidate | nul
 		if (emoji) {
 			return {
 				indent: list.indent,
-				task: { text: body.slice(emoji[0].length).trim(), state: STATE_BY_EMOJI[emoji[1]], form: 'emoji', lineStart, lineEnd, end, markerStart: at, markerEnd: at + emoji[0].length, indent: list.indent },
+				task: {
+					text: body.slice(emoji[0].length).trim(),
+					state: STATE_BY_EMOJI[emoji[1]],
+					form: 'emoji',
+					lineStart,
+					lineEnd,
+					end,
+					markerStart: at,
+					markerEnd: at + emoji[0].length,
+					indent: list.indent,
+				},
 			};
 		}
 		return { indent: list.indent, task: null };
@@ -216,7 +226,17 @@ function readItem(line: string, lineStart: number, end: number): Candidate | nul
 	const at = lineStart + ws.length;
 	return {
 		indent,
-		task: { text: line.slice(ws.length + emoji[0].length).trim(), state: STATE_BY_EMOJI[emoji[1]], form: 'emoji', lineStart, lineEnd, end, markerStart: at, markerEnd: at + emoji[0].length, indent },
+		task: {
+			text: line.slice(ws.length + emoji[0].length).trim(),
+			state: STATE_BY_EMOJI[emoji[1]],
+			form: 'emoji',
+			lineStart,
+			lineEnd,
+			end,
+			markerStart: at,
+			markerEnd: at + emoji[0].length,
+			indent,
+		},
 	};
 }
 
@@ -249,10 +269,7 @@ export function formatPlanTask(text: string, state: TaskState = 'pending'): stri
 	return `- [${CHECKBOX_CHAR[state]}] ${text.trim()}`;
 }
 
-export type TaskLookup<T extends PlanTask = PlanTask> =
-	| { kind: 'found'; task: T }
-	| { kind: 'ambiguous'; matches: T[]; message: string }
-	| { kind: 'not-found'; message: string };
+export type TaskLookup<T extends PlanTask = PlanTask> = { kind: 'found'; task: T } | { kind: 'ambiguous'; matches: T[]; message: string } | { kind: 'not-found'; message: string };
 
 /**
  * A task by its number (`4`, `#4`) or its text: case-insensitive exact match first, then a

@@ -49,7 +49,6 @@ export interface IssueRecord {
 	lineStart: number;
 }
 
-
 export interface Session {
 	number: number;
 	date: string | null;
@@ -135,7 +134,10 @@ export function readSession(heading: SessionHeading, lines: ScannedLine[], end: 
 		// Journals written without `####` subsections still have entries: a heading-less `notes` one.
 		const stop = k < lines.length ? lines[k].start : end;
 		const first = loose[0].start;
-		read.unshift({ entry: { section: 'notes', heading: '', headingStart: first, start: first, end: stop, contentEnd: contentEndOf(loose, first), items: looseItems }, body: loose });
+		read.unshift({
+			entry: { section: 'notes', heading: '', headingStart: first, start: first, end: stop, contentEnd: contentEndOf(loose, first), items: looseItems },
+			body: loose,
+		});
 	}
 	const entries = read.map((r) => r.entry);
 	const commits: Commit[] = [];

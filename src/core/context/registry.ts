@@ -38,7 +38,11 @@ const TYPE_SYNONYMS: Record<string, string> = {
 
 /** `### Documentation` → `docs`; a custom heading → its lowercased slug (`### Data Sets` → `data-sets`). */
 export function deliverableTypeKey(heading: string): string {
-	const norm = heading.toLowerCase().replace(/\(\d+\)\s*$/, '').replace(/\s+/g, ' ').trim();
+	const norm = heading
+		.toLowerCase()
+		.replace(/\(\d+\)\s*$/, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return TYPE_SYNONYMS[norm] ?? norm.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
@@ -182,9 +186,7 @@ function readDeliverable(item: RawItem, groupType: string | null): Deliverable {
 	const at = item.contentAt + skip;
 	const link = findLink(body);
 	if (link) {
-		const purpose = link.start === 0
-			? purposeOf(body.slice(link.end))
-			: purposeOf(`${body.slice(0, link.start).replace(/[\s:\-–—]+$/, '')} ${body.slice(link.end).trim()}`);
+		const purpose = link.start === 0 ? purposeOf(body.slice(link.end)) : purposeOf(`${body.slice(0, link.start).replace(/[\s:\-–—]+$/, '')} ${body.slice(link.end).trim()}`);
 		// Fields written out, not spread from a shared base: V8 builds such a spread literal slowly (microseconds each).
 		return {
 			raw,
@@ -314,9 +316,7 @@ export interface DependenciesDelivered {
 export function parseDependenciesDelivered(text: string, from = 0, to = text.length): DependenciesDelivered {
 	const result: DependenciesDelivered = { downstream: [], integrationPoints: [], downstreamGroup: null, integrationGroup: null };
 	for (const g of readGroups(text, from, to)) {
-		const kind = g.heading === null ? null
-			: /integration/i.test(g.heading) ? 'integration'
-				: /downstream|dependen|used by|consumer/i.test(g.heading) ? 'downstream' : null;
+		const kind = g.heading === null ? null : /integration/i.test(g.heading) ? 'integration' : /downstream|dependen|used by|consumer/i.test(g.heading) ? 'downstream' : null;
 		const group: DependencyGroup = {
 			heading: g.heading,
 			headingStart: g.headingLine ? g.headingLine.start : null,

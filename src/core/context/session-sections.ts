@@ -24,13 +24,18 @@ const SECTION_SYNONYMS: Record<string, SessionSectionKey> = {
 	commits: 'commits',
 	commit: 'commits',
 	'issues and resolutions': 'issues',
-	'issues': 'issues',
-	'problems': 'issues',
+	issues: 'issues',
+	problems: 'issues',
 };
 
 /** The section key of a `####` heading: a known section or a slug of the heading. */
 export function sessionSectionKey(heading: string): string {
-	const norm = heading.toLowerCase().replace(/&/g, 'and').replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim();
+	const norm = heading
+		.toLowerCase()
+		.replace(/&/g, 'and')
+		.replace(/[:\s]+$/, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return SECTION_SYNONYMS[norm] ?? slug(norm);
 }
 

@@ -27,7 +27,9 @@ const GIST_BUDGET = 100;
 export function sessionGist(text: string, session: Session): SessionGist | null {
 	const summary = writtenSummary(text, session);
 	if (summary) return { text: summary, from: 'summary' };
-	const made = implementationBlocks(text, session).map(firstClause).filter((s) => s !== '');
+	const made = implementationBlocks(text, session)
+		.map(firstClause)
+		.filter((s) => s !== '');
 	if (made.length > 0) return { text: fitted(made), from: 'implementation' };
 	return session.title ? { text: session.title, from: 'title' } : null;
 }
@@ -41,7 +43,9 @@ export function sessionGist(text: string, session: Session): SessionGist | null 
 export function lastMade(text: string, sessions: readonly Session[]): string | null {
 	let lastEntry: string | null = null;
 	for (let s = sessions.length - 1; s >= 0; s--) {
-		const blocks = implementationBlocks(text, sessions[s]).map(firstClause).filter((b) => b !== '');
+		const blocks = implementationBlocks(text, sessions[s])
+			.map(firstClause)
+			.filter((b) => b !== '');
 		const created = blocks.filter((b) => /^created\b/i.test(b));
 		if (created.length > 0) return created[created.length - 1];
 		if (lastEntry === null && blocks.length > 0) lastEntry = blocks[blocks.length - 1];
@@ -124,7 +128,10 @@ function firstClause(entry: string): string {
 			break;
 		}
 	}
-	return plain.slice(0, end).replace(/[;:,]+$/, '').trim();
+	return plain
+		.slice(0, end)
+		.replace(/[;:,]+$/, '')
+		.trim();
 }
 
 /** Entries joined with `; `, as many as fit the budget; the first always (cut at a word when too long). */

@@ -52,7 +52,7 @@ export function parseSessions(text: string, from = 0, to = text.length, accept?:
 		levels.push(h.level);
 	});
 	const sessions: Session[] = [];
-	for (let k = 0; k < starts.length; ) {
+	for (let k = 0; k < starts.length;) {
 		const heading = heads.get(k);
 		if (!heading || (accept && !accept(starts[k]))) {
 			k++;
@@ -173,4 +173,3 @@ export function activeSession(sessions: readonly Session[]): Session | null {
 	}
 	return null;
 }
-

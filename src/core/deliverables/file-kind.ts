@@ -27,7 +27,10 @@ const BY_EXTENSION = new Map<string, CommentSyntax>();
 const register = (syntax: CommentSyntax, exts: string): void => {
 	for (const ext of exts.split(' ')) BY_EXTENSION.set(ext, syntax);
 };
-register(HASH, 'sh bash zsh fish ksh py rb pl pm r ps1 psm1 tcl awk sed yaml yml toml env properties tf hcl nix mk cmake dockerfile service timer mount socket automount rules exports desktop txt log lock');
+register(
+	HASH,
+	'sh bash zsh fish ksh py rb pl pm r ps1 psm1 tcl awk sed yaml yml toml env properties tf hcl nix mk cmake dockerfile service timer mount socket automount rules exports desktop txt log lock',
+);
 // Config files often take `;` comments as well.
 register({ line: ['#', ';'], block: [] }, 'conf cfg cnf');
 register({ line: [';', '#'], block: [] }, 'ini');
@@ -46,7 +49,9 @@ register(CSS, 'css');
 const UNCOMMENTED = new Set(['json', 'geojson', 'ipynb', 'canvas', 'csv', 'tsv']);
 
 const BINARY = new Set(
-	'png jpg jpeg gif webp bmp ico tif tiff heic pdf zip gz tgz tar bz2 xz 7z rar mp3 mp4 m4a wav ogg flac mov avi mkv webm woff woff2 ttf otf eot exe dll so dylib bin class jar wasm parquet sqlite db pyc xlsx docx pptx'.split(' '),
+	'png jpg jpeg gif webp bmp ico tif tiff heic pdf zip gz tgz tar bz2 xz 7z rar mp3 mp4 m4a wav ogg flac mov avi mkv webm woff woff2 ttf otf eot exe dll so dylib bin class jar wasm parquet sqlite db pyc xlsx docx pptx'.split(
+		' ',
+	),
 );
 
 /** A byte-order mark, which an editor may keep first: it comes before any prologue. */

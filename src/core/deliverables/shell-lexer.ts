@@ -4,12 +4,7 @@
  * text is never read as a command; each substitution's text is handed back to be scanned itself.
  */
 
-export type Token =
-	| { kind: 'word'; raw: string; literal: boolean; at: number }
-	| { kind: 'op'; op: string }
-	| { kind: 'redirect' }
-	| { kind: 'newline' }
-	| { kind: 'arith' };
+export type Token = { kind: 'word'; raw: string; literal: boolean; at: number } | { kind: 'op'; op: string } | { kind: 'redirect' } | { kind: 'newline' } | { kind: 'arith' };
 
 /** Gets the text of each command substitution and its offset in the text lexed. */
 export type OnSubstitution = (inner: string, at: number) => void;

@@ -226,7 +226,11 @@ export function itemPath(ws: Workspace, item: string, source: string): string | 
 }
 
 function plainItem(item: string): string {
-	return item.trim().replace(/^["']|["']$/g, '').trim().replace(/^\.\//, '');
+	return item
+		.trim()
+		.replace(/^["']|["']$/g, '')
+		.trim()
+		.replace(/^\.\//, '');
 }
 
 function besideSource(path: string, source: string): string | null {

@@ -51,7 +51,10 @@ export function overviewParagraph(specText: string): string | undefined {
 	const root = parseSections(specText);
 	const overview = findSection(root, ['Overview']) ?? findSection(root, ['Summary']);
 	if (!overview) return undefined;
-	const body = specText.slice(overview.headingEnd, overview.children[0]?.headingStart ?? overview.end).replace(/\r\n/g, '\n').trim();
+	const body = specText
+		.slice(overview.headingEnd, overview.children[0]?.headingStart ?? overview.end)
+		.replace(/\r\n/g, '\n')
+		.trim();
 	const para = body.split(/\n\s*\n/)[0]?.trim();
 	return para ? para : undefined;
 }

@@ -50,7 +50,7 @@ export function contextDeliverables(ws: Workspace, specPath: string, specText: s
 	for (const group of registry.groups) {
 		const specHeading = group.heading?.replace(/\s*\(\d+\)\s*$/, '').trim() || null;
 		// Items above any heading have the type their path or code span gives, else none.
-		const typeOf = (entry: Deliverable): string | null => (group.type ?? (entry.type === 'other' ? null : entry.type));
+		const typeOf = (entry: Deliverable): string | null => group.type ?? (entry.type === 'other' ? null : entry.type);
 		for (const entry of group.entries) {
 			if (entry.kind === 'wikilink' || entry.kind === 'markdown') {
 				const target = targetPath(ws, entry, specPath);

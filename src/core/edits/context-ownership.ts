@@ -41,7 +41,10 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	for (const link of parseLinks(text, { to })) {
 		if (link.target !== '' && ws.links.resolve(link.target, path) === spec.path) return null;
 	}
-	return { owner: null, message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}` };
+	return {
+		owner: null,
+		message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}`,
+	};
 }
 
 function foreign(spec: Spec, path: string, owner: Spec | null, why: string): ForeignContext {

@@ -90,7 +90,10 @@ export function addRegistryEntry(text: string, notePath: string, deliverablePath
 		if (own) return applyEdits(out, [appendToSection(out, own, edit.line)]);
 	}
 	const at = KNOWN_TYPES.indexOf(edit.typeKey);
-	const byKey = (key: string): SectionMatcher => (s: Section) => deliverableTypeKey(s.title) === key;
+	const byKey =
+		(key: string): SectionMatcher =>
+		(s: Section) =>
+			deliverableTypeKey(s.title) === key;
 	const root = parseSections(out);
 	const parent = flattenSections(root).find((s) => s.headingStart === section.headingStart) as Section;
 	const created = ensureSection(out, root, {

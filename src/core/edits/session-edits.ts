@@ -78,7 +78,11 @@ export function appendHeadingBlock(text: string, section: Section, block: string
  * through safeLines first: it cannot end the item with a heading of its own.
  */
 export function formatItem(text: string, lead = '- '): string {
-	let lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '').split('\n');
+	let lines = text
+		.replace(/\r\n?/g, '\n')
+		.replace(/\s+$/, '')
+		.replace(/^(?:[ \t]*\n)+/, '')
+		.split('\n');
 	// A fence on the item's own line (`- ```bash`) is not seen as one by the journal's readers:
 	// the code then starts on the next line, under a bare item marker.
 	if (fenceAfter(lines[0].trim(), null) !== null) lines = ['', ...lines];
@@ -216,7 +220,10 @@ export function sessionSection(root: Section, session: Session, path: string): S
 	return section;
 }
 
-const keyMatcher = (key: string): SectionMatcher => (s: Section) => sessionSectionKey(s.title) === key;
+const keyMatcher =
+	(key: string): SectionMatcher =>
+	(s: Section) =>
+		sessionSectionKey(s.title) === key;
 const SUBSECTION_KEYS = Object.keys(SESSION_SECTION_HEADINGS) as SessionSectionKey[];
 
 /** The key for a section name as a user gives it (`testing`, `tests`, `Issues & Resolutions`), or null. */

@@ -23,11 +23,7 @@ import { WorkflowError } from '../workspace/workflow-error';
  * comments (JSON, CSV…) get nothing.
  */
 
-export type CommentStyle =
-	| { kind: 'line'; prefix: string }
-	| { kind: 'block'; open: string; close: string }
-	| { kind: 'frontmatter' }
-	| { kind: 'none' };
+export type CommentStyle = { kind: 'line'; prefix: string } | { kind: 'block'; open: string; close: string } | { kind: 'frontmatter' } | { kind: 'none' };
 
 /**
  * How the writer comments a file (file-kind.ts holds the table): markdown gets properties, binary
@@ -131,7 +127,9 @@ export function withTraceback(fileName: string, content: string, fields: Traceba
 	const rest = content.slice(at);
 	// A lone shebang without a line end gets one before the header.
 	if (prologue.replace(/^\uFEFF/, '') !== '' && !prologue.endsWith('\n')) prologue += eol;
-	const header = tracebackLines(fields, style).map((line) => (style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${insideBlockComment(line, style)} ${style.close}`));
+	const header = tracebackLines(fields, style).map((line) =>
+		style.kind === 'line' ? `${style.prefix} ${line}` : `${style.open} ${insideBlockComment(line, style)} ${style.close}`,
+	);
 	let separator = '';
 	if (rest.trim() !== '') separator = style.kind === 'line' && startsWithComment(rest, style.prefix) ? style.prefix + eol : eol;
 	return prologue + withEol(header.join('\n') + '\n', eol) + separator + rest;

@@ -28,7 +28,7 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 function firstInvalidByte(bytes: Uint8Array): number {
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const b = bytes[i];
 		const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
 		if (n === 0) return i;

@@ -52,19 +52,14 @@ export function createGitHost(modules: GitHostModules): GitHost {
 		run(args, options) {
 			const env = { ...modules.env, ...FIXED_ENV, ...options.env };
 			return new Promise((resolve, reject) => {
-				modules.childProcess.execFile(
-					'git',
-					[...args],
-					{ cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true },
-					(error, stdout, stderr) => {
-						if (error && typeof error.code !== 'number') {
-							const why = error.code === 'ENOENT' ? 'git was not found on the PATH (is it installed?)' : `git could not be started: ${error.message}`;
-							reject(new WorkflowError('no-git', why));
-							return;
-						}
-						resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-					},
-				);
+				modules.childProcess.execFile('git', [...args], { cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+					if (error && typeof error.code !== 'number') {
+						const why = error.code === 'ENOENT' ? 'git was not found on the PATH (is it installed?)' : `git could not be started: ${error.message}`;
+						reject(new WorkflowError('no-git', why));
+						return;
+					}
+					resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+				});
 			});
 		},
 		removeFile(path) {

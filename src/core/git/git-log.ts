@@ -26,7 +26,10 @@ function parseLog(out: string): GitCommit[] {
 
 /** The first line of a commit message, as a session's Commits entry shows it. */
 export function firstLine(message: string): string {
-	return message.replace(/^\s*\n/, '').split(/\r?\n/)[0].trim();
+	return message
+		.replace(/^\s*\n/, '')
+		.split(/\r?\n/)[0]
+		.trim();
 }
 
 /**

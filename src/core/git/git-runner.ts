@@ -85,7 +85,10 @@ export class GitRepository {
 	async gitPaths(names: readonly string[]): Promise<string[]> {
 		const out = await this.git(['rev-parse', ...names.flatMap((n) => ['--git-path', n])]);
 		// Printed relative to where git ran (the root) unless the git dir lies elsewhere.
-		return out.split(/\r?\n/).slice(0, names.length).map((p) => (/^([A-Za-z]:)?[\\/]/.test(p) ? p : `${this.root}/${p}`));
+		return out
+			.split(/\r?\n/)
+			.slice(0, names.length)
+			.map((p) => (/^([A-Za-z]:)?[\\/]/.test(p) ? p : `${this.root}/${p}`));
 	}
 
 	exists(path: string): Promise<boolean> {
@@ -99,7 +102,10 @@ export class GitRepository {
 
 /** Git's own complaint, one line: the last `fatal:`/`error:` line, else the first line of stderr. */
 function detail(r: GitResult): string {
-	const lines = r.stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+	const lines = r.stderr
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter((l) => l !== '');
 	const complaint = [...lines].reverse().find((l) => /^(fatal|error):/.test(l));
 	return (complaint ?? lines[0] ?? '').replace(/^(fatal|error):\s*/, '');
 }

@@ -25,7 +25,10 @@ function exists(vault: VaultFiles, path: string, sourcePath: string): boolean {
 
 /** A plain value without the quotes a hand-written property may keep. */
 function unquoted(ref: string): string {
-	return ref.trim().replace(/^["']|["']$/g, '').trim();
+	return ref
+		.trim()
+		.replace(/^["']|["']$/g, '')
+		.trim();
 }
 
 /**

@@ -9,7 +9,21 @@ import { isUnder } from '../files/paths';
  * is matched against the folder path from the specs root (`2024/old-*`).
  */
 export const DEFAULT_IGNORED_FOLDERS: readonly string[] = [
-	'backup', 'backups', '* backup', '*-backup', '*_backup', 'backup-2*', 'backup_2*', 'backup 2*', '*.bak', '* copy', '*-copy', 'copy of *', '.trash', 'archive', 'archived',
+	'backup',
+	'backups',
+	'* backup',
+	'*-backup',
+	'*_backup',
+	'backup-2*',
+	'backup_2*',
+	'backup 2*',
+	'*.bak',
+	'* copy',
+	'*-copy',
+	'copy of *',
+	'.trash',
+	'archive',
+	'archived',
 ];
 
 export type IgnoredFolder = (path: string) => boolean;

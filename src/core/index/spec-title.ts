@@ -7,7 +7,8 @@
 /** Words that may stand before the id in a heading: `# Task 1014: …`, `# Epic E13: …`. */
 const KIND_WORDS = '(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)';
 /** An id as headings write it: letters, digits, dots, dashes and underscores, with a digit in it. */
-const HEADING_ID = /^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?\[?([A-Za-z0-9][\w.-]*\d[\w.-]*|\d)\]?(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?=\S)/i;
+const HEADING_ID =
+	/^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?\[?([A-Za-z0-9][\w.-]*\d[\w.-]*|\d)\]?(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?=\S)/i;
 
 /** `title` without a leading copy of one of `ids`, in the forms above; the title itself when there is none. */
 export function stripIdPrefix(title: string, ids: readonly string[]): string {

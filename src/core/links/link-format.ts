@@ -140,12 +140,7 @@ function normalizeSubpath(subpath: string): string {
 
 /** One line, no `]` or `[` (they would end or break the link), no `|` (it splits a table cell). */
 function sanitizeWikiAlias(alias: string): string {
-	return alias
-		.replace(/\s+/g, ' ')
-		.replace(/\[/g, '(')
-		.replace(/\]/g, ')')
-		.replace(/\|/g, '-')
-		.trim();
+	return alias.replace(/\s+/g, ' ').replace(/\[/g, '(').replace(/\]/g, ')').replace(/\|/g, '-').trim();
 }
 
 function escapeMarkdownText(text: string): string {

@@ -170,16 +170,7 @@ function readWikilink(text: string, start: number, open: number, embed: boolean,
  * (`` [`setup.sh`](deliverables/scripts/setup.sh) ``), the destination may not.
  * Returns 'external' for URL targets, unless `external` asks for them.
  */
-function readMarkdownLink(
-	text: string,
-	start: number,
-	open: number,
-	embed: boolean,
-	to: number,
-	code: Range[],
-	r: number,
-	external: boolean,
-): LinkRef | 'external' | null {
+function readMarkdownLink(text: string, start: number, open: number, embed: boolean, to: number, code: Range[], r: number, external: boolean): LinkRef | 'external' | null {
 	const textEnd = findLinkTextEnd(text, open, to, code, r);
 	if (textEnd < 0 || text[textEnd + 1] !== '(') return null;
 	while (r < code.length && code[r][1] <= textEnd) r++;

@@ -26,5 +26,8 @@ function shownText(alias: string | null, target: string, subpath: string): strin
 
 /** A line's plain text: links as linksToText shows them, bold markers dropped, whitespace collapsed. */
 export function plainText(s: string): string {
-	return linksToText(s).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+	return linksToText(s)
+		.replace(/\*\*|__/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 }

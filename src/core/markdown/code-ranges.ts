@@ -351,7 +351,6 @@ function mergeRanges(a: Range[], b: Range[]): Range[] {
 	return out;
 }
 
-
 /** True when `offset` falls inside one of the sorted `ranges` (binary search). */
 export function isInRanges(ranges: Range[], offset: number): boolean {
 	let lo = 0;

@@ -45,7 +45,7 @@ export function findHiddenBlocks(text: string, from = 0): Range[] {
 	let fences = findFencedBlocks(text, from);
 	const out: Range[] = [];
 	let f = 0;
-	for (let lineStart = from; lineStart < text.length; ) {
+	for (let lineStart = from; lineStart < text.length;) {
 		while (f < fences.length && fences[f][1] <= lineStart) f++;
 		if (f < fences.length && fences[f][0] <= lineStart) {
 			out.push(fences[f]);

@@ -111,9 +111,7 @@ export interface SectionSpec {
 	match?: SectionMatcher;
 }
 
-export type EnsureSectionResult =
-	| { ok: true; edit: TextEdit | null; existing: Section | null; parent: Section }
-	| { ok: false; edit: null; error: string };
+export type EnsureSectionResult = { ok: true; edit: TextEdit | null; existing: Section | null; parent: Section } | { ok: false; edit: null; error: string };
 
 /**
  * Finds the section under its parent, or returns the edit that creates it at its canonical place:
@@ -188,9 +186,7 @@ function describePath(path: SectionMatcher[]): string {
 	return path.map((m) => (typeof m === 'string' ? `"${m}"` : m instanceof RegExp ? String(m) : '(matcher)')).join(' › ');
 }
 
-export type EnsureSectionInResult =
-	| { ok: true; text: string; section: Section; root: Section; created: boolean }
-	| { ok: false; error: string };
+export type EnsureSectionInResult = { ok: true; text: string; section: Section; root: Section; created: boolean } | { ok: false; error: string };
 
 /**
  * ensureSection on a text, applied: returns the (possibly) edited text with its fresh outline and

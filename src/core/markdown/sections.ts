@@ -63,7 +63,7 @@ function outline(text: string): Section {
 	// opens nothing). Only a line starting with up to 3 spaces then #, ` or ~ is sliced and read:
 	// everything else can be neither a heading nor a fence. A comment block is stepped over whole.
 	let fence: Fence | null = null;
-	for (let lineStart = start; lineStart < text.length; ) {
+	for (let lineStart = start; lineStart < text.length;) {
 		const nl = text.indexOf('\n', lineStart);
 		const lineEnd = nl < 0 ? text.length : nl + 1;
 		let first = lineStart;
@@ -189,7 +189,7 @@ export function sectionAt(root: Section, offset: number): Section {
 
 /** The section whose heading starts at `offset`, or null: found by descending, not by listing every section. */
 export function sectionStartingAt(root: Section, offset: number): Section | null {
-	for (let current = root; ; ) {
+	for (let current = root; ;) {
 		const child = childAt(current.children, offset);
 		if (!child) return null;
 		if (child.headingStart === offset) return child;

@@ -13,9 +13,7 @@ export interface TextEdit {
  * out-of-range edits, which are programming errors, never user input.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-	const sorted = edits
-		.map((edit, index) => ({ edit, index }))
-		.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
+	const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index);
 	for (const { edit } of sorted) {
 		if (!(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length)) {
 			throw new Error(`Text edit [${edit.start}, ${edit.end}) is outside the text (length ${text.length}).`);
@@ -28,7 +26,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 			throw new Error(`Text edits overlap: [${prev.start}, ${prev.end}) and [${next.start}, ${next.end}).`);
 		}
 	}
-	return joinEdits(text, sorted.map((s) => s.edit));
+	return joinEdits(
+		text,
+		sorted.map((s) => s.edit),
+	);
 }
 
 /** The text with edits already sorted, disjoint and in range (as applyEdits checks them) put in. */

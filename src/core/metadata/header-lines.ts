@@ -44,7 +44,7 @@ function headerZone(text: string): HeaderZone {
 	let title: Line | null = null;
 	let fieldSection = false;
 	let f = 0;
-	for (let start = body; start < text.length; ) {
+	for (let start = body; start < text.length;) {
 		const nl = text.indexOf('\n', start);
 		const end = nl < 0 ? text.length : nl + 1;
 		const raw = text.slice(start, nl < 0 ? text.length : nl);

@@ -23,11 +23,7 @@ export function addToListProperty(text: string, key: string, item: string, optio
 	const bounds = findFrontmatter(text);
 	const entry = bounds ? findEntry(findTopLevelEntries(text, bounds), key) : null;
 	if (!entry) return options.createMissing ? setProperty(text, key, [item]) : null;
-	const out = isOneLineFlowList(text, entry)
-		? addToFlowList(text, entry, item)
-		: entry.blockItemIndent !== null
-			? addToBlockList(text, entry, entry.blockItemIndent, item)
-			: null;
+	const out = isOneLineFlowList(text, entry) ? addToFlowList(text, entry, item) : entry.blockItemIndent !== null ? addToBlockList(text, entry, entry.blockItemIndent, item) : null;
 	return out !== null && endsWithItem(out, entry.key, item) ? out : null;
 }
 

@@ -14,13 +14,26 @@ export interface StatusReading<S extends string> {
 
 const SPEC_WORDS: Record<SpecStatus, string[]> = {
 	planning: [
-		'planning', 'planned', 'plan', 'draft', 'drafting', 'reviewing', 'review', 'in review', 'under review',
-		'approved', 'proposed', 'todo', 'to do', 'not started', 'backlog', 'pending', 'ready', 'new',
+		'planning',
+		'planned',
+		'plan',
+		'draft',
+		'drafting',
+		'reviewing',
+		'review',
+		'in review',
+		'under review',
+		'approved',
+		'proposed',
+		'todo',
+		'to do',
+		'not started',
+		'backlog',
+		'pending',
+		'ready',
+		'new',
 	],
-	implementing: [
-		'implementing', 'implementation', 'in progress', 'inprogress', 'active', 'testing', 'started', 'wip',
-		'doing', 'ongoing', 'in development', 'developing',
-	],
+	implementing: ['implementing', 'implementation', 'in progress', 'inprogress', 'active', 'testing', 'started', 'wip', 'doing', 'ongoing', 'in development', 'developing'],
 	completed: ['completed', 'complete', 'done', 'finished', 'closed', 'resolved', 'implemented', 'shipped', 'delivered', 'merged'],
 	blocked: ['blocked', 'on hold', 'onhold', 'hold', 'stuck', 'paused', 'waiting'],
 };
@@ -33,8 +46,29 @@ const SESSION_WORDS: Record<SessionStatus, string[]> = {
 };
 
 // The reference layout's plan markers, used when the words say nothing we know (`✅`, `✅ Shipped it`).
-const SPEC_EMOJI: [string, SpecStatus][] = [['✅', 'completed'], ['☑', 'completed'], ['✔', 'completed'], ['🔄', 'implementing'], ['🚧', 'implementing'], ['⏳', 'planning'], ['📝', 'planning'], ['❌', 'blocked'], ['⛔', 'blocked'], ['🛑', 'blocked']];
-const SESSION_EMOJI: [string, SessionStatus][] = [['✅', 'completed'], ['☑', 'completed'], ['✔', 'completed'], ['🔄', 'active'], ['🚧', 'active'], ['⚠', 'partial'], ['❌', 'blocked'], ['⛔', 'blocked'], ['🛑', 'blocked']];
+const SPEC_EMOJI: [string, SpecStatus][] = [
+	['✅', 'completed'],
+	['☑', 'completed'],
+	['✔', 'completed'],
+	['🔄', 'implementing'],
+	['🚧', 'implementing'],
+	['⏳', 'planning'],
+	['📝', 'planning'],
+	['❌', 'blocked'],
+	['⛔', 'blocked'],
+	['🛑', 'blocked'],
+];
+const SESSION_EMOJI: [string, SessionStatus][] = [
+	['✅', 'completed'],
+	['☑', 'completed'],
+	['✔', 'completed'],
+	['🔄', 'active'],
+	['🚧', 'active'],
+	['⚠', 'partial'],
+	['❌', 'blocked'],
+	['⛔', 'blocked'],
+	['🛑', 'blocked'],
+];
 
 function lookup<S extends string>(words: Record<S, string[]>): Map<string, S> {
 	const map = new Map<string, S>();

@@ -7,7 +7,8 @@ export type QuoteStyle = 'plain' | 'single' | 'double';
 
 // YAML 1.1 readers (and older Obsidian plugins) take these as booleans, numbers or nulls.
 const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null', '~']);
-const YAML11_NUMBER = /^[-+]?(0b[01_]+|0x[0-9a-f_]+|0o?[0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?(e[-+]?[0-9]+)?|\.[0-9][0-9_]*(e[-+]?[0-9]+)?|\.(inf|nan)|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$/i;
+const YAML11_NUMBER =
+	/^[-+]?(0b[01_]+|0x[0-9a-f_]+|0o?[0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?(e[-+]?[0-9]+)?|\.[0-9][0-9_]*(e[-+]?[0-9]+)?|\.(inf|nan)|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?)$/i;
 const INDICATOR_START = '-?:,[]{}#&*!|>\'"%@`';
 const FLOW_CHARS = /[,[\]{}:]/;
 const CONTROL = /[\p{Cc}\u2028\u2029\uFEFF]/u;

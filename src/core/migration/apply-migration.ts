@@ -33,7 +33,10 @@ export interface ApplyOptions {
 export async function applyMigration(store: FileStore, plan: MigrationPlan, options: ApplyOptions): Promise<MigrationLog> {
 	const blocking = blockingProblems(plan);
 	if (blocking.length > 0) {
-		throw new WorkflowError('migration-blocked', `The migration cannot be applied: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} to fix first (${blocking[0].message})`);
+		throw new WorkflowError(
+			'migration-blocked',
+			`The migration cannot be applied: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} to fix first (${blocking[0].message})`,
+		);
 	}
 	for (const m of plan.moves) {
 		if (!(await store.exists(m.from))) throw new WorkflowError('changed', `${m.from} is gone since the migration was planned; nothing was changed`, m.from);
@@ -59,7 +62,12 @@ export async function applyMigration(store: FileStore, plan: MigrationPlan, opti
 			await revertMigration(store, log);
 			await options.journal?.discard();
 		} catch (undoError) {
-			throw new WorkflowError('interrupted', `${message(e)}; undoing it failed too (${message(undoError)}), so the migration is unfinished and its log kept`, undefined, 'undo it with: spec-work migrate --revert last, or finish it with: spec-work migrate --apply');
+			throw new WorkflowError(
+				'interrupted',
+				`${message(e)}; undoing it failed too (${message(undoError)}), so the migration is unfinished and its log kept`,
+				undefined,
+				'undo it with: spec-work migrate --revert last, or finish it with: spec-work migrate --apply',
+			);
 		}
 		if (e instanceof WorkflowError) throw new WorkflowError(e.code, `${e.message}; the migration was undone`, e.path);
 		throw new WorkflowError('io', `${message(e)}; the migration was undone`);

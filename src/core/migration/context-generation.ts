@@ -80,11 +80,12 @@ export async function planContextFiles(ws: Workspace): Promise<ContextPlan> {
 		const path = ws.index.contextPathOf(spec);
 		const others = (claimants.get(path) ?? []).filter((s) => s !== spec);
 		const journal = histories.get(spec);
-		const problem = journal !== undefined
-			? `${spec.path}: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)`
-			: others.length > 0
-				? `${spec.path}: its context file ${path} would also be the context of ${others.map((s) => s.path).join(', ')}; give one of them a context link of its own, then run again`
-				: blocked(ws, spec, path);
+		const problem =
+			journal !== undefined
+				? `${spec.path}: its history is in ${journal}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)`
+				: others.length > 0
+					? `${spec.path}: its context file ${path} would also be the context of ${others.map((s) => s.path).join(', ')}; give one of them a context link of its own, then run again`
+					: blocked(ws, spec, path);
 		if (problem !== null) {
 			problems.push({ path: spec.path, message: problem });
 			continue;
@@ -125,7 +126,8 @@ function blocked(ws: Workspace, spec: Spec, path: string): string | null {
 export async function applyContextPlan(ws: Workspace, plan: ContextPlan): Promise<string[]> {
 	for (const change of plan.changes.list()) {
 		if (change.kind === 'create') {
-			if (await ws.store.exists(change.path)) throw new WorkflowError('changed', `${change.path} was created since the plan was made; nothing was written (run it again)`, change.path);
+			if (await ws.store.exists(change.path))
+				throw new WorkflowError('changed', `${change.path} was created since the plan was made; nothing was written (run it again)`, change.path);
 		} else if (change.before !== change.after && (await ws.store.read(change.path)) !== change.before) {
 			throw new WorkflowError('changed', `${change.path} changed since the plan was made; nothing was written (run it again)`, change.path);
 		}

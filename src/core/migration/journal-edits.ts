@@ -78,7 +78,12 @@ function recordKeptJournal(k: KeptJournal, sources: JournalEditSources): void {
 	const purpose = keptPurpose(merge.sessions);
 	context.after = listKeptJournal(context.after, context.newPath, merge.kept, notes.link(context.newPath, merge.kept, title), { purpose });
 	if (specEdit) specEdit.after = listKeptJournal(specEdit.after, specEdit.newPath, merge.kept, notes.link(specEdit.newPath, merge.kept, title), { type: sources.typeOf(spec) });
-	if (kept) kept.after = withKeptTraceback(kept.after, merge.journal, { spec: specLink(notes, merge.kept, spec), context: notes.link(merge.kept, context.newPath, 'Implementation Journal'), purpose });
+	if (kept)
+		kept.after = withKeptTraceback(kept.after, merge.journal, {
+			spec: specLink(notes, merge.kept, spec),
+			context: notes.link(merge.kept, context.newPath, 'Implementation Journal'),
+			purpose,
+		});
 }
 
 /** A link to the spec where it goes, by its heading title. */

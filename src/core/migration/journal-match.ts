@@ -143,7 +143,10 @@ const WORK_FOLDERS = new Set(['context', 'contexts', 'plan', 'plans']);
 const DATED = /\d{4}-\d{2}-\d{2}/;
 
 function inFolderOf(path: string, folders: Set<string>): boolean {
-	return path.split('/').slice(0, -1).some((part) => folders.has(part.toLowerCase()));
+	return path
+		.split('/')
+		.slice(0, -1)
+		.some((part) => folders.has(part.toLowerCase()));
 }
 
 /**

@@ -75,7 +75,7 @@ function sessionsBlock(text: string, sessions: SessionBounds[], first: number, l
 	const starts = new Map(sessions.map((s, i) => [s.headingStart, first + i] as const));
 	const end = sessions[sessions.length - 1].end;
 	const out: string[] = [];
-	for (let at = sessions[0].headingStart; at < end; ) {
+	for (let at = sessions[0].headingStart; at < end;) {
 		const nl = text.indexOf('\n', at);
 		const lineEnd = nl < 0 || nl >= end ? end : nl;
 		const line = text.slice(at, lineEnd).replace(/\r$/, '');
@@ -178,5 +178,8 @@ function withoutDate(title: string, date: string, name: string): string {
 }
 
 function dropDate(text: string, date: string): string {
-	return text.replace(date, ' ').replace(/^[\s\-–—:,._]+|[\s\-–—:,._]+$/g, '').replace(/\s{2,}/g, ' ');
+	return text
+		.replace(date, ' ')
+		.replace(/^[\s\-–—:,._]+|[\s\-–—:,._]+$/g, '')
+		.replace(/\s{2,}/g, ' ');
 }

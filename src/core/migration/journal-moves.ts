@@ -38,7 +38,8 @@ export function planJournalMoves(sources: JournalMoveSources): JournalMoves {
 		const inside = typeof text === 'string' ? specsNamedInside(text, journal, names, resolveBefore) : [];
 		const matches = inside.length > 0 ? inside : matchJournal(journal, names);
 		if (matches.length !== 1) {
-			const [code, why] = matches.length === 0 ? (['unmatched-journal', 'names no spec'] as const) : (['ambiguous-journal', `could belong to ${matches.map((s) => s.id).join(' or ')}`] as const);
+			const [code, why] =
+				matches.length === 0 ? (['unmatched-journal', 'names no spec'] as const) : (['ambiguous-journal', `could belong to ${matches.map((s) => s.id).join(' or ')}`] as const);
 			problems.push({ severity: 'warning', code, path: journal, message: `${journal}: journal ${why}; left where it is` });
 			continue;
 		}

@@ -128,12 +128,7 @@ export function rewriteFileLinks(
  * The new link path in the link's own style: relative to the new source, checked to resolve to
  * the target; `.md` written or left out as the link had it, when that still resolves.
  */
-function newLinkpath(
-	linkpathTo: (target: string, style: LinkStyle, subpath: string) => string,
-	is: (linkpath: string) => string | null,
-	link: LinkRef,
-	target: string,
-): string {
+function newLinkpath(linkpathTo: (target: string, style: LinkStyle, subpath: string) => string, is: (linkpath: string) => string | null, link: LinkRef, target: string): string {
 	const path = linkpathTo(target, link.kind, link.subpath);
 	if (extension(target) !== 'md' || path === '') return path;
 	const hadMd = link.target.toLowerCase().endsWith('.md');

@@ -178,7 +178,11 @@ function cutSection(text: string, section: Section, match: SectionMatcher): CutS
  */
 export function withKeptTraceback(text: string, path: string, fields: { spec: string; context: string; purpose: string }): string {
 	const eol = detectEol(text);
-	const all = [['spec', fields.spec], ['context', fields.context], ['purpose', fields.purpose]] as const;
+	const all = [
+		['spec', fields.spec],
+		['context', fields.context],
+		['purpose', fields.purpose],
+	] as const;
 	const bounds = findFrontmatter(text);
 	if (!bounds) return withEol(`---\n${propertyLines(all)}---\n`, eol) + text;
 	if (readFrontmatter(text, path).error) return text;
@@ -205,7 +209,13 @@ export function linkSpecFrom(contextText: string, contextPath: string, link: str
 	const fields = readHeaderFields(contextText);
 	if (fields.has('spec')) return contextText;
 	if (parseLinks(contextText, { includeFrontmatter: true }).some((l) => l.target !== '' && linksSpec(l.target))) return contextText;
-	const paths = ['spec file', 'spec path'].map((name) => fields.get(name)?.value.trim().replace(/^`(.*)`$/, '$1') ?? '');
+	const paths = ['spec file', 'spec path'].map(
+		(name) =>
+			fields
+				.get(name)
+				?.value.trim()
+				.replace(/^`(.*)`$/, '$1') ?? '',
+	);
 	if (paths.some((path) => path !== '' && linksSpec(path))) return contextText;
 	try {
 		return setField(contextText, contextPath, 'spec', link);

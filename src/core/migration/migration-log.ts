@@ -104,7 +104,8 @@ export function parseMigrationLog(text: string, path: string): MigrationLog {
 		throw new WorkflowError('bad-log', `${path} is not a migration log (not valid JSON)`, path);
 	}
 	const log = data as (Partial<Omit<MigrationLog, 'version' | 'finished'>> & { version?: unknown; state?: unknown }) | null;
-	const isPair = (m: unknown): boolean => typeof m === 'object' && m !== null && typeof (m as { from?: unknown }).from === 'string' && typeof (m as { to?: unknown }).to === 'string';
+	const isPair = (m: unknown): boolean =>
+		typeof m === 'object' && m !== null && typeof (m as { from?: unknown }).from === 'string' && typeof (m as { to?: unknown }).to === 'string';
 	if (!log || (log.version !== 1 && log.version !== 2) || !Array.isArray(log.moves) || !Array.isArray(log.edits) || !log.moves.every(isPair) || !log.edits.every(isEdit)) {
 		throw new WorkflowError('bad-log', `${path} is not a migration log this version can revert`, path);
 	}

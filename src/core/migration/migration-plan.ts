@@ -64,7 +64,13 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 }
 
 /** Each spec as the plan reports it: its type, parent, and where it and its context go. */
-function plannedSpecs(options: { ordered: FoundSpec[]; parents: ReadonlyMap<FoundSpec, Parent>; placement: SpecPlacement; contextOf: (s: FoundSpec) => string | undefined; moveMap: ReadonlyMap<string, string> }): PlannedSpec[] {
+function plannedSpecs(options: {
+	ordered: FoundSpec[];
+	parents: ReadonlyMap<FoundSpec, Parent>;
+	placement: SpecPlacement;
+	contextOf: (s: FoundSpec) => string | undefined;
+	moveMap: ReadonlyMap<string, string>;
+}): PlannedSpec[] {
 	const { parents, placement, contextOf, moveMap } = options;
 	return options.ordered.map((s) => {
 		const parent = parents.get(s) as Parent;

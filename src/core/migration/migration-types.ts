@@ -45,7 +45,18 @@ export type ProblemSeverity = 'error' | 'warning';
 export interface MigrationProblem {
 	/** Errors block `--apply`; warnings are reported and the migration goes ahead. */
 	severity: ProblemSeverity;
-	code: 'missing-parent' | 'missing-epic' | 'missing-feature' | 'path-clash' | 'duplicate-id' | 'parent-cycle' | 'unknown-parent' | 'unmatched-journal' | 'ambiguous-journal' | 'epic-parent' | 'unreadable';
+	code:
+		| 'missing-parent'
+		| 'missing-epic'
+		| 'missing-feature'
+		| 'path-clash'
+		| 'duplicate-id'
+		| 'parent-cycle'
+		| 'unknown-parent'
+		| 'unmatched-journal'
+		| 'ambiguous-journal'
+		| 'epic-parent'
+		| 'unreadable';
 	path: string;
 	message: string;
 }

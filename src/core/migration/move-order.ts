@@ -37,7 +37,12 @@ export function orderMoves(moves: FileMove[], problems: MigrationProblem[]): Fil
 		}
 		if (!progressed) {
 			const ring = [...pending.values()];
-			problems.push({ severity: 'error', code: 'path-clash', path: ring[0].from, message: `These files would take each other's places: ${ring.map((m) => `${m.from} → ${m.to}`).join(', ')}` });
+			problems.push({
+				severity: 'error',
+				code: 'path-clash',
+				path: ring[0].from,
+				message: `These files would take each other's places: ${ring.map((m) => `${m.from} → ${m.to}`).join(', ')}`,
+			});
 			out.push(...ring);
 			break;
 		}

@@ -41,7 +41,12 @@ export class ResumeFailed extends WorkflowError {
 		readonly logPath: string,
 		readonly reason: WorkflowError,
 	) {
-		super(reason.code, `Could not finish the interrupted migration ${logPath}: ${reason.message}`, reason.path, 'undo it with: spec-work migrate --revert last, or fix that and run spec-work migrate --apply again');
+		super(
+			reason.code,
+			`Could not finish the interrupted migration ${logPath}: ${reason.message}`,
+			reason.path,
+			'undo it with: spec-work migrate --revert last, or fix that and run spec-work migrate --apply again',
+		);
 		this.name = 'ResumeFailed';
 	}
 }
@@ -85,7 +90,11 @@ async function applyPlan(ws: Workspace, { plan, files }: PlannedMigration, host:
 		if (!(await host.logs.exists(logPath))) await tidy(host, [...plan.moves.map((m) => dirname(m.to)), dirname(logPath)], specsRoot);
 		throw e;
 	}
-	await tidy(host, plan.moves.map((m) => dirname(m.from)), specsRoot);
+	await tidy(
+		host,
+		plan.moves.map((m) => dirname(m.from)),
+		specsRoot,
+	);
 	return { outcome: 'applied', plan, logPath, log };
 }
 
@@ -98,7 +107,11 @@ async function resume(ws: Workspace, { logPath, log }: LoggedMigration, host: Mi
 		if (!(e instanceof WorkflowError)) throw e;
 		throw new ResumeFailed(logPath, e);
 	}
-	await tidy(host, log.moves.map((m) => dirname(m.from)), ws.settings.specsRoot);
+	await tidy(
+		host,
+		log.moves.map((m) => dirname(m.from)),
+		ws.settings.specsRoot,
+	);
 	return { outcome: 'resumed', logPath, log: done };
 }
 

@@ -31,7 +31,11 @@ export async function runRevert(ws: Workspace, input: RevertInput, host: Migrati
 	}
 	const r = await revertMigration(host.revertStore ?? ws.store, log);
 	// The migration made the new folders and the log: gone again, the tree is as it was.
-	await removeEmptyFolders(host.logs, log.moves.map((m) => dirname(m.to)), specsRoot);
+	await removeEmptyFolders(
+		host.logs,
+		log.moves.map((m) => dirname(m.to)),
+		specsRoot,
+	);
 	await host.logs.remove(logPath);
 	await removeEmptyFolders(host.logs, [dirname(logPath)], specsRoot);
 	return { logPath, finished: log.finished, moved: r.moved, restored: r.restored };

@@ -39,7 +39,13 @@ export function findParents(sources: ParentSources): Map<FoundSpec, Parent> {
 		if (s.parentRef !== null) {
 			const target = propertyParent(s, s.parentRef, sources, (path) => byPath.get(path) ?? specOfContext.get(path) ?? null);
 			if (target && target !== s) parent = { spec: target, from: 'property' };
-			else sources.problems.push({ severity: 'warning', code: 'unknown-parent', path: s.path, message: `${s.path}: parent ${s.parentRef} is not a spec; placed by its folder or its id instead` });
+			else
+				sources.problems.push({
+					severity: 'warning',
+					code: 'unknown-parent',
+					path: s.path,
+					message: `${s.path}: parent ${s.parentRef} is not a spec; placed by its folder or its id instead`,
+				});
 		}
 		if (!parent.spec) {
 			const folder = s.ownsFolder ? dirname(dirname(s.path)) : dirname(s.path);

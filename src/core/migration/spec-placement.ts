@@ -114,7 +114,12 @@ export function placeSpecs(sources: PlacementSources): SpecPlacement {
 		const parent = parents.get(s) as Parent;
 		const type = placement.typeOf(s);
 		if (type === 'epic' && parent.spec && parent.from === 'property') {
-			problems.push({ severity: 'warning', code: 'epic-parent', path: s.path, message: `${s.path}: an epic names a parent (${s.parentRef ?? ''}); epics sit at the top of ${specsRoot}/` });
+			problems.push({
+				severity: 'warning',
+				code: 'epic-parent',
+				path: s.path,
+				message: `${s.path}: an epic names a parent (${s.parentRef ?? ''}); epics sit at the top of ${specsRoot}/`,
+			});
 		}
 		if (type === 'epic') parents.set(s, { spec: null, from: null });
 		else if (!parent.spec) {
@@ -131,7 +136,8 @@ export function placeSpecs(sources: PlacementSources): SpecPlacement {
 			});
 		}
 	}
-	for (const [s, id] of placement.absentParent) problems.push(absentParentProblem({ spec: s, type: placement.typeOf(s), parentId: id, folder: placement.folderOf(s), exists: (epic) => (lookup(epic) ?? s) !== s }));
+	for (const [s, id] of placement.absentParent)
+		problems.push(absentParentProblem({ spec: s, type: placement.typeOf(s), parentId: id, folder: placement.folderOf(s), exists: (epic) => (lookup(epic) ?? s) !== s }));
 	return placement;
 }
 

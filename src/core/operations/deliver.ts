@@ -13,7 +13,7 @@ export const DELIVER: Operation<AddDeliverableInput, AddDeliverableResult> = {
 		{ name: 'purpose', kind: 'text', summary: 'What it is for' },
 		{ name: 'target', kind: 'text', summary: 'Where it is installed' },
 		{ name: 'author', kind: 'text', summary: 'Who wrote it' },
-		{ name: 'content', kind: 'text', summary: 'The file\'s content (else a template)' },
+		{ name: 'content', kind: 'text', summary: "The file's content (else a template)" },
 	],
 	run: (ws, input) => addDeliverable(ws, input),
 };

@@ -5,7 +5,7 @@ import { ID_FIELD, Operation } from './operation';
 
 export const COMMIT: Operation<{ id: string; message: string }, CommitProgressResult, RequiredGit> = {
 	name: 'commit',
-	summary: 'Commit the spec\'s own files with a message and record it in the active session',
+	summary: "Commit the spec's own files with a message and record it in the active session",
 	writes: true,
 	input: [ID_FIELD, { name: 'message', kind: 'text', required: true, summary: 'The commit message, passed to git as it is' }],
 	run: async (ws, input, host) => commitProgress(ws, await host.repository(), input),
@@ -13,7 +13,7 @@ export const COMMIT: Operation<{ id: string; message: string }, CommitProgressRe
 
 export const SESSION_COMMITS: Operation<{ id: string }, SessionCommitList, RequiredGit> = {
 	name: 'commits',
-	summary: 'The repository\'s commits since the active session started',
+	summary: "The repository's commits since the active session started",
 	writes: false,
 	input: [ID_FIELD],
 	run: async (ws, input, host) => sessionCommits(ws, await host.repository(), input.id),
@@ -21,7 +21,7 @@ export const SESSION_COMMITS: Operation<{ id: string }, SessionCommitList, Requi
 
 export const RECORD_COMMITS: Operation<{ id: string; hashes?: string[]; all?: boolean }, RecordedCommits, RequiredGit> = {
 	name: 'record-commits',
-	summary: 'Record commits in the active session\'s Commits: the hashes named, or all not yet recorded',
+	summary: "Record commits in the active session's Commits: the hashes named, or all not yet recorded",
 	writes: true,
 	input: [
 		ID_FIELD,

@@ -4,7 +4,7 @@ import { suggestId } from '../reports/suggest-id';
 import { Operation } from './operation';
 
 const TYPE = { name: 'type', kind: 'choice', choices: SPEC_TYPES, required: true, summary: 'epic, feature or task' } as const;
-const PARENT = { name: 'parent', kind: 'text', summary: 'The parent spec\'s id (an epic for a feature, a feature for a task)' } as const;
+const PARENT = { name: 'parent', kind: 'text', summary: "The parent spec's id (an epic for a feature, a feature for a task)" } as const;
 
 export const NEW_SPEC: Operation<NewSpecInput, NewSpecResult> = {
 	name: 'new',
@@ -12,7 +12,7 @@ export const NEW_SPEC: Operation<NewSpecInput, NewSpecResult> = {
 	writes: true,
 	input: [
 		TYPE,
-		{ name: 'title', kind: 'text', required: true, emptyIsMissing: true, summary: 'The spec\'s title' },
+		{ name: 'title', kind: 'text', required: true, emptyIsMissing: true, summary: "The spec's title" },
 		{ name: 'id', kind: 'text', summary: 'Its id (default: the next free one)' },
 		PARENT,
 	],

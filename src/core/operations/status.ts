@@ -6,7 +6,7 @@ import { ID_FIELD, Operation } from './operation';
 
 export const STATUS: Operation<{ id: string }, SpecStatusReport, Partial<GitAccess>> = {
 	name: 'status',
-	summary: 'A spec\'s progress, tasks, criteria, deliverables, time, last commit, parent and children',
+	summary: "A spec's progress, tasks, criteria, deliverables, time, last commit, parent and children",
 	writes: false,
 	input: [ID_FIELD],
 	async run(ws, input, host) {

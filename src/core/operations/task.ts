@@ -3,11 +3,11 @@ import { ID_FIELD, Operation } from './operation';
 
 export const TASK: Operation<SetTaskStateOptions, SetTaskStateResult> = {
 	name: 'task',
-	summary: 'Set a plan task\'s state, by its number or its text',
+	summary: "Set a plan task's state, by its number or its text",
 	writes: true,
 	input: [
 		ID_FIELD,
-		{ name: 'task', kind: 'text', required: true, summary: 'The task\'s number in ## Plan, or its text' },
+		{ name: 'task', kind: 'text', required: true, summary: "The task's number in ## Plan, or its text" },
 		{ name: 'state', kind: 'choice', choices: TASK_STATES, required: true, summary: 'The new state' },
 	],
 	run: (ws, input) => setTaskState(ws, input),

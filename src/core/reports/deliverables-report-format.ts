@@ -9,7 +9,14 @@ const TYPE_HEADINGS: Record<string, string> = { scripts: 'Scripts', docs: 'Docum
 
 /** `Scripts`, `Documentation`, `Configuration`; a custom type `data-sets` → `Data Sets`. */
 export function typeHeading(type: string): string {
-	return TYPE_HEADINGS[type] ?? type.split(/[-_\s]+/).filter((w) => w !== '').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+	return (
+		TYPE_HEADINGS[type] ??
+		type
+			.split(/[-_\s]+/)
+			.filter((w) => w !== '')
+			.map((w) => w[0].toUpperCase() + w.slice(1))
+			.join(' ')
+	);
 }
 
 /** `867B`, `2.3KB`, `1.5MB`: one decimal above a kilobyte, as the report's Size column reads. */

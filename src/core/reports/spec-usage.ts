@@ -296,7 +296,10 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
 	if (link.start === contentStart) {
 		const rest = text.slice(link.end, blockEnd);
-		if (isPurpose(rest)) return plainText(rest).replace(/^[\s:\-–—]+/, '').trim();
+		if (isPurpose(rest))
+			return plainText(rest)
+				.replace(/^[\s:\-–—]+/, '')
+				.trim();
 		return item ? nestedPurpose(lines, last, item.indent) : null;
 	}
 	const block = text.slice(contentStart, blockEnd);

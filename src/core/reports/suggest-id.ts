@@ -34,10 +34,18 @@ export function suggestId(ws: Workspace, type: SpecType, parentId?: string): str
 		// Epic X000 → X001…X009; feature X00Y → X0Y1…X0Y9.
 		const base = type === 'feature' ? (digit === 0 ? n : null) : digit >= 1 && digit <= 9 ? block + digit * 10 : null;
 		if (base !== null) {
-			const next = highest(numericIds(ws).filter((v) => v > base && v <= base + 9), base) + 1;
+			const next =
+				highest(
+					numericIds(ws).filter((v) => v > base && v <= base + 9),
+					base,
+				) + 1;
 			for (let v = next; v <= base + 9; v++) if (!taken(String(v))) return String(v);
 		}
-		let v = highest(numericIds(ws).filter((v) => v >= block && v < block + 1000), n) + 1;
+		let v =
+			highest(
+				numericIds(ws).filter((v) => v >= block && v < block + 1000),
+				n,
+			) + 1;
 		while (taken(String(v))) v++;
 		return String(v);
 	}
@@ -46,7 +54,10 @@ export function suggestId(ws: Workspace, type: SpecType, parentId?: string): str
 }
 
 function suggestEpic(ws: Workspace, taken: (id: string) => boolean): string {
-	const epics = ws.index.all().filter((s) => ws.index.typeOf(s) === 'epic').map((s) => s.id);
+	const epics = ws.index
+		.all()
+		.filter((s) => ws.index.typeOf(s) === 'epic')
+		.map((s) => s.id);
 	const numeric = epics.filter((id) => /^\d+$/.test(id)).map(Number);
 	if (numeric.length > 0 || epics.length === 0) {
 		const top = highest(numeric, 0);
@@ -82,7 +93,9 @@ function allIds(ws: Workspace): string[] {
 }
 
 function numericIds(ws: Workspace): number[] {
-	return allIds(ws).filter((id) => /^\d+$/.test(id)).map(Number);
+	return allIds(ws)
+		.filter((id) => /^\d+$/.test(id))
+		.map(Number);
 }
 
 /** The largest of `values` and `floor` (a loop: spreading a long list into Math.max overflows the stack). */

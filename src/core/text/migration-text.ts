@@ -48,7 +48,7 @@ export function formatMigrationPlan(plan: MigrationPlan): string {
 		}
 	}
 	if (plan.contextLinks.length > 0) {
-		lines.push('', 'Context links added (a journal becomes the spec\'s context):');
+		lines.push('', "Context links added (a journal becomes the spec's context):");
 		for (const l of plan.contextLinks) lines.push(`  ${l.spec} → ${l.context}`);
 	}
 	if (plan.problems.length > 0) {
@@ -85,7 +85,12 @@ export function migrationOutput(r: MigrateResult): MigrationOutput {
 			};
 		case 'planned': {
 			const { plan, blocked } = r;
-			const tail = planIsEmpty(plan) && !blocked ? '' : blocked ? `\n\n${r.apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.` : '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
+			const tail =
+				planIsEmpty(plan) && !blocked
+					? ''
+					: blocked
+						? `\n\n${r.apply ? 'Not applied' : 'Dry run'}: fix the errors above first; nothing was changed.`
+						: '\n\nDry run: nothing was changed. Apply with: spec-work migrate --apply';
 			return { json: { ...(planJson(plan) as object), applied: false }, text: formatMigrationPlan(plan) + tail, exitCode: blocked ? 1 : 0 };
 		}
 		case 'applied':

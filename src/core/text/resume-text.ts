@@ -60,7 +60,10 @@ export function resumeSessionLine(s: ResumeSession): string {
 function nextStep(brief: ResumeBrief): string {
 	const active = brief.activeSession;
 	// Start would be refused until the spec has a journal of its own (see the Not read line).
-	const start = brief.foreignContext !== null ? `Give ${brief.id} a journal of its own first (see above), then: spec-work start ${brief.id}` : `Start a session with: spec-work start ${brief.id}`;
+	const start =
+		brief.foreignContext !== null
+			? `Give ${brief.id} a journal of its own first (see above), then: spec-work start ${brief.id}`
+			: `Start a session with: spec-work start ${brief.id}`;
 	if (brief.nextTask) {
 		const question = `Continue from task ${brief.nextTask.number}?`;
 		return active !== null ? `${question} Session ${active} is still active.` : `${question} ${start}`;

@@ -266,7 +266,17 @@ function unregistered(ws: Workspace, facts: VaultFacts, { spec, deliverable, fil
 		fix: async (changes) => {
 			// A spec that keeps a `deliverables` list (and no section) gets the file in that list, as `deliver` does.
 			const inList = (text: string): string | null => (isContext ? null : addToDeliverablesProperty(text, registryPath, deliverable));
-			await changes.modify(registryPath, (text) => inList(text) ?? addRegistryEntry(text, registryPath, deliverable, registryEditFor(ws, { spec, notePath: registryPath, note: isContext ? 'context' : 'spec', deliverable, title: alias, purpose })));
+			await changes.modify(
+				registryPath,
+				(text) =>
+					inList(text) ??
+					addRegistryEntry(
+						text,
+						registryPath,
+						deliverable,
+						registryEditFor(ws, { spec, notePath: registryPath, note: isContext ? 'context' : 'spec', deliverable, title: alias, purpose }),
+					),
+			);
 		},
 	};
 }

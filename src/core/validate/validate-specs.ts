@@ -168,7 +168,10 @@ function namesSpecFile(ws: Workspace, context: FileFacts, specPath: string): boo
 	if (!context.markdown) return false;
 	const fields = readHeaderFields(context.text);
 	return SPEC_FILE_FIELDS.some((name) => {
-		const value = fields.get(name)?.value.trim().replace(/^`(.*)`$/, '$1');
+		const value = fields
+			.get(name)
+			?.value.trim()
+			.replace(/^`(.*)`$/, '$1');
 		return value !== undefined && refersTo(ws, value, context.path, specPath);
 	});
 }
@@ -260,9 +263,7 @@ function unlistedChild(ws: Workspace, parent: Spec, parentFile: FileFacts, child
 /** Adds `- link` to the parent's Features/Tasks list (as new spec does), unless a child list links the child already. */
 export function addChildLink(ws: Workspace, text: string, parentPath: string, childPath: string, heading: 'Features' | 'Tasks', link: string): string {
 	const lists = flattenSections(parseSections(text)).filter((s) => CHILD_LIST.test(s.title));
-	const linked = lists.some((s) =>
-		parseLinks(text, { from: s.headingEnd, to: s.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, parentPath) === childPath),
-	);
+	const linked = lists.some((s) => parseLinks(text, { from: s.headingEnd, to: s.end }).some((l) => l.target !== '' && ws.links.resolve(l.target, parentPath) === childPath));
 	return linked ? text : addToChildList(text, parentPath, heading, `- ${link}`);
 }
 

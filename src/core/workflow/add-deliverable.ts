@@ -84,16 +84,21 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 
 	await changes.modify(
 		spec.path,
-		(text) => addToDeliverablesProperty(text, spec.path, path) ?? addRegistryEntry(text, spec.path, path, registryEditFor(ws, { spec, notePath: spec.path, note: 'spec', deliverable: path, title })),
+		(text) =>
+			addToDeliverablesProperty(text, spec.path, path) ??
+			addRegistryEntry(text, spec.path, path, registryEditFor(ws, { spec, notePath: spec.path, note: 'spec', deliverable: path, title })),
 	);
-	await changes.modify(context.path, (text) => addRegistryEntry(text, context.path, path, registryEditFor(ws, { spec, notePath: context.path, note: 'context', deliverable: path, title, purpose })));
+	await changes.modify(context.path, (text) =>
+		addRegistryEntry(text, context.path, path, registryEditFor(ws, { spec, notePath: context.path, note: 'context', deliverable: path, title, purpose })),
+	);
 	let sessionLogged = false;
 	if (session) {
 		await changes.modify(context.path, (text) => {
 			const active = activeSession(readContextFile(text).sessions);
 			if (!active) return text;
 			sessionLogged = true;
-			return appendToSessionSection(text, active, 'implementation', `- Created ${keepMdExtension(ws, linkTo(ws, context.path, path, title), context.path, path)}`, context.path).text;
+			return appendToSessionSection(text, active, 'implementation', `- Created ${keepMdExtension(ws, linkTo(ws, context.path, path, title), context.path, path)}`, context.path)
+				.text;
 		});
 	}
 	const written = await commitChanges(ws, changes);

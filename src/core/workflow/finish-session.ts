@@ -188,7 +188,10 @@ export function refreshMetrics(text: string, path: string, gitStats?: GitStats):
 				edits.push({ start: line.valueStart, end: line.valueEnd, text: wanted[i][1] });
 				return;
 			}
-			const previous = found.slice(0, i).reverse().find((l) => l !== undefined);
+			const previous = found
+				.slice(0, i)
+				.reverse()
+				.find((l) => l !== undefined);
 			if (previous) add(after, previous, lines[i]);
 			else add(before, found.slice(i + 1).find((l) => l !== undefined) as MetricLine, lines[i]);
 		});

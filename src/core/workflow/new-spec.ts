@@ -133,4 +133,3 @@ function pathFor(ws: Workspace, type: SpecType, id: string, parent: Spec | null)
 	if (type === 'feature') return joinPath(dirname(parent.path), id, 'spec.md');
 	return joinPath(dirname(parent.path), `${id}.spec.md`);
 }
-

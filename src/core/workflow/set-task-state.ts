@@ -57,7 +57,11 @@ export async function setTaskState(ws: Workspace, options: SetTaskStateOptions):
 	if (found.kind === 'not-found') throw new WorkflowError('unknown-task', `${where}: ${found.message}`, where);
 	const task = found.task;
 	if (options.expectText !== undefined && task.text !== options.expectText) {
-		throw new WorkflowError('task-changed', `${task.path}: task ${task.number} is now "${task.text}", not "${options.expectText}": the list changed since it was shown; nothing was written`, task.path);
+		throw new WorkflowError(
+			'task-changed',
+			`${task.path}: task ${task.number} is now "${task.text}", not "${options.expectText}": the list changed since it was shown; nothing was written`,
+			task.path,
+		);
 	}
 	const text = await changes.read(task.path);
 	const edited = applyEdits(text, [setTaskStateEdit(text, task, options.state)]);

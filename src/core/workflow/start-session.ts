@@ -155,7 +155,10 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 function planItems(raw: readonly string[]): string[] {
 	const out: string[] = [];
 	for (const item of raw) {
-		const bare = oneLine(item).replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '').replace(/^\[.\][ \t]+/, '').trim();
+		const bare = oneLine(item)
+			.replace(/^(?:[-*+]|\d{1,9}[.)])[ \t]+/, '')
+			.replace(/^\[.\][ \t]+/, '')
+			.trim();
 		const text = safeLines([bare])[0];
 		if (text !== '' && !out.some((t) => sameTask(t, text))) out.push(text);
 	}

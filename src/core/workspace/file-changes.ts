@@ -5,9 +5,7 @@ import { WorkflowError } from './workflow-error';
  * One planned write. Operations read what they need, compute every new text, and only then apply
  * them all, so a failure while planning (bad input, a missing section…) has written nothing.
  */
-export type FileChange =
-	| { kind: 'create'; path: string; text: string | Uint8Array }
-	| { kind: 'modify'; path: string; before: string; after: string };
+export type FileChange = { kind: 'create'; path: string; text: string | Uint8Array } | { kind: 'modify'; path: string; before: string; after: string };
 
 /** Collects planned changes; reading a file twice gives the planned text, so edits can stack. */
 export class ChangeSet {

@@ -6,12 +6,12 @@ import type { McpShell } from './shell';
 
 /** What a spec offers to read, each under its own URI: the spec, its journal and its status. */
 export const RESOURCE_TEMPLATES = [
-	{ uriTemplate: 'spec://{id}', name: 'spec', title: 'Spec', description: 'The spec file\'s text (markdown), as it is on disk.', mimeType: 'text/markdown' },
+	{ uriTemplate: 'spec://{id}', name: 'spec', title: 'Spec', description: "The spec file's text (markdown), as it is on disk.", mimeType: 'text/markdown' },
 	{
 		uriTemplate: 'spec://{id}/context',
 		name: 'context',
 		title: 'Spec context (journal)',
-		description: 'The spec\'s context file: its sessions, plan, deliverables registry and metrics (markdown).',
+		description: "The spec's context file: its sessions, plan, deliverables registry and metrics (markdown).",
 		mimeType: 'text/markdown',
 	},
 	{ uriTemplate: 'spec://{id}/status', name: 'status', title: 'Spec status', description: 'The status JSON, as the status tool returns it.', mimeType: 'application/json' },

@@ -51,34 +51,43 @@ const requiredGit = (shell: McpShell, ws: NodeWorkspace) => shell.requiredGit(ws
 /** The default set: what an agent needs to pick up work and record it, kept small because each tool costs the agent context. */
 export const CORE_TOOLS: readonly Tool[] = [
 	tool('status', STATUS, {
-		description: 'Read one spec\'s state before and after working on it: progress, plan tasks by state with the numbers update_task takes, acceptance criteria, deliverables (missing ones too), time per session, the active session number (null when none is open), last commit, parent and children. Changes nothing.',
+		description:
+			"Read one spec's state before and after working on it: progress, plan tasks by state with the numbers update_task takes, acceptance criteria, deliverables (missing ones too), time per session, the active session number (null when none is open), last commit, parent and children. Changes nothing.",
 		host: optionalGit,
 	}),
 	tool('resume', RESUME, {
-		description: 'The brief for picking a spec back up: previous sessions, progress, last activity, remaining tasks and the next one. Changes nothing; continue with start_session.',
+		description:
+			'The brief for picking a spec back up: previous sessions, progress, last activity, remaining tasks and the next one. Changes nothing; continue with start_session.',
 	}),
 	tool('next', NEXT, {
-		description: 'Which plan task to work on next across all specs: a task in progress first, else the first pending task of the implementing spec with the most progress. Returns the spec id, task number and text, or null when there is nothing to do. Changes nothing.',
+		description:
+			'Which plan task to work on next across all specs: a task in progress first, else the first pending task of the implementing spec with the most progress. Returns the spec id, task number and text, or null when there is nothing to do. Changes nothing.',
 	}),
 	tool('start_session', START, {
-		description: 'Call before working on a spec: opens a work session in its context file (creating the context if needed) and adds the approved plan items to its plan; while a session is open it continues that one. Returns the session number and date, the context path, how many plan items were added and the files written.',
+		description:
+			'Call before working on a spec: opens a work session in its context file (creating the context if needed) and adds the approved plan items to its plan; while a session is open it continues that one. Returns the session number and date, the context path, how many plan items were added and the files written.',
 		json: startJson,
 	}),
 	tool('log', LOG, {
-		description: 'Record a step of your work in the open session as you go: planning, changes (to the spec), implementation, testing, commits ("<hash> <message>") or issues (with resolution and commit). Needs an open session (start_session). Returns the session and heading written to and the files written.',
+		description:
+			'Record a step of your work in the open session as you go: planning, changes (to the spec), implementation, testing, commits ("<hash> <message>") or issues (with resolution and commit). Needs an open session (start_session). Returns the session and heading written to and the files written.',
 	}),
 	tool('update_task', TASK, {
-		description: 'Set a plan task\'s state (pending, in-progress, done, blocked, cancelled), by its number as status lists it or by its text; mark a task done as soon as it is. Returns the task with its previous and new state.',
+		description:
+			"Set a plan task's state (pending, in-progress, done, blocked, cancelled), by its number as status lists it or by its text; mark a task done as soon as it is. Returns the task with its previous and new state.",
 	}),
 	tool('add_deliverable', DELIVER, {
-		description: 'Create a file you produced (a script, a doc, a config) beside the spec in deliverables/<type>/<file>, with a traceback header back to the spec, registered in the spec and its context and recorded in the open session. Give the file\'s text as content (without it, a template). Refused when the file exists or its name is not a plain file name. Returns its path and the files written.',
+		description:
+			"Create a file you produced (a script, a doc, a config) beside the spec in deliverables/<type>/<file>, with a traceback header back to the spec, registered in the spec and its context and recorded in the open session. Give the file's text as content (without it, a template). Refused when the file exists or its name is not a plain file name. Returns its path and the files written.",
 	}),
 	tool('finish_session', FINISH, {
-		description: 'Call when you stop working on the spec: closes the open session with its duration, status (completed, partial, blocked) and summary, and refreshes the metrics; complete also marks the spec completed. Returns the session, its minutes and the files written.',
+		description:
+			'Call when you stop working on the spec: closes the open session with its duration, status (completed, partial, blocked) and summary, and refreshes the metrics; complete also marks the spec completed. Returns the session, its minutes and the files written.',
 		host: optionalGit,
 	}),
 	tool('validate', VALIDATE, {
-		description: 'Check the whole vault: links, spec ↔ context links, deliverable tracebacks and registries, duplicate ids, properties that disagree with header lines. With fix it applies only safe, reversible fixes. Returns every problem with its severity, file and message.',
+		description:
+			'Check the whole vault: links, spec ↔ context links, deliverable tracebacks and registries, duplicate ids, properties that disagree with header lines. With fix it applies only safe, reversible fixes. Returns every problem with its severity, file and message.',
 	}),
 ];
 
@@ -90,24 +99,25 @@ export const MORE_TOOLS: readonly Tool[] = [
 		json: openSpecsJson,
 	}),
 	tool('new_spec', NEW_SPEC, {
-		description: 'Create a spec (epic, feature or task) and its context, with the next free id unless one is given, linking parent and child both ways. Returns the spec and the files written.',
+		description:
+			'Create a spec (epic, feature or task) and its context, with the next free id unless one is given, linking parent and child both ways. Returns the spec and the files written.',
 	}),
 	tool('suggest_id', SUGGEST_ID, { description: 'The id new_spec would give a new spec of this type under this parent. Changes nothing.', json: suggestIdJson }),
 	tool('deliverables_report', DELIVERABLES, {
-		description: 'The spec\'s deliverables report: each file with its type, traceback, lines and who uses it. With write it is saved as <id>.deliverables.md beside the spec.',
+		description: "The spec's deliverables report: each file with its type, traceback, lines and who uses it. With write it is saved as <id>.deliverables.md beside the spec.",
 		json: deliverablesJson,
 	}),
 	tool('create_contexts', CONTEXTS, { description: 'List the specs that have no context file; with apply, create them all (or none).' }),
 	tool('commit_progress', COMMIT, {
-		description: 'Commit only the spec\'s own files (spec, context, deliverables) with the message and record the commit in the open session. Needs the vault in a git repository.',
+		description: "Commit only the spec's own files (spec, context, deliverables) with the message and record the commit in the open session. Needs the vault in a git repository.",
 		host: requiredGit,
 	}),
 	tool('session_commits', SESSION_COMMITS, {
-		description: 'The repository\'s commits since the open session started, each marked whether it is recorded. Changes nothing.',
+		description: "The repository's commits since the open session started, each marked whether it is recorded. Changes nothing.",
 		host: requiredGit,
 	}),
 	tool('record_commits', RECORD_COMMITS, {
-		description: 'Record commits in the open session\'s Commits: the hashes given, or with all every one since the session started not yet recorded.',
+		description: "Record commits in the open session's Commits: the hashes given, or with all every one since the session started not yet recorded.",
 		host: requiredGit,
 	}),
 ];

@@ -39,7 +39,13 @@ export async function migrateCommand(plugin: SpecWorkflowPlugin): Promise<void> 
 	// An interrupted migration is finished or undone before any other is planned: the vault is half moved.
 	if (r.outcome === 'unfinished') {
 		const { logPath, log } = r;
-		new UnfinishedMigrationModal(plugin.app, logPath, log, (progress) => resumeInVault(plugin, logPath, progress), () => revertInVault(plugin, logPath)).open();
+		new UnfinishedMigrationModal(
+			plugin.app,
+			logPath,
+			log,
+			(progress) => resumeInVault(plugin, logPath, progress),
+			() => revertInVault(plugin, logPath),
+		).open();
 		return;
 	}
 	if (r.outcome !== 'planned') return;

@@ -67,7 +67,8 @@ export async function resumeWork(plugin: SpecWorkflowPlugin, spec: Spec): Promis
 	new ResumeModal(plugin.app, brief, async (task) => {
 		// The task is checked (and set in progress) first, by its number and the text the brief
 		// showed: a plan changed since is refused before the session is started, so nothing is written.
-		if (task && !(await runOperation(plugin, (ws) => TASK.run(ws, { id: spec.id, task: String(task.number), state: 'in-progress', expectText: task.text }, undefined)))) return false;
+		if (task && !(await runOperation(plugin, (ws) => TASK.run(ws, { id: spec.id, task: String(task.number), state: 'in-progress', expectText: task.text }, undefined))))
+			return false;
 		const result = await beginSession(plugin, { id: spec.id });
 		if (!result) return false;
 		new Notice(startedMessage(result) + (task ? `, task ${task.number} in progress` : ''));
@@ -91,7 +92,9 @@ export async function logToSession(plugin: SpecWorkflowPlugin, spec: Spec): Prom
 		);
 		if (!result) return false;
 		const message =
-			result.written.length === 0 ? `Commit ${input.hash.trim()} is already in session ${result.session}` : `Logged to session ${result.session} › ${result.heading}${workBegunLine(result.workBegun)}`;
+			result.written.length === 0
+				? `Commit ${input.hash.trim()} is already in session ${result.session}`
+				: `Logged to session ${result.session} › ${result.heading}${workBegunLine(result.workBegun)}`;
 		new Notice(message);
 		return true;
 	}).open();

@@ -127,9 +127,7 @@ export class AddDeliverableModal extends Modal {
 		const folder = folderOf(this.type());
 		const file = this.fields.file;
 		this.destinationEl.setText(
-			folder !== null && file !== '' && unsafeNameReason(file) === null
-				? `Creates ${joinPath(this.options.specFolder, 'deliverables', folder, file)}`
-				: '',
+			folder !== null && file !== '' && unsafeNameReason(file) === null ? `Creates ${joinPath(this.options.specFolder, 'deliverables', folder, file)}` : '',
 		);
 	}
 

@@ -37,7 +37,7 @@ export class CommitProgressModal extends Modal {
 		contentEl.createEl('p', { cls: 'spec-workflow-modal-subject', text: this.options.specLabel });
 		new Setting(contentEl)
 			.setName('Message')
-			.setDesc('The first line is recorded in the session\'s commits; the whole message goes to Git.')
+			.setDesc("The first line is recorded in the session's commits; the whole message goes to Git.")
 			.addTextArea((text) => {
 				text.setPlaceholder('Add health check script').onChange((value) => (this.message = value));
 				text.inputEl.addClass('spec-workflow-commit-message');

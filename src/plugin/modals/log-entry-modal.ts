@@ -70,7 +70,12 @@ export class LogEntryModal extends Modal {
 		el.empty();
 		const { input } = this;
 		if (input.section === 'commits') {
-			new Setting(el).setName('Commit hash').addText((t) => t.setPlaceholder('Short or full hash').setValue(input.hash).onChange((v) => (input.hash = v)));
+			new Setting(el).setName('Commit hash').addText((t) =>
+				t
+					.setPlaceholder('Short or full hash')
+					.setValue(input.hash)
+					.onChange((v) => (input.hash = v)),
+			);
 			new Setting(el).setName('Message').addText((t) => t.setValue(input.message).onChange((v) => (input.message = v)));
 			return;
 		}

@@ -30,12 +30,23 @@ export class MigrationModal extends Modal {
 		const blocking = blockingProblems(plan);
 		contentEl.createEl('p', { cls: 'spec-workflow-migration-summary', text: `${planSummary(plan)}.` });
 		if (blocking.length > 0) {
-			contentEl.createEl('p', { cls: 'spec-workflow-migration-blocked', text: `Fix the ${blocking.length === 1 ? 'error' : `${blocking.length} errors`} below first; nothing will be changed until then.` });
+			contentEl.createEl('p', {
+				cls: 'spec-workflow-migration-blocked',
+				text: `Fix the ${blocking.length === 1 ? 'error' : `${blocking.length} errors`} below first; nothing will be changed until then.`,
+			});
 		}
 		if (plan.problems.length > 0) {
-			this.section(`Problems (${plan.problems.length})`, plan.problems.map((p) => `${p.severity}: ${p.message}`), true);
+			this.section(
+				`Problems (${plan.problems.length})`,
+				plan.problems.map((p) => `${p.severity}: ${p.message}`),
+				true,
+			);
 		}
-		this.section(`Moves (${plan.moves.length})`, plan.moves.map((m) => `${m.from} → ${m.to}`), false);
+		this.section(
+			`Moves (${plan.moves.length})`,
+			plan.moves.map((m) => `${m.from} → ${m.to}`),
+			false,
+		);
 		const linkEdits = plan.edits.filter((e) => e.links.length > 0);
 		const links = linkEdits.reduce((n, e) => n + e.links.length, 0);
 		this.section(
@@ -44,7 +55,11 @@ export class MigrationModal extends Modal {
 			false,
 		);
 		if (plan.merges.length > 0) {
-			this.section(`Journals appended as sessions (${plan.merges.length})`, plan.merges.map((m) => `${m.journal} → ${m.into}`), false);
+			this.section(
+				`Journals appended as sessions (${plan.merges.length})`,
+				plan.merges.map((m) => `${m.journal} → ${m.into}`),
+				false,
+			);
 		}
 		const buttons = new Setting(contentEl);
 		if (blocking.length === 0) {

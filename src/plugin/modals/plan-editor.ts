@@ -11,10 +11,7 @@ export class PlanEditor {
 	private readonly items: string[] = [];
 	private readonly listEl: HTMLElement;
 
-	constructor(
-		containerEl: HTMLElement,
-		existing: readonly PlanTask[],
-	) {
+	constructor(containerEl: HTMLElement, existing: readonly PlanTask[]) {
 		const existingEl = containerEl.createEl('ol', { cls: 'spec-workflow-plan-existing' });
 		if (existing.length === 0) existingEl.createEl('li', { cls: 'spec-workflow-muted', text: 'No plan yet: add its tasks below.' });
 		for (const task of existing) {

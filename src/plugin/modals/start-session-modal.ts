@@ -52,11 +52,21 @@ export class StartSessionModal extends Modal {
 		new Setting(contentEl)
 			.setName('Session title')
 			.setDisabled(continuing)
-			.addText((text) => text.setPlaceholder(DEFAULT_SESSION_TITLE).setDisabled(continuing).onChange((value) => (this.title = value)));
+			.addText((text) =>
+				text
+					.setPlaceholder(DEFAULT_SESSION_TITLE)
+					.setDisabled(continuing)
+					.onChange((value) => (this.title = value)),
+			);
 		new Setting(contentEl)
 			.setName('Participants')
 			.setDisabled(continuing)
-			.addText((text) => text.setValue(this.participants).setDisabled(continuing).onChange((value) => (this.participants = value)));
+			.addText((text) =>
+				text
+					.setValue(this.participants)
+					.setDisabled(continuing)
+					.onChange((value) => (this.participants = value)),
+			);
 
 		new Setting(contentEl).setName('Plan').setHeading();
 		const plan = new PlanEditor(contentEl.createDiv(), data.existingTasks);

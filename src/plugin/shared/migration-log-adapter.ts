@@ -1,7 +1,16 @@
 import type { App } from 'obsidian';
 import { basename, dirname } from '../../core/files/paths';
 import type { MigrationLogStore } from '../../core/migration/migration-host';
-import { parseMigrationLog, serializeMigrationLog, serializeStep, stepsPath, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../../core/migration/migration-log';
+import {
+	parseMigrationLog,
+	serializeMigrationLog,
+	serializeStep,
+	stepsPath,
+	withSteps,
+	type MigrationJournal,
+	type MigrationLog,
+	type StepMark,
+} from '../../core/migration/migration-log';
 import { WorkflowError } from '../../core/workspace/workflow-error';
 
 /** Steps kept in memory between two appends: the marks prove nothing (docs/migration.md), the files do. */

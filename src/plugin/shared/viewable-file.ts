@@ -2,9 +2,29 @@ import type { App } from 'obsidian';
 
 /** Formats Obsidian opens in a tab of its own (notes, canvases, PDFs, images, audio, video). */
 const BUILT_IN = new Set([
-	'md', 'canvas', 'base', 'pdf',
-	'png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif',
-	'mp3', 'wav', 'm4a', 'ogg', 'flac', '3gp', 'webm', 'mp4', 'ogv', 'mov', 'mkv',
+	'md',
+	'canvas',
+	'base',
+	'pdf',
+	'png',
+	'jpg',
+	'jpeg',
+	'gif',
+	'bmp',
+	'svg',
+	'webp',
+	'avif',
+	'mp3',
+	'wav',
+	'm4a',
+	'ogg',
+	'flac',
+	'3gp',
+	'webm',
+	'mp4',
+	'ogv',
+	'mov',
+	'mkv',
 ]);
 
 /** Obsidian's undocumented view registry: also knows extensions that other plugins registered. */

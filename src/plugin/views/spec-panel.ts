@@ -153,7 +153,14 @@ function renderPlan(root: HTMLElement, data: SpecPanelData, actions: SpecPanelAc
  * core: the context's plan, or for a spec without one the items of its checklists (ticked in the
  * note they are written in).
  */
-function renderTaskList(root: HTMLElement, title: string, list: readonly PlanTask[], from: 'plan' | 'checklist', actions: SpecPanelActions, onProgress: (p: SpecProgress) => void): void {
+function renderTaskList(
+	root: HTMLElement,
+	title: string,
+	list: readonly PlanTask[],
+	from: 'plan' | 'checklist',
+	actions: SpecPanelActions,
+	onProgress: (p: SpecProgress) => void,
+): void {
 	const section = panelSection(root, title, list.length);
 	section.addClass('spec-workflow-plan');
 	if (from === 'checklist') section.addClass('spec-workflow-checklist');
@@ -222,9 +229,7 @@ function renderDeliverables(root: HTMLElement, deliverables: readonly ReportDeli
 		head.createSpan({ cls: 'spec-workflow-count', text: String(members.filter((d) => d.exists).length) });
 		for (const d of members) {
 			const name = fileName(d.path);
-			const row = d.exists
-				? tappableRow(group, 'spec-workflow-deliverable', () => actions.openDeliverable(d.path), `Open ${name}`)
-				: group.createDiv('spec-workflow-deliverable');
+			const row = d.exists ? tappableRow(group, 'spec-workflow-deliverable', () => actions.openDeliverable(d.path), `Open ${name}`) : group.createDiv('spec-workflow-deliverable');
 			row.setAttr('data-path', d.path);
 			const label = row.createDiv('spec-workflow-deliverable-label');
 			label.createSpan({ cls: 'spec-workflow-deliverable-title', text: d.title });

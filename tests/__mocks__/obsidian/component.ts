@@ -60,12 +60,7 @@ export class Component {
 		this.register(() => eventRef.e.offref(eventRef));
 	}
 
-	registerDomEvent(
-		el: Window | Document | HTMLElement,
-		type: string,
-		callback: (this: HTMLElement, ev: Event) => unknown,
-		options?: boolean | AddEventListenerOptions,
-	): void {
+	registerDomEvent(el: Window | Document | HTMLElement, type: string, callback: (this: HTMLElement, ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
 		const listener: EventListener = (ev) => callback.call(el as HTMLElement, ev);
 		el.addEventListener(type, listener, options);
 		this.register(() => el.removeEventListener(type, listener, options));

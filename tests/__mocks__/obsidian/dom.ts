@@ -246,14 +246,18 @@ function patchWindow(win: Win): void {
 	define(html, 'trigger', function (this: HTMLElement, eventType: string) {
 		this.dispatchEvent(new win.Event(eventType, { bubbles: true, cancelable: true }));
 	});
-	define(html, 'on', function (this: HTMLElement, type: string, selector: string, listener: (ev: Event, target: HTMLElement) => unknown, options?: boolean | AddEventListenerOptions) {
-		const wrapped = (ev: Event): void => {
-			const target = (ev.target as Element | null)?.closest(selector);
-			if (target && this.contains(target)) listener.call(target, ev, target as HTMLElement);
-		};
-		(listener as unknown as { __wrapped?: (ev: Event) => void }).__wrapped = wrapped;
-		this.addEventListener(type, wrapped, options);
-	});
+	define(
+		html,
+		'on',
+		function (this: HTMLElement, type: string, selector: string, listener: (ev: Event, target: HTMLElement) => unknown, options?: boolean | AddEventListenerOptions) {
+			const wrapped = (ev: Event): void => {
+				const target = (ev.target as Element | null)?.closest(selector);
+				if (target && this.contains(target)) listener.call(target, ev, target as HTMLElement);
+			};
+			(listener as unknown as { __wrapped?: (ev: Event) => void }).__wrapped = wrapped;
+			this.addEventListener(type, wrapped, options);
+		},
+	);
 	define(html, 'off', function (this: HTMLElement, type: string, _selector: string, listener: (ev: Event) => unknown, options?: boolean | AddEventListenerOptions) {
 		const wrapped = (listener as unknown as { __wrapped?: (ev: Event) => void }).__wrapped;
 		if (wrapped) this.removeEventListener(type, wrapped, options);

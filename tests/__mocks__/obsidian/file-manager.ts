@@ -69,10 +69,12 @@ export class FileManager {
 		if (update) {
 			for (const note of this.vault.getMarkdownFiles()) {
 				const spans = linkSpans(this.vault.contentOf(note));
-				const touches = moved.has(note) || spans.some((s) => {
-					const hit = resolveLinkpath(oldPaths, s.linkpath, note.path);
-					return hit !== null && movedOldPaths.has(hit);
-				});
+				const touches =
+					moved.has(note) ||
+					spans.some((s) => {
+						const hit = resolveLinkpath(oldPaths, s.linkpath, note.path);
+						return hit !== null && movedOldPaths.has(hit);
+					});
 				if (touches) {
 					affected.push(note);
 					oldSourcePath.set(note, note.path);

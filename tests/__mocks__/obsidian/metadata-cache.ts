@@ -160,10 +160,7 @@ export class MetadataCache extends Events {
 			if (!note) continue;
 			const resolved: Record<string, number> = {};
 			const unresolved: Record<string, number> = {};
-			const linkpaths = [
-				...note.spans.map((s) => s.linkpath),
-				...(note.cache.frontmatterLinks ?? []).map((l) => l.link.split('#')[0]),
-			];
+			const linkpaths = [...note.spans.map((s) => s.linkpath), ...(note.cache.frontmatterLinks ?? []).map((l) => l.link.split('#')[0])];
 			for (const lp of linkpaths) {
 				// `[[#Heading]]` points into the note itself; Obsidian does not count it.
 				if (lp === '') continue;

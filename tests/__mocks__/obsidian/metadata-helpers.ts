@@ -23,7 +23,10 @@ export function parseFrontMatterStringArray(frontmatter: unknown, key: string | 
 	const value = entry(frontmatter, key);
 	if (value === null || value === undefined) return null;
 	const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(nospaces ? /[,\s]+/ : /,/) : [value];
-	const out = items.filter((x) => x !== null && x !== undefined).map((x) => String(x).trim()).filter((x) => x !== '');
+	const out = items
+		.filter((x) => x !== null && x !== undefined)
+		.map((x) => String(x).trim())
+		.filter((x) => x !== '');
 	return out.length ? out : null;
 }
 

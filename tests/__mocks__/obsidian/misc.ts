@@ -87,11 +87,17 @@ export function setTooltip(el: HTMLElement, tooltip: string): void {
 }
 
 export function stripHeading(heading: string): string {
-	return heading.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g, ' ').replace(/\s+/g, ' ').trim();
+	return heading
+		.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 export function stripHeadingForLink(heading: string): string {
-	return heading.replace(/[#|^\\%[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+	return heading
+		.replace(/[#|^\\%[\]]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 export function arrayBufferToBase64(buffer: ArrayBuffer): string {

@@ -1,14 +1,4 @@
-import type {
-	BlockCache,
-	CachedMetadata,
-	EmbedCache,
-	FrontmatterLinkCache,
-	HeadingCache,
-	LinkCache,
-	ListItemCache,
-	SectionCache,
-	TagCache,
-} from 'obsidian';
+import type { BlockCache, CachedMetadata, EmbedCache, FrontmatterLinkCache, HeadingCache, LinkCache, ListItemCache, SectionCache, TagCache } from 'obsidian';
 import { defaultDisplayText, parsePropertyLink, scanLinks, type LinkSpan } from './link-scan';
 import { fencedLines, findFrontmatter, LineIndex, maskNonProse, type FrontmatterBlock } from './markdown-scan';
 import { parseYaml } from './yaml';

@@ -29,7 +29,10 @@ export function prepareFuzzySearch(query: string): (text: string) => SearchResul
 
 /** Every space-separated word of the query occurs in the text, case-insensitively. */
 export function prepareSimpleSearch(query: string): (text: string) => SearchResult | null {
-	const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+	const words = query
+		.toLowerCase()
+		.split(/\s+/)
+		.filter((w) => w !== '');
 	return (text: string) => {
 		const t = text.toLowerCase();
 		const matches: [number, number][] = [];

@@ -397,4 +397,3 @@ export class Workspace extends Events {
 
 	updateOptions(): void {}
 }
-

@@ -52,7 +52,8 @@ describe('the /spec_work slash command', () => {
 
 	it('starts a new file with Claude Code frontmatter before the block', () => {
 		expect(slashCommandFile(inSub)).toBe(
-			"---\ndescription: Implement a spec and record every step in its context file through the spec-work CLI\nargument-hint: '<id> [--resume|--status|--deliverables]'\n---\n\n" + text,
+			"---\ndescription: Implement a spec and record every step in its context file through the spec-work CLI\nargument-hint: '<id> [--resume|--status|--deliverables]'\n---\n\n" +
+				text,
 		);
 	});
 });

@@ -24,8 +24,7 @@ function serverArgs(text: string): string[] {
 
 const SKILL_HEAD =
 	'---\nname: spec-work\ndescription: Implement a spec of the Obsidian vault and record every step (session, plan tasks, log, deliverables) in its context file through the spec-work CLI. Use when asked to work on, resume or check a spec by its id, or to pick the next task.\n---\n\n';
-const CURSOR_HEAD =
-	'---\ndescription: Record work on the specs of the Obsidian vault through spec-work (sessions, plan tasks, log, deliverables)\nalwaysApply: true\n---\n\n';
+const CURSOR_HEAD = '---\ndescription: Record work on the specs of the Obsidian vault through spec-work (sessions, plan tasks, log, deliverables)\nalwaysApply: true\n---\n\n';
 
 describe('init-agent on a fresh repository, per agent', () => {
 	it('with no agent found: the slash command and AGENTS.md, as init-agent always wrote', async () => {
@@ -69,7 +68,8 @@ describe('init-agent on a fresh repository, per agent', () => {
 		const server = { command: 'spec-work', args: ['mcp', '--vault', 'vault'] };
 		const anchored = { command: 'spec-work', args: ['mcp', '--vault', '${workspaceFolder}/vault'] };
 		expect(r.written).toEqual({
-			'.mcp.json': '{\n  "mcpServers": {\n    "spec-work": {\n      "command": "spec-work",\n      "args": [\n        "mcp",\n        "--vault",\n        "vault"\n      ]\n    }\n  }\n}\n',
+			'.mcp.json':
+				'{\n  "mcpServers": {\n    "spec-work": {\n      "command": "spec-work",\n      "args": [\n        "mcp",\n        "--vault",\n        "vault"\n      ]\n    }\n  }\n}\n',
 			'.cursor/mcp.json': `${JSON.stringify({ mcpServers: { 'spec-work': anchored } }, null, 2)}\n`,
 			'.gemini/settings.json': `${JSON.stringify({ mcpServers: { 'spec-work': server } }, null, 2)}\n`,
 			'.vscode/mcp.json': `${JSON.stringify({ servers: { 'spec-work': { type: 'stdio', ...anchored } } }, null, 2)}\n`,
@@ -112,10 +112,13 @@ describe('init-agent run again', () => {
 
 	it("keeps the user's frontmatter and text outside the markers", async () => {
 		const first = await run({}, ['cursor']);
-		const mine = first.written['.cursor/rules/spec-work.mdc'].replace('alwaysApply: true', 'alwaysApply: false\nglobs: vault/**').replace('# Spec workflow', '# OLD') + '\nOur own rule.\n';
+		const mine =
+			first.written['.cursor/rules/spec-work.mdc'].replace('alwaysApply: true', 'alwaysApply: false\nglobs: vault/**').replace('# Spec workflow', '# OLD') + '\nOur own rule.\n';
 		const r = await run({ '.cursor/rules/spec-work.mdc': mine }, ['cursor']);
 		expect(r.files).toEqual([{ path: '.cursor/rules/spec-work.mdc', action: 'updated' }]);
-		expect(r.written['.cursor/rules/spec-work.mdc']).toBe(CURSOR_HEAD.replace('alwaysApply: true', 'alwaysApply: false\nglobs: vault/**') + workflowBlock(setup, 'cursor', '#') + '\nOur own rule.\n');
+		expect(r.written['.cursor/rules/spec-work.mdc']).toBe(
+			CURSOR_HEAD.replace('alwaysApply: true', 'alwaysApply: false\nglobs: vault/**') + workflowBlock(setup, 'cursor', '#') + '\nOur own rule.\n',
+		);
 	});
 
 	it('adds its section to GEMINI.md and copilot instructions the user already has', async () => {
@@ -127,10 +130,11 @@ describe('init-agent run again', () => {
 });
 
 describe('MCP configurations the user already has', () => {
-	it('sets only the spec-work entry, keeping every other key and the file\'s indentation, line ends and BOM', async () => {
+	it("sets only the spec-work entry, keeping every other key and the file's indentation, line ends and BOM", async () => {
 		const mcp = '{\n\t"mcpServers": {\n\t\t"db": {\n\t\t\t"command": "db-mcp",\n\t\t\t"args": []\n\t\t}\n\t}\n}\n';
 		const vscode = '\uFEFF{\r\n    "inputs": [\r\n        {\r\n            "id": "key"\r\n        }\r\n    ],\r\n    "servers": {}\r\n}';
-		const gemini = '{\n  "theme": "dark",\n  "mcpServers": {\n    "spec-work": {\n      "command": "old",\n      "args": []\n    },\n    "other": {\n      "command": "x"\n    }\n  }\n}\n';
+		const gemini =
+			'{\n  "theme": "dark",\n  "mcpServers": {\n    "spec-work": {\n      "command": "old",\n      "args": []\n    },\n    "other": {\n      "command": "x"\n    }\n  }\n}\n';
 		const r = await run({ '.mcp.json': mcp, '.vscode/mcp.json': vscode, '.gemini/settings.json': gemini }, ['mcp']);
 		expect(r.files.filter((f) => f.path.endsWith('.json'))).toEqual([
 			{ path: '.mcp.json', action: 'added' },

@@ -32,7 +32,19 @@ describe('readContextFile on the example 1014 journal', () => {
 
 describe('readContextFile on free-form journals', () => {
 	it('reads a Commits list outside any session, in any of the usual forms', () => {
-		const text = ['# Notes', '', '### What was done', '- Encoder', '', '### Commits', '- `08e4cc5`: Add the encoder', '- 1b2c3d4 - Buffer writes', '- 2c3d4e5 Rotate files', '- not a commit', ''].join('\n');
+		const text = [
+			'# Notes',
+			'',
+			'### What was done',
+			'- Encoder',
+			'',
+			'### Commits',
+			'- `08e4cc5`: Add the encoder',
+			'- 1b2c3d4 - Buffer writes',
+			'- 2c3d4e5 Rotate files',
+			'- not a commit',
+			'',
+		].join('\n');
 		const context = readContextFile(text);
 		expect(context.sessions).toEqual([]);
 		expect(context.commits.map((c) => [c.hash, c.message])).toEqual([
@@ -43,7 +55,17 @@ describe('readContextFile on free-form journals', () => {
 	});
 
 	it('leaves a session own commits to the session', () => {
-		const text = ['## Implementation Timeline', '', '### Session 1: 2025-08-20 - A', '#### Commits', '- `aaa1111`: in the session', '', '## Commits', '- `bbb2222`: loose', ''].join('\n');
+		const text = [
+			'## Implementation Timeline',
+			'',
+			'### Session 1: 2025-08-20 - A',
+			'#### Commits',
+			'- `aaa1111`: in the session',
+			'',
+			'## Commits',
+			'- `bbb2222`: loose',
+			'',
+		].join('\n');
 		const context = readContextFile(text);
 		expect(context.sessions[0].commits.map((c) => c.hash)).toEqual(['aaa1111']);
 		expect(context.commits.map((c) => c.hash)).toEqual(['bbb2222']);

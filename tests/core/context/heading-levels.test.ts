@@ -49,7 +49,8 @@ describe('an empty # Implementation Timeline (H1) above the ## sections', () => 
 	const text = HEAD + lines('## Plan', '- [x] First', '', '# Implementation Timeline', '') + TAIL;
 
 	it('gets its first session as a ## heading at the end of the timeline, before ## Deliverables', async () => {
-		const expected = UPDATED(HEAD) + lines('## Plan', '- [x] First', '- [/] New task', '', '# Implementation Timeline', '') + SESSION_2('##').replace('Session 2', 'Session 1') + TAIL;
+		const expected =
+			UPDATED(HEAD) + lines('## Plan', '- [x] First', '- [/] New task', '', '# Implementation Timeline', '') + SESSION_2('##').replace('Session 2', 'Session 1') + TAIL;
 		expect(await startLogTick(text)).toBe(expected);
 	});
 });

@@ -101,17 +101,15 @@ describe('formatting metrics', () => {
 	test("the Implementation block in the seed's order, reading back to the same values", () => {
 		const metrics = { totalSessions: 3, totalDurationMinutes: 270, linesAdded: 1250, linesRemoved: 85, filesCreated: 8, filesModified: 12 };
 		const block = formatImplementationMetrics(metrics);
-		expect(block.join('\n')).toBe([
-			'- **Total Sessions**: 3',
-			'- **Total Duration**: 4.5 hours',
-			'- **Lines of Code**: +1,250, -85',
-			'- **Files Created**: 8',
-			'- **Files Modified**: 12',
-		].join('\n'));
+		expect(block.join('\n')).toBe(
+			['- **Total Sessions**: 3', '- **Total Duration**: 4.5 hours', '- **Lines of Code**: +1,250, -85', '- **Files Created**: 8', '- **Files Modified**: 12'].join('\n'),
+		);
 		expect(readImplementationMetrics(parseMetricLines(block.join('\n')))).toEqual({ ...metrics, acceptanceCriteriaMet: null });
 	});
 
 	test('unknown metrics are left out', () => {
-		expect(formatImplementationMetrics({ totalSessions: 1, totalDurationMinutes: null, linesAdded: null, linesRemoved: null, filesCreated: null, filesModified: null })).toEqual(['- **Total Sessions**: 1']);
+		expect(formatImplementationMetrics({ totalSessions: 1, totalDurationMinutes: null, linesAdded: null, linesRemoved: null, filesCreated: null, filesModified: null })).toEqual([
+			'- **Total Sessions**: 1',
+		]);
 	});
 });

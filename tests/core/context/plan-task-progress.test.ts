@@ -3,7 +3,12 @@ import { parsePlanTasks, progress, setTaskStateEdit, taskProgressNote, type Plan
 
 /** Number, text, state and own progress of each task: what status and resume show of it. */
 function summary(tasks: PlanTask[]): [number, string, TaskState, string | null][] {
-	return tasks.map((t) => [t.number, t.text, t.state, t.progress === null ? null : `${t.progress.percent}% ${t.progress.done ?? '-'}/${t.progress.total ?? '-'} ${t.progress.from}`]);
+	return tasks.map((t) => [
+		t.number,
+		t.text,
+		t.state,
+		t.progress === null ? null : `${t.progress.percent}% ${t.progress.done ?? '-'}/${t.progress.total ?? '-'} ${t.progress.from}`,
+	]);
 }
 
 function apply(text: string, edit: { start: number; end: number; text: string }): string {
@@ -175,7 +180,10 @@ describe('sub-items, property', () => {
 	const MARKS: Record<string, TaskState> = { '[ ]': 'pending', '[x]': 'done', '[/]': 'in-progress', '[!]': 'blocked', '[-]': 'cancelled', '⏳': 'pending', '✅': 'done' };
 	const mark = fc.constantFrom(...Object.keys(MARKS));
 	const words = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,12}[A-Za-z]$/);
-	const plan = fc.array(fc.record({ mark, text: words, subs: fc.array(fc.record({ mark, text: words, depth: fc.integer({ min: 1, max: 3 }) }), { maxLength: 5 }) }), { minLength: 1, maxLength: 6 });
+	const plan = fc.array(fc.record({ mark, text: words, subs: fc.array(fc.record({ mark, text: words, depth: fc.integer({ min: 1, max: 3 }) }), { maxLength: 5 }) }), {
+		minLength: 1,
+		maxLength: 6,
+	});
 
 	it('tasks are the top-level items; each one’s figure counts its sub-items done out of those not cancelled', () => {
 		fc.assert(

@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-	findTask,
-	formatPlanTask,
-	parseChecklist,
-	parsePlanTasks,
-	progress,
-	setTaskStateEdit,
-	type PlanTask,
-	type TaskState,
-} from '../../../src/core/context/plan-task';
+import { findTask, formatPlanTask, parseChecklist, parsePlanTasks, progress, setTaskStateEdit, type PlanTask, type TaskState } from '../../../src/core/context/plan-task';
 import { SEED_PLANNED_TASKS, SEED_STATUS_LIST } from './seed-snippets';
 
 function apply(text: string, edit: { start: number; end: number; text: string }): string {
@@ -21,16 +12,7 @@ function summary(tasks: PlanTask[]): [number, string, TaskState, string][] {
 
 describe('parsePlanTasks', () => {
 	test('reads every checkbox state', () => {
-		const text = [
-			'## Plan',
-			'- [ ] Pending one',
-			'- [/] Half way',
-			'- [x] Finished',
-			'- [X] Finished loudly',
-			'- [!] Stuck',
-			'- [-] Dropped',
-			'',
-		].join('\n');
+		const text = ['## Plan', '- [ ] Pending one', '- [/] Half way', '- [x] Finished', '- [X] Finished loudly', '- [!] Stuck', '- [-] Dropped', ''].join('\n');
 		expect(summary(parsePlanTasks(text))).toEqual([
 			[1, 'Pending one', 'pending', 'checkbox'],
 			[2, 'Half way', 'in-progress', 'checkbox'],
@@ -297,20 +279,27 @@ describe('setTaskStateEdit preserves everything else', () => {
 
 	test('only the marker changes, and the task reads back in its new state', () => {
 		fc.assert(
-			fc.property(fc.array(line, { maxLength: 8 }), fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), states, fc.constantFrom('- [ ] Target task', '3. ⏳ Target task', '🔄 Target task', '* [X] Target task'), (before, after, eol, state, taskLine) => {
-				const head = '## Plan' + eol;
-				const text = head + taskLine + eol + [...before, ...after].join(eol) + eol;
-				const tasks = parsePlanTasks(text, 0, head.length + taskLine.length + eol.length);
-				expect(tasks).toHaveLength(1);
-				const edit = setTaskStateEdit(text, tasks[0], state);
-				expect(edit.start).toBeGreaterThanOrEqual(tasks[0].lineStart);
-				expect(edit.end).toBeLessThanOrEqual(tasks[0].lineEnd);
-				const out = apply(text, edit);
-				expect(out.slice(0, edit.start)).toBe(text.slice(0, edit.start));
-				expect(out.slice(out.length - (text.length - edit.end))).toBe(text.slice(edit.end));
-				const again = parsePlanTasks(out, 0, head.length + (out.indexOf(eol, head.length) - head.length) + eol.length);
-				expect(again[0]).toMatchObject({ state, text: 'Target task' });
-			}),
+			fc.property(
+				fc.array(line, { maxLength: 8 }),
+				fc.array(line, { maxLength: 8 }),
+				fc.constantFrom('\n', '\r\n'),
+				states,
+				fc.constantFrom('- [ ] Target task', '3. ⏳ Target task', '🔄 Target task', '* [X] Target task'),
+				(before, after, eol, state, taskLine) => {
+					const head = '## Plan' + eol;
+					const text = head + taskLine + eol + [...before, ...after].join(eol) + eol;
+					const tasks = parsePlanTasks(text, 0, head.length + taskLine.length + eol.length);
+					expect(tasks).toHaveLength(1);
+					const edit = setTaskStateEdit(text, tasks[0], state);
+					expect(edit.start).toBeGreaterThanOrEqual(tasks[0].lineStart);
+					expect(edit.end).toBeLessThanOrEqual(tasks[0].lineEnd);
+					const out = apply(text, edit);
+					expect(out.slice(0, edit.start)).toBe(text.slice(0, edit.start));
+					expect(out.slice(out.length - (text.length - edit.end))).toBe(text.slice(edit.end));
+					const again = parsePlanTasks(out, 0, head.length + (out.indexOf(eol, head.length) - head.length) + eol.length);
+					expect(again[0]).toMatchObject({ state, text: 'Target task' });
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

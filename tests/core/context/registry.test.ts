@@ -194,9 +194,7 @@ describe('parseDependenciesDelivered', () => {
 			'',
 		].join('\n');
 		const d = parseDependenciesDelivered(text);
-		expect(d.downstream.map((s) => [s.alias, s.uses, s.purpose])).toEqual([
-			['3001 - Market Data Collection', 'nas-health-check.sh', 'Ensure storage available before writing'],
-		]);
+		expect(d.downstream.map((s) => [s.alias, s.uses, s.purpose])).toEqual([['3001 - Market Data Collection', 'nas-health-check.sh', 'Ensure storage available before writing']]);
 		expect(d.integrationPoints.map((p) => [p.name, p.location, p.note])).toEqual([
 			['Storage Manager Service', null, 'Uses all scripts'],
 			['Monitoring System', null, 'Uses health-check.sh'],

@@ -30,7 +30,11 @@ describe('what resume says of a session', () => {
 	const words = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
 	const wikilink = fc.tuple(word, words).map(([file, label]) => ({ md: `[[deliverables/scripts/${file}.sh|${label}]]`, text: label }));
 	const mdlink = fc.tuple(word, words).map(([file, label]) => ({ md: `[${label}](deliverables/docs/${file}.md)`, text: label }));
-	const part = fc.oneof(words.map((w) => ({ md: w, text: w })), wikilink, mdlink);
+	const part = fc.oneof(
+		words.map((w) => ({ md: w, text: w })),
+		wikilink,
+		mdlink,
+	);
 	const entry = fc.array(part, { minLength: 1, maxLength: 4 }).map((parts) => ({ md: parts.map((p) => p.md).join(' '), text: parts.map((p) => p.text).join(' ') }));
 
 	it('reads every link of an Implementation entry as its label', () => {

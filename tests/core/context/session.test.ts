@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-	activeSession,
-	formatCommit,
-	lastActivity,
-	parseCommitItem,
-	parseSessionHeading,
-	parseSessions,
-	sessionSectionKey,
-} from '../../../src/core/context/session';
+import { activeSession, formatCommit, lastActivity, parseCommitItem, parseSessionHeading, parseSessions, sessionSectionKey } from '../../../src/core/context/session';
 import { SEED_COLD_STORAGE_CONTEXT, SEED_CONTEXT_TEMPLATE, SEED_STEP3_ENTRIES, sectionRange } from './seed-snippets';
 
 describe('parseSessionHeading', () => {
@@ -27,9 +19,12 @@ describe('parseSessionHeading', () => {
 		expect(parseSessionHeading(line)).toEqual(expected);
 	});
 
-	test.each(['#### Session 1: 2025-08-26', '### Sessions overview', '### Session: notes', 'Session 1: 2025-08-26', '### Session12x', '- ### Session 1'])('%j is not a session heading', (line) => {
-		expect(parseSessionHeading(line)).toBeNull();
-	});
+	test.each(['#### Session 1: 2025-08-26', '### Sessions overview', '### Session: notes', 'Session 1: 2025-08-26', '### Session12x', '- ### Session 1'])(
+		'%j is not a session heading',
+		(line) => {
+			expect(parseSessionHeading(line)).toBeNull();
+		},
+	);
 });
 
 describe('parseSessions on the seed template', () => {
@@ -77,12 +72,14 @@ describe('parseSessions on the seed template', () => {
 		const impl = s.entries[2];
 		expect(text.slice(impl.headingStart, impl.start)).toBe('#### Implementation\n');
 		expect(text.slice(impl.end, impl.end + 12)).toBe('#### Testing');
-		expect(text.slice(impl.start, impl.contentEnd)).toBe([
-			'- Created [[deliverables/scripts/setup.sh|Setup Script]]',
-			'- Modified `services/broker/api.ts` ([Line 45](file://services/broker/api.ts:45))',
-			'- Added configuration to `.env.example`',
-			'',
-		].join('\n'));
+		expect(text.slice(impl.start, impl.contentEnd)).toBe(
+			[
+				'- Created [[deliverables/scripts/setup.sh|Setup Script]]',
+				'- Modified `services/broker/api.ts` ([Line 45](file://services/broker/api.ts:45))',
+				'- Added configuration to `.env.example`',
+				'',
+			].join('\n'),
+		);
 	});
 
 	test('reads commits and issue pairs', () => {
@@ -138,7 +135,8 @@ describe('parseSessions on the cold-storage example', () => {
 
 describe('session fields', () => {
 	test('colon inside the bold, bullets, Started, and CRLF', () => {
-		const text = '### Session 2: 2025-08-27 - Bench\r\n- **Duration:** 1h 30m\r\n**Participants**: User, Claude  \r\n**Status**: Done ✅  \r\n**Started**: 2025-08-27 10:00\r\n\r\n#### Testing\r\n- ok\r\n';
+		const text =
+			'### Session 2: 2025-08-27 - Bench\r\n- **Duration:** 1h 30m\r\n**Participants**: User, Claude  \r\n**Status**: Done ✅  \r\n**Started**: 2025-08-27 10:00\r\n\r\n#### Testing\r\n- ok\r\n';
 		const [s] = parseSessions(text);
 		expect(s.durationMinutes).toBe(90);
 		expect(s.status).toBe('completed');
@@ -298,7 +296,8 @@ describe('lastActivity', () => {
 
 describe('large input', () => {
 	test('a 5 MB timeline parses without crashing', () => {
-		const session = (n: number) => `### Session ${n}: 2025-08-26 - Work ${n}\n**Duration**: 1.5 hours  \n**Participants**: User, Claude  \n**Status**: completed\n\n#### Implementation\n${'- did a thing with [[deliverables/scripts/x.sh|X]]\n'.repeat(40)}\n#### Commits\n- \`abc${String(n).padStart(4, '0')}\`: commit ${n}\n\n`;
+		const session = (n: number) =>
+			`### Session ${n}: 2025-08-26 - Work ${n}\n**Duration**: 1.5 hours  \n**Participants**: User, Claude  \n**Status**: completed\n\n#### Implementation\n${'- did a thing with [[deliverables/scripts/x.sh|X]]\n'.repeat(40)}\n#### Commits\n- \`abc${String(n).padStart(4, '0')}\`: commit ${n}\n\n`;
 		const parts: string[] = ['## Implementation Timeline\n\n'];
 		let size = 0;
 		let n = 0;
@@ -324,13 +323,14 @@ describe('CRLF files', () => {
 		const lf = parseSessions(SEED_CONTEXT_TEMPLATE);
 		const crlfText = SEED_CONTEXT_TEMPLATE.replace(/\n/g, '\r\n');
 		const crlf = parseSessions(crlfText);
-		const shape = (ss: typeof lf) => ss.map((s) => ({
-			n: s.number,
-			fields: Object.fromEntries(Object.entries(s.fields).map(([k, f]) => [k, f.value])),
-			entries: s.entries.map((e) => [e.section, e.items]),
-			commits: s.commits.map((c) => [c.hash, c.message]),
-			issues: s.issues.map((i) => [i.issue, i.resolution, i.commit]),
-		}));
+		const shape = (ss: typeof lf) =>
+			ss.map((s) => ({
+				n: s.number,
+				fields: Object.fromEntries(Object.entries(s.fields).map(([k, f]) => [k, f.value])),
+				entries: s.entries.map((e) => [e.section, e.items]),
+				commits: s.commits.map((c) => [c.hash, c.message]),
+				issues: s.issues.map((i) => [i.issue, i.resolution, i.commit]),
+			}));
 		expect(shape(crlf)).toEqual(shape(lf));
 		const d = crlf[0].fields.duration;
 		expect(crlfText.slice(d.lineStart, d.lineEnd)).toBe('**Duration**: {X hours}  ');
@@ -342,7 +342,8 @@ describe('CRLF files', () => {
 
 describe('sessions written without subsections', () => {
 	test('loose items after the fields are a heading-less notes entry; bulleted fields are not items', () => {
-		const text = '### Session 1: 2025-08-26 - Quick fix\n- **Duration**: 30 minutes\n- **Status**: completed\n\n- Patched the mount script\n  - tested on staging\n- Updated [[deliverables/docs/guide.md|the guide]]\n\n#### Commits\n- `abc1234`: Fix mount\n';
+		const text =
+			'### Session 1: 2025-08-26 - Quick fix\n- **Duration**: 30 minutes\n- **Status**: completed\n\n- Patched the mount script\n  - tested on staging\n- Updated [[deliverables/docs/guide.md|the guide]]\n\n#### Commits\n- `abc1234`: Fix mount\n';
 		const [s] = parseSessions(text);
 		expect(s.durationMinutes).toBe(30);
 		expect(s.entries.map((e) => [e.section, e.heading, e.items])).toEqual([
@@ -387,7 +388,20 @@ describe('free-form journals', () => {
 	});
 
 	it('reads headings led by a date, or a date after "Session", numbering them after the previous session', () => {
-		const text = ['## Implementation Timeline', '', '### Session 1: 2025-08-18 - Start', '', '### 2025-08-20 - Quoted fields', '', '### Session 2025-08-22: Streaming', '', '### Session (2025-08-23)', '', '### Session 2 (2025-08-24)', ''].join('\n');
+		const text = [
+			'## Implementation Timeline',
+			'',
+			'### Session 1: 2025-08-18 - Start',
+			'',
+			'### 2025-08-20 - Quoted fields',
+			'',
+			'### Session 2025-08-22: Streaming',
+			'',
+			'### Session (2025-08-23)',
+			'',
+			'### Session 2 (2025-08-24)',
+			'',
+		].join('\n');
 		expect(sessionsOf(text)).toEqual([
 			[1, '2025-08-18', 'Start'],
 			[2, '2025-08-20', 'Quoted fields'],
@@ -397,9 +411,12 @@ describe('free-form journals', () => {
 		]);
 	});
 
-	test.each(['### 2025 plans', '### 2025-08 summary', '#### 2025-08-20 - Too deep', '### Sessions 2025-08-20', '### Notes 2025-08-20', '### Session Log'])('%j is not a session', (line) => {
-		expect(parseSessions(`${line}\n- text\n`)).toEqual([]);
-	});
+	test.each(['### 2025 plans', '### 2025-08 summary', '#### 2025-08-20 - Too deep', '### Sessions 2025-08-20', '### Notes 2025-08-20', '### Session Log'])(
+		'%j is not a session',
+		(line) => {
+			expect(parseSessions(`${line}\n- text\n`)).toEqual([]);
+		},
+	);
 
 	it('reads commit items written as a hash and a message', () => {
 		expect(parseCommitItem('08e4cc5 Stream rows')).toEqual({ hash: '08e4cc5', message: 'Stream rows' });

@@ -11,7 +11,7 @@ describe('commentSyntaxFor', () => {
 		expect(commentSyntaxFor('Makefile', 'all:\n')).toEqual({ line: ['#'], block: [] });
 	});
 
-	it('reads an unknown file\'s first line after its prologue: a shebang means #, an XML declaration <!--', () => {
+	it("reads an unknown file's first line after its prologue: a shebang means #, an XML declaration <!--", () => {
 		expect(commentSyntaxFor('run', '#!/usr/bin/env node\n// tool\n')).toEqual({ line: ['#'], block: [] });
 		expect(commentSyntaxFor('layout.tpl', '<?xml version="1.0"?>\n<root/>\n')).toEqual({ line: [], block: [['<!--', '-->']] });
 		expect(commentSyntaxFor('fstab.nas', '\n\n; comment\n')).toEqual({ line: [';'], block: [] });
@@ -79,12 +79,17 @@ describe('what the traceback writer writes, the readers read', () => {
 		expect(written.startsWith(prologue)).toBe(true);
 	});
 
-	it('keeps PHP\'s opening tag first, so the header is a PHP comment and not page output', () => {
+	it("keeps PHP's opening tag first, so the header is a PHP comment and not page output", () => {
 		expect(withTraceback('deploy.php', '<?php\necho 1;\n', FIELDS)).toMatch(/^<\?php\n(?:#|\/\/) Generated from: specs\/1\/spec\.md\n/);
 	});
 
 	it('writes nothing into a comment-less or binary file, and no reader expects a header there', () => {
-		for (const [name, content] of [['a.json', '{}\n'], ['b.geojson', '{}\n'], ['c.png', '\u0089PNG'], ['data', 'x\u0000y']]) {
+		for (const [name, content] of [
+			['a.json', '{}\n'],
+			['b.geojson', '{}\n'],
+			['c.png', '\u0089PNG'],
+			['data', 'x\u0000y'],
+		]) {
 			expect(withTraceback(name, content, FIELDS)).toBe(content);
 			expect([readDeliverableHeader(name, content).traceback, canHoldTraceback(name, content)]).toEqual([null, false]);
 		}

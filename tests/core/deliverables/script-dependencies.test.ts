@@ -43,12 +43,15 @@ describe('scriptDependencies', () => {
 
 	it('is the commands in order of appearance minus the basics (never a basic, never one it does not run)', () => {
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom('nc -z h 1', 'dd if=a', 'time dd', 'mkdir x', 'curl u', 'echo "$(date)"', 'timeout 3 nc h', 'f() { jq .; }', 'f'), { maxLength: 8 }), (lines) => {
-				const src = lines.join('\n');
-				const deps = scriptDependencies(src);
-				expect(deps).toEqual(commandsInOrder(src).filter((c) => !BASIC_COMMANDS.has(c)));
-				expect(deps.some((d) => BASIC_COMMANDS.has(d))).toBe(false);
-			}),
+			fc.property(
+				fc.array(fc.constantFrom('nc -z h 1', 'dd if=a', 'time dd', 'mkdir x', 'curl u', 'echo "$(date)"', 'timeout 3 nc h', 'f() { jq .; }', 'f'), { maxLength: 8 }),
+				(lines) => {
+					const src = lines.join('\n');
+					const deps = scriptDependencies(src);
+					expect(deps).toEqual(commandsInOrder(src).filter((c) => !BASIC_COMMANDS.has(c)));
+					expect(deps.some((d) => BASIC_COMMANDS.has(d))).toBe(false);
+				},
+			),
 		);
 	});
 });

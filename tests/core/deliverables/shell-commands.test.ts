@@ -44,12 +44,12 @@ describe('externalCommands', () => {
 	it('reads no commands from comments, strings, here-documents, arithmetic or redirect targets', () => {
 		const src = [
 			'# rm -rf / would be bad',
-			"echo 'curl | wget; nc' \"$(( 1 + 2 ))\" > out.log 2>&1",
+			'echo \'curl | wget; nc\' "$(( 1 + 2 ))" > out.log 2>&1',
 			'cat <<EOF',
 			'wget http://example.com',
 			'EOF',
 			'(( n > 0 )) && tar -cf x.tar .',
-			'cat <<-\'END\'',
+			"cat <<-'END'",
 			'\tscp a b',
 			'\tEND',
 		].join('\n');
@@ -71,7 +71,8 @@ describe('externalCommands', () => {
 	});
 
 	it('follows wrappers to the command they run', () => {
-		const src = 'sudo -u root apt-get update\nenv LANG=C sort f\ntimeout -s KILL 5 ping -c1 h\nnohup ./server.sh &\nexec /usr/bin/python3 x.py\ncommand -v git >/dev/null\nxargs -I {} convert {}\n';
+		const src =
+			'sudo -u root apt-get update\nenv LANG=C sort f\ntimeout -s KILL 5 ping -c1 h\nnohup ./server.sh &\nexec /usr/bin/python3 x.py\ncommand -v git >/dev/null\nxargs -I {} convert {}\n';
 		expect(externalCommands(src)).toEqual(['apt-get', 'convert', 'env', 'nohup', 'ping', 'python3', 'server.sh', 'sort', 'sudo', 'timeout', 'xargs']);
 	});
 

@@ -63,9 +63,18 @@ describe('a spec writes only into its own journal', () => {
 	});
 
 	it('refuses a journal the property points at when it names no spec, and accepts it once it links back', async () => {
-		const files = { ...VAULT, 'specs/1000/1005/spec.md': VAULT['specs/1000/1005/spec.md'].replace('[[../1002/context|Journal]]', '[[notes/journal|Journal]]'), 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\nLoose notes.\n' };
+		const files = {
+			...VAULT,
+			'specs/1000/1005/spec.md': VAULT['specs/1000/1005/spec.md'].replace('[[../1002/context|Journal]]', '[[notes/journal|Journal]]'),
+			'specs/1000/1005/notes/journal.md': '# Secrets journal\n\nLoose notes.\n',
+		};
 		const ws = await memoryWorkspace(files);
-		await expectRefused(ws, () => startSession(ws, { id: '1005' }), 'context-of-other-spec', 'specs/1000/1005/notes/journal.md does not name 1005 (specs/1000/1005/spec.md) in a Spec line or link to it; if it is 1005\'s journal, add a Spec line linking to specs/1000/1005/spec.md');
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: '1005' }),
+			'context-of-other-spec',
+			"specs/1000/1005/notes/journal.md does not name 1005 (specs/1000/1005/spec.md) in a Spec line or link to it; if it is 1005's journal, add a Spec line linking to specs/1000/1005/spec.md",
+		);
 		const linked = await memoryWorkspace({ ...files, 'specs/1000/1005/notes/journal.md': '# Secrets journal\n\n**Spec**: [[../spec|1005 - Secrets]]\n' });
 		expect((await startSession(linked, { id: '1005' })).contextPath).toBe('specs/1000/1005/notes/journal.md');
 	});
@@ -124,7 +133,8 @@ describe('context references in the shapes owners write', () => {
 describe('views never show another spec’s journal as the spec’s own', () => {
 	it('status and resume of 1005 say its context property points at 1002’s journal, and show none of its sessions', async () => {
 		const ws = await memoryWorkspace(VAULT);
-		const why = 'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it';
+		const why =
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it';
 		const status = await specStatus(ws, '1005');
 		expect([status.context, status.foreignContext, status.sessions]).toEqual([null, why, []]);
 		expect(formatStatus(status)).toContain(`\nNot read: ${why}\n`);
@@ -283,6 +293,11 @@ describe('specs about backups are not backups', () => {
 describe('a context property pointing at the spec itself', () => {
 	it('is refused in plain words', async () => {
 		const ws = await memoryWorkspace({ 'specs/1000/1001.spec.md': '---\ncontext: "[[1001.spec]]"\n---\n# 1001 - Self\n' });
-		await expectRefused(ws, () => startSession(ws, { id: '1001' }), 'context-of-other-spec', 'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; remove its context property, or point it at a journal beside it');
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: '1001' }),
+			'context-of-other-spec',
+			'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; remove its context property, or point it at a journal beside it',
+		);
 	});
 });

@@ -10,7 +10,12 @@ async function setup(spec: string, context = '# Context: Alpha\n', extra: Record
 	const ws = await memoryWorkspace({ 'specs/2000/epic.md': '# Platform\n\n## Features\n- [[2001/spec|Alpha]]\n', [SPEC]: spec, [CONTEXT]: context, ...extra });
 	const s = requireSpec(ws, '2001');
 	const add = (path: string, isContext: boolean, deliverable: string, title: string, purpose: string | null = null): string =>
-		addRegistryEntry(ws.store.snapshot()[path], path, deliverable, registryEditFor(ws, { spec: s, notePath: path, note: isContext ? 'context' : 'spec', deliverable, title, purpose }));
+		addRegistryEntry(
+			ws.store.snapshot()[path],
+			path,
+			deliverable,
+			registryEditFor(ws, { spec: s, notePath: path, note: isContext ? 'context' : 'spec', deliverable, title, purpose }),
+		);
 	return { add };
 }
 

@@ -2,12 +2,22 @@ import { requireSafeName, unsafeNameReason } from '../../../src/core/edits/safe-
 import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 
 describe('unsafeNameReason', () => {
-	it.each(['nas-health-check.sh', 'fstab.nas', 'sysctl.nas.conf', 'Dockerfile', 'NAS Setup Guide.md', 'E01-F01-T04', '1014', 'données.csv', 'consistency.sh', 'a'.repeat(255), '文'.repeat(85), '😀'.repeat(63)])(
-		'accepts %s',
-		(name) => {
-			expect(unsafeNameReason(name)).toBeNull();
-		},
-	);
+	it.each([
+		'nas-health-check.sh',
+		'fstab.nas',
+		'sysctl.nas.conf',
+		'Dockerfile',
+		'NAS Setup Guide.md',
+		'E01-F01-T04',
+		'1014',
+		'données.csv',
+		'consistency.sh',
+		'a'.repeat(255),
+		'文'.repeat(85),
+		'😀'.repeat(63),
+	])('accepts %s', (name) => {
+		expect(unsafeNameReason(name)).toBeNull();
+	});
 
 	it.each([
 		['', /empty/],

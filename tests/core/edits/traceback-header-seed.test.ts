@@ -28,7 +28,13 @@ function activeSession(participants: string): string {
 describe("deliver on the walkthrough's vault writes the walkthrough's header", () => {
 	it('a script: the shebang, then the five lines with vault paths, byte for byte', async () => {
 		const ws = await memoryWorkspace(SEED, { now: SEED_DAY });
-		const r = await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'nas-health-check2.sh', purpose: 'Monitor NAS connectivity and performance', content: '#!/bin/bash\n' });
+		const r = await addDeliverable(ws, {
+			id: '1014',
+			type: 'scripts',
+			file: 'nas-health-check2.sh',
+			purpose: 'Monitor NAS connectivity and performance',
+			content: '#!/bin/bash\n',
+		});
 		expect(r.path).toBe(`${DIR}/deliverables/scripts/nas-health-check2.sh`);
 		expect(ws.store.snapshot()[r.path]).toBe(
 			'#!/bin/bash\n' +
@@ -171,7 +177,10 @@ describe('a script whose header links with [[wikilinks]], as deliver wrote it be
 	});
 
 	it('offers nothing for a link that resolves to no file (that is a broken link), nor for path-form headers', async () => {
-		const broken = HEADER.replace('[[../../1011.spec|1011 - Hot Storage]]', '[[../../gone.spec]]').replace('[[../../1011.context|Implementation Journal]]', 'specs/1000/1001/1011.context.md');
+		const broken = HEADER.replace('[[../../1011.spec|1011 - Hot Storage]]', '[[../../gone.spec]]').replace(
+			'[[../../1011.context|Implementation Journal]]',
+			'specs/1000/1001/1011.context.md',
+		);
 		const ws = await memoryWorkspace({ ...SEED, [LEGACY]: broken });
 		const facts = await VaultFacts.load(ws);
 		expect(wikilinkHeader(facts.get(LEGACY)!)).toBeNull();

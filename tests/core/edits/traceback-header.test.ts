@@ -100,7 +100,7 @@ describe('tracebackLines', () => {
 });
 
 describe('withTraceback', () => {
-	it('writes the walkthrough\'s five lines for a script: shebang, then vault paths, purpose and author', () => {
+	it("writes the walkthrough's five lines for a script: shebang, then vault paths, purpose and author", () => {
 		expect(withTraceback('nas-health-check.sh', '#!/bin/bash\n', FIELDS)).toBe(
 			'#!/bin/bash\n' +
 				'# Generated from: specs/1000/1001/1014.spec.md\n' +
@@ -112,9 +112,7 @@ describe('withTraceback', () => {
 
 	it('keeps a shebang first and joins a comment banner with a bare # line, as the example scripts do', () => {
 		const content = '#!/bin/bash\n# Usage: nas-health-check.sh [--quiet]\n\nset -uo pipefail\n';
-		expect(withTraceback('nas-health-check.sh', content, FIELDS)).toBe(
-			'#!/bin/bash\n' + hashed() + '#\n# Usage: nas-health-check.sh [--quiet]\n\nset -uo pipefail\n',
-		);
+		expect(withTraceback('nas-health-check.sh', content, FIELDS)).toBe('#!/bin/bash\n' + hashed() + '#\n# Usage: nas-health-check.sh [--quiet]\n\nset -uo pipefail\n');
 	});
 
 	it('separates the header from code with a blank line', () => {
@@ -127,9 +125,7 @@ describe('withTraceback', () => {
 	});
 
 	it('writes // comments for code', () => {
-		expect(withTraceback('client.ts', 'export const x = 1;\n', FIELDS)).toBe(
-			HEADER_LINES.map((l) => `// ${l}\n`).join('') + '\nexport const x = 1;\n',
-		);
+		expect(withTraceback('client.ts', 'export const x = 1;\n', FIELDS)).toBe(HEADER_LINES.map((l) => `// ${l}\n`).join('') + '\nexport const x = 1;\n');
 	});
 
 	it('joins a // banner with a bare // line', () => {
@@ -139,12 +135,8 @@ describe('withTraceback', () => {
 	});
 
 	it('writes -- comments for SQL and ; for ini', () => {
-		expect(withTraceback('schema.sql', 'CREATE TABLE t (id int);\n', FIELDS)).toBe(
-			HEADER_LINES.map((l) => `-- ${l}\n`).join('') + '\nCREATE TABLE t (id int);\n',
-		);
-		expect(withTraceback('nas.ini', '[nas]\nhost = 192.168.1.101\n', FIELDS)).toBe(
-			HEADER_LINES.map((l) => `; ${l}\n`).join('') + '\n[nas]\nhost = 192.168.1.101\n',
-		);
+		expect(withTraceback('schema.sql', 'CREATE TABLE t (id int);\n', FIELDS)).toBe(HEADER_LINES.map((l) => `-- ${l}\n`).join('') + '\nCREATE TABLE t (id int);\n');
+		expect(withTraceback('nas.ini', '[nas]\nhost = 192.168.1.101\n', FIELDS)).toBe(HEADER_LINES.map((l) => `; ${l}\n`).join('') + '\n[nas]\nhost = 192.168.1.101\n');
 	});
 
 	it('wraps each line in <!-- --> for HTML, after an XML declaration for XML', () => {
@@ -154,14 +146,18 @@ describe('withTraceback', () => {
 	});
 
 	it('wraps each line in /* */ for CSS', () => {
-		expect(withTraceback('style.css', 'body { margin: 0; }\n', FIELDS)).toBe(
-			HEADER_LINES.map((l) => `/* ${l} */\n`).join('') + '\nbody { margin: 0; }\n',
-		);
+		expect(withTraceback('style.css', 'body { margin: 0; }\n', FIELDS)).toBe(HEADER_LINES.map((l) => `/* ${l} */\n`).join('') + '\nbody { margin: 0; }\n');
 	});
 
 	it('breaks a comment closer in any value, so a purpose cannot end the HTML comment and run as markup', () => {
 		// A path the readers would not take falls back to the link, which is made safe the same way.
-		const fields = { ...FIELDS, specLink: '[[../../1014.spec|1014 - a --> b]]', specPath: 'specs/a --> b/1014.spec.md', purpose: 'x --> <script>alert(1)</script>', author: 'Ana --!> Claude' };
+		const fields = {
+			...FIELDS,
+			specLink: '[[../../1014.spec|1014 - a --> b]]',
+			specPath: 'specs/a --> b/1014.spec.md',
+			purpose: 'x --> <script>alert(1)</script>',
+			author: 'Ana --!> Claude',
+		};
 		expect(withTraceback('status.html', '<p>ok</p>\n', fields)).toBe(
 			'<!-- Generated from: [[../../1014.spec|1014 - a - -> b]] -->\n' +
 				'<!-- Context: specs/1000/1001/1014.context.md -->\n' +
@@ -198,7 +194,7 @@ describe('withTraceback', () => {
 		expect(withTraceback('dash.json', '{"a": 1}\n', FIELDS)).toBe('{"a": 1}\n');
 	});
 
-	it('writes the header in the content\'s CRLF line ends and keeps a byte-order mark first', () => {
+	it("writes the header in the content's CRLF line ends and keeps a byte-order mark first", () => {
 		const crlf = '#!/bin/bash\r\nset -e\r\n';
 		expect(withTraceback('x.sh', crlf, FIELDS)).toBe('#!/bin/bash\r\n' + hashed().replace(/\n/g, '\r\n') + '\r\nset -e\r\n');
 		expect(withTraceback('x.conf', '\uFEFFkey = 1\n', FIELDS)).toBe('\uFEFF' + hashed() + '\nkey = 1\n');
@@ -243,7 +239,7 @@ describe('authorFromParticipants', () => {
 		expect(authorFromParticipants('Ana and Claude')).toBe('Claude + Ana');
 	});
 
-	it('names other participants as the session names them, each group in the session\'s order', () => {
+	it("names other participants as the session names them, each group in the session's order", () => {
 		expect(authorFromParticipants('Alice, Codex')).toBe('Codex + Alice');
 		expect(authorFromParticipants('Alice, Bob')).toBe('Alice + Bob');
 		expect(authorFromParticipants('Ana, GitHub Copilot, Ben, Claude Code')).toBe('GitHub Copilot + Claude Code + Ana + Ben');

@@ -39,9 +39,10 @@ describe('normalizeVaultPath', () => {
 	it('agrees with the plain rule on any mix of names, dots and slashes', () => {
 		const segment = fc.constantFrom('specs', 'a', '.', '..', '...', '.hidden', 'x..y', '', 'b.md', '..md');
 		const separator = fc.constantFrom('/', '\\', '//');
-		const path = fc
-			.tuple(fc.array(fc.tuple(segment, separator), { maxLength: 6 }), segment)
-			.map(([parts, last]) => parts.map(([s, sep]) => s + sep).join('') + last);
-		fc.assert(fc.property(path, (p) => expect(normalizeVaultPath(p)).toBe(reference(p))), { numRuns: 2000 });
+		const path = fc.tuple(fc.array(fc.tuple(segment, separator), { maxLength: 6 }), segment).map(([parts, last]) => parts.map(([s, sep]) => s + sep).join('') + last);
+		fc.assert(
+			fc.property(path, (p) => expect(normalizeVaultPath(p)).toBe(reference(p))),
+			{ numRuns: 2000 },
+		);
 	});
 });

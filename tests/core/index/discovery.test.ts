@@ -35,9 +35,30 @@ describe('classifyPath', () => {
 	});
 
 	it('agrees with the segment-by-segment rule on any path', () => {
-		const segment = fc.constantFrom('specs', 'deliverables', 'deliverables.md', 'xdeliverables', 'deliverablesx', '.hidden', 'a.b', '1000', 'epic.md', 'Spec.MD', '1014.spec.md', 'x.context.md', 'context.md', 'r.deliverables.md', 'run.sh', '.', 'x.png');
+		const segment = fc.constantFrom(
+			'specs',
+			'deliverables',
+			'deliverables.md',
+			'xdeliverables',
+			'deliverablesx',
+			'.hidden',
+			'a.b',
+			'1000',
+			'epic.md',
+			'Spec.MD',
+			'1014.spec.md',
+			'x.context.md',
+			'context.md',
+			'r.deliverables.md',
+			'run.sh',
+			'.',
+			'x.png',
+		);
 		const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('/'));
 		const root = fc.constantFrom('', 'specs', 'specs/deliverables', 'a.b');
-		fc.assert(fc.property(path, root, (p, r) => expect(classifyPath(p, r)).toBe(reference(p, r))), { numRuns: 3000 });
+		fc.assert(
+			fc.property(path, root, (p, r) => expect(classifyPath(p, r)).toBe(reference(p, r))),
+			{ numRuns: 3000 },
+		);
 	});
 });

@@ -46,7 +46,11 @@ describe('old-layout names before the migration', () => {
 	it('finds `1014-task-cold-storage.spec.md` as 1014, keeps the whole name as an alias and the journal beside it', async () => {
 		const ws = await memoryWorkspace(OLD_VAULT);
 		const spec = ws.index.get('1014')!;
-		expect([spec.path, spec.title, spec.aliases]).toEqual(['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'Cold storage', ['1014-task-cold-storage']]);
+		expect([spec.path, spec.title, spec.aliases]).toEqual([
+			'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md',
+			'Cold storage',
+			['1014-task-cold-storage'],
+		]);
 		expect(ws.index.get('1014-task-cold-storage')).toBe(spec);
 		expect(ws.index.contextPathOf(spec)).toBe('specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md');
 		expect(ws.index.all().map((s) => s.id)).toEqual(['1000', '1001', '1011', '1013', '1014', '2000', '2001', '2011', '9000', '12000', '12001', '12011']);

@@ -64,7 +64,7 @@ describe('SpecIndex on the example vault', () => {
 describe('SpecIndex on messy vaults', () => {
 	it('reads the E01/F01/T04 layout from frontmatter ids and parents', async () => {
 		const { index } = await indexOf({
-			'specs/E01/E01.spec.md': "---\nid: E01\ntype: epic\ntitle: Platform\n---\n# Platform\n",
+			'specs/E01/E01.spec.md': '---\nid: E01\ntype: epic\ntitle: Platform\n---\n# Platform\n',
 			'specs/E01/F01/E01-F01.spec.md': "---\nid: E01-F01\ntype: feature\nparent: 'E01'\n---\n# Auth\n",
 			'specs/E01/F01/T04/E01-F01-T04.spec.md': "---\nid: E01-F01-T04\ntype: task\nparent: 'E01-F01'\nstatus: in-progress\n---\n# Login form\n",
 		});

@@ -91,9 +91,42 @@ describe('specHeadingTitle prints the id once', () => {
 });
 
 describe('stripIdPrefix reads in place what the plain pattern says', () => {
-	const piece = fc.constantFrom('1014', 'E13', 'F01', 'E13-F01', 'e13-f01', 'Task', 'task', 'Spec', '[', ']', ' ', '  ', '\t', '-', ' - ', ': ', '–', '—', '|', 'Cold', 'É', 'é', 'x', '10140', '.', '0');
+	const piece = fc.constantFrom(
+		'1014',
+		'E13',
+		'F01',
+		'E13-F01',
+		'e13-f01',
+		'Task',
+		'task',
+		'Spec',
+		'[',
+		']',
+		' ',
+		'  ',
+		'\t',
+		'-',
+		' - ',
+		': ',
+		'–',
+		'—',
+		'|',
+		'Cold',
+		'É',
+		'é',
+		'x',
+		'10140',
+		'.',
+		'0',
+	);
 	const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
-	const ids = fc.array(fc.oneof(fc.constantFrom('1014', 'E13-F01', 'F01', 'Spec', 'É1', 'é1', 'a.b', ''), fc.string({ maxLength: 4 }).filter((id) => !/\s/.test(id))), { maxLength: 3 });
+	const ids = fc.array(
+		fc.oneof(
+			fc.constantFrom('1014', 'E13-F01', 'F01', 'Spec', 'É1', 'é1', 'a.b', ''),
+			fc.string({ maxLength: 4 }).filter((id) => !/\s/.test(id)),
+		),
+		{ maxLength: 3 },
+	);
 
 	it('gives the same title as stripIdPrefixByRule', () => {
 		fc.assert(

@@ -10,23 +10,63 @@ describe('formatLink writes links as the seed does', () => {
 	test.each<[string, Parameters<typeof formatLink>[0], string]>([
 		['spec → context', { sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, alias: 'Implementation Journal', style: 'wikilink' }, '[[context|Implementation Journal]]'],
 		['feature → epic', { sourcePath: `${F}/spec.md`, targetPath: 'specs/1000/epic.md', alias: 'Parent Epic', style: 'wikilink' }, '[[../epic|Parent Epic]]'],
-		['spec → script', { sourcePath: `${F}/spec.md`, targetPath: `${F}/deliverables/scripts/setup.sh`, alias: 'Setup Script', style: 'wikilink' }, '[[deliverables/scripts/setup.sh|Setup Script]]'],
-		['task context → task spec', { sourcePath: `${F}/1014.context.md`, targetPath: `${F}/1014.spec.md`, alias: '1014 - Cold Storage NAS', style: 'wikilink' }, '[[1014.spec|1014 - Cold Storage NAS]]'],
-		['epic → feature', { sourcePath: 'specs/1000/epic.md', targetPath: `${F}/spec.md`, alias: 'Storage Infrastructure', style: 'wikilink' }, '[[1001/spec|Storage Infrastructure]]'],
-		['deliverable doc → spec', { sourcePath: `${F}/deliverables/docs/guide.md`, targetPath: `${F}/spec.md`, alias: 'Storage Infrastructure Spec', style: 'wikilink' }, '[[../../spec|Storage Infrastructure Spec]]'],
-		['dependency in another epic', { sourcePath: `${F}/context.md`, targetPath: 'specs/3000/3001/spec.md', alias: '3001 - Market Data Collection', style: 'wikilink' }, '[[../../3000/3001/spec|3001 - Market Data Collection]]'],
+		[
+			'spec → script',
+			{ sourcePath: `${F}/spec.md`, targetPath: `${F}/deliverables/scripts/setup.sh`, alias: 'Setup Script', style: 'wikilink' },
+			'[[deliverables/scripts/setup.sh|Setup Script]]',
+		],
+		[
+			'task context → task spec',
+			{ sourcePath: `${F}/1014.context.md`, targetPath: `${F}/1014.spec.md`, alias: '1014 - Cold Storage NAS', style: 'wikilink' },
+			'[[1014.spec|1014 - Cold Storage NAS]]',
+		],
+		[
+			'epic → feature',
+			{ sourcePath: 'specs/1000/epic.md', targetPath: `${F}/spec.md`, alias: 'Storage Infrastructure', style: 'wikilink' },
+			'[[1001/spec|Storage Infrastructure]]',
+		],
+		[
+			'deliverable doc → spec',
+			{ sourcePath: `${F}/deliverables/docs/guide.md`, targetPath: `${F}/spec.md`, alias: 'Storage Infrastructure Spec', style: 'wikilink' },
+			'[[../../spec|Storage Infrastructure Spec]]',
+		],
+		[
+			'dependency in another epic',
+			{ sourcePath: `${F}/context.md`, targetPath: 'specs/3000/3001/spec.md', alias: '3001 - Market Data Collection', style: 'wikilink' },
+			'[[../../3000/3001/spec|3001 - Market Data Collection]]',
+		],
 		['config file', { sourcePath: `${F}/context.md`, targetPath: `${F}/deliverables/config/fstab.nas`, alias: null, style: 'wikilink' }, '[[deliverables/config/fstab.nas]]'],
-		['markdown script', { sourcePath: `${F}/spec.md`, targetPath: `${F}/deliverables/scripts/setup.sh`, alias: 'Setup Script', style: 'markdown' }, '[Setup Script](deliverables/scripts/setup.sh)'],
+		[
+			'markdown script',
+			{ sourcePath: `${F}/spec.md`, targetPath: `${F}/deliverables/scripts/setup.sh`, alias: 'Setup Script', style: 'markdown' },
+			'[Setup Script](deliverables/scripts/setup.sh)',
+		],
 		['markdown parent', { sourcePath: `${F}/spec.md`, targetPath: 'specs/1000/epic.md', alias: 'Parent', style: 'markdown' }, '[Parent](../epic.md)'],
-		['markdown, spaces as %20', { sourcePath: `${F}/spec.md`, targetPath: 'notes/Storage Notes (old).md', alias: 'Notes', style: 'markdown' }, '[Notes](../../../notes/Storage%20Notes%20%28old%29.md)'],
+		[
+			'markdown, spaces as %20',
+			{ sourcePath: `${F}/spec.md`, targetPath: 'notes/Storage Notes (old).md', alias: 'Notes', style: 'markdown' },
+			'[Notes](../../../notes/Storage%20Notes%20%28old%29.md)',
+		],
 		['wikilink, spaces kept', { sourcePath: `${F}/spec.md`, targetPath: 'notes/Storage Notes.md', alias: null, style: 'wikilink' }, '[[../../../notes/Storage Notes]]'],
 		['markdown without alias uses the name', { sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, style: 'markdown' }, '[context](context.md)'],
-		['heading subpath', { sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, subpath: '#Implementation Timeline', alias: 'Timeline', style: 'wikilink' }, '[[context#Implementation Timeline|Timeline]]'],
+		[
+			'heading subpath',
+			{ sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, subpath: '#Implementation Timeline', alias: 'Timeline', style: 'wikilink' },
+			'[[context#Implementation Timeline|Timeline]]',
+		],
 		['block subpath without #', { sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, subpath: '^a1b2c3', style: 'wikilink' }, '[[context#^a1b2c3]]'],
-		['markdown heading subpath', { sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, subpath: '#Implementation Timeline', alias: 'Timeline', style: 'markdown' }, '[Timeline](context.md#Implementation%20Timeline)'],
+		[
+			'markdown heading subpath',
+			{ sourcePath: `${F}/spec.md`, targetPath: `${F}/context.md`, subpath: '#Implementation Timeline', alias: 'Timeline', style: 'markdown' },
+			'[Timeline](context.md#Implementation%20Timeline)',
+		],
 		['same file heading', { sourcePath: `${F}/context.md`, targetPath: `${F}/context.md`, subpath: '#Plan', alias: 'Plan', style: 'wikilink' }, '[[#Plan|Plan]]'],
 		['wikilink embed', { sourcePath: `${F}/deliverables/docs/guide.md`, targetPath: `${F}/deliverables/docs/topology.png`, embed: true, style: 'wikilink' }, '![[topology.png]]'],
-		['markdown embed', { sourcePath: `${F}/deliverables/docs/guide.md`, targetPath: `${F}/deliverables/docs/topology v2.png`, alias: 'Topology', embed: true, style: 'markdown' }, '![Topology](topology%20v2.png)'],
+		[
+			'markdown embed',
+			{ sourcePath: `${F}/deliverables/docs/guide.md`, targetPath: `${F}/deliverables/docs/topology v2.png`, alias: 'Topology', embed: true, style: 'markdown' },
+			'![Topology](topology%20v2.png)',
+		],
 		['root note to root note', { sourcePath: 'Home.md', targetPath: 'Inbox.md', style: 'wikilink' }, '[[Inbox]]'],
 	])('%s', (_label, opts, expected) => {
 		expect(formatLink(opts)).toBe(expected);
@@ -94,7 +134,12 @@ describe('rewriteLinkTarget', () => {
 	test('a same-file link gains a path in front of its heading', () => {
 		const text = '[[#Plan|plan]] [x](#Plan)';
 		const [w, m] = parseLinks(text);
-		expect(rewriteLinkTargets(text, [{ link: w, newTarget: 'context' }, { link: m, newTarget: 'context.md' }])).toBe('[[context#Plan|plan]] [x](context.md#Plan)');
+		expect(
+			rewriteLinkTargets(text, [
+				{ link: w, newTarget: 'context' },
+				{ link: m, newTarget: 'context.md' },
+			]),
+		).toBe('[[context#Plan|plan]] [x](context.md#Plan)');
 	});
 
 	test('several rewrites in one text, CRLF and table pipes kept byte for byte', () => {

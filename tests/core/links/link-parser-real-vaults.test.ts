@@ -30,11 +30,7 @@ function journal(indent: string): string {
 	].join('\n');
 }
 
-const JOURNAL_LINKS = [
-	'markdown deliverables/scripts/format.sh | `mkfs.ext4`',
-	'wikilink deliverables/scripts/mount.sh | Mount Script',
-	'markdown ../spec.md | Storage Feature',
-];
+const JOURNAL_LINKS = ['markdown deliverables/scripts/format.sh | `mkfs.ext4`', 'wikilink deliverables/scripts/mount.sh | Mount Script', 'markdown ../spec.md | Storage Feature'];
 
 describe('parseLinks on real vault notes: code fences inside list items', () => {
 	test.each([
@@ -69,13 +65,7 @@ describe('parseLinks on real vault notes: code fences inside list items', () => 
 
 describe('parseLinks on real vault notes: markdown link labels with brackets', () => {
 	test('a task list of links whose labels start with a bracketed id', () => {
-		const text = [
-			'## Tasks',
-			'',
-			'- [[E01-F01-T01] Hot Storage](./E01-F01-T01.spec.md)',
-			'- [[E01-F01-T02] Cold Storage](./E01-F01-T02.spec.md) and [[context]]',
-			'',
-		].join('\n');
+		const text = ['## Tasks', '', '- [[E01-F01-T01] Hot Storage](./E01-F01-T01.spec.md)', '- [[E01-F01-T02] Cold Storage](./E01-F01-T02.spec.md) and [[context]]', ''].join('\n');
 		expect(seen(text)).toEqual([
 			'markdown ./E01-F01-T01.spec.md | [E01-F01-T01] Hot Storage',
 			'markdown ./E01-F01-T02.spec.md | [E01-F01-T02] Cold Storage',

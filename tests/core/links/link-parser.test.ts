@@ -187,7 +187,7 @@ describe('parseLinks: what Obsidian does not read as a link', () => {
 		expect(targets('<[[a]]> <x:[[b]] c> <1a:[[c]]>')).toEqual(['a', 'b', 'c']);
 	});
 
-	test('indented code: four columns past the margin or past a list item\'s text, after a blank line', () => {
+	test("indented code: four columns past the margin or past a list item's text, after a blank line", () => {
 		const text = [
 			'## Steps',
 			'',
@@ -253,8 +253,7 @@ describe('parseLinks: comments, frontmatter and ranges', () => {
 	});
 
 	test('offsets locate the whole link and the target as written, for rewriting', () => {
-		const text =
-			'---\nid: 1014\n---\n**Spec**: [[ 1014.spec |1014]] then ![alt](<img/a b.png>) and [P](../epic%20one.md#Goals "t") and [[#Plan]]\n';
+		const text = '---\nid: 1014\n---\n**Spec**: [[ 1014.spec |1014]] then ![alt](<img/a b.png>) and [P](../epic%20one.md#Goals "t") and [[#Plan]]\n';
 		const links = parseLinks(text);
 		expect(links.map((l) => text.slice(l.start, l.end))).toEqual(links.map((l) => l.raw));
 		expect(links.map((l) => l.raw)).toEqual(['[[ 1014.spec |1014]]', '![alt](<img/a b.png>)', '[P](../epic%20one.md#Goals "t")', '[[#Plan]]']);
@@ -324,13 +323,7 @@ describe('parseLinks on generated notes (fast-check)', () => {
 					expect(out.slice(0, link.targetStart)).toBe(text.slice(0, link.targetStart));
 					expect(out.slice(link.targetStart + 'new/Target'.length)).toBe(text.slice(link.targetEnd));
 					const again = parseLinks(out).find((l) => l.start === link.start);
-					expect(again && [again.target, again.subpath, again.alias, again.embed, again.kind]).toEqual([
-						'new/Target',
-						link.subpath,
-						link.alias,
-						link.embed,
-						link.kind,
-					]);
+					expect(again && [again.target, again.subpath, again.alias, again.embed, again.kind]).toEqual(['new/Target', link.subpath, link.alias, link.embed, link.kind]);
 				}
 			}),
 			{ numRuns: 300 },

@@ -226,7 +226,10 @@ describe('LinkResolver maintenance', () => {
 		const dir = (p: string): string => (p.lastIndexOf('/') < 0 ? '' : p.slice(0, p.lastIndexOf('/')));
 		const pick = (lower: string): string | null => paths.filter((p) => p.toLowerCase() === lower).sort()[0] ?? null;
 		const forms = (p: string): string[] => (name(p).includes('.') ? [p, `${p}.md`] : [`${p}.md`, p]);
-		const exact = (p: string): string | null => forms(p).map((f) => pick(f.toLowerCase())).find((hit) => hit !== null) ?? null;
+		const exact = (p: string): string | null =>
+			forms(p)
+				.map((f) => pick(f.toLowerCase()))
+				.find((hit) => hit !== null) ?? null;
 		const resolveForm = (form: string): string | null => {
 			const lower = form.toLowerCase();
 			const named = paths.filter((p) => name(p).toLowerCase() === name(lower));
@@ -238,7 +241,9 @@ describe('LinkResolver maintenance', () => {
 			const matches = named.filter((p) => p.toLowerCase().endsWith('/' + lower));
 			if (matches.length === 0) return null;
 			const near = matches.filter((p) => folder === '' || p.toLowerCase() === folder || p.toLowerCase().startsWith(folder + '/'));
-			return [...(near.length > 0 ? near : matches)].sort((a, b) => a.length - b.length || (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0))[0];
+			return [...(near.length > 0 ? near : matches)].sort(
+				(a, b) => a.length - b.length || (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0),
+			)[0];
 		};
 		let link = cut(cut(linkpath, '|'), '#').replace(/\\/g, '/');
 		if (link === '') return paths.includes(sourcePath) ? sourcePath : null;
@@ -272,7 +277,49 @@ describe('LinkResolver maintenance', () => {
 		const name = fc.constantFrom('context.md', 'Context.md', 'spec.md', 'n.md', 'N.md', 'setup.sh', 'Makefile', 'makefile.md', '1001.spec.md', 'note.v2', 'İx.md', 'ΑΣ.md');
 		const path = fc.tuple(fc.array(folder, { maxLength: 2 }), name).map(([dirs, base]) => [...dirs, base].join('/'));
 		const link = fc.oneof(
-			fc.constantFrom('', '#h', 'context', 'Context.md', 'spec', 'n', 'N', 'setup.sh', 'Makefile', 'makefile', '1001.spec', 'note.v2', 'note', 'a/n', 'A/N.md', 'b/spec', 'docs/context', '../n', './context', '../a/spec', '../../spec', '../../../a/n', '../../../../n', '.././n', './../n', '../', './', '../.', '..//n', '../a/../n', './/n', '/specs/n', '/a', '..', 'a\\n', '..\\n', 'x.y/n#h', 'n|alias', 'i̇x', 'ας', 'ασ.md'),
+			fc.constantFrom(
+				'',
+				'#h',
+				'context',
+				'Context.md',
+				'spec',
+				'n',
+				'N',
+				'setup.sh',
+				'Makefile',
+				'makefile',
+				'1001.spec',
+				'note.v2',
+				'note',
+				'a/n',
+				'A/N.md',
+				'b/spec',
+				'docs/context',
+				'../n',
+				'./context',
+				'../a/spec',
+				'../../spec',
+				'../../../a/n',
+				'../../../../n',
+				'.././n',
+				'./../n',
+				'../',
+				'./',
+				'../.',
+				'..//n',
+				'../a/../n',
+				'.//n',
+				'/specs/n',
+				'/a',
+				'..',
+				'a\\n',
+				'..\\n',
+				'x.y/n#h',
+				'n|alias',
+				'i̇x',
+				'ας',
+				'ασ.md',
+			),
 			fc.string({ maxLength: 5 }),
 		);
 		const source = fc.oneof(path, fc.constantFrom('top.md', 'specs/new.md', 'a/b/c/new.md', 'q/z.md', 'a//b/n.md', './a/n.md', 'a/../b/n.md', '/a/n.md', 'a/./n.md'));

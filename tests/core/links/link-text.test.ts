@@ -38,7 +38,7 @@ describe('linksToText', () => {
 		expect(linksToText('See [the docs](https://example.com/a#b) and [[#Setup]]')).toBe('See the docs and #Setup');
 	});
 
-	test('an image inside a link shows once, as the outer link\'s label', () => {
+	test("an image inside a link shows once, as the outer link's label", () => {
 		expect(linksToText('[![alt](img.png)](doc.md) done')).toBe('![alt](img.png) done');
 	});
 });

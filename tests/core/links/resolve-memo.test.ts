@@ -7,7 +7,31 @@ const folder = fc.constantFrom('specs', 'a', 'A', 'b', 'x.y', 'deliverables');
 const name = fc.constantFrom('context.md', 'Context.md', 'spec.md', 'n.md', 'setup.sh', 'Makefile', 'epic.md', '1001.spec.md');
 const path = fc.tuple(fc.array(folder, { maxLength: 3 }), name).map(([dirs, base]) => [...dirs, base].join('/'));
 const linkpath = fc.oneof(
-	fc.constantFrom('', '#h', '|a', '#', 'context', 'Context', 'spec', 'n', 'setup.sh', 'Makefile', '1001.spec', 'a/n', 'A/N.md', '../n', './context', '../a/spec', '/specs/n', '..', '.', 'a\\n', 'x.y/n#h', 'n|alias', 'spec#^b'),
+	fc.constantFrom(
+		'',
+		'#h',
+		'|a',
+		'#',
+		'context',
+		'Context',
+		'spec',
+		'n',
+		'setup.sh',
+		'Makefile',
+		'1001.spec',
+		'a/n',
+		'A/N.md',
+		'../n',
+		'./context',
+		'../a/spec',
+		'/specs/n',
+		'..',
+		'.',
+		'a\\n',
+		'x.y/n#h',
+		'n|alias',
+		'spec#^b',
+	),
 	fc.string({ maxLength: 6 }),
 );
 

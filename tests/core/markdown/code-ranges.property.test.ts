@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { codeBlocksByRule, fencedBlocksByRule } from '../../../src/core/markdown/code-blocks-by-rule';
-import {
-	fenceAfter,
-	findCodeBlocks,
-	findCodeRanges,
-	findFencedBlocks,
-	type Fence,
-} from '../../../src/core/markdown/code-ranges';
+import { fenceAfter, findCodeBlocks, findCodeRanges, findFencedBlocks, type Fence } from '../../../src/core/markdown/code-ranges';
 import { splitLines } from '../../../src/core/markdown/eol';
 import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
 import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
@@ -27,7 +21,13 @@ const listyMarkdown: fc.Arbitrary<string> = (() => {
 	return fc.array(fc.tuple(line, eol), { maxLength: 30 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
 })();
 
-const anyMarkdown = fc.oneof(listyMarkdown, listyMarkdown, edgyMarkdown, markdownSoup, generatedNote.map((n) => n.text));
+const anyMarkdown = fc.oneof(
+	listyMarkdown,
+	listyMarkdown,
+	edgyMarkdown,
+	markdownSoup,
+	generatedNote.map((n) => n.text),
+);
 
 /** The blocks the former rule found: fences indented up to three spaces only, read line by line with fenceAfter. */
 function marginBlocks(text: string): [number, number][] {

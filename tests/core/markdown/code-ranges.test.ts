@@ -44,20 +44,7 @@ describe('findFencedBlocks: fences inside list items', () => {
 	});
 
 	test('a fence under an item of a nested list, and under its outer item after the nested list', () => {
-		const text = [
-			'14. Outer',
-			'    - inner',
-			'',
-			'      ```sh',
-			'      [[ -d x ]]',
-			'',
-			'      ```',
-			'',
-			'    ```sh',
-			'    [[ -e y ]]',
-			'    ```',
-			'',
-		].join('\n');
+		const text = ['14. Outer', '    - inner', '', '      ```sh', '      [[ -d x ]]', '', '      ```', '', '    ```sh', '    [[ -e y ]]', '    ```', ''].join('\n');
 		expect(blocks(text)).toEqual(['      ```sh\n      [[ -d x ]]\n\n      ```\n', '    ```sh\n    [[ -e y ]]\n    ```\n']);
 	});
 
@@ -173,7 +160,7 @@ describe('findCodeRanges: autolinks', () => {
 });
 
 describe('findCodeRanges: indented code', () => {
-	test('four columns past a list item\'s text after a blank line; its continuation text is not code', () => {
+	test("four columns past a list item's text after a blank line; its continuation text is not code", () => {
 		const text = '1. Step\n\n       code [[nope]]\n\n       more\n   continued\n\n   text of the item\n';
 		expect(codeTexts(text)).toEqual(['       code [[nope]]\n\n       more\n']);
 	});

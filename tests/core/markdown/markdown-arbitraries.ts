@@ -20,15 +20,36 @@ interface Line {
 }
 
 const TITLE_WORDS = [
-	'Session', '2:', '2025-08-27', '-', 'Plan', 'Implementation', 'Testing', 'Issues', '&', 'Resolutions',
-	'Café', 'e\u0301te\u0301', '新しい', '漢字', '🙂', '👩‍💻', '🇯🇵', 'C#', 'a\u00a0b', '[[spec|Spec]]', '`code`', '#tag', 'x##y', '—',
+	'Session',
+	'2:',
+	'2025-08-27',
+	'-',
+	'Plan',
+	'Implementation',
+	'Testing',
+	'Issues',
+	'&',
+	'Resolutions',
+	'Café',
+	'e\u0301te\u0301',
+	'新しい',
+	'漢字',
+	'🙂',
+	'👩‍💻',
+	'🇯🇵',
+	'C#',
+	'a\u00a0b',
+	'[[spec|Spec]]',
+	'`code`',
+	'#tag',
+	'x##y',
+	'—',
 ];
 const TEXT_WORDS = [...TITLE_WORDS, '#', '##', '###', '`', '**Bold**:', '[[../epic|Epic]]', '[[ -d "$X" ]]', '\t', '***', '---', '~~~', '```'];
 // First words that cannot start a heading, fence, frontmatter or thematic break.
 const FIRST_WORDS = ['Text', 'note', 'Ünïcode', '新', '🙂', '**Duration**:', '[[link]]', '1.', '- item', '- [ ] task', '> quote', 'e\u0301'];
 
-const words = (pool: string[], min: number, max: number): fc.Arbitrary<string[]> =>
-	fc.array(fc.constantFrom(...pool), { minLength: min, maxLength: max });
+const words = (pool: string[], min: number, max: number): fc.Arbitrary<string[]> => fc.array(fc.constantFrom(...pool), { minLength: min, maxLength: max });
 
 /** A line of prose that is never a heading or a fence. */
 export const proseLine: fc.Arbitrary<string> = fc
@@ -65,11 +86,7 @@ const fenceBlock = (closed: boolean): fc.Arbitrary<Line[]> =>
 		const fence = /^[`~]+/.exec(opener)?.[0] ?? '```';
 		return fc
 			.tuple(fc.constantFrom('', '', '  '), fc.array(fenceInner(fence), { maxLength: 5 }), fc.constantFrom('', '  '))
-			.map(([indent, inner, closeIndent]) => [
-				{ text: indent + opener },
-				...inner.map((text) => ({ text })),
-				...(closed ? [{ text: closeIndent + fence }] : []),
-			]);
+			.map(([indent, inner, closeIndent]) => [{ text: indent + opener }, ...inner.map((text) => ({ text })), ...(closed ? [{ text: closeIndent + fence }] : [])]);
 	});
 
 const block: fc.Arbitrary<Line[]> = fc.oneof(
@@ -89,9 +106,7 @@ const YAML_LINES = [
 	'tags: [a, b] # trailing comment',
 	'title: "Cold Storage 🗄️"',
 ];
-const frontmatter: fc.Arbitrary<Line[]> = fc
-	.subarray(YAML_LINES)
-	.map((yaml) => [{ text: '---' }, ...yaml.map((text) => ({ text })), { text: '---' }]);
+const frontmatter: fc.Arbitrary<Line[]> = fc.subarray(YAML_LINES).map((yaml) => [{ text: '---' }, ...yaml.map((text) => ({ text })), { text: '---' }]);
 
 export type EolMode = 'lf' | 'crlf' | 'mixed';
 
@@ -141,9 +156,7 @@ export const edgyMarkdown: fc.Arbitrary<string> = (() => {
 		.map(([ind, n, sep, title, closing]) => ind + '#'.repeat(n) + sep + title + closing);
 	const fenceIndent = fc.constantFrom('', '', '', ' ', '   ', '    ', '\t', '- ', '  - ', '1. ', '> ');
 	const info = fc.constantFrom('', '', '', ' ', 'js', ' bash', 'a`b', '`', ' ~', 'x~', '  \t', ' ```', ' 🙂');
-	const fence = fc
-		.tuple(fenceIndent, fc.constantFrom('`', '~'), fc.integer({ min: 2, max: 6 }), info)
-		.map(([ind, ch, n, inf]) => ind + ch.repeat(n) + inf);
+	const fence = fc.tuple(fenceIndent, fc.constantFrom('`', '~'), fc.integer({ min: 2, max: 6 }), info).map(([ind, ch, n, inf]) => ind + ch.repeat(n) + inf);
 	const other = fc.constantFrom('', ' ', '---', '--- ', '===', 'Setext title', 'text `code` and ~~strike~~', '新しい 🙂', '  ## in a paragraph? no, indented');
 	const line = fc.oneof({ weight: 4, arbitrary: heading }, { weight: 4, arbitrary: fence }, { weight: 3, arbitrary: other }, { weight: 2, arbitrary: proseLine });
 	const yaml = fc.array(fc.constantFrom(...YAML_LINES, '# comment', '```', '~~~'), { maxLength: 4 });
@@ -153,13 +166,11 @@ export const edgyMarkdown: fc.Arbitrary<string> = (() => {
 		{ weight: 1, arbitrary: yaml.map((y) => ['---', ...y]) },
 	);
 	const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r\n', '\r', '\r\r\n');
-	return fc
-		.tuple(front, fc.array(fc.tuple(line, eol), { maxLength: 40 }), fc.boolean())
-		.map(([fm, body, finalEol]) => {
-			const parts = [...fm.map((l) => l + '\n'), ...body.map(([l, e]) => l + e)];
-			const text = parts.join('');
-			return finalEol || body.length === 0 ? text : text.slice(0, text.length - body[body.length - 1][1].length);
-		});
+	return fc.tuple(front, fc.array(fc.tuple(line, eol), { maxLength: 40 }), fc.boolean()).map(([fm, body, finalEol]) => {
+		const parts = [...fm.map((l) => l + '\n'), ...body.map(([l, e]) => l + e)];
+		const text = parts.join('');
+		return finalEol || body.length === 0 ? text : text.slice(0, text.length - body[body.length - 1][1].length);
+	});
 })();
 
 /** Short strings over the characters the rules look at, in any order: finds what no template thought of. */

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { detectEol } from '../../../src/core/markdown/eol';
-import {
-	appendToOwnContent,
-	appendToSection,
-	ensureSection,
-	replaceOwnContent,
-	replaceSectionContent,
-} from '../../../src/core/markdown/section-edits';
+import { appendToOwnContent, appendToSection, ensureSection, replaceOwnContent, replaceSectionContent } from '../../../src/core/markdown/section-edits';
 import { flattenSections, parseSections, sectionOwnContentEnd, type Section } from '../../../src/core/markdown/sections';
 import { applyEdits, isBlankLine, lineAt, type TextEdit } from '../../../src/core/markdown/text-edit';
 import { addedLines, generatedNote, proseLine, type GeneratedNote } from './markdown-arbitraries';
@@ -107,7 +101,7 @@ describe.each([
 				expect(edit.end).toBeLessThanOrEqual(limit);
 				expect(onlyBlankLines(text.slice(edit.end, limit))).toBe(true);
 				if (edit.end > edit.start) expect(isBlankLine(lineAt(text, edit.end - 1).text)).toBe(false);
-				const lead = newContent === '' ? '' : (section.headingEnd > 0 && text[section.headingEnd - 1] !== '\n' ? eol : '');
+				const lead = newContent === '' ? '' : section.headingEnd > 0 && text[section.headingEnd - 1] !== '\n' ? eol : '';
 				expect(edit.text).toBe(lead + inFileEol(newContent, eol));
 				// Headings outside the replaced range are all still there, in order.
 				const kept = flat.filter((s) => s.headingStart < section.headingEnd || s.headingStart >= limit);
@@ -154,7 +148,10 @@ describe('ensureSection on generated notes', () => {
 					// Where it should go, as an index into the document's headings.
 					const same = (s: Section, t: string): boolean => s.title.trim().toLowerCase() === t.trim().toLowerCase();
 					let index = flat.filter((s) => s.headingStart < parent.end).length;
-					const anchor = [...after].reverse().map((t) => [...siblings].reverse().find((s) => same(s, t))).find((s) => s);
+					const anchor = [...after]
+						.reverse()
+						.map((t) => [...siblings].reverse().find((s) => same(s, t)))
+						.find((s) => s);
 					const follower = before.map((t) => siblings.find((s) => same(s, t))).find((s) => s);
 					if (anchor) index = flat.filter((s) => s.headingStart < anchor.end).length;
 					else if (follower) index = flat.indexOf(follower);

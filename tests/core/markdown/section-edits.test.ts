@@ -1,11 +1,4 @@
-import {
-	appendToOwnContent,
-	appendToSection,
-	ensureSection,
-	ensureSectionIn,
-	replaceOwnContent,
-	replaceSectionContent,
-} from '../../../src/core/markdown/section-edits';
+import { appendToOwnContent, appendToSection, ensureSection, ensureSectionIn, replaceOwnContent, replaceSectionContent } from '../../../src/core/markdown/section-edits';
 import { findSection, parseSections, type Section } from '../../../src/core/markdown/sections';
 import { applyEdits, type TextEdit } from '../../../src/core/markdown/text-edit';
 
@@ -147,9 +140,7 @@ describe.each([
 			content: '- [ ] Benchmark performance\n- [ ] Document setup process\n',
 		});
 		const out = apply(original, result.edit);
-		expect(out).toBe(
-			withLinesAt(eol, lineIndex('## Implementation Timeline'), ['## Plan', '- [ ] Benchmark performance', '- [ ] Document setup process', '']),
-		);
+		expect(out).toBe(withLinesAt(eol, lineIndex('## Implementation Timeline'), ['## Plan', '- [ ] Benchmark performance', '- [ ] Document setup process', '']));
 	});
 
 	it('replaces the content of ## Metrics, child sections included, keeping the blank line before the next heading', () => {
@@ -168,9 +159,7 @@ describe.each([
 	it('appends a new session at the end of ## Implementation Timeline, after all of Session 2', () => {
 		const timeline = section(original, ['Implementation Timeline']);
 		const out = apply(original, appendToSection(original, timeline, '\n### Session 3: 2025-08-28 - Benchmarks\n**Duration**: In progress\n'));
-		expect(out).toBe(
-			withLinesAt(eol, lineIndex('## Deliverables') - 1, ['', '### Session 3: 2025-08-28 - Benchmarks', '**Duration**: In progress']),
-		);
+		expect(out).toBe(withLinesAt(eol, lineIndex('## Deliverables') - 1, ['', '### Session 3: 2025-08-28 - Benchmarks', '**Duration**: In progress']));
 	});
 
 	it('appends a header line to Session 2’s own content, above its #### Planning', () => {
@@ -182,12 +171,7 @@ describe.each([
 	it('replaces Session 2’s own header lines and keeps its subsections', () => {
 		const session2 = section(original, SESSION_2);
 		const out = apply(original, replaceOwnContent(original, session2, '**Duration**: 1.5 hours\n**Status**: completed\n'));
-		const expected = [
-			...CONTEXT_LINES.slice(0, SESSION_2_LINE + 1),
-			'**Duration**: 1.5 hours',
-			'**Status**: completed',
-			...CONTEXT_LINES.slice(SESSION_2_LINE + 4),
-		].join(eol);
+		const expected = [...CONTEXT_LINES.slice(0, SESSION_2_LINE + 1), '**Duration**: 1.5 hours', '**Status**: completed', ...CONTEXT_LINES.slice(SESSION_2_LINE + 4)].join(eol);
 		expect(out).toBe(expected);
 	});
 

@@ -1,12 +1,4 @@
-import {
-	findSection,
-	flattenSections,
-	parseSections,
-	sectionAt,
-	sectionOwnContentEnd,
-	sectionPath,
-	type Section,
-} from '../../../src/core/markdown/sections';
+import { findSection, flattenSections, parseSections, sectionAt, sectionOwnContentEnd, sectionPath, type Section } from '../../../src/core/markdown/sections';
 
 /** Level and title of every heading found, in order. */
 function outline(text: string): string[] {
@@ -24,13 +16,7 @@ describe('parseSections: which lines are headings', () => {
 	});
 
 	it('strips a closing run of #s only when a space precedes it', () => {
-		expect(outline('## Title ##\n## Trailing #   \n## C#\n## ##\n## Issue \\#\n')).toEqual([
-			'2 Title',
-			'2 Trailing',
-			'2 C#',
-			'2 ',
-			'2 Issue \\#',
-		]);
+		expect(outline('## Title ##\n## Trailing #   \n## C#\n## ##\n## Issue \\#\n')).toEqual(['2 Title', '2 Trailing', '2 C#', '2 ', '2 Issue \\#']);
 	});
 
 	it('trims the title and keeps unicode as written', () => {
@@ -153,9 +139,7 @@ describe('findSection', () => {
 	});
 
 	it('accepts a predicate and resets global regexps between tests', () => {
-		expect(lineOf(findSection(root, [(s) => s.level === 3 && s.title.startsWith('Session 1')]))).toBe(
-			'### Session 1: 2025-08-26 - Initial Planning',
-		);
+		expect(lineOf(findSection(root, [(s) => s.level === 3 && s.title.startsWith('Session 1')]))).toBe('### Session 1: 2025-08-26 - Initial Planning');
 		const g = /session/gi;
 		expect(findSection(root, [g])?.title).toBe('Session 1: 2025-08-26 - Initial Planning');
 		expect(findSection(root, [g])?.title).toBe('Session 1: 2025-08-26 - Initial Planning');

@@ -21,7 +21,12 @@ describe('applyEdits', () => {
 	});
 
 	it('allows an edit to start where the previous one ends', () => {
-		expect(applyEdits(text, [{ start: 0, end: 5, text: 'x' }, { start: 5, end: 6, text: '|' }])).toBe('x|beta\ngamma\n');
+		expect(
+			applyEdits(text, [
+				{ start: 0, end: 5, text: 'x' },
+				{ start: 5, end: 6, text: '|' },
+			]),
+		).toBe('x|beta\ngamma\n');
 	});
 
 	it('returns the text unchanged for no edits', () => {
@@ -29,9 +34,12 @@ describe('applyEdits', () => {
 	});
 
 	it('throws a clear error on overlapping edits', () => {
-		expect(() => applyEdits(text, [{ start: 0, end: 7, text: '' }, { start: 6, end: 8, text: '' }])).toThrow(
-			'Text edits overlap: [0, 7) and [6, 8).',
-		);
+		expect(() =>
+			applyEdits(text, [
+				{ start: 0, end: 7, text: '' },
+				{ start: 6, end: 8, text: '' },
+			]),
+		).toThrow('Text edits overlap: [0, 7) and [6, 8).');
 	});
 
 	it('throws on an edit outside the text', () => {

@@ -57,7 +57,11 @@ describe('readFrontmatter', () => {
 			bounds: { yamlStart: 4, yamlEnd: 12, end: 16 },
 			error: { path: 'x.md', line: 2, message: 'x.md line 2: the frontmatter is a list, not a set of properties' },
 		});
-		expect(readFrontmatter('---\n# note\nhello\n---\n', 'x.md').error).toEqual({ path: 'x.md', line: 3, message: 'x.md line 3: the frontmatter is a single value ("hello"), not a set of properties' });
+		expect(readFrontmatter('---\n# note\nhello\n---\n', 'x.md').error).toEqual({
+			path: 'x.md',
+			line: 3,
+			message: 'x.md line 3: the frontmatter is a single value ("hello"), not a set of properties',
+		});
 	});
 
 	it('treats empty or comment-only frontmatter as no properties', () => {
@@ -230,24 +234,58 @@ describe('setProperty on generated frontmatter (fast-check)', () => {
 	function entryLines(key: string, kind: Kind, comment: boolean): string[] {
 		const note = comment ? ' # note' : '';
 		switch (kind) {
-			case 'plain': return [`${key}: 2025-08-26 14:30${note}`];
-			case 'single': return [`${key}: 'it''s'${note}`];
-			case 'double': return [`${key}: "[[../epic|Parent]]"${note}`];
-			case 'flow': return [`${key}: [a, "b c"]${note}`];
-			case 'block-list': return [`${key}:${note}`, '  - one', "  - 'two'"];
-			case 'flush-list': return [`${key}:`, '- one', '- two'];
-			case 'block-scalar': return [`${key}: >-${note}`, '  folded', '  text'];
-			case 'empty': return [`${key}:${note}`];
-			case 'mapping': return [`${key}:`, '  a: 1', '  b: [x]'];
+			case 'plain':
+				return [`${key}: 2025-08-26 14:30${note}`];
+			case 'single':
+				return [`${key}: 'it''s'${note}`];
+			case 'double':
+				return [`${key}: "[[../epic|Parent]]"${note}`];
+			case 'flow':
+				return [`${key}: [a, "b c"]${note}`];
+			case 'block-list':
+				return [`${key}:${note}`, '  - one', "  - 'two'"];
+			case 'flush-list':
+				return [`${key}:`, '- one', '- two'];
+			case 'block-scalar':
+				return [`${key}: >-${note}`, '  folded', '  text'];
+			case 'empty':
+				return [`${key}:${note}`];
+			case 'mapping':
+				return [`${key}:`, '  a: 1', '  b: [x]'];
 		}
 	}
 
 	const documentArb = fc.record({
-		entries: fc.uniqueArray(fc.record({ key: fc.constantFrom(...keys), kind: fc.constantFrom(...kinds), comment: fc.boolean(), gap: fc.constantFrom('', '# a comment', '', ' ') }), { selector: (e) => e.key, maxLength: 8 }),
+		entries: fc.uniqueArray(
+			fc.record({ key: fc.constantFrom(...keys), kind: fc.constantFrom(...kinds), comment: fc.boolean(), gap: fc.constantFrom('', '# a comment', '', ' ') }),
+			{ selector: (e) => e.key, maxLength: 8 },
+		),
 		eol: fc.constantFrom('\n', '\r\n'),
 		body: fc.string({ maxLength: 40 }),
 	});
-	const special = fc.constantFrom('yes', 'No', '~', '[[x|y]]', 'a: b', '#t', '- x', ' lead', 'trail ', "it's", '"q"', 'line\nbreak', 'tab\there', '1e3', '0x1F', '2025-08-26', '@me', '%', '{a}', 'a, b', '|');
+	const special = fc.constantFrom(
+		'yes',
+		'No',
+		'~',
+		'[[x|y]]',
+		'a: b',
+		'#t',
+		'- x',
+		' lead',
+		'trail ',
+		"it's",
+		'"q"',
+		'line\nbreak',
+		'tab\there',
+		'1e3',
+		'0x1F',
+		'2025-08-26',
+		'@me',
+		'%',
+		'{a}',
+		'a, b',
+		'|',
+	);
 	const valueArb: fc.Arbitrary<PropertyValue> = fc.oneof(
 		fc.string({ maxLength: 20 }),
 		fc.string({ unit: 'grapheme', maxLength: 10 }),
@@ -264,7 +302,9 @@ describe('setProperty on generated frontmatter (fast-check)', () => {
 		for (const e of doc.entries) {
 			if (e.gap !== '') text += e.gap + doc.eol;
 			const start = text.length;
-			text += entryLines(e.key === 'my key' ? '"my key"' : e.key, e.kind, e.comment).map((l) => l + doc.eol).join('');
+			text += entryLines(e.key === 'my key' ? '"my key"' : e.key, e.kind, e.comment)
+				.map((l) => l + doc.eol)
+				.join('');
 			spans.set(e.key, [start, text.length]);
 		}
 		const closing = text.length;

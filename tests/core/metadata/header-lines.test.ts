@@ -36,7 +36,7 @@ describe('readHeaderFields', () => {
 		expect(status?.name).toBe('Status');
 	});
 
-	it('stops at the first ## heading: a session\'s **Status** is not the note\'s', () => {
+	it("stops at the first ## heading: a session's **Status** is not the note's", () => {
 		expect(readHeaderFields(seedContext).has('duration')).toBe(false);
 		expect(readHeaderFields(seedContext).get('status')?.value).toBe('planning');
 	});
@@ -81,7 +81,16 @@ describe('setHeaderField', () => {
 
 	it('adds a missing line in the break style of the other header lines: none where they have none', () => {
 		// The spec of a vault that writes one field a line without hard breaks.
-		const plain = ['# 1014 - Cold Storage (NAS) Integration', '', '**Parent**: [[spec|1001 - Storage Infrastructure]]', '**Status**: planning', '**Updated**: 2025-08-20 11:15', '', '## Overview', ''].join('\n');
+		const plain = [
+			'# 1014 - Cold Storage (NAS) Integration',
+			'',
+			'**Parent**: [[spec|1001 - Storage Infrastructure]]',
+			'**Status**: planning',
+			'**Updated**: 2025-08-20 11:15',
+			'',
+			'## Overview',
+			'',
+		].join('\n');
 		const added = setHeaderField(plain, 'Context', '[[1014.context|Implementation Journal]]');
 		expect(added).toBe(plain.replace('**Updated**: 2025-08-20 11:15\n', '**Updated**: 2025-08-20 11:15\n**Context**: [[1014.context|Implementation Journal]]\n'));
 		// Rewriting Updated afterwards keeps it without trailing spaces too.
@@ -143,7 +152,7 @@ describe('fields written as list items', () => {
 		expect(fields.has('parent')).toBe(false);
 	});
 
-	it('reads no bullets below another section, such as a session\'s details', () => {
+	it("reads no bullets below another section, such as a session's details", () => {
 		const text = ['# Context: X', '', '## Implementation Timeline', '', '### Session 1', '- **Status**: completed', ''].join('\n');
 		expect(readHeaderFields(text).size).toBe(0);
 	});

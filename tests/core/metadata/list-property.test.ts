@@ -1,7 +1,7 @@
 import { addToListProperty } from '../../../src/core/metadata/list-property';
 
 describe('addToListProperty', () => {
-	it('extends a one-line [...] list in its items\' quoting, keeping a comment after it', () => {
+	it("extends a one-line [...] list in its items' quoting, keeping a comment after it", () => {
 		expect(addToListProperty('---\nchildren: ["1011", "1012"] # by hand\ntype: feature\n---\n', 'children', '1015')).toBe(
 			'---\nchildren: ["1011", "1012", "1015"] # by hand\ntype: feature\n---\n',
 		);

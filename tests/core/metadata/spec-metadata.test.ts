@@ -63,7 +63,16 @@ describe('readSpecMetadata', () => {
 			children: [],
 			deliverables: [],
 			commits: [],
-			properties: { id: 'E01-F01-T04', type: 'task', title: 'Wire NFS mount options', status: 'in-progress', parent: 'E01-F01', created: '2025-08-26', tags: ['storage', 'nfs'], estimate: 3 },
+			properties: {
+				id: 'E01-F01-T04',
+				type: 'task',
+				title: 'Wire NFS mount options',
+				status: 'in-progress',
+				parent: 'E01-F01',
+				created: '2025-08-26',
+				tags: ['storage', 'nfs'],
+				estimate: 3,
+			},
 			mismatches: [],
 			problems: [],
 		});
@@ -116,7 +125,9 @@ describe('readSpecMetadata', () => {
 		const meta = readSpecMetadata(text, 'specs/1000/1001/1014.spec.md');
 		expect(meta.status).toBe('planning');
 		expect(meta.title).toBe('Cold Storage');
-		expect(meta.problems).toEqual([{ path: 'specs/1000/1001/1014.spec.md', line: 2, message: 'specs/1000/1001/1014.spec.md line 2: Nested mappings are not allowed in compact mappings' }]);
+		expect(meta.problems).toEqual([
+			{ path: 'specs/1000/1001/1014.spec.md', line: 2, message: 'specs/1000/1001/1014.spec.md line 2: Nested mappings are not allowed in compact mappings' },
+		]);
 	});
 
 	it('ignores a property of the wrong shape with a problem naming its line, and uses the header', () => {

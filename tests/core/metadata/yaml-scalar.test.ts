@@ -6,7 +6,44 @@ describe('isPlainSafe', () => {
 	});
 
 	it('refuses what YAML would read as something else, or not at all', () => {
-		for (const s of ['', ' a', 'a ', 'yes', 'No', 'ON', 'null', '~', 'true', '1014', '-1', '1.0', '1e3', '0x1F', '.inf', '14:30', '[[x]]', '{a}', '- a', '? a', '#t', '&a', '*a', '!a', '|', '>', '%a', '@a', '`a', "'a", '"a', 'a: b', 'a #b', 'a:', 'two\nlines', 'tab\tin']) {
+		for (const s of [
+			'',
+			' a',
+			'a ',
+			'yes',
+			'No',
+			'ON',
+			'null',
+			'~',
+			'true',
+			'1014',
+			'-1',
+			'1.0',
+			'1e3',
+			'0x1F',
+			'.inf',
+			'14:30',
+			'[[x]]',
+			'{a}',
+			'- a',
+			'? a',
+			'#t',
+			'&a',
+			'*a',
+			'!a',
+			'|',
+			'>',
+			'%a',
+			'@a',
+			'`a',
+			"'a",
+			'"a',
+			'a: b',
+			'a #b',
+			'a:',
+			'two\nlines',
+			'tab\tin',
+		]) {
 			expect(isPlainSafe(s)).toBe(false);
 		}
 	});

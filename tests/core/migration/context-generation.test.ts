@@ -453,8 +453,13 @@ describe('specs contexts cannot be made for', () => {
 			'specs/6000/6003/epic.md: its context file specs/6000/6003/context.md would also be the context of specs/6000/6003/spec.md; give one of them a context link of its own, then run again',
 		);
 		const after = ws.store.snapshot();
-		for (const path of ['specs/6000/6001/spec.md', 'specs/6000/6002/spec.md', 'specs/6000/6003/spec.md', 'specs/6000/6003/epic.md']) expect(after[path]).toBe(files[path as keyof typeof files]);
-		expect(Object.keys(after).filter((p) => p.includes('context')).sort()).toEqual(['specs/6000/6004/context.md', 'specs/6000/context.md']);
+		for (const path of ['specs/6000/6001/spec.md', 'specs/6000/6002/spec.md', 'specs/6000/6003/spec.md', 'specs/6000/6003/epic.md'])
+			expect(after[path]).toBe(files[path as keyof typeof files]);
+		expect(
+			Object.keys(after)
+				.filter((p) => p.includes('context'))
+				.sort(),
+		).toEqual(['specs/6000/6004/context.md', 'specs/6000/context.md']);
 	});
 
 	it('lists them when nothing else is to be created', async () => {
@@ -470,7 +475,8 @@ describe('a spec whose history sits in a journal kept apart', () => {
 	const files = (): Record<string, string> => ({
 		...exampleWithoutTaskContexts(),
 		// Names 1011 only in its text, by the old layout's id and path.
-		[SESSION]: '# Hot Storage Session - 2025-08-20\n\n**ID**: 1011-hot-storage-nvme\n**Spec File**: specs/1000-epic-foundation/1001-feature-storage/1011-task-hot-storage-nvme.spec.md\n\n## Work\n- Partitioned the drives\n',
+		[SESSION]:
+			'# Hot Storage Session - 2025-08-20\n\n**ID**: 1011-hot-storage-nvme\n**Spec File**: specs/1000-epic-foundation/1001-feature-storage/1011-task-hot-storage-nvme.spec.md\n\n## Work\n- Partitioned the drives\n',
 		// At the vault root, dated, naming 1014 in a bullet.
 		'plan/2025-08-19-cold-storage-plan.md': '# Cold storage plan\n\n- **Spec**: [[1014.spec|Cold storage]]\n',
 		// Names two specs: not a history of either.
@@ -482,8 +488,14 @@ describe('a spec whose history sits in a journal kept apart', () => {
 		const report = await generateContextFiles(ws, { apply: true });
 		expect(report.contexts.map((c) => c.id)).toEqual(['3000', '3001', '4000', '4005', '9000', '9001']);
 		expect(report.problems).toEqual([
-			{ path: `${F}/1011.spec.md`, message: `${F}/1011.spec.md: its history is in ${SESSION}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)` },
-			{ path: `${F}/1014.spec.md`, message: `${F}/1014.spec.md: its history is in plan/2025-08-19-cold-storage-plan.md, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)` },
+			{
+				path: `${F}/1011.spec.md`,
+				message: `${F}/1011.spec.md: its history is in ${SESSION}, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)`,
+			},
+			{
+				path: `${F}/1014.spec.md`,
+				message: `${F}/1014.spec.md: its history is in plan/2025-08-19-cold-storage-plan.md, a journal that names it; no empty context made. Migrate to make that journal its context (spec-work migrate)`,
+			},
 		]);
 		expect(await ws.store.exists(`${F}/1011.context.md`)).toBe(false);
 		const plan = planMigration(await readMigrationInput(ws.store, 'specs'));
@@ -519,7 +531,20 @@ describe('applying a plan', () => {
 
 describe('a spec with CRLF line ends', () => {
 	it('gives an LF context without stray carriage returns, and the spec keeps its CRLF', async () => {
-		const spec = ['# A', '', '**Status**: planning', '', '## Overview', 'Over.', '', '## Deliverables', '### Scripts', '- [[deliverables/scripts/a.sh|A]] - does a', '- plain text', ''].join('\r\n');
+		const spec = [
+			'# A',
+			'',
+			'**Status**: planning',
+			'',
+			'## Overview',
+			'Over.',
+			'',
+			'## Deliverables',
+			'### Scripts',
+			'- [[deliverables/scripts/a.sh|A]] - does a',
+			'- plain text',
+			'',
+		].join('\r\n');
 		const ws = await memoryWorkspace({ 'specs/1/epic.md': spec, 'specs/1/deliverables/scripts/a.sh': '#!/bin/sh\n' });
 		await generateContextFiles(ws, { apply: true });
 		const after = ws.store.snapshot();

@@ -2,7 +2,21 @@ import { contextRefProblem } from '../../../src/core/migration/context-ref';
 import type { Spec } from '../../../src/core/index/spec';
 
 function spec(path: string, contextRef: string | null): Spec {
-	return { id: 'x', aliases: [], path, declaredType: null, title: 'X', status: null, statusRaw: '', parentRef: null, contextRef, deliverableRefs: [], deliverableProperty: [], childRefs: [], commits: [] };
+	return {
+		id: 'x',
+		aliases: [],
+		path,
+		declaredType: null,
+		title: 'X',
+		status: null,
+		statusRaw: '',
+		parentRef: null,
+		contextRef,
+		deliverableRefs: [],
+		deliverableProperty: [],
+		childRefs: [],
+		commits: [],
+	};
 }
 
 const TASK = 'specs/1000/1001/1014.spec.md';

@@ -29,25 +29,30 @@ function matchByScan(path: string, specs: FoundSpec[]): FoundSpec[] {
 
 // Few names, so specs share ids, aliases differ only in case, and journal names hit several at once.
 const id = fc.constantFrom('1013', '1013', '1001', 'E01', 'e01', '2000', 'x1');
-const oldName = fc.tuple(id, fc.constantFrom('task', 'Task', 'feature', 'epic'), fc.constantFrom('warm', 'cold-x', '')).map(([i, t, s]) => (s === '' ? `${i}-${t}` : `${i}-${t}-${s}`));
+const oldName = fc
+	.tuple(id, fc.constantFrom('task', 'Task', 'feature', 'epic'), fc.constantFrom('warm', 'cold-x', ''))
+	.map(([i, t, s]) => (s === '' ? `${i}-${t}` : `${i}-${t}-${s}`));
 const alias = fc.oneof(id, oldName);
-const spec = fc.record({ nameId: id, id, extra: fc.array(alias, { maxLength: 3 }) }).map(
-	({ nameId, id: own, extra }): FoundSpec => ({
-		path: '',
-		nameId,
-		id: own,
-		pathId: nameId,
-		aliases: [...new Set([own, nameId, ...extra])],
-		declaredType: null,
-		nameType: null,
-		title: '',
-		parentRef: null,
-		contextRef: null,
-		ownsFolder: false,
-	}),
-);
+const spec = fc.record({ nameId: id, id, extra: fc.array(alias, { maxLength: 3 }) }).map(({ nameId, id: own, extra }): FoundSpec => ({
+	path: '',
+	nameId,
+	id: own,
+	pathId: nameId,
+	aliases: [...new Set([own, nameId, ...extra])],
+	declaredType: null,
+	nameType: null,
+	title: '',
+	parentRef: null,
+	contextRef: null,
+	ownsFolder: false,
+}));
 const journal = fc
-	.tuple(fc.constantFrom('specs/context/', 'specs/plan/', 'specs/journal/1013-task-warm/'), fc.constantFrom('2025-08-25.', '', 'plan-'), fc.oneof(oldName, id, fc.constantFrom('notes', 'context')), fc.constantFrom('.context.md', '.md', '_1001.context.md'))
+	.tuple(
+		fc.constantFrom('specs/context/', 'specs/plan/', 'specs/journal/1013-task-warm/'),
+		fc.constantFrom('2025-08-25.', '', 'plan-'),
+		fc.oneof(oldName, id, fc.constantFrom('notes', 'context')),
+		fc.constantFrom('.context.md', '.md', '_1001.context.md'),
+	)
 	.map(([dir, pre, n, ext]) => (n === 'context' ? `${dir}context.md` : `${dir}${pre}${n}${ext}`));
 
 test('journals match the specs, in the order, that scanning every spec gives', () => {
@@ -75,7 +80,11 @@ describe('the specs a journal names inside it', () => {
 		ownsFolder: false,
 	});
 	const TASK = 'specs/1000-epic-x/1001-feature-storage/1011-task-hot-storage-nvme.spec.md';
-	const specs = [found('specs/1000-epic-x/1000-epic-x.spec.md', '1000'), found('specs/1000-epic-x/1001-feature-storage/1001-feature-storage.spec.md', '1001', ['1001-feature-storage']), found(TASK, '1011', ['1011-task-hot-storage-nvme'])];
+	const specs = [
+		found('specs/1000-epic-x/1000-epic-x.spec.md', '1000'),
+		found('specs/1000-epic-x/1001-feature-storage/1001-feature-storage.spec.md', '1001', ['1001-feature-storage']),
+		found(TASK, '1011', ['1011-task-hot-storage-nvme']),
+	];
 	const names = specNames(specs);
 	const paths = new LinkResolver(specs.map((s) => s.path));
 	const named = (text: string): string[] => specsNamedInside(text, 'specs/context/2025-08-20-x.md', names, (l, s) => paths.resolve(l, s)).map((s) => s.id);

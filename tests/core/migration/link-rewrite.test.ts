@@ -40,14 +40,22 @@ describe('remembered answers (fast-check)', () => {
 		const rel = relativePath(dirname(from), to);
 		const stem = to.slice(to.lastIndexOf('/') + 1);
 		switch (kind) {
-			case 0: return `[[${stem.replace(/\.md$/, '')}${sub}|A]]`;
-			case 1: return `[x](${rel}${sub})`;
-			case 2: return `![[${stem}${sub}]]`;
-			case 3: return `[[${rel.replace(/\.md$/, '')}${sub}]]`;
-			case 4: return `[[${to}]]`;
-			case 5: return `[y](<${rel.replace(/\.md$/, '')}>)`;
-			case 6: return `[[${sub === '' ? '#Top' : sub}]]`;
-			default: return `[[/${to}]]`;
+			case 0:
+				return `[[${stem.replace(/\.md$/, '')}${sub}|A]]`;
+			case 1:
+				return `[x](${rel}${sub})`;
+			case 2:
+				return `![[${stem}${sub}]]`;
+			case 3:
+				return `[[${rel.replace(/\.md$/, '')}${sub}]]`;
+			case 4:
+				return `[[${to}]]`;
+			case 5:
+				return `[y](<${rel.replace(/\.md$/, '')}>)`;
+			case 6:
+				return `[[${sub === '' ? '#Top' : sub}]]`;
+			default:
+				return `[[/${to}]]`;
 		}
 	};
 	const vault = fc

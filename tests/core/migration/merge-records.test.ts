@@ -32,8 +32,12 @@ describe('the kept original of a merged journal traces back to its spec, keeping
 
 describe('a spec given a journal as its context links it', () => {
 	test('as a header line when it shows them, as a property when it has frontmatter', () => {
-		expect(linkContextFrom('# T\n\n**Status**: done\n', 't.md', '[[t.context|Implementation Journal]]', () => false)).toBe('# T\n\n**Status**: done  \n**Context**: [[t.context|Implementation Journal]]\n');
-		expect(linkContextFrom('---\nstatus: done\n---\n# T\n', 't.md', '[[t.context|Implementation Journal]]', () => false)).toBe('---\nstatus: done\ncontext: "[[t.context|Implementation Journal]]"\n---\n# T\n');
+		expect(linkContextFrom('# T\n\n**Status**: done\n', 't.md', '[[t.context|Implementation Journal]]', () => false)).toBe(
+			'# T\n\n**Status**: done  \n**Context**: [[t.context|Implementation Journal]]\n',
+		);
+		expect(linkContextFrom('---\nstatus: done\n---\n# T\n', 't.md', '[[t.context|Implementation Journal]]', () => false)).toBe(
+			'---\nstatus: done\ncontext: "[[t.context|Implementation Journal]]"\n---\n# T\n',
+		);
 	});
 
 	test('not when it links the journal already, nor when its YAML is malformed', () => {
@@ -48,10 +52,41 @@ describe('a spec given a journal as its context links it', () => {
 // list-held fences, other sections around, headings a level off; in LF or CRLF, with or without a final line end.
 const PATHS = ['n/deliverables/scripts/a.sh', 'n/deliverables/docs/b.md', 'n/deliverables/config/c.example', 'n/deliverables/Custom/d.txt', 'n/notes.md', 'n/deliverables/e.md'];
 const LINES = [
-	'## Deliverables', '### Deliverables', '# Deliverables', '## Overview', '## Acceptance Criteria', '## Implementation Timeline', '### Session 1: 2025-01-02 - Work',
-	'### Scripts', '### Documentation', '### Configuration Files', '### Configuration', '### Custom', '### Code Changes', '#### Notes', '# Task 1: T',
-	'- [[deliverables/scripts/a.sh|A]]', '- [B](deliverables/docs/b.md)', '- [x] [[b|B]] - done', '- [[c.example]]', '- `src/x.ts` - code', '- plain item',
-	'  - nested [[deliverables/docs/b.md]]', '1. [[notes|Notes]]', 'Some text.', '', '', '```bash', '```', '~~~', '- ```', '    ```', '> quote', '---', 'type: task', '**Status**: done',
+	'## Deliverables',
+	'### Deliverables',
+	'# Deliverables',
+	'## Overview',
+	'## Acceptance Criteria',
+	'## Implementation Timeline',
+	'### Session 1: 2025-01-02 - Work',
+	'### Scripts',
+	'### Documentation',
+	'### Configuration Files',
+	'### Configuration',
+	'### Custom',
+	'### Code Changes',
+	'#### Notes',
+	'# Task 1: T',
+	'- [[deliverables/scripts/a.sh|A]]',
+	'- [B](deliverables/docs/b.md)',
+	'- [x] [[b|B]] - done',
+	'- [[c.example]]',
+	'- `src/x.ts` - code',
+	'- plain item',
+	'  - nested [[deliverables/docs/b.md]]',
+	'1. [[notes|Notes]]',
+	'Some text.',
+	'',
+	'',
+	'```bash',
+	'```',
+	'~~~',
+	'- ```',
+	'    ```',
+	'> quote',
+	'---',
+	'type: task',
+	'**Status**: done',
 ];
 const note = fc
 	.tuple(fc.array(fc.constantFrom(...LINES), { maxLength: 18 }), fc.boolean(), fc.boolean())
@@ -69,7 +104,10 @@ const registry: fc.Arbitrary<Registry> = fc.oneof(
 test('listing many deliverables at once gives the text listing them one by one gives', () => {
 	fc.assert(
 		fc.property(note, registry, fc.array(listing, { maxLength: 6 }), fc.option(fc.func(fc.constantFrom(null, ...PATHS))), (text, reg, items, resolve) => {
-			const oneByOne = items.reduce((out, item) => listDeliverable(out, 'n/spec.md', item.path, item.link, reg, resolve ? (linkpath) => resolve(linkpath) === item.path : undefined), text);
+			const oneByOne = items.reduce(
+				(out, item) => listDeliverable(out, 'n/spec.md', item.path, item.link, reg, resolve ? (linkpath) => resolve(linkpath) === item.path : undefined),
+				text,
+			);
 			expect(listDeliverables(text, 'n/spec.md', reg, items, resolve ?? undefined)).toBe(oneByOne);
 		}),
 		{ numRuns: 3000 },

@@ -37,7 +37,10 @@ export function resolvedLinks(files: Record<string, string>): Map<string, (strin
  * spaces a new header line puts after the one above aside.
  */
 export function expectOnlyLinesAdded(path: string, before: string, after: string): void {
-	const lines = (text: string): string[] => withoutLinkTargets(text).split('\n').map((l) => l.trimEnd());
+	const lines = (text: string): string[] =>
+		withoutLinkTargets(text)
+			.split('\n')
+			.map((l) => l.trimEnd());
 	const now = lines(after);
 	let at = 0;
 	const missing = lines(before).filter((line) => {

@@ -64,7 +64,12 @@ describe('targets per the seed', () => {
 
 	test('a journal for a spec that has a context is appended to it as sessions; the journal is kept in deliverables/docs', () => {
 		expect(p.merges).toEqual([
-			{ journal: 'specs/plan/1014.context.md', into: 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', kept: 'specs/1000/1001/deliverables/docs/1014.context.md', sessions: [2] },
+			{
+				journal: 'specs/plan/1014.context.md',
+				into: 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md',
+				kept: 'specs/1000/1001/deliverables/docs/1014.context.md',
+				sessions: [2],
+			},
 		]);
 		expect(moveOf(p, 'specs/plan/1014.context.md')).toBe('specs/1000/1001/deliverables/docs/1014.context.md');
 		const edit = p.edits.find((e) => e.merged.length > 0);
@@ -98,7 +103,9 @@ describe('targets per the seed', () => {
 
 	test('a journal that names no spec is listed, not guessed, and stays', () => {
 		expect(moveOf(p, 'specs/plan/ideas.context.md')).toBeUndefined();
-		expect(p.problems).toEqual([{ severity: 'warning', code: 'unmatched-journal', path: 'specs/plan/ideas.context.md', message: 'specs/plan/ideas.context.md: journal names no spec; left where it is' }]);
+		expect(p.problems).toEqual([
+			{ severity: 'warning', code: 'unmatched-journal', path: 'specs/plan/ideas.context.md', message: 'specs/plan/ideas.context.md: journal names no spec; left where it is' },
+		]);
 	});
 
 	test('links are rewritten keeping subpath, alias, embed and style; links inside code are untouched', () => {
@@ -116,10 +123,15 @@ describe('targets per the seed', () => {
 		const task = p.edits.find((e) => e.path.endsWith('1014-task-cold-storage.spec.md'));
 		expect(task?.after).toContain('if [[ -d "$MOUNT" ]]; then\n  echo "[[not a link]]"');
 		expect(task?.after).toContain('Inline `[[also not]]` code.');
-		expect(task?.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['[[1014-task-cold-storage.context|Journal]] → [[1014.context|Journal]]', '[[1001-feature-storage.spec|Storage]] → [[spec|Storage]]']);
+		expect(task?.links.map((l) => `${l.from} → ${l.to}`)).toEqual([
+			'[[1014-task-cold-storage.context|Journal]] → [[1014.context|Journal]]',
+			'[[1001-feature-storage.spec|Storage]] → [[spec|Storage]]',
+		]);
 		const nfs = p.edits.find((e) => e.path.endsWith('1011-task-nfs-mount.spec.md'));
 		// The script its folder held, now a deliverable, is listed.
-		expect(nfs?.after).toBe('---\ntype: task\nparent: "[[spec|Storage]]"\n---\n# Task 1011: NFS mount\n\nMount it. See [the epic](../epic.md#Goals).\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/mount.sh|mount.sh]]\n');
+		expect(nfs?.after).toBe(
+			'---\ntype: task\nparent: "[[spec|Storage]]"\n---\n# Task 1011: NFS mount\n\nMount it. See [the epic](../epic.md#Goals).\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/mount.sh|mount.sh]]\n',
+		);
 	});
 
 	test('a traceback line in a script follows the spec; bash in the script is left alone', () => {
@@ -127,7 +139,7 @@ describe('targets per the seed', () => {
 		expect(script?.after).toBe('#!/bin/bash\n# Spec: [[../../spec|Storage]]\n# Purpose: prepare the disks\nif [[ -d "$X" ]]; then echo ok; fi\n');
 	});
 
-	test('a parent written as the old file stem becomes the parent\'s id', () => {
+	test("a parent written as the old file stem becomes the parent's id", () => {
 		const auth = p.edits.find((e) => e.path.endsWith('12011-task-auth.spec.md'));
 		expect(auth?.after).toBe('---\nparent: 12001\n---\n# Auth\n\n**Parent**: 12001\n');
 	});

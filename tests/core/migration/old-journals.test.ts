@@ -53,13 +53,30 @@ describe('journals kept apart that name their spec in their text', () => {
 	test('journals appended as sessions, each to the spec it names', () => {
 		expect(p.merges).toEqual(
 			expect.arrayContaining([
-				{ journal: 'specs/context/2025-08-22-hot-storage-tuning.md', into: 'specs/context/2025-08-20-hot-storage-session.md', kept: 'specs/1000/1001/deliverables/docs/2025-08-22-hot-storage-tuning.md', sessions: [2] },
-				{ journal: 'plan/2025-08-19-cold-storage-plan.md', into: `${FEATURE}/1014-task-cold-storage.context.md`, kept: 'specs/1000/1001/deliverables/docs/2025-08-19-cold-storage-plan.md', sessions: [2] },
-				{ journal: 'specs/plan/2025-08-17-foundation-kickoff.md', into: 'specs/1000-epic-foundation/1000-epic-foundation.context.md', kept: 'specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md', sessions: [2] },
+				{
+					journal: 'specs/context/2025-08-22-hot-storage-tuning.md',
+					into: 'specs/context/2025-08-20-hot-storage-session.md',
+					kept: 'specs/1000/1001/deliverables/docs/2025-08-22-hot-storage-tuning.md',
+					sessions: [2],
+				},
+				{
+					journal: 'plan/2025-08-19-cold-storage-plan.md',
+					into: `${FEATURE}/1014-task-cold-storage.context.md`,
+					kept: 'specs/1000/1001/deliverables/docs/2025-08-19-cold-storage-plan.md',
+					sessions: [2],
+				},
+				{
+					journal: 'specs/plan/2025-08-17-foundation-kickoff.md',
+					into: 'specs/1000-epic-foundation/1000-epic-foundation.context.md',
+					kept: 'specs/1000/deliverables/docs/2025-08-17-foundation-kickoff.md',
+					sessions: [2],
+				},
 			]),
 		);
 		expect(p.merges).toHaveLength(3);
-		expect(afterOf(p, `${FEATURE}/1014-task-cold-storage.context.md`)).toContain('### Session 2: 2025-08-19 - Cold storage plan\n\n**Spec File**: specs/1000/1001/1014.spec.md\n\n- Pick the NAS');
+		expect(afterOf(p, `${FEATURE}/1014-task-cold-storage.context.md`)).toContain(
+			'### Session 2: 2025-08-19 - Cold storage plan\n\n**Spec File**: specs/1000/1001/1014.spec.md\n\n- Pick the NAS',
+		);
 	});
 
 	test('a journal naming several specs, or none, stays and is reported', () => {
@@ -95,7 +112,7 @@ describe('journals kept apart that name their spec in their text', () => {
 		expect(links).toContainEqual({ line: 4, from: 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', to: 'specs/1000/1001/1014.context.md' });
 	});
 
-	test('YAML comments in a spec\'s frontmatter are kept byte for byte', () => {
+	test("YAML comments in a spec's frontmatter are kept byte for byte", () => {
 		const epic = afterOf(p, 'specs/1000-epic-foundation/1000-epic-foundation.spec.md') ?? '';
 		expect(epic.slice(0, epic.indexOf('# Epic'))).toBe(OLD_JOURNALS['specs/1000-epic-foundation/1000-epic-foundation.spec.md'].slice(0, epic.indexOf('# Epic')));
 	});
@@ -103,7 +120,12 @@ describe('journals kept apart that name their spec in their text', () => {
 
 describe('applied and reverted', () => {
 	// Files whose text changes beyond link targets and header paths: contexts given journals' sessions, a journal whose work became a session.
-	const MERGED = ['specs/context/2025-08-20-hot-storage-session.md', 'specs/context/2025-08-25-market-data.md', `${FEATURE}/1014-task-cold-storage.context.md`, 'specs/1000-epic-foundation/1000-epic-foundation.context.md'];
+	const MERGED = [
+		'specs/context/2025-08-20-hot-storage-session.md',
+		'specs/context/2025-08-25-market-data.md',
+		`${FEATURE}/1014-task-cold-storage.context.md`,
+		'specs/1000-epic-foundation/1000-epic-foundation.context.md',
+	];
 	// Files given lines only: specs listing a kept original or linking the journal that became their context, and the kept originals with their traceback.
 	const ADDED = [
 		'specs/1000-epic-foundation/1000-epic-foundation.spec.md',
@@ -163,8 +185,12 @@ describe('applied and reverted', () => {
 				'# Tuning - 2025-08-22\n\n- **ID**: 1011\n- **Spec**: [[../../1011.spec|Hot storage]]\n\n## Work\n- Tuned the queue depth\n',
 		);
 		const context = after['specs/1000/1001/1011.context.md'];
-		expect(context).toContain('\n*Merged from [[deliverables/docs/2025-08-22-hot-storage-tuning|specs/context/2025-08-22-hot-storage-tuning.md]] during the migration to the new layout.*\n');
-		expect(context).toContain('\n## Deliverables\n\n### Documentation\n- [[deliverables/docs/2025-08-22-hot-storage-tuning|Tuning - 2025-08-22]] - Original journal, merged as Session 2\n');
+		expect(context).toContain(
+			'\n*Merged from [[deliverables/docs/2025-08-22-hot-storage-tuning|specs/context/2025-08-22-hot-storage-tuning.md]] during the migration to the new layout.*\n',
+		);
+		expect(context).toContain(
+			'\n## Deliverables\n\n### Documentation\n- [[deliverables/docs/2025-08-22-hot-storage-tuning|Tuning - 2025-08-22]] - Original journal, merged as Session 2\n',
+		);
 		const spec = after['specs/1000/1001/1011.spec.md'];
 		expect(spec).toContain('\n## Deliverables\n\n### Documentation\n- [[deliverables/docs/2025-08-22-hot-storage-tuning|Tuning - 2025-08-22]]\n');
 		// Every journal that became a context is linked from its spec, in the vault's link style.
@@ -184,7 +210,9 @@ describe('applied and reverted', () => {
 		await applyMigration(store, plan, { now });
 		const after = store.snapshot();
 		expect(after['specs/1000/1001/1011.spec.md']).toContain('**Context**: [Implementation Journal](1011.context.md)');
-		expect(after['specs/1000/1001/1011.context.md']).toContain('*Merged from [specs/context/2025-08-22-hot-storage-tuning.md](deliverables/docs/2025-08-22-hot-storage-tuning.md) during');
+		expect(after['specs/1000/1001/1011.context.md']).toContain(
+			'*Merged from [specs/context/2025-08-22-hot-storage-tuning.md](deliverables/docs/2025-08-22-hot-storage-tuning.md) during',
+		);
 	});
 
 	test('migrating again finds nothing to do', async () => {

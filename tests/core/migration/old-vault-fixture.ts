@@ -179,4 +179,11 @@ type: epic
 // Files whose text may differ beyond link targets: the context that gets a journal's sessions, and the bare parent id.
 export const EXCEPT = ['specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.context.md', 'specs/12000-epic-platform/12011-task-auth.spec.md'];
 // Files given lines only: the spec whose journal became its context links it, the spec of the merged journal lists the kept original, which gets a traceback; a spec lists the files its folder held, now its deliverables; the dated journal made a context gets its work as Session 1.
-export const ADDED = ['specs/context/2025-08-25.1013-task-warm-storage-sata.context.md', 'specs/1000-epic-foundation/1001-feature-storage/1001-feature-storage.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1011-task-nfs-mount/1011-task-nfs-mount.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md', 'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md', 'specs/plan/1014.context.md'];
+export const ADDED = [
+	'specs/context/2025-08-25.1013-task-warm-storage-sata.context.md',
+	'specs/1000-epic-foundation/1001-feature-storage/1001-feature-storage.spec.md',
+	'specs/1000-epic-foundation/1001-feature-storage/1011-task-nfs-mount/1011-task-nfs-mount.spec.md',
+	'specs/1000-epic-foundation/1001-feature-storage/1013-task-warm-storage-sata.spec.md',
+	'specs/1000-epic-foundation/1001-feature-storage/1014-task-cold-storage.spec.md',
+	'specs/plan/1014.context.md',
+];

@@ -77,7 +77,13 @@ async function interrupted(n: number): Promise<{ files: Record<string, string>; 
 	const logs = new MemoryLogs();
 	const planned = { ...log, finished: false, edits: log.edits.map((e) => ({ ...e })) };
 	logs.files.set(LOG, serializeMigrationLog(planned));
-	logs.files.set(stepsPath(LOG), log.moves.slice(0, n).map((_, i) => serializeStep({ move: i })).join(''));
+	logs.files.set(
+		stepsPath(LOG),
+		log.moves
+			.slice(0, n)
+			.map((_, i) => serializeStep({ move: i }))
+			.join(''),
+	);
 	return { files: store.snapshot(), logs };
 }
 
@@ -145,7 +151,9 @@ describe('the migrate operation over a log store', () => {
 
 		const host: MigrationHost = { logs };
 		const done = await MIGRATE.run(ws, { apply: true }, host);
-		expect(migrationOutput(done).text).toBe(`Finishing the interrupted migration ${LOG}.\nApplied: moved 21 files, edited 16.\nLog: ${LOG} (undo with: spec-work migrate --revert ${LOG})`);
+		expect(migrationOutput(done).text).toBe(
+			`Finishing the interrupted migration ${LOG}.\nApplied: moved 21 files, edited 16.\nLog: ${LOG} (undo with: spec-work migrate --revert ${LOG})`,
+		);
 		const expected = await uninterrupted();
 		expect(ws.store.snapshot()).toEqual(expected.vault);
 		expect(logs.files.get(LOG)).toBe(serializeMigrationLog(expected.log));

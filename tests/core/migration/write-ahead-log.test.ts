@@ -1,7 +1,15 @@
 import { MemoryFileStore } from '../../../src/core/files/memory-file-store';
 import { applyMigration, resumeMigration } from '../../../src/core/migration/apply-migration';
 import { readMigrationInput } from '../../../src/core/migration/migration-input';
-import { parseMigrationLog, serializeMigrationLog, serializeStep, withSteps, type MigrationJournal, type MigrationLog, type StepMark } from '../../../src/core/migration/migration-log';
+import {
+	parseMigrationLog,
+	serializeMigrationLog,
+	serializeStep,
+	withSteps,
+	type MigrationJournal,
+	type MigrationLog,
+	type StepMark,
+} from '../../../src/core/migration/migration-log';
 import { planMigration } from '../../../src/core/migration/migration-plan';
 import { revertMigration } from '../../../src/core/migration/revert-migration';
 import { OLD_VAULT } from './old-vault-fixture';
@@ -87,8 +95,19 @@ describe('the migration log written ahead', () => {
 	});
 
 	test('the steps file: texts an edit wrote instead of the planned one, and files changed on their own; a line cut short by a crash is ignored', () => {
-		const log: MigrationLog = { version: 2, applied: '2025-08-28T10:00:00', specsRoot: 'specs', finished: false, moves: [], edits: [{ path: 'a.md', before: 'A', after: 'B', links: [] }] };
-		const steps = serializeStep({ edit: 0, after: 'C' }) + serializeStep({ edit: 0 }) + serializeStep({ watched: { path: 'b.md', before: 'x', after: 'y', links: [] } }) + '{"watched":{"path":"c.md","bef';
+		const log: MigrationLog = {
+			version: 2,
+			applied: '2025-08-28T10:00:00',
+			specsRoot: 'specs',
+			finished: false,
+			moves: [],
+			edits: [{ path: 'a.md', before: 'A', after: 'B', links: [] }],
+		};
+		const steps =
+			serializeStep({ edit: 0, after: 'C' }) +
+			serializeStep({ edit: 0 }) +
+			serializeStep({ watched: { path: 'b.md', before: 'x', after: 'y', links: [] } }) +
+			'{"watched":{"path":"c.md","bef';
 		expect(withSteps(log, steps).edits).toEqual([
 			{ path: 'a.md', before: 'A', after: 'C', links: [] },
 			{ path: 'b.md', before: 'x', after: 'y', links: [] },

@@ -19,14 +19,14 @@ const PLUGIN: Record<string, { command: string } | { panel: string } | { not: st
 	task: { command: 'update-task' },
 	deliver: { command: 'add-deliverable' },
 	finish: { command: 'finish-session' },
-	status: { panel: 'the status panel shows the active note\'s spec' },
-	'open-specs': { panel: 'the status panel\'s overview lists every spec' },
+	status: { panel: "the status panel shows the active note's spec" },
+	'open-specs': { panel: "the status panel's overview lists every spec" },
 	deliverables: { command: 'deliverables-report' },
 	new: { command: 'new-spec' },
 	'suggest-id': { panel: 'the new-spec modal fills in the suggested id' },
 	validate: { command: 'validate-specs' },
-	list: { panel: 'the status panel\'s overview is the tree' },
-	next: { panel: 'the overview and each spec\'s panel show the next task' },
+	list: { panel: "the status panel's overview is the tree" },
+	next: { panel: "the overview and each spec's panel show the next task" },
 	// Desktop only: a phone has no git to run (the typed "Record commit…" works there).
 	commit: { command: 'commit-spec-progress' },
 	commits: { command: 'record-commits-from-git' },
@@ -74,7 +74,9 @@ describe('checking an input against its fields', () => {
 	});
 
 	it('refuses a value outside a choice, naming the allowed ones', () => {
-		expect(() => checkInput(LOG, { id: '1014', section: 'notes', text: 'x' })).toThrow('section must be one of planning, changes, implementation, testing, commits, issues (got "notes")');
+		expect(() => checkInput(LOG, { id: '1014', section: 'notes', text: 'x' })).toThrow(
+			'section must be one of planning, changes, implementation, testing, commits, issues (got "notes")',
+		);
 	});
 
 	it('refuses a missing required field, and an empty one where empty means missing', () => {

@@ -151,7 +151,8 @@ describe('the deliverables report on the walkthrough vault, as the walkthrough s
 
 	it('names the part a note uses by the label it links it with, and never "spec 1014"', async () => {
 		const ws = await walkthrough({
-			'notes/Ops.md': '- [NAS health check](../specs/1000/1001/deliverables/scripts/nas-health-check.sh) - Paged when it exits 2\n- [[1014.spec|Cold storage]] - Where the archive lives\n',
+			'notes/Ops.md':
+				'- [NAS health check](../specs/1000/1001/deliverables/scripts/nas-health-check.sh) - Paged when it exits 2\n- [[1014.spec|Cold storage]] - Where the archive lives\n',
 			'notes/Plain.md': '- [[1014.spec]] - Background reading for the storage team\n',
 		});
 		const report = await deliverablesReport(ws, '1014');

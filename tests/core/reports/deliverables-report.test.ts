@@ -1,11 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import {
-	deliverablesReport,
-	formatDeliverablesReport,
-	writeDeliverablesReport,
-	type Backlinks,
-} from '../../../src/core/reports/deliverables-report';
+import { deliverablesReport, formatDeliverablesReport, writeDeliverablesReport, type Backlinks } from '../../../src/core/reports/deliverables-report';
 import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { memoryWorkspace } from '../../helpers/workspace';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';

@@ -65,7 +65,12 @@ describe('nextTask', () => {
 			...taskSpec('1013', 'implementing', ['- [!] stuck', ...Array.from({ length: 12 }, (_, i) => `- [x] step ${i + 1}`), '- [ ] g']),
 			...taskSpec('1012', 'blocked', ['- [/] waiting on the NAS vendor']),
 		});
-		expect(await nextTask(await memoryWorkspace(files))).toMatchObject({ id: '1013', task: { number: 14, text: 'g' }, reason: 'pending', progress: { done: 12, total: 14, percent: 86 } });
+		expect(await nextTask(await memoryWorkspace(files))).toMatchObject({
+			id: '1013',
+			task: { number: 14, text: 'g' },
+			reason: 'pending',
+			progress: { done: 12, total: 14, percent: 86 },
+		});
 	});
 
 	it('is null when nothing is in progress and no implementing spec has a pending task', async () => {
@@ -82,7 +87,13 @@ describe('nextTask on a hand-written vault', () => {
 
 	it('finds a checklist task in progress in a context without a plan', async () => {
 		const next = await nextTask(await memoryWorkspace(readVaultFiles(REAL_VAULT)));
-		expect(next).toMatchObject({ id: '1002', context: 'specs/1000/1002/context.md', taskFile: 'specs/1000/1002/context.md', task: { number: 2, text: 'Lifecycle rules', state: 'in-progress' }, reason: 'in-progress' });
+		expect(next).toMatchObject({
+			id: '1002',
+			context: 'specs/1000/1002/context.md',
+			taskFile: 'specs/1000/1002/context.md',
+			task: { number: 2, text: 'Lifecycle rules', state: 'in-progress' },
+			reason: 'in-progress',
+		});
 	});
 
 	it('finds the first unchecked item of a spec own Tasks checklist', async () => {

@@ -25,7 +25,12 @@ describe('openSpecs', () => {
 			taskFile: 'specs/1000/1001/1014.context.md',
 		});
 		// A feature counts its tasks' plans but has no plan task of its own to work on.
-		expect(specs.find((s) => s.id === '1001')).toMatchObject({ depth: 1, context: 'specs/1000/1001/context.md', progress: { done: 10, total: 12, from: 'children' }, nextTask: null });
+		expect(specs.find((s) => s.id === '1001')).toMatchObject({
+			depth: 1,
+			context: 'specs/1000/1001/context.md',
+			progress: { done: 10, total: 12, from: 'children' },
+			nextTask: null,
+		});
 		expect(specs.find((s) => s.id === '3001')).toMatchObject({ context: null, parent: { id: '3000' }, progress: { total: 0, from: 'none' }, nextTask: null });
 		expect(formatOpenSpecs(specs)).toBe(
 			[

@@ -46,7 +46,7 @@ describe('resume 1014 on the seed-walkthrough vault', () => {
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 
-	it('prints the example\'s resume block line for line once session 1 is finished with its summary', async () => {
+	it("prints the example's resume block line for line once session 1 is finished with its summary", async () => {
 		const ws = await memoryWorkspace(duringSession1(), { now: SESSION_1_END });
 		await finishSession(ws, { id: '1014', summary: SESSION_1_SUMMARY });
 		// finish --summary keeps it as a paragraph under the session's own `#### Summary`.
@@ -89,7 +89,7 @@ async function withSessions(sessions: string) {
 }
 
 describe('resume: what a session line and the last activity say', () => {
-	it('takes a session\'s summary: the #### Summary paragraphs, else its **Summary** field, over its entries', async () => {
+	it("takes a session's summary: the #### Summary paragraphs, else its **Summary** field, over its entries", async () => {
 		const ws = await withSessions(
 			'### Session 1: 2025-08-26 - Network\n**Status**: completed  \n**Summary**: Tuned the [[deliverables/config/sysctl.nas.conf|buffers]]\n\n' +
 				'#### Implementation\n- Created [[deliverables/scripts/optimize-network.sh|Network Optimization Script]]\n\n' +

@@ -12,7 +12,7 @@ const S1_1014 = 'Analyzing current NFS mount at 192.168.1.101:/storage; Created 
 const S2_1014 = 'Created Directory Structure Script and ran it on `/mnt/nas`; Created Benchmark Script; …';
 
 describe('resumeBrief', () => {
-	it('gives the seed\'s figures for 1014: two sessions, 5/7 tasks, tasks 6 and 7 remaining, 6 next', async () => {
+	it("gives the seed's figures for 1014: two sessions, 5/7 tasks, tasks 6 and 7 remaining, 6 next", async () => {
 		const ws = await workspace();
 		const before = ws.store.snapshot();
 		const brief = await resumeBrief(ws, '1014');
@@ -38,7 +38,7 @@ describe('resumeBrief', () => {
 		expect(ws.store.snapshot()).toEqual(before);
 	});
 
-	it('counts an active session\'s time so far and says it is still active', async () => {
+	it("counts an active session's time so far and says it is still active", async () => {
 		const ws = await workspace();
 		await startSession(ws, { id: '1014', title: 'Docs' });
 		ws.setNow('2025-08-28T16:00:00');

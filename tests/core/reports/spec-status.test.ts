@@ -40,7 +40,8 @@ function vault(extra: Record<string, string> = {}): Record<string, string> {
 			'- Row parser started',
 			'',
 		].join('\n'),
-		'specs/2000/2001/2012.spec.md': '---\ntype: task\ntitle: Writer\nstatus: planning\n---\n# Writer\n\n## Acceptance Criteria\n- [x] Writes CSV\n- [ ] Writes Parquet\n- [-] Writes XML\n',
+		'specs/2000/2001/2012.spec.md':
+			'---\ntype: task\ntitle: Writer\nstatus: planning\n---\n# Writer\n\n## Acceptance Criteria\n- [x] Writes CSV\n- [ ] Writes Parquet\n- [-] Writes XML\n',
 		'specs/2000/2001/2012.context.md': '# Context: Writer\n\n## Plan\n1. ✅ Design\n2. ⏳ Build\n3. ⏳ Test\n',
 		...extra,
 	};
@@ -51,7 +52,23 @@ describe('specStatus on the example vault', () => {
 		const ws = await memoryWorkspace();
 		const r = await specStatus(ws, '1014');
 		expect(Object.keys(r)).toEqual(
-			expect.arrayContaining(['id', 'title', 'type', 'status', 'path', 'context', 'parent', 'progress', 'tasks', 'criteria', 'deliverables', 'sessions', 'totalMinutes', 'lastCommit', 'children']),
+			expect.arrayContaining([
+				'id',
+				'title',
+				'type',
+				'status',
+				'path',
+				'context',
+				'parent',
+				'progress',
+				'tasks',
+				'criteria',
+				'deliverables',
+				'sessions',
+				'totalMinutes',
+				'lastCommit',
+				'children',
+			]),
 		);
 		expect(r).toMatchObject({
 			id: '1014',
@@ -179,7 +196,9 @@ describe('specStatus on other vaults', () => {
 		const epic = await specStatus(ws, '2000');
 		// 2011: 1 of 4 (one cancelled), 2012: 1 of 3.
 		expect(epic.progress).toEqual({ done: 2, total: 7, percent: 29, from: 'children' });
-		expect(epic.children).toEqual([{ id: '2001', title: 'Ingest', status: 'implementing', statusRaw: 'implementing', progress: { done: 2, total: 7, percent: 29, from: 'children' } }]);
+		expect(epic.children).toEqual([
+			{ id: '2001', title: 'Ingest', status: 'implementing', statusRaw: 'implementing', progress: { done: 2, total: 7, percent: 29, from: 'children' } },
+		]);
 		const writer = await specStatus(ws, '2012');
 		expect(writer.criteria).toEqual({ met: 1, total: 2 });
 	});
@@ -189,7 +208,8 @@ describe('specStatus on other vaults', () => {
 			'specs/2000/2001/deliverables/data/sample.csv': 'a,b\n1,2\n',
 			'specs/2000/2001/deliverables/scripts/run.sh': '#!/bin/sh\n# Generated from: [[../../2011.spec]]\necho hi\n',
 		});
-		files['specs/2000/2001/2011.context.md'] += '\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/run.sh|Runner]] - Runs it\n- [[deliverables/scripts/gone.sh|Gone]] - Was here\n\n### Data\n- [[deliverables/data/sample.csv|Sample]]\n';
+		files['specs/2000/2001/2011.context.md'] +=
+			'\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/run.sh|Runner]] - Runs it\n- [[deliverables/scripts/gone.sh|Gone]] - Was here\n\n### Data\n- [[deliverables/data/sample.csv|Sample]]\n';
 		const ws = await memoryWorkspace(files);
 		const r = await specStatus(ws, '2011');
 		expect(r.deliverables).toEqual({ scripts: 1, data: 1 });

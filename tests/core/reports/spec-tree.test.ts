@@ -9,8 +9,20 @@ describe('specTree', () => {
 	it('lists the example vault as epics, features and tasks with rolled-up progress', async () => {
 		const ws = await memoryWorkspace();
 		const tree = await specTree(ws);
-		expect(ids(tree)).toEqual([['1000', [['1001', ['1011', '1014']]]], ['3000', ['3001']], ['4000', ['4005']], ['9000', ['9001']]]);
-		expect(tree[0]).toMatchObject({ id: '1000', title: 'Foundation Infrastructure', type: 'epic', status: 'implementing', path: 'specs/1000/epic.md', progress: { done: 10, total: 12, percent: 83 } });
+		expect(ids(tree)).toEqual([
+			['1000', [['1001', ['1011', '1014']]]],
+			['3000', ['3001']],
+			['4000', ['4005']],
+			['9000', ['9001']],
+		]);
+		expect(tree[0]).toMatchObject({
+			id: '1000',
+			title: 'Foundation Infrastructure',
+			type: 'epic',
+			status: 'implementing',
+			path: 'specs/1000/epic.md',
+			progress: { done: 10, total: 12, percent: 83 },
+		});
 		// A status word read as a synonym is shown canonically; the raw word is kept.
 		expect(tree[2].children[0]).toMatchObject({ id: '4005', status: 'planning', statusRaw: 'draft', type: 'feature' });
 	});

@@ -22,7 +22,7 @@ describe('suggestId on the example vault (epics 1000, 3000, 4000, 9000)', () => 
 		expect(suggestId(await memoryWorkspace(), 'task', '1001')).toBe('1015');
 	});
 
-	it('starts a feature\'s tasks at X0Y1: 3011 for feature 3001, 4051 for feature 4005', async () => {
+	it("starts a feature's tasks at X0Y1: 3011 for feature 3001, 4051 for feature 4005", async () => {
 		const ws = await memoryWorkspace();
 		expect(suggestId(ws, 'task', '3001')).toBe('3011');
 		expect(suggestId(ws, 'task', '4005')).toBe('4051');
@@ -48,7 +48,7 @@ describe('suggestId numbering rules', () => {
 		expect(suggestId(ws, 'task', '2002')).toBe('2021');
 	});
 
-	it('counts ids used anywhere (file names and frontmatter ids), not only the parent\'s children', async () => {
+	it("counts ids used anywhere (file names and frontmatter ids), not only the parent's children", async () => {
 		const ws = await memoryWorkspace({
 			'specs/1000/epic.md': epic('1000'),
 			'specs/1000/1001/spec.md': feature('1001', '1000'),
@@ -59,7 +59,7 @@ describe('suggestId numbering rules', () => {
 		expect(suggestId(ws, 'task', '1001')).toBe('1014');
 	});
 
-	it('past the ninth feature, takes the next number above every id in the epic\'s thousand', async () => {
+	it("past the ninth feature, takes the next number above every id in the epic's thousand", async () => {
 		const files: Record<string, string> = { 'specs/1000/epic.md': epic('1000') };
 		for (let i = 1; i <= 9; i++) files[`specs/1000/100${i}/spec.md`] = feature(`100${i}`, '1000');
 		files['specs/1000/1001/1011.spec.md'] = task('1011', '1001');

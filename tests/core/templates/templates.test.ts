@@ -61,7 +61,10 @@ describe('spec templates', () => {
 
 	test.each(['epic', 'feature', 'task'] as const)('a %s has its sections in order', (type) => {
 		const file = specTemplate({ id: '1', type, title: 'T', created: '2025-01-01 00:00', contextLink: '[[context]]', parentLink: type === 'epic' ? null : '[[../epic]]' });
-		const headings = file.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+		const headings = file
+			.split('\n')
+			.filter((l) => l.startsWith('## '))
+			.map((l) => l.slice(3));
 		expect(headings).toEqual(SPEC_SECTION_ORDER[type]);
 		expect(file.endsWith(`## ${SPEC_SECTION_ORDER[type][3]}\n`)).toBe(true);
 		expect(file).not.toContain('\r');
@@ -90,7 +93,11 @@ describe('context template', () => {
 	});
 
 	test('a new journal holds Summary and the timeline; Deliverables only when the spec lists some', () => {
-		const headings = (file: string) => file.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+		const headings = (file: string) =>
+			file
+				.split('\n')
+				.filter((l) => l.startsWith('## '))
+				.map((l) => l.slice(3));
 		expect(headings(contextTemplate({ title: 'X', specLink: '[[spec|1 - X]]', created: '2025-01-01 00:00' }))).toEqual(['Summary', 'Implementation Timeline']);
 		const listed = contextTemplate({ title: 'X', specLink: '[[spec|1 - X]]', created: '2025-01-01 00:00', deliverables: '### Scripts\n- [[deliverables/scripts/a.sh|A]]' });
 		expect(headings(listed)).toEqual(['Summary', 'Implementation Timeline', 'Deliverables']);
@@ -172,15 +179,32 @@ describe('YAML scalars', () => {
 
 	test('any string reads back unchanged through YAML', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary-ascii' }), fc.constantFrom('0x1F', '0o17', '0b101', '1_000', '+1', '.inf', '~', '190:20:30', '2025-8-6 1:02:03', 'y', 'on')), (value) => {
-				const data = yamlOf(`${formatFrontmatter([['k', value], ['list', [value]]])}body\n`);
-				expect(data).toEqual({ k: value, list: [value] });
-			}),
+			fc.property(
+				fc.oneof(
+					fc.string({ unit: 'grapheme' }),
+					fc.string({ unit: 'binary-ascii' }),
+					fc.constantFrom('0x1F', '0o17', '0b101', '1_000', '+1', '.inf', '~', '190:20:30', '2025-8-6 1:02:03', 'y', 'on'),
+				),
+				(value) => {
+					const data = yamlOf(
+						`${formatFrontmatter([
+							['k', value],
+							['list', [value]],
+						])}body\n`,
+					);
+					expect(data).toEqual({ k: value, list: [value] });
+				},
+			),
 			{ numRuns: 500 },
 		);
 	});
 
 	test('an empty list is written inline', () => {
-		expect(formatFrontmatter([['tags', []], ['skip', undefined]])).toBe('---\ntags: []\n---\n');
+		expect(
+			formatFrontmatter([
+				['tags', []],
+				['skip', undefined],
+			]),
+		).toBe('---\ntags: []\n---\n');
 	});
 });

@@ -22,8 +22,15 @@ describe('formatNextTask', () => {
 		expect(formatNextTask(DOCUMENTATION)).toBe(
 			'Next: 1014 Cold Storage NAS Integration, task 6: Documentation (in progress)\nProgress 71% (5/7); context specs/1000/1001/1014.context.md\n',
 		);
-		const pending: NextTask = { ...DOCUMENTATION, progress: { done: 6, total: 7, percent: 86, from: 'plan' }, task: { number: 7, text: 'Final validation', state: 'pending' }, reason: 'pending' };
-		expect(formatNextTask(pending)).toBe('Next: 1014 Cold Storage NAS Integration, task 7: Final validation (pending)\nProgress 86% (6/7); context specs/1000/1001/1014.context.md\n');
+		const pending: NextTask = {
+			...DOCUMENTATION,
+			progress: { done: 6, total: 7, percent: 86, from: 'plan' },
+			task: { number: 7, text: 'Final validation', state: 'pending' },
+			reason: 'pending',
+		};
+		expect(formatNextTask(pending)).toBe(
+			'Next: 1014 Cold Storage NAS Integration, task 7: Final validation (pending)\nProgress 86% (6/7); context specs/1000/1001/1014.context.md\n',
+		);
 	});
 
 	it('names the note holding a checklist task', () => {
@@ -37,7 +44,9 @@ describe('formatNextTask', () => {
 			progress: { done: 1, total: 3, percent: 33, from: 'checklist' },
 			task: { number: 2, text: 'Lifecycle rules', state: 'in-progress' },
 		};
-		expect(formatNextTask(checklist)).toBe('Next: 1002 Storage, task 2: Lifecycle rules (in progress)\nProgress 33% (1/3, from checklist); checklist in specs/1000/1002/context.md\n');
+		expect(formatNextTask(checklist)).toBe(
+			'Next: 1002 Storage, task 2: Lifecycle rules (in progress)\nProgress 33% (1/3, from checklist); checklist in specs/1000/1002/context.md\n',
+		);
 	});
 
 	it('says there is nothing to do when no task is ready', () => {

@@ -52,7 +52,7 @@ function migrated(): Record<string, string> {
 }
 
 describe('a deliverable belongs to the spec its traceback names', () => {
-	it('a task script in its feature\'s folder is reported, fixed and listed under the task', async () => {
+	it("a task script in its feature's folder is reported, fixed and listed under the task", async () => {
 		const ws = await memoryWorkspace(migrated());
 		const before = await validate(ws);
 		expect(before.problems.map((p) => [p.code, p.path, p.fixable])).toEqual([
@@ -72,9 +72,7 @@ describe('a deliverable belongs to the spec its traceback names', () => {
 
 	it('the report lists it under the task, not the feature whose folder holds it', async () => {
 		const ws = await memoryWorkspace(migrated());
-		expect((await deliverablesReport(ws, '1011', NONE)).deliverables.map((d) => [d.path, d.traceback])).toEqual([
-			['specs/1000/1001/deliverables/scripts/1011-setup.sh', true],
-		]);
+		expect((await deliverablesReport(ws, '1011', NONE)).deliverables.map((d) => [d.path, d.traceback])).toEqual([['specs/1000/1001/deliverables/scripts/1011-setup.sh', true]]);
 		expect((await deliverablesReport(ws, '1001', NONE)).deliverables).toEqual([]);
 	});
 
@@ -98,7 +96,7 @@ describe('a deliverable belongs to the spec its traceback names', () => {
 		expect((await deliverablesReport(ws, '1001', NONE)).deliverables).toEqual([]);
 	});
 
-	it('a spec that lists another spec\'s deliverable keeps its listing; nothing more is filed there', async () => {
+	it("a spec that lists another spec's deliverable keeps its listing; nothing more is filed there", async () => {
 		// What an earlier --fix left: the task's script listed in the feature's spec. A feature may
 		// also list its tasks' files on purpose, so the listing is not a problem.
 		const vault = migrated();
@@ -131,8 +129,7 @@ describe('a deliverable belongs to the spec its traceback names', () => {
 });
 
 describe('a child listed by its bare id is listed', () => {
-	const feature = (tasks: string): string =>
-		`---\ntype: feature\ntitle: Storage\nparent: E01\n---\n# E01-F01: Storage\n\n## Tasks\n${tasks}\n## Notes\n- E01-F01-T09 is planned\n`;
+	const feature = (tasks: string): string => `---\ntype: feature\ntitle: Storage\nparent: E01\n---\n# E01-F01: Storage\n\n## Tasks\n${tasks}\n## Notes\n- E01-F01-T09 is planned\n`;
 	const vault = (tasks: string): Record<string, string> => ({
 		'specs/E01/epic.md': '---\ntype: epic\ntitle: Platform\n---\n# E01: Platform\n\n## Features\n- E01-F01 Storage\n',
 		'specs/E01/F01/spec.md': feature(tasks),
@@ -145,9 +142,7 @@ describe('a child listed by its bare id is listed', () => {
 	it('checkbox, bold and bracketed ids count; a mention elsewhere does not', async () => {
 		expect(await unlisted('- [ ] E01-F01-T02 Warm storage SATA\n- **E01-F01-T03** Cold\n')).toEqual([]);
 		expect(await unlisted('- [x] [E01-F01-T02] Warm\n* T03: Cold (alias)\n')).toEqual([]);
-		expect(await unlisted('1. E01-F01-T02 - Warm\n')).toEqual([
-			'specs/E01/F01/spec.md: does not list its task E01-F01-T03 (specs/E01/F01/T03/E01-F01-T03.spec.md) under ## Tasks',
-		]);
+		expect(await unlisted('1. E01-F01-T02 - Warm\n')).toEqual(['specs/E01/F01/spec.md: does not list its task E01-F01-T03 (specs/E01/F01/T03/E01-F01-T03.spec.md) under ## Tasks']);
 		// An id inside the text, or a longer id that starts the same, is not the child.
 		expect(await unlisted('- Warm, see E01-F01-T02\n- E01-F01-T022 Other\n- E01-F01-T03\n')).toEqual([
 			'specs/E01/F01/spec.md: does not list its task E01-F01-T02 (specs/E01/F01/T02/E01-F01-T02.spec.md) under ## Tasks',
@@ -172,12 +167,7 @@ describe('a property and its header line that disagree', () => {
 		expect(result.written).toEqual([]);
 		expect(await ws.store.read('specs/3000/epic.md')).toBe(spec('planning', 'Completed'));
 		expect(result.problems.map((p) => [p.code, p.line, p.fixable, p.message])).toEqual([
-			[
-				'mismatch',
-				8,
-				false,
-				'specs/3000/epic.md line 8: status property "planning" disagrees with **Status**: Completed (the property wins); change the one that is wrong',
-			],
+			['mismatch', 8, false, 'specs/3000/epic.md line 8: status property "planning" disagrees with **Status**: Completed (the property wins); change the one that is wrong'],
 		]);
 	});
 
@@ -209,7 +199,10 @@ describe('broken links', () => {
 
 describe('a deliverables item with a folder part names one place', () => {
 	it('a same-named file in a backup copy at the vault root is not the missing deliverable', async () => {
-		const feature = FEATURE.replace('context: "[[context|Implementation Journal]]"\n', 'context: "[[context|Implementation Journal]]"\ndeliverables: [deliverables/config/missing.conf]\n');
+		const feature = FEATURE.replace(
+			'context: "[[context|Implementation Journal]]"\n',
+			'context: "[[context|Implementation Journal]]"\ndeliverables: [deliverables/config/missing.conf]\n',
+		);
 		const ws = await memoryWorkspace({
 			...migrated(),
 			'specs/1000/1001/spec.md': feature,

@@ -7,7 +7,26 @@ import { memoryWorkspace } from '../../helpers/workspace';
 
 const FOLDERS = ['specs/1000', 'specs/1000/1001', 'specs/1000/1002', 'specs/2000/2001', 'specs/2000/2001/deliverables/scripts'];
 const NAMES = ['spec.md', 'context.md', 'epic.md', 'Notes.md', '1011.spec.md', '1011.context.md', 'run.sh', 'guide.md'];
-const TARGETS = ['spec', 'Spec.md', 'context', '../epic', '../../1000/epic', './notes', 'notes', '1011.spec', '/specs/1000/epic.md', 'deliverables/scripts/run.sh', 'run.sh', 'guide', 'missing', '1001/spec', '#Heading', 'spec#Tasks', '2001/spec|A', '../1002/context'];
+const TARGETS = [
+	'spec',
+	'Spec.md',
+	'context',
+	'../epic',
+	'../../1000/epic',
+	'./notes',
+	'notes',
+	'1011.spec',
+	'/specs/1000/epic.md',
+	'deliverables/scripts/run.sh',
+	'run.sh',
+	'guide',
+	'missing',
+	'1001/spec',
+	'#Heading',
+	'spec#Tasks',
+	'2001/spec|A',
+	'../1002/context',
+];
 
 const link = fc.tuple(fc.constantFrom(...TARGETS), fc.boolean()).map(([t, md]) => (md && !t.includes('|') ? `[x](${t.split('#')[0].replace(/ /g, '%20') || '#h'})` : `[[${t}]]`));
 const line = fc.oneof(
@@ -15,21 +34,23 @@ const line = fc.oneof(
 	link.map((l) => `- ${l} - purpose`),
 	link.map((l) => `See ${l} and \`${l}\`.`),
 );
-const markdown = fc.tuple(fc.boolean(), fc.array(line, { maxLength: 25 }), fc.constantFrom('', 'parent: "[[../epic]]"', 'spec: [[spec]]', 'context: "[[context]]"', 'bad: [unclosed')).map(
-	([fm, lines, prop]) => (fm ? `---\ntype: task\n${prop}\n---\n` : '') + lines.join('\n'),
-);
-const vault = fc.dictionary(
-	fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES)).map(([f, n]) => `${f}/${n}`),
-	markdown,
-	{ maxKeys: 14 },
-).map((files) => {
-	const out: Record<string, string> = {};
-	for (const [path, text] of Object.entries(files)) {
-		// Scripts carry a traceback line instead of markdown.
-		out[path] = path.endsWith('.sh') ? `#!/bin/sh\n# Generated from: [[../../spec]]\n# Spec: specs/1000/epic.md\necho\n${text}` : text;
-	}
-	return out;
-});
+const markdown = fc
+	.tuple(fc.boolean(), fc.array(line, { maxLength: 25 }), fc.constantFrom('', 'parent: "[[../epic]]"', 'spec: [[spec]]', 'context: "[[context]]"', 'bad: [unclosed'))
+	.map(([fm, lines, prop]) => (fm ? `---\ntype: task\n${prop}\n---\n` : '') + lines.join('\n'));
+const vault = fc
+	.dictionary(
+		fc.tuple(fc.constantFrom(...FOLDERS), fc.constantFrom(...NAMES)).map(([f, n]) => `${f}/${n}`),
+		markdown,
+		{ maxKeys: 14 },
+	)
+	.map((files) => {
+		const out: Record<string, string> = {};
+		for (const [path, text] of Object.entries(files)) {
+			// Scripts carry a traceback line instead of markdown.
+			out[path] = path.endsWith('.sh') ? `#!/bin/sh\n# Generated from: [[../../spec]]\n# Spec: specs/1000/epic.md\necho\n${text}` : text;
+		}
+		return out;
+	});
 
 describe('VaultFacts', () => {
 	test('links resolve, lines, targets and outlines agree with resolving and parsing each file on its own', async () => {

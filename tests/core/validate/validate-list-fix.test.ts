@@ -7,7 +7,8 @@ describe('validate --fix for a spec that keeps its deliverables in a list proper
 		const ws = await memoryWorkspace({
 			'specs/1000/1001/spec.md': '# 1001 - Storage\n\n## Tasks\n- [[1014.spec|1014]]\n',
 			'specs/1000/1001/1014.spec.md': spec,
-			'specs/1000/1001/1014.context.md': '# Context: Cold Storage\n\n**Spec**: [[1014.spec|1014]]\n\n## Deliverables\n- [[deliverables/docs/guide.md|Guide]]\n- [[deliverables/scripts/check.sh|Check]]\n',
+			'specs/1000/1001/1014.context.md':
+				'# Context: Cold Storage\n\n**Spec**: [[1014.spec|1014]]\n\n## Deliverables\n- [[deliverables/docs/guide.md|Guide]]\n- [[deliverables/scripts/check.sh|Check]]\n',
 			'specs/1000/1001/deliverables/docs/guide.md': '---\nspec: "[[../../1014.spec]]"\n---\n# Guide\n',
 			'specs/1000/1001/deliverables/scripts/check.sh': '#!/bin/sh\n# Generated from: specs/1000/1001/1014.spec.md\necho ok\n',
 		});

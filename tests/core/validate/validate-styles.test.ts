@@ -45,7 +45,12 @@ describe('validate on a markdown-link vault', () => {
 		const result = await validate(await memoryWorkspace(MARKDOWN_VAULT, { linkStyle: 'markdown' }));
 		expect(result.problems.map((p) => [p.code, p.path, p.line, p.message])).toEqual([
 			['missing-spec-link', 'specs/E01/F01/context.md', undefined, 'specs/E01/F01/context.md: does not link back to its spec specs/E01/F01/spec.md'],
-			['unregistered-deliverable', 'specs/E01/F01/context.md', undefined, 'specs/E01/F01/context.md: specs/E01/F01/deliverables/docs/setup guide.md is not listed under ## Deliverables'],
+			[
+				'unregistered-deliverable',
+				'specs/E01/F01/context.md',
+				undefined,
+				'specs/E01/F01/context.md: specs/E01/F01/deliverables/docs/setup guide.md is not listed under ## Deliverables',
+			],
 			['missing-context-link', 'specs/E01/F01/spec.md', undefined, 'specs/E01/F01/spec.md: does not link to its context file specs/E01/F01/context.md'],
 			['unlisted-child', 'specs/E01/epic.md', undefined, 'specs/E01/epic.md: does not list its feature F02 (specs/E01/F02/spec.md) under ## Features'],
 			['broken-link', 'specs/E01/epic.md', 10, 'specs/E01/epic.md line 10: [Missing](missing.md) does not resolve to a file'],
@@ -58,9 +63,7 @@ describe('validate on a markdown-link vault', () => {
 		expect(result.problems.map((p) => p.code)).toEqual(['broken-link']);
 		const after = ws.store.snapshot();
 		expect(after['specs/E01/epic.md']).toBe(MARKDOWN_VAULT['specs/E01/epic.md'].replace('(F01/spec.md)\n', '(F01/spec.md)\n- [F02 - Second](F02/spec.md)\n'));
-		expect(after['specs/E01/F01/spec.md']).toBe(
-			MARKDOWN_VAULT['specs/E01/F01/spec.md'].replace('---\n# First', 'context: "[Implementation Journal](context.md)"\n---\n# First'),
-		);
+		expect(after['specs/E01/F01/spec.md']).toBe(MARKDOWN_VAULT['specs/E01/F01/spec.md'].replace('---\n# First', 'context: "[Implementation Journal](context.md)"\n---\n# First'));
 		expect(after['specs/E01/F01/context.md']).toBe(
 			[
 				'# Context: First',
@@ -137,7 +140,11 @@ describe('validate on seed-format CRLF files', () => {
 		const found = await validate(ws);
 		expect(found.problems.map((p) => [p.code, p.line, p.message])).toEqual([
 			['mismatch', 7, 'specs/1000/1000.spec.md line 7: status property "implementing" disagrees with **Status**: planning (the property wins); change the one that is wrong'],
-			['mismatch', 8, 'specs/1000/1000.spec.md line 8: created property "2025-08-19" disagrees with **Created**: 2025-08-18 10:00 (the property wins); change the one that is wrong'],
+			[
+				'mismatch',
+				8,
+				'specs/1000/1000.spec.md line 8: created property "2025-08-19" disagrees with **Created**: 2025-08-18 10:00 (the property wins); change the one that is wrong',
+			],
 		]);
 		const fixed = await validate(ws, { fix: true });
 		expect([fixed.written, fixed.problems]).toEqual([[], found.problems]);

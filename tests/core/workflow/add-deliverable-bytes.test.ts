@@ -55,7 +55,6 @@ describe('addDeliverable with content given as bytes', () => {
 		const data = encode('#!/bin/sh\necho \u0000\n');
 		expect((await delivered('tool.sh', data)).bytes).toEqual(data);
 	});
-
 });
 
 describe('a binary deliverable in the same planned write as its registries', () => {

@@ -41,8 +41,7 @@ function insertedLines(before: string, after: string): string[] | null {
 	return null;
 }
 
-const allowedLine = (allowed: string[]) => (line: string) =>
-	line.trim() === '' || allowed.includes(line) || /^ {0,3}(`{3,}|~{3,})$/.test(line);
+const allowedLine = (allowed: string[]) => (line: string) => line.trim() === '' || allowed.includes(line) || /^ {0,3}(`{3,}|~{3,})$/.test(line);
 
 describe('registry and child-list edits keep every byte of the note', () => {
 	it('addRegistryEntry inserts the entry (and missing headings) and nothing else', () => {

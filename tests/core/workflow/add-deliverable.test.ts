@@ -109,11 +109,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 				'TimeoutIdleSec=600\n',
 		);
 		expect(after[SPEC]).toBe(
-			inserted(
-				before[SPEC],
-				'- [[deliverables/config/sysctl.nas.conf|Network Optimization Settings]]\n',
-				'- [[deliverables/config/nas-automount.conf|Automount Unit Settings]]\n',
-			),
+			inserted(before[SPEC], '- [[deliverables/config/sysctl.nas.conf|Network Optimization Settings]]\n', '- [[deliverables/config/nas-automount.conf|Automount Unit Settings]]\n'),
 		);
 		expect(after[CONTEXT]).toBe(
 			inserted(
@@ -185,17 +181,14 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const before = ws.store.snapshot();
 		await addDeliverable(ws, { id: '1011', type: 'docs', file: 'raid-notes.md', title: 'RAID Notes', purpose: 'Array layout' });
 		const after = ws.store.snapshot();
-		expect(after[`${DIR}/1011.spec.md`]).toBe(
-			before[`${DIR}/1011.spec.md`] + '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n',
-		);
+		expect(after[`${DIR}/1011.spec.md`]).toBe(before[`${DIR}/1011.spec.md`] + '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n');
 		expect(after[`${DIR}/1011.context.md`]).toBe(
 			inserted(before[`${DIR}/1011.context.md`], 'None; commands are recorded above.\n', '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]] - Array layout\n'),
 		);
 		// A later script goes above Documentation, as the seed orders the groups.
 		await addDeliverable(ws, { id: '1011', type: 'script', file: 'mkraid.sh', title: 'Array Setup' });
 		expect(ws.store.snapshot()[`${DIR}/1011.spec.md`]).toBe(
-			before[`${DIR}/1011.spec.md`] +
-				'\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]]\n\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n',
+			before[`${DIR}/1011.spec.md`] + '\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]]\n\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n',
 		);
 	});
 
@@ -203,9 +196,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const spec = vault[SPEC].replace(/## Deliverables[\s\S]*$/, '## Deliverables\n- [[deliverables/scripts/benchmark.sh|Performance Benchmark]]\n\nMore to come.\n');
 		const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
 		await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'x.sh', title: 'X' });
-		expect(ws.store.snapshot()[SPEC]).toBe(
-			inserted(spec, '- [[deliverables/scripts/benchmark.sh|Performance Benchmark]]\n', '- [[deliverables/scripts/x.sh|X]]\n'),
-		);
+		expect(ws.store.snapshot()[SPEC]).toBe(inserted(spec, '- [[deliverables/scripts/benchmark.sh|Performance Benchmark]]\n', '- [[deliverables/scripts/x.sh|X]]\n'));
 	});
 
 	it('does not list a file twice when the spec already links to it', async () => {
@@ -233,7 +224,9 @@ describe('addDeliverable on the example vault (no active session)', () => {
 				'# Purpose: Runs the feed collector\n' +
 				'# Created: 2025-08-28 by Claude + User\n',
 		);
-		expect(after[ctx].endsWith('## Implementation Timeline\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector\n')).toBe(true);
+		expect(after[ctx].endsWith('## Implementation Timeline\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector\n')).toBe(
+			true,
+		);
 		// The spec gains its context link (written by setField, the way the note keeps its fields) and a Deliverables section at the end.
 		expect(after['specs/3000/3001/spec.md']).toBe(
 			setField(before['specs/3000/3001/spec.md'], 'specs/3000/3001/spec.md', 'context', '[[context|Implementation Journal]]') +
@@ -247,10 +240,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		await addDeliverable(ws, { id: '1014', type: 'scripts', file: 'x.sh', title: 'X Script', purpose: 'Do x' });
 		const after = ws.store.snapshot();
 		expect(after[`${DIR}/deliverables/scripts/x.sh`]).toBe(
-			'# Generated from: specs/1000/1001/1014.spec.md\n' +
-				'# Context: specs/1000/1001/1014.context.md\n' +
-				'# Purpose: Do x\n' +
-				'# Created: 2025-08-28 by Claude + User\n',
+			'# Generated from: specs/1000/1001/1014.spec.md\n' + '# Context: specs/1000/1001/1014.context.md\n' + '# Purpose: Do x\n' + '# Created: 2025-08-28 by Claude + User\n',
 		);
 		expect(after[SPEC]).toContain('|Performance Benchmark]]\n- [X Script](deliverables/scripts/x.sh)\n');
 		expect(after[CONTEXT]).toContain(' - Performance testing\n- [X Script](deliverables/scripts/x.sh) - Do x\n');
@@ -356,7 +346,7 @@ describe('addDeliverable refusals change nothing', () => {
 });
 
 describe('deliverableFolder', () => {
-	it('maps the known types and their synonyms to the seed\'s folders, keeping custom names', () => {
+	it("maps the known types and their synonyms to the seed's folders, keeping custom names", () => {
 		expect(['scripts', 'script', 'docs', 'Documentation', 'config', 'configuration', 'Data Sets'].map(deliverableFolder)).toEqual([
 			'scripts',
 			'scripts',
@@ -373,7 +363,7 @@ describe('addDeliverable on a spec that keeps a deliverables property', () => {
 	/** 1014 without its `## Deliverables` section, with `list` among its properties. */
 	const specWith = (list: string): string => inserted(vault[SPEC].replace(/\n## Deliverables[\s\S]*$/, '\n'), 'updated: 2025-08-27\n', list);
 
-	it('adds the file to a one-line list, as a path from the spec\'s folder, and writes no body section', async () => {
+	it("adds the file to a one-line list, as a path from the spec's folder, and writes no body section", async () => {
 		const spec = specWith('deliverables: [deliverables/scripts/benchmark.sh] # by hand\n');
 		const ws = await memoryWorkspace({ ...vault, [SPEC]: spec });
 		const result = await addDeliverable(ws, { id: '1014', type: 'docs', file: 'x.md', title: 'X' });

@@ -27,7 +27,7 @@ describe('finishSession with git figures', () => {
 	});
 });
 
-describe('refreshMetrics: missing git lines go to their place in the seed\'s order', () => {
+describe("refreshMetrics: missing git lines go to their place in the seed's order", () => {
 	const stats = { added: 3, removed: 1, filesCreated: 2, filesModified: 0 };
 
 	it('after the lines there are, keeping CRLF', () => {

@@ -3,9 +3,7 @@ import { activeSession } from '../../../src/core/context/session';
 import { finishSession, UNKNOWN_DURATION } from '../../../src/core/workflow/finish-session';
 import { logEntry } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
-import {
-	CTX_1001, CTX_1014, END_OF_1014_TIMELINE, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, sessionBlock, SPEC_1014, toCrlf, workspace,
-} from './session-fixtures';
+import { CTX_1001, CTX_1014, END_OF_1014_TIMELINE, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, sessionBlock, SPEC_1014, toCrlf, workspace } from './session-fixtures';
 
 const METRICS_1014 = ['- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n'] as const;
 
@@ -106,7 +104,8 @@ describe('finishSession', () => {
 	});
 
 	it('keeps a typed duration when the session has no Started line, and says unknown for a bare "In progress"', async () => {
-		const typed = '# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: active\n\n#### Planning\n- Something\n';
+		const typed =
+			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: active\n\n#### Planning\n- Something\n';
 		const ws = await workspace({ [CTX_1014]: typed });
 		const result = await finishSession(ws, { id: '1014' });
 		expect(result.minutes).toBe(45);
@@ -115,7 +114,8 @@ describe('finishSession', () => {
 				'\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 45 minutes\n',
 		);
 
-		const seed = '# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-26 - Initial Planning\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active\n';
+		const seed =
+			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-26 - Initial Planning\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active\n';
 		const ws2 = await workspace({ [CTX_1014]: seed });
 		const r2 = await finishSession(ws2, { id: '1014' });
 		expect(r2.minutes).toBeNull();
@@ -123,7 +123,7 @@ describe('finishSession', () => {
 		expect(activeSession(readContextFile(ws2.store.snapshot()[CTX_1014]).sessions)).toBeNull();
 	});
 
-	it('adds a missing Status line after the session\'s last field line', async () => {
+	it("adds a missing Status line after the session's last field line", async () => {
 		const text = '# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Quick fix\n**Duration**: In progress  \n**Started**: 2025-08-28 14:30\n\n## Metrics\n';
 		const ws = await workspace({ [CTX_1014]: text }, '2025-08-28T15:00:00');
 		await finishSession(ws, { id: '1014', status: 'blocked' });

@@ -36,7 +36,7 @@ describe('logEntry', () => {
 		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1014])[CTX_1014]).toBe(expected);
 	});
 
-	it('puts each subsection at its place in the seed\'s order, whatever order they are written in', async () => {
+	it("puts each subsection at its place in the seed's order, whatever order they are written in", async () => {
 		const ws = await startedWorkspace();
 		const before = ws.store.snapshot();
 		await logEntry(ws, { id: '1014', section: 'commits', text: 'abc1234 Draft troubleshooting guide' });
@@ -133,7 +133,12 @@ describe('logEntry', () => {
 
 	it('refuses an unknown section, an empty entry and a resolution outside issues', async () => {
 		const ws = await startedWorkspace();
-		await expectRefused(ws, () => logEntry(ws, { id: '1014', section: 'diary' as never, text: 'x' }), 'unknown-section', 'Unknown session section "diary": use planning, changes, implementation, testing, commits, issues');
+		await expectRefused(
+			ws,
+			() => logEntry(ws, { id: '1014', section: 'diary' as never, text: 'x' }),
+			'unknown-section',
+			'Unknown session section "diary": use planning, changes, implementation, testing, commits, issues',
+		);
 		await expectRefused(ws, () => logEntry(ws, { id: '1014', section: 'testing', text: ' \n ' }), 'empty-entry', 'Nothing to log: the testing entry is empty');
 		await expectRefused(ws, () => logEntry(ws, { id: '1014', section: 'testing', text: 'x', resolution: 'y' }), 'bad-option', /belongs to an issues entry/);
 	});

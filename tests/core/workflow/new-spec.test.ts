@@ -50,7 +50,7 @@ describe('newSpec on the example vault', () => {
 		expect(rest).toEqual(before);
 	});
 
-	it('creates a feature in its epic\'s folder and lists it under the epic\'s Features', async () => {
+	it("creates a feature in its epic's folder and lists it under the epic's Features", async () => {
 		const ws = await memoryWorkspace();
 		const before = ws.store.snapshot();
 		const result = await newSpec(ws, { type: 'feature', title: 'Backup', parent: '1000' });
@@ -111,7 +111,7 @@ describe('newSpec on the example vault', () => {
 		expect(next.spec.id).toBe('1016');
 	});
 
-	it('creates the parent\'s Tasks section at its place when the parent has none', async () => {
+	it("creates the parent's Tasks section at its place when the parent has none", async () => {
 		const ws = await memoryWorkspace();
 		const before = ws.store.snapshot();
 		const result = await newSpec(ws, { type: 'task', title: 'Feed Parser', parent: '3001' });
@@ -128,7 +128,9 @@ describe('newSpec on the example vault', () => {
 		const after = ws.store.snapshot();
 		for (const path of result.written) expect(after[path]).not.toMatch(/(?![\t\n])\p{Cc}/u);
 		expect(after[result.spec.path]).toContain('# 1015 - Cold Tier\n');
-		expect(after['specs/1000/1001/spec.md']).toBe(inserted(before['specs/1000/1001/spec.md'], '- [[1014.spec|1014 - Cold Storage NAS Integration]]\n', '- [[1015.spec|1015 - Cold Tier]]\n'));
+		expect(after['specs/1000/1001/spec.md']).toBe(
+			inserted(before['specs/1000/1001/spec.md'], '- [[1014.spec|1014 - Cold Storage NAS Integration]]\n', '- [[1015.spec|1015 - Cold Tier]]\n'),
+		);
 	});
 
 	it('takes the id the user types', async () => {
@@ -142,9 +144,7 @@ describe('newSpec on the example vault', () => {
 		const before = ws.store.snapshot();
 		await newSpec(ws, { type: 'task', title: 'Snapshot Rotation', parent: '1001' });
 		const after = ws.store.snapshot();
-		expect(after['specs/1000/1001/1015.spec.md']).toContain(
-			'parent: "[1001 - Storage Infrastructure](spec.md)"\ncontext: "[Implementation Journal](1015.context.md)"\n',
-		);
+		expect(after['specs/1000/1001/1015.spec.md']).toContain('parent: "[1001 - Storage Infrastructure](spec.md)"\ncontext: "[Implementation Journal](1015.context.md)"\n');
 		expect(after['specs/1000/1001/1015.spec.md']).toContain('**Context**: [Implementation Journal](1015.context.md)  \n**Parent**: [1001 - Storage Infrastructure](spec.md)  \n');
 		expect(after['specs/1000/1001/1015.context.md']).toContain('**Spec**: [1015 - Snapshot Rotation](1015.spec.md)  \n');
 		expect(after['specs/1000/1001/spec.md']).toBe(
@@ -201,8 +201,16 @@ describe('newSpec refusals change nothing', () => {
 		[{ type: 'task' as const, title: 'X', parent: '1001', id: '1014' }, 'duplicate-id', 'Id "1014" is already used by specs/1000/1001/1014.spec.md'],
 		[{ type: 'epic' as const, title: '  ' }, 'bad-title', 'A new epic needs a title of one non-empty line (--title)'],
 		[{ type: 'epic' as const, title: 'a\nb' }, 'bad-title', 'A new epic needs a title of one non-empty line (--title)'],
-		[{ type: 'task' as const, title: 'a [[b]]', parent: '1001' }, 'bad-title', 'A title cannot hold "[[" or "]]": it would be a link in the heading of the new task; write it without them (--title)'],
-		[{ type: 'epic' as const, title: 'end ]] here' }, 'bad-title', 'A title cannot hold "[[" or "]]": it would be a link in the heading of the new epic; write it without them (--title)'],
+		[
+			{ type: 'task' as const, title: 'a [[b]]', parent: '1001' },
+			'bad-title',
+			'A title cannot hold "[[" or "]]": it would be a link in the heading of the new task; write it without them (--title)',
+		],
+		[
+			{ type: 'epic' as const, title: 'end ]] here' },
+			'bad-title',
+			'A title cannot hold "[[" or "]]": it would be a link in the heading of the new epic; write it without them (--title)',
+		],
 		[{ type: 'epic' as const, title: 'X', id: 'deliverables' }, 'unsafe-id', 'Id "deliverables" cannot name a spec folder: deliverables/ folders hold deliverables'],
 	])('%j → %s', async (input, code, message) => {
 		const ws = await memoryWorkspace();
@@ -243,7 +251,7 @@ describe('newSpec with a parent that keeps a children property', () => {
 		'specs/1000/1001/1012.spec.md': '---\nid: "1012"\ntype: task\nparent: "1001"\n---\n# NAS\n',
 	});
 
-	it('adds the id to a one-line list in its quoting and leaves the body\'s own checklist alone', async () => {
+	it("adds the id to a one-line list in its quoting and leaves the body's own checklist alone", async () => {
 		const ws = await memoryWorkspace(files('children: ["1011", "1012"] # the tasks\n'));
 		const result = await newSpec(ws, { type: 'task', title: 'Archive Tier', parent: '1001', id: '1015' });
 		expect(result.written).toEqual(['specs/1000/1001/1015.spec.md', 'specs/1000/1001/1015.context.md', FEATURE]);

@@ -124,8 +124,6 @@ describe('the deliverables report lists what the deliverables property names', (
 			].join('\n'),
 		);
 		// Files outside every deliverables/ folder are the owner's: no traceback is asked of them.
-		expect(text.slice(text.indexOf('## Problems'))).toBe(
-			'## Problems\n- Missing file: `specs/1000/1001/deliverables/config/gone.conf` is registered but not there\n',
-		);
+		expect(text.slice(text.indexOf('## Problems'))).toBe('## Problems\n- Missing file: `specs/1000/1001/deliverables/config/gone.conf` is registered but not there\n');
 	});
 });

@@ -40,7 +40,12 @@ async function handKept(journal = HAND_KEPT) {
 describe('start on a hand-kept journal', () => {
 	it('reads the four sessions before anything is written', () => {
 		const sessions = readContextFile(HAND_KEPT).sessions;
-		expect(sessions.map((s) => [s.number, s.durationMinutes])).toEqual([[1, 120], [2, 45], [3, 90], [4, 60]]);
+		expect(sessions.map((s) => [s.number, s.durationMinutes])).toEqual([
+			[1, 120],
+			[2, 45],
+			[3, 90],
+			[4, 60],
+		]);
 	});
 
 	it('opens session 5 after the last session, at its level, and every session is still read', async () => {
@@ -86,16 +91,23 @@ describe('start on a hand-kept journal', () => {
 		const journal = '# J\n\n**Status**: implementing\n\n## Plan\n- [ ] A\n\n## Work Log\n\n## Notes\n- keep\n';
 		const ws = await handKept(journal);
 		await startSession(ws, { id: '5000', title: 'B' });
-		expect(ws.store.snapshot()[JOURNAL]).toBe('# J\n\n**Status**: implementing\n\n## Plan\n- [ ] A\n\n## Work Log\n\n' + h2Session(1, 'B').replace(/^## /, '### ') + '\n## Notes\n- keep\n');
+		expect(ws.store.snapshot()[JOURNAL]).toBe(
+			'# J\n\n**Status**: implementing\n\n## Plan\n- [ ] A\n\n## Work Log\n\n' + h2Session(1, 'B').replace(/^## /, '### ') + '\n## Notes\n- keep\n',
+		);
 	});
 
 	it('reads every session of a journal an older start split into a log and a timeline', () => {
 		const split = replaceOnce(HAND_KEPT, '## Work Log\n', `## Implementation Timeline\n\n${h2Session(5, 'New').replace(/^## /, '### ')}\n## Work Log\n`);
-		expect(readContextFile(split).sessions.map((s) => s.number).sort()).toEqual([1, 2, 3, 4, 5]);
+		expect(
+			readContextFile(split)
+				.sessions.map((s) => s.number)
+				.sort(),
+		).toEqual([1, 2, 3, 4, 5]);
 	});
 
 	it('does not take headings under Plan, Notes or Deliverables for sessions', () => {
-		const text = '# J\n\n## Plan\n### Session 1: 2025-08-20 - planned\n- [ ] A\n\n## Work Log\n### Session 1: 2025-08-21 - Real\n**Duration**: 1 hour\n\n## Notes & Learnings\n### Session 2 notes\n- x\n';
+		const text =
+			'# J\n\n## Plan\n### Session 1: 2025-08-20 - planned\n- [ ] A\n\n## Work Log\n### Session 1: 2025-08-21 - Real\n**Duration**: 1 hour\n\n## Notes & Learnings\n### Session 2 notes\n- x\n';
 		expect(readContextFile(text).sessions.map((s) => [s.number, s.title])).toEqual([[1, 'Real']]);
 	});
 });

@@ -40,7 +40,7 @@ describe('setTaskState', () => {
 		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: 'deploy', state: 'done' }), 'unknown-task', `${CTX_1014}: No task matches "deploy".`);
 	});
 
-	it('writes the seed\'s emoji for an emoji plan (1011)', async () => {
+	it("writes the seed's emoji for an emoji plan (1011)", async () => {
 		const ws = await workspace();
 		const before = ws.store.snapshot();
 		await setTaskState(ws, { id: '1011', task: '#4', state: 'blocked' });
@@ -59,7 +59,12 @@ describe('setTaskState', () => {
 
 	it('refuses an unknown state, and a spec without a journal', async () => {
 		const ws = await workspace();
-		await expectRefused(ws, () => setTaskState(ws, { id: '1014', task: '1', state: 'finished' as never }), 'bad-state', 'Unknown task state "finished": use pending, in-progress, done, blocked, cancelled');
+		await expectRefused(
+			ws,
+			() => setTaskState(ws, { id: '1014', task: '1', state: 'finished' as never }),
+			'bad-state',
+			'Unknown task state "finished": use pending, in-progress, done, blocked, cancelled',
+		);
 		await expectRefused(
 			ws,
 			() => setTaskState(ws, { id: '4005', task: '1', state: 'done' }),

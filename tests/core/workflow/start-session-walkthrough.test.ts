@@ -66,7 +66,11 @@ describe('start on the walkthrough vault', () => {
 		expect(result).toMatchObject({ continued: true, planAdded: 2, statusChange: { from: 'planning', to: 'implementing', reopened: false } });
 		let ctx = replaceOnce(before[CTX], '**Status**: planning  \n', '**Status**: implementing  \n');
 		ctx = replaceOnce(ctx, '**Updated**: 2025-08-26 14:30\n', '**Updated**: 2025-08-26 14:50\n');
-		ctx = replaceOnce(ctx, '\n## Implementation Timeline\n', '\n## Plan\n- [ ] Analyze current NFS mount configuration\n- [ ] Optimize network buffers via sysctl\n\n## Implementation Timeline\n');
+		ctx = replaceOnce(
+			ctx,
+			'\n## Implementation Timeline\n',
+			'\n## Plan\n- [ ] Analyze current NFS mount configuration\n- [ ] Optimize network buffers via sysctl\n\n## Implementation Timeline\n',
+		);
 		let spec = replaceOnce(before[SPEC], '**Status**: planning  \n', '**Status**: implementing  \n');
 		spec = replaceOnce(spec, '**Updated**: 2025-08-26 14:30  \n', '**Updated**: 2025-08-26 14:50  \n');
 		const edited = expectOnlyChanged(before, ws.store.snapshot(), [CTX, SPEC]);
@@ -79,9 +83,13 @@ describe('start on the walkthrough vault', () => {
 		const result = await startSession(ws, { id: '1014', title: 'Validation', plan: ['Review with downstream teams', 'Archive tier dry run'] });
 		expect(result.planAdded).toBe(2);
 		const after = expectOnlyChanged(WALKTHROUGH, ws.store.snapshot(), [CTX])[CTX];
-		expect(after).toContain('   - [ ] Troubleshooting guide\n7. ⏳ Final validation\n8. ⏳ Review with downstream teams\n9. ⏳ Archive tier dry run\n\n## Implementation Timeline\n');
+		expect(after).toContain(
+			'   - [ ] Troubleshooting guide\n7. ⏳ Final validation\n8. ⏳ Review with downstream teams\n9. ⏳ Archive tier dry run\n\n## Implementation Timeline\n',
+		);
 		// Being implemented already, with a plan: no Planning subsection is opened.
-		expect(after).toContain('\n### Session 3: 2025-08-28 - Validation\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active  \n**Started**: 2025-08-28 10:00\n\n## Deliverables\n');
+		expect(after).toContain(
+			'\n### Session 3: 2025-08-28 - Validation\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active  \n**Started**: 2025-08-28 10:00\n\n## Deliverables\n',
+		);
 	});
 
 	it('keeps a header without hard breaks without them: Updated rewritten, Context added', async () => {
@@ -100,7 +108,11 @@ describe('deliver on the walkthrough vault', () => {
 		await addDeliverable(ws, { id: '1014', type: 'docs', file: 'faq.md', title: 'FAQ', purpose: 'Common questions', content: '# FAQ\n' });
 		const after = ws.store.snapshot();
 		expect(after[SPEC]).toBe(
-			replaceOnce(WALKTHROUGH[SPEC], '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n', '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n- [[deliverables/docs/faq.md|FAQ]]\n'),
+			replaceOnce(
+				WALKTHROUGH[SPEC],
+				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n',
+				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]]\n- [[deliverables/docs/faq.md|FAQ]]\n',
+			),
 		);
 		const listed = '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n';
 		expect(after[CTX]).toBe(replaceOnce(WALKTHROUGH[CTX], listed, `${listed}- [[deliverables/docs/faq.md|FAQ]] - Common questions\n`));

@@ -1,7 +1,20 @@
 import { startSession } from '../../../src/core/workflow/start-session';
 import {
-	CTX_1001, CTX_1011, CTX_1014, CTX_4005, END_OF_1014_TIMELINE, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce,
-	sessionBlock, SPEC_1011, SPEC_1014, SPEC_4005, toCrlf, workspace,
+	CTX_1001,
+	CTX_1011,
+	CTX_1014,
+	CTX_4005,
+	END_OF_1014_TIMELINE,
+	EXAMPLE,
+	expectOnlyChanged,
+	expectRefused,
+	replaceOnce,
+	sessionBlock,
+	SPEC_1011,
+	SPEC_1014,
+	SPEC_4005,
+	toCrlf,
+	workspace,
 } from './session-fixtures';
 
 const UPDATED_1014 = ['**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 14:30'] as const;
@@ -157,9 +170,7 @@ describe('startSession', () => {
 		const ws = await workspace({ [CTX_1014]: text });
 		await startSession(ws, { id: '1014' });
 		expect(ws.store.snapshot()[CTX_1014]).toBe(
-			'# Context: Hand Written\n\n**Status**: implementing\n\n## Plan\n- [ ] One\n\n## Implementation Timeline\n\n' +
-				sessionBlock(1) +
-				'\n## Deliverables\nNone yet.\n',
+			'# Context: Hand Written\n\n**Status**: implementing\n\n## Plan\n- [ ] One\n\n## Implementation Timeline\n\n' + sessionBlock(1) + '\n## Deliverables\nNone yet.\n',
 		);
 	});
 
@@ -175,7 +186,7 @@ describe('startSession', () => {
 		await expectRefused(ws, () => startSession(ws, { id: '7777' }), 'unknown-id', 'No spec with id "7777" under specs/');
 	});
 
-	it('writes nothing, not even the new context, when the spec\'s frontmatter is malformed', async () => {
+	it("writes nothing, not even the new context, when the spec's frontmatter is malformed", async () => {
 		const broken = replaceOnce(EXAMPLE[SPEC_4005], 'status: draft\n', 'status: [draft\n');
 		const ws = await workspace({ [SPEC_4005]: broken });
 		await expectRefused(ws, () => startSession(ws, { id: '4005' }), 'malformed-yaml', /specs\/4000\/4005\/spec\.md/);

@@ -11,7 +11,7 @@ function nastyMessage(dir: string): string {
 	return `Add "quoted" and 'single' $(touch ${join(dir, 'PWNED')}) \`touch ${join(dir, 'PWNED2')}\`\n\nBody line with $HOME and \\n\n# not a comment`;
 }
 
-describe('spec-work commit: only the spec\'s files, the message verbatim, nothing else touched', () => {
+describe("spec-work commit: only the spec's files, the message verbatim, nothing else touched", () => {
 	let fx: GitFixture;
 	afterEach(() => fx.cleanup());
 
@@ -142,7 +142,7 @@ describe('spec-work commit: only the spec\'s files, the message verbatim, nothin
 		expect(fx.git('log', '-1', '--format=%s', 'HEAD').trim()).toBe('Detached work');
 	});
 
-	it('refuses when the spec\'s files have no changes, or there is no active session, or no message', () => {
+	it("refuses when the spec's files have no changes, or there is no active session, or no message", () => {
 		fx = new GitFixture();
 		const head = fx.git('rev-parse', 'HEAD').trim();
 		const noSession = fx.run(['commit', '1014', '-m', 'x']);
@@ -164,7 +164,7 @@ describe('spec-work commit: only the spec\'s files, the message verbatim, nothin
 	});
 });
 
-describe('spec-work commits: the repository\'s commits since the session started', () => {
+describe("spec-work commits: the repository's commits since the session started", () => {
 	let fx: GitFixture;
 	afterEach(() => fx.cleanup());
 
@@ -224,7 +224,7 @@ describe('metrics and status from the recorded commits', () => {
 	let fx: GitFixture;
 	afterEach(() => fx.cleanup());
 
-	it('finish fills Lines of Code and Files Created / Modified; status shows the last commit\'s date', () => {
+	it("finish fills Lines of Code and Files Created / Modified; status shows the last commit's date", () => {
 		fx = new GitFixture();
 		fx.run(['start', '1014'], { now: '2025-08-28T10:00' });
 		// One commit creating two files (3 lines) and changing one line of the guide.

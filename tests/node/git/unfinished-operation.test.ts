@@ -69,7 +69,8 @@ const CASES: Case[] = [
 			stopped(fx, {}, 'cherry-pick', 'other');
 		},
 		marker: 'CHERRY_PICK_HEAD',
-		line: (repo) => `spec-work: a cherry-pick is in progress in ${repo} (CHERRY_PICK_HEAD); finish or abort it first (git cherry-pick --continue / --abort); nothing was committed\n`,
+		line: (repo) =>
+			`spec-work: a cherry-pick is in progress in ${repo} (CHERRY_PICK_HEAD); finish or abort it first (git cherry-pick --continue / --abort); nothing was committed\n`,
 	},
 	{
 		name: 'a revert stopped on a conflict',
@@ -175,7 +176,7 @@ describe('spec-work commit refuses while git is in the middle of an operation', 
 		expect(fx.git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toEqual([CONTEXT, GUIDE]);
 	});
 
-	it('looks in the work tree\'s own git dir: a merge in a linked work tree refuses there, not in the main one', () => {
+	it("looks in the work tree's own git dir: a merge in a linked work tree refuses there, not in the main one", () => {
 		fx = new GitFixture();
 		const linked = `${fx.dir}-linked`;
 		try {
@@ -188,7 +189,9 @@ describe('spec-work commit refuses while git is in the middle of an operation', 
 			const before = snapshot(fx, linked);
 
 			const refused = run(linked, ['commit', '1014', '-m', 'Progress']);
-			expect(refused.stderr).toBe(`spec-work: a merge is in progress in ${linked} (MERGE_HEAD); finish or abort it first (git merge --continue / --abort); nothing was committed\n`);
+			expect(refused.stderr).toBe(
+				`spec-work: a merge is in progress in ${linked} (MERGE_HEAD); finish or abort it first (git merge --continue / --abort); nothing was committed\n`,
+			);
 			expect(refused.code).toBe(1);
 			expect(snapshot(fx, linked)).toEqual(before);
 

@@ -10,7 +10,6 @@ import {
 	activePath,
 	buttons,
 	choose,
-
 	field,
 	isFile,
 	isOpen,
@@ -59,7 +58,13 @@ describe('Add deliverable…', () => {
 		const modal = await openAddModal(app);
 		expect(modal.contentEl.querySelector('.spec-workflow-modal-subject')?.textContent).toBe('1014 - Cold Storage NAS Integration');
 		expect(Array.from(field<HTMLSelectElement>(modal, 'Type').options, (o) => o.text)).toEqual(['Scripts', 'Docs', 'Config', 'Custom…']);
-		fill(modal, { type: 'scripts', file: 'rotate-logs.sh', title: 'Log Rotation', purpose: 'Rotates the NAS logs weekly', content: '#!/bin/bash\nlogrotate /etc/logrotate.d/nas\n' });
+		fill(modal, {
+			type: 'scripts',
+			file: 'rotate-logs.sh',
+			title: 'Log Rotation',
+			purpose: 'Rotates the NAS logs weekly',
+			content: '#!/bin/bash\nlogrotate /etc/logrotate.d/nas\n',
+		});
 		expect(modal.contentEl.querySelector('.spec-workflow-modal-note')?.textContent).toBe(`Creates ${SCRIPTS}/rotate-logs.sh`);
 		await submit(modal);
 		await app.flush();

@@ -33,7 +33,7 @@ describe('Finish session…', () => {
 		expect(getOpenModal()).toBeNull();
 	});
 
-	it('defaults to completed without a summary, leaving the spec\'s status alone', async () => {
+	it("defaults to completed without a summary, leaving the spec's status alone", async () => {
 		const { app, ws } = await withActiveSession();
 		await command(app, 'finish-session');
 		expect(field<HTMLSelectElement>('Status').value).toBe('completed');

@@ -75,7 +75,7 @@ describe('Log to current session…', () => {
 		expect(await vaultFiles(app)).toEqual(expected);
 	});
 
-	it('refuses a bad hash or an empty entry with the core\'s message, keeps the modal open, writes nothing', async () => {
+	it("refuses a bad hash or an empty entry with the core's message, keeps the modal open, writes nothing", async () => {
 		const { app } = await withActiveSession();
 		const before = await vaultFiles(app);
 		await command(app, 'log-entry');

@@ -84,7 +84,7 @@ describe('Migrate specs to the new layout…', () => {
 		expect(notices).toEqual(['Reverted the migration: moved 21 files back, restored 16.']);
 	});
 
-	it('with automatic link updating on: Obsidian\'s updates kept where right, links all resolve, revert is exact', async () => {
+	it("with automatic link updating on: Obsidian's updates kept where right, links all resolve, revert is exact", async () => {
 		const { app, plugin } = await loaded(OLD_VAULT);
 		await migrate(app);
 		const after = await vaultFiles(app);
@@ -176,7 +176,9 @@ describe('An interrupted migration', () => {
 		expect(getOpenModal(MigrationModal)).toBeNull();
 		const modal = getOpenModal(UnfinishedMigrationModal);
 		if (!modal) throw new Error('the unfinished migration was not offered');
-		expect(modal.contentEl.textContent).toContain(`The migration of 2025-08-28 10:00 was interrupted before it finished (${LOG}): of 21 moves and 16 edits, some are done. Resume it to finish the migration, or revert it to get the vault back as it was.`);
+		expect(modal.contentEl.textContent).toContain(
+			`The migration of 2025-08-28 10:00 was interrupted before it finished (${LOG}): of 21 moves and 16 edits, some are done. Resume it to finish the migration, or revert it to get the vault back as it was.`,
+		);
 		expect(buttons(modal)).toEqual(['Resume', 'Revert', 'Cancel']);
 		return modal;
 	}

@@ -12,7 +12,7 @@ function listed(cls: string): string[] {
 }
 
 describe('Resume work on spec…', () => {
-	it('shows the brief of the active note\'s spec and continues from the task in progress', async () => {
+	it("shows the brief of the active note's spec and continues from the task in progress", async () => {
 		const { app } = await loadVault();
 		await openNote(app, 'specs/1000/1001/deliverables/scripts/benchmark.sh');
 		await command(app, 'resume-work');

@@ -226,7 +226,7 @@ describe('Validate specs', () => {
 	it('opens a file from its name and closes the modal', async () => {
 		const { app } = await loaded(vaultWithProblems());
 		const modal = await openValidate(app);
-		(modal.contentEl.querySelectorAll<HTMLElement>('.spec-workflow-validate-path a')[1]).click();
+		modal.contentEl.querySelectorAll<HTMLElement>('.spec-workflow-validate-path a')[1].click();
 		await app.flush();
 		expect(isOpen(modal)).toBe(false);
 		expect(activePath(app)).toBe('specs/3000/epic.md');

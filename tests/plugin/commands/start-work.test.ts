@@ -25,7 +25,7 @@ function newTaskInputs(): string[] {
 }
 
 describe('Start work on spec…', () => {
-	it('offers every spec with the active note\'s spec first, then writes what the core writes for the approved plan', async () => {
+	it("offers every spec with the active note's spec first, then writes what the core writes for the approved plan", async () => {
 		const { app } = await loadVault();
 		await openNote(app, CONTEXT_1014);
 		await command(app, 'start-work');

@@ -7,7 +7,7 @@ import { command, coreWorkspace, loadVault, openModal, openNote, pick, settle, s
 const CONTEXT_1014 = 'specs/1000/1001/1014.context.md';
 
 describe('Update plan task…', () => {
-	it('lists the plan\'s tasks with their states, then the states, and sets the one chosen', async () => {
+	it("lists the plan's tasks with their states, then the states, and sets the one chosen", async () => {
 		const { app } = await loadVault();
 		await openNote(app, CONTEXT_1014);
 		await command(app, 'update-task');

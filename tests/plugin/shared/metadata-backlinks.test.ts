@@ -55,7 +55,14 @@ describe('backlinks from Obsidian’s link index', () => {
 		const fromIndex = metadataBacklinks(app.metadataCache as unknown as MetadataCache);
 		for (const target of Object.keys(files)) {
 			const inComment = (source: string, at: number): boolean => files[source].lastIndexOf('<!--', at) > files[source].lastIndexOf('-->', at);
-			const scanned = [...new Set(scan.linksTo(target).filter((b) => !inComment(b.source, b.link?.start ?? 0)).map((b) => b.source))];
+			const scanned = [
+				...new Set(
+					scan
+						.linksTo(target)
+						.filter((b) => !inComment(b.source, b.link?.start ?? 0))
+						.map((b) => b.source),
+				),
+			];
 			expect({ target, sources: fromIndex.linksTo(target).map((b) => b.source) }).toEqual({ target, sources: scanned });
 		}
 	});

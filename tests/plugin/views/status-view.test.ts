@@ -124,7 +124,7 @@ describe('the status panel shows the active note’s spec', () => {
 });
 
 describe('session actions', () => {
-	it('without an open session: Start and Resume, which run their flows on the panel\'s spec', async () => {
+	it("without an open session: Start and Resume, which run their flows on the panel's spec", async () => {
 		const p = await openPanel(undefined, CONTEXT);
 		expect(texts(p.el, '.spec-workflow-session-card button')).toEqual(['Start', 'Resume']);
 		const run = jest.spyOn(p.app.commands, 'executeCommandById');
@@ -166,7 +166,7 @@ describe('session actions', () => {
 		expect(run).not.toHaveBeenCalled();
 	});
 
-	it('without Obsidian\'s undocumented command runner, the buttons still run the plugin\'s own commands', async () => {
+	it("without Obsidian's undocumented command runner, the buttons still run the plugin's own commands", async () => {
 		const p = await openPanel(undefined, CONTEXT);
 		// app.commands is not public API: an Obsidian without it must not leave the panel's buttons dead.
 		Object.defineProperty(p.app, 'commands', { value: undefined, configurable: true });
