@@ -96,6 +96,23 @@ export class App {
 		this.scheduler.track(promise);
 	}
 
+	/** Asks for an editor's save, debounced per key (see `Scheduler.saveLater`). */
+	saveLater(key: unknown, save: () => Promise<unknown>): void {
+		this.scheduler.saveLater(key, save);
+	}
+
+	cancelSave(key: unknown): void {
+		this.scheduler.cancelSave(key);
+	}
+
+	/**
+	 * Test helper: while held, typing stays unsaved (as within two seconds of the last keystroke) and
+	 * `flush()` settles everything else; releasing lets the next `flush()` save it.
+	 */
+	holdEditorSaves(held = true): void {
+		this.scheduler.savesHeld = held;
+	}
+
 	/**
 	 * Runs deferred work now (metadata updates, editor saves, async command callbacks) and waits until
 	 * nothing is pending. Then rethrows any error an event listener threw meanwhile.

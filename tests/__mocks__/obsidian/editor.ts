@@ -1,4 +1,4 @@
-import type { EditorPosition, EditorRange, EditorSelection } from 'obsidian';
+import type { EditorPosition, EditorRange, EditorSelection, EditorSelectionOrCaret, EditorTransaction } from 'obsidian';
 
 /** A plain-text editor with Obsidian's Editor methods (the ones commands use). */
 export abstract class Editor {
@@ -14,10 +14,15 @@ function clampPos(text: string, pos: EditorPosition): number {
 	return offset + Math.max(0, Math.min(pos.ch, lines[line].length));
 }
 
+/**
+ * A plain-text editor that keeps its selection as CodeMirror 6 does: every change maps the anchor and
+ * the head, so a change before the cursor moves it with the text and a change after it leaves it be.
+ * `setValue` replaces the whole document, so the cursor goes to its start, as in Obsidian.
+ */
 export class TextEditor extends Editor {
 	private text: string;
-	private anchor: EditorPosition = { line: 0, ch: 0 };
-	private head: EditorPosition = { line: 0, ch: 0 };
+	private anchorAt = 0;
+	private headAt = 0;
 
 	constructor(
 		text: string,
@@ -38,13 +43,27 @@ export class TextEditor extends Editor {
 	}
 
 	setValue(content: string): void {
-		this.text = content;
-		this.onChange(content);
+		this.change(0, this.text.length, content);
 	}
 
-	/** Replaces the text without reporting a change (external reload). */
+	/** Replaces the text without reporting a change (loading the file, or another view's typing). */
 	load(content: string): void {
 		this.text = content;
+		this.anchorAt = Math.min(this.anchorAt, content.length);
+		this.headAt = Math.min(this.headAt, content.length);
+	}
+
+	/** One change of the document, [from, to) by `insert`, with the selection mapped over it. */
+	private change(from: number, to: number, insert: string): void {
+		this.text = this.text.slice(0, from) + insert + this.text.slice(to);
+		const map = (pos: number): number => {
+			if (pos <= from) return pos;
+			if (pos >= to) return pos + insert.length - (to - from);
+			return from;
+		};
+		this.anchorAt = map(this.anchorAt);
+		this.headAt = map(this.headAt);
+		this.onChange(this.text);
 	}
 
 	getLine(line: number): string {
@@ -76,38 +95,54 @@ export class TextEditor extends Editor {
 		return this.text.slice(this.posToOffset(from), this.posToOffset(to));
 	}
 
-	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition): void {
+	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition, origin?: string): void {
+		void origin;
 		const a = this.posToOffset(from);
 		const b = to ? this.posToOffset(to) : a;
-		this.setValue(this.text.slice(0, a) + replacement + this.text.slice(b));
+		this.change(Math.min(a, b), Math.max(a, b), replacement);
+	}
+
+	/** Applies the changes (positions in the text before any of them), then the selection if given. */
+	transaction(tx: EditorTransaction, origin?: string): void {
+		void origin;
+		const changes = (tx.changes ?? []).map((c) => {
+			const a = this.posToOffset(c.from);
+			const b = c.to ? this.posToOffset(c.to) : a;
+			return { from: Math.min(a, b), to: Math.max(a, b), text: c.text };
+		});
+		// From the end backwards, so each change's offsets still hold when it is applied.
+		for (const c of changes.sort((x, y) => y.from - x.from)) this.change(c.from, c.to, c.text);
+		if (tx.replaceSelection !== undefined) this.replaceSelection(tx.replaceSelection);
+		const selection = tx.selections?.[0] ?? tx.selection;
+		if (selection) this.setSelection(selection.from, selection.to);
 	}
 
 	getCursor(which?: 'from' | 'to' | 'head' | 'anchor'): EditorPosition {
-		const a = this.posToOffset(this.anchor);
-		const h = this.posToOffset(this.head);
-		if (which === 'anchor') return this.anchor;
-		if (which === 'from') return a <= h ? this.anchor : this.head;
-		if (which === 'to') return a <= h ? this.head : this.anchor;
-		return this.head;
+		const at = which === 'anchor' ? this.anchorAt : which === 'from' ? Math.min(this.anchorAt, this.headAt) : which === 'to' ? Math.max(this.anchorAt, this.headAt) : this.headAt;
+		return this.offsetToPos(at);
 	}
 
 	setCursor(pos: EditorPosition | number, ch?: number): void {
 		const p = typeof pos === 'number' ? { line: pos, ch: ch ?? 0 } : pos;
-		this.anchor = p;
-		this.head = p;
+		this.setSelection(p);
 	}
 
 	setSelection(anchor: EditorPosition, head?: EditorPosition): void {
-		this.anchor = anchor;
-		this.head = head ?? anchor;
+		this.anchorAt = this.posToOffset(anchor);
+		this.headAt = this.posToOffset(head ?? anchor);
+	}
+
+	setSelections(ranges: EditorSelectionOrCaret[], main?: number): void {
+		const range = ranges[main ?? 0] ?? ranges[0];
+		if (range) this.setSelection(range.anchor, range.head);
 	}
 
 	listSelections(): EditorSelection[] {
-		return [{ anchor: this.anchor, head: this.head }];
+		return [{ anchor: this.getCursor('anchor'), head: this.getCursor('head') }];
 	}
 
 	somethingSelected(): boolean {
-		return this.posToOffset(this.anchor) !== this.posToOffset(this.head);
+		return this.anchorAt !== this.headAt;
 	}
 
 	getSelection(): string {

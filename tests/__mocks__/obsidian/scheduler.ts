@@ -6,6 +6,10 @@ export class Scheduler {
 	private tasks: (() => void)[] = [];
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private promises = new Set<Promise<unknown>>();
+	/** Editor saves waiting for their two seconds, one per key (a later request replaces an earlier one). */
+	private saves = new Map<unknown, () => Promise<unknown>>();
+	/** While true, `flush()` leaves editor saves waiting: less than two seconds have passed. */
+	savesHeld = false;
 
 	constructor(private readonly immediate: boolean) {}
 
@@ -25,8 +29,28 @@ export class Scheduler {
 		this.promises.add(p);
 	}
 
+	/**
+	 * An editor's save, debounced per key: Obsidian writes typing two seconds after the last
+	 * keystroke; the fake writes it when `flush()` lets time pass (never while saves are held).
+	 */
+	saveLater(key: unknown, save: () => Promise<unknown>): void {
+		this.saves.set(key, save);
+	}
+
+	/** Drops a waiting save (the view saved now, or closed). */
+	cancelSave(key: unknown): void {
+		this.saves.delete(key);
+	}
+
 	get idle(): boolean {
-		return this.tasks.length === 0 && this.promises.size === 0;
+		return this.tasks.length === 0 && this.promises.size === 0 && (this.savesHeld || this.saves.size === 0);
+	}
+
+	private runSaves(): void {
+		if (this.savesHeld) return;
+		const saves = [...this.saves.values()];
+		this.saves.clear();
+		for (const save of saves) this.track(save());
 	}
 
 	runTasks(): void {
@@ -41,6 +65,7 @@ export class Scheduler {
 	async flush(): Promise<void> {
 		for (let round = 0; round < 1000; round++) {
 			this.runTasks();
+			this.runSaves();
 			await Promise.allSettled([...this.promises]);
 			// Let promise chains started by listeners settle before checking again.
 			for (let i = 0; i < 10; i++) await Promise.resolve();

@@ -155,9 +155,11 @@ export class EmptyView extends ItemView {
 }
 
 /**
- * A markdown editor view over a plain-text editor. Edits are written to the vault right away
- * (Obsidian debounces them; `app.flush()` waits for the write); outside changes to the file are
- * loaded into the editor.
+ * A markdown editor view over a plain-text editor. Typing is saved as in Obsidian, two seconds
+ * after the last keystroke: here when `app.flush()` lets time pass (`app.holdEditorSaves()` keeps it
+ * unsaved), or at once with `save()`. Other views of the same file show the typing at once, as
+ * Obsidian keeps them in step. A change of the file on disk is loaded into the editor, replacing
+ * what it held (the plainest model of an outside write: a plugin must not count on a merge).
  */
 export class MarkdownView extends FileView {
 	editor: TextEditor;
@@ -168,14 +170,24 @@ export class MarkdownView extends FileView {
 		super(leaf);
 		this.editor = new TextEditor('', (text) => {
 			this.data = text;
+			for (const other of this.app.workspace.getLeavesOfType('markdown')) {
+				const view = other.view;
+				if (view !== this && view instanceof MarkdownView && view.file === this.file) view.follow(text);
+			}
 			this.requestSave();
 		});
+	}
+
+	/** Shows another view's typing in this one (same file). */
+	private follow(text: string): void {
+		this.data = text;
+		this.editor.load(text);
 	}
 
 	onload(): void {
 		this.registerEvent(
 			this.app.vault.on('modify', (f) => {
-				if (f === this.file && f instanceof TFile) this.setViewData(this.app.vault.contentOf(f), false);
+				if (f === this.file && f instanceof TFile && this.app.vault.contentOf(f) !== this.data) this.setViewData(this.app.vault.contentOf(f), false);
 			}),
 		);
 		this.registerEvent(
@@ -197,6 +209,11 @@ export class MarkdownView extends FileView {
 		this.setViewData(await this.app.vault.read(file), true);
 	}
 
+	async onUnloadFile(file: TFile): Promise<void> {
+		// Obsidian saves a view's typing when it stops showing the file.
+		if (this.app.vault.getFileByPath(file.path) === file && this.app.vault.contentOf(file) !== this.data) await this.app.vault.modify(file, this.data);
+	}
+
 	getViewData(): string {
 		return this.data;
 	}
@@ -215,16 +232,21 @@ export class MarkdownView extends FileView {
 		return extension === 'md';
 	}
 
+	/** Saves two seconds later (when the test lets time pass); one save per file, of its latest text. */
 	requestSave(): void {
 		const file = this.file;
-		if (!file) return;
-		const data = this.data;
-		this.app.track(this.app.vault.process(file, () => data));
+		if (file) this.app.saveLater(file, () => this.save());
 	}
 
+	/** Writes the editor's text now, unless the file already holds it. */
 	async save(clear?: boolean): Promise<void> {
 		void clear;
-		if (this.file) await this.app.vault.process(this.file, () => this.data);
+		const file = this.file;
+		if (!file) return;
+		this.app.cancelSave(file);
+		if (this.app.vault.getFileByPath(file.path) !== file) return;
+		const data = this.data;
+		await this.app.vault.process(file, (text) => (text === data ? text : data));
 	}
 
 	showSearch(): void {}
