@@ -3,10 +3,13 @@ import { FileEntry, FileStat, FileStore, FileStoreError } from '../core/files/fi
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { dirname } from '../core/files/paths';
 import { decodeUtf8 } from '../core/files/strict-utf8';
+import { editInEditor, TypingInEditor, unsavedView } from './editor-writes';
 
 /**
  * The core's FileStore over Obsidian's Vault API: every read-modify-write is `vault.process`,
  * renames go through `fileManager.renameFile` so Obsidian updates links, nothing uses the adapter.
+ * A note open in an editor with unsaved typing is read from and written through that editor
+ * (editor-writes.ts), so the workflow plans from what the person sees and the typing survives.
  */
 export class VaultFileStore implements FileStore {
 	constructor(private readonly app: App) {}
@@ -18,18 +21,35 @@ export class VaultFileStore implements FileStore {
 	}
 
 	async read(path: string): Promise<string> {
-		return withoutBom(await this.app.vault.read(this.file(path)));
+		const file = this.file(path);
+		const disk = await this.app.vault.read(file);
+		return withoutBom(unsavedView(this.app, file, disk)?.editor.getValue() ?? disk);
 	}
 
 	/**
 	 * Obsidian reads a note that is not UTF-8 with replacement characters, and writing that text back
 	 * would lose the bytes they replaced: the bytes are checked first, and such a note is refused in
 	 * the CLI's words. Only writes pay for the second read; the index reads text as Obsidian gives it.
+	 *
+	 * Whether the note holds unsaved typing is decided inside `vault.process`, against the very text
+	 * it would overwrite, so no keystroke lands between the look and the write; with typing, the disk
+	 * is left alone and the change goes through the editor.
 	 */
 	async process(path: string, fn: (text: string) => string): Promise<string> {
 		const file = this.file(path);
 		decodeUtf8(new Uint8Array(await this.app.vault.readBinary(file)), path);
-		return withoutBom(await this.app.vault.process(file, (text) => editKeepingBom(text, fn)));
+		try {
+			return withoutBom(
+				await this.app.vault.process(file, (text) => {
+					const typing = unsavedView(this.app, file, text);
+					if (typing) throw new TypingInEditor(typing);
+					return editKeepingBom(text, fn);
+				}),
+			);
+		} catch (e) {
+			if (!(e instanceof TypingInEditor)) throw e;
+			return editInEditor(e.view, fn);
+		}
 	}
 
 	async create(path: string, text: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
 	type App,
 	type Modal,
 } from '../__mocks__/obsidian';
+import { startSession } from '../../src/core/workflow/start-session';
 import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { EXAMPLE_VAULT, readVaultFiles } from '../helpers/vault-files';
 import { memoryWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -50,6 +51,16 @@ export async function settle(app: App): Promise<void> {
 export async function command(app: App, id: string): Promise<void> {
 	expect(await runCommand(app, `spec-workflow:${id}`)).toBe(true);
 	await settle(app);
+}
+
+/** The example vault with session 3 of 1014 started, at `now`, in the plugin and in the core's workspace, its journal open. */
+export async function withSession3Started(now: string): Promise<Loaded & { ws: TestWorkspace }> {
+	const ws = await coreWorkspace();
+	await startSession(ws, { id: '1014', title: 'Validation' });
+	const loaded = await loadVault(ws.store.snapshot(), now);
+	ws.setNow(now);
+	await openNote(loaded.app, 'specs/1000/1001/1014.context.md');
+	return { ...loaded, ws };
 }
 
 /** Every vault file (not the config folder) as path → text, sorted like the memory store's snapshot. */

@@ -1,21 +1,13 @@
 /** @jest-environment jsdom */
 import { getOpenModal, notices } from '../../__mocks__/obsidian';
 import { finishSession } from '../../../src/core/workflow/finish-session';
-import { startSession } from '../../../src/core/workflow/start-session';
 import { FinishSessionModal } from '../../../src/plugin/modals/finish-session-modal';
-import { choose, click, command, coreWorkspace, field, loadVault, openModal, openNote, vaultFiles, type } from '../plugin-harness';
+import { choose, click, command, coreWorkspace, field, loadVault, openModal, openNote, vaultFiles, type, withSession3Started } from '../plugin-harness';
 
 const CONTEXT_1014 = 'specs/1000/1001/1014.context.md';
 
-/** Session 3 of 1014 started at 10:00 and finished at 12:30 in both the plugin and the core. */
-async function withActiveSession() {
-	const ws = await coreWorkspace();
-	await startSession(ws, { id: '1014', title: 'Validation' });
-	const loaded = await loadVault(ws.store.snapshot(), '2025-08-28T12:30');
-	ws.setNow('2025-08-28T12:30');
-	await openNote(loaded.app, CONTEXT_1014);
-	return { ...loaded, ws };
-}
+/** Session 3 of 1014 started, the clock at 12:30. */
+const withActiveSession = () => withSession3Started('2025-08-28T12:30');
 
 describe('Finish session…', () => {
 	it('closes the session with its status and summary, and can mark the spec completed', async () => {

@@ -1,21 +1,13 @@
 /** @jest-environment jsdom */
 import { getOpenModal, notices } from '../../__mocks__/obsidian';
 import { logEntry, recordCommit } from '../../../src/core/workflow/log-entry';
-import { startSession } from '../../../src/core/workflow/start-session';
 import { LogEntryModal } from '../../../src/plugin/modals/log-entry-modal';
-import { choose, click, command, coreWorkspace, field, loadVault, openModal, openNote, vaultFiles, type } from '../plugin-harness';
+import { choose, click, command, field, loadVault, openModal, openNote, vaultFiles, type, withSession3Started } from '../plugin-harness';
 
 const CONTEXT_1014 = 'specs/1000/1001/1014.context.md';
 
-/** The example vault with session 3 of 1014 open, in the plugin and in the core's workspace. */
-async function withActiveSession() {
-	const ws = await coreWorkspace();
-	await startSession(ws, { id: '1014', title: 'Validation' });
-	const loaded = await loadVault(ws.store.snapshot(), '2025-08-28T10:20');
-	ws.setNow('2025-08-28T10:20');
-	await openNote(loaded.app, CONTEXT_1014);
-	return { ...loaded, ws };
-}
+/** Session 3 of 1014 started, the clock at 10:20. */
+const withActiveSession = () => withSession3Started('2025-08-28T10:20');
 
 function fieldNames(): string[] {
 	return Array.from(openModal().contentEl.querySelectorAll('.setting-item-name'), (el) => el.textContent ?? '').filter((n) => n !== '');
