@@ -5,6 +5,9 @@ import { ChangeSet } from '../../src/core/workspace/file-changes';
 import { logEntry } from '../../src/core/workflow/log-entry';
 import { changedRange, textChanges, type TextChange } from '../../src/plugin/text-changes';
 import { VaultFileStore } from '../../src/plugin/vault-file-store';
+import { readVaultFiles } from '../helpers/vault-files';
+import { WALKTHROUGH } from '../helpers/walkthrough-status';
+import { openPanel, settled } from './views/panel-harness';
 import { choose, click, command, field, openNote, type, vaultFiles, withSession3Started } from './plugin-harness';
 
 const CONTEXT_1014 = 'specs/1000/1001/1014.context.md';
@@ -124,6 +127,32 @@ describe('a workflow write to a note open with unsaved typing', () => {
 		await expect(changes.apply()).rejects.toThrow(`${CONTEXT_1014} changed while it was being edited; nothing was written`);
 		expect(view.editor.getValue()).toBe(typing);
 		expect(await disk(app, CONTEXT_1014)).toBe(saved);
+	});
+});
+
+describe('a tap in the status panel while the journal holds unsaved typing', () => {
+	it('ticks the task through the editor: the typing stays, the row shows it done, the disk follows on the save', async () => {
+		const p = await openPanel(readVaultFiles(WALKTHROUGH), CONTEXT_1014);
+		p.app.holdEditorSaves();
+		const view = markdownView(p.app);
+		const saved = await disk(p.app, CONTEXT_1014);
+		const typed = '\n   - [ ] Screenshots of the mount dialog';
+		typeAfter(view, '   - [ ] Troubleshooting guide', typed);
+
+		p.el.querySelector<HTMLInputElement>('.spec-workflow-task[data-task="6"] input[type="checkbox"]')?.click();
+		await settled(p);
+
+		const expected = saved
+			.replace('   - [ ] Troubleshooting guide\n', `   - [ ] Troubleshooting guide${typed}\n`)
+			.replace('6. ⏳ Documentation\n', '6. ✅ Documentation\n')
+			.replace('**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 10:00');
+		expect(view.editor.getValue()).toBe(expected);
+		expect(beforeCursor(view, typed.length)).toBe(typed);
+		expect(p.el.querySelector('.spec-workflow-task[data-task="6"]')?.getAttribute('data-state')).toBe('done');
+		expect(await disk(p.app, CONTEXT_1014)).toBe(saved);
+		p.app.holdEditorSaves(false);
+		await settled(p);
+		expect(await disk(p.app, CONTEXT_1014)).toBe(expected);
 	});
 });
 
