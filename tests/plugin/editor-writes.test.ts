@@ -115,6 +115,24 @@ describe('a workflow write to a note open with unsaved typing', () => {
 		expect(await disk(app, CONTEXT_1014)).toBe(expected);
 	});
 
+	it('takes the change back out of the editor when a later note of the same write fails', async () => {
+		const { app, plugin, view } = await journalBeingTyped();
+		const savedSpec = await disk(app, SPEC_1014);
+		typeAfter(view, SUMMARY_END, ' Typed.');
+		const typing = view.editor.getValue();
+		const cursor = view.editor.getCursor();
+		const changes = new ChangeSet(plugin.store);
+		await changes.modify(CONTEXT_1014, (text) => text.replace('**Status**: implementing', '**Status**: testing'));
+		await changes.modify(SPEC_1014, (text) => `${text}\nA line.\n`);
+		const process = app.vault.process.bind(app.vault);
+		jest.spyOn(app.vault, 'process').mockImplementation((file, fn) => (file.path === SPEC_1014 ? Promise.reject(new Error('disk full')) : process(file, fn)));
+
+		await expect(changes.apply()).rejects.toThrow('disk full');
+		expect(view.editor.getValue()).toBe(typing);
+		expect(view.editor.getCursor()).toEqual(cursor);
+		expect(await disk(app, SPEC_1014)).toBe(savedSpec);
+	});
+
 	it('refuses, writing nothing, when the person types between the planning and the write', async () => {
 		const { app, plugin, view } = await journalBeingTyped();
 		const saved = await disk(app, CONTEXT_1014);
