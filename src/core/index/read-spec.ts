@@ -4,7 +4,7 @@ import { findSection, parseSections } from '../markdown/sections';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { idFromSpecPath } from './discovery';
 import { parseOldName } from './old-name';
-import { IndexProblem, Spec } from './spec';
+import { IndexProblem, Spec, SpecType } from './spec';
 import { extendsId, headingId, stripIdPrefix } from './spec-title';
 
 export interface SpecReading {
@@ -23,23 +23,34 @@ export interface SpecReading {
  * fuller id than the folder (`E13-F01.context.md` beside `F01/spec.md`).
  */
 export function readSpec(path: string, text: string, contextsBeside: readonly string[] = []): SpecReading {
+	return specFromFacts(path, readSpecFacts(path, text), contextsBeside);
+}
+
+/**
+ * What a spec note's text says, before its folder is looked at: all the index keeps of the text.
+ * Plain data, so a shell may keep it between runs (the CLI's cache) and give it back unread.
+ */
+export interface SpecFacts extends Pick<Spec, KeptAsWritten> {
+	idsWritten: IdsWritten;
+	/** The frontmatter `type`, when it names a spec type. */
+	type: SpecType | null;
+	problems: IndexProblem[];
+}
+
+/** The record's fields that are the text's own words, whatever the folder around the note. */
+type KeptAsWritten = 'status' | 'statusRaw' | 'parentRef' | 'contextRef' | 'deliverableRefs' | 'deliverableProperty' | 'childRefs' | 'commits';
+
+export function readSpecFacts(path: string, text: string): SpecFacts {
 	const meta = readSpecMetadata(text, path);
-	const idsWritten: IdsWritten = { property: meta.id ?? null, heading: meta.heading === undefined ? null : headingId(meta.heading), title: meta.title ?? null };
-	const { id, aliases, title } = specIds(path, idsWritten, contextsBeside);
-	const declaredType = meta.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null);
-	const root = parseSections(text);
-	const deliverables = findSection(root, ['Deliverables']);
+	const deliverables = findSection(parseSections(text), ['Deliverables']);
 	const deliverableRefs = deliverables
 		? parseLinks(text, { from: deliverables.headingEnd, to: deliverables.end })
 				.filter((l) => l.target !== '')
 				.map((l) => l.target)
 		: [];
-	const spec: Spec = {
-		id,
-		aliases,
-		path,
-		declaredType,
-		title,
+	return {
+		idsWritten: { property: meta.id ?? null, heading: meta.heading === undefined ? null : headingId(meta.heading), title: meta.title ?? null },
+		type: meta.type ?? null,
 		status: meta.status ?? null,
 		statusRaw: meta.statusRaw ?? '',
 		parentRef: meta.parent ?? null,
@@ -48,14 +59,30 @@ export function readSpec(path: string, text: string, contextsBeside: readonly st
 		deliverableProperty: meta.deliverables,
 		childRefs: meta.children,
 		commits: meta.commits,
+		problems: meta.problems.map((p) => ({ severity: 'error', code: 'malformed-frontmatter', path: p.path, message: p.message })),
 	};
-	const problems: IndexProblem[] = meta.problems.map((p) => ({
-		severity: 'error',
-		code: 'malformed-frontmatter',
-		path: p.path,
-		message: p.message,
-	}));
-	return { spec, problems, declaresType: meta.type !== undefined, idsWritten };
+}
+
+/** The index's record of a spec from its facts and the contexts beside it; the facts are copied, never shared. */
+export function specFromFacts(path: string, facts: SpecFacts, contextsBeside: readonly string[] = []): SpecReading {
+	const idsWritten = { ...facts.idsWritten };
+	const { id, aliases, title } = specIds(path, idsWritten, contextsBeside);
+	const spec: Spec = {
+		id,
+		aliases,
+		path,
+		declaredType: facts.type ?? (basename(path).toLowerCase() === 'epic.md' ? 'epic' : null),
+		title,
+		status: facts.status,
+		statusRaw: facts.statusRaw,
+		parentRef: facts.parentRef,
+		contextRef: facts.contextRef,
+		deliverableRefs: [...facts.deliverableRefs],
+		deliverableProperty: [...facts.deliverableProperty],
+		childRefs: [...facts.childRefs],
+		commits: [...facts.commits],
+	};
+	return { spec, problems: facts.problems.map((p) => ({ ...p })), declaresType: facts.type !== null, idsWritten };
 }
 
 /** The ids a spec note writes about itself (its `id` property, the id its heading starts with) and its title as written. */

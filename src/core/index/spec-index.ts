@@ -10,7 +10,7 @@ import { FolderOwners } from './folder-owners';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
 import { indexProblems } from './index-problems';
 import { Derived, fillViews, idViews, inPathOrder, samePlace, ViewSources } from './index-views';
-import { readSpec } from './read-spec';
+import { readSpecFacts, SpecFacts, specFromFacts } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
 /** Resolves a link's path part from a source note, as Obsidian would (docs/formats.md, Links). */
@@ -29,6 +29,8 @@ export interface BuildOptions {
 	chunkSize?: number;
 	/** The files under the specs root, when the caller has just listed them (saves a second walk). */
 	entries?: readonly FileEntry[];
+	/** A spec candidate's facts without its text (the CLI's cache); by default read from the store. */
+	facts?: (entry: FileEntry) => Promise<SpecFacts>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class SpecIndex {
 	async build(store: FileStore, options: BuildOptions = {}): Promise<void> {
 		const chunk = options.chunkSize ?? 200;
 		const entries = options.entries ?? (await store.list(this.specsRoot));
+		const factsOf = options.facts ?? (async (entry: FileEntry) => readSpecFacts(entry.path, await store.read(entry.path)));
 		// Every file first, so a spec read below sees the contexts beside it whatever the listing order.
 		for (const entry of entries) this.addFile(entry.path);
 		let done = 0;
@@ -81,7 +84,7 @@ export class SpecIndex {
 			const role = this.role(entry.path);
 			if (role === 'spec' || role === 'maybe-spec') {
 				try {
-					this.ingest(entry.path, await store.read(entry.path), role);
+					this.ingest(entry.path, await factsOf(entry), role);
 				} catch (e) {
 					const reason = (e as Error).message;
 					const message = reason.startsWith(entry.path) ? reason : `${entry.path}: ${reason}`;
@@ -115,7 +118,7 @@ export class SpecIndex {
 			this.forgetSpec(path);
 			this.fileProblems.delete(path);
 			// The plugin hands over the text as Obsidian read it; a full build reads it through the store, without the mark.
-			this.ingest(path, withoutBom(text), role);
+			this.ingest(path, readSpecFacts(path, withoutBom(text)), role);
 			const after = this.specs.get(path);
 			if (before && after && samePlace(before, after)) {
 				// Same id, parent, context and deliverables: the record is refreshed in place, so every
@@ -184,8 +187,8 @@ export class SpecIndex {
 		if (this.role(path) === 'context') this.folderIds.addContext(path);
 	}
 
-	private ingest(path: string, text: string, role: PathRole): void {
-		const reading = readSpec(path, text, this.folderIds.contextsBeside(path));
+	private ingest(path: string, facts: SpecFacts, role: PathRole): void {
+		const reading = specFromFacts(path, facts, this.folderIds.contextsBeside(path));
 		if (role === 'maybe-spec' && !reading.declaresType) {
 			if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 			return;
