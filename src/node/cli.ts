@@ -8,6 +8,7 @@ import { parseArgs, ParsedArgs, UsageError } from './args';
 import { VERBS, Verb } from './verbs';
 import { positionalRange, verbOptions } from './verb-adapter';
 import { findVault, openWorkspace } from './open-workspace';
+import { cacheFolder } from './index-cache/cache-place';
 import { callWrites } from './call-writes';
 import { failureLine } from './failure-line';
 import { lockTimeoutMs, VaultLock } from './vault-lock';
@@ -21,7 +22,7 @@ export interface CliIo {
 	readStdin: () => string | Uint8Array;
 }
 
-const COMMON = { values: ['vault', 'specs-root'], repeatable: ['ignore'], flags: ['json', 'help'] };
+const COMMON = { values: ['vault', 'specs-root'], repeatable: ['ignore'], flags: ['json', 'help', 'no-cache'] };
 
 export const USAGE = `Usage: spec-work <verb> [id] [options]
 
@@ -85,6 +86,7 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
 			ignore: args.repeated.get('ignore')?.flatMap(parseGlobList),
 			now: io.env.SPEC_WORK_NOW,
 			warn: (line) => io.stderr(`spec-work: ${line}\n`),
+			cacheFolder: cacheFolder(io.env, args.options.has('no-cache')),
 		});
 		const result = await verb.run(ws, args, { readInput: (file) => readInput(io.cwd, file), readStdin: io.readStdin });
 		if (args.options.has('json')) io.stdout(JSON.stringify(result.json, null, 2) + '\n');

@@ -8,6 +8,8 @@ import { LinkResolver } from '../core/links/link-resolver';
 import { WorkflowError } from '../core/workspace/workflow-error';
 import { Workspace } from '../core/workspace/workspace';
 import { FsFileStore } from './fs-file-store';
+import { vaultCache } from './index-cache/vault-cache';
+import type { IndexCacheOptions } from './index-cache/index-cache';
 
 export interface OpenOptions {
 	cwd: string;
@@ -19,6 +21,10 @@ export interface OpenOptions {
 	now?: string;
 	/** Told one line per repair of a crashed run's write (see FsFileStore.recover). */
 	warn?: (line: string) => void;
+	/** Where the index cache is kept (cacheFolder in index-cache/cache-place.ts); absent or null: every spec note is read. */
+	cacheFolder?: string | null;
+	/** The cache's clock and settling time; tests set them, calls take the defaults. */
+	cacheOptions?: IndexCacheOptions;
 }
 
 export interface NodeWorkspace extends Workspace {
@@ -66,7 +72,9 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	const links = new LinkResolver(files.map((f) => f.path));
 	const ignore = options.ignore ?? savedIgnoredFolders(data);
 	const index = new SpecIndex({ specsRoot, ignore, resolveLink: (l, s) => links.resolve(l, s) });
-	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)) });
+	const cache = vaultCache(options.cacheFolder, vaultPath, store, options.cacheOptions);
+	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)), facts: cache.facts });
+	cache.save();
 	return {
 		store,
 		vaultPath,

@@ -1,0 +1,205 @@
+import * as fc from 'fast-check';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { FsFileStore } from '../../src/node/fs-file-store';
+import { cacheFolder } from '../../src/node/index-cache/cache-place';
+import { openWorkspace } from '../../src/node/open-workspace';
+import { EXAMPLE_VAULT } from '../helpers/vault-files';
+import type { IndexCacheOptions } from '../../src/node/index-cache/index-cache';
+import { indexSnapshot } from '../core/index/index-snapshot';
+
+/** The notes the steps write, rename and delete: specs of each form, plain notes, contexts that change ids. */
+const PATHS = [
+	'specs/10/epic.md',
+	'specs/10/11/spec.md',
+	'specs/10/11/12.spec.md',
+	'specs/10/11/13.spec.md',
+	'specs/10/notes.md',
+	'specs/10/11/12.context.md',
+	'specs/10/11/E1-12.context.md',
+	'specs/20/epic.md',
+	'specs/20/21.spec.md',
+	'specs/20/deliverables/docs/guide.md',
+];
+
+const note = fc.record({
+	id: fc.option(fc.constantFrom('10', '11', '12', 'E1-12', '20', '21')),
+	parent: fc.option(fc.constantFrom('10', '11', '[[../epic]]', '20')),
+	type: fc.option(fc.constantFrom('epic', 'feature', 'task')),
+	title: fc.constantFrom('Alpha', 'Beta', 'Gamma delta'),
+	status: fc.constantFrom('planning', 'completed', 'someday'),
+	children: fc.array(fc.constantFrom('12', '13', '21'), { maxLength: 2 }),
+	deliverable: fc.boolean(),
+	broken: fc.boolean(),
+});
+
+type Note = typeof note extends fc.Arbitrary<infer T> ? T : never;
+
+function noteText(n: Note): string {
+	const fm = [
+		n.id === null ? null : `id: ${n.id}`,
+		n.parent === null ? null : `parent: "${n.parent}"`,
+		n.type === null ? null : `type: ${n.type}`,
+		n.children.length ? `children: [${n.children.join(', ')}]` : null,
+		n.broken ? 'tags: [unclosed' : null,
+	].filter((l) => l !== null);
+	const head = fm.length ? `---\n${fm.join('\n')}\n---\n` : '';
+	const deliverables = n.deliverable ? '\n## Deliverables\n- [[deliverables/docs/guide|Guide]]\n' : '';
+	return `${head}# ${n.id ?? 'X'} - ${n.title}\n\n**Status**: ${n.status}\n${deliverables}`;
+}
+
+type Op =
+	| { kind: 'write'; path: string; text: string }
+	| { kind: 'tweak'; path: string; keepMtime: boolean }
+	| { kind: 'rename'; from: string; to: string }
+	| { kind: 'delete'; path: string };
+
+const path = fc.constantFrom(...PATHS);
+const op: fc.Arbitrary<Op> = fc.oneof(
+	fc.record({ kind: fc.constant('write' as const), path, text: note.map(noteText) }),
+	fc.record({ kind: fc.constant('tweak' as const), path, keepMtime: fc.boolean() }),
+	fc.record({ kind: fc.constant('rename' as const), from: path, to: path }),
+	fc.record({ kind: fc.constant('delete' as const), path }),
+);
+
+/** Sets the file's times again until its ctime differs from `ctime`: a clock tick may not have passed since. */
+function untilCtimeMoves(abs: string, ctime: number, mtime: Date): void {
+	while (statSync(abs).ctimeMs === ctime) utimesSync(abs, mtime, mtime);
+}
+
+/**
+ * One edit as a person or a sync makes it. A tweak changes one letter's case (same size) and,
+ * when asked, puts the mtime back as it was. With `settled`, each change is made to show in the
+ * file's ctime, as it does once the file system's clock has ticked.
+ */
+function apply(vault: string, o: Op, settled: boolean): void {
+	const at = (p: string): string => join(vault, p);
+	const before = (p: string): { ctime: number; mtime: Date } | null => {
+		const st = statSync(at(p), { throwIfNoEntry: false });
+		return st ? { ctime: st.ctimeMs, mtime: st.mtime } : null;
+	};
+	if (o.kind === 'write' || o.kind === 'tweak') {
+		const old = before(o.path);
+		if (o.kind === 'tweak' && old === null) return;
+		const text = o.kind === 'write' ? o.text : flipCase(readFileSync(at(o.path), 'utf8'));
+		mkdirSync(dirname(at(o.path)), { recursive: true });
+		writeFileSync(at(o.path), text);
+		// Times kept to the second, as on coarse file systems: an mtime put back is then exactly the one cached.
+		const mtime = o.kind === 'tweak' && o.keepMtime && old ? old.mtime : new Date(Math.floor(Date.now() / 1000) * 1000);
+		utimesSync(at(o.path), mtime, mtime);
+		if (settled && old) untilCtimeMoves(at(o.path), old.ctime, mtime);
+	} else if (o.kind === 'rename') {
+		if (o.from === o.to || !existsSync(at(o.from)) || existsSync(at(o.to))) return;
+		mkdirSync(dirname(at(o.to)), { recursive: true });
+		renameSync(at(o.from), at(o.to));
+	} else {
+		rmSync(at(o.path), { force: true });
+	}
+}
+
+/** The first letter of the title in the other case: same bytes count, other facts. */
+function flipCase(text: string): string {
+	const at = text.search(/ - [A-Za-z]/) + 3;
+	if (at < 3) return text + 'x';
+	const c = text[at];
+	return text.slice(0, at) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + text.slice(at + 1);
+}
+
+async function snapshots(vault: string, cacheFolder: string, cacheOptions: IndexCacheOptions): Promise<[unknown, unknown]> {
+	const warm = await openWorkspace({ cwd: vault, vault, cacheFolder, cacheOptions });
+	const cold = await openWorkspace({ cwd: vault, vault });
+	return [indexSnapshot(warm.index), indexSnapshot(cold.index)];
+}
+
+describe('the index cache', () => {
+	let root: string;
+	beforeEach(() => {
+		root = mkdtempSync(join(tmpdir(), 'spec-work-cache-'));
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	it('gives after every edit, rename, delete and new file the index a cold build gives', async () => {
+		let run = 0;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(note.map(noteText), { minLength: 3, maxLength: 3 }),
+				fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+				fc.boolean(),
+				async (start, steps, settled) => {
+					const vault = join(root, `v${run}`);
+					const cache = join(root, `c${run++}`);
+					mkdirSync(join(vault, 'specs'), { recursive: true });
+					start.forEach((text, i) => apply(vault, { kind: 'write', path: PATHS[i], text }, false));
+					// Settled: every change looks old, so only size, mtime and ctime tell; else the real clock, and the hash for recent changes.
+					const options: IndexCacheOptions = settled ? { now: () => Date.now() + 3_600_000 } : {};
+					const [firstWarm, firstCold] = await snapshots(vault, cache, options);
+					expect(firstWarm).toEqual(firstCold);
+					for (const step of steps) {
+						for (const o of step) apply(vault, o, settled);
+						const [warm, cold] = await snapshots(vault, cache, options);
+						expect(warm).toEqual(cold);
+					}
+					expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+				},
+			),
+			{ numRuns: 40 },
+		);
+	});
+
+	it('reads on a warm call only the spec notes that changed since the last', async () => {
+		const vault = join(root, 'vault');
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const cache = join(root, 'cache');
+		const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
+		const reads = jest.spyOn(FsFileStore.prototype, 'read');
+		try {
+			const specReads = async (): Promise<string[]> => {
+				reads.mockClear();
+				const ws = await openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions: settled });
+				return reads.mock.calls.map(([p]) => p).filter((p) => ws.index.needsText(p));
+			};
+			expect((await specReads()).length).toBeGreaterThan(5);
+			expect(await specReads()).toEqual([]);
+			writeFileSync(join(vault, 'specs/1000/1001/1014.spec.md'), '# 1014 - Renamed\n');
+			expect(await specReads()).toEqual(['specs/1000/1001/1014.spec.md']);
+			expect(await specReads()).toEqual([]);
+		} finally {
+			reads.mockRestore();
+		}
+	});
+
+	it.each([
+		['not JSON', '{"format":1,'],
+		['another format', '{"format":0,"entries":{}}'],
+		['an entry of the wrong shape', (good: string) => good.replace(/"childRefs":\[\]/, '"childRefs":"1015"')],
+		['another vault', (good: string) => good.replace(/"vault":"[^"]*"/, '"vault":"/elsewhere"')],
+	])('a cache holding %s is not trusted, and is written afresh', async (_what, corrupt) => {
+		const vault = join(root, 'vault');
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const cache = join(root, 'cache');
+		const cold = indexSnapshot((await openWorkspace({ cwd: vault, vault })).index);
+		await openWorkspace({ cwd: vault, vault, cacheFolder: cache });
+		const [file] = readdirSync(cache);
+		const good = readFileSync(join(cache, file), 'utf8');
+		const bad = typeof corrupt === 'string' ? corrupt : corrupt(good);
+		expect(bad).not.toBe(good);
+		writeFileSync(join(cache, file), bad);
+		const warm = indexSnapshot((await openWorkspace({ cwd: vault, vault, cacheFolder: cache })).index);
+		expect(warm).toEqual(cold);
+		expect(readFileSync(join(cache, file), 'utf8')).toBe(good);
+	});
+});
+
+describe('where the cache lives', () => {
+	it('follows SPEC_WORK_CACHE_DIR, then XDG_CACHE_HOME, then the home folder; none without a home, --no-cache or SPEC_WORK_NO_CACHE', () => {
+		expect(cacheFolder({ SPEC_WORK_CACHE_DIR: '/tmp/c', XDG_CACHE_HOME: '/x', HOME: '/h' })).toBe('/tmp/c');
+		expect(cacheFolder({ XDG_CACHE_HOME: '/x', HOME: '/h' })).toBe('/x/spec-work');
+		expect(cacheFolder({ XDG_CACHE_HOME: 'relative', HOME: '/h' }, false, 'linux')).toBe('/h/.cache/spec-work');
+		expect(cacheFolder({ HOME: '/h' }, false, 'darwin')).toBe('/h/Library/Caches/spec-work');
+		expect(cacheFolder({})).toBeNull();
+		expect(cacheFolder({ HOME: '/h' }, true)).toBeNull();
+		expect(cacheFolder({ HOME: '/h', SPEC_WORK_NO_CACHE: '1' })).toBeNull();
+		expect(cacheFolder({ HOME: '/h', SPEC_WORK_NO_CACHE: '0' }, false, 'linux')).toBe('/h/.cache/spec-work');
+	});
+});
