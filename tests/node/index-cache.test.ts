@@ -187,7 +187,8 @@ describe('the index cache', () => {
 		writeFileSync(join(cache, file), bad);
 		const warm = indexSnapshot((await openWorkspace({ cwd: vault, vault, cacheFolder: cache })).index);
 		expect(warm).toEqual(cold);
-		expect(readFileSync(join(cache, file), 'utf8')).toBe(good);
+		// The same facts again (a note's hash may be dropped meanwhile, once its change is old enough).
+		expect(keptFacts(readFileSync(join(cache, file), 'utf8'))).toEqual(keptFacts(good));
 	});
 });
 
@@ -203,3 +204,9 @@ describe('where the cache lives', () => {
 		expect(cacheFolder({ HOME: '/h', SPEC_WORK_NO_CACHE: '0' }, false, 'linux')).toBe('/h/.cache/spec-work');
 	});
 });
+
+/** The facts a cache file keeps, by path. */
+function keptFacts(json: string): Record<string, unknown> {
+	const entries = (JSON.parse(json) as { entries: Record<string, unknown[]> }).entries;
+	return Object.fromEntries(Object.entries(entries).map(([path, entry]) => [path, entry[4]]));
+}
