@@ -40,8 +40,11 @@ export function written(paths: string[]): string {
 	return paths.length === 0 ? 'Nothing changed.' : `Wrote ${paths.join(', ')}`;
 }
 
+/** Fields every verb spells its own way on the command line: a write's base revision as HTTP's If-Match. */
+const CLI_NAMES: Record<string, string> = { baseRevision: 'if-match' };
+
 function optionName(verb: Verb, field: Field): string {
-	return verb.cli?.rename?.[field.name] ?? field.name;
+	return verb.cli?.rename?.[field.name] ?? CLI_NAMES[field.name] ?? field.name;
 }
 
 function isPositional(verb: Verb, field: Field): boolean {

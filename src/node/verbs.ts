@@ -36,7 +36,7 @@ const ID = { field: 'id', name: '<id>' };
 
 export const VERBS: Record<string, Verb> = {
 	start: {
-		usage: 'start <id> [--title T] [--participants "User, Claude"] [--plan "task text"]...',
+		usage: 'start <id> [--title T] [--participants "User, Claude"] [--plan "task text"]... [--if-match REV]',
 		help: "Opens a session in the spec's context file (creating the context if needed), adds the approved plan items to ## Plan in the form the plan is written in, and once there is a plan sets the spec and context implementing (without one they stay as they are, and the session opens with an empty Planning subsection). While a session is active, continues it.",
 		operations: [START],
 		positionals: [ID],
@@ -95,7 +95,7 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	log: {
-		usage: 'log <id> <planning|changes|implementation|testing|commits|issues> <text> [--resolution TEXT] [--commit HASH]',
+		usage: 'log <id> <planning|changes|implementation|testing|commits|issues> <text> [--resolution TEXT] [--commit HASH] [--if-match REV]',
 		help: 'Appends an entry to a section of the active session. For commits the text is "<hash> <message>"; for issues the text is the issue and --resolution its resolution.',
 		operations: [LOG],
 		positionals: [ID, { field: 'section', name: '<section>' }, { field: 'text', name: '<text>' }],
@@ -105,7 +105,7 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	task: {
-		usage: 'task <id> <number|text> <pending|in-progress|done|blocked|cancelled>',
+		usage: 'task <id> <number|text> <pending|in-progress|done|blocked|cancelled> [--if-match REV]',
 		help: "Sets a task's state, by its number in ## Plan (or, without a plan, in the spec's checklists, as status shows them) or by its text.",
 		operations: [TASK],
 		positionals: [ID, { field: 'task', name: '<number|text>' }, { field: 'state', name: '<state>' }],
@@ -115,7 +115,7 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	deliver: {
-		usage: 'deliver <id> --type <scripts|docs|config|NAME> --file NAME [--title T] [--purpose P] [--target PATH] [--from FILE | --stdin]',
+		usage: 'deliver <id> --type <scripts|docs|config|NAME> --file NAME [--title T] [--purpose P] [--target PATH] [--from FILE | --stdin] [--if-match REV]',
 		help: 'Creates deliverables/<type>/<file> beside the spec with a traceback header, registers it in the spec and the context, and records it in the active session.',
 		operations: [DELIVER],
 		positionals: [ID],
@@ -131,7 +131,7 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	finish: {
-		usage: 'finish <id> [--status completed|partial|blocked] [--summary S] [--complete]',
+		usage: 'finish <id> [--status completed|partial|blocked] [--summary S] [--complete] [--if-match REV]',
 		help: 'Closes the active session: duration from its start, status, summary; refreshes the metrics. --complete marks the spec completed.',
 		operations: [FINISH],
 		positionals: [ID],

@@ -54,6 +54,10 @@ describe('spec-work mcp over stdio', () => {
 				text: { type: 'string', description: 'The entry; for commits "<hash> <message>"' },
 				resolution: { type: 'string', description: 'Issues only: how it was resolved' },
 				commit: { type: 'string', description: 'Issues only: the commit that fixed it' },
+				baseRevision: {
+					type: 'string',
+					description: 'The revision status or resume gave; the write is refused, writing nothing, if the spec or its journal changed since',
+				},
 			},
 			required: ['id', 'section', 'text'],
 			additionalProperties: false,

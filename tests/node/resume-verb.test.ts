@@ -1,3 +1,4 @@
+import { RESUME } from '../../src/core/operations/resume';
 import { resumeBrief } from '../../src/core/reports/resume';
 import { formatResumeBrief } from '../../src/core/text/resume-text';
 import { CTX, duringSession1, SESSION_1_END, SESSION_1_SUMMARY, WALKTHROUGH_BLOCK, WALKTHROUGH_VAULT } from '../core/reports/resume-fixtures';
@@ -20,7 +21,13 @@ describe('spec-work resume on the seed-walkthrough vault', () => {
 		expect(text.stdout).toContain('- Last activity: Created Setup Guide\n');
 		const json = vault.run(['resume', '1014', '--json'], { now: '2025-08-28T10:00' });
 		expect(json.code).toBe(0);
-		expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(brief)));
+		// The brief, and last the revision of the spec and journal it read.
+		const answer = await RESUME.run(await memoryWorkspace(files, { now: '2025-08-28T10:00' }), { id: '1014' }, undefined);
+		expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(answer)));
+		const { revision, revisions, ...rest } = answer;
+		expect(rest).toEqual(brief);
+		expect(revision).toMatch(/^[0-9a-f]{12}\.[0-9a-f]{12}$/);
+		expect(Object.keys(revisions)).toEqual(['specs/1000/1001/1014.spec.md', 'specs/1000/1001/1014.context.md']);
 		expect(vault.files()).toEqual(files);
 	});
 

@@ -1,7 +1,7 @@
 import { addDeliverable, AddDeliverableInput, AddDeliverableResult } from '../workflow/add-deliverable';
-import { ID_FIELD, Operation } from './operation';
+import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
 
-export const DELIVER: Operation<AddDeliverableInput, AddDeliverableResult> = {
+export const DELIVER: Operation<AddDeliverableInput & BaseRevision, AddDeliverableResult> = {
 	name: 'deliver',
 	summary: 'Create a deliverable beside the spec with a traceback header and register it',
 	writes: true,
@@ -14,6 +14,7 @@ export const DELIVER: Operation<AddDeliverableInput, AddDeliverableResult> = {
 		{ name: 'target', kind: 'text', summary: 'Where it is installed' },
 		{ name: 'author', kind: 'text', summary: 'Who wrote it' },
 		{ name: 'content', kind: 'text', summary: "The file's content (else a template)" },
+		REVISION_FIELD,
 	],
-	run: (ws, input) => addDeliverable(ws, input),
+	run: basedOnRevision((ws, input) => addDeliverable(ws, input)),
 };

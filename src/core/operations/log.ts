@@ -1,8 +1,8 @@
 import { SESSION_SECTION_HEADINGS } from '../context/session-sections';
 import { logEntry, LogOptions, LogResult } from '../workflow/log-entry';
-import { ID_FIELD, Operation } from './operation';
+import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
 
-export const LOG: Operation<LogOptions, LogResult> = {
+export const LOG: Operation<LogOptions & BaseRevision, LogResult> = {
 	name: 'log',
 	summary: 'Append an entry to a section of the active session',
 	writes: true,
@@ -12,6 +12,7 @@ export const LOG: Operation<LogOptions, LogResult> = {
 		{ name: 'text', kind: 'text', required: true, summary: 'The entry; for commits "<hash> <message>"' },
 		{ name: 'resolution', kind: 'text', summary: 'Issues only: how it was resolved' },
 		{ name: 'commit', kind: 'text', summary: 'Issues only: the commit that fixed it' },
+		REVISION_FIELD,
 	],
-	run: (ws, input) => logEntry(ws, input),
+	run: basedOnRevision((ws, input) => logEntry(ws, input)),
 };

@@ -1,3 +1,4 @@
+import { checkBaseRevision } from '../workspace/revision';
 import type { Workspace } from '../workspace/workspace';
 
 /** How a field is given: free text, a number, a switch, one of a fixed list, or repeated text. */
@@ -84,3 +85,27 @@ function oneOf(field: Field, value: string): string {
 
 /** The spec id every spec operation starts from. */
 export const ID_FIELD: Field = { name: 'id', kind: 'text', required: true, summary: 'The spec id, as in its heading or file name (1014)' };
+
+/** A write's optional base: the revision of the spec's files it was planned from (`--if-match`, `baseRevision`). */
+export interface BaseRevision {
+	baseRevision?: string;
+}
+
+export const REVISION_FIELD: Field = {
+	name: 'baseRevision',
+	kind: 'text',
+	summary: 'The revision status or resume gave; the write is refused, writing nothing, if the spec or its journal changed since',
+};
+
+/**
+ * A spec write that first checks its base revision, inside the operation so the CLI and MCP check
+ * it under the vault lock, before anything is read for planning.
+ */
+export function basedOnRevision<I extends { id: string } & BaseRevision, R, H>(
+	run: (ws: Workspace, input: I, host: H) => Promise<R>,
+): (ws: Workspace, input: I, host: H) => Promise<R> {
+	return async (ws, input, host) => {
+		await checkBaseRevision(ws, input.id, input.baseRevision);
+		return run(ws, input, host);
+	};
+}

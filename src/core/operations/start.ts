@@ -1,7 +1,7 @@
 import { startSession, StartOptions, StartResult } from '../workflow/start-session';
-import { ID_FIELD, Operation } from './operation';
+import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
 
-export const START: Operation<StartOptions, StartResult> = {
+export const START: Operation<StartOptions & BaseRevision, StartResult> = {
 	name: 'start',
 	summary: 'Open (or continue) a work session on a spec, adding approved plan items',
 	writes: true,
@@ -10,6 +10,7 @@ export const START: Operation<StartOptions, StartResult> = {
 		{ name: 'title', kind: 'text', summary: 'The session title' },
 		{ name: 'participants', kind: 'text', summary: 'Who takes part ("User, Claude")' },
 		{ name: 'plan', kind: 'list', summary: 'A plan item to add to ## Plan, in order' },
+		REVISION_FIELD,
 	],
-	run: (ws, input) => startSession(ws, input),
+	run: basedOnRevision((ws, input) => startSession(ws, input)),
 };

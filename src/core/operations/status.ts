@@ -1,18 +1,24 @@
 import { withCommitDate } from '../git/git-metrics';
 import { OpenSpec, openSpecs } from '../reports/open-specs';
-import { specStatus, SpecStatusReport } from '../reports/spec-status';
+import type { ContextCache } from '../reports/progress-rollup';
+import { revisionAsRead, specStatus, SpecStatusReport } from '../reports/spec-status';
+import type { SpecRevision } from '../workspace/revision';
+import { requireSpec } from '../workspace/workspace';
 import type { GitAccess } from './hosts';
 import { ID_FIELD, Operation } from './operation';
 
-export const STATUS: Operation<{ id: string }, SpecStatusReport, Partial<GitAccess>> = {
+export const STATUS: Operation<{ id: string }, SpecStatusReport & SpecRevision, Partial<GitAccess>> = {
 	name: 'status',
 	summary: "A spec's progress, tasks, criteria, deliverables, time, last commit, parent and children",
 	writes: false,
 	input: [ID_FIELD],
 	async run(ws, input, host) {
-		const report = await specStatus(ws, input.id);
+		const cache: ContextCache = new Map();
+		const report = await specStatus(ws, input.id, cache);
 		const repo = await host.repository?.();
-		return repo ? withCommitDate(repo, report) : report;
+		const dated = repo ? await withCommitDate(repo, report) : report;
+		// Last, so readers of the older JSON find every field where it was.
+		return { ...dated, ...(await revisionAsRead(ws, requireSpec(ws, input.id), cache)) };
 	},
 };
 

@@ -1,7 +1,7 @@
 import { setTaskState, SetTaskStateOptions, SetTaskStateResult, TASK_STATES } from '../workflow/set-task-state';
-import { ID_FIELD, Operation } from './operation';
+import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
 
-export const TASK: Operation<SetTaskStateOptions, SetTaskStateResult> = {
+export const TASK: Operation<SetTaskStateOptions & BaseRevision, SetTaskStateResult> = {
 	name: 'task',
 	summary: "Set a plan task's state, by its number or its text",
 	writes: true,
@@ -9,6 +9,7 @@ export const TASK: Operation<SetTaskStateOptions, SetTaskStateResult> = {
 		ID_FIELD,
 		{ name: 'task', kind: 'text', required: true, summary: "The task's number in ## Plan, or its text" },
 		{ name: 'state', kind: 'choice', choices: TASK_STATES, required: true, summary: 'The new state' },
+		REVISION_FIELD,
 	],
-	run: (ws, input) => setTaskState(ws, input),
+	run: basedOnRevision((ws, input) => setTaskState(ws, input)),
 };

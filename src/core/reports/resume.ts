@@ -50,9 +50,8 @@ export interface ResumeBrief {
  * (or the plugin's modal) then calls startSession, which continues an active session or opens
  * the next one.
  */
-export async function resumeBrief(ws: Workspace, id: string): Promise<ResumeBrief> {
+export async function resumeBrief(ws: Workspace, id: string, cache: ContextCache = new Map()): Promise<ResumeBrief> {
 	const spec = requireSpec(ws, id);
-	const cache: ContextCache = new Map();
 	const { path, context, foreign } = await readSpecContext(ws, spec, cache);
 	const own = await specTasks(ws, spec, cache);
 	const sessions = context?.sessions ?? [];

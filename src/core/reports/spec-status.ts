@@ -6,6 +6,7 @@ import { findSection } from '../markdown/sections';
 import { ContextCache, readSpecContext, readSpecNote, specProgress, SpecProgress, specTasks } from './progress-rollup';
 import { collectDeliverables } from '../deliverables/spec-deliverables';
 import { specSummary, type SpecSummary } from './spec-tree';
+import { specRevision, SpecRevision } from '../workspace/revision';
 import { requireSpec, Workspace } from '../workspace/workspace';
 
 export interface StatusSession {
@@ -103,6 +104,17 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 		children,
 		parentProgress: parent ? await specProgress(ws, parent, cache) : null,
 	};
+}
+
+/**
+ * The revision of the spec's files as a report read them (through its cache), not as they are a
+ * moment later: a write based on it is refused if a person changed them after the report was made.
+ */
+export async function revisionAsRead(ws: Workspace, spec: Spec, cache: ContextCache): Promise<SpecRevision> {
+	// Both files in the cache, read now if the report did not need them.
+	await readSpecNote(ws, spec, cache);
+	await readSpecContext(ws, spec, cache);
+	return specRevision(ws, spec, async (path) => (await cache.get(path))?.text ?? null);
 }
 
 function statusSessions(context: ContextFile | null, now: Date): StatusSession[] {
