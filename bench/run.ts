@@ -20,6 +20,7 @@ import { FsFileStore } from '../src/node/fs-file-store';
 import { MIGRATE_VERBS } from '../src/node/migrate-verb';
 import { NodeWorkspace, openWorkspace } from '../src/node/open-workspace';
 import type { VerbResult } from '../src/node/verbs';
+import { measureCliCalls } from './cli-calls';
 import { generateOldVault } from './generate-old-vault';
 import { generateVault, GeneratedVault } from './generate-vault';
 
@@ -254,6 +255,12 @@ async function measure(size: number, runsOption: number | null): Promise<SizeRes
 	add('reportKnown', 'deliverables report, backlinks already known (plugin)', await repeated(() => deliverablesReport(open, vault.sampleTask, backlinks)));
 	add('validate', 'validate the whole vault', await timeRuns(runs, () => validate(open)));
 
+	// Whole processes, as an agent calls spec-work: the index cache cold and warm, and Node's own start.
+	const cli = measureCliCalls(join(ROOT, 'dist', 'cli.js'), dir, vault.sampleFeature, runs);
+	add('nodeFloor', 'node -e 0 (starting Node at all)', cli.nodeFloor);
+	add('cliCold', 'spec-work status, whole process, cold index cache', cli.cold);
+	add('cliWarm', 'spec-work status, whole process, warm index cache', cli.warm);
+
 	const peak = memory.stop();
 	const raw = figures[0].ms ?? 1;
 	for (const f of figures) f.ratio = f.ms === null ? null : f.ms / raw;
@@ -480,6 +487,9 @@ function targets(results: SizeResult[], mainJsKb: number | null, migration: Migr
 		const label = SHORT[key] ?? key;
 		check(`${label}: 50,000 files ≤ about 5× 10,000`, a && b ? b / a : null, 5.5, (v) => `${v.toFixed(1)}×`);
 	}
+	const warm1k = get(1000, 'cliWarm');
+	const warm50k = get(50000, 'cliWarm');
+	check('spec-work status (warm cache, whole process): 50,000 files ≤ 1.3× 1,000', warm1k && warm50k ? warm50k / warm1k : null, 1.3, (v) => `${v.toFixed(2)}×`);
 	check('main.js minified < 150 KB', mainJsKb, 150, (v) => `${v.toFixed(1)} KB`);
 	check(
 		`migration apply of ${migration ? migration.specs.toLocaleString('en') : '1,000'} old-layout specs < 3 s`,
