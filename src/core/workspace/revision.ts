@@ -94,7 +94,7 @@ export async function checkBaseRevision(ws: Workspace, id: string, base: string 
 	if (!given) {
 		throw new WorkflowError(
 			'bad-revision',
-			`"${base}" is not a revision: status and resume give one as ${HASH_LENGTH} hex digits, a dot, and ${HASH_LENGTH} more (or "${NO_FILE}")`,
+			`"${base}" is not a revision: give the one status or resume printed (${HASH_LENGTH} hex digits, a dot, ${HASH_LENGTH} hex digits or "${NO_FILE}")`,
 		);
 	}
 	const spec = requireSpec(ws, id);
