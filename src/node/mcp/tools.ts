@@ -52,12 +52,12 @@ const requiredGit = (shell: McpShell, ws: NodeWorkspace) => shell.requiredGit(ws
 export const CORE_TOOLS: readonly Tool[] = [
 	tool('status', STATUS, {
 		description:
-			"Read one spec's state before and after working on it: progress, plan tasks by state with the numbers update_task takes, acceptance criteria, deliverables (missing ones too), time per session, the active session number (null when none is open), last commit, parent and children. Changes nothing.",
+			"Read one spec's state before and after working on it: progress, plan tasks by state with the numbers update_task takes, acceptance criteria, deliverables (missing ones too), time per session, the active session number (null when none is open), last commit, parent and children, and the revision to pass as baseRevision when you write. Changes nothing.",
 		host: optionalGit,
 	}),
 	tool('resume', RESUME, {
 		description:
-			'The brief for picking a spec back up: previous sessions, progress, last activity, remaining tasks and the next one. Changes nothing; continue with start_session.',
+			'The brief for picking a spec back up: previous sessions, progress, last activity, remaining tasks and the next one, and the revision to pass as baseRevision when you write. Changes nothing; continue with start_session.',
 	}),
 	tool('next', NEXT, {
 		description:
