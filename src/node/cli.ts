@@ -38,9 +38,12 @@ Options everywhere:
                      ignored folders (default: ${DEFAULT_IGNORED_FOLDERS.join(', ')});
                      --ignore '' ignores nothing
   --json             machine-readable output (see docs/cli.md)
+  --no-cache         build the index from the files alone, neither reading nor writing its cache
+                     (kept in the user's cache folder; see docs/cli.md)
   --help             this text, or a verb's usage with: spec-work <verb> --help
 Environment: SPEC_WORK_NOW=2025-08-26T14:30 fixes the clock; SPEC_WORK_LOCK_TIMEOUT=SECONDS is how long
-  a writing call waits for another spec-work writing the same vault (default 60).`;
+  a writing call waits for another spec-work writing the same vault (default 60); SPEC_WORK_CACHE_DIR=DIR
+  keeps the index cache there; SPEC_WORK_NO_CACHE=1 is --no-cache.`;
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed and changed nothing, 2 usage). */
 export async function runCli(argv: string[], given: CliIo): Promise<number> {

@@ -16,7 +16,7 @@ import { LOCK_FILE, lockTimeoutMs, VaultLock } from './vault-lock';
 
 export interface ServeOptions {
 	/** How the CLI opened the vault: the same folder, specs root and ignored folders for every call. */
-	open: Pick<OpenOptions, 'vault' | 'specsRoot' | 'ignore'> & { vault: string };
+	open: Pick<OpenOptions, 'vault' | 'specsRoot' | 'ignore' | 'cacheFolder'> & { vault: string };
 	tools: ToolSet;
 	version: string;
 }

@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import { version } from '../../package.json';
 import { parseGlobList } from '../core/index/ignored-folders';
 import type { Operation } from '../core/operations/operation';
+import { cacheFolder } from './index-cache/cache-place';
 import { TOOL_SETS, toolsOf, type ToolSet } from './mcp/tools';
 import { Verb, verbInput } from './verb-adapter';
 import { lockTimeoutMs } from './vault-lock';
@@ -38,7 +39,13 @@ export const MCP_VERB: Verb = {
 		// Checked now, so a wrong SPEC_WORK_LOCK_TIMEOUT fails at start rather than on the first write.
 		lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT);
 		process.stderr.write(`spec-work mcp: serving ${ws.vaultPath} (${toolsOf(tools).length} tools)\n`);
-		const open = { vault: ws.vaultPath, specsRoot: args.options.get('specs-root'), ignore: args.repeated.get('ignore')?.flatMap(parseGlobList) };
+		const open = {
+			vault: ws.vaultPath,
+			specsRoot: args.options.get('specs-root'),
+			ignore: args.repeated.get('ignore')?.flatMap(parseGlobList),
+			// Each reopen after a change on disk re-reads only the notes that changed.
+			cacheFolder: cacheFolder(process.env, args.options.has('no-cache')),
+		};
 		await mcpServer().serveVault({ open, tools, version });
 		return { json: null, text: '' };
 	},
