@@ -6,6 +6,7 @@ module.exports = {
 	roots: ['<rootDir>/tests'],
 	// The process tests run the built CLI and main.js: built here when missing or older than src/.
 	globalSetup: '<rootDir>/tests/global-setup.ts',
+	globalTeardown: '<rootDir>/tests/global-teardown.ts',
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', esModuleInterop: true, isolatedModules: true } }],

@@ -25,7 +25,13 @@ export class McpSession {
 		const transport = new StdioClientTransport({
 			command: process.execPath,
 			args: [CLI, 'mcp', '--vault', vault, ...extraArgs],
-			env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? 'UTC', SPEC_WORK_NOW: now },
+			// The SDK adds HOME to a server's environment: the run's cache folder keeps the user's untouched.
+			env: {
+				PATH: process.env.PATH ?? '',
+				TZ: process.env.TZ ?? 'UTC',
+				SPEC_WORK_NOW: now,
+				...(process.env.SPEC_WORK_CACHE_DIR ? { SPEC_WORK_CACHE_DIR: process.env.SPEC_WORK_CACHE_DIR } : {}),
+			},
 			stderr: 'pipe',
 		});
 		const client = new Client({ name: 'spec-work-tests', version: '1.0.0' });
