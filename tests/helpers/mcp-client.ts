@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CLI } from './cli-process';
+import { CLI, TempVault } from './cli-process';
 
 /** A tool call's answer as a client sees it. */
 export interface ToolAnswer {
@@ -54,4 +54,21 @@ export class McpSession {
 	close(): Promise<void> {
 		return this.client.close();
 	}
+}
+
+/**
+ * A fresh copy of the example vault and a server on it for each test of the enclosing describe,
+ * closed and removed after it: the returned object holds the current test's.
+ */
+export function serverPerTest(): { vault: TempVault; mcp: McpSession } {
+	const current = {} as { vault: TempVault; mcp: McpSession };
+	beforeEach(async () => {
+		current.vault = new TempVault();
+		current.mcp = await McpSession.start(current.vault.dir);
+	});
+	afterEach(async () => {
+		await current.mcp.close();
+		current.vault.cleanup();
+	});
+	return current;
 }

@@ -1,5 +1,5 @@
 import { TempVault } from '../helpers/cli-process';
-import { McpSession } from '../helpers/mcp-client';
+import { McpSession, serverPerTest } from '../helpers/mcp-client';
 
 /*
  * `spec-work mcp` as an agent's client meets it: the SDK's own client spawns the built CLI over
@@ -30,19 +30,10 @@ const SESSION: { cli: string[]; input?: string; tool: string; args: Record<strin
 const CORE_TOOLS = ['status', 'resume', 'next', 'start_session', 'log', 'update_task', 'add_deliverable', 'finish_session', 'validate'];
 
 describe('spec-work mcp over stdio', () => {
-	let vault: TempVault;
-	let mcp: McpSession;
-	beforeEach(async () => {
-		vault = new TempVault();
-		mcp = await McpSession.start(vault.dir);
-	});
-	afterEach(async () => {
-		await mcp.close();
-		vault.cleanup();
-	});
+	const server = serverPerTest();
 
 	it("lists the small default tool set, each with a schema generated from its operation's fields", async () => {
-		const { tools } = await mcp.client.listTools();
+		const { tools } = await server.mcp.client.listTools();
 		expect(tools.map((t) => t.name)).toEqual(CORE_TOOLS);
 		// Each tool costs an agent context: the default set stays small.
 		expect(tools.length).toBeLessThanOrEqual(10);
@@ -69,14 +60,14 @@ describe('spec-work mcp over stdio', () => {
 		const cliVault = new TempVault();
 		try {
 			for (const step of SESSION) {
-				const answer = await mcp.call(step.tool, step.args);
+				const answer = await server.mcp.call(step.tool, step.args);
 				const cli = cliVault.run([...step.cli, '--json'], { input: step.input });
 				expect(cli.stderr).toBe('');
 				expect(answer.isError).toBeFalsy();
 				expect(McpSession.text(answer)).toBe(cli.stdout.trimEnd());
 				expect(answer.structuredContent).toEqual(JSON.parse(cli.stdout));
 			}
-			const written = vault.files();
+			const written = server.vault.files();
 			expect(written['specs/1000/1001/deliverables/docs/faq.md']).toContain(GUIDE);
 			expect(written).toEqual(cliVault.files());
 		} finally {
@@ -85,14 +76,14 @@ describe('spec-work mcp over stdio', () => {
 	});
 
 	it("answers a read with the CLI's JSON", async () => {
-		const status = await mcp.call('status', { id: '1014' });
-		expect(status.structuredContent).toEqual(JSON.parse(vault.run(['status', '1014', '--json']).stdout));
-		const next = await mcp.call('next', {});
-		expect(next.structuredContent).toEqual(JSON.parse(vault.run(['next', '--json']).stdout));
+		const status = await server.mcp.call('status', { id: '1014' });
+		expect(status.structuredContent).toEqual(JSON.parse(server.vault.run(['status', '1014', '--json']).stdout));
+		const next = await server.mcp.call('next', {});
+		expect(next.structuredContent).toEqual(JSON.parse(server.vault.run(['next', '--json']).stdout));
 	});
 
 	it('with --tools all adds the rest an agent may use; a list answer comes under "result"', async () => {
-		const all = await McpSession.start(vault.dir, ['--tools', 'all']);
+		const all = await McpSession.start(server.vault.dir, ['--tools', 'all']);
 		try {
 			const names = (await all.client.listTools()).tools.map((t) => t.name);
 			expect(names).toEqual([
@@ -108,7 +99,7 @@ describe('spec-work mcp over stdio', () => {
 				'record_commits',
 			]);
 			const list = await all.call('list', {});
-			const cli = vault.run(['list', '--json']).stdout;
+			const cli = server.vault.run(['list', '--json']).stdout;
 			expect(McpSession.text(list)).toBe(cli.trimEnd());
 			expect(list.structuredContent).toEqual({ result: JSON.parse(cli) as unknown });
 		} finally {
@@ -117,7 +108,7 @@ describe('spec-work mcp over stdio', () => {
 	});
 
 	it("refuses bad calls with the CLI's one line, changes no byte, and goes on serving", async () => {
-		const before = vault.files();
+		const before = server.vault.files();
 		const refusals: [string, Record<string, unknown>, string][] = [
 			['status', { id: '9999' }, 'spec-work: No spec with id "9999" under specs/'],
 			['log', { id: '1014', section: 'implementation' }, 'spec-work log: text is required'],
@@ -128,45 +119,45 @@ describe('spec-work mcp over stdio', () => {
 			['no_such_tool', {}, `spec-work: no tool "no_such_tool"; the tools are ${CORE_TOOLS.join(', ')}`],
 		];
 		for (const [tool, args, line] of refusals) {
-			const answer = await mcp.call(tool, args);
+			const answer = await server.mcp.call(tool, args);
 			expect([tool, answer.isError, McpSession.text(answer)]).toEqual([tool, true, line]);
 		}
 		// The unknown id in the CLI's own words, byte for byte.
-		expect(vault.run(['status', '9999']).stderr).toBe('spec-work: No spec with id "9999" under specs/\n');
+		expect(server.vault.run(['status', '9999']).stderr).toBe('spec-work: No spec with id "9999" under specs/\n');
 
 		// An unsafe file name is the core's refusal, as the CLI prints it.
-		expect((await mcp.call('start_session', { id: '1014' })).isError).toBeFalsy();
-		const started = vault.files();
-		const unsafe = await mcp.call('add_deliverable', { id: '1014', type: 'docs', file: '../../escape.md', content: 'x' });
-		const cli = vault.run(['deliver', '1014', '--type', 'docs', '--file', '../../escape.md', '--stdin'], { input: 'x' });
+		expect((await server.mcp.call('start_session', { id: '1014' })).isError).toBeFalsy();
+		const started = server.vault.files();
+		const unsafe = await server.mcp.call('add_deliverable', { id: '1014', type: 'docs', file: '../../escape.md', content: 'x' });
+		const cli = server.vault.run(['deliver', '1014', '--type', 'docs', '--file', '../../escape.md', '--stdin'], { input: 'x' });
 		expect(cli.code).toBe(1);
 		expect(unsafe.isError).toBe(true);
 		expect(McpSession.text(unsafe) + '\n').toBe(cli.stderr);
-		expect(vault.files()).toEqual(started);
+		expect(server.vault.files()).toEqual(started);
 		expect(Object.keys(started).filter((p) => !(p in before))).toEqual([]);
 
 		// Still serving after every refusal.
-		expect((await mcp.call('status', { id: '1014' })).isError).toBeFalsy();
+		expect((await server.mcp.call('status', { id: '1014' })).isError).toBeFalsy();
 	});
 
 	it('offers each spec, its journal and its status as spec:// resources', async () => {
-		const { resourceTemplates } = await mcp.client.listResourceTemplates();
+		const { resourceTemplates } = await server.mcp.client.listResourceTemplates();
 		expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['spec://{id}', 'spec://{id}/context', 'spec://{id}/status']);
-		const { resources } = await mcp.client.listResources();
+		const { resources } = await server.mcp.client.listResources();
 		expect(resources.map((r) => r.uri)).toContain('spec://1014');
-		const files = vault.files();
-		const spec = await mcp.client.readResource({ uri: 'spec://1014' });
+		const files = server.vault.files();
+		const spec = await server.mcp.client.readResource({ uri: 'spec://1014' });
 		expect(spec.contents).toEqual([{ uri: 'spec://1014', mimeType: 'text/markdown', text: files['specs/1000/1001/1014.spec.md'] }]);
-		const journal = await mcp.client.readResource({ uri: 'spec://1014/context' });
+		const journal = await server.mcp.client.readResource({ uri: 'spec://1014/context' });
 		expect(journal.contents).toEqual([{ uri: 'spec://1014/context', mimeType: 'text/markdown', text: files['specs/1000/1001/1014.context.md'] }]);
-		const status = await mcp.client.readResource({ uri: 'spec://1014/status' });
-		expect(JSON.parse('text' in status.contents[0] ? status.contents[0].text : '')).toEqual(JSON.parse(vault.run(['status', '1014', '--json']).stdout));
-		await expect(mcp.client.readResource({ uri: 'spec://9999' })).rejects.toThrow('spec-work: No spec with id "9999" under specs/');
+		const status = await server.mcp.client.readResource({ uri: 'spec://1014/status' });
+		expect(JSON.parse('text' in status.contents[0] ? status.contents[0].text : '')).toEqual(JSON.parse(server.vault.run(['status', '1014', '--json']).stdout));
+		await expect(server.mcp.client.readResource({ uri: 'spec://9999' })).rejects.toThrow('spec-work: No spec with id "9999" under specs/');
 	});
 
 	it('keeps standard output for the protocol and logs to standard error', async () => {
-		await mcp.call('status', { id: '9999' });
-		expect(mcp.stderr).toContain(`spec-work mcp: serving ${vault.dir} (9 tools)\n`);
-		expect(mcp.stderr).toContain('spec-work mcp: status: spec-work: No spec with id "9999" under specs/\n');
+		await server.mcp.call('status', { id: '9999' });
+		expect(server.mcp.stderr).toContain(`spec-work mcp: serving ${server.vault.dir} (9 tools)\n`);
+		expect(server.mcp.stderr).toContain('spec-work mcp: status: spec-work: No spec with id "9999" under specs/\n');
 	});
 });
