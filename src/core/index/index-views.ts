@@ -1,13 +1,48 @@
 import { compareIds } from './discovery';
 import { Spec } from './spec';
 
-/** Derived lookups, rebuilt lazily after any change: cheap map work, never file reads. */
-export interface Derived {
-	byId: Map<string, Spec[]>;
-	children: Map<string, Spec[]>;
-	parents: Map<string, Spec | null>;
-	contextOwner: Map<string, Spec>;
-	deliverableOwner: Map<string, Spec>;
+/**
+ * Derived lookups, each built on first use after any change: cheap map work, never file reads. They
+ * are built apart because a call needs few of them: a status asks for ids, parents and
+ * deliverables, never for which spec owns each context.
+ */
+export class Derived {
+	private sortedSpecs: Spec[] | null = null;
+	private ids: Map<string, Spec[]> | null = null;
+	private family: { parents: Map<string, Spec | null>; children: Map<string, Spec[]> } | null = null;
+	private contexts: Map<string, Spec> | null = null;
+	private deliverables: Map<string, Spec> | null = null;
+
+	constructor(
+		private readonly specs: ReadonlyMap<string, Spec>,
+		private readonly src: ViewSources,
+	) {}
+
+	/** The specs in path order: duplicates and claims are settled by it. */
+	private get sorted(): Spec[] {
+		return (this.sortedSpecs ??= [...this.specs.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
+	}
+
+	/** Every spec by lower-cased id, then by alias. */
+	get byId(): Map<string, Spec[]> {
+		return (this.ids ??= idMap(this.sorted));
+	}
+
+	get parents(): Map<string, Spec | null> {
+		return (this.family ??= familyOf(this.sorted, this.src)).parents;
+	}
+
+	get children(): Map<string, Spec[]> {
+		return (this.family ??= familyOf(this.sorted, this.src)).children;
+	}
+
+	get contextOwner(): Map<string, Spec> {
+		return (this.contexts ??= contextOwners(this.sorted, this.src));
+	}
+
+	get deliverableOwner(): Map<string, Spec> {
+		return (this.deliverables ??= deliverableOwners(this.sorted, this.src));
+	}
 }
 
 /** What deriving the lookups asks of the index. */
@@ -22,13 +57,8 @@ export interface ViewSources {
 	folderOwnerAbove(path: string): Spec | null;
 }
 
-/** The specs in path order: duplicates and claims are settled by it. */
-export function inPathOrder(specs: Iterable<Spec>): Spec[] {
-	return [...specs].sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-
-/** The lookups with only byId filled in (ids first, then aliases), the rest to fill by fillViews. */
-export function idViews(sorted: readonly Spec[]): Derived {
+/** Ids first, then aliases, each spec once per key. */
+function idMap(sorted: readonly Spec[]): Map<string, Spec[]> {
 	const byId = new Map<string, Spec[]>();
 	const add = (key: string, spec: Spec): void => {
 		const k = key.toLowerCase();
@@ -38,41 +68,53 @@ export function idViews(sorted: readonly Spec[]): Derived {
 	};
 	for (const spec of sorted) add(spec.id, spec);
 	for (const spec of sorted) for (const alias of spec.aliases) add(alias, spec);
-	return { byId, children: new Map(), parents: new Map(), contextOwner: new Map(), deliverableOwner: new Map() };
+	return byId;
 }
 
-/** Parents and children, context owners and deliverable owners, from the specs in path order. */
-export function fillViews(d: Derived, sorted: readonly Spec[], src: ViewSources): void {
+function familyOf(sorted: readonly Spec[], src: ViewSources): { parents: Map<string, Spec | null>; children: Map<string, Spec[]> } {
+	const parents = new Map<string, Spec | null>();
+	const children = new Map<string, Spec[]>();
 	for (const spec of sorted) {
 		const parent = src.findParent(spec);
-		d.parents.set(spec.path, parent);
+		parents.set(spec.path, parent);
 		if (parent) {
-			const list = d.children.get(parent.path);
+			const list = children.get(parent.path);
 			if (list) list.push(spec);
-			else d.children.set(parent.path, [spec]);
+			else children.set(parent.path, [spec]);
 		}
 	}
-	// A context belongs to the spec the layout puts it beside first; a reference from another spec claims only what is left.
+	for (const list of children.values()) list.sort((a, b) => compareIds(a.id, b.id));
+	return { parents, children };
+}
+
+/** A context belongs to the spec the layout puts it beside first; a reference from another spec claims only what is left. */
+function contextOwners(sorted: readonly Spec[], src: ViewSources): Map<string, Spec> {
+	const owners = new Map<string, Spec>();
 	for (const spec of sorted) {
 		const context = src.conventionalContextOf(spec);
-		if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
+		if (!owners.has(context)) owners.set(context, spec);
 	}
 	for (const spec of sorted) {
 		const context = src.contextPathOf(spec);
-		if (!d.contextOwner.has(context)) d.contextOwner.set(context, spec);
+		if (!owners.has(context)) owners.set(context, spec);
 	}
-	for (const list of d.children.values()) list.sort((a, b) => compareIds(a.id, b.id));
-	// Registered deliverables first; then every other file under a deliverables/ folder goes to the folder's spec.
+	return owners;
+}
+
+/** Registered deliverables first; then every other file under a deliverables/ folder goes to the folder's spec. */
+function deliverableOwners(sorted: readonly Spec[], src: ViewSources): Map<string, Spec> {
+	const owners = new Map<string, Spec>();
 	for (const spec of sorted) {
 		for (const target of src.registeredDeliverables(spec)) {
-			if (src.isDeliverable(target) && !d.deliverableOwner.has(target)) d.deliverableOwner.set(target, spec);
+			if (src.isDeliverable(target) && !owners.has(target)) owners.set(target, spec);
 		}
 	}
 	for (const path of src.files) {
-		if (!src.isDeliverable(path) || d.deliverableOwner.has(path)) continue;
+		if (!src.isDeliverable(path) || owners.has(path)) continue;
 		const owner = src.folderOwnerAbove(path);
-		if (owner) d.deliverableOwner.set(path, owner);
+		if (owner) owners.set(path, owner);
 	}
+	return owners;
 }
 
 /** Whether two readings of a spec file sit in the same place among the others (the derived views' inputs). */

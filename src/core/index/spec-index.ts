@@ -9,7 +9,7 @@ import { FolderIds } from './folder-ids';
 import { FolderOwners } from './folder-owners';
 import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
 import { indexProblems } from './index-problems';
-import { Derived, fillViews, idViews, inPathOrder, samePlace, ViewSources } from './index-views';
+import { Derived, samePlace, ViewSources } from './index-views';
 import { readSpecFacts, SpecFacts, specFromFacts } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
@@ -78,10 +78,10 @@ export class SpecIndex {
 		const entries = options.entries ?? (await store.list(this.specsRoot));
 		const factsOf = options.facts ?? (async (entry: FileEntry) => readSpecFacts(entry.path, await store.read(entry.path)));
 		// Every file first, so a spec read below sees the contexts beside it whatever the listing order.
-		for (const entry of entries) this.addFile(entry.path);
+		const roles = entries.map((entry) => this.addFile(entry.path));
 		let done = 0;
-		for (const entry of entries) {
-			const role = this.role(entry.path);
+		for (const [i, entry] of entries.entries()) {
+			const role = roles[i];
 			if (role === 'spec' || role === 'maybe-spec') {
 				try {
 					this.ingest(entry.path, await factsOf(entry), role);
@@ -182,9 +182,11 @@ export class SpecIndex {
 		return role === 'other' || this.isIgnored(path) ? 'other' : role;
 	}
 
-	private addFile(path: string): void {
+	private addFile(path: string): PathRole {
 		this.files.add(path);
-		if (this.role(path) === 'context') this.folderIds.addContext(path);
+		const role = this.role(path);
+		if (role === 'context') this.folderIds.addContext(path);
+		return role;
 	}
 
 	private ingest(path: string, facts: SpecFacts, role: PathRole): void {
@@ -363,12 +365,7 @@ export class SpecIndex {
 	// ── derived lookups ────────────────────────────────────────────────────
 
 	private view(): Derived {
-		if (this.derived) return this.derived;
-		const sorted = inPathOrder(this.specs.values());
-		// Kept before the rest is filled in: a parent named by its id is looked up in it meanwhile.
-		this.derived = idViews(sorted);
-		fillViews(this.derived, sorted, this.viewSources);
-		return this.derived;
+		return (this.derived ??= new Derived(this.specs, this.viewSources));
 	}
 
 	/** Parent: the `parent` property or `**Parent**:` line (id or link), else the nearest enclosing folder's spec. */
