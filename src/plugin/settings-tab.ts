@@ -1,6 +1,7 @@
-import { App, debounce, normalizePath, PluginSettingTab, Setting } from 'obsidian';
+import { App, debounce, normalizePath, PluginSettingTab, requireApiVersion, Setting, SettingGroup } from 'obsidian';
 import { parseGlobList } from '../core/index/ignored-folders';
 import { DEFAULT_SETTINGS, SpecWorkflowSettings } from './settings';
+import { FolderSuggest } from './shared/folder-suggest';
 import type SpecWorkflowPlugin from './spec-workflow-plugin';
 
 /** How long the specs folder or the ignored folders must stay unchanged before the specs are re-read. */
@@ -9,12 +10,13 @@ export const SPECS_FOLDER_DELAY_MS = 600;
 type SettingKey = keyof SpecWorkflowSettings;
 
 /**
- * The part of Obsidian 1.13's declarative settings this tab uses. The plugin is typed against
- * 1.8.7 and supports older apps, so the shapes are declared here; `display()` draws the same
- * definitions on apps before 1.13, so both paths show and save exactly the same settings.
+ * The part of Obsidian 1.13's declarative settings (`SettingDefinitionItem`) this tab uses,
+ * narrowed to what `display()` can also draw: on apps before 1.13 it draws the same definitions, so
+ * both paths show and save exactly the same settings.
  */
 type SettingControl =
 	| { type: 'text'; key: SettingKey; placeholder?: string }
+	| { type: 'folder'; key: SettingKey; placeholder?: string }
 	| { type: 'textarea'; key: SettingKey; placeholder?: string; rows?: number }
 	| { type: 'dropdown'; key: SettingKey; options: Record<string, string> }
 	| { type: 'toggle'; key: SettingKey };
@@ -112,7 +114,7 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 					{
 						name: 'Specs folder',
 						desc: 'The folder holding your specs, relative to the vault root. The specs are read again when it changes.',
-						control: { type: 'text', key: 'specsRoot', placeholder: DEFAULT_SETTINGS.specsRoot },
+						control: { type: 'folder', key: 'specsRoot', placeholder: DEFAULT_SETTINGS.specsRoot },
 					},
 					{
 						name: 'Ignored folders',
@@ -191,13 +193,22 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 		await this.plugin.saveSettings();
 	}
 
-	/** Obsidian before 1.13: the same definitions, drawn with Setting. */
+	/**
+	 * Obsidian before 1.13 (1.13 draws the definitions itself and never calls this): the same
+	 * definitions, in Obsidian's setting groups from 1.11, under heading rows before that.
+	 */
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		for (const group of this.getSettingDefinitions()) {
-			if (group.heading) new Setting(containerEl).setName(group.heading).setHeading();
-			for (const item of group.items) this.drawSetting(containerEl, item);
+			if (requireApiVersion('1.11.0')) {
+				const settingGroup = new SettingGroup(containerEl);
+				if (group.heading) settingGroup.setHeading(group.heading);
+				for (const item of group.items) settingGroup.addSetting((setting) => this.drawSetting(setting, item));
+			} else {
+				if (group.heading) new Setting(containerEl).setName(group.heading).setHeading();
+				for (const item of group.items) this.drawSetting(new Setting(containerEl), item);
+			}
 		}
 	}
 
@@ -207,13 +218,22 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 		super.hide();
 	}
 
-	private drawSetting(containerEl: HTMLElement, item: SettingDefinition): void {
-		const setting = new Setting(containerEl).setName(item.name);
+	private drawSetting(setting: Setting, item: SettingDefinition): void {
+		setting.setName(item.name);
 		if (item.desc) setting.setDesc(item.desc);
 		const control = item.control;
 		const value = this.getControlValue(control.key);
 		const save = (v: unknown) => this.setControlValue(control.key, v);
-		if (control.type === 'text') {
+		if (control.type === 'folder') {
+			setting.addText((text) => {
+				text
+					.setPlaceholder(control.placeholder ?? '')
+					.setValue(String(value))
+					.onChange(save);
+				// Offers the vault's folders as Obsidian 1.13's folder control does.
+				new FolderSuggest(this.app, text.inputEl, save);
+			});
+		} else if (control.type === 'text') {
 			setting.addText((text) =>
 				text
 					.setPlaceholder(control.placeholder ?? '')

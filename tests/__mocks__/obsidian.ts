@@ -42,7 +42,9 @@ export {
 	request,
 	requestUrl,
 	requireApiVersion,
+	resetApiVersion,
 	resetPlatform,
+	setApiVersion,
 	setMobilePlatform,
 	setTooltip,
 	stripHeading,
@@ -71,6 +73,7 @@ export {
 	ToggleComponent,
 	ValueComponent,
 } from './obsidian/setting';
+export { AbstractInputSuggest, chooseInputSuggestion, inputSuggestionTexts, PopoverSuggest, SettingGroup, typeInInputSuggest } from './obsidian/ui';
 export { DEFAULT_VAULT_CONFIG, FakeDataAdapter, Vault, type VaultConfig, type VaultOptions } from './obsidian/vault';
 export { EmptyView, FileView, ItemView, MarkdownView, View } from './obsidian/view';
 export { Workspace, WorkspaceLeaf, WorkspaceSidedock, type ViewCreator } from './obsidian/workspace';

@@ -1,4 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
+import { styleDestructive } from '../shared/destructive-button';
 import { planSummary } from '../../core/text/migration-text';
 import type { MigrationLog } from '../../core/migration/migration-log';
 import { blockingProblems, type MigrationPlan } from '../../core/migration/migration-types';
@@ -144,10 +145,7 @@ export class UnfinishedMigrationModal extends Modal {
 		});
 		buttons.addButton((button) => {
 			all.push(button);
-			button
-				.setButtonText('Revert')
-				.setWarning()
-				.onClick(() => run(this.onRevert));
+			styleDestructive(button.setButtonText('Revert')).onClick(() => run(this.onRevert));
 		});
 		buttons.addButton((button) => button.setButtonText('Cancel').onClick(() => this.close()));
 	}

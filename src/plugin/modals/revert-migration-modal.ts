@@ -1,4 +1,5 @@
 import { App, ButtonComponent, Modal, Setting } from 'obsidian';
+import { styleDestructive } from '../shared/destructive-button';
 import type { MigrationLog } from '../../core/migration/migration-log';
 
 /** Asks before undoing the last migration, saying what it will move back and restore. */
@@ -28,16 +29,13 @@ export class RevertMigrationModal extends Modal {
 		});
 		new Setting(contentEl)
 			.addButton((button: ButtonComponent) =>
-				button
-					.setButtonText('Revert')
-					.setWarning()
-					.onClick(() => {
-						button.setDisabled(true);
-						this.reverting = this.onRevert().then((ok) => {
-							if (ok) this.close();
-							else button.setDisabled(false);
-						});
-					}),
+				styleDestructive(button.setButtonText('Revert')).onClick(() => {
+					button.setDisabled(true);
+					this.reverting = this.onRevert().then((ok) => {
+						if (ok) this.close();
+						else button.setDisabled(false);
+					});
+				}),
 			)
 			.addButton((button) => button.setButtonText('Cancel').onClick(() => this.close()));
 	}

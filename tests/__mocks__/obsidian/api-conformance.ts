@@ -39,6 +39,7 @@ declare const fake: {
 	toggle: Fake.ToggleComponent;
 	dropdown: Fake.DropdownComponent;
 	button: Fake.ButtonComponent;
+	settingGroup: Fake.SettingGroup;
 	extraButton: Fake.ExtraButtonComponent;
 	notice: Fake.Notice;
 	events: Fake.Events;
@@ -67,6 +68,7 @@ export const textAreaConforms: Partial<Sig<Real.TextAreaComponent>> = sig(fake.t
 export const toggleConforms: Partial<Sig<Real.ToggleComponent>> = sig(fake.toggle);
 export const dropdownConforms: Partial<Sig<Real.DropdownComponent>> = sig(fake.dropdown);
 export const buttonConforms: Partial<Sig<Real.ButtonComponent>> = sig(fake.button);
+export const settingGroupConforms: Partial<Sig<Real.SettingGroup>> = sig(fake.settingGroup);
 export const extraButtonConforms: Partial<Sig<Real.ExtraButtonComponent>> = sig(fake.extraButton);
 export const noticeConforms: Partial<Sig<Real.Notice>> = sig(fake.notice);
 export const eventsConforms: Partial<Sig<Real.Events>> = sig(fake.events);

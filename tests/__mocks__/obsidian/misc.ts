@@ -29,7 +29,28 @@ export function setMobilePlatform(): void {
 	Object.assign(Platform, { isDesktop: false, isMobile: true, isDesktopApp: false, isMobileApp: true, isPhone: true, isLinux: false, isAndroidApp: true });
 }
 
-export const apiVersion = '1.8.7';
+/** The app the typings describe (node_modules/obsidian). */
+const CURRENT_API_VERSION = '1.13.1';
+
+/**
+ * The version of the Obsidian the fake plays. APIs newer than it are missing, as on an older app:
+ * they throw as a missing method would. Tests of an older app's path call `setApiVersion` and
+ * `resetApiVersion` after.
+ */
+export let apiVersion = CURRENT_API_VERSION;
+
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+export function resetApiVersion(): void {
+	apiVersion = CURRENT_API_VERSION;
+}
+
+/** Throws, as calling a method the app does not have yet would, when the fake plays an app older than `since`. */
+export function requireFakeApi(name: string, since: string): void {
+	if (!requireApiVersion(since)) throw new TypeError(`${name} is not a function (it came in Obsidian ${since}; this app is ${apiVersion})`);
+}
 
 export function requireApiVersion(version: string): boolean {
 	const a = apiVersion.split('.').map(Number);

@@ -1,6 +1,7 @@
 import type { TooltipOptions } from 'obsidian';
 import type { App } from './app';
 import { setIcon } from './icons';
+import { requireFakeApi } from './misc';
 import type { Plugin } from './plugin';
 
 /**
@@ -297,6 +298,12 @@ export class ButtonComponent extends BaseComponent {
 
 	setWarning(): this {
 		this.buttonEl.addClass('mod-warning');
+		return this;
+	}
+
+	setDestructive(): this {
+		requireFakeApi('ButtonComponent.setDestructive', '1.13.0');
+		this.buttonEl.addClass('mod-destructive');
 		return this;
 	}
 
