@@ -6,7 +6,7 @@ import { fencedLines, findFrontmatter, LineIndex, maskNonProse } from './markdow
 import type { MetadataCache } from './metadata-cache';
 import { joinPath, normalizePath, parentPath, splitName } from './paths';
 import { Vault } from './vault';
-import { parseYaml, stringifyYaml } from './yaml';
+import { parseProperties as parseYaml, stringifyProperties as stringifyYaml } from './yaml';
 
 /** Characters a markdown link target must not hold raw. */
 function encodeLinkPath(path: string): string {

@@ -1,7 +1,7 @@
 import type { BlockCache, CachedMetadata, EmbedCache, FrontmatterLinkCache, HeadingCache, LinkCache, ListItemCache, SectionCache, TagCache } from 'obsidian';
 import { defaultDisplayText, parsePropertyLink, scanLinks, type LinkSpan } from './link-scan';
 import { fencedLines, findFrontmatter, LineIndex, maskNonProse, type FrontmatterBlock } from './markdown-scan';
-import { parseYaml } from './yaml';
+import { parseProperties as parseYaml } from './yaml';
 
 export interface ParsedNote {
 	cache: CachedMetadata;

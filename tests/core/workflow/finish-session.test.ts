@@ -1,9 +1,11 @@
+jest.mock('yaml', () => jest.requireActual<typeof import('../../helpers/yaml-engines')>('../../helpers/yaml-engines').switchableYaml);
 import { readContextFile } from '../../../src/core/context/context-file';
 import { activeSession } from '../../../src/core/context/session';
 import { finishSession, UNKNOWN_DURATION } from '../../../src/core/workflow/finish-session';
 import { logEntry } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1001, CTX_1014, END_OF_1014_TIMELINE, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, sessionBlock, SPEC_1014, toCrlf, workspace } from './session-fixtures';
+import { useYamlEngine, YAML_ENGINES } from '../../helpers/yaml-engines';
 
 const METRICS_1014 = ['- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n'] as const;
 
@@ -19,125 +21,135 @@ async function started(changes: Record<string, string | null> = {}) {
 	return ws;
 }
 
-describe('finishSession', () => {
-	it('closes the session with the duration from Started (14:30 → 17:00 is 2.5 hours) and refreshes the metrics', async () => {
-		const ws = await started();
-		const result = await finishSession(ws, { id: '1014' });
-		expect(result).toEqual({ session: 3, minutes: 150, status: 'completed', written: [CTX_1014] });
+// The CLI reads YAML with the `yaml` package, main.js with Obsidian's parseYaml: both must pass.
+describe.each(YAML_ENGINES)('%s', (_title, engine) => {
+	useYamlEngine(engine);
 
-		let expected = replaceOnce(EXAMPLE[CTX_1014], '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
-		expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}`);
-		// Only the two computed lines change; Lines of Code and the rest stay as written.
-		expected = replaceOnce(expected, ...METRICS_1014);
-		expect(expectOnlyChanged(EXAMPLE, ws.store.snapshot(), [CTX_1014])[CTX_1014]).toBe(expected);
-		expect(activeSession(readContextFile(expected).sessions)).toBeNull();
-	});
+	describe('finishSession', () => {
+		it('closes the session with the duration from Started (14:30 → 17:00 is 2.5 hours) and refreshes the metrics', async () => {
+			const ws = await started();
+			const result = await finishSession(ws, { id: '1014' });
+			expect(result).toEqual({ session: 3, minutes: 150, status: 'completed', written: [CTX_1014] });
 
-	it('writes a partial status and the summary under #### Summary at the end of the session', async () => {
-		const ws = await started();
-		await logEntry(ws, { id: '1014', section: 'implementation', text: 'Wrote the stale handle section' });
-		await finishSession(ws, { id: '1014', status: 'partial', summary: 'Guide half done.\r\nReview tomorrow.\n' });
-		expect(ws.store.snapshot()[CTX_1014]).toContain(
-			`${END_OF_1014_TIMELINE}\n${closed3('partial')}\n#### Implementation\n- Wrote the stale handle section\n\n#### Summary\nGuide half done.\nReview tomorrow.\n\n## Deliverables`,
-		);
-	});
+			let expected = replaceOnce(EXAMPLE[CTX_1014], '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
+			expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}`);
+			// Only the two computed lines change; Lines of Code and the rest stay as written.
+			expected = replaceOnce(expected, ...METRICS_1014);
+			expect(expectOnlyChanged(EXAMPLE, ws.store.snapshot(), [CTX_1014])[CTX_1014]).toBe(expected);
+			expect(activeSession(readContextFile(expected).sessions)).toBeNull();
+		});
 
-	it('marks the spec and its journal completed with `complete`', async () => {
-		const ws = await started();
-		const before = ws.store.snapshot();
-		const result = await finishSession(ws, { id: '1014', complete: true });
-		expect(result.written.sort()).toEqual([CTX_1014, SPEC_1014].sort());
-		let spec = replaceOnce(before[SPEC_1014], 'status: implementing\n', 'status: completed\n');
-		spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28\n');
-		spec = replaceOnce(spec, '**Status**: implementing  \n', '**Status**: completed  \n');
-		spec = replaceOnce(spec, '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
-		let ctx = replaceOnce(before[CTX_1014], '**Status**: implementing  \n', '**Status**: completed  \n');
-		ctx = replaceOnce(ctx, '**Updated**: 2025-08-28 14:30', '**Updated**: 2025-08-28 17:00');
-		ctx = replaceOnce(ctx, sessionBlock(3), closed3());
-		ctx = replaceOnce(ctx, ...METRICS_1014);
-		const edited = expectOnlyChanged(before, ws.store.snapshot(), [CTX_1014, SPEC_1014]);
-		expect(edited[SPEC_1014]).toBe(spec);
-		expect(edited[CTX_1014]).toBe(ctx);
-		expect(ws.index.get('1014')?.status).toBe('completed');
-	});
+		it('writes a partial status and the summary under #### Summary at the end of the session', async () => {
+			const ws = await started();
+			await logEntry(ws, { id: '1014', section: 'implementation', text: 'Wrote the stale handle section' });
+			await finishSession(ws, { id: '1014', status: 'partial', summary: 'Guide half done.\r\nReview tomorrow.\n' });
+			expect(ws.store.snapshot()[CTX_1014]).toContain(
+				`${END_OF_1014_TIMELINE}\n${closed3('partial')}\n#### Implementation\n- Wrote the stale handle section\n\n#### Summary\nGuide half done.\nReview tomorrow.\n\n## Deliverables`,
+			);
+		});
 
-	it('refuses when no session is active and writes nothing', async () => {
-		const ws = await workspace();
-		await expectRefused(ws, () => finishSession(ws, { id: '1014' }), 'no-active-session', 'Spec 1014 has no active session');
-		await expectRefused(ws, () => finishSession(ws, { id: '4005' }), 'no-active-session', 'Spec 4005 has no active session');
-		const open = await started();
-		await expectRefused(open, () => finishSession(open, { id: '1014', status: 'done' as never }), 'bad-status', 'Unknown session status "done": use completed, partial, blocked');
-	});
+		it('marks the spec and its journal completed with `complete`', async () => {
+			const ws = await started();
+			const before = ws.store.snapshot();
+			const result = await finishSession(ws, { id: '1014', complete: true });
+			expect(result.written.sort()).toEqual([CTX_1014, SPEC_1014].sort());
+			let spec = replaceOnce(before[SPEC_1014], 'status: implementing\n', 'status: completed\n');
+			spec = replaceOnce(spec, 'updated: 2025-08-27\n', 'updated: 2025-08-28\n');
+			spec = replaceOnce(spec, '**Status**: implementing  \n', '**Status**: completed  \n');
+			spec = replaceOnce(spec, '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
+			let ctx = replaceOnce(before[CTX_1014], '**Status**: implementing  \n', '**Status**: completed  \n');
+			ctx = replaceOnce(ctx, '**Updated**: 2025-08-28 14:30', '**Updated**: 2025-08-28 17:00');
+			ctx = replaceOnce(ctx, sessionBlock(3), closed3());
+			ctx = replaceOnce(ctx, ...METRICS_1014);
+			const edited = expectOnlyChanged(before, ws.store.snapshot(), [CTX_1014, SPEC_1014]);
+			expect(edited[SPEC_1014]).toBe(spec);
+			expect(edited[CTX_1014]).toBe(ctx);
+			expect(ws.index.get('1014')?.status).toBe('completed');
+		});
 
-	it('creates ## Metrics at its canonical place in the feature journal (1001)', async () => {
-		const ws = await workspace();
-		await startSession(ws, { id: '1001' });
-		ws.setNow('2025-08-28T15:15:00');
-		const before = ws.store.snapshot();
-		await finishSession(ws, { id: '1001' });
-		let expected = replaceOnce(before[CTX_1001], '**Updated**: 2025-08-28 14:30', '**Updated**: 2025-08-28 15:15');
-		expected = replaceOnce(expected, '**Duration**: In progress  \n', '**Duration**: 45 minutes  \n');
-		expected = replaceOnce(expected, '**Status**: active  \n', '**Status**: completed  \n');
-		expected = replaceOnce(
-			expected,
-			'Keeps strategy snapshots on the cold tier\n\n## Notes & Learnings',
-			'Keeps strategy snapshots on the cold tier\n\n## Metrics\n\n### Implementation\n- **Total Sessions**: 2\n- **Total Duration**: 1.75 hours\n\n## Notes & Learnings',
-		);
-		expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1001])[CTX_1001]).toBe(expected);
-	});
+		it('refuses when no session is active and writes nothing', async () => {
+			const ws = await workspace();
+			await expectRefused(ws, () => finishSession(ws, { id: '1014' }), 'no-active-session', 'Spec 1014 has no active session');
+			await expectRefused(ws, () => finishSession(ws, { id: '4005' }), 'no-active-session', 'Spec 4005 has no active session');
+			const open = await started();
+			await expectRefused(open, () => finishSession(open, { id: '1014', status: 'done' as never }), 'bad-status', 'Unknown session status "done": use completed, partial, blocked');
+		});
 
-	it('adds missing metric lines beside the ones there, keeping other metrics untouched', async () => {
-		const onlyLoc = replaceOnce(EXAMPLE[CTX_1014], METRICS_1014[0], '');
-		const ws1 = await started({ [CTX_1014]: onlyLoc });
-		await finishSession(ws1, { id: '1014' });
-		expect(ws1.store.snapshot()[CTX_1014]).toContain('### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n- **Lines of Code**: +511, -0\n');
+		it('creates ## Metrics at its canonical place in the feature journal (1001)', async () => {
+			const ws = await workspace();
+			await startSession(ws, { id: '1001' });
+			ws.setNow('2025-08-28T15:15:00');
+			const before = ws.store.snapshot();
+			await finishSession(ws, { id: '1001' });
+			let expected = replaceOnce(before[CTX_1001], '**Updated**: 2025-08-28 14:30', '**Updated**: 2025-08-28 15:15');
+			expected = replaceOnce(expected, '**Duration**: In progress  \n', '**Duration**: 45 minutes  \n');
+			expected = replaceOnce(expected, '**Status**: active  \n', '**Status**: completed  \n');
+			expected = replaceOnce(
+				expected,
+				'Keeps strategy snapshots on the cold tier\n\n## Notes & Learnings',
+				'Keeps strategy snapshots on the cold tier\n\n## Metrics\n\n### Implementation\n- **Total Sessions**: 2\n- **Total Duration**: 1.75 hours\n\n## Notes & Learnings',
+			);
+			expect(expectOnlyChanged(before, ws.store.snapshot(), [CTX_1001])[CTX_1001]).toBe(expected);
+		});
 
-		const onlyDuration = replaceOnce(EXAMPLE[CTX_1014], '- **Total Sessions**: 2\n', '');
-		const ws2 = await started({ [CTX_1014]: onlyDuration });
-		await finishSession(ws2, { id: '1014' });
-		expect(ws2.store.snapshot()[CTX_1014]).toContain('### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n- **Lines of Code**');
+		it('adds missing metric lines beside the ones there, keeping other metrics untouched', async () => {
+			const onlyLoc = replaceOnce(EXAMPLE[CTX_1014], METRICS_1014[0], '');
+			const ws1 = await started({ [CTX_1014]: onlyLoc });
+			await finishSession(ws1, { id: '1014' });
+			expect(ws1.store.snapshot()[CTX_1014]).toContain('### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n- **Lines of Code**: +511, -0\n');
 
-		const noGroup = replaceOnce(EXAMPLE[CTX_1014], `### Implementation\n${METRICS_1014[0]}- **Lines of Code**: +511, -0\n- **Files Created**: 8\n- **Files Modified**: 1\n\n`, '');
-		const ws3 = await started({ [CTX_1014]: noGroup });
-		await finishSession(ws3, { id: '1014' });
-		expect(ws3.store.snapshot()[CTX_1014]).toContain('## Metrics\n\n### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n\n### Quality\n');
-	});
+			const onlyDuration = replaceOnce(EXAMPLE[CTX_1014], '- **Total Sessions**: 2\n', '');
+			const ws2 = await started({ [CTX_1014]: onlyDuration });
+			await finishSession(ws2, { id: '1014' });
+			expect(ws2.store.snapshot()[CTX_1014]).toContain('### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n- **Lines of Code**');
 
-	it('keeps a typed duration when the session has no Started line, and says unknown for a bare "In progress"', async () => {
-		const typed =
-			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: active\n\n#### Planning\n- Something\n';
-		const ws = await workspace({ [CTX_1014]: typed });
-		const result = await finishSession(ws, { id: '1014' });
-		expect(result.minutes).toBe(45);
-		expect(ws.store.snapshot()[CTX_1014]).toBe(
-			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: completed\n\n#### Planning\n- Something\n' +
-				'\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 45 minutes\n',
-		);
+			const noGroup = replaceOnce(
+				EXAMPLE[CTX_1014],
+				`### Implementation\n${METRICS_1014[0]}- **Lines of Code**: +511, -0\n- **Files Created**: 8\n- **Files Modified**: 1\n\n`,
+				'',
+			);
+			const ws3 = await started({ [CTX_1014]: noGroup });
+			await finishSession(ws3, { id: '1014' });
+			expect(ws3.store.snapshot()[CTX_1014]).toContain('## Metrics\n\n### Implementation\n- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n\n### Quality\n');
+		});
 
-		const seed =
-			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-26 - Initial Planning\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active\n';
-		const ws2 = await workspace({ [CTX_1014]: seed });
-		const r2 = await finishSession(ws2, { id: '1014' });
-		expect(r2.minutes).toBeNull();
-		expect(ws2.store.snapshot()[CTX_1014].startsWith(seed.replace('In progress', UNKNOWN_DURATION).replace('**Status**: active', '**Status**: completed'))).toBe(true);
-		expect(activeSession(readContextFile(ws2.store.snapshot()[CTX_1014]).sessions)).toBeNull();
-	});
+		it('keeps a typed duration when the session has no Started line, and says unknown for a bare "In progress"', async () => {
+			const typed =
+				'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: active\n\n#### Planning\n- Something\n';
+			const ws = await workspace({ [CTX_1014]: typed });
+			const result = await finishSession(ws, { id: '1014' });
+			expect(result.minutes).toBe(45);
+			expect(ws.store.snapshot()[CTX_1014]).toBe(
+				'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Hand kept\n**Duration**: 45 minutes  \n**Status**: completed\n\n#### Planning\n- Something\n' +
+					'\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 45 minutes\n',
+			);
 
-	it("adds a missing Status line after the session's last field line", async () => {
-		const text = '# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Quick fix\n**Duration**: In progress  \n**Started**: 2025-08-28 14:30\n\n## Metrics\n';
-		const ws = await workspace({ [CTX_1014]: text }, '2025-08-28T15:00:00');
-		await finishSession(ws, { id: '1014', status: 'blocked' });
-		expect(ws.store.snapshot()[CTX_1014]).toBe(
-			'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Quick fix\n**Duration**: 30 minutes  \n**Started**: 2025-08-28 14:30  \n**Status**: blocked\n\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 30 minutes\n',
-		);
-	});
+			const seed =
+				'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-26 - Initial Planning\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active\n';
+			const ws2 = await workspace({ [CTX_1014]: seed });
+			const r2 = await finishSession(ws2, { id: '1014' });
+			expect(r2.minutes).toBeNull();
+			expect(ws2.store.snapshot()[CTX_1014].startsWith(seed.replace('In progress', UNKNOWN_DURATION).replace('**Status**: active', '**Status**: completed'))).toBe(true);
+			expect(activeSession(readContextFile(ws2.store.snapshot()[CTX_1014]).sessions)).toBeNull();
+		});
 
-	it('keeps a CRLF journal CRLF', async () => {
-		const ws = await started({ [CTX_1014]: toCrlf(EXAMPLE[CTX_1014]) });
-		await finishSession(ws, { id: '1014', summary: 'Done.' });
-		let expected = replaceOnce(EXAMPLE[CTX_1014], '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
-		expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}\n#### Summary\nDone.\n`);
-		expected = replaceOnce(expected, ...METRICS_1014);
-		expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(expected));
+		it("adds a missing Status line after the session's last field line", async () => {
+			const text =
+				'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Quick fix\n**Duration**: In progress  \n**Started**: 2025-08-28 14:30\n\n## Metrics\n';
+			const ws = await workspace({ [CTX_1014]: text }, '2025-08-28T15:00:00');
+			await finishSession(ws, { id: '1014', status: 'blocked' });
+			expect(ws.store.snapshot()[CTX_1014]).toBe(
+				'# Context: X\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Quick fix\n**Duration**: 30 minutes  \n**Started**: 2025-08-28 14:30  \n**Status**: blocked\n\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 30 minutes\n',
+			);
+		});
+
+		it('keeps a CRLF journal CRLF', async () => {
+			const ws = await started({ [CTX_1014]: toCrlf(EXAMPLE[CTX_1014]) });
+			await finishSession(ws, { id: '1014', summary: 'Done.' });
+			let expected = replaceOnce(EXAMPLE[CTX_1014], '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
+			expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}\n#### Summary\nDone.\n`);
+			expected = replaceOnce(expected, ...METRICS_1014);
+			expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(expected));
+		});
 	});
 });
