@@ -5,15 +5,16 @@ import { Workspace } from '../core/workspace/workspace';
 import { SpecWorkflowSettings } from './settings';
 import { VaultFileStore } from './vault-file-store';
 
-/** Obsidian's undocumented vault settings reader ("Use [[Wikilinks]]" is `useMarkdownLinks`). */
-interface VaultWithConfig {
-	getConfig?(key: string): unknown;
-}
-
-/** The link style to write: the setting, or the vault's own "Use [[Wikilinks]]" choice. */
+/**
+ * The link style to write: the setting, or the vault's own "Use [[Wikilinks]]" choice, read with
+ * Obsidian's undocumented `vault.getConfig` (obsidian-private.d.ts); wikilinks, Obsidian's default,
+ * when the app has no such reader.
+ */
 export function effectiveLinkStyle(app: App, setting: SpecWorkflowSettings['linkStyle']): LinkStyle {
 	if (setting !== 'vault') return setting;
-	return (app.vault as unknown as VaultWithConfig).getConfig?.('useMarkdownLinks') === true ? 'markdown' : 'wikilink';
+	const vault = app.vault;
+	if (typeof vault.getConfig !== 'function') return 'wikilink';
+	return vault.getConfig('useMarkdownLinks') === true ? 'markdown' : 'wikilink';
 }
 
 /**

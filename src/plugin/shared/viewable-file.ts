@@ -27,11 +27,6 @@ const BUILT_IN = new Set([
 	'mkv',
 ]);
 
-/** Obsidian's undocumented view registry: also knows extensions that other plugins registered. */
-interface AppWithViewRegistry {
-	viewRegistry?: { isExtensionRegistered?(extension: string): boolean };
-}
-
 /**
  * Whether Obsidian can show this file in a tab. Scripts and config files (`.sh`, `.conf`) are
  * not, unless a plugin registered their extension: opening one would only show an empty tab.
@@ -41,5 +36,9 @@ export function opensInObsidian(app: App, path: string): boolean {
 	const dot = name.lastIndexOf('.');
 	const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 	if (BUILT_IN.has(ext)) return true;
-	return (app as unknown as AppWithViewRegistry).viewRegistry?.isExtensionRegistered?.(ext) === true;
+	// Obsidian's undocumented view registry (obsidian-private.d.ts) also knows the extensions other
+	// plugins registered; without it, only the built-in formats count.
+	const registry = app.viewRegistry;
+	if (typeof registry?.isExtensionRegistered !== 'function') return false;
+	return registry.isExtensionRegistered(ext) === true;
 }
