@@ -5,10 +5,11 @@ import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
 import { LinkResolver } from '../core/links/link-resolver';
+import type { Backlinks } from '../core/reports/backlinks';
 import { WorkflowError } from '../core/workspace/workflow-error';
 import { Workspace } from '../core/workspace/workspace';
 import { FsFileStore } from './fs-file-store';
-import { vaultCache } from './index-cache/vault-cache';
+import { cachedBacklinks, vaultCache } from './index-cache/vault-cache';
 import type { IndexCacheOptions } from './index-cache/index-cache';
 
 export interface OpenOptions {
@@ -30,6 +31,8 @@ export interface OpenOptions {
 export interface NodeWorkspace extends Workspace {
 	store: FsFileStore;
 	vaultPath: string;
+	/** Who links to what in the vault as listed at opening, through the cache's link file when there is a cache. */
+	backlinks(): Promise<Backlinks>;
 }
 
 /** The plugin's saved settings, so the CLI follows what the user chose in Obsidian. */
@@ -78,6 +81,7 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	return {
 		store,
 		vaultPath,
+		backlinks: () => cachedBacklinks(options.cacheFolder, vaultPath, store, files, (l, s) => links.resolve(l, s), options.cacheOptions),
 		index,
 		links,
 		settings: {

@@ -88,7 +88,7 @@ export const VERBS: Record<string, Verb> = {
 		operations: [DELIVERABLES],
 		positionals: [ID],
 		async run(ws, args) {
-			const outcome = await DELIVERABLES.run(ws, verbInput(this, DELIVERABLES, args), undefined);
+			const outcome = await DELIVERABLES.run(ws, verbInput(this, DELIVERABLES, args), { backlinks: await ws.backlinks() });
 			const { report, saved } = outcome;
 			const text = saved ? written(saved.written ? [saved.path] : []) : formatDeliverablesReport(report);
 			return { json: deliverablesJson(outcome), text };

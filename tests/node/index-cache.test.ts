@@ -2,6 +2,8 @@ import * as fc from 'fast-check';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { DELIVERABLES, DeliverablesOutcome } from '../../src/core/operations/deliverables';
+import { scanBacklinks } from '../../src/core/reports/backlinks';
 import { FsFileStore } from '../../src/node/fs-file-store';
 import { cacheFolder } from '../../src/node/index-cache/cache-place';
 import { openWorkspace } from '../../src/node/open-workspace';
@@ -189,6 +191,82 @@ describe('the index cache', () => {
 		expect(warm).toEqual(cold);
 		// The same facts again (a note's hash may be dropped meanwhile, once its change is old enough).
 		expect(keptFacts(readFileSync(join(cache, file), 'utf8'))).toEqual(keptFacts(good));
+	});
+});
+
+describe('backlinks through the cache', () => {
+	let root: string;
+	beforeEach(() => {
+		root = mkdtempSync(join(tmpdir(), 'spec-work-links-'));
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	/**
+	 * The report of spec 1014 as the CLI gives it with the cache's link file, and as a scan of every
+	 * note gives it; and the notes linking to each file, both ways.
+	 */
+	async function reports(vault: string, cache: string, cacheOptions: IndexCacheOptions): Promise<[unknown, unknown]> {
+		const warm = await openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions });
+		const cold = await openWorkspace({ cwd: vault, vault });
+		const [graph, scan] = [await warm.backlinks(), await scanBacklinks(cold)];
+		const files = (await cold.store.list('')).map((f) => f.path);
+		expect(files.map((f) => [f, graph.linksTo(f).map((b) => b.source)])).toEqual(files.map((f) => [f, [...new Set(scan.linksTo(f).map((b) => b.source))]]));
+		return [await DELIVERABLES.run(warm, { id: '1014' }, { backlinks: graph }), await DELIVERABLES.run(cold, { id: '1014' }, undefined)];
+	}
+
+	it('gives the report a scan of every note gives, as notes start, stop and cease to link', async () => {
+		const vault = join(root, 'vault');
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const cache = join(root, 'cache');
+		const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
+		const user = join(vault, 'notes/uses.md');
+		const usedBy = (report: unknown): string[] => (report as DeliverablesOutcome).report.usedBy.map((u) => u.path);
+		let [warm, cold] = await reports(vault, cache, settled);
+		expect(warm).toEqual(cold);
+		expect(usedBy(warm)).not.toContain('notes/uses.md');
+
+		mkdirSync(dirname(user), { recursive: true });
+		writeFileSync(user, 'We run [[nas-health-check.sh|the health check]] nightly.\n');
+		[warm, cold] = await reports(vault, cache, settled);
+		expect(warm).toEqual(cold);
+		expect(usedBy(warm)).toContain('notes/uses.md');
+
+		// Same size, and settled: only the stat's times tell (mtime moved by the write).
+		writeFileSync(user, 'We run [[nas-health-check.sk|the health check]] nightly.\n');
+		[warm, cold] = await reports(vault, cache, settled);
+		expect(warm).toEqual(cold);
+		expect(usedBy(warm)).not.toContain('notes/uses.md');
+
+		writeFileSync(user, 'See [[benchmark.sh]].\n');
+		await reports(vault, cache, settled);
+		rmSync(user);
+		[warm, cold] = await reports(vault, cache, settled);
+		expect(warm).toEqual(cold);
+		expect(usedBy(warm)).not.toContain('notes/uses.md');
+	});
+
+	it('reads on a warm call no note that did not change', async () => {
+		const vault = join(root, 'vault');
+		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+		const cache = join(root, 'cache');
+		const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
+		const reads = jest.spyOn(FsFileStore.prototype, 'read');
+		try {
+			const notesRead = async (): Promise<string[]> => {
+				const ws = await openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions: settled });
+				reads.mockClear();
+				await ws.backlinks();
+				return reads.mock.calls.map(([p]) => p);
+			};
+			expect((await notesRead()).length).toBeGreaterThan(10);
+			expect(await notesRead()).toEqual([]);
+			writeFileSync(join(vault, 'specs/1000/1001/1001.context.md'), '# Journal\n\nSee [[benchmark.sh]].\n');
+			expect(await notesRead()).toEqual(['specs/1000/1001/1001.context.md']);
+			expect(await notesRead()).toEqual([]);
+			expect(readdirSync(cache).sort()).toEqual([expect.stringMatching(/\.links\.json$/), expect.stringMatching(/\.specs\.json$/)]);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 });
 

@@ -17,7 +17,7 @@ export function cacheFolder(env: Record<string, string | undefined>, noCache = f
 	return platform === 'darwin' ? nodePath.join(env.HOME, 'Library', 'Caches', 'spec-work') : nodePath.join(env.HOME, '.cache', 'spec-work');
 }
 
-/** The vault's cache file in `folder`, named by a hash of the vault's real path. */
-export function cacheFileIn(folder: string, vaultRealPath: string): string {
-	return nodePath.join(folder, `${createHash('sha256').update(vaultRealPath).digest('hex').slice(0, 16)}.json`);
+/** The vault's cache file of a kind (`specs`, `links`) in `folder`, named by a hash of the vault's real path. */
+export function cacheFileIn(folder: string, vaultRealPath: string, kind: string): string {
+	return nodePath.join(folder, `${createHash('sha256').update(vaultRealPath).digest('hex').slice(0, 16)}.${kind}.json`);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, Stats, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { readSpecFacts, SpecFacts } from '../../core/index/read-spec';
 import { CacheEntry, cacheJson, parseCache } from './cache-file';
+import type { CacheKind } from './cache-kinds';
 
 export interface IndexCacheOptions {
 	/** The clock the age of a change is judged by (ms since the epoch). */
@@ -18,13 +18,13 @@ export interface IndexCacheOptions {
 const SETTLE_MS = 3000;
 
 /**
- * The facts of each spec note from an earlier call, kept outside the vault (cache-place.ts). A
- * note whose size, mtime and ctime are those it was read at is not read again; any other is read
- * and its facts kept for the next call. Only the index is fed from it: operations read the files
- * they act on.
+ * What was read from each note by an earlier call (its kind says what: a spec's facts, a note's
+ * links), kept outside the vault (cache-place.ts). A note whose size, mtime and ctime are those it
+ * was read at is not read again; any other is read and what it says kept for the next call. Only
+ * the index and the link graph are fed from it: operations read the files they act on.
  */
-export class IndexCache {
-	private readonly next = new Map<string, CacheEntry>();
+export class IndexCache<T> {
+	private readonly next = new Map<string, CacheEntry<T>>();
 	private changed = false;
 	private readonly now: () => number;
 	private readonly settleMs: number;
@@ -32,7 +32,8 @@ export class IndexCache {
 	private constructor(
 		private readonly file: string,
 		private readonly vault: string,
-		private readonly kept: ReadonlyMap<string, CacheEntry>,
+		private readonly kind: CacheKind<T>,
+		private readonly kept: ReadonlyMap<string, CacheEntry<T>>,
 		options: IndexCacheOptions,
 	) {
 		this.now = options.now ?? Date.now;
@@ -40,49 +41,49 @@ export class IndexCache {
 	}
 
 	/** The cache in `file` for the vault at `vault` (its real path); an unreadable or untrusted one starts empty. */
-	static load(file: string, vault: string, options: IndexCacheOptions = {}): IndexCache {
+	static load<T>(file: string, vault: string, kind: CacheKind<T>, options: IndexCacheOptions = {}): IndexCache<T> {
 		let text = '';
 		try {
 			text = readFileSync(file, 'utf8');
 		} catch {
 			// No cache yet, or one we may not read: built afresh.
 		}
-		return new IndexCache(file, vault, text === '' ? new Map() : parseCache(text, vault), options);
+		return new IndexCache(file, vault, kind, text === '' ? new Map() : parseCache(text, kind.name, vault, kind.isValue), options);
 	}
 
 	/**
-	 * The facts of the spec note at `path` (`absolute` on disk); `read` gives its text as the store
-	 * reads it, and its failure (a missing or unreadable file) is passed on and nothing is kept.
+	 * What the note at `path` (`absolute` on disk) says; `read` gives its text as the store reads
+	 * it, and its failure (a missing or unreadable file) is passed on and nothing is kept.
 	 */
-	async factsOf(path: string, absolute: string, read: () => Promise<string>): Promise<SpecFacts> {
+	async valueOf(path: string, absolute: string, read: () => Promise<string>): Promise<T> {
 		// The stat is taken before the read: a change between the two leaves a stat that the next call sees differ.
 		const st = statSync(absolute, { throwIfNoEntry: false });
 		const checkedAt = this.now();
 		const kept = this.kept.get(path);
 		let text: string | undefined;
 		if (st && kept && sameStat(kept, st)) {
-			if (kept.hash === null) return this.keep(path, kept).facts;
+			if (kept.hash === null) return this.keep(path, kept).value;
 			text = await read();
-			if (hashOf(text) === kept.hash) return this.keep(path, { ...kept, hash: this.isRecent(st, checkedAt) ? kept.hash : null }).facts;
+			if (hashOf(text) === kept.hash) return this.keep(path, { ...kept, hash: this.isRecent(st, checkedAt) ? kept.hash : null }).value;
 		}
 		text ??= await read();
-		const facts = readSpecFacts(path, text);
-		if (st) this.keep(path, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, hash: this.isRecent(st, checkedAt) ? hashOf(text) : null, facts });
-		return facts;
+		const value = this.kind.read(path, text);
+		if (st) this.keep(path, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, hash: this.isRecent(st, checkedAt) ? hashOf(text) : null, value });
+		return value;
 	}
 
 	private isRecent(st: Stats, checkedAt: number): boolean {
 		return checkedAt - Math.max(st.mtimeMs, st.ctimeMs) < this.settleMs;
 	}
 
-	private keep(path: string, entry: CacheEntry): CacheEntry {
+	private keep(path: string, entry: CacheEntry<T>): CacheEntry<T> {
 		if (entry !== this.kept.get(path)) this.changed = true;
 		this.next.set(path, entry);
 		return entry;
 	}
 
 	/**
-	 * Writes the facts of the notes asked for in this call, when any differ from the file's: to a
+	 * Writes what was read of the notes asked for in this call, when any differ from the file's: to a
 	 * temporary file renamed over it, so a concurrent call reads the old cache or the new, never a
 	 * mix. A cache that cannot be written is left as it is: it only saves time.
 	 */
@@ -91,7 +92,7 @@ export class IndexCache {
 		const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 		try {
 			mkdirSync(nodePath.dirname(this.file), { recursive: true });
-			writeFileSync(tmp, cacheJson(this.vault, this.next));
+			writeFileSync(tmp, cacheJson(this.kind.name, this.vault, this.next));
 			renameSync(tmp, this.file);
 		} catch {
 			rmSync(tmp, { force: true });
@@ -99,7 +100,7 @@ export class IndexCache {
 	}
 }
 
-function sameStat(entry: CacheEntry, st: Stats): boolean {
+function sameStat(entry: CacheEntry<unknown>, st: Stats): boolean {
 	return entry.size === st.size && entry.mtimeMs === st.mtimeMs && entry.ctimeMs === st.ctimeMs;
 }
 

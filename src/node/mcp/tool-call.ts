@@ -33,7 +33,7 @@ export async function callTool(tool: Tool, args: Record<string, unknown> | undef
 		// As in the CLI: a writing call holds the lock from before it reads until it has written.
 		if (callWrites(tool.operation, input as never)) lock = await shell.lock(tool.name);
 		const ws = await vault.current();
-		const result = await tool.operation.run(ws, input as never, tool.host(shell, ws) as never);
+		const result = await tool.operation.run(ws, input as never, (await tool.host(shell, ws)) as never);
 		return answer(tool.json(result));
 	} catch (e) {
 		const line = shell.failureLine(e);

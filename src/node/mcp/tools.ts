@@ -23,7 +23,7 @@ export interface Tool {
 	operation: AnyOperation;
 	/** When to call it and what it returns; the fields' summaries describe its arguments. */
 	description: string;
-	/** What the shell must give the operation (git), from the workspace of the call. */
+	/** What the shell must give the operation (git, backlinks), from the workspace of the call. */
 	host(shell: McpShell, ws: NodeWorkspace): unknown;
 	/** The result as JSON: the same JSON the CLI's verb prints with --json. */
 	json(result: unknown): unknown;
@@ -31,7 +31,7 @@ export interface Tool {
 
 interface ToolOptions<R, H> {
 	description: string;
-	host?: (shell: McpShell, ws: NodeWorkspace) => H;
+	host?: (shell: McpShell, ws: NodeWorkspace) => H | Promise<H>;
 	json?: (result: R) => unknown;
 }
 
@@ -105,6 +105,7 @@ export const MORE_TOOLS: readonly Tool[] = [
 	tool('suggest_id', SUGGEST_ID, { description: 'The id new_spec would give a new spec of this type under this parent. Changes nothing.', json: suggestIdJson }),
 	tool('deliverables_report', DELIVERABLES, {
 		description: "The spec's deliverables report: each file with its type, traceback, lines and who uses it. With write it is saved as <id>.deliverables.md beside the spec.",
+		host: async (_shell, ws) => ({ backlinks: await ws.backlinks() }),
 		json: deliverablesJson,
 	}),
 	tool('create_contexts', CONTEXTS, { description: 'List the specs that have no context file; with apply, create them all (or none).' }),
