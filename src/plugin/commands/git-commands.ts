@@ -1,10 +1,10 @@
-import { Notice, Platform } from 'obsidian';
+import { Notice } from 'obsidian';
 import type { Spec } from '../../core/index/spec';
 import { activeSessionCommits } from '../../core/workflow/session-commits';
 import { specFiles } from '../../core/reports/spec-files';
 import { COMMIT, RECORD_COMMITS, SESSION_COMMITS } from '../../core/operations/git';
 import { refuseUnfinishedOperation } from '../../core/git/unfinished-operation';
-import { vaultRepository } from '../git/desktop-git';
+import { gitAvailable, vaultRepository } from '../git/desktop-git';
 import { CommitProgressModal } from '../modals/commit-progress-modal';
 import { RecordCommitsModal } from '../modals/record-commits-modal';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -17,7 +17,7 @@ import { specHeadingTitle } from '../../core/templates/spec-templates';
  * mobile they are not registered at all (the typed "Record commit…" works there).
  */
 export function registerGitCommands(plugin: SpecWorkflowPlugin): void {
-	if (!Platform.isDesktop) return;
+	if (!gitAvailable()) return;
 	addSpecCommand(plugin, { id: 'commit-spec-progress', name: 'Commit spec progress…', placeholder: 'Commit the progress of which spec?', flow: commitProgressFlow });
 	addSpecCommand(plugin, { id: 'record-commits-from-git', name: 'Record commits from Git…', placeholder: 'Record commits for which spec?', flow: recordCommitsFlow });
 }
