@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { DELIVERABLES, DeliverablesOutcome } from '../../src/core/operations/deliverables';
 import { scanBacklinks } from '../../src/core/reports/backlinks';
 import { FsFileStore } from '../../src/node/fs-file-store';
-import { cacheFolder } from '../../src/node/index-cache/cache-place';
+import { cacheFolder, formerCacheFileIn } from '../../src/node/index-cache/cache-place';
 import { openWorkspace } from '../../src/node/open-workspace';
 import { EXAMPLE_VAULT } from '../helpers/vault-files';
 import type { IndexCacheOptions } from '../../src/node/index-cache/index-cache';
@@ -191,6 +191,26 @@ describe('the index cache', () => {
 		expect(warm).toEqual(cold);
 		// The same facts again (a note's hash may be dropped meanwhile, once its change is old enough).
 		expect(keptFacts(readFileSync(join(cache, file), 'utf8'))).toEqual(keptFacts(good));
+	});
+});
+
+describe('the cache file of the first format', () => {
+	it('is removed once the new files are written, and other vaults’ files are left', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'spec-work-former-'));
+		try {
+			const vault = join(root, 'vault');
+			cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+			const cache = join(root, 'cache');
+			mkdirSync(cache);
+			const former = formerCacheFileIn(cache, realpathSync(vault));
+			writeFileSync(former, '{"format":1}');
+			writeFileSync(join(cache, '0123456789abcdef.json'), '{"format":1}');
+			await openWorkspace({ cwd: vault, vault, cacheFolder: cache });
+			expect(existsSync(former)).toBe(false);
+			expect(readdirSync(cache).sort()).toEqual(['0123456789abcdef.json', expect.stringMatching(/\.specs\.json$/)]);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -19,5 +19,14 @@ export function cacheFolder(env: Record<string, string | undefined>, noCache = f
 
 /** The vault's cache file of a kind (`specs`, `links`) in `folder`, named by a hash of the vault's real path. */
 export function cacheFileIn(folder: string, vaultRealPath: string, kind: string): string {
-	return nodePath.join(folder, `${createHash('sha256').update(vaultRealPath).digest('hex').slice(0, 16)}.${kind}.json`);
+	return nodePath.join(folder, `${vaultKey(vaultRealPath)}.${kind}.json`);
+}
+
+/** The vault's cache file as the first format named it (one file, no kind): removed once the new ones are written. */
+export function formerCacheFileIn(folder: string, vaultRealPath: string): string {
+	return nodePath.join(folder, `${vaultKey(vaultRealPath)}.json`);
+}
+
+function vaultKey(vaultRealPath: string): string {
+	return createHash('sha256').update(vaultRealPath).digest('hex').slice(0, 16);
 }

@@ -85,17 +85,20 @@ export class IndexCache<T> {
 	/**
 	 * Writes what was read of the notes asked for in this call, when any differ from the file's: to a
 	 * temporary file renamed over it, so a concurrent call reads the old cache or the new, never a
-	 * mix. A cache that cannot be written is left as it is: it only saves time.
+	 * mix. A cache that cannot be written is left as it is: it only saves time. Returns whether it
+	 * was written.
 	 */
-	save(): void {
-		if (!this.changed && this.next.size === this.kept.size) return;
+	save(): boolean {
+		if (!this.changed && this.next.size === this.kept.size) return false;
 		const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 		try {
 			mkdirSync(nodePath.dirname(this.file), { recursive: true });
 			writeFileSync(tmp, cacheJson(this.kind.name, this.vault, this.next));
 			renameSync(tmp, this.file);
+			return true;
 		} catch {
 			rmSync(tmp, { force: true });
+			return false;
 		}
 	}
 }

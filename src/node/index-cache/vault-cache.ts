@@ -1,9 +1,9 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileEntry, FileStore } from '../../core/files/file-store';
 import { SpecFacts } from '../../core/index/read-spec';
 import { Backlinks, isLinkSource, linkGraphBacklinks } from '../../core/reports/backlinks';
-import { cacheFileIn } from './cache-place';
+import { cacheFileIn, formerCacheFileIn } from './cache-place';
 import { CacheKind, LINK_TARGETS, SPEC_FACTS } from './cache-kinds';
 import { IndexCache, IndexCacheOptions } from './index-cache';
 
@@ -59,6 +59,8 @@ function openCache<T>(
 	const cache = IndexCache.load(cacheFileIn(folder, real, kind.name), real, kind, options);
 	return {
 		valueOf: (entry) => cache.valueOf(entry.path, nodePath.join(real, entry.path), () => store.read(entry.path)),
-		save: () => cache.save(),
+		save: () => {
+			if (cache.save()) rmSync(formerCacheFileIn(folder, real), { force: true });
+		},
 	};
 }
