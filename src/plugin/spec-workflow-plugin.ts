@@ -1,6 +1,7 @@
 import { Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
 import { SpecIndex } from '../core/index/spec-index';
 import { Workspace } from '../core/workspace/workspace';
+import { registerCliHandlers } from './cli-handlers';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
 import { DEFAULT_SETTINGS, mistypedSettingsNotice, SpecWorkflowSettings } from './settings';
@@ -29,6 +30,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 		let markReady: () => void = () => {};
 		this.indexReady = new Promise((resolve) => (markReady = resolve));
 		registerCommands(this);
+		registerCliHandlers(this);
 		registerStatusView(this);
 		this.addSettingTab(new SpecWorkflowSettingTab(this.app, this));
 		this.app.workspace.onLayoutReady(() => {

@@ -54,6 +54,7 @@ export { chooseSuggestion, FuzzySuggestModal, getOpenModal, Modal, openModals, S
 export { clearNotices, Notice, noticeLog, notices } from './obsidian/notice';
 export { normalizePath } from './obsidian/paths';
 export { Commands, loadPlugin, Plugin, runCommand, unloadPlugin, type RegisteredCommand, type RibbonItem } from './obsidian/plugin';
+export { cliData, cliHandlers, runCliCommand, type RegisteredCliHandler } from './obsidian/plugin';
 export { prepareFuzzySearch, prepareSimpleSearch, sortSearchResults } from './obsidian/search';
 export {
 	AbstractTextComponent,

@@ -1,7 +1,8 @@
-import type { Command, Hotkey, PluginManifest } from 'obsidian';
+import type { CliData, CliFlags, CliHandler, Command, Hotkey, PluginManifest } from 'obsidian';
 import type { App } from './app';
 import { Component } from './component';
 import { setIcon } from './icons';
+import { requireApiVersion } from './misc';
 import type { PluginSettingTab } from './setting';
 import type { ViewCreator } from './workspace';
 
@@ -74,9 +75,63 @@ export async function runCommand(app: App, id: string): Promise<boolean> {
 	return ran;
 }
 
+/** A handler registered for Obsidian's command line (`obsidian <command> key=value flag …`), as the app holds it. */
+export interface RegisteredCliHandler {
+	command: string;
+	description: string;
+	flags: CliFlags | null;
+	handler: CliHandler;
+	plugin: Plugin;
+}
+
+const cliRegistries = new WeakMap<App, Map<string, RegisteredCliHandler>>();
+
+/** The command line handlers registered in this app, by command id. */
+export function cliHandlers(app: App): Map<string, RegisteredCliHandler> {
+	let registry = cliRegistries.get(app);
+	if (!registry) cliRegistries.set(app, (registry = new Map<string, RegisteredCliHandler>()));
+	return registry;
+}
+
+/**
+ * The parameters Obsidian's CLI hands a handler for `obsidian <command> <args…>`: each `key=value`
+ * as that pair (the value as the shell passed it, spaces kept), each bare word as a flag set to 'true'.
+ */
+export function cliData(args: readonly string[]): CliData {
+	const data: CliData = {};
+	for (const arg of args) {
+		const eq = arg.indexOf('=');
+		if (eq > 0) data[arg.slice(0, eq)] = arg.slice(eq + 1);
+		else data[arg] = 'true';
+	}
+	return data;
+}
+
+/**
+ * Runs `obsidian <command> <args…>` as Obsidian's CLI would: the registered handler with the
+ * parameters parsed from `args`, its answer the text printed; an unknown command throws.
+ */
+export async function runCliCommand(app: App, command: string, args: readonly string[] = []): Promise<string> {
+	const registered = cliHandlers(app).get(command);
+	if (!registered) throw new Error(`Command "${command}" not found`);
+	const out = await registered.handler(cliData(args));
+	await app.flush();
+	return out;
+}
+
+/** Obsidian 1.12.2's Plugin.registerCliHandler: ids are global, a second registration of one throws; unloading removes it. */
+function registerCliHandler(this: Plugin, command: string, description: string, flags: CliFlags | null, handler: CliHandler): void {
+	const registry = cliHandlers(this.app);
+	if (registry.has(command)) throw new Error(`CLI command "${command}" is already registered`);
+	registry.set(command, { command, description, flags, handler, plugin: this });
+	this.register(() => registry.delete(command));
+}
+
 export abstract class Plugin extends Component {
 	app: App;
 	manifest: PluginManifest;
+	/** Since Obsidian 1.12.2: undefined on an app the fake plays older (setApiVersion), as the method is missing there. */
+	declare registerCliHandler: (command: string, description: string, flags: CliFlags | null, handler: CliHandler) => void;
 
 	constructor(app: App, manifest: PluginManifest) {
 		super();
@@ -185,6 +240,11 @@ export abstract class Plugin extends Component {
 
 	onUserEnable(): void {}
 }
+
+Object.defineProperty(Plugin.prototype, 'registerCliHandler', {
+	get: () => (requireApiVersion('1.12.2') ? registerCliHandler : undefined),
+	configurable: true,
+});
 
 const defaultManifest = (id: string): PluginManifest => ({
 	id,
