@@ -11,7 +11,7 @@ export default defineConfig([
 	{
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['eslint.config.mjs', 'esbuild.config.mjs', 'jest.config.cjs', 'scripts/*.mjs'] },
+				projectService: { allowDefaultProject: ['eslint.config.mjs', 'esbuild.config.mjs', 'jest.config.cjs', 'version-bump.mjs', 'scripts/*.mjs'] },
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},
