@@ -52,8 +52,9 @@ describe('the lint', () => {
 	});
 });
 
-/** Custom deliverable types whose order differs by language: Danish sorts "aa" after "z", Estonian "z" before "t". */
+/** Custom deliverable types and epic ids whose order differs by language: Danish sorts "aa" after "z", Estonian "z" before "t". */
 const STEPS: string[][] = [
+	...['ZZ1', 'TT1', 'AA1', 'AB1'].map((id) => ['new', 'epic', '--id', id, '--title', `Epic ${id}`]),
 	...['zeta', 'tools', 'aa', 'ab'].map((type) => ['deliver', '1014', '--type', type, '--file', `${type}.txt`, '--purpose', `The ${type} file`, '--stdin']),
 	['deliverables', '1014', '--write'],
 	['deliverables', '1014', '--json'],
@@ -96,6 +97,7 @@ describe('written bytes under another default locale', () => {
 
 	it('are the same as under English, file for file and output for output', () => {
 		const english = runIn('en_US.UTF-8');
+		expect(english.outputs[english.outputs.length - 2]).toMatch(/AA1[\s\S]*AB1[\s\S]*TT1[\s\S]*ZZ1/);
 		expect(english.files['specs/1000/1001/1014.deliverables.md']).toMatch(/### Aa \(1\)[\s\S]*### Ab \(1\)[\s\S]*### Tools \(1\)[\s\S]*### Zeta \(1\)/);
 		for (const locale of ['da_DK.UTF-8', 'et_EE.UTF-8']) expect({ locale, ...runIn(locale) }).toEqual({ locale, ...english });
 	}, 120000);

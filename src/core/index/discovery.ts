@@ -86,8 +86,11 @@ export function reportPath(specPath: string, id: string): string {
 	return (folder === '' ? '' : folder + '/') + id + '.deliverables.md';
 }
 
-/** One collator for every comparison: localeCompare with options builds a new one per call. */
-const idCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * One collator for every comparison (localeCompare with options builds a new one per call), in a
+ * fixed locale: ids order the same on a phone set to Danish, where the default puts `AA` after `Z`.
+ */
+const idCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Natural order for ids: 2000 before 10000, E01-F01-T2 before E01-F01-T10. */
 export function compareIds(a: string, b: string): number {

@@ -53,5 +53,5 @@ export function specResources(ws: NodeWorkspace): { uri: string; name: string; t
 	return ws.index
 		.all()
 		.map((spec) => ({ uri: `spec://${encodeURIComponent(spec.id)}`, name: spec.id, title: `${spec.id} ${spec.title}`, mimeType: 'text/markdown' }))
-		.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+		.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
