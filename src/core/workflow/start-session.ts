@@ -71,8 +71,18 @@ export const DEFAULT_SESSION_TITLE = 'Implementation Session';
  * The CLI's `resume` only reads (see resumeBrief); continuing the work is this operation.
  */
 export async function startSession(ws: Workspace, options: StartOptions): Promise<StartResult> {
-	const spec = requireSpec(ws, options.id);
 	const changes = new ChangeSet(ws.store);
+	const planned = await planStart(ws, options, changes);
+	const written = await commitChanges(ws, changes);
+	return { ...planned, spec: ws.index.byPath(planned.spec.path) ?? planned.spec, written };
+}
+
+/**
+ * startSession's edits planned into `changes` without writing them, for an operation that starts a
+ * session as one step with edits of its own (approving a proposed plan).
+ */
+export async function planStart(ws: Workspace, options: StartOptions, changes: ChangeSet): Promise<Omit<StartResult, 'written'>> {
+	const spec = requireSpec(ws, options.id);
 	const now = ws.now();
 	const stamp = formatLocalDateTime(now);
 	const plan = planItems(options.plan ?? []);
@@ -134,17 +144,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
 		return out === specOriginal ? out : touchUpdated(out, spec.path, stamp);
 	});
 
-	const written = await commitChanges(ws, changes);
-	return {
-		spec: ws.index.byPath(spec.path) ?? spec,
-		contextPath: context.path,
-		contextCreated: context.created,
-		session,
-		continued,
-		planAdded,
-		statusChange,
-		written,
-	};
+	return { spec, contextPath: context.path, contextCreated: context.created, session, continued, planAdded, statusChange };
 }
 
 /**
@@ -152,7 +152,7 @@ export async function startSession(ws: Workspace, options: StartOptions): Promis
  * (`1. Analyze`, `- [ ] Analyze` → `Analyze`), made safe as log entries are (safeLines); empty ones
  * and repeats dropped.
  */
-function planItems(raw: readonly string[]): string[] {
+export function planItems(raw: readonly string[]): string[] {
 	const out: string[] = [];
 	for (const item of raw) {
 		const bare = oneLine(item)
