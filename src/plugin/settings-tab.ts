@@ -66,7 +66,8 @@ export function ignoredFoldersValue(raw: string): string[] {
  */
 export function settingsFromData(data: unknown): SpecWorkflowSettings {
 	const raw = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-	const text = (key: 'specsRoot' | 'defaultParticipants'): string => (typeof raw[key] === 'string' && raw[key].trim() !== '' ? raw[key].trim() : DEFAULT_SETTINGS[key]);
+	const text = (key: 'specsRoot' | 'defaultParticipants' | 'specsBaseFile'): string =>
+		typeof raw[key] === 'string' && raw[key].trim() !== '' ? raw[key].trim() : DEFAULT_SETTINGS[key];
 	const types = raw.deliverableTypes;
 	const ignored = raw.ignoredFolders;
 	return {
@@ -76,6 +77,7 @@ export function settingsFromData(data: unknown): SpecWorkflowSettings {
 		openContextAfterStart: typeof raw.openContextAfterStart === 'boolean' ? raw.openContextAfterStart : DEFAULT_SETTINGS.openContextAfterStart,
 		deliverableTypes: Array.isArray(types) && types.every((t) => typeof t === 'string') ? deliverableTypesValue(types.join(',')) : [...DEFAULT_SETTINGS.deliverableTypes],
 		ignoredFolders: Array.isArray(ignored) && ignored.every((g) => typeof g === 'string') ? ignoredFoldersValue(ignored.join('\n')) : [...DEFAULT_SETTINGS.ignoredFolders],
+		specsBaseFile: text('specsBaseFile'),
 	};
 }
 
@@ -155,6 +157,17 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 					},
 				],
 			},
+			{
+				type: 'group',
+				heading: 'Bases',
+				items: [
+					{
+						name: 'Specs base file',
+						desc: 'The base "Write specs base" writes in the specs folder: tables of every spec, by status, and of those that need review.',
+						control: { type: 'text', key: 'specsBaseFile', placeholder: DEFAULT_SETTINGS.specsBaseFile },
+					},
+				],
+			},
 		];
 	}
 
@@ -186,6 +199,9 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 				break;
 			case 'deliverableTypes':
 				settings.deliverableTypes = deliverableTypesValue(String(value));
+				break;
+			case 'specsBaseFile':
+				settings.specsBaseFile = String(value).trim() || DEFAULT_SETTINGS.specsBaseFile;
 				break;
 			default:
 				return;

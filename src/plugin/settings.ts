@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_FILE } from '../core/bases/specs-base';
 import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { LinkStyle } from '../core/links/link-format';
 
@@ -13,6 +14,8 @@ export interface SpecWorkflowSettings {
 	deliverableTypes: string[];
 	/** Folder globs below the specs folder left out of discovery (backups, archives); empty reads every folder. */
 	ignoredFolders: string[];
+	/** The specs base's file name in the specs folder ("Write specs base"). */
+	specsBaseFile: string;
 }
 
 export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
 	openContextAfterStart: true,
 	deliverableTypes: ['scripts', 'docs', 'config'],
 	ignoredFolders: [...DEFAULT_IGNORED_FOLDERS],
+	specsBaseFile: DEFAULT_BASE_FILE,
 };
 
 const isText = (v: unknown): boolean => typeof v === 'string';
@@ -36,6 +40,7 @@ const SETTING_TYPES: Record<keyof SpecWorkflowSettings, [(v: unknown) => boolean
 	openContextAfterStart: [(v) => typeof v === 'boolean', 'is not true or false'],
 	deliverableTypes: [isTextList, 'is not a list of folder names'],
 	ignoredFolders: [isTextList, 'is not a list of folder globs'],
+	specsBaseFile: [isText, 'is not a file name'],
 };
 
 /**

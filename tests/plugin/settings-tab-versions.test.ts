@@ -53,6 +53,7 @@ describe('Obsidian 1.11 and 1.12', () => {
 			[null, ['Specs folder', 'Ignored folders', 'Link style']],
 			['Sessions', ['Default participants', 'Open the context note after starting']],
 			['Deliverables', ['Deliverable types']],
+			['Bases', ['Specs base file']],
 		]);
 	});
 });
@@ -63,7 +64,7 @@ describe('apps before 1.11', () => {
 		const { app } = await loadVault();
 		const tab = openTab(app);
 		expect(tab.containerEl.querySelector('.setting-group')).toBeNull();
-		expect(Array.from(tab.containerEl.querySelectorAll('.setting-item-heading'), (h) => h.textContent)).toEqual(['Sessions', 'Deliverables']);
+		expect(Array.from(tab.containerEl.querySelectorAll('.setting-item-heading'), (h) => h.textContent)).toEqual(['Sessions', 'Deliverables', 'Bases']);
 		expect(names(tab.containerEl)).toEqual([
 			'Specs folder',
 			'Ignored folders',
@@ -73,6 +74,8 @@ describe('apps before 1.11', () => {
 			'Open the context note after starting',
 			'Deliverables',
 			'Deliverable types',
+			'Bases',
+			'Specs base file',
 		]);
 	});
 

@@ -56,6 +56,8 @@ describe('the settings tab', () => {
 			{ name: 'Open the context note after starting', heading: false },
 			{ name: 'Deliverables', heading: true },
 			{ name: 'Deliverable types', heading: false },
+			{ name: 'Bases', heading: true },
+			{ name: 'Specs base file', heading: false },
 		]);
 		expect(control<HTMLInputElement>(tab, 'Specs folder', 'input').value).toBe('specs');
 		const ignored = control<HTMLTextAreaElement>(tab, 'Ignored folders', 'textarea');
@@ -70,6 +72,7 @@ describe('the settings tab', () => {
 		expect(control<HTMLInputElement>(tab, 'Default participants', 'input').value).toBe('User, Claude');
 		expect(control<HTMLElement>(tab, 'Open the context note after starting', '.checkbox-container').classList.contains('is-enabled')).toBe(true);
 		expect(control<HTMLInputElement>(tab, 'Deliverable types', 'input').value).toBe('scripts, docs, config');
+		expect(control<HTMLInputElement>(tab, 'Specs base file', 'input').value).toBe('Specs.base');
 	});
 
 	it('saves each change to the plugin data, and a reloaded plugin reads it back', async () => {
@@ -79,6 +82,7 @@ describe('the settings tab', () => {
 		choose(control(tab, 'Link style', 'select'), 'markdown');
 		control<HTMLElement>(tab, 'Open the context note after starting', '.checkbox-container').click();
 		type(control(tab, 'Deliverable types', 'input'), 'scripts, docs,, data , docs');
+		type(control(tab, 'Specs base file', 'input'), ' Review.base ');
 		await app.flush();
 		const expected = {
 			...DEFAULT_SETTINGS,
@@ -86,6 +90,7 @@ describe('the settings tab', () => {
 			linkStyle: 'markdown',
 			openContextAfterStart: false,
 			deliverableTypes: ['scripts', 'docs', 'data'],
+			specsBaseFile: 'Review.base',
 		};
 		expect(plugin.settings).toEqual(expected);
 		expect(await saved(app)).toEqual(expected);

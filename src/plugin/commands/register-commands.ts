@@ -1,5 +1,6 @@
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { registerArtifactCommands } from './artifact-commands';
+import { registerBaseCommands } from './base-commands';
 import { registerContextCommands } from './context-commands';
 import { registerGitCommands } from './git-commands';
 import { registerMigrateCommands } from './migrate-commands';
@@ -15,4 +16,5 @@ export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerGitCommands(plugin);
 	registerMigrateCommands(plugin);
 	registerContextCommands(plugin);
+	registerBaseCommands(plugin);
 }
