@@ -28,6 +28,7 @@ import { GIT_VERBS, optionalGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
 import { CONTEXTS_VERB } from './contexts-verb';
 import { MCP_VERB } from './mcp-verb';
+import { PROPOSAL_VERBS } from './await-verb';
 import { Verb, verbInput, written } from './verb-adapter';
 
 export type { Verb, VerbInput, VerbResult } from './verb-adapter';
@@ -208,6 +209,7 @@ export const VERBS: Record<string, Verb> = {
 			return { json: tree, text: formatTree(tree) };
 		},
 	},
+	...PROPOSAL_VERBS,
 	...GIT_VERBS,
 	...MIGRATE_VERBS,
 	contexts: CONTEXTS_VERB,
