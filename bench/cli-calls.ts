@@ -18,21 +18,23 @@ export interface CliCallTimes {
 	reportCold: number[];
 	reportWarm: number[];
 	logWarm: number[];
+	validateWarm: number[];
 	/** Bytes of the cache files after the calls: spec facts, and the link graph the report adds. */
 	cacheBytes: { specs: number; links: number };
 	/** Peak resident memory of one warm status call, from /usr/bin/time; null where it is missing. */
 	warmPeakRssMb: number | null;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): string {
+/** Runs a call; with `findings`, exit 1 (validate found errors, as in the bench's vaults) is a success too. */
+function run(args: string[], env: NodeJS.ProcessEnv, findings = false): string {
 	const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 * 1048576 });
-	if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+	if (r.status !== 0 && !(findings && r.status === 1)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
 	return r.stdout;
 }
 
-function timed(args: string[], env: NodeJS.ProcessEnv): number {
+function timed(args: string[], env: NodeJS.ProcessEnv, findings = false): number {
 	const t0 = performance.now();
-	run(args, env);
+	run(args, env, findings);
 	return performance.now() - t0;
 }
 
@@ -65,7 +67,18 @@ export function measureCliCalls(cli: string, vault: string, ids: { feature: stri
 	const env = { ...process.env, SPEC_WORK_CACHE_DIR: cache, SPEC_WORK_NOW: '2025-08-28T10:00' };
 	const status = [cli, 'status', ids.feature, '--vault', vault];
 	const report = [cli, 'deliverables', ids.task, '--vault', vault];
-	const out: CliCallTimes = { nodeFloor: [], cold: [], warm: [], reportCold: [], reportWarm: [], logWarm: [], cacheBytes: { specs: 0, links: 0 }, warmPeakRssMb: null };
+	const validate = [cli, 'validate', '--vault', vault];
+	const out: CliCallTimes = {
+		nodeFloor: [],
+		cold: [],
+		warm: [],
+		reportCold: [],
+		reportWarm: [],
+		logWarm: [],
+		validateWarm: [],
+		cacheBytes: { specs: 0, links: 0 },
+		warmPeakRssMb: null,
+	};
 	try {
 		for (let i = 0; i < runs; i++) {
 			out.nodeFloor.push(timed(['-e', '0'], env));
@@ -74,6 +87,8 @@ export function measureCliCalls(cli: string, vault: string, ids: { feature: stri
 			out.warm.push(timed(status, env));
 			out.reportCold.push(timed(report, env));
 			out.reportWarm.push(timed(report, env));
+			run(validate, env, true);
+			out.validateWarm.push(timed(validate, env, true));
 		}
 		out.warmPeakRssMb = peakRssMb(status, env);
 		const bytesOf = (kind: string) => readdirSync(cache).reduce((n, f) => (f.endsWith(`.${kind}.json`) ? n + statSync(join(cache, f)).size : n), 0);

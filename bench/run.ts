@@ -268,6 +268,7 @@ async function measure(size: number, runsOption: number | null): Promise<SizeRes
 	add('cliReportCold', 'spec-work deliverables, whole process, cold index cache', cli.reportCold);
 	add('cliReportWarm', 'spec-work deliverables, whole process, warm index cache', cli.reportWarm);
 	add('cliLogWarm', 'spec-work log (a write), whole process, warm index cache', cli.logWarm);
+	add('cliValidateWarm', 'spec-work validate, whole process, warm index cache', cli.validateWarm);
 	// The MCP server on the same vault, its cache warmed by one CLI call first.
 	const mcpCache = mkdtempSync(join(os.tmpdir(), 'spec-work-bench-mcp-'));
 	try {
