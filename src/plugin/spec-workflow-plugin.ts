@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, mistypedSettingsNotice, SpecWorkflowSettings } from '
 import { settingsFromData, SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
 import { registerStatusView, revealStatusPanel } from './views/register-status-view';
+import { registerSpecTreeBasesView } from './views/spec-tree-bases-view';
 
 export default class SpecWorkflowPlugin extends Plugin {
 	settings: SpecWorkflowSettings = { ...DEFAULT_SETTINGS };
@@ -32,6 +33,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 		registerCommands(this);
 		registerCliHandlers(this);
 		registerStatusView(this);
+		registerSpecTreeBasesView(this);
 		this.addSettingTab(new SpecWorkflowSettingTab(this.app, this));
 		this.app.workspace.onLayoutReady(() => {
 			this.registerIndexEvents();

@@ -12,6 +12,18 @@ installPolyfills();
 installDomHelpers();
 
 export { App, createFakeApp, fileAt, folderAt, type FakeAppOptions } from './obsidian/app';
+export {
+	BasesEntry,
+	BasesEntryGroup,
+	BasesQueryResult,
+	BasesView,
+	BasesViewConfig,
+	basesViews,
+	QueryController,
+	showBasesView,
+	updateBasesView,
+	type ShownBasesView,
+} from './obsidian/bases';
 export { Component } from './obsidian/component';
 export { domDocument, domWindow, installDomHelpers } from './obsidian/dom';
 export { Editor } from './obsidian/editor';

@@ -1,5 +1,6 @@
-import type { CliData, CliFlags, CliHandler, Command, Hotkey, PluginManifest } from 'obsidian';
+import type { BasesViewRegistration, CliData, CliFlags, CliHandler, Command, Hotkey, PluginManifest } from 'obsidian';
 import type { App } from './app';
+import { basesViews } from './bases';
 import { Component } from './component';
 import { setIcon } from './icons';
 import { requireApiVersion } from './misc';
@@ -132,6 +133,8 @@ export abstract class Plugin extends Component {
 	manifest: PluginManifest;
 	/** Since Obsidian 1.12.2: undefined on an app the fake plays older (setApiVersion), as the method is missing there. */
 	declare registerCliHandler: (command: string, description: string, flags: CliFlags | null, handler: CliHandler) => void;
+	/** Since Obsidian 1.10: undefined on an app the fake plays older (setApiVersion). */
+	declare registerBasesView: (viewId: string, registration: BasesViewRegistration) => boolean;
 
 	constructor(app: App, manifest: PluginManifest) {
 		super();
@@ -240,6 +243,20 @@ export abstract class Plugin extends Component {
 
 	onUserEnable(): void {}
 }
+
+/** Obsidian 1.10's Plugin.registerBasesView: view ids are global (a second registration of one is refused); unloading removes it. */
+function registerBasesView(this: Plugin, viewId: string, registration: BasesViewRegistration): boolean {
+	const registry = basesViews(this.app);
+	if (registry.has(viewId)) return false;
+	registry.set(viewId, registration);
+	this.register(() => registry.delete(viewId));
+	return true;
+}
+
+Object.defineProperty(Plugin.prototype, 'registerBasesView', {
+	get: () => (requireApiVersion('1.10.0') ? registerBasesView : undefined),
+	configurable: true,
+});
 
 Object.defineProperty(Plugin.prototype, 'registerCliHandler', {
 	get: () => (requireApiVersion('1.12.2') ? registerCliHandler : undefined),
