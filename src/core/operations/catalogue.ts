@@ -1,4 +1,5 @@
 import { CONTEXTS } from './contexts';
+import { DECIDE } from './decide';
 import { DELIVER } from './deliver';
 import { DELIVERABLES } from './deliverables';
 import { FINISH } from './finish';
@@ -10,6 +11,7 @@ import { MIGRATE, REVERT } from './migrate';
 import { NEW_SPEC, SUGGEST_ID } from './new-spec';
 import { NEXT } from './next';
 import type { AnyOperation } from './operation';
+import { PROPOSAL, PROPOSE } from './propose';
 import { RESUME } from './resume';
 import { START } from './start';
 import { OPEN_SPECS, STATUS } from './status';
@@ -39,4 +41,7 @@ export const CATALOGUE: readonly AnyOperation[] = [
 	REVERT,
 	CONTEXTS,
 	INIT_AGENT,
+	PROPOSE,
+	DECIDE,
+	PROPOSAL,
 ];

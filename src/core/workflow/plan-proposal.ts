@@ -74,6 +74,9 @@ export interface DecideOptions {
 	plan?: string[];
 	/** Why it was rejected. */
 	reason?: string;
+	/** The session started on approval, as `start` takes them. */
+	title?: string;
+	participants?: string;
 }
 
 export interface DecideResult {
@@ -112,7 +115,7 @@ export async function decidePlan(ws: Workspace, options: DecideOptions): Promise
 	const record = formatProposal({ state, proposed: waiting.proposed, decided: stamp, tasks, reason });
 	await changes.modify(path, (current) => touchUpdated(replaceProposal(current, awaitingIn(current) ?? waiting, record), path, stamp));
 	await changes.modify(spec.path, (current) => touchUpdated(setApproval(current, spec.path, state), spec.path, stamp));
-	const start = approve ? await planStart(ws, { id: spec.id, plan: tasks }, changes) : null;
+	const start = approve ? await planStart(ws, { id: spec.id, plan: tasks, title: options.title, participants: options.participants }, changes) : null;
 	// Tasks added to a plan that had none follow the record: keep a blank line between them.
 	if (start) await changes.modify(path, (current) => keepRecordApart(current));
 	const written = await commitChanges(ws, changes);

@@ -4,6 +4,7 @@ import { registerBaseCommands } from './base-commands';
 import { registerContextCommands } from './context-commands';
 import { registerGitCommands } from './git-commands';
 import { registerMigrateCommands } from './migrate-commands';
+import { registerProposalCommands } from './proposal-commands';
 import { registerSessionCommands } from './session-commands';
 
 /**
@@ -16,5 +17,6 @@ export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerGitCommands(plugin);
 	registerMigrateCommands(plugin);
 	registerContextCommands(plugin);
+	registerProposalCommands(plugin);
 	registerBaseCommands(plugin);
 }

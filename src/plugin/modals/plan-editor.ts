@@ -8,10 +8,12 @@ import { TASK_MARK, TASK_STATE_LABEL } from '../shared/task-marks';
  * which can be edited, removed and moved up or down before approving.
  */
 export class PlanEditor {
-	private readonly items: string[] = [];
+	private readonly items: string[];
 	private readonly listEl: HTMLElement;
 
-	constructor(containerEl: HTMLElement, existing: readonly PlanTask[]) {
+	/** `proposed`: new tasks to start from (a proposed plan being modified), editable like typed ones. */
+	constructor(containerEl: HTMLElement, existing: readonly PlanTask[], proposed: readonly string[] = []) {
+		this.items = [...proposed];
 		const existingEl = containerEl.createEl('ol', { cls: 'spec-workflow-plan-existing' });
 		if (existing.length === 0) existingEl.createEl('li', { cls: 'spec-workflow-muted', text: 'No plan yet: add its tasks below.' });
 		for (const task of existing) {
@@ -41,6 +43,7 @@ export class PlanEditor {
 				});
 			})
 			.addButton((button) => button.setButtonText('Add').onClick(add));
+		this.render();
 	}
 
 	/** The new tasks in their chosen order, blank ones left out. */

@@ -18,6 +18,8 @@ export interface StartSessionData {
 	/** The number of a session still open: it is continued, not a new one opened. */
 	activeSession: number | null;
 	participants: string;
+	/** A proposed plan being modified before approval: its tasks fill the new tasks, editable. */
+	proposed?: readonly string[];
 }
 
 /**
@@ -41,7 +43,7 @@ export class StartSessionModal extends Modal {
 
 	onOpen(): void {
 		const { contentEl, data } = this;
-		this.setTitle(`Start work on ${data.spec.id} - ${data.spec.title}`);
+		this.setTitle(data.proposed ? `Modify the proposed plan of ${data.spec.id} - ${data.spec.title}` : `Start work on ${data.spec.id} - ${data.spec.title}`);
 		const continuing = data.activeSession !== null;
 		if (continuing) {
 			contentEl.createEl('p', {
@@ -69,7 +71,7 @@ export class StartSessionModal extends Modal {
 			);
 
 		new Setting(contentEl).setName('Plan').setHeading();
-		const plan = new PlanEditor(contentEl.createDiv(), data.existingTasks);
+		const plan = new PlanEditor(contentEl.createDiv(), data.existingTasks, data.proposed);
 
 		new Setting(contentEl).addButton((button: ButtonComponent) =>
 			button

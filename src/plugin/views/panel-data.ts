@@ -6,6 +6,7 @@ import { ContextCache, OwnTask, readSpecContext, specTasks } from '../../core/re
 import { specStatus, SpecStatusReport } from '../../core/reports/spec-status';
 import { specTree, TreeNode } from '../../core/reports/spec-tree';
 import { requireSpec } from '../../core/workspace/workspace';
+import { readProposal, type ProposalReport } from '../../core/workflow/plan-proposal';
 import { metadataBacklinks } from '../shared/metadata-backlinks';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 
@@ -36,6 +37,8 @@ export interface SpecPanelData {
 	 * every descendant (the children's rolled-up progress) and the specs that use it.
 	 */
 	specIds: Set<string>;
+	/** A plan the agent proposed, while it awaits the person's decision; null otherwise. */
+	proposal: ProposalReport['proposal'];
 	/** Files shown or counted (spec, context, deliverables, users): a change to one refreshes the panel. */
 	paths: Set<string>;
 	/** The spec and its deliverables: a note that starts linking to one of them joins "Used by". */
@@ -64,6 +67,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 	}
 	const linkTargets = new Set([spec.path, ...report.deliverables.filter((d) => d.exists).map((d) => d.path)]);
 	const open = context ? activeSession(context.sessions) : null;
+	const proposed = (await readProposal(ws, spec.id)).proposal;
 	return {
 		status,
 		tasks: context?.tasks ?? [],
@@ -73,6 +77,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 		ancestors,
 		childPaths,
 		activeStarted: open?.fields.started?.value ?? null,
+		proposal: proposed?.state === 'awaiting' ? proposed : null,
 		specIds,
 		paths,
 		linkTargets,

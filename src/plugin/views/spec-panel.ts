@@ -7,9 +7,10 @@ import type { StatusSession } from '../../core/reports/spec-status';
 import type { SpecPanelData } from './panel-data';
 import { fileName, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
 import { renderUsedBy } from './used-by';
+import { renderProposal, type ProposalCommand } from './proposal-section';
 
 /** The commands the panel's buttons run (ids without the plugin's prefix). */
-export type PanelCommand = 'start-work' | 'resume-work' | 'log-entry' | 'add-deliverable' | 'finish-session' | 'new-spec';
+export type PanelCommand = 'start-work' | 'resume-work' | 'log-entry' | 'add-deliverable' | 'finish-session' | 'new-spec' | ProposalCommand;
 
 export interface SpecPanelActions {
 	/** Opens a vault file (a spec, a note, a deliverable Obsidian can show). */
@@ -58,6 +59,7 @@ export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions:
 	}
 
 	renderSession(root, data, actions);
+	if (data.proposal) renderProposal(root, data.proposal, (command) => actions.run(command));
 	const onProgress = (p: SpecProgress): void => {
 		updateProgressBar(bar, p);
 		text.setText(progressText(p));

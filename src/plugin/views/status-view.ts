@@ -8,6 +8,7 @@ import { commandFlow } from '../commands/command-flow';
 import { addDeliverableFlow } from '../commands/deliverable-commands';
 import { finishWork, logToSession, resumeWork, startWork } from '../commands/session-commands';
 import { newSpecCommand } from '../commands/spec-commands';
+import { approvePlan, modifyPlan, rejectPlan } from '../commands/proposal-commands';
 import { runSpecFlow, SpecFlow } from '../commands/spec-command';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../shared/viewable-file';
@@ -29,6 +30,9 @@ const PANEL_FLOWS: Record<Exclude<PanelCommand, 'new-spec'>, SpecFlow> = {
 	'log-entry': logToSession,
 	'add-deliverable': addDeliverableFlow,
 	'finish-session': finishWork,
+	'approve-plan': approvePlan,
+	'modify-plan': modifyPlan,
+	'reject-plan': rejectPlan,
 };
 
 /**

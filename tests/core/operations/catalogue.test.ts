@@ -35,6 +35,9 @@ const PLUGIN: Record<string, { command: string } | { panel: string } | { not: st
 	revert: { command: 'revert-migration' },
 	contexts: { command: 'create-missing-contexts' },
 	'init-agent': { not: 'it writes outside the vault (the repository root above it), which Obsidian cannot' },
+	propose: { not: 'the agent proposes (CLI, MCP); the person decides in Obsidian' },
+	decide: { command: 'approve-proposed-plan' },
+	proposal: { panel: "the spec's panel shows the proposal with Approve, Modify and Reject" },
 };
 
 describe('the operation catalogue', () => {
@@ -60,7 +63,7 @@ describe('the operation catalogue', () => {
 
 	it('a read-only operation says so; one that writes only on a switch names it', () => {
 		const readOnly = CATALOGUE.filter((op) => op.writes === false).map((op) => op.name);
-		expect(readOnly.sort()).toEqual(['commits', 'list', 'next', 'open-specs', 'resume', 'status', 'suggest-id']);
+		expect(readOnly.sort()).toEqual(['commits', 'list', 'next', 'open-specs', 'proposal', 'resume', 'status', 'suggest-id']);
 		for (const op of CATALOGUE.filter((o) => typeof o.writes === 'function')) {
 			expect(op.input.some((f) => f.kind === 'flag')).toBe(true);
 		}
