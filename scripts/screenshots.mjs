@@ -60,6 +60,8 @@ const PHONE = { width: 390, height: 844, deviceScaleFactor: 2 };
 const VAULT = process.env.SCREENSHOTS_VAULT ?? 'examples/vault';
 const PANEL_NOTE = process.env.SCREENSHOTS_NOTE ?? 'specs/1000/1001/1014.context.md';
 const OVERVIEW_NOTE = process.env.SCREENSHOTS_VAULT ? 'README.md' : 'notes/Storage tiers.md';
+// A plan an agent proposed for 1014 and waits on (spec-work await), shown with Approve, Modify and Reject.
+const PROPOSAL = { id: '1014', plan: ['Write the troubleshooting guide', 'Validate restores with the downstream teams', 'Hand over the runbook'] };
 const SESSION = process.env.SCREENSHOTS_VAULT ? undefined : { id: '1014', title: 'Troubleshooting guide and final validation' };
 
 const shots = [];
@@ -67,6 +69,7 @@ for (const dark of [false, true]) {
 	const theme = dark ? 'dark' : 'light';
 	shots.push({ name: `panel-desktop-${theme}`, size: DESKTOP, scene: { active: PANEL_NOTE, phone: false, dark, session: SESSION } });
 	shots.push({ name: `panel-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, session: SESSION } });
+	if (!process.env.SCREENSHOTS_VAULT) shots.push({ name: `proposal-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, proposal: PROPOSAL } });
 	shots.push({ name: `overview-desktop-${theme}`, size: DESKTOP, scene: { active: OVERVIEW_NOTE, phone: false, dark } });
 	shots.push({ name: `overview-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark } });
 }

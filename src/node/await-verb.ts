@@ -56,7 +56,7 @@ export const PROPOSAL_VERBS: Record<string, Verb> = {
 		},
 	},
 	decide: {
-		usage: 'decide <id> <approve|reject> [--plan "task text"]... [--reason R] [--if-match REV]',
+		usage: 'decide <id> <approve|reject> [--plan "task text"]... [--reason R] [--title T] [--participants P] [--if-match REV]',
 		help: "Decides the proposal awaiting approval, as the plugin's Approve, Modify and Reject do: approve adds its tasks (or the --plan given instead) to ## Plan and starts the session as `start` does; reject records --reason. Sets the spec's approval: approved or rejected.",
 		operations: [DECIDE],
 		positionals: [ID, { field: 'decision', name: '<approve|reject>' }],

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DECIDE } from '../../src/core/operations/decide';
 import { openWorkspace } from '../../src/node/open-workspace';
+import { toolsOf } from '../../src/node/mcp/tools';
 import { spawnCliAsync, TempVault } from '../helpers/cli-process';
 
 const CTX = 'specs/1000/1001/1014.context.md';
@@ -67,5 +68,18 @@ describe('spec-work propose, then await while the person decides', () => {
 		const r = await awaitCall();
 		expect(r.code).toBe(1);
 		expect(r.stderr).toContain('Spec 1014 has no proposed plan');
+	});
+});
+
+describe('for agents over MCP', () => {
+	it('propose_plan is offered with --tools all, not in the default set; waiting is the CLI, not a tool', () => {
+		const names = (set: 'core' | 'all') => toolsOf(set).map((t) => t.name);
+		expect(names('all')).toContain('propose_plan');
+		expect(names('core')).not.toContain('propose_plan');
+		expect(
+			toolsOf('all')
+				.map((t) => t.operation.name)
+				.filter((n) => n === 'proposal' || n === 'decide'),
+		).toEqual([]);
 	});
 });

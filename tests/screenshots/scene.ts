@@ -6,6 +6,7 @@
  */
 import { App, createFakeApp, fileAt, loadPlugin, setMobilePlatform } from '../__mocks__/obsidian';
 import { startSession } from '../../src/core/workflow/start-session';
+import { proposePlan } from '../../src/core/workflow/plan-proposal';
 import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { revealStatusPanel } from '../../src/plugin/views/register-status-view';
 import { setIcon } from './obsidian-browser';
@@ -20,6 +21,8 @@ export interface Scene {
 	session?: { id: string; title: string };
 	/** Overview: a status filter to press. */
 	filter?: string;
+	/** A plan an agent proposed for this spec, awaiting approval (at 09:15). */
+	proposal?: { id: string; plan: string[] };
 }
 
 declare global {
@@ -38,6 +41,11 @@ window.renderScene = async (scene: Scene): Promise<void> => {
 	if (scene.session) {
 		plugin.now = () => new Date('2025-08-28T09:15');
 		await startSession(plugin.workspace(), { id: scene.session.id, title: scene.session.title, participants: 'User, Claude' });
+		await app.flush();
+	}
+	if (scene.proposal) {
+		plugin.now = () => new Date('2025-08-28T09:15');
+		await proposePlan(plugin.workspace(), scene.proposal);
 		await app.flush();
 	}
 	plugin.now = () => new Date('2025-08-28T10:00');

@@ -11,6 +11,7 @@ import type { AnyOperation, Operation } from '../../core/operations/operation';
 import { deliverablesJson, openSpecsJson, startJson, suggestIdJson } from '../../core/operations/result-json';
 import { RESUME } from '../../core/operations/resume';
 import { START } from '../../core/operations/start';
+import { PROPOSE } from '../../core/operations/propose';
 import { OPEN_SPECS, STATUS } from '../../core/operations/status';
 import { TASK } from '../../core/operations/task';
 import { VALIDATE } from '../../core/operations/validate';
@@ -120,6 +121,10 @@ export const MORE_TOOLS: readonly Tool[] = [
 	tool('record_commits', RECORD_COMMITS, {
 		description: "Record commits in the open session's Commits: the hashes given, or with all every one since the session started not yet recorded.",
 		host: requiredGit,
+	}),
+	tool('propose_plan', PROPOSE, {
+		description:
+			"Propose a plan for the person's approval instead of approving it yourself: the tasks go into the spec's journal as a proposal that counts nowhere until decided, and the spec's approval becomes awaiting. Then wait for the decision with the command `spec-work await <id>` (exit 0 approved, printing the plan as approved; 3 rejected, with the reason; 4 timeout).",
 	}),
 ];
 
