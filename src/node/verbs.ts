@@ -28,6 +28,7 @@ import { GIT_VERBS, optionalGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
 import { CONTEXTS_VERB } from './contexts-verb';
 import { MCP_VERB } from './mcp-verb';
+import { REVIEW_VERBS } from './review-verb';
 import { PROPOSAL_VERBS } from './await-verb';
 import { Verb, verbInput, written } from './verb-adapter';
 
@@ -210,6 +211,7 @@ export const VERBS: Record<string, Verb> = {
 		},
 	},
 	...PROPOSAL_VERBS,
+	...REVIEW_VERBS,
 	...GIT_VERBS,
 	...MIGRATE_VERBS,
 	contexts: CONTEXTS_VERB,

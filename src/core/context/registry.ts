@@ -1,4 +1,7 @@
 import { parseLinks } from '../links/link-parser';
+import { formatDeliverableEntry, splitBaseline } from './registry-lines';
+
+export { formatCodeChange, formatDeliverableEntry } from './registry-lines';
 import { contentEndOf, parseHeading, parseListItem, scanLines, type ScannedLine } from './lines';
 
 /**
@@ -55,8 +58,10 @@ export interface Deliverable {
 	/** The link's decoded path (no `#subpath`; markdown links %-decoded), or the code span's path; null for a plain-text item. */
 	target: string | null;
 	alias: string | null;
-	/** Text after the link (` - purpose`), or null when there is none. */
+	/** Text after the link (` - purpose`), or null when there is none; without the baseline. */
 	purpose: string | null;
+	/** The content hash recorded when the file was registered or last reviewed (`` `hash:1a2b3c4d` `` at the line's end), or null. */
+	baseline: string | null;
 	/** The item's content without its bullet. */
 	raw: string;
 	lineStart: number;
@@ -182,7 +187,7 @@ function readDeliverable(item: RawItem, groupType: string | null): Deliverable {
 	// Spec files sometimes tick deliverables off: `- [x] [[…]]`.
 	const box = /^\[.\][ \t]+/.exec(item.content);
 	const skip = box ? box[0].length : 0;
-	const body = item.content.slice(skip);
+	const { body, hash } = splitBaseline(item.content, skip);
 	const at = item.contentAt + skip;
 	const link = findLink(body);
 	if (link) {
@@ -198,6 +203,7 @@ function readDeliverable(item: RawItem, groupType: string | null): Deliverable {
 			target: link.target,
 			alias: link.alias,
 			purpose,
+			baseline: hash,
 			linkStart: at + link.start,
 			linkEnd: at + link.end,
 		};
@@ -214,11 +220,12 @@ function readDeliverable(item: RawItem, groupType: string | null): Deliverable {
 			target: code[1].trim(),
 			alias: null,
 			purpose: purposeOf(body.slice(code[0].length)),
+			baseline: hash,
 			linkStart: at,
 			linkEnd: at + code[0].length,
 		};
 	}
-	return { raw, lineStart, lineEnd, end, type: groupType ?? 'other', kind: 'text', target: null, alias: null, purpose: null, linkStart: null, linkEnd: null };
+	return { raw, lineStart, lineEnd, end, type: groupType ?? 'other', kind: 'text', target: null, alias: null, purpose: null, baseline: hash, linkStart: null, linkEnd: null };
 }
 
 interface ItemLink {
@@ -252,17 +259,6 @@ export function deliverableTypeFolder(path: string): string | null {
 	const parts = path.split('/');
 	const at = parts.lastIndexOf('deliverables', parts.length - 2);
 	return at >= 0 && at < parts.length - 2 ? parts[at + 1] : null;
-}
-
-/** Canonical registry line: `- [[…|Title]] - purpose` (the link comes pre-formatted in the chosen style). */
-export function formatDeliverableEntry(link: string, purpose?: string | null): string {
-	const p = purpose?.trim();
-	return p ? `- ${link} - ${p}` : `- ${link}`;
-}
-
-/** Canonical code-change line: ``- `services/x.ts` - purpose``. */
-export function formatCodeChange(path: string, purpose?: string | null): string {
-	return formatDeliverableEntry(`\`${path}\``, purpose);
 }
 
 export interface DownstreamSpec {

@@ -5,6 +5,8 @@ import { Spec } from '../index/spec';
 import { findSection } from '../markdown/sections';
 import { ContextCache, readSpecContext, readSpecNote, specProgress, SpecProgress, specTasks } from './progress-rollup';
 import { collectDeliverables } from '../deliverables/spec-deliverables';
+import { deliverableDrift } from '../deliverables/deliverable-drift';
+import { readReviewMark } from '../metadata/review-mark';
 import { specSummary, type SpecSummary } from './spec-tree';
 import { specRevision, SpecRevision } from '../workspace/revision';
 import { requireSpec, Workspace } from '../workspace/workspace';
@@ -40,6 +42,10 @@ export interface SpecStatusReport extends SpecSummary {
 	deliverableFolders: Record<string, string | null>;
 	/** Registered deliverables whose file is gone. */
 	missingDeliverables: string[];
+	/** The spec's `reviewed:` mark (`YYYY-MM-DD HH:MM`), or null when never reviewed. */
+	reviewed: string | null;
+	/** Deliverables whose content no longer matches the baseline in the context's registry (changed since review). */
+	changedSinceReview: string[];
 	sessions: StatusSession[];
 	totalMinutes: number;
 	/** Number of the session still open, or null. */
@@ -97,6 +103,8 @@ export async function specStatus(ws: Workspace, id: string, cache: ContextCache 
 		deliverables: counts,
 		deliverableFolders: folders,
 		missingDeliverables: deliverables.filter((d) => !d.exists).map((d) => d.path),
+		reviewed: readReviewMark((await readSpecNote(ws, spec, cache))?.text ?? '').reviewed,
+		changedSinceReview: (await deliverableDrift(ws, contextPath, context)).filter((d) => d.state === 'changed').map((d) => d.path),
 		sessions,
 		totalMinutes: sessions.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
 		activeSession: sessions.find((s) => s.active)?.number ?? null,

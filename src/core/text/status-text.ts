@@ -60,6 +60,9 @@ export function formatStatus(r: SpecStatusReport): string {
 	if (r.missingDeliverables.length > 0) {
 		out.push(`- ${r.missingDeliverables.length} registered but missing: ${r.missingDeliverables.join(', ')}`);
 	}
+	if (r.changedSinceReview.length > 0) {
+		out.push(`- ${r.changedSinceReview.length} changed since review: ${r.changedSinceReview.join(', ')}`);
+	}
 	out.push('');
 
 	out.push('### Time Spent:');

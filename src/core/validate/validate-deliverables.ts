@@ -1,4 +1,5 @@
 import { parseDeliverables, Deliverable } from '../context/registry';
+import { baselineOf } from '../deliverables/deliverable-drift';
 import { canHoldTraceback } from '../deliverables/file-kind';
 import { TRACEBACK_FIELDS, tracesBack } from '../deliverables/leading-comments';
 import { basename } from '../files/paths';
@@ -95,7 +96,21 @@ class RegistryReader {
 				continue;
 			}
 			this.register(link.resolved, { spec, file: file.path, isContext, entry });
+			if (isContext && entry.baseline !== null) this.checkBaseline(spec, file, link.line, link.resolved, entry.baseline);
 		}
+	}
+
+	/** A deliverable whose text no longer matches its registry entry's baseline changed since review (docs/formats.md, Deliverables). */
+	private checkBaseline(spec: Spec, file: FileFacts, line: number, path: string, baseline: string): void {
+		const deliverable = this.facts.get(path);
+		if (!deliverable || baselineOf(deliverable.text) === baseline) return;
+		this.findings.push({
+			severity: 'warning',
+			code: 'changed-since-review',
+			path: file.path,
+			line,
+			message: `${file.path} line ${line}: ${path} changed since review (accept it with: spec-work review ${spec.id} --accept)`,
+		});
 	}
 
 	/** A `deliverables` property registers as its note's `## Deliverables` section does. */

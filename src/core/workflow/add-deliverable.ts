@@ -2,6 +2,8 @@ import { readContextFile } from '../context/context-file';
 import { formatLocalDate } from '../context/duration';
 import { deliverableBytes } from '../deliverables/deliverable-bytes';
 import { deliverableTypeKey } from '../context/registry';
+import { withBaselineText } from '../context/registry-lines';
+import { baselineOf } from '../deliverables/deliverable-drift';
 import { activeSession } from '../context/session';
 import { basename, dirname, joinPath } from '../files/paths';
 import { specHeadingTitle } from '../templates/spec-templates';
@@ -80,7 +82,10 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 		created: formatLocalDate(ws.now()),
 		author: oneLine(input.author) || authorFromParticipants(session?.fields.participants?.value || ws.settings.defaultParticipants),
 	};
-	changes.create(path, content.kind === 'binary' ? content.bytes : withTraceback(input.file, content.text, traceback, path));
+	const written = content.kind === 'binary' ? content.bytes : withTraceback(input.file, content.text, traceback, path);
+	changes.create(path, written);
+	// The context's entry carries the file's baseline, so a later edit of it shows as changed since review.
+	const baseline = typeof written === 'string' ? baselineOf(written) : null;
 
 	await changes.modify(
 		spec.path,
@@ -88,9 +93,10 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 			addToDeliverablesProperty(text, spec.path, path) ??
 			addRegistryEntry(text, spec.path, path, registryEditFor(ws, { spec, notePath: spec.path, note: 'spec', deliverable: path, title })),
 	);
-	await changes.modify(context.path, (text) =>
-		addRegistryEntry(text, context.path, path, registryEditFor(ws, { spec, notePath: context.path, note: 'context', deliverable: path, title, purpose })),
-	);
+	await changes.modify(context.path, (text) => {
+		const edit = registryEditFor(ws, { spec, notePath: context.path, note: 'context', deliverable: path, title, purpose });
+		return addRegistryEntry(text, context.path, path, baseline === null ? edit : { ...edit, line: withBaselineText(edit.line, baseline) });
+	});
 	let sessionLogged = false;
 	if (session) {
 		await changes.modify(context.path, (text) => {
@@ -101,8 +107,7 @@ export async function addDeliverable(ws: Workspace, input: AddDeliverableInput):
 				.text;
 		});
 	}
-	const written = await commitChanges(ws, changes);
-	return { path, written, sessionLogged };
+	return { path, written: await commitChanges(ws, changes), sessionLogged };
 }
 
 /** The folder under `deliverables/`: the canonical name for a known type, else the name as given. */

@@ -1,4 +1,5 @@
 import { addDeliverable, deliverableFolder } from '../../../src/core/workflow/add-deliverable';
+import { baselineOf } from '../../../src/core/deliverables/deliverable-drift';
 import { setField } from '../../../src/core/edits/spec-fields';
 import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
@@ -62,7 +63,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 			inserted(
 				before[CONTEXT],
 				'- [[deliverables/scripts/benchmark.sh|Performance Benchmark]] - Performance testing\n',
-				'- [[deliverables/scripts/archive-check.sh|Archive Check]] - Verify the nightly archive run\n',
+				'- [[deliverables/scripts/archive-check.sh|Archive Check]] - Verify the nightly archive run `hash:3638aed9`\n',
 			),
 		);
 		const untouched = (snap: Record<string, string>) => Object.entries(snap).filter(([p]) => p !== SPEC && p !== CONTEXT && p !== path);
@@ -83,7 +84,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const after = ws.store.snapshot();
 		expect(after[`${DIR}/deliverables/scripts/x.sh`]).toBe(HEADER_1014.map((l) => `# ${l}\n`).join('') + '# Created: 2025-08-28 by Claude + User\n');
 		expect(after[SPEC]).toContain('- [[deliverables/scripts/benchmark.sh|Performance Benchmark]]\n- [[deliverables/scripts/x.sh|x.sh]]\n\n### Documentation');
-		expect(after[CONTEXT]).toContain('- Performance testing\n- [[deliverables/scripts/x.sh|x.sh]]\n\n### Documentation');
+		expect(after[CONTEXT]).toContain('- Performance testing\n- [[deliverables/scripts/x.sh|x.sh]] `hash:109880b7`\n\n### Documentation');
 	});
 
 	it('writes config with its Target before Created, under Configuration / Configuration Files', async () => {
@@ -115,7 +116,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 			inserted(
 				before[CONTEXT],
 				'- [[deliverables/config/sysctl.nas.conf|Network Optimization Settings]] - Network optimization\n',
-				'- [[deliverables/config/nas-automount.conf|Automount Unit Settings]] - systemd automount timeouts\n',
+				'- [[deliverables/config/nas-automount.conf|Automount Unit Settings]] - systemd automount timeouts `hash:dc5afd46`\n',
 			),
 		);
 	});
@@ -146,7 +147,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 			inserted(
 				before[CONTEXT],
 				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-				'- [[deliverables/docs/runbook.md|Runbook]] - What to do when the NAS is down\n',
+				'- [[deliverables/docs/runbook.md|Runbook]] - What to do when the NAS is down `hash:674deecc`\n',
 			),
 		);
 	});
@@ -157,7 +158,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const after = ws.store.snapshot();
 		expect(after[`${DIR}/deliverables/config/dashboard.json`]).toBe('{"title": "NAS"}\n');
 		expect(after[SPEC]).toContain('|Network Optimization Settings]]\n- [[deliverables/config/dashboard.json|NAS Dashboard]]\n');
-		expect(after[CONTEXT]).toContain(' - Network optimization\n- [[deliverables/config/dashboard.json|NAS Dashboard]] - Grafana panel\n');
+		expect(after[CONTEXT]).toContain(' - Network optimization\n- [[deliverables/config/dashboard.json|NAS Dashboard]] - Grafana panel `hash:6076d32a`\n');
 	});
 
 	it('puts a custom type in its own folder and a new ### group at the end of both Deliverables sections', async () => {
@@ -171,7 +172,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 			inserted(
 				before[CONTEXT],
 				'- [[deliverables/config/sysctl.nas.conf|Network Optimization Settings]] - Network optimization\n',
-				'\n### Datasets\n- [[deliverables/datasets/sample.parquet.sh|Sample Loader]] - Loads a sample\n',
+				'\n### Datasets\n- [[deliverables/datasets/sample.parquet.sh|Sample Loader]] - Loads a sample `hash:73b416a5`\n',
 			),
 		);
 	});
@@ -183,7 +184,11 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		const after = ws.store.snapshot();
 		expect(after[`${DIR}/1011.spec.md`]).toBe(before[`${DIR}/1011.spec.md`] + '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]]\n');
 		expect(after[`${DIR}/1011.context.md`]).toBe(
-			inserted(before[`${DIR}/1011.context.md`], 'None; commands are recorded above.\n', '\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]] - Array layout\n'),
+			inserted(
+				before[`${DIR}/1011.context.md`],
+				'None; commands are recorded above.\n',
+				'\n### Documentation\n- [[deliverables/docs/raid-notes.md|RAID Notes]] - Array layout `hash:6dd05a22`\n',
+			),
 		);
 		// A later script goes above Documentation, as the seed orders the groups.
 		await addDeliverable(ws, { id: '1011', type: 'script', file: 'mkraid.sh', title: 'Array Setup' });
@@ -224,9 +229,12 @@ describe('addDeliverable on the example vault (no active session)', () => {
 				'# Purpose: Runs the feed collector\n' +
 				'# Created: 2025-08-28 by Claude + User\n',
 		);
-		expect(after[ctx].endsWith('## Implementation Timeline\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector\n')).toBe(
-			true,
-		);
+		const hash = baselineOf(after['specs/3000/3001/deliverables/scripts/collector.sh']);
+		expect(
+			after[ctx].endsWith(
+				`## Implementation Timeline\n\n## Deliverables\n\n### Scripts\n- [[deliverables/scripts/collector.sh|Collector]] - Runs the feed collector \`hash:${hash}\`\n`,
+			),
+		).toBe(true);
 		// The spec gains its context link (written by setField, the way the note keeps its fields) and a Deliverables section at the end.
 		expect(after['specs/3000/3001/spec.md']).toBe(
 			setField(before['specs/3000/3001/spec.md'], 'specs/3000/3001/spec.md', 'context', '[[context|Implementation Journal]]') +
@@ -243,7 +251,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 			'# Generated from: specs/1000/1001/1014.spec.md\n' + '# Context: specs/1000/1001/1014.context.md\n' + '# Purpose: Do x\n' + '# Created: 2025-08-28 by Claude + User\n',
 		);
 		expect(after[SPEC]).toContain('|Performance Benchmark]]\n- [X Script](deliverables/scripts/x.sh)\n');
-		expect(after[CONTEXT]).toContain(' - Performance testing\n- [X Script](deliverables/scripts/x.sh) - Do x\n');
+		expect(after[CONTEXT]).toContain(' - Performance testing\n- [X Script](deliverables/scripts/x.sh) - Do x `hash:f91ce190`\n');
 	});
 
 	it('keeps CRLF spec and context files CRLF', async () => {
@@ -252,7 +260,7 @@ describe('addDeliverable on the example vault (no active session)', () => {
 		await addDeliverable(ws, { id: '1014', type: 'docs', file: 'faq.md', title: 'FAQ', purpose: 'Questions' });
 		const after = ws.store.snapshot();
 		expect(after[SPEC]).toBe(crlf(inserted(vault[SPEC], '|Troubleshooting Guide]]\n', '- [[deliverables/docs/faq.md|FAQ]]\n')));
-		expect(after[CONTEXT]).toBe(crlf(inserted(vault[CONTEXT], '- Common issues and solutions\n', '- [[deliverables/docs/faq.md|FAQ]] - Questions\n')));
+		expect(after[CONTEXT]).toBe(crlf(inserted(vault[CONTEXT], '- Common issues and solutions\n', '- [[deliverables/docs/faq.md|FAQ]] - Questions `hash:02bea68e`\n')));
 	});
 });
 
@@ -267,7 +275,7 @@ describe('addDeliverable with an active session', () => {
 		const expected = inserted(
 			inserted(active, '- Added the node-exporter `nvme` collector for temperatures\n', '- Created [[deliverables/scripts/mkraid.sh|Array Setup]]\n'),
 			'## Deliverables\nNone; commands are recorded above.\n',
-			'\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]] - Builds md0\n',
+			'\n### Scripts\n- [[deliverables/scripts/mkraid.sh|Array Setup]] - Builds md0 `hash:bf5a022c`\n',
 		);
 		expect(ws.store.snapshot()[CTX_1011]).toBe(expected);
 		// The author comes from the session's participants, the agent first as the seed writes it.
@@ -287,7 +295,7 @@ describe('addDeliverable with an active session', () => {
 			inserted(
 				inserted(ctx, '#### Planning\n- Write the FAQ\n', '\n#### Implementation\n- Created [[deliverables/docs/faq.md|FAQ]]\n'),
 				'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-				'- [[deliverables/docs/faq.md|FAQ]]\n',
+				'- [[deliverables/docs/faq.md|FAQ]] `hash:23a3fdf4`\n',
 			),
 		);
 		expect(after[`${DIR}/deliverables/docs/faq.md`]).toContain('created: 2025-08-28\n');

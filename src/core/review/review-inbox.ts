@@ -1,0 +1,38 @@
+import type { ContextCache } from '../reports/progress-rollup';
+import { compareIds } from '../index/discovery';
+import type { Workspace } from '../workspace/workspace';
+import { hasChanges, sinceReviewOf, type SinceReview } from './since-review';
+
+/**
+ * Every spec with something new since it was last reviewed (sessions finished, tasks moved,
+ * deliverables new, changed or gone), newest first: by its latest session's end, specs with no
+ * dated change after those, then by id.
+ */
+export async function reviewInbox(ws: Workspace): Promise<SinceReview[]> {
+	const cache: ContextCache = new Map();
+	const out: SinceReview[] = [];
+	for (const spec of ws.index.all()) {
+		if (ws.index.hasDuplicateId(spec)) continue;
+		const since = await sinceReviewOf(ws, spec, cache);
+		if (hasChanges(since)) out.push(since);
+	}
+	return out.sort((a, b) => {
+		if (a.latest !== b.latest) return a.latest === null ? 1 : b.latest === null ? -1 : a.latest < b.latest ? 1 : -1;
+		return compareIds(a.id, b.id);
+	});
+}
+
+/** One line for a spec of the inbox: `3 sessions · 2 tasks moved · 1 deliverable changed`. */
+export function inboxSummary(s: SinceReview): string {
+	const parts: string[] = [];
+	const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+	if (s.sessions.length > 0) parts.push(n(s.sessions.length, 'session', 'sessions'));
+	if (s.tasks.length > 0) parts.push(`${n(s.tasks.length, 'task', 'tasks')} moved`);
+	const counts = new Map<string, number>();
+	for (const d of s.deliverables) counts.set(d.state, (counts.get(d.state) ?? 0) + 1);
+	for (const state of ['changed', 'new', 'renamed', 'deleted']) {
+		const c = counts.get(state);
+		if (c) parts.push(`${n(c, 'deliverable', 'deliverables')} ${state}`);
+	}
+	return parts.join(' · ');
+}
