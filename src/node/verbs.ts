@@ -27,6 +27,7 @@ import { quote } from '../core/agent/agent-instructions';
 import { GIT_VERBS, optionalGit } from './git-verbs';
 import { MIGRATE_VERBS } from './migrate-verb';
 import { CONTEXTS_VERB } from './contexts-verb';
+import { BASE_VERB } from './base-verb';
 import { MCP_VERB } from './mcp-verb';
 import { REVIEW_VERBS } from './review-verb';
 import { PROPOSAL_VERBS } from './await-verb';
@@ -215,5 +216,6 @@ export const VERBS: Record<string, Verb> = {
 	...GIT_VERBS,
 	...MIGRATE_VERBS,
 	contexts: CONTEXTS_VERB,
+	base: BASE_VERB,
 	mcp: MCP_VERB,
 };

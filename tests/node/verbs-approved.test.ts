@@ -91,6 +91,8 @@ const SCENARIOS: Scenario[] = [
 			['new', 'feature', '--title', 'Backups', '--parent', '1000'],
 			['validate', '--fix'],
 			['resume', '1014'],
+			['base'],
+			['base'],
 		],
 	},
 	...['seed-walkthrough', 'nested-ids', 'owner-lists', 'progress', 'shared-context'].map((name) => ({

@@ -1,3 +1,4 @@
+import { BASE } from './base';
 import { CONTEXTS } from './contexts';
 import { DECIDE } from './decide';
 import { DELIVER } from './deliver';
@@ -41,6 +42,7 @@ export const CATALOGUE: readonly AnyOperation[] = [
 	REVERT,
 	CONTEXTS,
 	INIT_AGENT,
+	BASE,
 	PROPOSE,
 	DECIDE,
 	PROPOSAL,

@@ -35,6 +35,7 @@ const PLUGIN: Record<string, { command: string } | { panel: string } | { not: st
 	revert: { command: 'revert-migration' },
 	contexts: { command: 'create-missing-contexts' },
 	'init-agent': { not: 'it writes outside the vault (the repository root above it), which Obsidian cannot' },
+	base: { command: 'write-specs-base' },
 	propose: { not: 'the agent proposes (CLI, MCP); the person decides in Obsidian' },
 	decide: { command: 'approve-proposed-plan' },
 	proposal: { panel: "the spec's panel shows the proposal with Approve, Modify and Reject" },
