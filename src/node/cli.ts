@@ -10,7 +10,7 @@ import { positionalRange, verbOptions } from './verb-adapter';
 import { findVault, openWorkspace } from './open-workspace';
 import { cacheFolder } from './index-cache/cache-place';
 import { callWrites } from './call-writes';
-import { failureLine } from './failure-line';
+import { failureLine } from '../core/text/call-text';
 import { lockTimeoutMs, VaultLock } from './vault-lock';
 
 export interface CliIo {

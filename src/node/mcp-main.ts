@@ -1,5 +1,5 @@
 import { GitRepository } from '../core/git/git-runner';
-import { failureLine } from './failure-line';
+import { failureLine } from '../core/text/call-text';
 import { optionalGit } from './git-verbs';
 import { nodeGitHost } from './git/node-git-host';
 import { serveStdio } from './mcp/server';

@@ -36,9 +36,7 @@ export interface Verb {
 	run(ws: NodeWorkspace, args: ParsedArgs, input: VerbInput): Promise<VerbResult>;
 }
 
-export function written(paths: string[]): string {
-	return paths.length === 0 ? 'Nothing changed.' : `Wrote ${paths.join(', ')}`;
-}
+export { written } from '../core/text/call-text';
 
 /** Fields every verb spells its own way on the command line: a write's base revision as HTTP's If-Match. */
 const CLI_NAMES: Record<string, string> = { baseRevision: 'if-match' };

@@ -1,7 +1,6 @@
 import { CliData, CliFlags, Platform, requireApiVersion } from 'obsidian';
 import { withoutControls } from '../core/edits/user-text';
-import { workBegunLine } from '../core/edits/work-begins';
-import { FileStoreError } from '../core/files/file-store';
+import { failureLine, logText } from '../core/text/call-text';
 import { LOG } from '../core/operations/log';
 import { NEXT } from '../core/operations/next';
 import { AnyOperation, checkInput, Field, InputError, RawInput } from '../core/operations/operation';
@@ -72,7 +71,7 @@ const VERBS: readonly CliVerb[] = [
 		operations: [LOG],
 		async run(_plugin, ws, params) {
 			const r = await LOG.run(ws, input(LOG, params), undefined);
-			return { json: r, text: `Logged to session ${r.session} › ${r.heading}${workBegunLine(r.workBegun)}\n${written(r.written)}` };
+			return { json: r, text: logText(r) };
 		},
 	},
 	{
@@ -180,16 +179,4 @@ async function optionalRepository(plugin: SpecWorkflowPlugin) {
 		if (e instanceof WorkflowError) return null;
 		throw e;
 	}
-}
-
-/** As spec-work prints it. */
-function written(paths: string[]): string {
-	return paths.length === 0 ? 'Nothing changed.' : `Wrote ${paths.join(', ')}`;
-}
-
-/** The failure line spec-work prints on standard error: a refusal as it is, with what to run next; anything else as unexpected. */
-function failureLine(e: unknown): string {
-	if (e instanceof WorkflowError) return `spec-work: ${e.message}${e.cliHint ? `; ${e.cliHint}` : ''}`;
-	if (e instanceof FileStoreError) return `spec-work: ${e.message}`;
-	return `spec-work: unexpected error: ${e instanceof Error ? e.message : String(e)}`;
 }
