@@ -72,6 +72,10 @@ for (const dark of [false, true]) {
 	if (!process.env.SCREENSHOTS_VAULT) shots.push({ name: `proposal-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, proposal: PROPOSAL } });
 	shots.push({ name: `overview-desktop-${theme}`, size: DESKTOP, scene: { active: OVERVIEW_NOTE, phone: false, dark } });
 	shots.push({ name: `overview-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark } });
+	if (!process.env.SCREENSHOTS_VAULT) {
+		shots.push({ name: `spec-tree-desktop-${theme}`, size: DESKTOP, scene: { active: OVERVIEW_NOTE, phone: false, dark, specTree: true } });
+		shots.push({ name: `spec-tree-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark, specTree: true } });
+	}
 }
 
 const only = process.argv.slice(2);

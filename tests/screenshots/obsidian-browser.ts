@@ -13,6 +13,8 @@ const PATHS: Record<string, string[]> = {
 	folder: ['M20 20a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-7.9a2 2 0 0 1-1.69-.9L9.6 3.9A2 2 0 0 0 7.93 3H4a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2Z'],
 	menu: ['M4 12h16', 'M4 6h16', 'M4 18h16'],
 	x: ['M18 6 6 18', 'm6 6 12 12'],
+	'list-tree': ['M21 12h-8', 'M21 6H8', 'M21 18h-8', 'M3 6v4c0 1.1.9 2 2 2h3', 'M3 10v6c0 1.1.9 2 2 2h3'],
+	table: ['M3 5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2Z', 'M3 9h18', 'M3 15h18', 'M12 3v18'],
 };
 
 export function setIcon(parent: HTMLElement, iconId: string): void {

@@ -9,6 +9,7 @@ import { startSession } from '../../src/core/workflow/start-session';
 import { proposePlan } from '../../src/core/workflow/plan-proposal';
 import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { revealStatusPanel } from '../../src/plugin/views/register-status-view';
+import { renderBasesScene, withReviews } from './bases-scene';
 import { setIcon } from './obsidian-browser';
 
 export interface Scene {
@@ -23,6 +24,8 @@ export interface Scene {
 	filter?: string;
 	/** A plan an agent proposed for this spec, awaiting approval (at 09:15). */
 	proposal?: { id: string; plan: string[] };
+	/** Instead of the panel: the specs base in the Spec tree Bases view, some specs reviewed. */
+	specTree?: boolean;
 }
 
 declare global {
@@ -34,10 +37,11 @@ declare global {
 window.renderScene = async (scene: Scene): Promise<void> => {
 	document.body.className = `${scene.dark ? 'theme-dark' : 'theme-light'} ${scene.phone ? 'is-mobile is-phone' : 'is-desktop'}`;
 	if (scene.phone) setMobilePlatform();
-	const app = createFakeApp(scene.files);
+	const app = createFakeApp(scene.specTree ? withReviews(scene.files) : scene.files);
 	const plugin = await loadPlugin(app, SpecWorkflowPlugin, { id: 'spec-workflow', name: 'Spec Workflow' });
 	app.layoutReady();
 	await plugin.indexReady;
+	if (scene.specTree) return renderBasesScene(app, plugin, scene.phone);
 	if (scene.session) {
 		plugin.now = () => new Date('2025-08-28T09:15');
 		await startSession(plugin.workspace(), { id: scene.session.id, title: scene.session.title, participants: 'User, Claude' });

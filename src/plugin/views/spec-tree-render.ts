@@ -34,7 +34,7 @@ function renderNode(parent: HTMLElement, node: BaseTreeNode, open: (path: string
 	top.createSpan({ cls: 'spec-workflow-tree-title', text: node.title });
 	if (node.changedSinceReview) top.createSpan({ cls: ['spec-workflow-flag', 'is-changed'], text: 'Changed since review' });
 	const bottom = main.createDiv('spec-workflow-tree-bottom');
-	bottom.createSpan({ cls: 'spec-workflow-muted', text: typeLabel(node.type) });
+	bottom.createSpan({ cls: 'spec-workflow-tree-type', text: typeLabel(node.type) });
 	statusPill(bottom, node.status);
 	progressBar(bottom, node.progress, 'spec-workflow-bar is-small');
 	bottom.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(node.progress, true), attr: { 'aria-label': progressText(node.progress) } });
