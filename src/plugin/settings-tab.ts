@@ -78,6 +78,7 @@ export function settingsFromData(data: unknown): SpecWorkflowSettings {
 		deliverableTypes: Array.isArray(types) && types.every((t) => typeof t === 'string') ? deliverableTypesValue(types.join(',')) : [...DEFAULT_SETTINGS.deliverableTypes],
 		ignoredFolders: Array.isArray(ignored) && ignored.every((g) => typeof g === 'string') ? ignoredFoldersValue(ignored.join('\n')) : [...DEFAULT_SETTINGS.ignoredFolders],
 		specsBaseFile: text('specsBaseFile'),
+		reviewerName: typeof raw.reviewerName === 'string' ? raw.reviewerName.trim() : DEFAULT_SETTINGS.reviewerName,
 	};
 }
 
@@ -138,6 +139,11 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 						name: 'Default participants',
 						desc: 'Who takes part in a new session unless you change it when starting one.',
 						control: { type: 'text', key: 'defaultParticipants', placeholder: DEFAULT_SETTINGS.defaultParticipants },
+					},
+					{
+						name: 'Reviewer name',
+						desc: 'Written as reviewed_by when you mark a spec reviewed; leave empty to write none.',
+						control: { type: 'text', key: 'reviewerName', placeholder: 'Your name' },
 					},
 					{
 						name: 'Open the context note after starting',

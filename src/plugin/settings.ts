@@ -16,6 +16,8 @@ export interface SpecWorkflowSettings {
 	ignoredFolders: string[];
 	/** The specs base's file name in the specs folder ("Write specs base"). */
 	specsBaseFile: string;
+	/** Written as `reviewed_by` when marking a spec reviewed; empty writes none. */
+	reviewerName: string;
 }
 
 export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
 	deliverableTypes: ['scripts', 'docs', 'config'],
 	ignoredFolders: [...DEFAULT_IGNORED_FOLDERS],
 	specsBaseFile: DEFAULT_BASE_FILE,
+	reviewerName: '',
 };
 
 const isText = (v: unknown): boolean => typeof v === 'string';
@@ -41,6 +44,7 @@ const SETTING_TYPES: Record<keyof SpecWorkflowSettings, [(v: unknown) => boolean
 	deliverableTypes: [isTextList, 'is not a list of folder names'],
 	ignoredFolders: [isTextList, 'is not a list of folder globs'],
 	specsBaseFile: [isText, 'is not a file name'],
+	reviewerName: [isText, 'is not text'],
 };
 
 /**

@@ -53,6 +53,7 @@ describe('the settings tab', () => {
 			{ name: 'Link style', heading: false },
 			{ name: 'Sessions', heading: true },
 			{ name: 'Default participants', heading: false },
+			{ name: 'Reviewer name', heading: false },
 			{ name: 'Open the context note after starting', heading: false },
 			{ name: 'Deliverables', heading: true },
 			{ name: 'Deliverable types', heading: false },

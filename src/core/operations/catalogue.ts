@@ -14,6 +14,7 @@ import { NEXT } from './next';
 import type { AnyOperation } from './operation';
 import { PROPOSAL, PROPOSE } from './propose';
 import { RESUME } from './resume';
+import { REVIEW, REVIEW_INBOX, SINCE_REVIEW } from './review';
 import { START } from './start';
 import { OPEN_SPECS, STATUS } from './status';
 import { TASK } from './task';
@@ -43,6 +44,9 @@ export const CATALOGUE: readonly AnyOperation[] = [
 	CONTEXTS,
 	INIT_AGENT,
 	BASE,
+	REVIEW,
+	SINCE_REVIEW,
+	REVIEW_INBOX,
 	PROPOSE,
 	DECIDE,
 	PROPOSAL,

@@ -5,6 +5,7 @@ import { registerContextCommands } from './context-commands';
 import { registerGitCommands } from './git-commands';
 import { registerMigrateCommands } from './migrate-commands';
 import { registerProposalCommands } from './proposal-commands';
+import { registerReviewCommands } from './review-commands';
 import { registerSessionCommands } from './session-commands';
 
 /**
@@ -18,5 +19,6 @@ export function registerCommands(plugin: SpecWorkflowPlugin): void {
 	registerMigrateCommands(plugin);
 	registerContextCommands(plugin);
 	registerProposalCommands(plugin);
+	registerReviewCommands(plugin);
 	registerBaseCommands(plugin);
 }

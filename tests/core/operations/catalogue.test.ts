@@ -38,6 +38,9 @@ const PLUGIN: Record<string, { command: string } | { panel: string } | { not: st
 	base: { command: 'write-specs-base' },
 	propose: { not: 'the agent proposes (CLI, MCP); the person decides in Obsidian' },
 	decide: { command: 'approve-proposed-plan' },
+	review: { command: 'mark-spec-reviewed' },
+	'since-review': { command: 'review-changes' },
+	'review-inbox': { command: 'review-changes' },
 	proposal: { panel: "the spec's panel shows the proposal with Approve, Modify and Reject" },
 };
 
@@ -64,7 +67,7 @@ describe('the operation catalogue', () => {
 
 	it('a read-only operation says so; one that writes only on a switch names it', () => {
 		const readOnly = CATALOGUE.filter((op) => op.writes === false).map((op) => op.name);
-		expect(readOnly.sort()).toEqual(['commits', 'list', 'next', 'open-specs', 'proposal', 'resume', 'status', 'suggest-id']);
+		expect(readOnly.sort()).toEqual(['commits', 'list', 'next', 'open-specs', 'proposal', 'resume', 'review-inbox', 'since-review', 'status', 'suggest-id']);
 		for (const op of CATALOGUE.filter((o) => typeof o.writes === 'function')) {
 			expect(op.input.some((f) => f.kind === 'flag')).toBe(true);
 		}
