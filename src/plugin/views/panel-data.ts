@@ -7,6 +7,8 @@ import { specStatus, SpecStatusReport } from '../../core/reports/spec-status';
 import { specTree, TreeNode } from '../../core/reports/spec-tree';
 import { requireSpec } from '../../core/workspace/workspace';
 import { readProposal, type ProposalReport } from '../../core/workflow/plan-proposal';
+import { reviewInbox } from '../../core/review/review-inbox';
+import { sinceReviewOf, type SinceReview } from '../../core/review/since-review';
 import { metadataBacklinks } from '../shared/metadata-backlinks';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 
@@ -39,6 +41,8 @@ export interface SpecPanelData {
 	specIds: Set<string>;
 	/** A plan the agent proposed, while it awaits the person's decision; null otherwise. */
 	proposal: ProposalReport['proposal'];
+	/** What is new since the spec was last reviewed (the "Since last review" block). */
+	review: SinceReview;
 	/** Files shown or counted (spec, context, deliverables, users): a change to one refreshes the panel. */
 	paths: Set<string>;
 	/** The spec and its deliverables: a note that starts linking to one of them joins "Used by". */
@@ -68,6 +72,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 	const linkTargets = new Set([spec.path, ...report.deliverables.filter((d) => d.exists).map((d) => d.path)]);
 	const open = context ? activeSession(context.sessions) : null;
 	const proposed = (await readProposal(ws, spec.id)).proposal;
+	const review = await sinceReviewOf(ws, spec, cache);
 	return {
 		status,
 		tasks: context?.tasks ?? [],
@@ -78,6 +83,7 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 		childPaths,
 		activeStarted: open?.fields.started?.value ?? null,
 		proposal: proposed?.state === 'awaiting' ? proposed : null,
+		review,
 		specIds,
 		paths,
 		linkTargets,
@@ -87,6 +93,11 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 /** The overview's tree of every spec. */
 export async function loadOverview(plugin: SpecWorkflowPlugin): Promise<TreeNode[]> {
 	return specTree(plugin.workspace());
+}
+
+/** The overview's Review section: every spec with something new since its review, newest first. */
+export async function loadReviewInbox(plugin: SpecWorkflowPlugin): Promise<SinceReview[]> {
+	return reviewInbox(plugin.workspace());
 }
 
 function linkOf(spec: Spec): SpecLink {

@@ -8,9 +8,10 @@ import type { SpecPanelData } from './panel-data';
 import { fileName, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
 import { renderUsedBy } from './used-by';
 import { renderProposal, type ProposalCommand } from './proposal-section';
+import { renderSinceReview, type ReviewCommand } from './review-section';
 
 /** The commands the panel's buttons run (ids without the plugin's prefix). */
-export type PanelCommand = 'start-work' | 'resume-work' | 'log-entry' | 'add-deliverable' | 'finish-session' | 'new-spec' | ProposalCommand;
+export type PanelCommand = 'start-work' | 'resume-work' | 'log-entry' | 'add-deliverable' | 'finish-session' | 'new-spec' | ProposalCommand | ReviewCommand;
 
 export interface SpecPanelActions {
 	/** Opens a vault file (a spec, a note, a deliverable Obsidian can show). */
@@ -60,6 +61,7 @@ export function renderSpecPanel(root: HTMLElement, data: SpecPanelData, actions:
 
 	renderSession(root, data, actions);
 	if (data.proposal) renderProposal(root, data.proposal, (command) => actions.run(command));
+	renderSinceReview(root, data.review, (command) => actions.run(command));
 	const onProgress = (p: SpecProgress): void => {
 		updateProgressBar(bar, p);
 		text.setText(progressText(p));

@@ -9,13 +9,15 @@ import { addDeliverableFlow } from '../commands/deliverable-commands';
 import { finishWork, logToSession, resumeWork, startWork } from '../commands/session-commands';
 import { newSpecCommand } from '../commands/spec-commands';
 import { approvePlan, modifyPlan, rejectPlan } from '../commands/proposal-commands';
+import { markReviewed } from '../commands/review-commands';
 import { runSpecFlow, SpecFlow } from '../commands/spec-command';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../shared/viewable-file';
-import { loadOverview, loadSpecPanel, SpecPanelData } from './panel-data';
+import { loadOverview, loadReviewInbox, loadSpecPanel, SpecPanelData } from './panel-data';
 import { fileName, panelButton } from './panel-elements';
 import { OverviewActions, OverviewState, renderNoSpecs, renderOverview } from './overview-panel';
 import { PanelCommand, renderSpecPanel, SpecPanelActions } from './spec-panel';
+import { renderReviewInbox } from './review-section';
 import { linksToAny } from './used-by';
 
 export const STATUS_VIEW_TYPE = 'spec-workflow-status';
@@ -33,6 +35,8 @@ const PANEL_FLOWS: Record<Exclude<PanelCommand, 'new-spec'>, SpecFlow> = {
 	'approve-plan': approvePlan,
 	'modify-plan': modifyPlan,
 	'reject-plan': rejectPlan,
+	'mark-reviewed': async (p, spec) => void (await markReviewed(p, spec, false)),
+	'accept-changes': async (p, spec) => void (await markReviewed(p, spec, true)),
 };
 
 /**
@@ -204,9 +208,10 @@ export class SpecStatusView extends ItemView {
 			renderNoSpecs(body, this.plugin.settings.specsRoot, actions);
 			return;
 		}
-		let tree;
+		let tree, inbox;
 		try {
 			tree = await loadOverview(this.plugin);
+			inbox = await loadReviewInbox(this.plugin);
 		} catch (e) {
 			// A file read failing mid-draw: say so here, as drawSpec does, rather than reject the refresh.
 			const card = body.createDiv('spec-workflow-empty-state');
@@ -214,6 +219,7 @@ export class SpecStatusView extends ItemView {
 			card.createDiv({ cls: 'spec-workflow-muted', text: failureMessage(e) });
 			return;
 		}
+		renderReviewInbox(body, inbox, (path) => actions.open(path));
 		renderOverview(body, tree, this.overview, actions);
 	}
 
