@@ -12,6 +12,7 @@ import { deliverablesJson, openSpecsJson, startJson, suggestIdJson } from '../..
 import { RESUME } from '../../core/operations/resume';
 import { START } from '../../core/operations/start';
 import { PROPOSE } from '../../core/operations/propose';
+import { REVIEW } from '../../core/operations/review';
 import { OPEN_SPECS, STATUS } from '../../core/operations/status';
 import { TASK } from '../../core/operations/task';
 import { VALIDATE } from '../../core/operations/validate';
@@ -125,6 +126,10 @@ export const MORE_TOOLS: readonly Tool[] = [
 	tool('propose_plan', PROPOSE, {
 		description:
 			"Propose a plan for the person's approval instead of approving it yourself: the tasks go into the spec's journal as a proposal that counts nowhere until decided, and the spec's approval becomes awaiting. Then wait for the decision with the command `spec-work await <id>` (exit 0 approved, printing the plan as approved; 3 rejected, with the reason; 4 timeout).",
+	}),
+	tool('review', REVIEW, {
+		description:
+			'Only when the person asks you to: mark a spec reviewed on their behalf (reviewed: and reviewed_tasks: in its properties, reviewed_by: from by) and give each deliverable of its registry that has none a baseline. With accept, deliverables changed since the last review take their current content as the new baseline (only the paths given, when given). Returns the mark, the deliverables accepted and those still changed. To see what changed since review first, run `spec-work review <id> --show`.',
 	}),
 ];
 
