@@ -33,7 +33,8 @@ export function formatSize(bytes: number): string {
  */
 export function formatDeliverablesReport(report: DeliverablesReport, ws?: Workspace, sourcePath?: string): string {
 	const link = (path: string, alias: string): string => (ws && sourcePath ? linkTo(ws, sourcePath, path, alias) : alias);
-	const fileCell = (d: ReportDeliverable): string => (d.exists ? cell(link(d.path, basename(d.path))) : `${cell(basename(d.path))} (missing)`);
+	const changed = (d: ReportDeliverable): string => (d.drift === 'changed' ? ' (changed since review)' : '');
+	const fileCell = (d: ReportDeliverable): string => (d.exists ? cell(link(d.path, basename(d.path))) + changed(d) : `${cell(basename(d.path))} (missing)`);
 	const out: string[] = [`# Deliverables Report: Spec ${report.id}`, '', '## Created Artifacts', ''];
 
 	const types = [...new Set(report.deliverables.map((d) => d.type))];

@@ -17,6 +17,7 @@ import { externalCommands, isShellScript } from '../deliverables/shell-commands'
 import { scriptDependencies } from '../deliverables/script-dependencies';
 import { CodeChange, collectDeliverables, type SpecDeliverable } from '../deliverables/spec-deliverables';
 import { specUsage, SpecUsage } from './spec-usage';
+import { deliverableDrift, type DriftState } from '../deliverables/deliverable-drift';
 import { commitChanges, linkTo, requireSpec, Workspace } from '../workspace/workspace';
 
 export { formatDeliverablesReport } from './deliverables-report-format';
@@ -62,6 +63,12 @@ export interface ReportDeliverable {
 	blankLines: number | null;
 	inContextRegistry: boolean;
 	inSpecList: boolean;
+	/**
+	 * The file against its baseline in the registry (docs/formats.md): `changed` since review,
+	 * `new` (no baseline yet), `unchanged`, `renamed`, `deleted` or `unreadable` (binary); null
+	 * when the context's registry does not link it (listed only in the spec).
+	 */
+	drift: DriftState | null;
 }
 
 export interface IntegrationPointInfo {
@@ -83,6 +90,8 @@ export interface DeliverablesReport {
 	quality: QualityMetrics;
 	/** Registered deliverables whose file is gone. */
 	missing: string[];
+	/** Deliverables whose file changed since the spec was last reviewed (differs from its baseline). */
+	changedSinceReview: string[];
 	/** Existing deliverables that could carry a traceback header and do not. */
 	withoutTraceback: string[];
 	/** The context's Code Changes entries (paths in the code repository, not vault files). */
@@ -101,7 +110,8 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 	const { path: contextPath, context } = await readSpecContext(ws, spec);
 	const { deliverables: refs, codeChanges } = await collectDeliverables(ws, spec, { path: contextPath, file: context });
 	const deliverables: ReportDeliverable[] = [];
-	for (const ref of refs) deliverables.push(await reportDeliverable(ws, ref));
+	const drift = new Map((await deliverableDrift(ws, contextPath, context)).map((d) => [d.path, d.state]));
+	for (const ref of refs) deliverables.push({ ...(await reportDeliverable(ws, ref)), drift: drift.get(ref.path) ?? null });
 	const existing = deliverables.filter((d) => d.exists);
 	const usedBy = await specUsage(ws, spec, {
 		deliverables: existing.map((d) => d.path),
@@ -119,6 +129,7 @@ export async function deliverablesReport(ws: Workspace, id: string, backlinks?: 
 		statistics: statistics(existing),
 		quality: qualityMetrics(ws, context, contextPath, deliverables),
 		missing: deliverables.filter((d) => !d.exists).map((d) => d.path),
+		changedSinceReview: deliverables.filter((d) => d.drift === 'changed').map((d) => d.path),
 		withoutTraceback: existing.filter((d) => d.traceback === false).map((d) => d.path),
 		codeChanges,
 	};
@@ -177,6 +188,7 @@ function registeredDeliverable(ref: SpecDeliverable): ReportDeliverable {
 		blankLines: null,
 		inContextRegistry: ref.inContextRegistry,
 		inSpecList: ref.inSpecList,
+		drift: null,
 	};
 }
 
