@@ -4,8 +4,7 @@ import { readFrontmatter } from '../metadata/frontmatter';
 import { ContextCache, specProgress, SpecProgress } from '../reports/progress-rollup';
 import { specSummary, SpecSummary } from '../reports/spec-tree';
 import { Workspace } from '../workspace/workspace';
-import { changedSinceReview } from './review-flag';
-import { REVIEWED_PROPERTY } from './specs-base';
+import { readReviewMark, updatedSinceReview } from '../metadata/review-mark';
 
 export interface BaseTreeNode extends SpecSummary {
 	progress: SpecProgress;
@@ -52,8 +51,8 @@ export async function baseTree(ws: Workspace, paths: readonly string[]): Promise
 
 async function reviewFlag(ws: Workspace, spec: Spec): Promise<boolean> {
 	const text = (await ws.store.exists(spec.path)) ? await ws.store.read(spec.path) : '';
-	const data = readFrontmatter(text, spec.path).data;
-	return changedSinceReview(data.updated, data[REVIEWED_PROPERTY]);
+	// The mark as the review core reads it (the later of two lines a sync merged in counts).
+	return updatedSinceReview(readFrontmatter(text, spec.path).data.updated, readReviewMark(text).reviewed);
 }
 
 function sortTree(nodes: BaseTreeNode[]): void {

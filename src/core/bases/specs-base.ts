@@ -1,12 +1,13 @@
 import { joinPath, normalizeVaultPath } from '../files/paths';
+import { REVIEWED_PROPERTY } from '../metadata/review-mark';
 import { SPEC_TYPES } from '../metadata/spec-type';
 import { WorkflowError } from '../workspace/workflow-error';
 
 /** The base's file name when the settings name none: `Specs.base` in the specs folder. */
 export const DEFAULT_BASE_FILE = 'Specs.base';
 
-/** The property a reviewer's "mark reviewed" writes; a spec updated after it, or never reviewed, needs review. */
-export const REVIEWED_PROPERTY = 'reviewed';
+/** A spec updated after its REVIEWED_PROPERTY (the review core's mark), or never reviewed, needs review. */
+export { REVIEWED_PROPERTY };
 
 /** The columns every table view of the base shows, in this order. */
 const COLUMNS = ['file.name', 'note.id', 'note.title', 'note.type', 'note.status', 'note.parent', 'note.updated', `note.${REVIEWED_PROPERTY}`];

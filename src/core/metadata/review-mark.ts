@@ -24,6 +24,9 @@ export interface ReviewMark {
 	tasks: (TaskState | null)[] | null;
 }
 
+/** The property holding the mark (the specs base's columns and formulas name it too). */
+export const REVIEWED_PROPERTY = 'reviewed';
+
 const LETTERS: Record<TaskState, string> = { done: 'd', 'in-progress': 'i', pending: 'p', blocked: 'b', cancelled: 'c' };
 const STATES = new Map<string, TaskState>(Object.entries(LETTERS).map(([state, letter]) => [letter, state as TaskState]));
 
@@ -49,8 +52,26 @@ export function normalStamp(value: string): string | null {
 	return `${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}`;
 }
 
+/**
+ * Whether a spec changed after it was last reviewed by its properties alone: its `updated` later
+ * than its `reviewed` (the Spec tree's flag, where only the note's properties are at hand). Both
+ * read as normalStamp reads them; a YAML date read as a `Date` counts by its UTC day and time, as
+ * a YAML parser gives it. A spec never reviewed, or a date that cannot be read, is not flagged:
+ * there is no review for it to have changed since.
+ */
+export function updatedSinceReview(updated: unknown, reviewed: unknown): boolean {
+	const u = stampOf(updated);
+	const r = stampOf(reviewed);
+	return u !== null && r !== null && u > r;
+}
+
+function stampOf(value: unknown): string | null {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : normalStamp(value.toISOString());
+	return typeof value === 'string' ? normalStamp(value) : null;
+}
+
 export function readReviewMark(text: string): ReviewMark {
-	const stamps = propertyLines(text, 'reviewed')
+	const stamps = propertyLines(text, REVIEWED_PROPERTY)
 		.map(normalStamp)
 		.filter((s): s is string => s !== null)
 		.sort();

@@ -33,8 +33,7 @@ export function formatSize(bytes: number): string {
  */
 export function formatDeliverablesReport(report: DeliverablesReport, ws?: Workspace, sourcePath?: string): string {
 	const link = (path: string, alias: string): string => (ws && sourcePath ? linkTo(ws, sourcePath, path, alias) : alias);
-	const changed = (d: ReportDeliverable): string => (d.drift === 'changed' ? ' (changed since review)' : '');
-	const fileCell = (d: ReportDeliverable): string => (d.exists ? cell(link(d.path, basename(d.path))) + changed(d) : `${cell(basename(d.path))} (missing)`);
+	const fileCell = (d: ReportDeliverable): string => fileName(d, link);
 	const out: string[] = [`# Deliverables Report: Spec ${report.id}`, '', '## Created Artifacts', ''];
 
 	const types = [...new Set(report.deliverables.map((d) => d.type))];
@@ -111,6 +110,12 @@ export function formatDeliverablesReport(report: DeliverablesReport, ws?: Worksp
 	for (const u of report.usedBy) if (u.missing) problems.push(`- Downstream spec link resolves nowhere: \`${u.path}\``);
 	if (problems.length > 0) out.push('', '## Problems', ...problems);
 	return out.join('\n') + '\n';
+}
+
+/** A deliverable's File cell: its name (a link when it exists), marked when missing or changed since review. */
+function fileName(d: ReportDeliverable, link: (path: string, alias: string) => string): string {
+	if (!d.exists) return `${cell(basename(d.path))} (missing)`;
+	return cell(link(d.path, basename(d.path))) + (d.drift === 'changed' ? ' (changed since review)' : '');
 }
 
 /** Text safe inside a table cell: one line, pipes escaped (a wikilink's alias pipe too, as Obsidian requires). */
