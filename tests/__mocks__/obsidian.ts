@@ -63,7 +63,7 @@ export {
 	stripHeadingForLink,
 } from './obsidian/misc';
 export { chooseSuggestion, FuzzySuggestModal, getOpenModal, Modal, openModals, SuggestModal, suggestionsUpdated, suggestionTexts, typeInSuggestModal } from './obsidian/modal';
-export { clearNotices, Notice, noticeLog, notices } from './obsidian/notice';
+export { clearNotices, Notice, noticeLog, notices, shownNotices } from './obsidian/notice';
 export { normalizePath } from './obsidian/paths';
 export { Commands, loadPlugin, Plugin, runCommand, unloadPlugin, type RegisteredCommand, type RibbonItem } from './obsidian/plugin';
 export { cliData, cliHandlers, runCliCommand, type RegisteredCliHandler } from './obsidian/plugin';

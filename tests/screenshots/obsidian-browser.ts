@@ -7,6 +7,7 @@ export * from '../__mocks__/obsidian';
 const PATHS: Record<string, string[]> = {
 	'chevron-down': ['m6 9 6 6 6-6'],
 	'chevron-right': ['m9 18 6-6-6-6'],
+	'right-triangle': ['M3 8L12 17L21 8'],
 	'list-checks': ['m3 17 2 2 4-4', 'm3 7 2 2 4-4', 'M13 6h8', 'M13 12h8', 'M13 18h8'],
 	'file-text': ['M15 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V7Z', 'M14 2v4a2 2 0 0 0 2 2h4', 'M10 9H8', 'M16 13H8', 'M16 17H8'],
 	search: ['m21 21-4.3-4.3', 'M11 3a8 8 0 1 0 0 16 8 8 0 0 0 0-16z'],

@@ -53,16 +53,22 @@ export function panelSection(parent: HTMLElement, title: string, count?: number 
 
 /** A row that opens something when tapped or activated with the keyboard. */
 export function tappableRow(parent: HTMLElement, cls: string, onTap: () => void, label?: string): HTMLElement {
-	const row = parent.createDiv({ cls: [cls, 'spec-workflow-tappable'], attr: { role: 'button', tabindex: 0 } });
-	if (label) row.setAttr('aria-label', label);
-	row.addEventListener('click', () => onTap());
-	row.addEventListener('keydown', (evt) => {
+	return makeTappable(parent.createDiv(cls), onTap, label);
+}
+
+/** Makes an element act on a tap or Enter/Space, as a button would. */
+export function makeTappable<T extends HTMLElement>(el: T, onTap: () => void, label?: string): T {
+	el.addClass('spec-workflow-tappable');
+	el.setAttrs({ role: 'button', tabindex: 0 });
+	if (label) el.setAttr('aria-label', label);
+	el.addEventListener('click', () => onTap());
+	el.addEventListener('keydown', (evt) => {
 		if (evt.key === 'Enter' || evt.key === ' ') {
 			evt.preventDefault();
 			onTap();
 		}
 	});
-	return row;
+	return el;
 }
 
 /** A button in the panel's style (`mod-cta` for the main action). */

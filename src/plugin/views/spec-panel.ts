@@ -5,7 +5,7 @@ import type { SpecProgress } from '../../core/reports/progress-rollup';
 import { compareTypes } from '../../core/deliverables/spec-deliverables';
 import type { StatusSession } from '../../core/reports/spec-status';
 import type { SpecPanelData } from './panel-data';
-import { fileName, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
+import { fileName, makeTappable, panelButton, panelSection, progressBar, progressText, statusPill, tappableRow, typeLabel, updateProgressBar } from './panel-elements';
 import { renderUsedBy } from './used-by';
 import { renderProposal, type ProposalCommand } from './proposal-section';
 import { renderSinceReview, type ReviewCommand } from './review-section';
@@ -21,6 +21,8 @@ export interface SpecPanelActions {
 	run(command: PanelCommand): void;
 	/** Sets a plan task's state through the core; resolves to whether it was written. */
 	setTask(task: PlanTask, state: TaskState): Promise<boolean>;
+	/** Opens the note the task is written in at the task's line. */
+	openTask(task: PlanTask): void;
 	/** `5 minutes` since the session started, or null when unknown. */
 	elapsed(started: string | null): string | null;
 }
@@ -191,9 +193,10 @@ function renderTaskGroups<T extends { state: TaskState }>(section: HTMLElement, 
 }
 
 function renderTask(parent: HTMLElement, task: PlanTask, actions: SpecPanelActions, changed: () => void): void {
-	const row = parent.createEl('label', { cls: 'spec-workflow-task', attr: { 'data-task': String(task.number) } });
+	// Only the checkbox toggles: a tap on the text opens the task's line, so scrolling with a thumb ticks nothing.
+	const row = parent.createDiv({ cls: 'spec-workflow-task', attr: { 'data-task': String(task.number) } });
 	const box = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { 'aria-label': `Task ${task.number}: ${task.text}` } });
-	row.createSpan({ cls: 'spec-workflow-task-text', text: task.text });
+	makeTappable(row.createSpan({ cls: 'spec-workflow-task-text', text: task.text }), () => actions.openTask(task), `Open task ${task.number} in its note`);
 	// The task's own progress, as the CLI's In Progress line shows it: `(50% complete)`.
 	const note = taskProgressNote(task);
 	const figure = note === null ? null : row.createSpan({ cls: 'spec-workflow-muted spec-workflow-task-progress', text: note });

@@ -19,6 +19,8 @@ import { OverviewActions, OverviewState, renderNoSpecs, renderOverview } from '.
 import { PanelCommand, renderSpecPanel, SpecPanelActions } from './spec-panel';
 import { renderReviewInbox } from './review-section';
 import { linksToAny } from './used-by';
+import { noticeTaskSet, openTaskLine } from './task-actions';
+import { DeviceFolds, makeSectionsFoldable } from './folding';
 
 export const STATUS_VIEW_TYPE = 'spec-workflow-status';
 
@@ -52,6 +54,7 @@ export class SpecStatusView extends ItemView {
 	private target: string | null | undefined = undefined;
 	private data: SpecPanelData | null = null;
 	private readonly overview: OverviewState = { filter: 'all', collapsed: new Set() };
+	private readonly folds = new DeviceFolds(this.app);
 	/** Files this panel just wrote (a task toggled in place): their change events need no redraw. */
 	private readonly selfWrites = new Set<string>();
 	private running: Promise<void> | null = null;
@@ -196,6 +199,7 @@ export class SpecStatusView extends ItemView {
 			return;
 		}
 		renderSpecPanel(body, this.data, this.specActions(this.data));
+		makeSectionsFoldable(body, this.folds);
 	}
 
 	private async drawOverview(body: HTMLElement): Promise<void> {
@@ -234,6 +238,7 @@ export class SpecStatusView extends ItemView {
 				this.writes.add(write);
 				return write.finally(() => this.writes.delete(write));
 			},
+			openTask: (task) => void openTaskLine(this.plugin, id, task),
 			elapsed: (started) => this.elapsed(started),
 		};
 	}
@@ -242,7 +247,20 @@ export class SpecStatusView extends ItemView {
 		if (contextPath) this.selfWrites.add(contextPath);
 		const result = await runOperation(this.plugin, (ws) => TASK.run(ws, { id, task: String(task.number), state, expectText: task.text }, undefined));
 		if (contextPath && (!result || result.written.length === 0)) this.selfWrites.delete(contextPath);
+		if (result && result.written.length > 0) {
+			noticeTaskSet(this.plugin, id, result, (undo) => {
+				// The undo redraws at once, not on the change event: Obsidian may report both writes as one change, which the panel would skip as its own.
+				if (contextPath) this.selfWrites.delete(contextPath);
+				this.track(undo.then(() => this.refresh()));
+			});
+		}
 		return result !== null;
+	}
+
+	/** Keeps a write started from the panel until it ends, so settle() waits for it. */
+	private track(write: Promise<unknown>): void {
+		this.writes.add(write);
+		void write.finally(() => this.writes.delete(write));
 	}
 
 	/** Scripts and config files do not open in Obsidian: their spec's context note, which links them, opens instead. */

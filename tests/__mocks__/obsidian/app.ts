@@ -3,6 +3,7 @@ import { FileManager } from './file-manager';
 import { TFile, TFolder } from './files';
 import { Keymap, Scope } from './keymap';
 import { MetadataCache } from './metadata-cache';
+import { requireFakeApi } from './misc';
 import { openModals } from './modal';
 import { clearNotices } from './notice';
 import { Commands, type Plugin, type RibbonItem } from './plugin';
@@ -48,7 +49,7 @@ export class App {
 	/** Ribbon icons added by plugins (test helper). */
 	readonly ribbonItems: RibbonItem[] = [];
 	private readonly scheduler: Scheduler;
-	private readonly localStorage = new Map<string, unknown>();
+	private readonly localStorage = new Map<string, string>();
 	private statusBar: HTMLElement | null = null;
 	private readonly throwListenerErrors: boolean;
 
@@ -77,13 +78,17 @@ export class App {
 		return this.statusBar;
 	}
 
+	// Kept as JSON, as Obsidian keeps it in window.localStorage: a saved object changed later is not changed here.
 	loadLocalStorage(key: string): unknown {
-		return this.localStorage.get(key) ?? null;
+		requireFakeApi('loadLocalStorage', '1.8.7');
+		const json = this.localStorage.get(key);
+		return json === undefined ? null : (JSON.parse(json) as unknown);
 	}
 
 	saveLocalStorage(key: string, data: unknown): void {
+		requireFakeApi('saveLocalStorage', '1.8.7');
 		if (data === null || data === undefined) this.localStorage.delete(key);
-		else this.localStorage.set(key, data);
+		else this.localStorage.set(key, JSON.stringify(data));
 	}
 
 	/** Fires onLayoutReady callbacks (Obsidian does this once the workspace has loaded). */

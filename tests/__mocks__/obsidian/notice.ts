@@ -6,9 +6,13 @@ export const notices: string[] = [];
 /** Every notice with its duration and whether it was hidden (test helper). */
 export const noticeLog: { message: string; duration: number | undefined; hidden: boolean }[] = [];
 
+/** Every notice shown, to reach the buttons of a notice's fragment (test helper). */
+export const shownNotices: Notice[] = [];
+
 export function clearNotices(): void {
 	notices.length = 0;
 	noticeLog.length = 0;
+	shownNotices.length = 0;
 }
 
 function textOf(message: string | DocumentFragment): string {
@@ -25,6 +29,7 @@ export class Notice {
 		this.message = message;
 		this.index = notices.push(textOf(message)) - 1;
 		noticeLog.push({ message: textOf(message), duration, hidden: false });
+		shownNotices.push(this);
 	}
 
 	private build(): { container: HTMLElement; notice: HTMLElement; message: HTMLElement } {

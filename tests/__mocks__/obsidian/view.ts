@@ -97,9 +97,19 @@ export abstract class FileView extends ItemView {
 	allowNoFile = false;
 	file: TFile | null = null;
 	navigation = true;
+	/** The last ephemeral state given (`{ line: 12 }` when opened at a line), as the editor would scroll to it. */
+	private ephemeral: Record<string, unknown> = {};
 
 	getDisplayText(): string {
 		return this.file?.basename ?? 'No file';
+	}
+
+	getEphemeralState(): Record<string, unknown> {
+		return { ...this.ephemeral };
+	}
+
+	setEphemeralState(state: unknown): void {
+		this.ephemeral = state !== null && typeof state === 'object' ? { ...(state as Record<string, unknown>) } : {};
 	}
 
 	getState(): Record<string, unknown> {

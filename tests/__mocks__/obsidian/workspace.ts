@@ -67,7 +67,6 @@ export class WorkspaceLeaf extends Events {
 	 * view's onClose runs and it unloads; the new view loads, onOpen runs, then setState.
 	 */
 	async setViewState(viewState: ViewState, eState?: unknown): Promise<void> {
-		void eState;
 		const ws = this.app.workspace;
 		if (this.view.getViewType() !== viewState.type || viewState.type === 'empty') {
 			const old = this.view;
@@ -78,6 +77,8 @@ export class WorkspaceLeaf extends Events {
 		}
 		const before = this.view instanceof FileView ? this.view.file : null;
 		await this.view.setState(viewState.state ?? {}, { history: false });
+		// As in Obsidian, the ephemeral state (`{ line }`, `{ subpath }`) goes to the view once it shows the file.
+		if (eState !== undefined) this.view.setEphemeralState(eState);
 		if (viewState.pinned !== undefined) this.pinned = viewState.pinned;
 		if (viewState.active) ws.setActiveLeaf(this);
 		else if (ws.activeLeaf === this && this.view instanceof FileView && this.view.file !== before) ws.fileOpened(this);
