@@ -69,6 +69,10 @@ for (const dark of [false, true]) {
 	const theme = dark ? 'dark' : 'light';
 	shots.push({ name: `panel-desktop-${theme}`, size: DESKTOP, scene: { active: PANEL_NOTE, phone: false, dark, session: SESSION } });
 	shots.push({ name: `panel-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, session: SESSION } });
+	if (!process.env.SCREENSHOTS_VAULT) {
+		shots.push({ name: `review-inbox-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark, review: true } });
+		shots.push({ name: `review-panel-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, review: true } });
+	}
 	if (!process.env.SCREENSHOTS_VAULT) shots.push({ name: `proposal-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, proposal: PROPOSAL } });
 	shots.push({ name: `overview-desktop-${theme}`, size: DESKTOP, scene: { active: OVERVIEW_NOTE, phone: false, dark } });
 	shots.push({ name: `overview-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark } });

@@ -7,6 +7,7 @@
 import { App, createFakeApp, fileAt, loadPlugin, setMobilePlatform } from '../__mocks__/obsidian';
 import { startSession } from '../../src/core/workflow/start-session';
 import { proposePlan } from '../../src/core/workflow/plan-proposal';
+import { reviewedScene } from './review-scene';
 import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { revealStatusPanel } from '../../src/plugin/views/register-status-view';
 import { renderBasesScene, withReviews } from './bases-scene';
@@ -24,6 +25,8 @@ export interface Scene {
 	filter?: string;
 	/** A plan an agent proposed for this spec, awaiting approval (at 09:15). */
 	proposal?: { id: string; plan: string[] };
+	/** 1014 reviewed the evening before, then a session that edited a script and finished a task. */
+	review?: boolean;
 	/** Instead of the panel: the specs base in the Spec tree Bases view, some specs reviewed. */
 	specTree?: boolean;
 }
@@ -52,6 +55,7 @@ window.renderScene = async (scene: Scene): Promise<void> => {
 		await proposePlan(plugin.workspace(), scene.proposal);
 		await app.flush();
 	}
+	if (scene.review) await reviewedScene(plugin, app);
 	plugin.now = () => new Date('2025-08-28T10:00');
 	await app.workspace.setActiveFile(fileAt(app, scene.active));
 	await app.flush();
