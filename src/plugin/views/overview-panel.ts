@@ -92,18 +92,14 @@ function renderNode(parent: HTMLElement, node: TreeNode, state: OverviewState, a
 			}
 		});
 	}
-	const main = tappableRow(row, 'spec-workflow-tree-main', () => actions.open(node.path), `Open spec ${node.id}`);
+	const main = tappableRow(row, 'spec-workflow-tree-main', () => actions.open(node.path));
 	const top = main.createDiv('spec-workflow-tree-top');
 	top.createSpan({ cls: 'spec-workflow-id', text: node.id });
 	top.createSpan({ cls: 'spec-workflow-tree-title', text: node.title });
 	const bottom = main.createDiv('spec-workflow-tree-bottom');
 	statusPill(bottom, node.status);
 	progressBar(bottom, node.progress, 'spec-workflow-bar is-small');
-	bottom.createSpan({
-		cls: 'spec-workflow-progress-text',
-		text: progressText(node.progress, true),
-		attr: { 'aria-label': progressText(node.progress) },
-	});
+	bottom.createSpan({ cls: 'spec-workflow-progress-text', text: progressText(node.progress, true) });
 	if (kids.length > 0) {
 		const children = item.createDiv({ cls: 'spec-workflow-tree-children', attr: { role: 'group' } });
 		for (const child of kids) renderNode(children, child, state, actions);

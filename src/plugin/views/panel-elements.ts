@@ -34,10 +34,16 @@ export function updateProgressBar(bar: HTMLElement, p: SpecProgress): void {
 	bar.setAttr('aria-valuenow', p.percent);
 }
 
-// The fill's width is one of 21 classes (0, 5, … 100) so no inline style is needed.
+/** The fill's width: the exact share done (5 of 7 is 71.43%), as a CSS variable styles.css reads. */
+export function fillWidth(p: SpecProgress): string {
+	const share = p.total === 0 ? 0 : Math.min(1, p.done / p.total);
+	return `${Math.round(share * 10000) / 100}%`;
+}
+
 function setFill(bar: HTMLElement, fill: HTMLElement, p: SpecProgress): void {
-	for (const c of Array.from(fill.classList)) if (c.startsWith('is-w')) fill.removeClass(c);
-	fill.addClass(`is-w${Math.round(p.percent / 5) * 5}`);
+	fill.setCssProps({ '--spec-workflow-fill': fillWidth(p) });
+	// The full wording for screen readers, where the figure beside the bar is short; not a tooltip.
+	bar.setAttr('aria-valuetext', progressText(p));
 	bar.toggleClass('is-complete', p.total > 0 && p.done === p.total);
 	bar.toggleClass('is-empty', p.total === 0);
 }

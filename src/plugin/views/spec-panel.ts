@@ -89,8 +89,10 @@ function renderHeader(root: HTMLElement, data: SpecPanelData, actions: SpecPanel
 	if (data.ancestors.length > 0) {
 		const crumbs = header.createDiv({ cls: 'spec-workflow-breadcrumb', attr: { 'aria-label': 'Parents' } });
 		data.ancestors.forEach((a, i) => {
-			if (i > 0) crumbs.createSpan({ cls: 'spec-workflow-crumb-separator', text: '›' });
-			const crumb = crumbs.createEl('a', { cls: 'spec-workflow-crumb', text: `${a.id} ${a.title}`, attr: { href: '#' } });
+			// The separator and the crumb after it wrap as one, so no line ends in a dangling "›".
+			const item = crumbs.createSpan('spec-workflow-crumb-item');
+			if (i > 0) item.createSpan({ cls: 'spec-workflow-crumb-separator', text: '›' });
+			const crumb = item.createEl('a', { cls: 'spec-workflow-crumb', text: `${a.id} ${a.title}`, attr: { href: '#' } });
 			crumb.addEventListener('click', (evt) => {
 				evt.preventDefault();
 				actions.open(a.path);
@@ -98,7 +100,7 @@ function renderHeader(root: HTMLElement, data: SpecPanelData, actions: SpecPanel
 		});
 	}
 	const title = header.createDiv('spec-workflow-title-row');
-	const name = tappableRow(title, 'spec-workflow-title', () => actions.open(s.path), `Open spec ${s.id}`);
+	const name = tappableRow(title, 'spec-workflow-title', () => actions.open(s.path));
 	name.createSpan({ cls: 'spec-workflow-id', text: s.id });
 	name.createSpan({ cls: 'spec-workflow-title-text', text: s.title });
 	const meta = header.createDiv('spec-workflow-meta');
@@ -176,7 +178,7 @@ function renderTaskList(
 		const p = planProgress(tasks);
 		return { done: p.done, total: p.total, percent: p.percent, from };
 	};
-	renderTaskGroups(section, tasks, (box, task) => renderTask(box, task, actions, () => onProgress(own())));
+	renderTaskGroups(section, tasks, (box, task) => renderTask(box, task, from, actions, () => onProgress(own())));
 }
 
 /** Tasks grouped by state, in the panel's order of states, each group headed with its count. */
@@ -192,11 +194,13 @@ function renderTaskGroups<T extends { state: TaskState }>(section: HTMLElement, 
 	}
 }
 
-function renderTask(parent: HTMLElement, task: PlanTask, actions: SpecPanelActions, changed: () => void): void {
+function renderTask(parent: HTMLElement, task: PlanTask, from: 'plan' | 'checklist', actions: SpecPanelActions, changed: () => void): void {
 	// Only the checkbox toggles: a tap on the text opens the task's line, so scrolling with a thumb ticks nothing.
 	const row = parent.createDiv({ cls: 'spec-workflow-task', attr: { 'data-task': String(task.number) } });
-	const box = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { 'aria-label': `Task ${task.number}: ${task.text}` } });
-	makeTappable(row.createSpan({ cls: 'spec-workflow-task-text', text: task.text }), () => actions.openTask(task), `Open task ${task.number} in its note`);
+	// Named by the text beside it (aria-labelledby), not an aria-label Obsidian would show as a tooltip repeating it.
+	const textId = `spec-workflow-task-${from}-${task.number}`;
+	const box = row.createEl('input', { cls: 'spec-workflow-checkbox', type: 'checkbox', attr: { 'aria-labelledby': textId } });
+	makeTappable(row.createSpan({ cls: 'spec-workflow-task-text', text: task.text, attr: { id: textId } }), () => actions.openTask(task), `Open task ${task.number} in its note`);
 	// The task's own progress, as the CLI's In Progress line shows it: `(50% complete)`.
 	const note = taskProgressNote(task);
 	const figure = note === null ? null : row.createSpan({ cls: 'spec-workflow-muted spec-workflow-task-progress', text: note });
@@ -280,7 +284,7 @@ function renderChildren(root: HTMLElement, data: SpecPanelData, actions: SpecPan
 	section.addClass('spec-workflow-children');
 	for (const c of children) {
 		const path = data.childPaths[c.id];
-		const row = tappableRow(section, 'spec-workflow-child', () => actions.open(path), `Open spec ${c.id}`);
+		const row = tappableRow(section, 'spec-workflow-child', () => actions.open(path));
 		row.setAttr('data-id', c.id);
 		const top = row.createDiv('spec-workflow-child-top');
 		top.createSpan({ cls: 'spec-workflow-id', text: c.id });

@@ -38,8 +38,12 @@ describe('the overview, for a note that belongs to no spec', () => {
 		expect(item(p, '1014').parentElement?.closest('.spec-workflow-tree-item')?.getAttribute('data-id')).toBe('1001');
 		expect(item(p, '1001').parentElement?.closest('.spec-workflow-tree-item')?.getAttribute('data-id')).toBe('1000');
 		expect(item(p, '1011').querySelector('.spec-workflow-bar')?.classList.contains('is-complete')).toBe(true);
-		// The short figures carry the full wording for screen readers.
-		expect(item(p, '1014').querySelector('.spec-workflow-progress-text')?.getAttribute('aria-label')).toBe('71% · 5/7 tasks');
+		// The bar carries the full wording for screen readers; the short figure beside it has no tooltip repeating it.
+		expect(item(p, '1014').querySelector('.spec-workflow-bar')?.getAttribute('aria-valuetext')).toBe('71% · 5/7 tasks');
+		expect(item(p, '1014').querySelector('.spec-workflow-progress-text')?.hasAttribute('aria-label')).toBe(false);
+		// The bar is filled to the exact share, not to the nearest 5%.
+		expect(item(p, '1014').querySelector<HTMLElement>('.spec-workflow-bar-fill')?.style.getPropertyValue('--spec-workflow-fill')).toBe('71.43%');
+		expect(item(p, '1011').querySelector<HTMLElement>('.spec-workflow-bar-fill')?.style.getPropertyValue('--spec-workflow-fill')).toBe('100%');
 	});
 
 	it('filters by status, keeping the parents of matches (faint) for context', async () => {
