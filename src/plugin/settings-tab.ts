@@ -75,6 +75,7 @@ export function settingsFromData(data: unknown): SpecWorkflowSettings {
 		defaultParticipants: text('defaultParticipants'),
 		linkStyle: typeof raw.linkStyle === 'string' && raw.linkStyle in LINK_STYLES ? (raw.linkStyle as SpecWorkflowSettings['linkStyle']) : DEFAULT_SETTINGS.linkStyle,
 		openContextAfterStart: typeof raw.openContextAfterStart === 'boolean' ? raw.openContextAfterStart : DEFAULT_SETTINGS.openContextAfterStart,
+		revealPanelAfterStartOnPhone: typeof raw.revealPanelAfterStartOnPhone === 'boolean' ? raw.revealPanelAfterStartOnPhone : DEFAULT_SETTINGS.revealPanelAfterStartOnPhone,
 		deliverableTypes: Array.isArray(types) && types.every((t) => typeof t === 'string') ? deliverableTypesValue(types.join(',')) : [...DEFAULT_SETTINGS.deliverableTypes],
 		ignoredFolders: Array.isArray(ignored) && ignored.every((g) => typeof g === 'string') ? ignoredFoldersValue(ignored.join('\n')) : [...DEFAULT_SETTINGS.ignoredFolders],
 		specsBaseFile: text('specsBaseFile'),
@@ -150,6 +151,11 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 						desc: "After a session starts, open the spec's context note, where the session is recorded.",
 						control: { type: 'toggle', key: 'openContextAfterStart' },
 					},
+					{
+						name: 'Reveal panel after start on phones',
+						desc: 'On a phone the status panel opens as a drawer over the note. Turn this on to show it after a session starts anyway.',
+						control: { type: 'toggle', key: 'revealPanelAfterStartOnPhone' },
+					},
 				],
 			},
 			{
@@ -202,6 +208,9 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 				break;
 			case 'openContextAfterStart':
 				settings.openContextAfterStart = value === true;
+				break;
+			case 'revealPanelAfterStartOnPhone':
+				settings.revealPanelAfterStartOnPhone = value === true;
 				break;
 			case 'deliverableTypes':
 				settings.deliverableTypes = deliverableTypesValue(String(value));

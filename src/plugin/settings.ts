@@ -10,6 +10,8 @@ export interface SpecWorkflowSettings {
 	/** 'vault' follows Obsidian's "Use [[Wikilinks]]" setting. */
 	linkStyle: 'vault' | LinkStyle;
 	openContextAfterStart: boolean;
+	/** On a phone the panel is a drawer over the note: shown after Start only when asked. */
+	revealPanelAfterStartOnPhone: boolean;
 	/** Deliverable folders offered when adding one; custom names are allowed too. */
 	deliverableTypes: string[];
 	/** Folder globs below the specs folder left out of discovery (backups, archives); empty reads every folder. */
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: SpecWorkflowSettings = {
 	defaultParticipants: 'User, Claude',
 	linkStyle: 'vault',
 	openContextAfterStart: true,
+	revealPanelAfterStartOnPhone: false,
 	deliverableTypes: ['scripts', 'docs', 'config'],
 	ignoredFolders: [...DEFAULT_IGNORED_FOLDERS],
 	specsBaseFile: DEFAULT_BASE_FILE,
@@ -41,6 +44,7 @@ const SETTING_TYPES: Record<keyof SpecWorkflowSettings, [(v: unknown) => boolean
 	defaultParticipants: [isText, 'is not text'],
 	linkStyle: [(v) => typeof v === 'string' && (LINK_STYLE_VALUES as readonly string[]).includes(v), `is not one of ${LINK_STYLE_VALUES.join(', ')}`],
 	openContextAfterStart: [(v) => typeof v === 'boolean', 'is not true or false'],
+	revealPanelAfterStartOnPhone: [(v) => typeof v === 'boolean', 'is not true or false'],
 	deliverableTypes: [isTextList, 'is not a list of folder names'],
 	ignoredFolders: [isTextList, 'is not a list of folder globs'],
 	specsBaseFile: [isText, 'is not a file name'],

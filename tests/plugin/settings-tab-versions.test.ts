@@ -51,7 +51,7 @@ describe('Obsidian 1.11 and 1.12', () => {
 		const groups = Array.from(openTab(app).containerEl.querySelectorAll('.setting-group'));
 		expect(groups.map((g) => [g.querySelector('.setting-item-heading .setting-item-name')?.textContent ?? null, names(g.querySelector('.setting-items')!)])).toEqual([
 			[null, ['Specs folder', 'Ignored folders', 'Link style']],
-			['Sessions', ['Default participants', 'Reviewer name', 'Open the context note after starting']],
+			['Sessions', ['Default participants', 'Reviewer name', 'Open the context note after starting', 'Reveal panel after start on phones']],
 			['Deliverables', ['Deliverable types']],
 			['Bases', ['Specs base file']],
 		]);
@@ -73,6 +73,7 @@ describe('apps before 1.11', () => {
 			'Default participants',
 			'Reviewer name',
 			'Open the context note after starting',
+			'Reveal panel after start on phones',
 			'Deliverables',
 			'Deliverable types',
 			'Bases',

@@ -55,6 +55,7 @@ describe('the settings tab', () => {
 			{ name: 'Default participants', heading: false },
 			{ name: 'Reviewer name', heading: false },
 			{ name: 'Open the context note after starting', heading: false },
+			{ name: 'Reveal panel after start on phones', heading: false },
 			{ name: 'Deliverables', heading: true },
 			{ name: 'Deliverable types', heading: false },
 			{ name: 'Bases', heading: true },

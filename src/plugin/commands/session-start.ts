@@ -1,4 +1,4 @@
-import { Notice } from 'obsidian';
+import { Notice, Platform } from 'obsidian';
 import { START } from '../../core/operations/start';
 import type { StartOptions, StartResult } from '../../core/workflow/start-session';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
@@ -14,14 +14,16 @@ interface WithStatusPanel {
 
 /**
  * Starts or continues a session through the core, then does what a user expects after starting:
- * the context note opens (when the setting says so) and the status panel comes into view.
+ * the context note opens (when the setting says so) and the status panel comes into view (on a
+ * phone only when its setting says so).
  * Returns null after a failure, which the Notice has already explained.
  */
 export async function beginSession(plugin: SpecWorkflowPlugin, options: StartOptions): Promise<StartResult | null> {
 	const result = await runOperation(plugin, (ws) => START.run(ws, options, undefined));
 	if (!result) return null;
 	if (plugin.settings.openContextAfterStart) await openFile(plugin, result.contextPath);
-	await revealStatusPanel(plugin);
+	// On a phone the panel is a drawer that would cover the note just opened.
+	if (!Platform.isPhone || plugin.settings.revealPanelAfterStartOnPhone) await revealStatusPanel(plugin);
 	return result;
 }
 
