@@ -161,7 +161,7 @@ describe('an agent session through the CLI, reviewed in the plugin', () => {
 				.get('## Deliverables')!
 				.replace(
 					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n',
-					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n- [[deliverables/docs/stale-file-handles.md|Stale File Handles]] - Recover from stale NFS handles\n',
+					'- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n- [[deliverables/docs/stale-file-handles.md|Stale File Handles]] - Recover from stale NFS handles `hash:5f9ea457`\n',
 				),
 		);
 		expect(after.get('## Dependencies Delivered To')).toBe(before.get('## Dependencies Delivered To'));

@@ -97,6 +97,8 @@ describe('spec-work mcp over stdio', () => {
 				'commit_progress',
 				'session_commits',
 				'record_commits',
+				'propose_plan',
+				'review',
 			]);
 			const list = await all.call('list', {});
 			const cli = server.vault.run(['list', '--json']).stdout;

@@ -72,7 +72,7 @@ describe('parallel writers on one vault', () => {
 			for (const n of docs) {
 				const link = `[[deliverables/docs/mixed-${n}.md|Mixed ${n}]]`;
 				expect(files[`specs/1000/1001/deliverables/docs/mixed-${n}.md`]).toContain(`# Mixed ${n}\n\nBody ${n}.\n`);
-				expect([occurrences(context, `- ${link} - Purpose ${n}\n`), occurrences(context, `- Created ${link}\n`), occurrences(spec, `- ${link}\n`)]).toEqual([1, 1, 1]);
+				expect([occurrences(context, `- ${link} - Purpose ${n} \`hash:`), occurrences(context, `- Created ${link}\n`), occurrences(spec, `- ${link}\n`)]).toEqual([1, 1, 1]);
 			}
 			expect(context).toContain('- [x] Documentation\n- [/] Final validation\n');
 			for (const e of logs) expect(occurrences(context, `- ${e}\n`)).toBe(1);
