@@ -115,6 +115,6 @@ describe('deliver on the walkthrough vault', () => {
 			),
 		);
 		const listed = '- [[deliverables/docs/troubleshooting.md|Troubleshooting Guide]] - Common issues and solutions\n';
-		expect(after[CTX]).toBe(replaceOnce(WALKTHROUGH[CTX], listed, `${listed}- [[deliverables/docs/faq.md|FAQ]] - Common questions `hash:d4b3d4f5`\n`));
+		expect(after[CTX]).toBe(replaceOnce(WALKTHROUGH[CTX], listed, `${listed}- [[deliverables/docs/faq.md|FAQ]] - Common questions \`hash:d4b3d4f5\`\n`));
 	});
 });
