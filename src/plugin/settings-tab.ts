@@ -215,6 +215,9 @@ export class SpecWorkflowSettingTab extends PluginSettingTab {
 			case 'deliverableTypes':
 				settings.deliverableTypes = deliverableTypesValue(String(value));
 				break;
+			case 'reviewerName':
+				settings.reviewerName = String(value).trim();
+				break;
 			case 'specsBaseFile':
 				settings.specsBaseFile = String(value).trim() || DEFAULT_SETTINGS.specsBaseFile;
 				break;

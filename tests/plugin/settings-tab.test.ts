@@ -121,6 +121,14 @@ describe('the settings tab', () => {
 		expect(plugin.settings.defaultParticipants).toBe('User, Claude');
 	});
 
+	it('keeps the reviewer name typed, saved for the marks of review', async () => {
+		const { app, plugin } = await loadVault();
+		type(control(openTab(app), 'Reviewer name', 'input'), ' Ana ');
+		await app.flush();
+		expect(plugin.settings.reviewerName).toBe('Ana');
+		expect((await plugin.loadData()) as { reviewerName?: string }).toMatchObject({ reviewerName: 'Ana' });
+	});
+
 	it('re-reads the specs once typing in the specs folder pauses, not on every keystroke', async () => {
 		const { app, plugin } = await loadVault(filesUnder('planning'));
 		expect(plugin.index.size).toBe(0);
