@@ -6,7 +6,8 @@ import { hasChanges, sinceReviewOf, type SinceReview } from './since-review';
 /**
  * Every spec with something new since it was last reviewed (sessions finished, tasks moved,
  * deliverables new, changed or gone), newest first: by its latest session's end, specs with no
- * dated change after those, then by id.
+ * dated change after those, then by id. The picker, `spec-work review --inbox`, the MCP tool and
+ * the overview all list exactly these.
  */
 export async function reviewInbox(ws: Workspace): Promise<SinceReview[]> {
 	const cache: ContextCache = new Map();
@@ -14,12 +15,21 @@ export async function reviewInbox(ws: Workspace): Promise<SinceReview[]> {
 	for (const spec of ws.index.all()) {
 		if (ws.index.hasDuplicateId(spec)) continue;
 		const since = await sinceReviewOf(ws, spec, cache);
-		if (hasChanges(since)) out.push(since);
+		if (hasChanges(since) && hasWorkToReview(since)) out.push(since);
 	}
 	return out.sort((a, b) => {
 		if (a.latest !== b.latest) return a.latest === null ? 1 : b.latest === null ? -1 : a.latest < b.latest ? 1 : -1;
 		return compareIds(a.id, b.id);
 	});
+}
+
+/**
+ * A spec never reviewed counts as all new, so a vault that starts reviewing would list every spec
+ * ever touched: such a spec is listed only once there is work to look at, a finished session or a
+ * registered deliverable (a task ticked by hand alone is not enough).
+ */
+export function hasWorkToReview(s: SinceReview): boolean {
+	return s.reviewed !== null || s.sessions.length > 0 || s.drift.length > 0;
 }
 
 /** One line for a spec of the inbox: `3 sessions · 2 tasks moved · 1 deliverable changed`. */

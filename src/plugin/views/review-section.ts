@@ -10,21 +10,12 @@ export type ReviewCommand = 'mark-reviewed' | 'accept-changes';
 export const INBOX_LINES = 5;
 
 /**
- * Whether the overview lists a spec of the inbox. A spec never reviewed counts as all new, so a
- * vault that starts reviewing would list every spec ever touched: such a spec is listed only once
- * there is work to look at, a finished session or a registered deliverable.
- */
-export function inInbox(s: SinceReview): boolean {
-	return s.reviewed !== null || s.sessions.length > 0 || s.drift.length > 0;
-}
-
-/**
  * The overview's Review section: every spec with something new since its review, newest first,
  * one line each with what is new; tapping a line opens the spec (and so its panel). Nothing is
  * drawn when the inbox is empty.
  */
 export function renderReviewInbox(root: HTMLElement, inbox: readonly SinceReview[], open: (path: string) => void): void {
-	const shown = inbox.filter(inInbox);
+	const shown = inbox;
 	if (shown.length === 0) return;
 	const section = panelSection(root, 'Review', shown.length);
 	section.addClass('spec-workflow-review-inbox');

@@ -3,7 +3,8 @@ import { notices } from '../../__mocks__/obsidian';
 import { TASK } from '../../../src/core/operations/task';
 import { markReviewed, type MarkReviewedInput } from '../../../src/core/review/mark-reviewed';
 import { reviewInbox } from '../../../src/core/review/review-inbox';
-import { inInbox, INBOX_LINES } from '../../../src/plugin/views/review-section';
+import { sinceReview } from '../../../src/core/review/since-review';
+import { INBOX_LINES } from '../../../src/plugin/views/review-section';
 import { coreWorkspace, settle, vaultFiles } from '../plugin-harness';
 import { activate, NOW, one, openPanel, settled, texts, type Panel } from './panel-harness';
 
@@ -105,18 +106,21 @@ describe("the overview's Review section", () => {
 		expect(p.el.querySelector('.spec-workflow-review-more')).toBeNull();
 	});
 
-	it('a spec never reviewed is listed only once it has a finished session or a deliverable', async () => {
+	it('a spec never reviewed is listed only once it has a finished session or a deliverable, by the inbox every adapter shows', async () => {
 		// 3001 gets a journal whose plan has a task begun, but no session and no deliverable yet.
 		const files = {
 			...(await coreWorkspace()).store.snapshot(),
 			'specs/3000/3001/context.md': '# 3001 Context\n\n## Plan\n- [/] Pick the data vendor\n- [ ] Write the collector\n',
 		};
-		const inbox = await reviewInbox(await coreWorkspace(files));
-		const spec3001 = inbox.find((s) => s.id === '3001');
-		expect(spec3001?.tasks.map((t) => t.text)).toEqual(['Pick the data vendor']);
-		expect(inInbox(spec3001!)).toBe(false);
+		const ws = await coreWorkspace(files);
+		expect((await sinceReview(ws, '3001')).tasks.map((t) => t.text)).toEqual(['Pick the data vendor']);
+		const inbox = await reviewInbox(ws);
+		expect(inbox.map((s) => s.id)).toEqual(['1014', '1011', '1001', '1000']);
 		const p = await openPanel(files, NOTE);
 		expect(inboxLines(p).map((l) => l.slice(0, 4))).toEqual(['1014', '1011', '1001', '1000']);
+		// Its own panel still tells what moved.
+		const own = await openPanel(files, 'specs/3000/3001/spec.md');
+		expect(texts(one(own.el, '.spec-workflow-review'), '.spec-workflow-review-summary')).toEqual(['1 task moved']);
 	});
 });
 
