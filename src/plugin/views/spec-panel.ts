@@ -140,9 +140,12 @@ function renderSession(root: HTMLElement, data: SpecPanelData, actions: SpecPane
 		panelButton(card.createDiv('spec-workflow-buttons'), 'Start', () => actions.run('start-work'), true);
 		return;
 	}
-	card.createDiv({ cls: 'spec-workflow-session-title', text: 'No session open' });
+	// A plan awaiting approval: Approve starts the session, so it is the one primary button, not Start.
+	const awaiting = data.proposal !== null;
+	card.createDiv({ cls: 'spec-workflow-session-title', text: awaiting ? 'Plan awaiting your approval' : 'No session open' });
+	if (awaiting) card.createDiv({ cls: 'spec-workflow-muted', text: 'Approving the proposed plan starts the session.' });
 	const buttons = card.createDiv('spec-workflow-buttons');
-	panelButton(buttons, 'Start', () => actions.run('start-work'), true);
+	panelButton(buttons, 'Start', () => actions.run('start-work'), !awaiting);
 	panelButton(buttons, 'Resume', () => actions.run('resume-work'));
 }
 

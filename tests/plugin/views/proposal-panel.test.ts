@@ -54,6 +54,19 @@ describe("the spec panel's proposed plan", () => {
 		expect(p.el.querySelectorAll('.spec-workflow-plan .spec-workflow-task')).toHaveLength(7);
 	});
 
+	it('while the plan awaits, Approve is the main action: the session card says so and Start is no longer primary', async () => {
+		const p = await panelWithProposal();
+		const card = one(p.el, '.spec-workflow-session-card');
+		expect(texts(card, '.spec-workflow-session-title')).toEqual(['Plan awaiting your approval']);
+		expect(texts(card, '.spec-workflow-muted')).toEqual(['Approving the proposed plan starts the session.']);
+		expect(texts(card, 'button')).toEqual(['Start', 'Resume']);
+		expect(texts(card, 'button.mod-cta')).toEqual([]);
+		expect(texts(one(p.el, '.spec-workflow-proposal'), 'button.mod-cta')).toEqual(['Approve']);
+		// Without a proposal, Start is the main action again.
+		const plain = await openPanel(undefined, CONTEXT_1014);
+		expect(texts(one(plain.el, '.spec-workflow-session-card'), 'button.mod-cta')).toEqual(['Start']);
+	});
+
 	it('Approve writes what the core decide writes: the record, the tasks in the plan, session 3 started', async () => {
 		const p = await panelWithProposal();
 		await press(p, 'Approve');
