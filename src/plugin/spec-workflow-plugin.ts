@@ -1,4 +1,5 @@
 import { Notice, Plugin, TAbstractFile, TFile } from 'obsidian';
+import { BaselineMemo } from '../core/deliverables/baseline-memo';
 import { SpecIndex } from '../core/index/spec-index';
 import { Workspace } from '../core/workspace/workspace';
 import { registerCliHandlers } from './cli-handlers';
@@ -18,6 +19,8 @@ export default class SpecWorkflowPlugin extends Plugin {
 	indexReady!: Promise<void>;
 	/** The clock every operation uses; tests fix it to compare bytes with the CLI. */
 	now: () => Date = () => new Date();
+	/** Deliverables' hashes between redraws of the panel, forgotten on each vault event for the file. */
+	readonly baselines = new BaselineMemo();
 	/** This plugin's command callbacks by id (without the prefix): the panel's fallback runner. */
 
 	async onload(): Promise<void> {
@@ -43,7 +46,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 
 	/** The core workflow's view of this vault, with the current settings and clock. */
 	workspace(): Workspace {
-		return pluginWorkspace(this.app, this.store, this.index, this.settings, this.now);
+		return { ...pluginWorkspace(this.app, this.store, this.index, this.settings, this.now), baselines: this.baselines };
 	}
 
 	/** Shows the spec status panel in the right sidebar (the start command calls this after starting). */
@@ -83,10 +86,21 @@ export default class SpecWorkflowPlugin extends Plugin {
 
 	private registerIndexEvents(): void {
 		this.registerEvent(this.app.vault.on('create', (file) => void this.onFileChanged(file)));
-		this.registerEvent(this.app.vault.on('modify', (file) => void this.onFileChanged(file)));
-		this.registerEvent(this.app.vault.on('delete', (file) => this.index.remove(file.path)));
+		this.registerEvent(
+			this.app.vault.on('modify', (file) => {
+				this.baselines.forget(file.path);
+				void this.onFileChanged(file);
+			}),
+		);
+		this.registerEvent(
+			this.app.vault.on('delete', (file) => {
+				this.baselines.forget(file.path);
+				this.index.remove(file.path);
+			}),
+		);
 		this.registerEvent(
 			this.app.vault.on('rename', (file, oldPath) => {
+				this.baselines.forget(oldPath);
 				this.index.remove(oldPath);
 				void this.onFileChanged(file);
 			}),

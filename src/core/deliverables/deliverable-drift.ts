@@ -95,9 +95,14 @@ function deliverablesFolderOf(path: string): string | null {
 	return at < 0 ? null : parts.slice(0, at + 1).join('/');
 }
 
-/** The file's baseline hash, or null when it is gone or not text. */
+/** The file's baseline hash, or null when it is gone or not text; from the workspace's memo when it keeps one. */
 export async function hashOf(ws: Workspace, path: string): Promise<string | null> {
 	if (isBinaryPath(path)) return null;
+	return ws.baselines ? ws.baselines.get(ws.store, path, (p) => readHash(ws, p)) : readHash(ws, path);
+}
+
+/** The plain rule: read the file and hash it. */
+async function readHash(ws: Workspace, path: string): Promise<string | null> {
 	try {
 		return baselineOf(await ws.store.read(path));
 	} catch {

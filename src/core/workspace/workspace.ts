@@ -1,3 +1,4 @@
+import type { BaselineMemo } from '../deliverables/baseline-memo';
 import { FileStore } from '../files/file-store';
 import { idFromSpecPath } from '../index/discovery';
 import { SpecIndex } from '../index/spec-index';
@@ -24,6 +25,8 @@ export interface Workspace {
 	links: LinkLookup & { add?(path: string): void };
 	settings: WorkflowSettings;
 	now: () => Date;
+	/** Deliverables' hashes kept between calls (the plugin keeps one; a CLI call hashes afresh). */
+	baselines?: BaselineMemo;
 }
 
 /** The spec for an id, or a WorkflowError naming the problem (unknown id, duplicate id). */

@@ -166,8 +166,9 @@ export class SpecStatusView extends ItemView {
 	private concerns(path: string): boolean {
 		if (this.target === undefined) return false;
 		const index = this.plugin.index;
-		// The overview shows specs and their plans' progress: only spec and context notes matter.
-		if (this.target === null) return path.endsWith('.md') && index.concerns(path);
+		// The overview shows specs, their plans' progress and the Review section's drift: spec and
+		// context notes, and the deliverables registered with a spec.
+		if (this.target === null) return index.concerns(path) && (path.endsWith('.md') || index.specForPath(path) !== null);
 		const data = this.data;
 		if (data?.paths.has(path)) return true;
 		const owner = index.specForPath(path);

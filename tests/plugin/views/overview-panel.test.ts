@@ -89,17 +89,21 @@ describe('the overview, for a note that belongs to no spec', () => {
 		expect(shownIds(p)).toHaveLength(10);
 	});
 
-	it('redraws for spec and context changes only', async () => {
+	it('redraws for spec, context and deliverable changes only', async () => {
 		const p = await openPanel(undefined, NOTE);
 		const renders = p.view.renders;
 		await p.app.vault.process(fileAt(p.app, 'notes/2025-08-27 Storage sync.md'), (t) => t + '\n- [ ] Another action item\n');
-		await p.app.vault.process(fileAt(p.app, 'specs/1000/1001/deliverables/scripts/benchmark.sh'), (t) => t + '\n# tuned\n');
 		await settled(p);
 		expect(p.view.renders).toBe(renders);
 
-		await p.app.vault.process(fileAt(p.app, 'specs/1000/1001/1014.context.md'), (t) => t.replace('- [ ] Final validation', '- [x] Final validation'));
+		// A deliverable's edit can change the Review section's drift.
+		await p.app.vault.process(fileAt(p.app, 'specs/1000/1001/deliverables/scripts/benchmark.sh'), (t) => t + '\n# tuned\n');
 		await settled(p);
 		expect(p.view.renders).toBe(renders + 1);
+
+		await p.app.vault.process(fileAt(p.app, 'specs/1000/1001/1014.context.md'), (t) => t.replace('- [ ] Final validation', '- [x] Final validation'));
+		await settled(p);
+		expect(p.view.renders).toBe(renders + 2);
 		expect(rowText(p, '1014')).toBe('1014Cold Storage NAS Integration | implementing86% · 6/7');
 		expect(rowText(p, '1000')).toBe('1000Foundation Infrastructure | implementing92% · 11/12');
 	});

@@ -87,6 +87,23 @@ describe("the overview's Review section", () => {
 		expect(none.el.querySelector('.spec-workflow-overview-header')).not.toBeNull();
 	});
 
+	it('a redraw reads no unchanged deliverable again, and an edit is seen even when it keeps the size and the time', async () => {
+		const ws = await coreWorkspace();
+		await markReviewed(ws, { id: '1014' });
+		const p = await openPanel(ws.store.snapshot(), NOTE);
+		expect(inboxLines(p).map((l) => l.slice(0, 4))).toEqual(['1011', '1001', '1000']);
+		const read = jest.spyOn(p.app.vault, 'read');
+		await p.view.refresh();
+		const deliverableReads = () => read.mock.calls.map(([f]) => f.path).filter((path) => path.includes('/deliverables/'));
+		expect(deliverableReads()).toEqual([]);
+		// One character swapped, the modification time put back: only the vault's modify event tells.
+		const file = p.app.vault.getFileByPath(BENCH)!;
+		const before = await p.app.vault.read(file);
+		await p.app.vault.modify(file, before.replace('#', '%'), { mtime: file.stat.mtime });
+		await settled(p);
+		expect(inboxLines(p)).toContain('1014 | Cold Storage NAS Integration | 1 deliverable changed');
+	});
+
 	it('shows the first lines and the rest behind "Show all"', async () => {
 		// Seven specs, each with a finished session: the example's four and three more features under 1001.
 		const ws = await coreWorkspace();
