@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: renders the status panel and the specs overview in real headless Chromium
- * (Debian's `chromium` through playwright-core) against examples/vault, through the same Obsidian
+ * `npm run screenshots`: renders the status panel, the specs overview and the start-session and
+ * add-deliverable modals in real headless Chromium (Debian's `chromium` through playwright-core, and
+ * `fonts-noto-color-emoji` for the plan's task marks) against examples/vault, through the same Obsidian
  * fake the tests use, with an approximation of Obsidian's default theme. Writes the PNGs in docs/.
  * Not part of `npm test`: CI has no browser.
  */
@@ -72,6 +73,11 @@ for (const dark of [false, true]) {
 	if (!process.env.SCREENSHOTS_VAULT) {
 		shots.push({ name: `review-inbox-phone-${theme}`, size: PHONE, scene: { active: OVERVIEW_NOTE, phone: true, dark, review: true } });
 		shots.push({ name: `review-panel-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, review: true } });
+	}
+	if (!process.env.SCREENSHOTS_VAULT) {
+		// The modals the panel's Start and Add deliverable buttons open, filled in.
+		shots.push({ name: `start-session-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, modal: 'start-session' } });
+		shots.push({ name: `add-deliverable-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, session: SESSION, modal: 'add-deliverable' } });
 	}
 	if (!process.env.SCREENSHOTS_VAULT) shots.push({ name: `proposal-phone-${theme}`, size: PHONE, scene: { active: PANEL_NOTE, phone: true, dark, proposal: PROPOSAL } });
 	shots.push({ name: `overview-desktop-${theme}`, size: DESKTOP, scene: { active: OVERVIEW_NOTE, phone: false, dark } });

@@ -12,6 +12,7 @@ import SpecWorkflowPlugin from '../../src/plugin/spec-workflow-plugin';
 import { revealStatusPanel } from '../../src/plugin/views/register-status-view';
 import { renderBasesScene, withReviews } from './bases-scene';
 import { setIcon } from './obsidian-browser';
+import { openModalScene, type ModalScene } from './modal-scene';
 
 export interface Scene {
 	files: Record<string, string>;
@@ -29,6 +30,8 @@ export interface Scene {
 	review?: boolean;
 	/** Instead of the panel: the specs base in the Spec tree Bases view, some specs reviewed. */
 	specTree?: boolean;
+	/** Over the panel: the modal its button opens, filled in. */
+	modal?: ModalScene;
 }
 
 declare global {
@@ -73,6 +76,7 @@ window.renderScene = async (scene: Scene): Promise<void> => {
 		header.createDiv({ cls: 'drawer-title', text: view.getDisplayText() });
 		setIcon(header.createDiv('drawer-close'), 'x');
 		drawer.appendChild(view.containerEl);
+		if (scene.modal) await openModalScene(app, view.containerEl, scene.modal);
 		return;
 	}
 	const ribbon = root.createDiv('side-ribbon');
@@ -88,6 +92,7 @@ window.renderScene = async (scene: Scene): Promise<void> => {
 	setIcon(tabs.createDiv('sidebar-tab is-active'), 'list-checks');
 	setIcon(tabs.createDiv('sidebar-tab'), 'search');
 	sidebar.appendChild(view.containerEl);
+	if (scene.modal) await openModalScene(app, view.containerEl, scene.modal);
 };
 
 /** The note in a reading-like layout: properties folded into a line, headings, list items, paragraphs. */

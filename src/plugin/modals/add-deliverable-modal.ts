@@ -47,7 +47,7 @@ export class AddDeliverableModal extends Modal {
 	onOpen(): void {
 		const { contentEl } = this;
 		this.setTitle('Add deliverable');
-		contentEl.addClass('spec-workflow-modal');
+		contentEl.addClass('spec-workflow-modal', 'spec-workflow-add-deliverable');
 		contentEl.createEl('p', { cls: 'spec-workflow-modal-subject', text: this.options.specLabel });
 
 		const types = [...new Set(this.options.types.map((t) => t.trim()).filter((t) => t !== '' && unsafeNameReason(t) === null))];

@@ -44,6 +44,7 @@ export class StartSessionModal extends Modal {
 	onOpen(): void {
 		const { contentEl, data } = this;
 		this.setTitle(data.proposed ? `Modify the proposed plan of ${data.spec.id} - ${data.spec.title}` : `Start work on ${data.spec.id} - ${data.spec.title}`);
+		contentEl.addClass('spec-workflow-start-session');
 		const continuing = data.activeSession !== null;
 		if (continuing) {
 			contentEl.createEl('p', {
