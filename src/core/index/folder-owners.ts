@@ -33,16 +33,17 @@ export class FolderOwners {
 		return this.byFolder.get(folder) ?? [];
 	}
 
-	/** The spec that owns a folder: epic.md/spec.md or one named after the folder, else its only spec. */
+	/**
+	 * The spec that owns a folder: epic.md/spec.md or one named after the folder (the first by path
+	 * when a folder has two, whatever order they were listed or changed in), else its only spec.
+	 */
 	ownerOf(folder: string): Spec | null {
-		let only: Spec | null = null;
-		let count = 0;
-		for (const candidate of this.specsIn(folder)) {
-			if (ownsFolder(candidate.path)) return candidate;
-			only = candidate;
-			count++;
+		let owner: Spec | null = null;
+		const specs = this.specsIn(folder);
+		for (const candidate of specs) {
+			if (ownsFolder(candidate.path) && (owner === null || candidate.path < owner.path)) owner = candidate;
 		}
-		return count === 1 ? only : null;
+		return owner ?? (specs.length === 1 ? specs[0] : null);
 	}
 
 	/** The nearest enclosing folder's spec other than the spec itself: its parent by the layout. */

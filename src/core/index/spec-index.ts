@@ -78,7 +78,8 @@ export class SpecIndex {
 		const entries = options.entries ?? (await store.list(this.specsRoot));
 		const factsOf = options.facts ?? (async (entry: FileEntry) => readSpecFacts(entry.path, await store.read(entry.path)));
 		// Every file first, so a spec read below sees the contexts beside it whatever the listing order.
-		const roles = entries.map((entry) => this.addFile(entry.path));
+		// Files of no concern (in an ignored folder) are left out, as update() leaves them out.
+		const roles = entries.map((entry) => (this.concerns(entry.path) ? this.addFile(entry.path) : 'other'));
 		let done = 0;
 		for (const [i, entry] of entries.entries()) {
 			const role = roles[i];
@@ -229,7 +230,7 @@ export class SpecIndex {
 		return this.files.has(path);
 	}
 
-	/** Every file under the specs root the index knows of (listed at build, then told of by updates). */
+	/** Every file under the specs root the index is concerned with (listed at build, then told of by updates). */
 	filePaths(): string[] {
 		return [...this.files];
 	}
