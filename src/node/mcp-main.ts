@@ -26,7 +26,7 @@ const log = (line: string): void => void process.stderr.write(`spec-work mcp: ${
 function nodeShell(options: ServeOptions): McpShell {
 	const vaultPath = options.open.vault;
 	return {
-		open: () => openWorkspace({ ...options.open, cwd: vaultPath, now: process.env.SPEC_WORK_NOW, warn: log }),
+		open: () => openWorkspace({ ...options.open, cwd: vaultPath, now: process.env.SPEC_WORK_NOW, warn: log, follow: true }),
 		lock: (tool) => VaultLock.acquire(vaultPath, `mcp ${tool}`, lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT)),
 		optionalGit,
 		requiredGit: (ws) => ({ repository: () => GitRepository.find(nodeGitHost(), ws.vaultPath) }),

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import type { FileEntry } from '../core/files/file-store';
 import { isUnder } from '../core/files/paths';
+import { readSpecFacts, type SpecFacts } from '../core/index/read-spec';
 import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { SpecIndex } from '../core/index/spec-index';
 import { LinkStyle } from '../core/links/link-format';
@@ -8,6 +10,7 @@ import { LinkResolver } from '../core/links/link-resolver';
 import type { Backlinks } from '../core/reports/backlinks';
 import { WorkflowError } from '../core/workspace/workflow-error';
 import { Workspace } from '../core/workspace/workspace';
+import { DiskFollower } from './disk-follower';
 import { FsFileStore } from './fs-file-store';
 import { cachedBacklinks, vaultCache } from './index-cache/vault-cache';
 import type { IndexCacheOptions } from './index-cache/index-cache';
@@ -26,14 +29,24 @@ export interface OpenOptions {
 	cacheFolder?: string | null;
 	/** The cache's clock and settling time; tests set them, calls take the defaults. */
 	cacheOptions?: IndexCacheOptions;
+	/** Kept open between calls (the MCP server): the workspace gets `refresh()`, which follows the disk. */
+	follow?: boolean;
 }
 
 export interface NodeWorkspace extends Workspace {
 	store: FsFileStore;
 	vaultPath: string;
-	/** Who links to what in the vault as listed at opening, through the cache's link file when there is a cache. */
+	/** Who links to what in the vault as listed at opening (or the last refresh), through the cache's link file when there is a cache. */
 	backlinks(): Promise<Backlinks>;
+	/**
+	 * With `follow`: brings the index and links up to the files on disk now; false when that cannot
+	 * be done in place (the settings changed, say) and the vault must be opened afresh.
+	 */
+	refresh?(): Promise<boolean>;
 }
+
+/** The files an opening reads besides the notes: the plugin's settings and Obsidian's link style. */
+const SETTINGS_FILES = ['.obsidian/plugins/spec-workflow/data.json', '.obsidian/app.json'];
 
 /** The plugin's saved settings, so the CLI follows what the user chose in Obsidian. */
 interface PluginData {
@@ -62,26 +75,35 @@ export function findVault(cwd: string, explicit?: string, specsRoot = 'specs'): 
 
 export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace> {
 	const vaultPath = findVault(options.cwd, options.vault, options.specsRoot ?? 'specs');
+	const store = new FsFileStore(vaultPath);
+	const follower = options.follow ? new DiskFollower(store, vaultPath, SETTINGS_FILES, options.cacheOptions) : null;
 	const data = pluginData(nodePath.join(vaultPath, '.obsidian', 'plugins', 'spec-workflow', 'data.json'));
 	const specsRoot = (options.specsRoot ?? data.specsRoot ?? 'specs').replace(/^\/+|\/+$/g, '');
 	if (!isDir(nodePath.join(vaultPath, specsRoot))) {
 		throw new WorkflowError('no-specs-folder', `No specs folder at ${nodePath.join(vaultPath, specsRoot)} (set --specs-root or create it)`);
 	}
 	const now = clock(options.now);
-	const store = new FsFileStore(vaultPath);
 	// A crashed run's write is finished or dropped before anything reads the vault.
 	for (const line of store.recover()) options.warn?.(line);
-	const files = await store.list('');
+	let files = await store.list('');
+	follower?.opened(files);
 	const links = new LinkResolver(files.map((f) => f.path));
 	const ignore = options.ignore ?? savedIgnoredFolders(data);
 	const index = new SpecIndex({ specsRoot, ignore, resolveLink: (l, s) => links.resolve(l, s) });
 	const cache = vaultCache(options.cacheFolder, vaultPath, store, options.cacheOptions);
-	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)), facts: cache.facts });
+	await index.build(store, { entries: files.filter((f) => isUnder(f.path, specsRoot)), facts: follower ? stamped(follower, store, cache.facts) : cache.facts });
 	cache.save();
 	return {
 		store,
 		vaultPath,
 		backlinks: () => cachedBacklinks(options.cacheFolder, vaultPath, store, files, (l, s) => links.resolve(l, s), options.cacheOptions),
+		refresh: follower
+			? async () => {
+					const listed = await follower.follow(links, index);
+					if (listed) files = listed;
+					return listed !== null;
+				}
+			: undefined,
 		index,
 		links,
 		settings: {
@@ -90,6 +112,14 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 			defaultParticipants: data.defaultParticipants ?? 'User, Claude',
 		},
 		now,
+	};
+}
+
+/** A spec note's facts as the build gets them, its stat taken first so the follower sees later changes. */
+function stamped(follower: DiskFollower, store: FsFileStore, facts: ((entry: FileEntry) => Promise<SpecFacts>) | undefined): (entry: FileEntry) => Promise<SpecFacts> {
+	return async (entry) => {
+		follower.stamp(entry.path);
+		return facts ? facts(entry) : readSpecFacts(entry.path, await store.read(entry.path));
 	};
 }
 

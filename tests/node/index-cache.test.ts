@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { DELIVERABLES, DeliverablesOutcome } from '../../src/core/operations/deliverables';
@@ -10,103 +10,7 @@ import { openWorkspace } from '../../src/node/open-workspace';
 import { EXAMPLE_VAULT } from '../helpers/vault-files';
 import type { IndexCacheOptions } from '../../src/node/index-cache/index-cache';
 import { indexSnapshot } from '../core/index/index-snapshot';
-
-/** The notes the steps write, rename and delete: specs of each form, plain notes, contexts that change ids. */
-const PATHS = [
-	'specs/10/epic.md',
-	'specs/10/11/spec.md',
-	'specs/10/11/12.spec.md',
-	'specs/10/11/13.spec.md',
-	'specs/10/notes.md',
-	'specs/10/11/12.context.md',
-	'specs/10/11/E1-12.context.md',
-	'specs/20/epic.md',
-	'specs/20/21.spec.md',
-	'specs/20/deliverables/docs/guide.md',
-];
-
-const note = fc.record({
-	id: fc.option(fc.constantFrom('10', '11', '12', 'E1-12', '20', '21')),
-	parent: fc.option(fc.constantFrom('10', '11', '[[../epic]]', '20')),
-	type: fc.option(fc.constantFrom('epic', 'feature', 'task')),
-	title: fc.constantFrom('Alpha', 'Beta', 'Gamma delta'),
-	status: fc.constantFrom('planning', 'completed', 'someday'),
-	children: fc.array(fc.constantFrom('12', '13', '21'), { maxLength: 2 }),
-	deliverable: fc.boolean(),
-	broken: fc.boolean(),
-});
-
-type Note = typeof note extends fc.Arbitrary<infer T> ? T : never;
-
-function noteText(n: Note): string {
-	const fm = [
-		n.id === null ? null : `id: ${n.id}`,
-		n.parent === null ? null : `parent: "${n.parent}"`,
-		n.type === null ? null : `type: ${n.type}`,
-		n.children.length ? `children: [${n.children.join(', ')}]` : null,
-		n.broken ? 'tags: [unclosed' : null,
-	].filter((l) => l !== null);
-	const head = fm.length ? `---\n${fm.join('\n')}\n---\n` : '';
-	const deliverables = n.deliverable ? '\n## Deliverables\n- [[deliverables/docs/guide|Guide]]\n' : '';
-	return `${head}# ${n.id ?? 'X'} - ${n.title}\n\n**Status**: ${n.status}\n${deliverables}`;
-}
-
-type Op =
-	| { kind: 'write'; path: string; text: string }
-	| { kind: 'tweak'; path: string; keepMtime: boolean }
-	| { kind: 'rename'; from: string; to: string }
-	| { kind: 'delete'; path: string };
-
-const path = fc.constantFrom(...PATHS);
-const op: fc.Arbitrary<Op> = fc.oneof(
-	fc.record({ kind: fc.constant('write' as const), path, text: note.map(noteText) }),
-	fc.record({ kind: fc.constant('tweak' as const), path, keepMtime: fc.boolean() }),
-	fc.record({ kind: fc.constant('rename' as const), from: path, to: path }),
-	fc.record({ kind: fc.constant('delete' as const), path }),
-);
-
-/** Sets the file's times again until its ctime differs from `ctime`: a clock tick may not have passed since. */
-function untilCtimeMoves(abs: string, ctime: number, mtime: Date): void {
-	while (statSync(abs).ctimeMs === ctime) utimesSync(abs, mtime, mtime);
-}
-
-/**
- * One edit as a person or a sync makes it. A tweak changes one letter's case (same size) and,
- * when asked, puts the mtime back as it was. With `settled`, each change is made to show in the
- * file's ctime, as it does once the file system's clock has ticked.
- */
-function apply(vault: string, o: Op, settled: boolean): void {
-	const at = (p: string): string => join(vault, p);
-	const before = (p: string): { ctime: number; mtime: Date } | null => {
-		const st = statSync(at(p), { throwIfNoEntry: false });
-		return st ? { ctime: st.ctimeMs, mtime: st.mtime } : null;
-	};
-	if (o.kind === 'write' || o.kind === 'tweak') {
-		const old = before(o.path);
-		if (o.kind === 'tweak' && old === null) return;
-		const text = o.kind === 'write' ? o.text : flipCase(readFileSync(at(o.path), 'utf8'));
-		mkdirSync(dirname(at(o.path)), { recursive: true });
-		writeFileSync(at(o.path), text);
-		// Times kept to the second, as on coarse file systems: an mtime put back is then exactly the one cached.
-		const mtime = o.kind === 'tweak' && o.keepMtime && old ? old.mtime : new Date(Math.floor(Date.now() / 1000) * 1000);
-		utimesSync(at(o.path), mtime, mtime);
-		if (settled && old) untilCtimeMoves(at(o.path), old.ctime, mtime);
-	} else if (o.kind === 'rename') {
-		if (o.from === o.to || !existsSync(at(o.from)) || existsSync(at(o.to))) return;
-		mkdirSync(dirname(at(o.to)), { recursive: true });
-		renameSync(at(o.from), at(o.to));
-	} else {
-		rmSync(at(o.path), { force: true });
-	}
-}
-
-/** The first letter of the title in the other case: same bytes count, other facts. */
-function flipCase(text: string): string {
-	const at = text.search(/ - [A-Za-z]/) + 3;
-	if (at < 3) return text + 'x';
-	const c = text[at];
-	return text.slice(0, at) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + text.slice(at + 1);
-}
+import { apply, editSteps, seedVault, startNotes } from './vault-edits';
 
 async function snapshots(vault: string, cacheFolder: string, cacheOptions: IndexCacheOptions): Promise<[unknown, unknown]> {
 	const warm = await openWorkspace({ cwd: vault, vault, cacheFolder, cacheOptions });
@@ -124,27 +28,21 @@ describe('the index cache', () => {
 	it('gives after every edit, rename, delete and new file the index a cold build gives', async () => {
 		let run = 0;
 		await fc.assert(
-			fc.asyncProperty(
-				fc.array(note.map(noteText), { minLength: 3, maxLength: 3 }),
-				fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
-				fc.boolean(),
-				async (start, steps, settled) => {
-					const vault = join(root, `v${run}`);
-					const cache = join(root, `c${run++}`);
-					mkdirSync(join(vault, 'specs'), { recursive: true });
-					start.forEach((text, i) => apply(vault, { kind: 'write', path: PATHS[i], text }, false));
-					// Settled: every change looks old, so only size, mtime and ctime tell; else the real clock, and the hash for recent changes.
-					const options: IndexCacheOptions = settled ? { now: () => Date.now() + 3_600_000 } : {};
-					const [firstWarm, firstCold] = await snapshots(vault, cache, options);
-					expect(firstWarm).toEqual(firstCold);
-					for (const step of steps) {
-						for (const o of step) apply(vault, o, settled);
-						const [warm, cold] = await snapshots(vault, cache, options);
-						expect(warm).toEqual(cold);
-					}
-					expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-				},
-			),
+			fc.asyncProperty(startNotes, editSteps, fc.boolean(), async (start, steps, settled) => {
+				const vault = join(root, `v${run}`);
+				const cache = join(root, `c${run++}`);
+				seedVault(vault, start);
+				// Settled: every change looks old, so only size, mtime and ctime tell; else the real clock, and the hash for recent changes.
+				const options: IndexCacheOptions = settled ? { now: () => Date.now() + 3_600_000 } : {};
+				const [firstWarm, firstCold] = await snapshots(vault, cache, options);
+				expect(firstWarm).toEqual(firstCold);
+				for (const step of steps) {
+					for (const o of step) apply(vault, o, settled);
+					const [warm, cold] = await snapshots(vault, cache, options);
+					expect(warm).toEqual(cold);
+				}
+				expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+			}),
 			{ numRuns: 40 },
 		);
 	});

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { VaultLock } from '../../src/node/vault-lock';
 import { spawnCliAsync } from '../helpers/cli-process';
@@ -22,6 +22,16 @@ describe('spec-work mcp follows the vault on disk', () => {
 		writeFileSync(path, readFileSync(path, 'utf8').replace('title: Cold Storage NAS Integration\n', 'title: Cold Storage NAS Integration, renamed in Obsidian\n'));
 		const after = await server.mcp.call('status', { id: '1014' });
 		expect(after.structuredContent?.title).toBe('Cold Storage NAS Integration, renamed in Obsidian');
+	});
+
+	it('finds a spec another process created between two calls, and no longer one it removed', async () => {
+		expect((await server.mcp.call('status', { id: '1015' })).isError).toBe(true);
+		expect(server.vault.run(['new', 'task', '--title', 'Restore drill', '--parent', '1001', '--id', '1015']).code).toBe(0);
+		const created = await server.mcp.call('status', { id: '1015' });
+		expect([created.isError, created.structuredContent?.title]).toEqual([undefined, 'Restore drill']);
+		rmSync(join(server.vault.dir, 'specs/1000/1001/1011.spec.md'));
+		const removed = await server.mcp.call('status', { id: '1011' });
+		expect([removed.isError, McpSession.text(removed)]).toEqual([true, expect.stringContaining('No spec with id "1011"')]);
 	});
 
 	it("writes over a person's edit to the journal made since the last call, keeping it", async () => {

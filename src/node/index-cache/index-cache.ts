@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CacheEntry, cacheJson, parseCache } from './cache-file';
 import type { CacheKind } from './cache-kinds';
@@ -13,9 +13,23 @@ export interface IndexCacheOptions {
 	 * of the same size moments later can leave size, mtime and ctime as they were.
 	 */
 	settleMs?: number;
+	/** How a file's size and times are read: fs.statSync, or (in tests) a file system keeping coarser times. */
+	stat?: (absolute: string) => FileTimes | undefined;
 }
 
-const SETTLE_MS = 3000;
+/** What a stat tells the cache. */
+export interface FileTimes {
+	size: number;
+	mtimeMs: number;
+	ctimeMs: number;
+}
+
+/** fs.statSync, undefined for a missing file. */
+export function statTimes(absolute: string): FileTimes | undefined {
+	return statSync(absolute, { throwIfNoEntry: false });
+}
+
+export const SETTLE_MS = 3000;
 
 /**
  * What was read from each note by an earlier call (its kind says what: a spec's facts, a note's
@@ -28,6 +42,7 @@ export class IndexCache<T> {
 	private changed = false;
 	private readonly now: () => number;
 	private readonly settleMs: number;
+	private readonly stat: (absolute: string) => FileTimes | undefined;
 
 	private constructor(
 		private readonly file: string,
@@ -38,6 +53,7 @@ export class IndexCache<T> {
 	) {
 		this.now = options.now ?? Date.now;
 		this.settleMs = options.settleMs ?? SETTLE_MS;
+		this.stat = options.stat ?? statTimes;
 	}
 
 	/** The cache in `file` for the vault at `vault` (its real path); an unreadable or untrusted one starts empty. */
@@ -57,7 +73,7 @@ export class IndexCache<T> {
 	 */
 	async valueOf(path: string, absolute: string, read: () => Promise<string>): Promise<T> {
 		// The stat is taken before the read: a change between the two leaves a stat that the next call sees differ.
-		const st = statSync(absolute, { throwIfNoEntry: false });
+		const st = this.stat(absolute);
 		const checkedAt = this.now();
 		const kept = this.kept.get(path);
 		let text: string | undefined;
@@ -72,7 +88,7 @@ export class IndexCache<T> {
 		return value;
 	}
 
-	private isRecent(st: Stats, checkedAt: number): boolean {
+	private isRecent(st: FileTimes, checkedAt: number): boolean {
 		return checkedAt - Math.max(st.mtimeMs, st.ctimeMs) < this.settleMs;
 	}
 
@@ -103,7 +119,7 @@ export class IndexCache<T> {
 	}
 }
 
-function sameStat(entry: CacheEntry<unknown>, st: Stats): boolean {
+function sameStat(entry: CacheEntry<unknown>, st: FileTimes): boolean {
 	return entry.size === st.size && entry.mtimeMs === st.mtimeMs && entry.ctimeMs === st.ctimeMs;
 }
 

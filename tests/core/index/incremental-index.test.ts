@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { MemoryFileStore } from '../../../src/core/files/memory-file-store';
 import { SpecIndex } from '../../../src/core/index/spec-index';
 import { LinkResolver } from '../../../src/core/links/link-resolver';
+import { indexSnapshot } from './index-snapshot';
 
 /*
  * The plugin keeps its index current with one update per vault event, and a vault kept open by the
@@ -61,32 +62,11 @@ const change: fc.Arbitrary<Change> = fc.oneof(
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), path }) },
 );
 
-/** Everything a caller can ask the index, as plain data. */
-function answers(index: SpecIndex, paths: readonly string[]): unknown {
-	const specs = index.all().map((s) => ({
-		...s,
-		type: index.typeOf(s),
-		parent: index.parentOf(s)?.path ?? null,
-		children: index.childrenOf(s).map((c) => c.path),
-		listed: index.listedChildren(s).map((c) => c.path),
-		context: index.contextPathOf(s),
-		hasContext: index.hasContext(s),
-		deliverables: index.deliverablesOf(s),
-		registered: index.registeredDeliverables(s),
-		duplicate: index.hasDuplicateId(s),
-		ancestors: index.ancestorsOf(s).map((a) => a.path),
-	}));
-	const files = [...paths].sort().map((p) => [p, index.roleOf(p), index.specForPath(p)?.path ?? null, index.problemsOf(p)]);
-	const ids = ['E01', 'E01-F01', 'F01', 'F02', 'T01', 'E02'].map((id) => index.lookup(id).map((s) => s.path));
-	return { specs, files, ids, problems: index.problems(), known: index.filePaths().sort() };
-}
-
-async function fresh(store: MemoryFileStore): Promise<{ index: SpecIndex; paths: string[] }> {
-	const paths = Object.keys(store.snapshot());
-	const links = new LinkResolver(paths);
+async function fresh(store: MemoryFileStore): Promise<{ index: SpecIndex }> {
+	const links = new LinkResolver(Object.keys(store.snapshot()));
 	const index = new SpecIndex({ specsRoot: 'specs', resolveLink: (l, s) => links.resolve(l, s) });
 	await index.build(store);
-	return { index, paths };
+	return { index };
 }
 
 describe('an index kept current change by change', () => {
@@ -108,7 +88,7 @@ describe('an index kept current change by change', () => {
 						kept.remove(c.path);
 					}
 					const rebuilt = await fresh(store);
-					expect(answers(kept, rebuilt.paths)).toEqual(answers(rebuilt.index, rebuilt.paths));
+					expect(indexSnapshot(kept)).toEqual(indexSnapshot(rebuilt.index));
 				}
 			}),
 			{ numRuns: 300 },
@@ -129,7 +109,7 @@ describe('an index kept current change by change', () => {
 					const links = new LinkResolver(order.map((e) => e.path));
 					const index = new SpecIndex({ specsRoot: 'specs', resolveLink: (l, s) => links.resolve(l, s) });
 					await index.build(store, { entries: order });
-					return answers(index, Object.keys(vault));
+					return indexSnapshot(index);
 				};
 				expect(await built(shuffled)).toEqual(await built(entries));
 			}),

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { FileEntry } from '../core/files/file-store';
+import type { SpecIndex } from '../core/index/spec-index';
+import type { LinkResolver } from '../core/links/link-resolver';
+import type { FsFileStore } from './fs-file-store';
+import { SETTLE_MS, statTimes, type FileTimes, type IndexCacheOptions } from './index-cache/index-cache';
+import { JOURNAL_NAME } from './write-journal';
+
+/** What a file's stat said when it was read, and whether it had changed too lately for that to tell. */
+interface Stamp {
+	size: number;
+	mtimeMs: number;
+	ctimeMs: number;
+	recent: boolean;
+}
+
+/**
+ * Follows the disk for a workspace kept open between calls (the MCP server), the way the plugin
+ * follows Obsidian's vault events. Before a call the vault is listed again, names only; the link
+ * resolver and the index are told of the files added and removed, and of the spec notes whose
+ * size, mtime or ctime differ from when they were read (or that had changed too lately for those
+ * to tell), which are read again. Every other file's text is read by the operations themselves.
+ * When the settings changed, a crashed write awaits its repair, or a changed note cannot be read,
+ * `follow` says so and the caller opens the vault afresh.
+ */
+export class DiskFollower {
+	private readonly stamps = new Map<string, Stamp | null>();
+	private readonly settings = new Map<string, string | null>();
+	private known: Set<string> = new Set();
+	private readonly now: () => number;
+	private readonly settleMs: number;
+	private readonly stat: (absolute: string) => FileTimes | undefined;
+
+	constructor(
+		private readonly store: FsFileStore,
+		private readonly vaultPath: string,
+		/** Files read at opening besides the notes (the plugin's settings, Obsidian's link style). */
+		private readonly settingsFiles: readonly string[],
+		/** The clock and settling time, as the index cache takes them. */
+		options: IndexCacheOptions = {},
+	) {
+		this.now = options.now ?? Date.now;
+		this.settleMs = options.settleMs ?? SETTLE_MS;
+		this.stat = options.stat ?? statTimes;
+		// Small files: their text is kept and compared, so a settings file written moments ago is no reason to reopen.
+		for (const path of settingsFiles) this.settings.set(path, this.settingsText(path));
+	}
+
+	/** The stat of a file about to be read for the index: taken before the read, so a change made meanwhile shows next time. */
+	stamp(path: string): void {
+		const st = this.stat(nodePath.join(this.vaultPath, path));
+		const at = this.now();
+		this.stamps.set(path, st ? { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, recent: at - Math.max(st.mtimeMs, st.ctimeMs) < this.settleMs } : null);
+	}
+
+	/** The listing the workspace was opened with. */
+	opened(files: readonly FileEntry[]): void {
+		this.known = new Set(files.map((f) => f.path));
+	}
+
+	/**
+	 * Brings `links` and `index` up to the disk; returns the new listing, or null when the vault
+	 * must be opened afresh instead.
+	 */
+	async follow(links: LinkResolver, index: SpecIndex): Promise<FileEntry[] | null> {
+		if (this.settingsFiles.some((path) => this.settingsText(path) !== this.settings.get(path)) || existsSync(nodePath.join(this.vaultPath, JOURNAL_NAME))) return null;
+		const listed = await this.store.list('');
+		const now = new Set(listed.map((f) => f.path));
+		for (const path of this.known) {
+			if (now.has(path)) continue;
+			links.remove(path);
+			index.remove(path);
+			this.stamps.delete(path);
+		}
+		for (const path of now) {
+			const added = !this.known.has(path);
+			if (added) links.add(path);
+			if (!index.concerns(path)) continue;
+			if (!index.needsText(path)) {
+				if (added) index.update(path);
+				continue;
+			}
+			if (!added && !this.changed(path)) continue;
+			this.stamp(path);
+			let text: string;
+			try {
+				text = await this.store.read(path);
+			} catch {
+				// Unreadable now (gone, not UTF-8): a fresh opening records it as a build does.
+				return null;
+			}
+			index.update(path, text);
+		}
+		this.known = now;
+		return listed;
+	}
+
+	private settingsText(path: string): string | null {
+		try {
+			return readFileSync(nodePath.join(this.vaultPath, path), 'utf8');
+		} catch {
+			return null;
+		}
+	}
+
+	private changed(path: string): boolean {
+		const kept = this.stamps.get(path);
+		const st = this.stat(nodePath.join(this.vaultPath, path));
+		if (kept === undefined) return true;
+		if (kept === null || st === undefined) return kept !== null || st !== undefined;
+		return kept.recent || kept.size !== st.size || kept.mtimeMs !== st.mtimeMs || kept.ctimeMs !== st.ctimeMs;
+	}
+}
