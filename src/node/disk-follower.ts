@@ -73,15 +73,16 @@ export class DiskFollower {
 			index.remove(path);
 			this.stamps.delete(path);
 		}
+		// Only new files and the spec notes already read need a look: every other file's name is all the index keeps.
+		const reread: string[] = [];
 		for (const path of now) {
-			const added = !this.known.has(path);
-			if (added) links.add(path);
-			if (!index.concerns(path)) continue;
-			if (!index.needsText(path)) {
-				if (added) index.update(path);
-				continue;
-			}
-			if (!added && !this.changed(path)) continue;
+			if (this.known.has(path)) continue;
+			links.add(path);
+			if (index.needsText(path)) reread.push(path);
+			else if (index.concerns(path)) index.update(path);
+		}
+		for (const path of this.stamps.keys()) if (this.changed(path)) reread.push(path);
+		for (const path of reread) {
 			this.stamp(path);
 			let text: string;
 			try {
