@@ -6,7 +6,7 @@ import { DELIVERABLES, DeliverablesOutcome } from '../../src/core/operations/del
 import { scanBacklinks } from '../../src/core/reports/backlinks';
 import { FsFileStore } from '../../src/node/fs-file-store';
 import { cacheFolder, formerCacheFileIn } from '../../src/node/index-cache/cache-place';
-import { openWorkspace } from '../../src/node/open-workspace';
+import { NodeWorkspace, openWorkspace } from '../../src/node/open-workspace';
 import { EXAMPLE_VAULT } from '../helpers/vault-files';
 import type { IndexCacheOptions } from '../../src/node/index-cache/index-cache';
 import { indexSnapshot } from '../core/index/index-snapshot';
@@ -16,6 +16,31 @@ async function snapshots(vault: string, cacheFolder: string, cacheOptions: Index
 	const warm = await openWorkspace({ cwd: vault, vault, cacheFolder, cacheOptions });
 	const cold = await openWorkspace({ cwd: vault, vault });
 	return [indexSnapshot(warm.index), indexSnapshot(cold.index)];
+}
+
+interface SettledVault {
+	vault: string;
+	cache: string;
+	/** Opens the vault through the cache, as a warm CLI call does. */
+	open: () => Promise<NodeWorkspace>;
+	reads: jest.SpiedFunction<FsFileStore['read']>;
+}
+
+/**
+ * Runs `body` on a copy of the example vault in `root`, with a clock that makes every change look old to the
+ * cache (so only size, mtime and ctime tell) and a spy on the files read; the spy is removed afterwards.
+ */
+async function withSettledVault(root: string, body: (v: SettledVault) => Promise<void>): Promise<void> {
+	const vault = join(root, 'vault');
+	cpSync(EXAMPLE_VAULT, vault, { recursive: true });
+	const cache = join(root, 'cache');
+	const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
+	const reads = jest.spyOn(FsFileStore.prototype, 'read');
+	try {
+		await body({ vault, cache, open: () => openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions: settled }), reads });
+	} finally {
+		reads.mockRestore();
+	}
 }
 
 describe('the index cache', () => {
@@ -48,15 +73,10 @@ describe('the index cache', () => {
 	});
 
 	it('reads on a warm call only the spec notes that changed since the last', async () => {
-		const vault = join(root, 'vault');
-		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
-		const cache = join(root, 'cache');
-		const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
-		const reads = jest.spyOn(FsFileStore.prototype, 'read');
-		try {
+		await withSettledVault(root, async ({ vault, open, reads }) => {
 			const specReads = async (): Promise<string[]> => {
 				reads.mockClear();
-				const ws = await openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions: settled });
+				const ws = await open();
 				return reads.mock.calls.map(([p]) => p).filter((p) => ws.index.needsText(p));
 			};
 			expect((await specReads()).length).toBeGreaterThan(5);
@@ -64,9 +84,7 @@ describe('the index cache', () => {
 			writeFileSync(join(vault, 'specs/1000/1001/1014.spec.md'), '# 1014 - Renamed\n');
 			expect(await specReads()).toEqual(['specs/1000/1001/1014.spec.md']);
 			expect(await specReads()).toEqual([]);
-		} finally {
-			reads.mockRestore();
-		}
+		});
 	});
 
 	it.each([
@@ -164,14 +182,9 @@ describe('backlinks through the cache', () => {
 	});
 
 	it('reads on a warm call no note that did not change', async () => {
-		const vault = join(root, 'vault');
-		cpSync(EXAMPLE_VAULT, vault, { recursive: true });
-		const cache = join(root, 'cache');
-		const settled: IndexCacheOptions = { now: () => Date.now() + 3_600_000 };
-		const reads = jest.spyOn(FsFileStore.prototype, 'read');
-		try {
+		await withSettledVault(root, async ({ vault, cache, open, reads }) => {
 			const notesRead = async (): Promise<string[]> => {
-				const ws = await openWorkspace({ cwd: vault, vault, cacheFolder: cache, cacheOptions: settled });
+				const ws = await open();
 				reads.mockClear();
 				await ws.backlinks();
 				return reads.mock.calls.map(([p]) => p);
@@ -182,9 +195,7 @@ describe('backlinks through the cache', () => {
 			expect(await notesRead()).toEqual(['specs/1000/1001/1001.context.md']);
 			expect(await notesRead()).toEqual([]);
 			expect(readdirSync(cache).sort()).toEqual([expect.stringMatching(/\.links\.json$/), expect.stringMatching(/\.specs\.json$/)]);
-		} finally {
-			reads.mockRestore();
-		}
+		});
 	});
 });
 
