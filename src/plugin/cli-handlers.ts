@@ -3,7 +3,7 @@ import { withoutControls } from '../core/edits/user-text';
 import { failureLine, logText } from '../core/text/call-text';
 import { LOG } from '../core/operations/log';
 import { NEXT } from '../core/operations/next';
-import { AnyOperation, checkInput, Field, InputError, RawInput } from '../core/operations/operation';
+import { AnyOperation, checkInput, Field, InputError, Operation, RawInput } from '../core/operations/operation';
 import { openSpecsJson } from '../core/operations/result-json';
 import { OPEN_SPECS, STATUS } from '../core/operations/status';
 import { VALIDATE } from '../core/operations/validate';
@@ -31,7 +31,13 @@ interface CliVerb {
 	extra?: CliFlags;
 	/** Fields that are required only in some calls (status: id, unless all). */
 	optional?: readonly string[];
-	run(plugin: SpecWorkflowPlugin, ws: Workspace, params: CliData): Promise<{ json: unknown; text: string }>;
+	run(plugin: SpecWorkflowPlugin, ws: Workspace, params: CliData): Promise<CliOutput>;
+}
+
+/** What an action answers: the JSON `format=json` prints, and the text printed otherwise. */
+interface CliOutput {
+	json: unknown;
+	text: string;
 }
 
 /** Fields spelled as `spec-work` spells their options. */
@@ -52,38 +58,24 @@ const VERBS: readonly CliVerb[] = [
 				return { json: openSpecsJson(specs), text: formatOpenSpecs(specs) };
 			}
 			if (params.id === undefined) throw new UsageError('id is required (or all)');
-			const report = await STATUS.run(ws, input(STATUS, params), { repository: () => optionalRepository(plugin) });
-			return { json: report, text: formatStatus(report) };
+			return runOperation(STATUS, ws, params, { repository: () => optionalRepository(plugin) }, formatStatus);
 		},
 	},
-	{
-		action: 'next',
-		description: 'The plan task to work on next, as spec-work next prints it',
-		operations: [NEXT],
-		async run(_plugin, ws) {
-			const next = await NEXT.run(ws, {}, undefined);
-			return { json: next, text: formatNextTask(next) };
-		},
-	},
-	{
-		action: 'log',
-		description: 'Append an entry to a section of the active session, as spec-work log does',
-		operations: [LOG],
-		async run(_plugin, ws, params) {
-			const r = await LOG.run(ws, input(LOG, params), undefined);
-			return { json: r, text: logText(r) };
-		},
-	},
-	{
-		action: 'validate',
-		description: 'Check links, spec ↔ context links, tracebacks, registries and ids, as spec-work validate does; fix applies the safe fixes',
-		operations: [VALIDATE],
-		async run(_plugin, ws, params) {
-			const r = await VALIDATE.run(ws, input(VALIDATE, params), undefined);
-			return { json: r, text: formatProblems(r) };
-		},
-	},
+	operationVerb('next', 'The plan task to work on next, as spec-work next prints it', NEXT, formatNextTask),
+	operationVerb('log', 'Append an entry to a section of the active session, as spec-work log does', LOG, logText),
+	operationVerb('validate', 'Check links, spec ↔ context links, tracebacks, registries and ids, as spec-work validate does; fix applies the safe fixes', VALIDATE, formatProblems),
 ];
+
+/** An action that is one operation, its parameters the operation's fields, its text as `text` words the result. */
+function operationVerb<I, R>(action: string, description: string, op: Operation<I, R, undefined>, text: (result: R) => string): CliVerb {
+	return { action, description, operations: [op], run: (_plugin, ws, params) => runOperation(op, ws, params, undefined, text) };
+}
+
+/** The operation run on the parameters: its result as the JSON, and in the words `text` gives it. */
+async function runOperation<I, R, H>(op: Operation<I, R, H>, ws: Workspace, params: CliData, host: H, text: (result: R) => string): Promise<CliOutput> {
+	const result = await op.run(ws, input<I>(op, params), host);
+	return { json: result, text: text(result) };
+}
 
 /** Registers the handlers where Obsidian has a command line: the desktop app, 1.12.2 on. Elsewhere nothing. */
 export function registerCliHandlers(plugin: SpecWorkflowPlugin): void {
