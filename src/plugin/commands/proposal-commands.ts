@@ -5,9 +5,9 @@ import { PROPOSAL } from '../../core/operations/propose';
 import type { DecideOptions, DecideResult } from '../../core/workflow/plan-proposal';
 import { RejectPlanModal } from '../modals/reject-plan-modal';
 import { StartSessionModal } from '../modals/start-session-modal';
-import { readSpecContext } from '../shared/spec-context';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { openFile, runOperation } from './command-context';
+import { startModalData } from './session-start';
 import { addSpecCommand } from './spec-command';
 
 /** Approve, modify or reject the plan an agent proposed (`spec-work propose`): the person's side of `spec-work await`. */
@@ -50,15 +50,7 @@ export async function approvePlan(plugin: SpecWorkflowPlugin, spec: Spec): Promi
 export async function modifyPlan(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
 	const proposed = await awaitingTasks(plugin, spec);
 	if (proposed === null) return;
-	const current = await readSpecContext(plugin, spec);
-	const data = {
-		spec,
-		existingTasks: current?.context.tasks ?? [],
-		activeSession: current?.active?.number ?? null,
-		participants: plugin.settings.defaultParticipants,
-		proposed,
-	};
-	new StartSessionModal(plugin.app, data, async (input) => {
+	new StartSessionModal(plugin.app, { ...(await startModalData(plugin, spec)), proposed }, async (input) => {
 		const result = await decide(plugin, { id: spec.id, decision: 'approve', plan: input.plan, title: input.title, participants: input.participants });
 		return result !== null;
 	}).open();

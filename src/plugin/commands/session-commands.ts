@@ -18,7 +18,7 @@ import { TASK_STATE_LABEL } from '../shared/task-marks';
 import { workBegunLine } from '../../core/edits/work-begins';
 import { activeSpec, failureMessage, runOperation, specForCommand } from './command-context';
 import { commitText } from './commit-commands';
-import { beginSession, noticeStarted, startedMessage } from './session-start';
+import { beginSession, noticeStarted, startedMessage, startModalData } from './session-start';
 import { addSpecCommand } from './spec-command';
 
 /** Start, resume, log, update a task, finish: the session's commands. */
@@ -46,14 +46,7 @@ async function activeSessionOf(plugin: SpecWorkflowPlugin, spec: Spec): Promise<
 
 /** The start modal for the spec: title, participants and the plan items to add. */
 export async function startWork(plugin: SpecWorkflowPlugin, spec: Spec): Promise<void> {
-	const current = await readSpecContext(plugin, spec);
-	const data = {
-		spec,
-		existingTasks: current?.context.tasks ?? [],
-		activeSession: current?.active?.number ?? null,
-		participants: plugin.settings.defaultParticipants,
-	};
-	new StartSessionModal(plugin.app, data, async (input) => {
+	new StartSessionModal(plugin.app, await startModalData(plugin, spec), async (input) => {
 		const result = await beginSession(plugin, { id: spec.id, title: input.title, participants: input.participants, plan: input.plan });
 		if (result) noticeStarted(result);
 		return result !== null;

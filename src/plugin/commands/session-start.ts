@@ -1,6 +1,9 @@
 import { Notice, Platform } from 'obsidian';
 import { START } from '../../core/operations/start';
+import type { Spec } from '../../core/index/spec';
 import type { StartOptions, StartResult } from '../../core/workflow/start-session';
+import type { StartSessionData } from '../modals/start-session-modal';
+import { readSpecContext } from '../shared/spec-context';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { openFile, runOperation } from './command-context';
 
@@ -10,6 +13,17 @@ export const STATUS_VIEW_TYPE = 'spec-workflow-status';
 /** The plugin once it has a status panel to reveal. */
 interface WithStatusPanel {
 	revealStatusPanel?(): Promise<void> | void;
+}
+
+/** What the start modal shows of the spec: the plan so far, the session still open, the default participants. */
+export async function startModalData(plugin: SpecWorkflowPlugin, spec: Spec): Promise<StartSessionData> {
+	const current = await readSpecContext(plugin, spec);
+	return {
+		spec,
+		existingTasks: current?.context.tasks ?? [],
+		activeSession: current?.active?.number ?? null,
+		participants: plugin.settings.defaultParticipants,
+	};
 }
 
 /**
