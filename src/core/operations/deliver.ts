@@ -1,12 +1,10 @@
 import { addDeliverable, AddDeliverableInput, AddDeliverableResult } from '../workflow/add-deliverable';
-import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
+import { BaseRevision, Operation, specWrite } from './operation';
 
-export const DELIVER: Operation<AddDeliverableInput & BaseRevision, AddDeliverableResult> = {
+export const DELIVER: Operation<AddDeliverableInput & BaseRevision, AddDeliverableResult> = specWrite({
 	name: 'deliver',
 	summary: 'Create a deliverable beside the spec with a traceback header and register it',
-	writes: true,
-	input: [
-		ID_FIELD,
+	fields: [
 		{ name: 'type', kind: 'text', required: true, emptyIsMissing: true, summary: 'scripts, docs, config or a folder name of your own' },
 		{ name: 'file', kind: 'text', required: true, emptyIsMissing: true, summary: 'The file name' },
 		{ name: 'title', kind: 'text', summary: 'Its title in the registries' },
@@ -14,7 +12,6 @@ export const DELIVER: Operation<AddDeliverableInput & BaseRevision, AddDeliverab
 		{ name: 'target', kind: 'text', summary: 'Where it is installed' },
 		{ name: 'author', kind: 'text', summary: 'Who wrote it' },
 		{ name: 'content', kind: 'text', summary: "The file's content (else a template)" },
-		REVISION_FIELD,
 	],
-	run: basedOnRevision((ws, input) => addDeliverable(ws, input)),
-};
+	run: (ws, input) => addDeliverable(ws, input),
+});

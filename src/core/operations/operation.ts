@@ -97,13 +97,33 @@ export const REVISION_FIELD: Field = {
 	summary: 'The revision status or resume gave; the write is refused, writing nothing, if the spec or its journal changed since',
 };
 
+/** What a spec write declares of its own: the fields between the spec id and the base revision, and its run. */
+export interface SpecWriteDeclaration<I, R, H> {
+	name: string;
+	summary: string;
+	fields: readonly Field[];
+	run(ws: Workspace, input: I & BaseRevision, host: H): Promise<R>;
+}
+
+/**
+ * A write to one spec and its journal, taking its base revision: the spec id first, its own fields,
+ * the base revision last, and the revision checked before the run reads anything.
+ */
+export function specWrite<I extends { id: string }, R, H = unknown>(op: SpecWriteDeclaration<I, R, H>): Operation<I & BaseRevision, R, H> {
+	return {
+		name: op.name,
+		summary: op.summary,
+		writes: true,
+		input: [ID_FIELD, ...op.fields, REVISION_FIELD],
+		run: basedOnRevision((ws, input, host) => op.run(ws, input, host)),
+	};
+}
+
 /**
  * A spec write that first checks its base revision, inside the operation so the CLI and MCP check
  * it under the vault lock, before anything is read for planning.
  */
-export function basedOnRevision<I extends { id: string } & BaseRevision, R, H>(
-	run: (ws: Workspace, input: I, host: H) => Promise<R>,
-): (ws: Workspace, input: I, host: H) => Promise<R> {
+function basedOnRevision<I extends { id: string } & BaseRevision, R, H>(run: (ws: Workspace, input: I, host: H) => Promise<R>): (ws: Workspace, input: I, host: H) => Promise<R> {
 	return async (ws, input, host) => {
 		await checkBaseRevision(ws, input.id, input.baseRevision);
 		return run(ws, input, host);

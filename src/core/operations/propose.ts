@@ -1,13 +1,12 @@
 import { proposePlan, readProposal, type ProposalReport, type ProposeOptions, type ProposeResult } from '../workflow/plan-proposal';
-import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
+import { BaseRevision, ID_FIELD, Operation, specWrite } from './operation';
 
-export const PROPOSE: Operation<ProposeOptions & BaseRevision, ProposeResult> = {
+export const PROPOSE: Operation<ProposeOptions & BaseRevision, ProposeResult> = specWrite({
 	name: 'propose',
 	summary: "Propose a plan for the person's approval: written to the journal, counted nowhere until approved",
-	writes: true,
-	input: [ID_FIELD, { name: 'plan', kind: 'list', required: true, summary: 'A proposed task, in order' }, REVISION_FIELD],
-	run: basedOnRevision((ws, input) => proposePlan(ws, input)),
-};
+	fields: [{ name: 'plan', kind: 'list', required: true, summary: 'A proposed task, in order' }],
+	run: (ws, input) => proposePlan(ws, input),
+});
 
 /** The spec's latest proposal and its state: what `spec-work await` polls until it is decided. */
 export const PROPOSAL: Operation<{ id: string }, ProposalReport> = {

@@ -1,15 +1,12 @@
 import { setTaskState, SetTaskStateOptions, SetTaskStateResult, TASK_STATES } from '../workflow/set-task-state';
-import { basedOnRevision, BaseRevision, ID_FIELD, Operation, REVISION_FIELD } from './operation';
+import { BaseRevision, Operation, specWrite } from './operation';
 
-export const TASK: Operation<SetTaskStateOptions & BaseRevision, SetTaskStateResult> = {
+export const TASK: Operation<SetTaskStateOptions & BaseRevision, SetTaskStateResult> = specWrite({
 	name: 'task',
 	summary: "Set a plan task's state, by its number or its text",
-	writes: true,
-	input: [
-		ID_FIELD,
+	fields: [
 		{ name: 'task', kind: 'text', required: true, summary: "The task's number in ## Plan, or its text" },
 		{ name: 'state', kind: 'choice', choices: TASK_STATES, required: true, summary: 'The new state' },
-		REVISION_FIELD,
 	],
-	run: basedOnRevision((ws, input) => setTaskState(ws, input)),
-};
+	run: (ws, input) => setTaskState(ws, input),
+});
