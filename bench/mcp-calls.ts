@@ -2,7 +2,7 @@
  * The MCP server's answer time at a vault's size: `spec-work mcp` started as a real process by the
  * SDK's client over stdio, as an agent's client starts it; a status call timed from request to
  * answer. The first call of a session, then the median of those after it (the vault kept open,
- * listed before each call to see changes on disk).
+ * following the changes on disk before each call).
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
