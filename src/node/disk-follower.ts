@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { Dirent, existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileEntry } from '../core/files/file-store';
 import type { SpecIndex } from '../core/index/spec-index';
 import type { LinkResolver } from '../core/links/link-resolver';
-import type { FsFileStore } from './fs-file-store';
+import { readEntries, type FsFileStore } from './fs-file-store';
 import { SETTLE_MS, statTimes, type FileTimes, type IndexCacheOptions } from './index-cache/index-cache';
 import { JOURNAL_NAME } from './write-journal';
 
@@ -27,6 +27,8 @@ interface Stamp {
 export class DiskFollower {
 	private readonly stamps = new Map<string, Stamp | null>();
 	private readonly settings = new Map<string, string | null>();
+	/** Each folder's entries as last read, by absolute path. */
+	private readonly folders = new Map<string, { stamp: Stamp; entries: Dirent[] }>();
 	private known: Set<string> = new Set();
 	private readonly now: () => number;
 	private readonly settleMs: number;
@@ -50,8 +52,7 @@ export class DiskFollower {
 	/** The stat of a file about to be read for the index: taken before the read, so a change made meanwhile shows next time. */
 	stamp(path: string): void {
 		const st = this.stat(nodePath.join(this.vaultPath, path));
-		const at = this.now();
-		this.stamps.set(path, st ? { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, recent: at - Math.max(st.mtimeMs, st.ctimeMs) < this.settleMs } : null);
+		this.stamps.set(path, st ? this.stampOf(st) : null);
 	}
 
 	/** The listing the workspace was opened with. */
@@ -65,7 +66,7 @@ export class DiskFollower {
 	 */
 	async follow(links: LinkResolver, index: SpecIndex): Promise<FileEntry[] | null> {
 		if (this.settingsFiles.some((path) => this.settingsText(path) !== this.settings.get(path)) || existsSync(nodePath.join(this.vaultPath, JOURNAL_NAME))) return null;
-		const listed = await this.store.list('');
+		const listed = await this.store.list('', (absolute) => this.folderEntries(absolute));
 		const now = new Set(listed.map((f) => f.path));
 		for (const path of this.known) {
 			if (now.has(path)) continue;
@@ -97,6 +98,25 @@ export class DiskFollower {
 		return listed;
 	}
 
+	/**
+	 * A folder's entries, read again only when its size, mtime or ctime moved since they were read
+	 * (adding, removing or renaming an entry changes them) or had moved too recently to tell: a
+	 * listing then reads each folder's stat, not its entries.
+	 */
+	private folderEntries(absolute: string): Dirent[] {
+		const st = this.stat(absolute);
+		const kept = this.folders.get(absolute);
+		if (st !== undefined && kept !== undefined && !kept.stamp.recent && sameTimes(kept.stamp, st)) return kept.entries;
+		const entries = readEntries(absolute);
+		if (st === undefined) this.folders.delete(absolute);
+		else this.folders.set(absolute, { stamp: this.stampOf(st), entries });
+		return entries;
+	}
+
+	private stampOf(st: FileTimes): Stamp {
+		return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, recent: this.now() - Math.max(st.mtimeMs, st.ctimeMs) < this.settleMs };
+	}
+
 	private settingsText(path: string): string | null {
 		try {
 			return readFileSync(nodePath.join(this.vaultPath, path), 'utf8');
@@ -110,6 +130,10 @@ export class DiskFollower {
 		const st = this.stat(nodePath.join(this.vaultPath, path));
 		if (kept === undefined) return true;
 		if (kept === null || st === undefined) return kept !== null || st !== undefined;
-		return kept.recent || kept.size !== st.size || kept.mtimeMs !== st.mtimeMs || kept.ctimeMs !== st.ctimeMs;
+		return kept.recent || !sameTimes(kept, st);
 	}
+}
+
+function sameTimes(a: FileTimes, b: FileTimes): boolean {
+	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }

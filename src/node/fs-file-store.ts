@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { Dirent, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { editKeepingBom, withoutBom } from '../core/files/file-text';
 import { FileEntry, FileStat, FileStore, FileStoreError, PartlyWritten, PlannedWrite } from '../core/files/file-store';
@@ -140,12 +140,13 @@ export class FsFileStore implements FileStore {
 		}
 	}
 
-	list(folder = ''): Promise<FileEntry[]> {
+	/** `readFolder` reads one folder's entries (absolute path): readdirSync, or a caller's memo of it (see DiskFollower). */
+	list(folder = '', readFolder: (absolute: string) => Dirent[] = readEntries): Promise<FileEntry[]> {
 		const out: FileEntry[] = [];
 		const walk = (rel: string): void => {
 			let entries;
 			try {
-				entries = readdirSync(this.resolve(rel), { withFileTypes: true });
+				entries = readFolder(this.resolve(rel));
 			} catch {
 				return;
 			}
@@ -341,4 +342,9 @@ export class FsFileStore implements FileStore {
 			throw writeError(e, path);
 		}
 	}
+}
+
+/** A folder's entries with their types. */
+export function readEntries(absolute: string): Dirent[] {
+	return readdirSync(absolute, { withFileTypes: true });
 }

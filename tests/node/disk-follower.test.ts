@@ -93,7 +93,7 @@ describe('a workspace kept open and refreshed', () => {
 			expect(fresh.index.problemsOf('specs/1000/1001/1014.spec.md').map((p) => p.code)).toEqual(['unreadable']);
 		});
 
-		it('sees an edit that kept the size and the mtime, made moments after the note was read, on a file system with times to the second', async () => {
+		it('sees an edit that kept the size and the mtime, and a new note, made moments after they were read, on a file system with times to the second', async () => {
 			// A file system keeping times to the second, the read and the edit in the same second: every time is that second.
 			const second = Math.floor(Date.now() / 1000) * 1000;
 			const coarse = (abs: string) => {
@@ -102,9 +102,13 @@ describe('a workspace kept open and refreshed', () => {
 			};
 			const path = join(vault, 'specs/1000/1001/1014.spec.md');
 			const recent = await openWorkspace({ cwd: vault, vault, follow: true, cacheOptions: { stat: coarse, now: () => second + 500 } });
+			expect(await recent.refresh!()).toBe(true);
 			writeFileSync(path, readFileSync(path, 'utf8').replace('Cold Storage NAS Integration', 'Cold Storage NAS integration'));
+			// A new note in a folder listed moments ago: the folder's times do not tell either.
+			writeFileSync(join(vault, 'specs/1000/1001/1016.spec.md'), '# 1016 - Restore drill\n');
 			expect(await recent.refresh!()).toBe(true);
 			expect(recent.index.get('1014')?.title).toBe('Cold Storage NAS integration');
+			expect(recent.index.get('1016')?.title).toBe('Restore drill');
 		});
 	});
 });
