@@ -19,9 +19,8 @@ interface Stamp {
  * Follows the disk for a workspace kept open between calls (the MCP server), the way the plugin
  * follows Obsidian's vault events. Before a call the vault is listed again (a folder's entries read
  * again only when the folder's times moved); the link resolver and the index are told of the
- * files added and removed, and of the spec notes whose
- * size, mtime or ctime differ from when they were read (or that had changed too lately for those
- * to tell), which are read again. Every other file's text is read by the operations themselves.
+ * files added and removed, and of the spec notes whose size, mtime or ctime differ from when they
+ * were read (or that had changed too lately for those to tell), which are read again. Every other file's text is read by the operations themselves.
  * When the settings changed, a crashed write awaits its repair, or a changed note cannot be read,
  * `follow` says so and the caller opens the vault afresh.
  */
