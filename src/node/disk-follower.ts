@@ -1,4 +1,4 @@
-import { Dirent, existsSync, readFileSync } from 'node:fs';
+import { Dirent, existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileEntry } from '../core/files/file-store';
 import type { SpecIndex } from '../core/index/spec-index';
@@ -66,10 +66,14 @@ export class DiskFollower {
 	 */
 	async follow(links: LinkResolver, index: SpecIndex): Promise<FileEntry[] | null> {
 		if (this.settingsFiles.some((path) => this.settingsText(path) !== this.settings.get(path)) || existsSync(nodePath.join(this.vaultPath, JOURNAL_NAME))) return null;
+		// Gone: an opening refuses the vault, and says so.
+		if (statSync(nodePath.join(this.vaultPath, index.specsRoot), { throwIfNoEntry: false })?.isDirectory() !== true) return null;
 		const listed = await this.store.list('', (absolute) => this.folderEntries(absolute));
 		const now = new Set(listed.map((f) => f.path));
+		let moved = false;
 		for (const path of this.known) {
 			if (now.has(path)) continue;
+			moved = true;
 			links.remove(path);
 			index.remove(path);
 			this.stamps.delete(path);
@@ -78,10 +82,13 @@ export class DiskFollower {
 		const reread: string[] = [];
 		for (const path of now) {
 			if (this.known.has(path)) continue;
+			moved = true;
 			links.add(path);
 			if (index.needsText(path)) reread.push(path);
 			else if (index.concerns(path)) index.update(path);
 		}
+		// Any file's name can change where a spec's links lead (a note at the vault root taking a parent link).
+		if (moved) index.linksChanged();
 		for (const path of this.stamps.keys()) if (this.changed(path)) reread.push(path);
 		for (const path of reread) {
 			this.stamp(path);

@@ -85,7 +85,13 @@ export default class SpecWorkflowPlugin extends Plugin {
 	}
 
 	private registerIndexEvents(): void {
-		this.registerEvent(this.app.vault.on('create', (file) => void this.onFileChanged(file)));
+		// A file added, removed or renamed anywhere (not only under the specs folder) can change where a spec's links lead.
+		this.registerEvent(
+			this.app.vault.on('create', (file) => {
+				this.index.linksChanged();
+				void this.onFileChanged(file);
+			}),
+		);
 		this.registerEvent(
 			this.app.vault.on('modify', (file) => {
 				this.baselines.forget(file.path);
@@ -96,12 +102,14 @@ export default class SpecWorkflowPlugin extends Plugin {
 			this.app.vault.on('delete', (file) => {
 				this.baselines.forget(file.path);
 				this.index.remove(file.path);
+				this.index.linksChanged();
 			}),
 		);
 		this.registerEvent(
 			this.app.vault.on('rename', (file, oldPath) => {
 				this.baselines.forget(oldPath);
 				this.index.remove(oldPath);
+				this.index.linksChanged();
 				void this.onFileChanged(file);
 			}),
 		);

@@ -50,7 +50,7 @@ describe('a workspace kept open and refreshed', () => {
 					expect(await answers(kept)).toEqual(await answers(await openWorkspace({ cwd: vault, vault })));
 				}
 			}),
-			{ numRuns: 40 },
+			{ numRuns: 200 },
 		);
 	});
 

@@ -19,11 +19,13 @@ export const PATHS = [
 	'specs/20/epic.md',
 	'specs/20/21.spec.md',
 	'specs/20/deliverables/docs/guide.md',
+	// Outside the specs folder, yet it can take a spec's `[[epic]]` parent link.
+	'epic.md',
 ];
 
 export const note = fc.record({
 	id: fc.option(fc.constantFrom('10', '11', '12', 'E1-12', '20', '21')),
-	parent: fc.option(fc.constantFrom('10', '11', '[[../epic]]', '20')),
+	parent: fc.option(fc.constantFrom('10', '11', '[[../epic]]', '[[epic]]', '20')),
 	type: fc.option(fc.constantFrom('epic', 'feature', 'task')),
 	title: fc.constantFrom('Alpha', 'Beta', 'Gamma delta'),
 	status: fc.constantFrom('planning', 'completed', 'someday'),

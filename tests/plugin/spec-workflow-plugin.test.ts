@@ -37,6 +37,21 @@ describe('the plugin keeps its index current from vault events', () => {
 		expect(plugin.index.get('1016')).toBeNull();
 	});
 
+	it('a note added or removed outside the specs folder that takes a parent link moves the spec, as a fresh index would', async () => {
+		const files = { ...readVaultFiles(EXAMPLE_VAULT), 'specs/3000/3001/3002.spec.md': '---\nid: "3002"\ntype: task\nparent: "[[1011.spec]]"\n---\n# Drill\n' };
+		const { app, plugin } = await loaded(files);
+		const parent = () => plugin.index.parentOf(plugin.index.get('3002')!)?.id;
+		expect(parent()).toBe('1011');
+		// `[[1011.spec]]` now names this note at the vault root exactly: the link leads there, to no spec.
+		await app.vault.create('1011.spec.md', '# Not a spec\n');
+		await app.flush();
+		expect(parent()).toBe('3001');
+		expect(plugin.index.childrenOf(plugin.index.get('1011')!).map((s) => s.id)).toEqual([]);
+		await app.fileManager.trashFile(fileAt(app, '1011.spec.md'));
+		await app.flush();
+		expect(parent()).toBe('1011');
+	});
+
 	it('stops listening when unloaded', async () => {
 		const { app, plugin } = await loaded();
 		await unloadPlugin(app, plugin);

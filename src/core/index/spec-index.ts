@@ -156,6 +156,15 @@ export class SpecIndex {
 		this.update(to, text);
 	}
 
+	/**
+	 * A file was added or removed somewhere in the vault, perhaps one the index is not concerned
+	 * with: a link of a spec (its parent, its context) may now lead elsewhere, so the derived
+	 * lookups are made again when next asked.
+	 */
+	linksChanged(): void {
+		this.invalidate();
+	}
+
 	private invalidate(): void {
 		this.derived = null;
 		this.folders.forget();
