@@ -77,8 +77,7 @@ export class SpecIndex {
 		const chunk = options.chunkSize ?? 200;
 		const entries = options.entries ?? (await store.list(this.specsRoot));
 		const factsOf = options.facts ?? (async (entry: FileEntry) => readSpecFacts(entry.path, await store.read(entry.path)));
-		// Every file first, so a spec read below sees the contexts beside it whatever the listing order.
-		// Files of no concern (in an ignored folder) are left out, as update() leaves them out.
+		// Every file first, so a spec read below sees the contexts beside it; those of no concern left out, as by update().
 		const roles = entries.map((entry) => (this.concerns(entry.path) ? this.addFile(entry.path) : 'other'));
 		let done = 0;
 		for (const [i, entry] of entries.entries()) {
@@ -122,8 +121,7 @@ export class SpecIndex {
 			this.ingest(path, readSpecFacts(path, withoutBom(text)), role);
 			const after = this.specs.get(path);
 			if (before && after && samePlace(before, after)) {
-				// Same id, parent, context and deliverables: the record is refreshed in place, so every
-				// derived lookup still holds and an edit costs one file, not a rebuild of the vault's views.
+				// Same id, parent, context and deliverables: refreshed in place, every derived lookup still holds.
 				Object.assign(before, after);
 				this.specs.set(path, before);
 				return;
@@ -156,11 +154,7 @@ export class SpecIndex {
 		this.update(to, text);
 	}
 
-	/**
-	 * A file was added or removed somewhere in the vault, perhaps one the index is not concerned
-	 * with: a link of a spec (its parent, its context) may now lead elsewhere, so the derived
-	 * lookups are made again when next asked.
-	 */
+	/** A file was added or removed anywhere in the vault: a spec's links may lead elsewhere now, so lookups are made again. */
 	linksChanged(): void {
 		this.invalidate();
 	}
@@ -209,8 +203,6 @@ export class SpecIndex {
 		this.folderIds.addSpec(path, reading.idsWritten);
 		if (reading.problems.length > 0) this.fileProblems.set(path, reading.problems);
 	}
-
-	// ── queries ────────────────────────────────────────────────────────────
 
 	/** Every spec, ids in natural order. */
 	all(): Spec[] {
