@@ -28,8 +28,7 @@ export interface TreeNode extends SpecSummary {
  * (orphans included) are roots; specs caught in a parent loop, reachable from no root, become
  * roots too, each shown once. Each context file is read once.
  */
-export async function specTree(ws: Workspace): Promise<TreeNode[]> {
-	const cache: ContextCache = new Map();
+export async function specTree(ws: Workspace, cache: ContextCache = new Map()): Promise<TreeNode[]> {
 	const placed = new Set<string>();
 	const build = async (spec: Spec): Promise<TreeNode> => {
 		placed.add(spec.path);

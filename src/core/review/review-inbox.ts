@@ -9,8 +9,7 @@ import { hasChanges, sinceReviewOf, type SinceReview } from './since-review';
  * dated change after those, then by id. The picker, `spec-work review --inbox`, the MCP tool and
  * the overview all list exactly these.
  */
-export async function reviewInbox(ws: Workspace): Promise<SinceReview[]> {
-	const cache: ContextCache = new Map();
+export async function reviewInbox(ws: Workspace, cache: ContextCache = new Map()): Promise<SinceReview[]> {
 	const out: SinceReview[] = [];
 	for (const spec of ws.index.all()) {
 		if (ws.index.hasDuplicateId(spec)) continue;

@@ -91,13 +91,11 @@ export async function loadSpecPanel(plugin: SpecWorkflowPlugin, id: string): Pro
 }
 
 /** The overview's tree of every spec. */
-export async function loadOverview(plugin: SpecWorkflowPlugin): Promise<TreeNode[]> {
-	return specTree(plugin.workspace());
-}
-
-/** The overview's Review section: every spec with something new since its review, newest first. */
-export async function loadReviewInbox(plugin: SpecWorkflowPlugin): Promise<SinceReview[]> {
-	return reviewInbox(plugin.workspace());
+/** The overview: the spec tree and its Review section, each spec's context read once for both. */
+export async function loadOverview(plugin: SpecWorkflowPlugin): Promise<{ tree: TreeNode[]; inbox: SinceReview[] }> {
+	const ws = plugin.workspace();
+	const cache: ContextCache = new Map();
+	return { tree: await specTree(ws, cache), inbox: await reviewInbox(ws, cache) };
 }
 
 function linkOf(spec: Spec): SpecLink {

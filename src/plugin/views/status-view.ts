@@ -13,7 +13,7 @@ import { markReviewed } from '../commands/review-commands';
 import { runSpecFlow, SpecFlow } from '../commands/spec-command';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { opensInObsidian } from '../shared/viewable-file';
-import { loadOverview, loadReviewInbox, loadSpecPanel, SpecPanelData } from './panel-data';
+import { loadOverview, loadSpecPanel, SpecPanelData } from './panel-data';
 import { fileName, panelButton } from './panel-elements';
 import { OverviewActions, OverviewState, renderNoSpecs, renderOverview } from './overview-panel';
 import { PanelCommand, renderSpecPanel, SpecPanelActions } from './spec-panel';
@@ -215,8 +215,7 @@ export class SpecStatusView extends ItemView {
 		}
 		let tree, inbox;
 		try {
-			tree = await loadOverview(this.plugin);
-			inbox = await loadReviewInbox(this.plugin);
+			({ tree, inbox } = await loadOverview(this.plugin));
 		} catch (e) {
 			// A file read failing mid-draw: say so here, as drawSpec does, rather than reject the refresh.
 			const card = body.createDiv('spec-workflow-empty-state');

@@ -87,7 +87,7 @@ describe("the overview's Review section", () => {
 		expect(none.el.querySelector('.spec-workflow-overview-header')).not.toBeNull();
 	});
 
-	it('a redraw reads no unchanged deliverable again, and an edit is seen even when it keeps the size and the time', async () => {
+	it('a redraw reads each journal once and no unchanged deliverable again, and an edit is seen even when it keeps the size and the time', async () => {
 		const ws = await coreWorkspace();
 		await markReviewed(ws, { id: '1014' });
 		const p = await openPanel(ws.store.snapshot(), NOTE);
@@ -96,6 +96,9 @@ describe("the overview's Review section", () => {
 		await p.view.refresh();
 		const deliverableReads = () => read.mock.calls.map(([f]) => f.path).filter((path) => path.includes('/deliverables/'));
 		expect(deliverableReads()).toEqual([]);
+		// The tree and the Review section share what they read: each journal once.
+		const paths = read.mock.calls.map(([f]) => f.path);
+		expect(paths.filter((path, i) => paths.indexOf(path) !== i)).toEqual([]);
 		// One character swapped, the modification time put back: only the vault's modify event tells.
 		const file = p.app.vault.getFileByPath(BENCH)!;
 		const before = await p.app.vault.read(file);
