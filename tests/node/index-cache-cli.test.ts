@@ -52,6 +52,6 @@ describe('spec-work status with the index cache, as real processes', () => {
 
 /** The facts a cache file keeps, by path. */
 function keptFacts(json: string): Record<string, unknown> {
-	const entries = (JSON.parse(json) as { entries: Record<string, unknown[]> }).entries;
-	return Object.fromEntries(Object.entries(entries).map(([path, entry]) => [path, entry[4]]));
+	const { paths, values } = JSON.parse(json) as { paths: string[]; values: unknown[] };
+	return Object.fromEntries(paths.map((path, i) => [path, values[i]]));
 }

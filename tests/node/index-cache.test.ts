@@ -91,6 +91,8 @@ describe('the index cache', () => {
 		['not JSON', '{"format":1,'],
 		['another format', '{"format":0,"entries":{}}'],
 		['an entry of the wrong shape', (good: string) => good.replace(/"childRefs":\[\]/, '"childRefs":"1015"')],
+		['columns of different lengths', (good: string) => good.replace(/"hashes":\[/, '"hashes":[null,')],
+		['a size that is not a number', (good: string) => good.replace(/"stats":\[\d+/, '"stats":["12"')],
 		['another vault', (good: string) => good.replace(/"vault":"[^"]*"/, '"vault":"/elsewhere"')],
 	])('a cache holding %s is not trusted, and is written afresh', async (_what, corrupt) => {
 		const vault = join(root, 'vault');
@@ -214,6 +216,6 @@ describe('where the cache lives', () => {
 
 /** The facts a cache file keeps, by path. */
 function keptFacts(json: string): Record<string, unknown> {
-	const entries = (JSON.parse(json) as { entries: Record<string, unknown[]> }).entries;
-	return Object.fromEntries(Object.entries(entries).map(([path, entry]) => [path, entry[4]]));
+	const { paths, values } = JSON.parse(json) as { paths: string[]; values: unknown[] };
+	return Object.fromEntries(paths.map((path, i) => [path, values[i]]));
 }

@@ -1,13 +1,14 @@
 import { FileEntry, FileStore } from '../files/file-store';
 import { withoutBom } from '../files/file-text';
-import { basename, dirname, isUnder } from '../files/paths';
+import { basename, dirname } from '../files/paths';
 import { parseLinkText } from '../links/link-parser';
 import { SpecType } from '../metadata/spec-type';
-import { classifyPath, compareIds, PathRole } from './discovery';
+import { compareIds, PathRole } from './discovery';
 import { contextRefTarget, layoutContexts, resolveFileRef, VaultFiles } from './file-refs';
 import { FolderIds } from './folder-ids';
 import { FolderOwners } from './folder-owners';
-import { DEFAULT_IGNORED_FOLDERS, ignoredFolders, IgnoredFolder } from './ignored-folders';
+import { DEFAULT_IGNORED_FOLDERS } from './ignored-folders';
+import { PathRoles } from './path-roles';
 import { indexProblems } from './index-problems';
 import { Derived, samePlace, ViewSources } from './index-views';
 import { readSpecFacts, SpecFacts, specFromFacts } from './read-spec';
@@ -49,11 +50,9 @@ export class SpecIndex {
 	private derived: Derived | null = null;
 	private readonly folders: FolderOwners;
 
-	private readonly ignored: IgnoredFolder;
+	private readonly roles: PathRoles;
 	/** The files the index knows, with the vault's link resolution: what file references are checked against. */
 	private readonly vaultFiles: VaultFiles = { has: (path) => this.files.has(path), resolveLink: (l, s) => this.resolveLink(l, s) };
-	/** Whether each folder is ignored, as asked: every file of a folder asks the same question. */
-	private readonly ignoredMemo = new Map<string, boolean>();
 	/** What deriving the lookups reads, made once. */
 	private readonly viewSources: ViewSources = {
 		files: this.files,
@@ -68,7 +67,7 @@ export class SpecIndex {
 	constructor(options: SpecIndexOptions) {
 		this.specsRoot = options.specsRoot.replace(/^\/+|\/+$/g, '');
 		this.resolveLink = options.resolveLink;
-		this.ignored = ignoredFolders(options.ignore ?? DEFAULT_IGNORED_FOLDERS, this.specsRoot);
+		this.roles = new PathRoles(this.specsRoot, options.ignore ?? DEFAULT_IGNORED_FOLDERS);
 		this.folders = new FolderOwners(this.specsRoot, this.specs);
 	}
 
@@ -171,19 +170,11 @@ export class SpecIndex {
 
 	/** Whether the file is in a folder left out of discovery (a backup, an archive) under the specs root. */
 	isIgnored(path: string): boolean {
-		if (!isUnder(path, this.specsRoot)) return false;
-		const folder = dirname(path);
-		let ignored = this.ignoredMemo.get(folder);
-		if (ignored === undefined) {
-			ignored = this.ignored(path);
-			this.ignoredMemo.set(folder, ignored);
-		}
-		return ignored;
+		return this.roles.isIgnored(path);
 	}
 
 	private role(path: string): PathRole {
-		const role = classifyPath(path, this.specsRoot);
-		return role === 'other' || this.isIgnored(path) ? 'other' : role;
+		return this.roles.roleOf(path);
 	}
 
 	private addFile(path: string): PathRole {

@@ -69,7 +69,7 @@ export function linkGraphBacklinks(notes: Iterable<readonly [string, readonly st
 	const unnamed: [string, string][] = [];
 	for (const [source, targets] of notes) {
 		for (const target of targets) {
-			const names = linkNames(target);
+			const names = linkNamesFast(target);
 			if (names === null) unnamed.push([source, target]);
 			else for (const name of names) push(byName, name, [source, target]);
 		}
@@ -88,14 +88,33 @@ export function linkGraphBacklinks(notes: Iterable<readonly [string, readonly st
 /**
  * The names of files a link can reach, as fileName gives them: the link's last part in lower
  * case, with and without one `.md` (the resolver tries the link as written and with `.md`). null
- * when the last part is `..` or there is none.
+ * when the last part is `..` or there is none. The plain rule of linkNamesFast.
  */
-function linkNames(linkpath: string): string[] | null {
+export function linkNames(linkpath: string): string[] | null {
 	const path = linkpath.split('|')[0].split('#')[0].replace(/\\/g, '/');
 	const parts = path.split('/').filter((p) => p !== '' && p !== '.');
 	const last = parts[parts.length - 1];
 	if (last === undefined || last === '..') return null;
 	const name = last.toLowerCase();
+	const bare = withoutMd(name);
+	return bare === name ? [name] : [name, bare];
+}
+
+/**
+ * linkNames for the common link, its last part found by the slash before it instead of splitting
+ * the whole path (it runs for every link of the vault); a backslash, a trailing slash or a `.`
+ * or `..` part goes to the plain rule.
+ */
+export function linkNamesFast(linkpath: string): string[] | null {
+	let end = linkpath.length;
+	const bar = linkpath.indexOf('|');
+	if (bar >= 0) end = bar;
+	const hash = linkpath.indexOf('#');
+	if (hash >= 0 && hash < end) end = hash;
+	const start = linkpath.lastIndexOf('/', end - 1) + 1;
+	if (start >= end || linkpath.includes('\\')) return linkNames(linkpath);
+	const name = linkpath.slice(start, end).toLowerCase();
+	if (name === '.' || name === '..') return linkNames(linkpath);
 	const bare = withoutMd(name);
 	return bare === name ? [name] : [name, bare];
 }

@@ -10,16 +10,23 @@ export interface CacheEntry<T> {
 	value: T;
 }
 
-/** The cache file as JSON: a format and the program that wrote it, what it holds, the vault, and an entry per path. */
+/**
+ * The cache file as JSON: a format and the program that wrote it, what it holds, the vault, and
+ * the entries column by column (paths; sizes, mtimes and ctimes three numbers a path; hashes;
+ * values): a few long arrays parse in about half the time of an object per path.
+ */
 interface CacheFile {
 	format: number;
 	program: string;
 	kind: string;
 	vault: string;
-	entries: Record<string, [number, number, number, string | null, unknown]>;
+	paths: string[];
+	stats: number[];
+	hashes: (string | null)[];
+	values: unknown[];
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * The build that reads and writes the cache: a rebuilt or upgraded spec-work may read notes
@@ -31,8 +38,13 @@ const PROGRAM = ((): string => {
 })();
 
 export function cacheJson<T>(kind: string, vault: string, entries: ReadonlyMap<string, CacheEntry<T>>): string {
-	const out: CacheFile = { format: FORMAT, program: PROGRAM, kind, vault, entries: {} };
-	for (const [path, e] of entries) out.entries[path] = [e.size, e.mtimeMs, e.ctimeMs, e.hash, e.value];
+	const out: CacheFile = { format: FORMAT, program: PROGRAM, kind, vault, paths: [], stats: [], hashes: [], values: [] };
+	for (const [path, e] of entries) {
+		out.paths.push(path);
+		out.stats.push(e.size, e.mtimeMs, e.ctimeMs);
+		out.hashes.push(e.hash);
+		out.values.push(e.value);
+	}
 	return JSON.stringify(out);
 }
 
@@ -49,11 +61,16 @@ export function parseCache<T>(text: string, kind: string, vault: string, isValue
 	} catch {
 		return entries;
 	}
-	if (!isObject(data) || data.format !== FORMAT || data.program !== PROGRAM || data.kind !== kind || data.vault !== vault || !isObject(data.entries)) return entries;
-	for (const [path, value] of Object.entries(data.entries)) {
-		if (!isEntry(value) || !isValue(value[4])) return new Map();
-		const [size, mtimeMs, ctimeMs, hash] = value;
-		entries.set(path, { size, mtimeMs, ctimeMs, hash, value: value[4] });
+	if (!isObject(data) || data.format !== FORMAT || data.program !== PROGRAM || data.kind !== kind || data.vault !== vault) return entries;
+	const { paths, stats, hashes, values } = data;
+	if (!isTexts(paths) || !Array.isArray(stats) || !Array.isArray(hashes) || !Array.isArray(values)) return entries;
+	if (stats.length !== 3 * paths.length || hashes.length !== paths.length || values.length !== paths.length) return entries;
+	for (let i = 0; i < paths.length; i++) {
+		const [size, mtimeMs, ctimeMs] = [stats[3 * i], stats[3 * i + 1], stats[3 * i + 2]];
+		const hash = hashes[i];
+		const value = values[i];
+		if (!Number.isFinite(size) || !Number.isFinite(mtimeMs) || !Number.isFinite(ctimeMs) || !isTextOrNull(hash) || !isValue(value)) return new Map();
+		entries.set(paths[i], { size, mtimeMs, ctimeMs, hash, value });
 	}
 	return entries;
 }
@@ -63,9 +80,5 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 export const isText = (v: unknown): v is string => typeof v === 'string';
-export const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+export const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 export const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
-
-function isEntry(v: unknown): v is CacheFile['entries'][string] {
-	return Array.isArray(v) && v.length === 5 && v.slice(0, 3).every(Number.isFinite) && isTextOrNull(v[3]);
-}

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { isLinkSource, linkGraphBacklinks, outgoingTargets, scanBacklinks } from '../../../src/core/reports/backlinks';
+import { isLinkSource, linkGraphBacklinks, linkNames, linkNamesFast, outgoingTargets, scanBacklinks } from '../../../src/core/reports/backlinks';
 import { Workspace } from '../../../src/core/workspace/workspace';
 import { EXAMPLE_VAULT, readVaultFiles } from '../../helpers/vault-files';
 import { memoryWorkspace } from '../../helpers/workspace';
@@ -76,6 +76,19 @@ describe('backlinks from the link graph', () => {
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	it('finds the file names of each link as the plain rule does, fast path or not', () => {
+		const part = fc.constantFrom('a', 'B.md', 'x.MD.md', 'run.sh', '.', '..', '', 'n b', 'İ', '.md');
+		const spelling = fc.tuple(fc.array(part, { maxLength: 4 }), fc.constantFrom('/', '\\'), fc.constantFrom('', '#H', '|alias', '#H|a', '|a#H', '/'));
+		fc.assert(
+			fc.property(spelling, ([parts, slash, tail]) => {
+				const linkpath = parts.join(slash) + tail;
+				expect(linkNamesFast(linkpath)).toEqual(linkNames(linkpath));
+			}),
+			{ numRuns: 3000 },
+		);
+		expect(linkNamesFast('specs/1/Run.md#Goal|see')).toEqual(['run.md', 'run']);
 	});
 
 	it('keeps of a note only where its links go, each once, frontmatter included', () => {
