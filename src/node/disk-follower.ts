@@ -5,6 +5,7 @@ import type { SpecIndex } from '../core/index/spec-index';
 import type { LinkResolver } from '../core/links/link-resolver';
 import { readEntries, type FsFileStore } from './fs-file-store';
 import { SETTLE_MS, statTimes, type FileTimes, type IndexCacheOptions } from './index-cache/index-cache';
+import { tempOwner } from './temp-files';
 import { JOURNAL_NAME } from './write-journal';
 
 /** What a file's stat said when it was read, and whether it had changed too lately for that to tell. */
@@ -27,9 +28,11 @@ interface Stamp {
 export class DiskFollower {
 	private readonly stamps = new Map<string, Stamp | null>();
 	private readonly settings = new Map<string, string | null>();
-	/** Each folder's entries as last read, by absolute path. */
-	private readonly folders = new Map<string, { stamp: Stamp; entries: Dirent[] }>();
+	/** Each folder of the last listing: its entries as last read, by absolute path, and whether they hold a temporary file. */
+	private readonly folders = new Map<string, { stamp: Stamp; entries: Dirent[]; temps: boolean }>();
 	private known: Set<string> = new Set();
+	/** The last listing made with the folders' entries kept (null before the first). */
+	private listed: FileEntry[] | null = null;
 	private readonly now: () => number;
 	private readonly settleMs: number;
 	private readonly stat: (absolute: string) => FileTimes | undefined;
@@ -68,27 +71,10 @@ export class DiskFollower {
 		if (this.settingsFiles.some((path) => this.settingsText(path) !== this.settings.get(path)) || existsSync(nodePath.join(this.vaultPath, JOURNAL_NAME))) return null;
 		// Gone: an opening refuses the vault, and says so.
 		if (statSync(nodePath.join(this.vaultPath, index.specsRoot), { throwIfNoEntry: false })?.isDirectory() !== true) return null;
-		const listed = await this.store.list('', (absolute) => this.folderEntries(absolute));
-		const now = new Set(listed.map((f) => f.path));
-		let moved = false;
-		for (const path of this.known) {
-			if (now.has(path)) continue;
-			moved = true;
-			links.remove(path);
-			index.remove(path);
-			this.stamps.delete(path);
-		}
-		// Only new files and the spec notes already read need a look: every other file's name is all the index keeps.
+		const previous = this.listed;
+		const listed = await this.listing();
 		const reread: string[] = [];
-		for (const path of now) {
-			if (this.known.has(path)) continue;
-			moved = true;
-			links.add(path);
-			if (index.needsText(path)) reread.push(path);
-			else if (index.concerns(path)) index.update(path);
-		}
-		// Any file's name can change where a spec's links lead (a note at the vault root taking a parent link).
-		if (moved) index.linksChanged();
+		if (listed !== previous) this.followListing(listed, links, index, reread);
 		for (const path of this.stamps.keys()) if (this.changed(path)) reread.push(path);
 		for (const path of reread) {
 			this.stamp(path);
@@ -101,8 +87,58 @@ export class DiskFollower {
 			}
 			index.update(path, text);
 		}
-		this.known = now;
 		return listed;
+	}
+
+	/**
+	 * The vault's files: the last listing again when no folder of it moved (a stat of each folder,
+	 * no entries read, no file listed), else a listing that reads only the entries of folders that
+	 * moved. Not again while a folder holds a temporary file: its writer may yet die and leave it
+	 * for the store to clear, which only a listing notices.
+	 */
+	private async listing(): Promise<FileEntry[]> {
+		if (this.listed !== null && this.foldersUnchanged()) return this.listed;
+		const visited = new Set<string>();
+		const listed = await this.store.list('', (absolute) => {
+			visited.add(absolute);
+			return this.folderEntries(absolute);
+		});
+		// Folders gone from the vault are forgotten, so that the next call can find every folder unchanged.
+		for (const folder of this.folders.keys()) if (!visited.has(folder)) this.folders.delete(folder);
+		this.listed = listed;
+		return listed;
+	}
+
+	private foldersUnchanged(): boolean {
+		for (const [absolute, kept] of this.folders) {
+			const st = this.stat(absolute);
+			if (st === undefined || kept.temps || kept.stamp.recent || !sameTimes(kept.stamp, st)) return false;
+		}
+		return true;
+	}
+
+	/** Tells `links` and `index` of the files added and removed since the listing before, and notes the new files to read. */
+	private followListing(listed: readonly FileEntry[], links: LinkResolver, index: SpecIndex, reread: string[]): void {
+		const now = new Set(listed.map((f) => f.path));
+		let moved = false;
+		for (const path of this.known) {
+			if (now.has(path)) continue;
+			moved = true;
+			links.remove(path);
+			index.remove(path);
+			this.stamps.delete(path);
+		}
+		// Only new files and the spec notes already read need a look: every other file's name is all the index keeps.
+		for (const path of now) {
+			if (this.known.has(path)) continue;
+			moved = true;
+			links.add(path);
+			if (index.needsText(path)) reread.push(path);
+			else if (index.concerns(path)) index.update(path);
+		}
+		// Any file's name can change where a spec's links lead (a note at the vault root taking a parent link).
+		if (moved) index.linksChanged();
+		this.known = now;
 	}
 
 	/**
@@ -116,7 +152,7 @@ export class DiskFollower {
 		if (st !== undefined && kept !== undefined && !kept.stamp.recent && sameTimes(kept.stamp, st)) return kept.entries;
 		const entries = readEntries(absolute);
 		if (st === undefined) this.folders.delete(absolute);
-		else this.folders.set(absolute, { stamp: this.stampOf(st), entries });
+		else this.folders.set(absolute, { stamp: this.stampOf(st), entries, temps: entries.some((e) => tempOwner(e.name) !== null) });
 		return entries;
 	}
 

@@ -79,6 +79,40 @@ describe('a workspace kept open and refreshed', () => {
 			}
 		});
 
+		it('lists no folder again while none moved, and forgets the folders deleted since', async () => {
+			const lists = jest.spyOn(FsFileStore.prototype, 'list');
+			try {
+				expect(await ws.refresh!()).toBe(true);
+				expect(await ws.refresh!()).toBe(true);
+				// The first refresh lists the vault (and keeps its folders); the second finds every folder as it was.
+				expect(lists).toHaveBeenCalledTimes(1);
+				rmSync(join(vault, 'specs/1000/1001/deliverables'), { recursive: true });
+				expect(await ws.refresh!()).toBe(true);
+				expect(ws.links.has('specs/1000/1001/deliverables/scripts/benchmark.sh')).toBe(false);
+				expect(lists).toHaveBeenCalledTimes(2);
+				// Were the deleted folders still kept, their stat would fail at every call and the vault be listed each time.
+				expect(await ws.refresh!()).toBe(true);
+				expect(lists).toHaveBeenCalledTimes(2);
+			} finally {
+				lists.mockRestore();
+			}
+		});
+
+		it('lists the vault at every call while a folder holds a temporary file, as only a listing finds one its writer left', async () => {
+			const lists = jest.spyOn(FsFileStore.prototype, 'list');
+			const dead = 2 ** 22 + 12345;
+			const temp = join(vault, 'specs/1000/1001', `.1014.spec.md.spec-work-${dead}.tmp`);
+			try {
+				writeFileSync(temp, 'half a note');
+				expect(await ws.refresh!()).toBe(true);
+				expect(await ws.refresh!()).toBe(true);
+				expect(lists).toHaveBeenCalledTimes(2);
+				expect(ws.links.has('specs/1000/1001/.1014.spec.md.spec-work-' + dead + '.tmp')).toBe(false);
+			} finally {
+				lists.mockRestore();
+			}
+		});
+
 		it('asks to be opened afresh when the plugin settings change, and a fresh opening uses them', async () => {
 			mkdirSync(join(vault, '.obsidian/plugins/spec-workflow'), { recursive: true });
 			writeFileSync(join(vault, '.obsidian/plugins/spec-workflow/data.json'), '{"defaultParticipants":"Ana"}');
