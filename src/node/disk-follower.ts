@@ -58,9 +58,11 @@ export class DiskFollower {
 		this.stamps.set(path, st ? this.stampOf(st) : null);
 	}
 
-	/** The listing the workspace was opened with. */
-	opened(files: readonly FileEntry[]): void {
+	/** The listing the workspace is opened with, its folders kept for the calls after. */
+	async openingListing(): Promise<FileEntry[]> {
+		const files = await this.listing();
 		this.known = new Set(files.map((f) => f.path));
+		return files;
 	}
 
 	/**

@@ -85,8 +85,7 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	const now = clock(options.now);
 	// A crashed run's write is finished or dropped before anything reads the vault.
 	for (const line of store.recover()) options.warn?.(line);
-	let files = await store.list('');
-	follower?.opened(files);
+	let files = follower ? await follower.openingListing() : await store.list('');
 	const links = new LinkResolver(files.map((f) => f.path));
 	const ignore = options.ignore ?? savedIgnoredFolders(data);
 	const index = new SpecIndex({ specsRoot, ignore, resolveLink: (l, s) => links.resolve(l, s) });
