@@ -139,13 +139,14 @@ function readWikilink(text: string, start: number, open: number, embed: boolean,
 	if (body.includes('\n') || body.includes('[[')) return null;
 	const pipe = body.indexOf('|');
 	let pathAndSub = pipe < 0 ? body : body.slice(0, pipe);
-	// No file name holds a bracket: `[[E01] Hot Storage](E01.md) ... ]]` is a markdown link, not this.
-	if (pathAndSub.includes('[') || pathAndSub.includes(']')) return null;
 	// In a table the pipe is written `\|`; the backslash belongs to neither part.
 	if (pipe >= 0 && pathAndSub.endsWith('\\')) pathAndSub = pathAndSub.slice(0, -1);
 	const alias = pipe < 0 ? null : body.slice(pipe + 1);
 	const hash = pathAndSub.indexOf('#');
 	const pathRaw = hash < 0 ? pathAndSub : pathAndSub.slice(0, hash);
+	// No file name holds a bracket: `[[E01] Hot Storage](E01.md) ... ]]` is a markdown link, not this.
+	// A heading may (`[[spec#Step [2] mount]]`), and Obsidian follows such a link.
+	if (pathRaw.includes('[') || pathRaw.includes(']')) return null;
 	const subpath = hash < 0 ? '' : pathAndSub.slice(hash).trim();
 	const lead = pathRaw.length - pathRaw.trimStart().length;
 	const target = pathRaw.trim();

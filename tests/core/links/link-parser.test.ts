@@ -52,6 +52,15 @@ describe('parseLinks: wikilinks', () => {
 		]);
 	});
 
+	test('a heading in a wikilink may hold brackets, a file name may not', () => {
+		const links = parseLinks('See [[1000-epic-lab.spec#Step [2] mount|step two]] and ![[x#A [b]]] but [[E01] Hot Storage](E01.md) ]].');
+		expect(links.map((l) => [l.kind, l.target, l.subpath, l.alias])).toEqual([
+			['wikilink', '1000-epic-lab.spec', '#Step [2] mount', 'step two'],
+			['wikilink', 'x', '#A [b', null],
+			['markdown', 'E01.md', '', '[E01] Hot Storage'],
+		]);
+	});
+
 	test('wikilinks are not %-decoded', () => {
 		expect(targets('[[My%20Note]]')).toEqual(['My%20Note']);
 	});
