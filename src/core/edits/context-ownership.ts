@@ -1,5 +1,5 @@
 import { Spec } from '../index/spec';
-import { parseLinks } from '../links/link-parser';
+import { parseLinks, parseLinkText } from '../links/link-parser';
 import { headerEnd } from '../metadata/header-lines';
 import { readSpecMetadata } from '../metadata/spec-metadata';
 import { WorkflowError } from '../workspace/workflow-error';
@@ -24,7 +24,7 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	if (ws.index.isIgnored(path)) return foreign(spec, path, null, 'is in a folder left out of discovery (a backup or archive copy)');
 	// Another spec's note is never a journal, though it links to this spec (an epic listing its features).
 	const asSpec = ws.index.byPath(path);
-	if (asSpec === spec) return { owner: null, message: `${path} is the spec ${spec.id} itself, not a journal; remove its context property, or point it at a journal beside it` };
+	if (asSpec === spec) return { owner: null, message: `${path} is the spec ${spec.id} itself, not a journal; ${REPOINT} a journal beside it, or remove it` };
 	if (asSpec) return foreign(spec, path, asSpec, `is the spec ${asSpec.id}`);
 	if (ws.index.isLayoutContext(spec, path)) return null;
 	const byLayout = ws.index.layoutOwnerOf(path, spec);
@@ -34,6 +34,10 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 		const owner = ws.index.resolveSpecRef(named, path);
 		if (owner === spec) return null;
 		if (owner) return foreign(spec, path, owner, `is the journal of ${owner.id} (its Spec line: ${named})`);
+		// A Spec line naming a note that is no spec here (a backup copy's spec beside it): the journal is that note's.
+		const target = parseLinkText(named)?.target ?? named;
+		const note = target === '' ? null : ws.links.resolve(target, path);
+		if (note !== null && note !== spec.path && note !== path) return foreign(spec, path, null, `is the journal of ${note} (its Spec line: ${named})`);
 	}
 	// A link back counts in a file named as a journal, or in the lines under a note's title: not any
 	// note that mentions the spec somewhere (an overview listing every spec).
@@ -47,8 +51,11 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	};
 }
 
+/** What to change, in the spec: its context may be named by a property or by a header line. */
+const REPOINT = 'point its context property or **Context** line at';
+
 function foreign(spec: Spec, path: string, owner: Spec | null, why: string): ForeignContext {
-	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); give ${spec.id} a journal of its own: remove its context property, or point it at a file beside it` };
+	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); give ${spec.id} a journal of its own: ${REPOINT} a file beside it, or remove it` };
 }
 
 /** Refuses, before any write, a context file that is not the spec's own (see foreignContext). */

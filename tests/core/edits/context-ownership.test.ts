@@ -58,7 +58,7 @@ describe('a spec writes only into its own journal', () => {
 			ws,
 			() => startSession(ws, { id: '1005' }),
 			'context-of-other-spec',
-			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it',
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
 		);
 	});
 
@@ -134,7 +134,7 @@ describe('views never show another spec’s journal as the spec’s own', () => 
 	it('status and resume of 1005 say its context property points at 1002’s journal, and show none of its sessions', async () => {
 		const ws = await memoryWorkspace(VAULT);
 		const why =
-			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: remove its context property, or point it at a file beside it';
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or **Context** line at a file beside it, or remove it';
 		const status = await specStatus(ws, '1005');
 		expect([status.context, status.foreignContext, status.sessions]).toEqual([null, why, []]);
 		expect(formatStatus(status)).toContain(`\nNot read: ${why}\n`);
@@ -211,7 +211,23 @@ describe('a context property pointing into an ignored folder', () => {
 			ws,
 			() => startSession(ws, { id: '1015' }),
 			'context-of-other-spec',
-			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: remove its context property, or point it at a file beside it',
+			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
+		);
+	});
+});
+
+describe('a context property pointing into a backup copy outside the specs folder', () => {
+	it('is refused naming the copy’s spec its Spec line names, never advising a Spec line for the live spec', async () => {
+		const ws = await memoryWorkspace({
+			'specs/E01/F01/T04/E01-F01-T04.spec.md': '---\ntype: task\ncontext: specs_backup/E01/F01/T04/E01-F01-T04.context.md\n---\n# E01-F01-T04 - Parse CSV headers\n',
+			'specs_backup/E01/F01/T04/E01-F01-T04.spec.md': '---\ntype: task\n---\n# E01-F01-T04 - Parse CSV headers\n',
+			'specs_backup/E01/F01/T04/E01-F01-T04.context.md': '# Context: Parse CSV headers\n\n**Spec**: [[E01-F01-T04.spec|E01-F01-T04]]  \n',
+		});
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: 'E01-F01-T04' }),
+			'context-of-other-spec',
+			'specs_backup/E01/F01/T04/E01-F01-T04.context.md is the journal of specs_backup/E01/F01/T04/E01-F01-T04.spec.md (its Spec line: [[E01-F01-T04.spec|E01-F01-T04]]), not of E01-F01-T04 (specs/E01/F01/T04/E01-F01-T04.spec.md); give E01-F01-T04 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
 		);
 	});
 });
@@ -297,7 +313,7 @@ describe('a context property pointing at the spec itself', () => {
 			ws,
 			() => startSession(ws, { id: '1001' }),
 			'context-of-other-spec',
-			'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; remove its context property, or point it at a journal beside it',
+			'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; point its context property or **Context** line at a journal beside it, or remove it',
 		);
 	});
 });
