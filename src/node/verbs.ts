@@ -31,6 +31,7 @@ import { BASE_VERB } from './base-verb';
 import { MCP_VERB } from './mcp-verb';
 import { REVIEW_VERBS } from './review-verb';
 import { PROPOSAL_VERBS } from './await-verb';
+import { completedLine } from '../core/text/call-text';
 import { Verb, verbInput, written } from './verb-adapter';
 
 export type { Verb, VerbInput, VerbResult } from './verb-adapter';
@@ -141,7 +142,8 @@ export const VERBS: Record<string, Verb> = {
 		async run(ws, args) {
 			const r = await FINISH.run(ws, verbInput(this, FINISH, args), optionalGit(ws));
 			const time = r.minutes === null ? '' : ` after ${formatDuration(r.minutes)}`;
-			return { json: r, text: `Session ${r.session} ${r.status}${time}\n${written(r.written)}` };
+			const change = completedLine(r);
+			return { json: r, text: `Session ${r.session} ${r.status}${time}\n${change === '' ? '' : `${change}\n`}${written(r.written)}` };
 		},
 	},
 	new: {

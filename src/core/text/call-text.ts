@@ -1,5 +1,6 @@
 import { workBegunLine } from '../edits/work-begins';
 import { FileStoreError } from '../files/file-store';
+import type { FinishResult } from '../workflow/finish-session';
 import type { LogResult } from '../workflow/log-entry';
 import { WorkflowError } from '../workspace/workflow-error';
 
@@ -16,6 +17,13 @@ export function written(paths: readonly string[]): string {
 /** A log entry's answer: where it went, whether work began, what was written. */
 export function logText(r: LogResult): string {
 	return `Logged to session ${r.session} › ${r.heading}${workBegunLine(r.workBegun)}\n${written(r.written)}`;
+}
+
+/** What `finish --complete` did to the spec, and the work it still lists: '' when it did nothing. */
+export function completedLine(r: Pick<FinishResult, 'statusChange' | 'openTasks'>): string {
+	if (!r.statusChange) return '';
+	const open = r.openTasks === 0 ? '' : ` with ${r.openTasks} task${r.openTasks === 1 ? '' : 's'} not done`;
+	return `Spec ${r.statusChange.spec}: ${r.statusChange.from ?? '(no status)'} → completed${open}`;
 }
 
 /**

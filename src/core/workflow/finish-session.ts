@@ -7,7 +7,8 @@ import { appendToSection, ensureSection } from '../markdown/section-edits';
 import { findSection, parseSections, sameTitle, type Section } from '../markdown/sections';
 import { applyEdits, lineAt, type TextEdit } from '../markdown/text-edit';
 import { ChangeSet } from '../workspace/file-changes';
-import { activeSessionIn, appendHeadingBlock, ensureContextSection, requireActiveSession, safeText, sessionSection, setSessionFieldEdit } from '../edits/session-edits';
+import { activeSessionIn, appendHeadingBlock, ensureContextSection, noteStatus, requireActiveSession, safeText, sessionSection, setSessionFieldEdit } from '../edits/session-edits';
+import { specProgress } from '../reports/progress-rollup';
 import { setField, touchUpdated } from '../edits/spec-fields';
 import { WorkflowError } from '../workspace/workflow-error';
 import { commitChanges, requireSpec, Workspace } from '../workspace/workspace';
@@ -43,6 +44,10 @@ export interface FinishResult {
 	/** The session's duration as now written; null when it is not known. */
 	minutes: number | null;
 	status: FinishStatus;
+	/** With `complete`: the spec's status before and after, when it changed. */
+	statusChange: { spec: string; from: string | null; to: 'completed' } | null;
+	/** With `complete`: the spec's tasks not done (pending, in progress or blocked; cancelled ones are not counted), so a spec completed with work left says so. */
+	openTasks: number;
 	written: string[];
 }
 
@@ -62,7 +67,8 @@ export const UNKNOWN_DURATION = 'unknown (no start time recorded)';
  * - the context's `## Metrics` › `### Implementation` lines `- **Total Sessions**:` and
  *   `- **Total Duration**:` (sum of the sessions' durations) refreshed, created when missing; other
  *   metric lines are left as they are;
- * - with `complete`, the spec and context status become `completed` (and the spec's `updated`).
+ * - with `complete`, the spec and context status become `completed` (and the spec's `updated`);
+ *   the result says the spec's change and how many of its tasks are not done.
  *
  * Also sets the context's `updated`. Without an active session nothing is written.
  */
@@ -89,14 +95,21 @@ export async function finishSession(ws: Workspace, options: FinishOptions): Prom
 		if (options.complete) out = setField(out, path, 'status', 'completed');
 		return touchUpdated(out, path, stamp);
 	});
+	let statusChange: FinishResult['statusChange'] = null;
+	let openTasks = 0;
 	if (options.complete) {
+		const left = await specProgress(ws, spec);
+		openTasks = left.total - left.done;
 		await changes.modify(spec.path, (text) => {
+			const from = noteStatus(text, spec.path).raw.trim() || null;
 			const out = setField(text, spec.path, 'status', 'completed');
-			return out === text ? text : touchUpdated(out, spec.path, stamp);
+			if (out === text) return text;
+			statusChange = { spec: spec.id, from, to: 'completed' };
+			return touchUpdated(out, spec.path, stamp);
 		});
 	}
 	const written = await commitChanges(ws, changes);
-	return { session: session.number, minutes, status, written };
+	return { session: session.number, minutes, status, statusChange, openTasks, written };
 }
 
 /** Duration and Status of the session, edited in place (a missing line is added after the others). */

@@ -16,6 +16,7 @@ import { pickSpec } from '../shared/spec-picker';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { TASK_STATE_LABEL } from '../shared/task-marks';
 import { workBegunLine } from '../../core/edits/work-begins';
+import { completedLine } from '../../core/text/call-text';
 import { activeSpec, failureMessage, runOperation, specForCommand } from './command-context';
 import { commitText } from './commit-commands';
 import { beginSession, noticeStarted, startedMessage, startModalData } from './session-start';
@@ -118,7 +119,8 @@ export async function finishWork(plugin: SpecWorkflowPlugin, spec: Spec): Promis
 		const result = await runOperation(plugin, (ws) => FINISH.run(ws, { id: spec.id, status: input.status, summary: input.summary, complete: input.complete }, {}));
 		if (!result) return false;
 		const time = result.minutes === null ? '' : ` after ${formatDuration(result.minutes)}`;
-		new Notice(`Session ${result.session} on ${spec.id} ${result.status}${time}${input.complete ? ', spec marked completed' : ''}`);
+		const change = completedLine(result);
+		new Notice(`Session ${result.session} on ${spec.id} ${result.status}${time}${change === '' ? '' : `\n${change}`}`);
 		return true;
 	}).open();
 }

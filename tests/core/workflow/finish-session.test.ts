@@ -1,6 +1,7 @@
 jest.mock('yaml', () => jest.requireActual<typeof import('../../helpers/yaml-engines')>('../../helpers/yaml-engines').switchableYaml);
 import { readContextFile } from '../../../src/core/context/context-file';
 import { activeSession } from '../../../src/core/context/session';
+import { completedLine } from '../../../src/core/text/call-text';
 import { finishSession, UNKNOWN_DURATION } from '../../../src/core/workflow/finish-session';
 import { logEntry } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
@@ -29,7 +30,7 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 		it('closes the session with the duration from Started (14:30 → 17:00 is 2.5 hours) and refreshes the metrics', async () => {
 			const ws = await started();
 			const result = await finishSession(ws, { id: '1014' });
-			expect(result).toEqual({ session: 3, minutes: 150, status: 'completed', written: [CTX_1014] });
+			expect(result).toEqual({ session: 3, minutes: 150, status: 'completed', statusChange: null, openTasks: 0, written: [CTX_1014] });
 
 			let expected = replaceOnce(EXAMPLE[CTX_1014], '**Updated**: 2025-08-27 11:00', '**Updated**: 2025-08-28 17:00');
 			expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}`);
@@ -65,6 +66,15 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 			expect(edited[SPEC_1014]).toBe(spec);
 			expect(edited[CTX_1014]).toBe(ctx);
 			expect(ws.index.get('1014')?.status).toBe('completed');
+			// The plan still has Documentation in progress and Final validation pending: the answer says so.
+			expect(result.statusChange).toEqual({ spec: '1014', from: 'implementing', to: 'completed' });
+			expect(result.openTasks).toBe(2);
+			expect(completedLine(result)).toBe('Spec 1014: implementing → completed with 2 tasks not done');
+		});
+
+		it('says nothing of the spec when it did not change it', () => {
+			expect(completedLine({ statusChange: null, openTasks: 3 })).toBe('');
+			expect(completedLine({ statusChange: { spec: 'E01', from: null, to: 'completed' }, openTasks: 1 })).toBe('Spec E01: (no status) → completed with 1 task not done');
 		});
 
 		it('refuses when no session is active and writes nothing', async () => {

@@ -21,7 +21,7 @@ describe('Finish session…', () => {
 
 		await finishSession(ws, { id: '1014', status: 'partial', summary: 'Runbook written; restore drill passed.\nValidation with the downstream teams is next.', complete: true });
 		expect(await vaultFiles(app)).toEqual(ws.store.snapshot());
-		expect(notices).toEqual(['Session 3 on 1014 partial after 2.5 hours, spec marked completed']);
+		expect(notices).toEqual(['Session 3 on 1014 partial after 2.5 hours\nSpec 1014: implementing → completed with 2 tasks not done']);
 		expect(getOpenModal()).toBeNull();
 	});
 
