@@ -101,11 +101,15 @@ export interface IdsWritten {
 export function specIds(path: string, written: IdsWritten, contextsBeside: readonly string[]): { id: string; aliases: string[]; title: string } {
 	const fileId = idFromSpecPath(path);
 	const nameId = parseOldName(fileId)?.id ?? fileId;
-	const id = fullerId(nameId, [written.property, written.heading, ...contextsBeside.map(contextId)]);
+	const candidates = [written.property, written.heading, ...contextsBeside.map(contextId)];
+	let id = fullerId(nameId, candidates);
+	// A name that is an id and then words (`F02-loader/spec.md`, `1001-nas.spec.md`): the id the note writes, when it is that id or a fuller form of it.
+	const lead = id === nameId ? idBeforeWords(nameId) : null;
+	if (lead !== null) id = candidates.find((c): c is string => !!c && (c.toLowerCase() === lead.toLowerCase() || extendsId(c, lead))) ?? id;
 	// A task in a folder of its own short name (`T04/E01-F01-T04.spec.md`) answers to that name too, as `F01/spec.md` does.
 	const folder = basename(dirname(path));
 	const folderAlias = extendsId(id, folder) ? folder : null;
-	const aliases = [fileId, nameId, written.property, folderAlias].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
+	const aliases = [fileId, nameId, written.property, folderAlias, id !== nameId ? lead : null].filter((a, i, all): a is string => a !== null && a !== id && all.indexOf(a) === i);
 	const title = written.title === null ? '' : stripIdPrefix(written.title, [id, ...aliases]).trim();
 	return { id, aliases, title: title === '' ? id : title };
 }
@@ -114,6 +118,17 @@ export function specIds(path: string, written: IdsWritten, contextsBeside: reado
 function fullerId(nameId: string, candidates: readonly (string | null | undefined)[]): string {
 	for (const candidate of candidates) if (candidate && extendsId(candidate, nameId)) return candidate;
 	return nameId;
+}
+
+/**
+ * The id at the start of a name that goes on in words (`F02` of `F02-loader`, `E01-F02` of
+ * `E01-F02-cold-tier`): the parts up to the first holding no digit. null when every part holds one
+ * (`E01-F02-T04` is an id, not an id and a slug) or the first holds none.
+ */
+function idBeforeWords(name: string): string | null {
+	const parts = name.split(/[-_ ]/);
+	const word = parts.findIndex((p) => !/\d/.test(p));
+	return word > 0 && parts.slice(word).some((p) => p !== '') ? name.slice(0, parts.slice(0, word).join('-').length) : null;
 }
 
 function contextId(name: string): string {

@@ -92,6 +92,35 @@ describe('a task in a folder of its own short name', () => {
 	});
 });
 
+describe('a name that is an id and then words', () => {
+	it('answers to the id its heading writes, the name and the short id being aliases, and shows the title once', async () => {
+		const ws = await memoryWorkspace({
+			'specs/E01/epic.md': '# E01: Ingestion\n\n## Features\n- [[F02-loader/spec|E01-F02 - Loader]]\n',
+			'specs/E01/F02-loader/spec.md': '# E01-F02: Loader\n\n**Status**: implementing\n',
+			'specs/1000/1001-nas.spec.md': '# 1001 - NAS mount\n',
+			'specs/E01/F02-loader/T01-parse-rows.spec.md': '# E01-F02-T01 Parse rows\n',
+		});
+		expect(ws.index.get('E01-F02')).toMatchObject({ id: 'E01-F02', aliases: ['F02-loader', 'F02'], title: 'Loader' });
+		expect(ws.index.get('1001')).toMatchObject({ id: '1001', aliases: ['1001-nas'], title: 'NAS mount' });
+		expect(ws.index.get('T01')).toMatchObject({ id: 'E01-F02-T01', title: 'Parse rows' });
+		expect(ws.index.parentOf(ws.index.get('E01-F02-T01')!)?.id).toBe('E01-F02');
+	});
+
+	it('keeps the name when the note writes no id of it, and never reads an id of three parts as id and words', async () => {
+		const ws = await memoryWorkspace({
+			'specs/E01/F02-loader/spec.md': '# Loader\n',
+			'specs/E01/F03-cache/spec.md': '# E07: Something else\n',
+			'specs/E01/E01-F02-T04.spec.md': '# E01 - Misplaced heading\n',
+		});
+		expect(
+			ws.index
+				.all()
+				.map((s) => s.id)
+				.sort(),
+		).toEqual(['E01-F02-T04', 'F02-loader', 'F03-cache']);
+	});
+});
+
 describe('incremental updates give what a full read gives', () => {
 	it('a title keeps no copy of an id a context beside the spec brings later', async () => {
 		const ws = await memoryWorkspace({ 'specs/E13/epic.md': '# Tools\n', 'specs/E13/F01/spec.md': '---\ntitle: E13-F01 Parser\n---\n' });
