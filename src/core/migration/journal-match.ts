@@ -19,12 +19,25 @@ export interface SpecNames<S extends NamedSpec = NamedSpec> {
 	/** By id or by nameId. */
 	byIdOrNameId: Map<string, S[]>;
 	byPath: Map<string, S>;
+	/** Each id's heads with the shape of the word after them (`e01-f##` of `E01-F01-T05`): see wordShape. */
+	heads: Set<string>;
+}
+
+/** A word's shape, digits as `#` (`F01` → `f##`): the word after an id's head in a name of the same kind. */
+function wordShape(word: string): string {
+	return word.toLowerCase().replace(/\d/g, '#');
+}
+
+function addHeads(heads: Set<string>, id: string): void {
+	const words = id.split('-');
+	for (let i = 1; i < words.length; i++) heads.add(`${words.slice(0, i).join('-')}-${wordShape(words[i])}`);
 }
 
 export function specNames<S extends NamedSpec>(specs: S[]): SpecNames<S> {
 	const byAlias = new Map<string, S[]>();
 	const byId = new Map<string, S[]>();
 	const byIdOrNameId = new Map<string, S[]>();
+	const heads = new Set<string>();
 	const put = (map: Map<string, S[]>, key: string, s: S): void => {
 		const list = map.get(key);
 		if (list === undefined) map.set(key, [s]);
@@ -35,18 +48,21 @@ export function specNames<S extends NamedSpec>(specs: S[]): SpecNames<S> {
 		put(byId, s.id.toLowerCase(), s);
 		put(byIdOrNameId, s.id.toLowerCase(), s);
 		put(byIdOrNameId, s.nameId.toLowerCase(), s);
+		addHeads(heads, s.id.toLowerCase());
+		addHeads(heads, s.nameId.toLowerCase());
 	}
-	return { byAlias, byId, byIdOrNameId, byPath: new Map(specs.map((s) => [s.path, s] as const)) };
+	return { byAlias, byId, byIdOrNameId, byPath: new Map(specs.map((s) => [s.path, s] as const)), heads };
 }
 
 /**
- * The specs a journal's file name names: an old-layout name first (`1013-task-warm-storage-sata`), then a bare id.
+ * The specs a journal's file name names: an old-layout name first (`1013-task-warm-storage-sata`), then
+ * an id in each part of the name (specsInWords).
  * Looked up in indexes, not by scanning every spec per journal; the order is the specs' order per name, as a scan gives.
  */
 export function matchJournal<S extends NamedSpec>(path: string, names: SpecNames<S>): S[] {
 	const name = basename(path);
 	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
-	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
+	const { oldNames, words } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
 	const found = new Set<S>();
 	for (const oldName of oldNames) {
 		for (const s of names.byAlias.get(oldName.toLowerCase()) ?? []) found.add(s);
@@ -55,11 +71,30 @@ export function matchJournal<S extends NamedSpec>(path: string, names: SpecNames
 		for (const s of (id === undefined ? undefined : names.byId.get(id)) ?? []) found.add(s);
 	}
 	if (found.size > 0) return [...found];
-	for (const token of tokens) {
-		if (!/\d/.test(token)) continue;
-		for (const s of names.byIdOrNameId.get(token.toLowerCase()) ?? []) found.add(s);
-	}
+	for (const part of words) for (const s of specsInWords(part, names)) found.add(s);
 	return [...found];
+}
+
+/**
+ * The specs a run of dash-separated words names by id (`E01-F01-T05`, `plan-1014`, `1011-hot-storage`):
+ * the longest runs holding a digit that are a spec's id or name id, so `E01-F01-T05` is the task, not
+ * its epic `E01`. A run followed by a word shaped as the next part of a known id (`E01` before `F09`
+ * when `E01-F01` exists) is the head of an id no spec has: it names nothing, never the parent.
+ */
+function specsInWords<S extends NamedSpec>(words: string[], names: SpecNames<S>): S[] {
+	const lower = words.map((w) => w.toLowerCase());
+	for (let length = lower.length; length > 0; length--) {
+		const found = new Set<S>();
+		for (let i = 0; i + length <= lower.length; i++) {
+			const run = lower.slice(i, i + length);
+			if (!run.some((w) => /\d/.test(w))) continue;
+			const id = run.join('-');
+			if (i + length < lower.length && names.heads.has(`${id}-${wordShape(lower[i + length])}`)) continue;
+			for (const s of names.byIdOrNameId.get(id) ?? []) found.add(s);
+		}
+		if (found.size > 0) return [...found];
+	}
+	return [];
 }
 
 /** The lines and properties by which a journal names its spec (`spec_id` read as `spec id`). */
@@ -75,10 +110,28 @@ export function specsNamedInside<S extends NamedSpec>(text: string, path: string
 	const found = new Set<S>();
 	for (const value of namingValues(text)) {
 		const links = parseLinks(value, { includeFrontmatter: true });
-		const refs = links.length > 0 ? links.map((l) => l.target) : [value.replace(/^[`"']+|[`"'.,;]+$/g, '').trim()];
+		const refs = links.length > 0 ? links.map((l) => l.target) : plainRefs(value);
 		for (const ref of refs) for (const s of specsByRef(ref, path, names, resolve)) found.add(s);
 	}
 	return [...found];
+}
+
+/**
+ * The names in a value without links: a path taken whole (`specs/…/1014-task-cold über NAS.spec.md`),
+ * else each word holding a digit (`1014, 1015`, `Task 1011 - Hot storage`), else the value.
+ */
+function plainRefs(value: string): string[] {
+	const whole = unquoted(value);
+	if (whole.includes('/') || /\.md$/i.test(whole)) return [whole];
+	const words = whole
+		.split(/[\s,;]+/)
+		.map(unquoted)
+		.filter((w) => /\d/.test(w));
+	return words.length > 0 ? words : [whole];
+}
+
+function unquoted(value: string): string {
+	return value.replace(/^[`"'(]+|[`"'.,;:)]+$/g, '').trim();
 }
 
 /** The values of a note's naming properties, then of its naming lines; empty values left out. */
@@ -113,7 +166,7 @@ function specsByRef<S extends NamedSpec>(ref: string, source: string, names: Spe
 		if (target !== null) return [];
 		return specsByName(nameOfPath(ref), names);
 	}
-	return specsByName(ref.split(/\s+/).find((w) => /\d/.test(w)) ?? ref, names);
+	return specsByName(ref, names);
 }
 
 /** `…/1011-task-x.spec.md` → `1011-task-x`; `…/1001/spec.md` → `1001` (the folder stands for it). */
@@ -132,8 +185,10 @@ function specsByName<S extends NamedSpec>(name: string, names: SpecNames<S>): S[
 	const oldId = parseOldName(name)?.id.toLowerCase();
 	const byOld = oldId === undefined ? undefined : names.byId.get(oldId);
 	if (byOld) return byOld;
-	const head = lower.split('-').find((t) => /\d/.test(t));
-	return (head === undefined ? undefined : names.byIdOrNameId.get(head)) ?? [];
+	return specsInWords(
+		lower.split('-').filter((w) => w !== ''),
+		names,
+	);
 }
 
 /** Folders that old vaults kept implementation journals in, apart from the specs. */

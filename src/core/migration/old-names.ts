@@ -24,16 +24,18 @@ export function numbering(id: string): { type: SpecType; parent: string | null }
 
 /**
  * Ids named in a journal's file name, most specific first: `2025-08-25.1013-task-warm-storage-sata`
- * gives 1013 (from the old-layout part); plain tokens (`1013`, `plan-1013`) come after.
+ * gives 1013 (from the old-layout part); then each part's dash-separated words (`plan-1013` →
+ * plan, 1013; `-E01-F01-T05` → E01, F01, T05), for the compound ids they may spell.
  */
-export function idsInName(stem: string): { oldNames: string[]; tokens: string[] } {
+export function idsInName(stem: string): { oldNames: string[]; words: string[][] } {
 	const oldNames: string[] = [];
-	const tokens: string[] = [];
-	for (const part of stem.split(/[.\s_]+/)) {
+	const words: string[][] = [];
+	for (const raw of stem.split(/[.\s_]+/)) {
+		// A date cut out of `2025-08-20-E01-F01-T05` leaves a dash at the edge.
+		const part = raw.replace(/^-+|-+$/g, '');
 		if (part === '') continue;
-		const old = parseOldName(part);
-		if (old) oldNames.push(part);
-		tokens.push(part, ...part.split('-').filter((t) => t !== ''));
+		if (parseOldName(part)) oldNames.push(part);
+		words.push(part.split('-').filter((t) => t !== ''));
 	}
-	return { oldNames, tokens };
+	return { oldNames, words };
 }

@@ -9,7 +9,7 @@ import { idsInName, parseOldName } from '../../../src/core/migration/old-names';
 function matchByScan(path: string, specs: FoundSpec[]): FoundSpec[] {
 	const name = basename(path);
 	const stem = name.toLowerCase() === 'context.md' ? basename(dirname(path)) : name.replace(/\.context\.md$/i, '');
-	const { oldNames, tokens } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
+	const { oldNames, words } = idsInName(stem.replace(/\d{4}-\d{2}-\d{2}/g, ' '));
 	const found = new Set<FoundSpec>();
 	for (const oldName of oldNames) {
 		const lower = oldName.toLowerCase();
@@ -19,16 +19,35 @@ function matchByScan(path: string, specs: FoundSpec[]): FoundSpec[] {
 		for (const s of specs) if (s.id.toLowerCase() === id) found.add(s);
 	}
 	if (found.size > 0) return [...found];
-	for (const token of tokens) {
-		if (!/\d/.test(token)) continue;
-		const lower = token.toLowerCase();
-		for (const s of specs) if (s.id.toLowerCase() === lower || s.nameId.toLowerCase() === lower) found.add(s);
-	}
+	for (const part of words) for (const s of scanWords(part, specs)) found.add(s);
 	return [...found];
 }
 
+/** The longest runs of words, holding a digit, that are a spec's id, and are not the head of a longer id shaped as the words go on. */
+function scanWords(words: string[], specs: FoundSpec[]): FoundSpec[] {
+	const ids = (s: FoundSpec): string[] => [s.id.toLowerCase(), s.nameId.toLowerCase()];
+	const shape = (w: string): string => w.toLowerCase().replace(/[0-9]/g, '#');
+	for (let length = words.length; length > 0; length--) {
+		const found = new Set<FoundSpec>();
+		for (let i = 0; i + length <= words.length; i++) {
+			const run = words.slice(i, i + length);
+			if (!run.some((w) => /[0-9]/.test(w))) continue;
+			const id = run.join('-').toLowerCase();
+			const next = words[i + length];
+			const longer = (other: string): boolean => {
+				const rest = other.split('-');
+				return other.startsWith(`${id}-`) && shape(rest[length]) === shape(next);
+			};
+			if (next !== undefined && specs.some((s) => ids(s).some(longer))) continue;
+			for (const s of specs) if (ids(s).includes(id)) found.add(s);
+		}
+		if (found.size > 0) return [...found];
+	}
+	return [];
+}
+
 // Few names, so specs share ids, aliases differ only in case, and journal names hit several at once.
-const id = fc.constantFrom('1013', '1013', '1001', 'E01', 'e01', '2000', 'x1');
+const id = fc.constantFrom('1013', '1013', '1001', 'E01', 'e01', 'E01-F01', 'E01-F01-T05', '2000', 'x1');
 const oldName = fc
 	.tuple(id, fc.constantFrom('task', 'Task', 'feature', 'epic'), fc.constantFrom('warm', 'cold-x', ''))
 	.map(([i, t, s]) => (s === '' ? `${i}-${t}` : `${i}-${t}-${s}`));
@@ -50,7 +69,7 @@ const journal = fc
 	.tuple(
 		fc.constantFrom('specs/context/', 'specs/plan/', 'specs/journal/1013-task-warm/'),
 		fc.constantFrom('2025-08-25.', '', 'plan-'),
-		fc.oneof(oldName, id, fc.constantFrom('notes', 'context')),
+		fc.oneof(oldName, id, fc.constantFrom('notes', 'context', 'E01-F09', 'E01-F01-T05-2', '1013-1001', '2025-08-20-E01-F01-T05')),
 		fc.constantFrom('.context.md', '.md', '_1001.context.md'),
 	)
 	.map(([dir, pre, n, ext]) => (n === 'context' ? `${dir}context.md` : `${dir}${pre}${n}${ext}`));

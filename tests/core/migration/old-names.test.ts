@@ -38,5 +38,6 @@ describe('numbering (epic X000, feature X00Y, task X0YZ)', () => {
 
 test('a journal name gives the old spec name in it, and its tokens', () => {
 	expect(idsInName('2025-08-25.1013-task-warm-storage-sata').oldNames).toEqual(['1013-task-warm-storage-sata']);
-	expect(idsInName('plan-1014').tokens).toContain('1014');
+	expect(idsInName('plan-1014').words).toEqual([['plan', '1014']]);
+	expect(idsInName(' -E01-F01-T05').words).toEqual([['E01', 'F01', 'T05']]);
 });
