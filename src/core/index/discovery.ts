@@ -11,7 +11,7 @@ export type PathRole =
 	| 'report'
 	/** Anything under a `deliverables/` folder. */
 	| 'deliverable'
-	/** Outside the specs root, hidden, or not markdown outside deliverables. */
+	/** Outside the specs root, hidden, a tool's leftover (isLeftover), or not markdown outside deliverables. */
 	| 'other';
 
 export function classifyPath(path: string, specsRoot: string): PathRole {
@@ -21,6 +21,7 @@ export function classifyPath(path: string, specsRoot: string): PathRole {
 	// Hidden folders (the migration log lives in .spec-workflow/) hold no specs.
 	if (path.charCodeAt(start) === DOT || path.indexOf('/.', start) >= 0) return 'other';
 	const nameStart = path.lastIndexOf('/') + 1;
+	if (isLeftover(path, start, nameStart)) return 'other';
 	if (inFolderNamed(path, start, nameStart, 'deliverables')) return 'deliverable';
 	if (extension(path) !== 'md') return 'other';
 	const name = path.slice(nameStart).toLowerCase();
@@ -32,6 +33,24 @@ export function classifyPath(path: string, specsRoot: string): PathRole {
 
 const DOT = 46;
 const SLASH = 47;
+const HASH = 35;
+const TILDE = 126;
+
+/** Folders tools fill on their own: compiled Python, installed packages. */
+const LEFTOVER_FOLDERS = ['__pycache__', 'node_modules'];
+const LEFTOVER_EXTENSIONS = new Set(['pyc', 'pyo']);
+
+/**
+ * What tools leave beside the files someone wrote, as hidden files (`.DS_Store`, `.x.swp`) are:
+ * an editor's backup (`load.py~`) or autosave (`#load.py#`), compiled Python, installed packages.
+ * No one writes these, so they are no one's deliverables.
+ */
+function isLeftover(path: string, start: number, nameStart: number): boolean {
+	const last = path.charCodeAt(path.length - 1);
+	if (last === TILDE || (last === HASH && path.charCodeAt(nameStart) === HASH && path.length - nameStart > 2)) return true;
+	if (LEFTOVER_EXTENSIONS.has(extension(path))) return true;
+	return LEFTOVER_FOLDERS.some((folder) => inFolderNamed(path, start, nameStart, folder));
+}
 
 /** Whether a folder between `from` and the file name (at `nameStart`) is called `folder`. */
 function inFolderNamed(path: string, from: number, nameStart: number, folder: string): boolean {

@@ -7,6 +7,9 @@ function reference(path: string, specsRoot: string): PathRole {
 	if (!isUnder(path, specsRoot) || path === specsRoot) return 'other';
 	const parts = (specsRoot === '' ? path : path.slice(specsRoot.length + 1)).split('/');
 	if (parts.some((p) => p.startsWith('.'))) return 'other';
+	const name0 = parts[parts.length - 1];
+	const leftover = name0.endsWith('~') || /^#.+#$/.test(name0) || ['pyc', 'pyo'].includes(extension(path));
+	if (leftover || parts.slice(0, -1).some((p) => p === '__pycache__' || p === 'node_modules')) return 'other';
 	if (parts.slice(0, -1).includes('deliverables')) return 'deliverable';
 	if (extension(path) !== 'md') return 'other';
 	const name = basename(path).toLowerCase();
@@ -34,6 +37,28 @@ describe('classifyPath', () => {
 		expect(classifyPath('specs/1000/deliverables.md', 'specs')).toBe('maybe-spec');
 	});
 
+	it('takes no leftover of a tool for a deliverable or a spec: compiled Python, editor backups, installed packages', () => {
+		const under = 'specs/1000/1001/deliverables/scripts/';
+		for (const leftover of [
+			'__pycache__/load.cpython-311.pyc',
+			'load.pyc',
+			'load.PYO',
+			'load.py~',
+			'notes.md~',
+			'#load.py#',
+			'node_modules/left-pad/index.js',
+			'node_modules/left-pad/README.md',
+			'.venv/bin/python',
+		]) {
+			expect([leftover, classifyPath(under + leftover, 'specs')]).toEqual([leftover, 'other']);
+		}
+		expect(classifyPath('specs/1000/node_modules/x/spec.md', 'specs')).toBe('other');
+		// Only the whole name: these are someone's files.
+		for (const kept of ['load.py', 'py~cache/x.sh', '#notes.md', 'x#.sh', 'my__pycache__/x.sh', 'node_modules.md', 'pyc']) {
+			expect([kept, classifyPath(under + kept, 'specs')]).toEqual([kept, 'deliverable']);
+		}
+	});
+
 	it('agrees with the segment-by-segment rule on any path', () => {
 		const segment = fc.constantFrom(
 			'specs',
@@ -53,6 +78,13 @@ describe('classifyPath', () => {
 			'run.sh',
 			'.',
 			'x.png',
+			'__pycache__',
+			'node_modules',
+			'x.pyc',
+			'run.sh~',
+			'#run.sh#',
+			'#',
+			'~',
 		);
 		const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('/'));
 		const root = fc.constantFrom('', 'specs', 'specs/deliverables', 'a.b');
