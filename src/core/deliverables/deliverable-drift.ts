@@ -1,6 +1,7 @@
 import type { ContextFile } from '../context/context-file';
 import type { Deliverable } from '../context/registry';
 import { isBinaryPath } from './file-kind';
+import { ownFile } from './spec-deliverables';
 import { dirname } from '../files/paths';
 import { contentHash } from '../workspace/revision';
 import type { Workspace } from '../workspace/workspace';
@@ -55,8 +56,9 @@ export async function deliverableDrift(ws: Workspace, contextPath: string, conte
 	const resolved: string[] = [];
 	for (const entry of context.deliverables.entries) {
 		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) continue;
-		const found = ws.links.resolve(entry.target, contextPath);
-		const path = found ?? joinGuess(contextPath, entry.target);
+		const meant = joinGuess(contextPath, entry.target);
+		const found = ownFile(ws, ws.links.resolve(entry.target, contextPath), meant);
+		const path = found ?? meant;
 		const title = entry.alias?.trim() || path.slice(path.lastIndexOf('/') + 1);
 		const current = found === null ? null : await hashOf(ws, found);
 		if (found !== null) resolved.push(found);
@@ -77,7 +79,8 @@ async function findRenames(ws: Workspace, drift: DeliverableDrift[], registered:
 		if (folder === null) continue;
 		const files = await ws.store.list(folder).catch(() => []);
 		for (const file of files) {
-			if (registered.has(file.path)) continue;
+			// Another entry's file, or no deliverable at all: an editor's backup (`x.sh~`) holds the old content too.
+			if (registered.has(file.path) || ws.index.roleOf(file.path) !== 'deliverable') continue;
 			if (!hashes.has(file.path)) hashes.set(file.path, await hashOf(ws, file.path));
 			if (hashes.get(file.path) === d.baseline) {
 				d.state = 'renamed';

@@ -2,7 +2,7 @@ import type { ContextFile } from '../context/context-file';
 import { deliverableTypeFolder, deliverableTypeKey, parseDeliverables, type Deliverable } from '../context/registry';
 import { isBinaryPath } from './file-kind';
 import { deliverableComments, TRACEBACK_FIELDS, type CommentField } from './leading-comments';
-import { basename, dirname, extension, normalizeVaultPath } from '../files/paths';
+import { basename, dirname, extension, isUnder, normalizeVaultPath } from '../files/paths';
 import { parseLinks, parseLinkText } from '../links/link-parser';
 import { readFrontmatter } from '../metadata/frontmatter';
 import { readSpecMetadata } from '../metadata/spec-metadata';
@@ -82,14 +82,16 @@ export async function collectDeliverables(
 			return;
 		}
 		if ((entry.kind !== 'wikilink' && entry.kind !== 'markdown') || !entry.target) return;
-		const resolved = ws.links.resolve(entry.target, source);
-		const path = resolved ?? guessPath(entry.target, source);
+		const meant = guessPath(entry.target, source);
+		const resolved = ownFile(ws, ws.links.resolve(entry.target, source), meant);
+		const path = resolved ?? meant;
 		if (path !== null) await record(path, resolved !== null, registry, entry);
 	};
 	// A `deliverables` property item counts as a registry line without alias or purpose.
 	const addItem = async (item: string, source: string, registry: 'context' | 'spec'): Promise<void> => {
-		const resolved = ws.index.resolveFileRef(item, source);
-		const path = resolved ?? itemPath(ws, item, source);
+		const meant = itemPath(ws, item, source);
+		const resolved = ownFile(ws, ws.index.resolveFileRef(item, source), meant);
+		const path = resolved ?? meant;
 		if (path !== null) await record(path, resolved !== null, registry);
 	};
 	for (const entry of context.file?.deliverables.entries ?? []) await add(entry, context.path, 'context');
@@ -208,8 +210,26 @@ async function specListEntries(ws: Workspace, spec: Spec): Promise<Deliverable[]
 	return section ? parseDeliverables(text, section.headingEnd, section.end).entries : [];
 }
 
+/**
+ * Whether the file a registry entry resolves to is a backup copy, not the spec's own file (docs/formats.md,
+ * Deliverables): once the spec's file is renamed, Obsidian's suffix rule finds the same path in a
+ * copy, in a folder left out of discovery (`specs/1000 copy/…`) or in a copy of the specs folder
+ * beside it (`specs_backup/1000/1001/…`, the same path below it as the file `meant`).
+ */
+export function isBackupCopy(ws: Workspace, resolved: string, meant: string | null): boolean {
+	if (ws.index.isIgnored(resolved)) return true;
+	const root = ws.index.specsRoot;
+	if (meant === null || root === '' || isUnder(resolved, root) || !isUnder(meant, root)) return false;
+	return resolved.endsWith(meant.slice(root.length));
+}
+
+/** Where a registry entry resolves, unless into a backup copy: nothing there is a deliverable, so the entry leads nowhere. */
+export function ownFile(ws: Workspace, resolved: string | null, meant: string | null): string | null {
+	return resolved !== null && isBackupCopy(ws, resolved, meant) ? null : resolved;
+}
+
 /** Where an unresolved relative link points: joined to the source's folder (a leading `/` is the vault root). */
-function guessPath(target: string, source: string): string | null {
+export function guessPath(target: string, source: string): string | null {
 	if (target.startsWith('/')) return normalizeVaultPath(target);
 	return normalizeVaultPath(`${dirname(source)}/${target}`);
 }

@@ -8,7 +8,7 @@ import { Spec } from '../index/spec';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { Finding, nameSome } from './validate-types';
 import { addRegistryEntry, addToDeliverablesProperty, registryEditFor } from '../edits/registry-entry';
-import { specOfTracedFile, specOfTracedId } from '../deliverables/spec-deliverables';
+import { guessPath, itemPath, ownFile, specOfTracedFile, specOfTracedId } from '../deliverables/spec-deliverables';
 import { commentStyleFor, pathWritable, withTracebackPaths, type TracebackRef } from '../edits/traceback-header';
 import { Workspace } from '../workspace/workspace';
 
@@ -84,19 +84,22 @@ class RegistryReader {
 			const link = i < links.length && links[i].where === 'body' && links[i].start === entry.linkStart ? links[i] : undefined;
 			// A link the parser does not see (inside code) is not a link.
 			if (!link) continue;
-			if (link.resolved === null) {
+			const resolved = ownFile(this.ws, link.resolved, guessPath(link.target, file.path));
+			if (resolved === null) {
 				this.reported.add(`${file.path}\0${link.start}`);
+				// A link Obsidian follows into a backup copy still opens a file: say which, or the error reads as wrong.
+				const copy = link.resolved === null ? '' : `; the link leads into the copy ${link.resolved}`;
 				this.findings.push({
 					severity: 'error',
 					code: 'missing-deliverable',
 					path: file.path,
 					line: link.line,
-					message: `${file.path} line ${link.line}: registered deliverable ${link.raw} does not exist`,
+					message: `${file.path} line ${link.line}: registered deliverable ${link.raw} does not exist${copy}`,
 				});
 				continue;
 			}
-			this.register(link.resolved, { spec, file: file.path, isContext, entry });
-			if (isContext && entry.baseline !== null) this.checkBaseline(spec, file, link.line, link.resolved, entry.baseline);
+			this.register(resolved, { spec, file: file.path, isContext, entry });
+			if (isContext && entry.baseline !== null) this.checkBaseline(spec, file, link.line, resolved, entry.baseline);
 		}
 	}
 
@@ -115,10 +118,11 @@ class RegistryReader {
 
 	/** A `deliverables` property registers as its note's `## Deliverables` section does. */
 	private readProperty(spec: Spec, file: FileFacts, items: readonly string[], isContext: boolean): void {
-		const missing: string[] = [];
+		const missing: MissingItem[] = [];
 		for (const item of items) {
-			const path = this.ws.index.resolveFileRef(item, file.path);
-			if (path === null) missing.push(item);
+			const found = this.ws.index.resolveFileRef(item, file.path);
+			const path = ownFile(this.ws, found, itemPath(this.ws, item, file.path));
+			if (path === null) missing.push({ item, copy: found });
 			else this.register(path, { spec, file: file.path, isContext, entry: null });
 		}
 		if (missing.length === 0) return;
@@ -236,16 +240,23 @@ function fieldName(key: string): string {
 	return key.toLowerCase().replace(/[_-]+/g, ' ');
 }
 
+/** An item of a `deliverables` property that names no file of its spec; `copy`: the backup copy it leads into instead. */
+interface MissingItem {
+	item: string;
+	copy: string | null;
+}
+
 /** One warning for the items of a note's `deliverables` property that point at no file. */
-function missingItems(file: FileFacts, missing: string[]): Finding {
-	const line = propertyItemLine(file, 'deliverables', missing[0]);
+function missingItems(file: FileFacts, missing: MissingItem[]): Finding {
+	const line = propertyItemLine(file, 'deliverables', missing[0].item);
 	const one = missing.length === 1;
+	const copies = missing.filter((m) => m.copy !== null).map((m) => `; ${m.item} leads into the copy ${m.copy}`);
 	return {
 		severity: 'warning',
 		code: 'missing-deliverable',
 		path: file.path,
 		line,
-		message: `${file.path}${line ? ` line ${line}` : ''}: registered deliverable${one ? '' : 's'} ${nameSome(missing)} (deliverables property) ${one ? 'does' : 'do'} not exist`,
+		message: `${file.path}${line ? ` line ${line}` : ''}: registered deliverable${one ? '' : 's'} ${nameSome(missing.map((m) => m.item))} (deliverables property) ${one ? 'does' : 'do'} not exist${copies.join('')}`,
 	};
 }
 
