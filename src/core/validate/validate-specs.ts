@@ -9,6 +9,7 @@ import { specHeadingTitle } from '../templates/spec-templates';
 import { addToChildList, CHILD_LIST } from '../edits/child-list';
 import { setField } from '../edits/spec-fields';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
+import { ChildLists, Listing } from './validate-child-lists';
 import { Finding, nameSome } from './validate-types';
 import { WorkflowError } from '../workspace/workflow-error';
 import { linkTo, Workspace } from '../workspace/workspace';
@@ -38,7 +39,7 @@ const HEADER_NAMES: Record<string, string[]> = {
 export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spec[], contexts: Map<Spec, FileFacts>, inCycle: ReadonlySet<Spec> = new Set()): SpecFindings {
 	const findings: Finding[] = [];
 	const reported = new Set<string>();
-	const childLists = new Map<string, Set<string>>();
+	const lists = new ChildLists(ws, facts, specs);
 
 	for (const spec of specs) {
 		const file = facts.get(spec.path);
@@ -64,14 +65,7 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 		const parent = parentKnown ? ws.index.parentOf(spec) : null;
 		const bothInCycle = parent !== null && inCycle.has(spec) && inCycle.has(parent);
 		const parentFile = parent ? facts.get(parent.path) : null;
-		if (parent && parentFile && !bothInCycle) {
-			let listed = childLists.get(parent.path);
-			if (!listed) {
-				listed = listedChildren(ws, facts, parent, parentFile);
-				childLists.set(parent.path, listed);
-			}
-			if (!listed.has(spec.path)) findings.push(unlistedChild(ws, parent, parentFile, spec));
-		}
+		if (parent && parentFile && !bothInCycle && !lists.of(parent).has(spec.path)) findings.push(...notListed(ws, lists, parent, parentFile, spec));
 		if (spec.childRefs.length > 0) findings.push(...childPropertyFindings(ws, spec, file, reported));
 	}
 
@@ -84,40 +78,6 @@ export function checkSpecs(ws: Workspace, facts: VaultFacts, specs: readonly Spe
 		findings.push(...mismatches(facts, file));
 	}
 	return { findings, reported };
-}
-
-/**
- * The files linked from a spec's Features/Tasks sections, the specs their list items name by id,
- * and the specs its `children` property names.
- */
-function listedChildren(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts): Set<string> {
-	const listed = new Set<string>(ws.index.listedChildren(spec).map((child) => child.path));
-	let i = 0;
-	// Links are in text order; each lies in at most one outermost list section.
-	const ranges = facts.outline(file).childLists;
-	for (const link of file.links) {
-		if (link.where !== 'body' || link.resolved === null) continue;
-		while (i < ranges.length && ranges[i].end <= link.start) i++;
-		if (i < ranges.length && ranges[i].headingEnd <= link.start) listed.add(link.resolved);
-	}
-	for (const range of ranges) {
-		for (const id of idsListedIn(file.text.slice(range.headingEnd, range.end))) {
-			for (const child of ws.index.lookup(id)) listed.add(child.path);
-		}
-	}
-	return listed;
-}
-
-/**
- * A list item led by an id names that spec, as owners write a list without links:
- * `- [ ] E01-F01-T02 Warm storage`, `- **1011** …`, `- [1011] …`, `1. 1011: …`.
- */
-const ID_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX/!-]\][ \t]+)?(?:\*\*|__)?\[?([A-Za-z0-9][\w.-]*?)(?=\]|\*\*|__|[:,;)]|[ \t]|$)/gm;
-
-function idsListedIn(text: string): string[] {
-	const out: string[] = [];
-	for (const m of text.matchAll(ID_ITEM)) out.push(m[1]);
-	return out;
 }
 
 function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFacts, context: FileFacts): Finding[] {
@@ -228,6 +188,55 @@ function childOfOther(ws: Workspace, { spec, file, ref, child, parent }: { spec:
 		line,
 		message: `${spec.path}${line ? ` line ${line}` : ''}: children lists ${ws.index.typeOf(child)} ${child.id} (${child.path}), whose parent is ${parent.id} (${parent.path})`,
 	};
+}
+
+/**
+ * What to say of a child its parent does not list. Listed by another spec instead (not an ancestor,
+ * which may list its grandchildren), the child's parent and that list disagree: which is wrong is
+ * the owner's call, so the list that names it is reported and no second parent is told to list it.
+ * A child sharing its id with another spec (a sync-conflict copy) is reported as duplicate-id: that
+ * its twin is the one listed, or is its parent, follows from it, and no fix lists either.
+ */
+function notListed(ws: Workspace, lists: ChildLists, parent: Spec, parentFile: FileFacts, child: Spec): Finding[] {
+	const twins = idTwins(ws, child);
+	if (twins.length > 0) {
+		if (twins.includes(parent) || twins.some((twin) => lists.of(parent).has(twin.path))) return [];
+		return [{ ...unlistedChild(ws, parent, parentFile, child), fix: undefined }];
+	}
+	const ancestors = new Set(ws.index.ancestorsOf(child));
+	const others = lists.listersOf(child).filter((spec) => spec !== child && !ancestors.has(spec));
+	if (others.length === 0) return [unlistedChild(ws, parent, parentFile, child)];
+	const out: Finding[] = [];
+	for (const other of others) {
+		const listing = lists.of(other).get(child.path);
+		// A children property naming it is reported as misplaced-child already (childPropertyFindings).
+		if (listing && listing.heading !== null) out.push(listedElsewhere(ws, other, listing, child, parent));
+	}
+	return out;
+}
+
+/** `spec`'s Features/Tasks list names `child`, whose parent (by its parent link, else its folder) is `parent`. */
+function listedElsewhere(ws: Workspace, spec: Spec, listing: Listing, child: Spec, parent: Spec): Finding {
+	const line = listing.line;
+	const by = child.parentRef !== null ? 'its parent link names' : 'it sits in the folder of';
+	return {
+		severity: 'warning',
+		code: 'misplaced-child',
+		path: spec.path,
+		line,
+		message: `${spec.path}${line ? ` line ${line}` : ''}: ${listing.heading} lists ${ws.index.typeOf(child)} ${child.id} (${child.path}), but ${by} ${parent.id} (${parent.path}); correct the one that is wrong`,
+	};
+}
+
+/** The other specs answering to the spec's id, or whose id is one of its aliases (hasDuplicateId's twins). */
+export function idTwins(ws: Workspace, spec: Spec): Spec[] {
+	const out: Spec[] = [];
+	for (const key of [spec.id, ...spec.aliases]) {
+		for (const other of ws.index.lookup(key)) {
+			if (other !== spec && !out.includes(other) && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) out.push(other);
+		}
+	}
+	return out;
 }
 
 function unlistedChild(ws: Workspace, parent: Spec, parentFile: FileFacts, child: Spec): Finding {
