@@ -36,8 +36,9 @@ export interface PlainReplacement {
 	to: string;
 }
 
-// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as deliverables are written) or a header line.
-const PLAIN_PATH = /^[^\s[\]()<>|]+\.[A-Za-z0-9]+$/;
+// A plain path in a traceback line (`# Generated from: specs/1000/1001/1014.spec.md`, as deliverables are written) or a header line:
+// the whole value, spaces inside it too (`…/1014-task-cold über NAS.spec.md`); only a value that finds a file is rewritten.
+const PLAIN_PATH = /^[^\s[\]()<>|][^[\]()<>|]*\.[A-Za-z0-9]+$/;
 
 /**
  * Rewrites, in one file, every link whose target moved or that would resolve elsewhere once the

@@ -30,6 +30,18 @@ test('a link that still resolves, and one that never did, are left byte for byte
 	expect(rewriteFileLinks(ctx, text, 'specs/My Notes/n.md', 'specs/My Notes/n.md')).toEqual({ text, changes: [] });
 });
 
+test('a plain path in a **Name**: line is rewritten whole, spaces in its name too, in backticks or not', () => {
+	const old = 'specs/1000-epic-lab/1001-feature-storage/1014-task-cold über NAS.spec.md';
+	const ctx = context([old, 'notes/paths.md'], { [old]: 'specs/1000/1001/1014.spec.md' });
+	const text = `# Notes\n**Spec File**: \`${old}\`\n- **Spec File**: ${old}\n**Spec File**: ${old} (old)\n`;
+	const r = rewriteFileLinks(ctx, text, 'notes/paths.md', 'notes/paths.md');
+	expect(r.text).toBe(`# Notes\n**Spec File**: \`specs/1000/1001/1014.spec.md\`\n- **Spec File**: specs/1000/1001/1014.spec.md\n**Spec File**: ${old} (old)\n`);
+	expect(r.changes).toEqual([
+		{ line: 2, from: old, to: 'specs/1000/1001/1014.spec.md' },
+		{ line: 3, from: old, to: 'specs/1000/1001/1014.spec.md' },
+	]);
+});
+
 describe('remembered answers (fast-check)', () => {
 	// Few folders and names: notes share folders (the memos' hits), names repeat across folders, moves cross folders.
 	const folder = fc.constantFrom('specs', 'specs/a', 'specs/a/b', 'specs/c', 'notes', 'specs/deliverables/docs');
