@@ -55,6 +55,16 @@ describe('the bytes of notes as editors save them', () => {
 		expect(validate.stdout).toContain('specs/2000/epic.md  unreadable  not UTF-8 text (0xe9 at byte 50)');
 		expect(bytes('specs/2000/epic.md').equals(latin1)).toBe(true);
 	});
+
+	it('does not answer "no spec" for a spec it could not read, so an agent does not make it again', async () => {
+		write('specs/E01/epic.md', '# E01: Ingestion\n\n## Features\n- [[F04/spec|E01-F04]]\n');
+		write('specs/E01/F04/spec.md', Buffer.concat([Buffer.from('# E01-F04: Caf'), Buffer.from([0xe9]), Buffer.from(' export\n')]));
+		const unreadable = 'spec-work: specs/E01/F04/spec.md: not UTF-8 text (0xe9 at byte 14); it is left untouched: save it as UTF-8 to work on it\n';
+		expect((await cli(['status', 'E01-F04'])).stderr).toBe(unreadable);
+		expect((await cli(['status', 'E01-F09'])).stderr).toBe(
+			'spec-work: No spec with id "E01-F09" under specs/; a spec note could not be read, and may be it: specs/E01/F04/spec.md\n',
+		);
+	});
 });
 
 describe('deliverables that are not UTF-8 text', () => {

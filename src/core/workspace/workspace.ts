@@ -3,6 +3,7 @@ import { FileStore } from '../files/file-store';
 import { idFromSpecPath } from '../index/discovery';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
+import { extendsId } from '../index/spec-title';
 import { formatLink, LinkLookup, LinkStyle } from '../links/link-format';
 import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
@@ -33,10 +34,21 @@ export interface Workspace {
 export function requireSpec(ws: Workspace, id: string): Spec {
 	const matches = ws.index.lookup(id);
 	if (matches.length === 0) {
-		// A spec file that could not be read (not UTF-8, say) is not in the index: say so, not "no spec".
-		const unreadable = ws.index.problems().find((p) => p.code === 'unreadable' && idFromSpecPath(p.path).toLowerCase() === id.trim().toLowerCase());
-		if (unreadable) throw new WorkflowError('unreadable', unreadable.message, unreadable.path);
-		throw new WorkflowError('unknown-id', `No spec with id "${id}" under ${ws.settings.specsRoot}/`);
+		// A spec file that could not be read (not UTF-8, say) is not in the index: say so, not "no spec",
+		// or an agent creates the spec again (`new --id`) beside the one it could not read.
+		const wanted = id.trim().toLowerCase();
+		const unreadable = ws.index.problems().filter((p) => p.code === 'unreadable');
+		const named = unreadable.find((p) => {
+			const name = idFromSpecPath(p.path).toLowerCase();
+			return name === wanted || extendsId(wanted, name);
+		});
+		if (named) throw new WorkflowError('unreadable', named.message, named.path);
+		const paths = unreadable.map((p) => p.path);
+		const maybe =
+			paths.length === 0
+				? ''
+				: `; ${paths.length === 1 ? 'a spec note' : `${paths.length} spec notes`} could not be read, and may be it: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`;
+		throw new WorkflowError('unknown-id', `No spec with id "${id}" under ${ws.settings.specsRoot}/${maybe}`);
 	}
 	if (matches.length > 1) {
 		throw new WorkflowError('duplicate-id', `Id "${id}" is used by more than one spec: ${matches.map((s) => s.path).join(', ')}`);
