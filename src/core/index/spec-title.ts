@@ -1,14 +1,18 @@
 /**
  * Titles and ids as owners write them in headings: `# 1014 - Cold Storage`, `# E13-F01: Parser`,
- * `# Task 1014: …`, `# [1014] …`. The id is shown beside the title everywhere, so a title keeps
- * no copy of it; and a heading may name a fuller id than the folder does (`F01` → `E13-F01`).
+ * `# Task 1014: …`, `# [1014] …`, `# 1014. …`, `# **1014**: …`. The id is shown beside the title
+ * everywhere, so a title keeps no copy of it; and a heading may name a fuller id than the folder
+ * does (`F01` → `E13-F01`).
  */
 
 /** Words that may stand before the id in a heading: `# Task 1014: …`, `# Epic E13: …`. */
 const KIND_WORDS = '(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)';
-/** An id as headings write it: letters, digits, dots, dashes and underscores, with a digit in it. */
+/**
+ * An id as headings write it: letters, digits, dots, dashes and underscores, with a digit in it and
+ * not ending in a dot (`# E01-F01-T03. Dotted`); in bold or italics too (`# **E13-F01**: Parser`).
+ */
 const HEADING_ID =
-	/^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?\[?([A-Za-z0-9][\w.-]*\d[\w.-]*|\d)\]?(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?=\S)/i;
+	/^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?(\*{1,3}|_{1,3})?\[?([A-Za-z0-9][\w.-]*\d(?:[\w.-]*[\w-])?|\d)\]?(?:[ \t]*[-–—:|]|\.)?\1(?:[ \t]*[-–—:|][ \t]*|\.[ \t]+|[ \t]+)(?=\S)/i;
 
 /** `title` without a leading copy of one of `ids`, in the forms above; the title itself when there is none. */
 export function stripIdPrefix(title: string, ids: readonly string[]): string {
@@ -19,28 +23,98 @@ export function stripIdPrefix(title: string, ids: readonly string[]): string {
 	return title;
 }
 
-const KIND_WORD = new RegExp(`^${KIND_WORDS}[ \\t]+`, 'i');
+const KIND_WORD = new RegExp(`${KIND_WORDS}[ \\t]+`, 'iy');
 
 /**
  * Where the title goes on after a leading copy of `id` and its separator, or 0. Read in place: this
- * runs for every spec when a vault is opened. stripIdPrefixByRule is the same rule as one pattern.
+ * runs for every spec when a vault is opened. stripIdPrefixByRule is the same rule as one pattern,
+ * and each step here tries its choices in the order the pattern does.
  */
 function idPrefixEnd(title: string, id: string): number {
 	if (id === '' || title.length <= id.length) return 0;
-	// As the pattern does: with a kind word first when there is one, else without.
-	const kind = KIND_WORD.exec(title);
-	return (kind ? idEnd(title, kind[0].length, id) : 0) || idEnd(title, 0, id);
+	for (const at of afterKindWord(title, 0)) {
+		const end = emphasisedIdEnd(title, at, id) || closedIdEnd(title, at, id) || bareIdEnd(title, at, id);
+		if (end > 0) return end;
+	}
+	return 0;
 }
 
-function idEnd(title: string, at: number, id: string): number {
-	const bracketed = title[at] === '[' && isIdAt(title, at + 1, id) && title[at + 1 + id.length] === ']';
-	if (!bracketed && !isIdAt(title, at, id)) return 0;
-	const afterId = bracketed ? at + 2 + id.length : at + id.length;
+/** Where the id may start: after a kind word (`Task `) when there is one, else at `at`. */
+function afterKindWord(title: string, at: number): number[] {
+	KIND_WORD.lastIndex = at;
+	return KIND_WORD.test(title) ? [KIND_WORD.lastIndex, at] : [at];
+}
+
+/** `**1014**: Cold`, `*Task 1014*. Cold`, `__[1014]:__ Cold`: the id (and a kind word) in bold or italics. */
+function emphasisedIdEnd(title: string, at: number, id: string): number {
+	const c = title[at];
+	if (c !== '*' && c !== '_') return 0;
+	let run = 0;
+	while (run < 3 && title[at + run] === c) run++;
+	for (let n = run; n > 0; n--) {
+		const marker = c.repeat(n);
+		for (const start of afterKindWord(title, at + n)) {
+			for (const idEnd of [bracketedEnd(title, start, id), isIdAt(title, start, id) ? start + id.length : 0]) {
+				if (idEnd === 0) continue;
+				for (const inner of [innerSeparatorEnd(title, idEnd), idEnd]) {
+					const end = inner > 0 && title.startsWith(marker, inner) ? afterClosed(title, inner + n) : 0;
+					if (end > 0) return end;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/** `[1014] Cold`, `[1014]: Cold`. */
+function closedIdEnd(title: string, at: number, id: string): number {
+	const end = bracketedEnd(title, at, id);
+	return end > 0 ? afterClosed(title, end) : 0;
+}
+
+/** `1014 - Cold`, `1014. Cold`, `1014 Cold`; never `10140 Racks` or `1014.5 Racks`. */
+function bareIdEnd(title: string, at: number, id: string): number {
+	if (!isIdAt(title, at, id)) return 0;
+	const afterId = at + id.length;
+	const end = separatorEnd(title, afterId);
+	if (end > 0) return end;
 	const blanks = skipBlanks(title, afterId);
-	const separated = skipSeparator(title, blanks);
-	if (separated !== blanks && startsText(title, separated)) return separated;
-	// Without a dash or colon a bare id must be followed by a blank: `1014 Cold`, never `10140 Racks`.
-	return (bracketed || blanks > afterId) && startsText(title, blanks) ? blanks : 0;
+	return blanks > afterId && startsText(title, blanks) ? blanks : 0;
+}
+
+function bracketedEnd(title: string, at: number, id: string): number {
+	return title[at] === '[' && isIdAt(title, at + 1, id) && title[at + 1 + id.length] === ']' ? at + 2 + id.length : 0;
+}
+
+/** Past a separator inside the emphasis (`**1014:**`), or 0 when there is none. */
+function innerSeparatorEnd(title: string, at: number): number {
+	if (title[at] === '.') return at + 1;
+	const blanks = skipBlanks(title, at);
+	return blanks < title.length && SEPARATORS.includes(title[blanks]) ? blanks + 1 : 0;
+}
+
+/** After a closing bracket or emphasis: a separator, or the text at once or after blanks. */
+function afterClosed(title: string, at: number): number {
+	const end = separatorEnd(title, at);
+	if (end > 0) return end;
+	const blanks = skipBlanks(title, at);
+	return startsText(title, blanks) ? blanks : 0;
+}
+
+const SEPARATORS = '-–—:|';
+
+/** Where the text starts after a dash, colon or bar between blanks, or a dot and a blank; 0 when it does not. */
+function separatorEnd(title: string, at: number): number {
+	const blanks = skipBlanks(title, at);
+	if (blanks < title.length && SEPARATORS.includes(title[blanks])) {
+		const text = skipBlanks(title, blanks + 1);
+		if (startsText(title, text)) return text;
+	}
+	if (title[at] === '.') {
+		const text = skipBlanks(title, at + 1);
+		if (text > at + 1 && startsText(title, text)) return text;
+	}
+	return 0;
 }
 
 function startsText(title: string, at: number): boolean {
@@ -72,18 +146,17 @@ function skipBlanks(title: string, at: number): number {
 	return at;
 }
 
-/** Past one separator (`-`, `–`, `—`, `:`, `|`) and the blanks after it; `at` itself when there is none. */
-function skipSeparator(title: string, at: number): number {
-	return at < title.length && '-–—:|'.includes(title[at]) ? skipBlanks(title, at + 1) : at;
-}
-
 /** The plain rule stripIdPrefix follows, as one pattern per id: the oracle of its property test. */
 export function stripIdPrefixByRule(title: string, ids: readonly string[]): string {
+	const kind = `(?:${KIND_WORDS}[ \\t]+)?`;
+	const separator = '[ \\t]*[-–—:|][ \\t]*|\\.[ \\t]+';
 	for (const id of ids) {
 		if (id === '') continue;
 		const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const prefix = new RegExp(`^(?:${KIND_WORDS}[ \\t]+)?(?:\\[${escaped}\\][ \\t]*(?:[-–—:|][ \\t]*)?|${escaped}(?:[ \\t]*[-–—:|][ \\t]*|[ \\t]+))(?=\\S)`, 'i');
-		const m = prefix.exec(title);
+		const emphasised = `(\\*{1,3}|_{1,3})${kind}(?:\\[${escaped}\\]|${escaped})(?:[ \\t]*[-–—:|]|\\.)?\\1(?:${separator}|[ \\t]*)`;
+		const bracketed = `\\[${escaped}\\](?:${separator}|[ \\t]*)`;
+		const bare = `${escaped}(?:${separator}|[ \\t]+)`;
+		const m = new RegExp(`^${kind}(?:${emphasised}|${bracketed}|${bare})(?=\\S)`, 'i').exec(title);
 		if (m) return title.slice(m[0].length);
 	}
 	return title;
@@ -91,7 +164,7 @@ export function stripIdPrefixByRule(title: string, ids: readonly string[]): stri
 
 /** The id a heading starts with (`E13-F01` in `# E13-F01: Parser`), or null. */
 export function headingId(heading: string): string | null {
-	return HEADING_ID.exec(heading)?.[1] ?? null;
+	return HEADING_ID.exec(heading)?.[2] ?? null;
 }
 
 /**

@@ -16,6 +16,16 @@ describe('stripIdPrefix: a title keeps no copy of the id', () => {
 		['[1014] - Cold Storage', ['1014'], 'Cold Storage'],
 		['e13-f01: lower case heading', ['E13-F01'], 'lower case heading'],
 		['1014 Cold Storage', ['1014'], 'Cold Storage'],
+		['E01-F01-T03. Dotted', ['E01-F01-T03'], 'Dotted'],
+		['[1014]. Cold', ['1014'], 'Cold'],
+		['**E01-F01-T07**: Bold', ['E01-F01-T07'], 'Bold'],
+		['**E01-F01-T07:** Bold', ['E01-F01-T07'], 'Bold'],
+		['*1014* - Italic', ['1014'], 'Italic'],
+		['_1014_. Italic', ['1014'], 'Italic'],
+		['__1014__ Bold', ['1014'], 'Bold'],
+		['***[1014]*** Both', ['1014'], 'Both'],
+		['**Task 1014**: Bold kind', ['1014'], 'Bold kind'],
+		['Task **1014**: Bold id', ['1014'], 'Bold id'],
 	])('%s → %s', (title, ids, expected) => {
 		expect(stripIdPrefix(title, ids)).toBe(expected);
 	});
@@ -26,6 +36,13 @@ describe('stripIdPrefix: a title keeps no copy of the id', () => {
 		['Cold Storage 1014', ['1014']],
 		['E13-F012: Other', ['E13-F01']],
 		['Task list for 1014', ['1014']],
+		['1014.5 Racks', ['1014']],
+		['1014.Racks', ['1014']],
+		['E01-F01-T03.1 Sub-step', ['E01-F01-T03']],
+		['**10140** Racks', ['1014']],
+		['**1014* Unbalanced', ['1014']],
+		['**Cold** 1014', ['1014']],
+		['**1014**', ['1014']],
 	])('leaves %s alone', (title, ids) => {
 		expect(stripIdPrefix(title, ids)).toBe(title);
 	});
@@ -37,6 +54,10 @@ describe('headingId and extendsId', () => {
 		expect(headingId('Feature E13-F01 - Parser')).toBe('E13-F01');
 		expect(headingId('[1014] Cold')).toBe('1014');
 		expect(headingId('Cold storage')).toBeNull();
+		expect(headingId('E01-F01-T03. Dotted')).toBe('E01-F01-T03');
+		expect(headingId('v2.0 Release')).toBe('v2.0');
+		expect(headingId('**E13-F01**: Parser')).toBe('E13-F01');
+		expect(headingId('Task _1014_ - Cold')).toBe('1014');
 	});
 
 	it('knows a fuller id only at a dash', () => {
@@ -74,6 +95,13 @@ describe('readSpec: ids and titles as owners write them', () => {
 	it('takes the fuller id from the id property; a frontmatter id that is not fuller stays an alias', () => {
 		expect(readSpec('specs/E13/F01/spec.md', '---\nid: E13-F01\n---\n# Parser\n').spec).toMatchObject({ id: 'E13-F01', aliases: ['F01'] });
 		expect(readSpec('specs/1000/1001/1014.spec.md', '---\nid: NAS-COLD\n---\n').spec).toMatchObject({ id: '1014', aliases: ['NAS-COLD'] });
+	});
+
+	it('reads the title of a dotted or bold heading without the id', () => {
+		expect(readSpec('specs/E01/F01/E01-F01-T03.spec.md', '---\ntype: task\n---\n# E01-F01-T03. Dotted\n').spec.title).toBe('Dotted');
+		expect(readSpec('specs/E01/F01/E01-F01-T07.spec.md', '---\ntype: task\n---\n# **E01-F01-T07**: Bold\n').spec.title).toBe('Bold');
+		expect(readSpec('specs/E13/F01/spec.md', '# **E13-F01**: Parser\n').spec).toMatchObject({ id: 'E13-F01', aliases: ['F01'], title: 'Parser' });
+		expect(readSpec('specs/E13/F01/spec.md', '# E13-F01. Parser\n').spec).toMatchObject({ id: 'E13-F01', aliases: ['F01'], title: 'Parser' });
 	});
 
 	it('keeps the id as the title when the heading is only the id', () => {
@@ -117,12 +145,17 @@ describe('stripIdPrefix reads in place what the plain pattern says', () => {
 		'x',
 		'10140',
 		'.',
+		'. ',
 		'0',
+		'*',
+		'**',
+		'_',
+		'__',
 	);
 	const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 	const ids = fc.array(
 		fc.oneof(
-			fc.constantFrom('1014', 'E13-F01', 'F01', 'Spec', 'É1', 'é1', 'a.b', ''),
+			fc.constantFrom('1014', 'E13-F01', 'F01', 'Spec', 'É1', 'é1', 'a.b', '_1', '1*', ''),
 			fc.string({ maxLength: 4 }).filter((id) => !/\s/.test(id)),
 		),
 		{ maxLength: 3 },
