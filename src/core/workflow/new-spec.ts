@@ -1,6 +1,7 @@
 import { formatLocalDateTime } from '../context/duration';
 import { dirname, joinPath } from '../files/paths';
 import type { Spec } from '../index/spec';
+import { stripIdPrefix } from '../index/spec-title';
 import { addToListProperty } from '../metadata/list-property';
 import { contextTemplate } from '../templates/context-template';
 import { specHeadingTitle, specTemplate, type SpecType } from '../templates/spec-templates';
@@ -43,17 +44,19 @@ const PARENT: Record<'feature' | 'task', { type: SpecType; list: 'Features' | 'T
  */
 export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSpecResult> {
 	const type = input.type;
-	const title = withoutControls(input.title).trim();
-	if (title === '' || /[\r\n]/.test(input.title.trim())) {
+	const typed = withoutControls(input.title).trim();
+	if (typed === '' || /[\r\n]/.test(input.title.trim())) {
 		throw new WorkflowError('bad-title', `A new ${type} needs a title of one non-empty line (--title)`);
 	}
 	// The title is the text of the spec's heading and of the links to it: `[[` there would be a link.
-	if (/\[\[|\]\]/.test(title)) {
+	if (/\[\[|\]\]/.test(typed)) {
 		throw new WorkflowError('bad-title', `A title cannot hold "[[" or "]]": it would be a link in the heading of the new ${type}; write it without them (--title)`);
 	}
 	const parent = parentFor(ws, type, input.parent);
 	const id = input.id === undefined ? suggestId(ws, type, parent?.id) : input.id.trim();
 	requireSafeId(id, type);
+	// `--title "E01-F01-T05: Quote handling"`: the id is written beside the title, so the title keeps no copy of it, as when read.
+	const title = stripIdPrefix(typed, [id]).trim();
 	const taken = ws.index.lookup(id);
 	if (taken.length > 0) throw new WorkflowError('duplicate-id', `Id "${id}" is already used by ${taken[0].path}`, taken[0].path);
 

@@ -190,6 +190,68 @@ describe('newSpec in the E01 layout', () => {
 	});
 });
 
+describe('newSpec with a title that starts with the new id', () => {
+	const files = {
+		'specs/E01/epic.md': '# E01 - Hot Storage\n',
+		'specs/E01/F01/spec.md': '---\ntype: feature\nid: E01-F01\nchildren: ["E01-F01-T04"]\n---\n# E01-F01: Ingest pipeline\n',
+		'specs/E01/F01/E01-F01-T04.spec.md': '---\ntype: task\n---\n# E01-F01-T04 - Parse CSV headers\n',
+	};
+
+	it('writes the id once in the heading, the title property, the journal and the links', async () => {
+		const ws = await memoryWorkspace(files);
+		const result = await newSpec(ws, { type: 'task', title: 'E01-F01-T05: Quote handling', parent: 'E01-F01' });
+		expect(result.spec).toEqual({ id: 'E01-F01-T05', path: 'specs/E01/F01/E01-F01-T05.spec.md' });
+		const after = ws.store.snapshot();
+		expect(after['specs/E01/F01/E01-F01-T05.spec.md']).toBe(
+			'---\nid: E01-F01-T05\ntype: task\ntitle: Quote handling\nstatus: planning\nparent: "[[spec|E01-F01 - Ingest pipeline]]"\n' +
+				`context: "[[E01-F01-T05.context|Implementation Journal]]"\ncreated: ${STAMP}\nupdated: ${STAMP}\ntags:\n  - spec\n  - task\n---\n` +
+				'# E01-F01-T05 - Quote handling\n\n' +
+				`**Context**: [[E01-F01-T05.context|Implementation Journal]]  \n**Parent**: [[spec|E01-F01 - Ingest pipeline]]  \n**Status**: planning  \n**Created**: ${STAMP}  \n**Updated**: ${STAMP}\n\n` +
+				'## Overview\n\n## Requirements\n\n## Acceptance Criteria\n\n## Deliverables\n',
+		);
+		expect(after['specs/E01/F01/E01-F01-T05.context.md']).toBe(
+			`---\ntype: context\nspec: "[[E01-F01-T05.spec|E01-F01-T05 - Quote handling]]"\nparent: "[[spec|E01-F01 - Ingest pipeline]]"\nstatus: planning\ncreated: ${STAMP}\nupdated: ${STAMP}\n---\n` +
+				'# Context: Quote handling\n\n' +
+				`**Spec**: [[E01-F01-T05.spec|E01-F01-T05 - Quote handling]]  \n**Parent**: [[spec|E01-F01 - Ingest pipeline]]  \n**Status**: planning  \n**Created**: ${STAMP}  \n**Updated**: ${STAMP}\n\n` +
+				'## Summary\n\n## Implementation Timeline\n',
+		);
+		expect(ws.index.get('E01-F01-T05')?.title).toBe('Quote handling');
+	});
+
+	it.each([
+		['[E01-F01-T05] Quote handling'],
+		['Task E01-F01-T05: Quote handling'],
+		['e01-f01-t05 - Quote handling'],
+		['**E01-F01-T05**: Quote handling'],
+		['E01-F01-T05. Quote handling'],
+	])('strips %s as the index does', async (title) => {
+		const ws = await memoryWorkspace(files);
+		await newSpec(ws, { type: 'task', title, parent: 'E01-F01' });
+		const spec = ws.store.snapshot()['specs/E01/F01/E01-F01-T05.spec.md'];
+		expect(spec).toContain('\ntitle: Quote handling\n');
+		expect(spec).toContain('\n# E01-F01-T05 - Quote handling\n');
+	});
+
+	it('strips a typed id from an epic and a numbered task', async () => {
+		const ws = await memoryWorkspace(files);
+		await newSpec(ws, { type: 'epic', title: 'E03: Search v2', id: 'E03' });
+		expect(ws.store.snapshot()['specs/E03/epic.md']).toContain('\ntitle: Search v2\n');
+		expect(ws.store.snapshot()['specs/E03/epic.md']).toContain('\n# E03 - Search v2\n');
+		expect(ws.store.snapshot()['specs/E03/context.md']).toContain('**Spec**: [[epic|E03 - Search v2]]  \n');
+		const numbered = await memoryWorkspace();
+		await newSpec(numbered, { type: 'task', title: 'Task 1015: Cold Tier', parent: '1001' });
+		expect(numbered.store.snapshot()['specs/1000/1001/1015.spec.md']).toContain('\n# 1015 - Cold Tier\n');
+	});
+
+	it('keeps a title that starts with another id or a longer number', async () => {
+		const ws = await memoryWorkspace();
+		await newSpec(ws, { type: 'task', title: '1014 - follow-up', parent: '1001' });
+		await newSpec(ws, { type: 'task', title: '10160 racks', parent: '1001' });
+		expect(ws.store.snapshot()['specs/1000/1001/1015.spec.md']).toContain('\n# 1015 - 1014 - follow-up\n');
+		expect(ws.store.snapshot()['specs/1000/1001/1016.spec.md']).toContain('\n# 1016 - 10160 racks\n');
+	});
+});
+
 describe('newSpec refusals change nothing', () => {
 	it.each([
 		[{ type: 'feature' as const, title: 'X' }, 'missing-parent', 'A new feature needs a parent epic (--parent ID)'],
