@@ -1,5 +1,7 @@
 import { FileStoreError } from '../files/file-store';
-import { extension } from '../files/paths';
+import { extension, isUnder } from '../files/paths';
+import { foreignContext } from '../edits/context-ownership';
+import type { Spec } from '../index/spec';
 import { isBinaryPath } from '../deliverables/file-kind';
 import { deliverableComments, LINK_FIELDS, type CommentField } from '../deliverables/leading-comments';
 import type { PathRole } from '../index/discovery';
@@ -71,7 +73,7 @@ export interface Outline {
 }
 
 export class VaultFacts {
-	/** Every file under the specs root that matters (hidden folders and stray non-markdown left out). */
+	/** Every file under the specs root that matters (hidden folders and stray non-markdown left out), and the specs' journals outside it. */
 	readonly paths: string[] = [];
 	readonly problems: Finding[] = [];
 	private readonly files = new Map<string, FileFacts | null>();
@@ -81,6 +83,8 @@ export class VaultFacts {
 	private readonly resolved: ResolveMemo;
 	/** Each markdown file's frontmatter as build read it, so meta() does not parse the YAML again. */
 	private readonly frontmatter = new Map<string, FrontmatterRead>();
+	/** Journals outside the specs root already in `paths`. */
+	private readonly outside = new Set<string>();
 
 	private constructor(private readonly ws: Workspace) {
 		this.resolved = new ResolveMemo(ws.links);
@@ -94,7 +98,23 @@ export class VaultFacts {
 			facts.paths.push(path);
 			if (!isBinaryPath(path)) await facts.read(path);
 		}
+		for (const spec of ws.index.all()) await facts.addJournalOutside(spec);
 		return facts;
+	}
+
+	/**
+	 * A spec's journal kept outside the specs root (`journal/E01-F02 log.md`) is checked as one
+	 * beside the spec is. Only the spec's own: a note its Context line names that is no journal of
+	 * it is reported as such, and its links are not this check's business.
+	 */
+	private async addJournalOutside(spec: Spec): Promise<void> {
+		const path = this.ws.index.contextPathOf(spec);
+		if (this.outside.has(path) || isUnder(path, this.ws.index.specsRoot) || extension(path) !== 'md' || !this.ws.links.has(path)) return;
+		const file = await this.read(path);
+		if (file && foreignContext(this.ws, spec, path, file.text) === null) {
+			this.outside.add(path);
+			this.paths.push(path);
+		}
 	}
 
 	/** As the index sees it: files in ignored folders (backups, archives) are 'other' and left unchecked. */

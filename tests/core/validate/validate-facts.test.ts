@@ -3,6 +3,7 @@ import { findSection, flattenSections, parseSections } from '../../../src/core/m
 import { lineAt } from '../../../src/core/metadata/frontmatter';
 import { CHILD_LIST } from '../../../src/core/edits/child-list';
 import { VaultFacts } from '../../../src/core/validate/validate-facts';
+import { validate } from '../../../src/core/validate/validate';
 import { memoryWorkspace } from '../../helpers/workspace';
 
 const FOLDERS = ['specs/1000', 'specs/1000/1001', 'specs/1000/1002', 'specs/2000/2001', 'specs/2000/2001/deliverables/scripts'];
@@ -78,5 +79,32 @@ describe('VaultFacts', () => {
 			}),
 			{ numRuns: 150 },
 		);
+	});
+});
+
+describe('a journal kept outside the specs folder', () => {
+	const epic = '# E01: Platform\n\n## Features\n- [[F02/spec|E01-F02 Storage tiers]]\n';
+	const journal = (folder: string) =>
+		`---\nspec: "[[specs/E01/F02/spec|E01-F02]]"\n---\n# E01-F02 log\n**Spec**: [[specs/E01/F02/spec|E01-F02]]\n\n## Sessions\n### 2025-08-02 - Tiers\n- Looked at [[missing-page]] and [gone](${folder}nothing.md)\n`;
+	const broken = async (files: Record<string, string>) => (await validate(await memoryWorkspace(files))).problems.map((p) => [p.severity, p.code, p.path, p.line, p.message]);
+
+	test.each([
+		['journal/E01-F02 log.md', '[[journal/E01-F02 log|Log]]', '../specs/E01/F02/'],
+		['specs/E01/F02/E01-F02 log.md', '[[E01-F02 log|Log]]', ''],
+	])('has its links checked wherever it is: %s', async (path, link, folder) => {
+		const problems = await broken({ 'specs/E01/epic.md': epic, 'specs/E01/F02/spec.md': `# E01-F02 - Storage tiers\n\n**Context**: ${link}\n`, [path]: journal(folder) });
+		expect(problems).toEqual([
+			['error', 'broken-link', path, 9, `${path} line 9: [[missing-page]] does not resolve to a file`],
+			['error', 'broken-link', path, 9, `${path} line 9: [gone](${folder}nothing.md) does not resolve to a file`],
+		]);
+	});
+
+	test('a note outside that is no journal of the spec is reported as such, its links unchecked', async () => {
+		const problems = await broken({
+			'specs/E01/epic.md': epic,
+			'specs/E01/F02/spec.md': '# E01-F02 - Storage tiers\n\n**Context**: [[notes/Reading list|Log]]\n',
+			'notes/Reading list.md': '# Reading list\n\n- [[missing-page]]\n',
+		});
+		expect(problems.map((p) => p[1])).toEqual(['context-of-other-spec']);
 	});
 });
