@@ -88,7 +88,7 @@ describe('spec-work leaves copies of specs out of discovery', () => {
 	it('documents --ignore in the usage, and asks for its value', () => {
 		vault = new TempVault();
 		expect(vault.run(['--help']).stdout).toMatch(
-			/^ {2}--ignore GLOB {6}.*\n.*backup, backups, \* backup, \*-backup, \*_backup, backup-2\*, backup_2\*, backup 2\*, \*\.bak, \* copy, \*-copy, copy of \*, \.trash, archive, archived/m,
+			/^ {2}--ignore GLOB {6}.*\n.*backup, backups, \* backup, \*-backup, \*_backup, backup-2\*, backup_2\*, backup 2\*, \*\.bak, \* copy, \*-copy, copy of \*, \.trash, archive, archived, templates, _templates/m,
 		);
 		const missing = vault.run(['list', '--ignore']);
 		expect(missing.code).toBe(2);

@@ -2,7 +2,8 @@ import { isUnder } from '../files/paths';
 
 /**
  * Folders left out of discovery: copies of specs (backups, archives, the trash) hold the same ids
- * and journals as the real ones, and a write must never land in them. The defaults name copies
+ * and journals as the real ones, and a write must never land in them; templates (`{{id}} - {{title}}`)
+ * are the shape of specs to come, not specs. The defaults name copies
  * (`backup`, `specs_backup`, `backup-2025-08-01`, `E01 copy`), not specs about backups
  * (`1005-backup-rotation`, `E07-backups`), which must never vanish without a word. Globs are matched, ignoring
  * case, against each folder name below the specs root (`*backup*`, `*.bak`); a glob with a `/`
@@ -24,6 +25,8 @@ export const DEFAULT_IGNORED_FOLDERS: readonly string[] = [
 	'.trash',
 	'archive',
 	'archived',
+	'templates',
+	'_templates',
 ];
 
 export type IgnoredFolder = (path: string) => boolean;

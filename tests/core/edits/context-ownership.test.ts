@@ -306,6 +306,20 @@ describe('specs about backups are not backups', () => {
 	});
 });
 
+describe('templates kept in the specs folder are not specs', () => {
+	it('leaves `_templates/` and `templates/` out, so validate finds nothing in their placeholders', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000 - Storage\n',
+			'specs/_templates/spec.md': '# {{id}} - {{title}}\n\n**Context**: [[{{id}}.context|Implementation Journal]]  \n**Parent**: [[{{parent}}]]\n',
+			'specs/_templates/context.md': '# Context: {{title}}\n\n**Spec**: [[{{id}}.spec|{{id}} - {{title}}]]\n',
+			'specs/Templates/task.spec.md': '---\ntype: task\n---\n# {{title}}\n',
+			'specs/E05-templates/epic.md': '# E05: Report templates\n',
+		});
+		expect(ws.index.all().map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/E05-templates/epic.md']);
+		expect((await validate(ws)).problems).toEqual([]);
+	});
+});
+
 describe('a context property pointing at the spec itself', () => {
 	it('is refused in plain words', async () => {
 		const ws = await memoryWorkspace({ 'specs/1000/1001.spec.md': '---\ncontext: "[[1001.spec]]"\n---\n# 1001 - Self\n' });
