@@ -344,10 +344,16 @@ export class SpecIndex {
 
 	/** Whether another spec has this spec's id, or has for its id one of this spec's aliases (`id: E01` in a copy). */
 	hasDuplicateId(spec: Spec): boolean {
+		return this.idTwins(spec).length > 0;
+	}
+
+	/** The specs that make the spec's id a duplicate (see hasDuplicateId). */
+	idTwins(spec: Spec): Spec[] {
+		const out: Spec[] = [];
 		for (const key of [spec.id, ...spec.aliases]) {
-			for (const other of this.lookup(key)) if (other !== spec && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) return true;
+			for (const other of this.lookup(key)) if (other !== spec && !out.includes(other) && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) out.push(other);
 		}
-		return false;
+		return out;
 	}
 
 	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */

@@ -198,7 +198,7 @@ function childOfOther(ws: Workspace, { spec, file, ref, child, parent }: { spec:
  * its twin is the one listed, or is its parent, follows from it, and no fix lists either.
  */
 function notListed(ws: Workspace, lists: ChildLists, parent: Spec, parentFile: FileFacts, child: Spec): Finding[] {
-	const twins = idTwins(ws, child);
+	const twins = ws.index.idTwins(child);
 	if (twins.length > 0) {
 		if (twins.includes(parent) || twins.some((twin) => lists.of(parent).has(twin.path))) return [];
 		return [{ ...unlistedChild(ws, parent, parentFile, child), fix: undefined }];
@@ -226,17 +226,6 @@ function listedElsewhere(ws: Workspace, spec: Spec, listing: Listing, child: Spe
 		line,
 		message: `${spec.path}${line ? ` line ${line}` : ''}: ${listing.heading} lists ${ws.index.typeOf(child)} ${child.id} (${child.path}), but ${by} ${parent.id} (${parent.path}); correct the one that is wrong`,
 	};
-}
-
-/** The other specs answering to the spec's id, or whose id is one of its aliases (hasDuplicateId's twins). */
-export function idTwins(ws: Workspace, spec: Spec): Spec[] {
-	const out: Spec[] = [];
-	for (const key of [spec.id, ...spec.aliases]) {
-		for (const other of ws.index.lookup(key)) {
-			if (other !== spec && !out.includes(other) && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) out.push(other);
-		}
-	}
-	return out;
 }
 
 function unlistedChild(ws: Workspace, parent: Spec, parentFile: FileFacts, child: Spec): Finding {

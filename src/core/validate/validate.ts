@@ -6,7 +6,7 @@ import { ChangeSet } from '../workspace/file-changes';
 import { FileFacts, LinkFact, VaultFacts } from './validate-facts';
 import { checkDeliverables } from './validate-deliverables';
 import { findParentCycles } from './validate-cycles';
-import { checkSpecs, idTwins } from './validate-specs';
+import { checkSpecs } from './validate-specs';
 import { Finding, Problem, ValidateResult } from './validate-types';
 import { WorkflowError } from '../workspace/workflow-error';
 
@@ -35,7 +35,7 @@ export async function validate(ws: Workspace, options: { fix?: boolean } = {}): 
 		const problem = foreignContext(ws, spec, path, context.text);
 		// A copy of a spec (a sync conflict) names its original's journal: that follows from the
 		// duplicate id, reported as such, and a journal of its own is not what it needs.
-		if (problem?.owner && idTwins(ws, spec).includes(problem.owner)) continue;
+		if (problem?.owner && ws.index.idTwins(spec).includes(problem.owner)) continue;
 		if (problem) foreign.push({ severity: problem.owner ? 'error' : 'warning', code: 'context-of-other-spec', path: spec.path, message: problem.message });
 		else contexts.set(spec, context);
 	}
