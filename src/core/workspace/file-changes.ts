@@ -1,4 +1,5 @@
 import { FileStore, FileStoreError, PartlyWritten } from '../files/file-store';
+import { readFrontmatter } from '../metadata/frontmatter';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -30,7 +31,11 @@ export class ChangeSet {
 		this.changes.set(path, { kind: 'create', path, text });
 	}
 
-	/** Plans `edit` over the file's current (planned) text. */
+	/**
+	 * Plans `edit` over the file's current (planned) text. A note whose frontmatter is malformed
+	 * YAML is refused (its file and line named) when the edit would change it: every write passes
+	 * here, so no operation edits such a note blind.
+	 */
 	async modify(path: string, edit: (text: string) => string): Promise<void> {
 		const planned = this.changes.get(path);
 		if (planned?.kind === 'create') {
@@ -40,6 +45,7 @@ export class ChangeSet {
 		const before = planned?.kind === 'modify' ? planned.before : await this.store.read(path);
 		const current = planned?.kind === 'modify' ? planned.after : before;
 		const after = edit(current);
+		if (after !== before) refuseMalformedFrontmatter(path, before);
 		this.changes.set(path, { kind: 'modify', path, before, after });
 	}
 
@@ -158,4 +164,11 @@ function textOf(c: FileChange & { kind: 'create' }): string {
 
 function changedError(path: string, what: string): WorkflowError {
 	return new WorkflowError('changed', `${path} changed while it was being edited; ${what}`, path);
+}
+
+/** A note's malformed frontmatter, as the WorkflowError every operation gives for it. */
+function refuseMalformedFrontmatter(path: string, text: string): void {
+	if (!path.toLowerCase().endsWith('.md')) return;
+	const { error } = readFrontmatter(text, path);
+	if (error) throw new WorkflowError('malformed-yaml', error.message, path);
 }

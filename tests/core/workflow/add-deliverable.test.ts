@@ -351,6 +351,17 @@ describe('addDeliverable refusals change nothing', () => {
 		expect(error.message).toContain(`${DIR}/deliverables/docs/bad.md line`);
 		expect(ws.store.snapshot()).toEqual(before);
 	});
+
+	it('refuses a journal whose frontmatter is malformed, as log and task do, writing nothing', async () => {
+		// An active session too, so the refusal cannot come from an edit that skips the journal.
+		const broken = '---\ntype: context\nspec: [[1014.spec\ntags: {a\n---\n' + vault[CONTEXT].replace('**Status**: completed', '**Status**: active');
+		const ws = await memoryWorkspace({ ...vault, [CONTEXT]: broken });
+		const before = ws.store.snapshot();
+		const error = await refusal(() => addDeliverable(ws, { id: '1014', type: 'docs', file: 'notes.md', title: 'Notes' }));
+		expect(error.code).toBe('malformed-yaml');
+		expect(error.message).toMatch(/^specs\/1000\/1001\/1014\.context\.md line \d+: Flow sequence in block collection must be sufficiently indented and end with a \]$/);
+		expect(ws.store.snapshot()).toEqual(before);
+	});
 });
 
 describe('deliverableFolder', () => {

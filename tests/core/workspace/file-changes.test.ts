@@ -94,3 +94,29 @@ describe('ChangeSet.apply', () => {
 		expect(store.snapshot()).toEqual({ 'a.md': 'A\n', 'b.md': 'B\nedited elsewhere\n', 'c.md': 'C\nmine now\n' });
 	});
 });
+
+describe('ChangeSet.modify', () => {
+	const BROKEN = '---\ntype: context\nspec: [[spec\ntags: {a\n---\n# Context\n';
+
+	it('refuses to change a note whose frontmatter is malformed, naming it, and plans nothing', async () => {
+		const store = new MemoryFileStore({ 'c.md': BROKEN, 'a.md': 'A\n' });
+		const changes = new ChangeSet(store);
+		await changes.modify('a.md', (t) => t + 'a edit\n');
+		await expect(changes.modify('c.md', (t) => t + '- Created x\n')).rejects.toMatchObject({
+			name: 'WorkflowError',
+			code: 'malformed-yaml',
+			path: 'c.md',
+			message: expect.stringMatching(/^c\.md line \d+: Flow sequence in block collection must be sufficiently indented and end with a \]$/) as unknown,
+		});
+		expect(changes.paths()).toEqual(['a.md']);
+	});
+
+	it('lets an edit that changes nothing pass, and does not read a file that is no note as frontmatter', async () => {
+		const store = new MemoryFileStore({ 'c.md': BROKEN, 'run.sh': BROKEN });
+		const changes = new ChangeSet(store);
+		await changes.modify('c.md', (t) => t);
+		await changes.modify('run.sh', (t) => t + 'echo\n');
+		expect(await changes.apply()).toEqual(['run.sh']);
+		expect(store.snapshot()).toEqual({ 'c.md': BROKEN, 'run.sh': BROKEN + 'echo\n' });
+	});
+});
