@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { runCli } from '../../src/node/cli';
@@ -64,6 +64,9 @@ describe('the bytes of notes as editors save them', () => {
 		expect((await cli(['status', 'E01-F09'])).stderr).toBe(
 			'spec-work: No spec with id "E01-F09" under specs/; a spec note could not be read, and may be it: specs/E01/F04/spec.md\n',
 		);
+		const made = await cli(['new', 'feature', '--title', 'Cafe export', '--id', 'E01-F04', '--parent', 'E01']);
+		expect([made.code, made.stderr]).toEqual([1, `${unreadable.trimEnd()}; it may be E01-F04: mend it first, or choose another id\n`]);
+		expect(existsSync(join(vault, 'specs/E01/E01-F04'))).toBe(false);
 	});
 });
 

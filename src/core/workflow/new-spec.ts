@@ -9,6 +9,7 @@ import { ChangeSet } from '../workspace/file-changes';
 import { addToChildList } from '../edits/child-list';
 import { unsafeNameReason } from '../edits/safe-file-name';
 import { suggestId } from '../reports/suggest-id';
+import { unreadableSpecNotes } from '../index/unreadable-specs';
 import { WorkflowError } from '../workspace/workflow-error';
 import { commitChanges, linkTo, requireSpec, Workspace } from '../workspace/workspace';
 import { withoutControls } from '../edits/user-text';
@@ -59,6 +60,9 @@ export async function newSpec(ws: Workspace, input: NewSpecInput): Promise<NewSp
 	const title = stripIdPrefix(typed, [id]).trim();
 	const taken = ws.index.lookup(id);
 	if (taken.length > 0) throw new WorkflowError('duplicate-id', `Id "${id}" is already used by ${taken[0].path}`, taken[0].path);
+	// A spec note that could not be read may hold the id: a second spec would collide with it once it is mended.
+	const [unreadable] = unreadableSpecNotes(ws.index, id);
+	if (unreadable) throw new WorkflowError('unreadable', `${unreadable.message}; it may be ${id}: mend it first, or choose another id`, unreadable.path);
 
 	const specPath = pathFor(ws, type, id, parent);
 	const contextPath = type === 'task' ? joinPath(dirname(specPath), `${id}.context.md`) : joinPath(dirname(specPath), 'context.md');

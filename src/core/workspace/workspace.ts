@@ -1,9 +1,8 @@
 import type { BaselineMemo } from '../deliverables/baseline-memo';
 import { FileStore } from '../files/file-store';
-import { idFromSpecPath } from '../index/discovery';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
-import { extendsId } from '../index/spec-title';
+import { unreadableSpecNotes } from '../index/unreadable-specs';
 import { formatLink, LinkLookup, LinkStyle } from '../links/link-format';
 import { ChangeSet } from './file-changes';
 import { WorkflowError } from './workflow-error';
@@ -36,14 +35,9 @@ export function requireSpec(ws: Workspace, id: string): Spec {
 	if (matches.length === 0) {
 		// A spec file that could not be read (not UTF-8, say) is not in the index: say so, not "no spec",
 		// or an agent creates the spec again (`new --id`) beside the one it could not read.
-		const wanted = id.trim().toLowerCase();
-		const unreadable = ws.index.problems().filter((p) => p.code === 'unreadable');
-		const named = unreadable.find((p) => {
-			const name = idFromSpecPath(p.path).toLowerCase();
-			return name === wanted || extendsId(wanted, name);
-		});
+		const [named] = unreadableSpecNotes(ws.index, id);
 		if (named) throw new WorkflowError('unreadable', named.message, named.path);
-		const paths = unreadable.map((p) => p.path);
+		const paths = unreadableSpecNotes(ws.index).map((p) => p.path);
 		const maybe =
 			paths.length === 0
 				? ''
