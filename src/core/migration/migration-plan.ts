@@ -23,6 +23,7 @@ import { placeSpecs, type SpecPlacement } from './spec-placement';
 export function planMigration(input: MigrationInput): MigrationPlan {
 	const { specsRoot, files } = input;
 	const paths = [...files.keys()];
+	const ignored = input.ignored ?? { files: [], folders: [] };
 	const before = new LinkResolver(paths);
 	const layout = detectLayout(specsRoot, files, before);
 	const problems: MigrationProblem[] = [...layout.problems, ...duplicateIdProblems(layout.specs)];
@@ -39,11 +40,14 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	}
 	const journals = planJournalMoves({ files, layout, before, placement, moves, problems });
 	const loose = planDeliverableMoves({ specsRoot, files, layout, placement, moves });
-	problems.push(...clashes(moves.moves, paths));
+	problems.push(...clashes(moves.moves, [...paths, ...ignored.files]));
 	const order = orderMoves(moves.moves, problems);
+	if (order.length > 0) problems.push(...ignored.folders.map(leftAsItIs));
 
 	const moveMap = new Map(order.map((m) => [m.from, m.to] as const));
-	const after = new LinkResolver(paths.map((p) => moveMap.get(p) ?? p));
+	// A link's file is the vault's own, never a backup copy in an ignored folder; once moved, it must find that file in
+	// Obsidian, which sees the copies too (a bare `[[mount.sh]]` may open the copy, whose path is now the shorter).
+	const after = new LinkResolver([...paths.map((p) => moveMap.get(p) ?? p), ...ignored.files]);
 	const ctx = linkRewriteContext(before, after, moveMap);
 	const notes = new NoteEdits({ files, moveMap, after, linkStyle: input.linkStyle ?? 'wikilink' });
 	planLinkRewrites({ specsRoot, files, specs: layout.specs, parents, ctx, notes });
@@ -61,6 +65,11 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 		problems: sortProblems(problems),
 		fileCount: files.size,
 	};
+}
+
+/** A backup or archive copy stays in its old layout: said once, with the moves. */
+function leftAsItIs(folder: string): MigrationProblem {
+	return { severity: 'warning', code: 'ignored-folder', path: folder, message: `${folder}/: ignored folder (a backup or archive copy); left as it is` };
 }
 
 /** Each spec as the plan reports it: its type, parent, and where it and its context go. */

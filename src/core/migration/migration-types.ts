@@ -8,6 +8,11 @@ export interface MigrationInput {
 	specsRoot: string;
 	/** Every file of the vault, with the text of each markdown file and of each text file under the specs root. */
 	files: VaultTexts;
+	/**
+	 * Files in folders left out of discovery (backup or archive copies), and those folders: never
+	 * moved, read or rewritten, but Obsidian still finds them, so links are resolved with them.
+	 */
+	ignored?: { files: string[]; folders: string[] };
 	/** How the links the migration adds are written (default wikilinks); links it rewrites keep their own style. */
 	linkStyle?: LinkStyle;
 }
@@ -56,6 +61,7 @@ export interface MigrationProblem {
 		| 'unmatched-journal'
 		| 'ambiguous-journal'
 		| 'epic-parent'
+		| 'ignored-folder'
 		| 'unreadable';
 	path: string;
 	message: string;
