@@ -70,25 +70,26 @@ export class ChangeSet {
 	 */
 	async apply(): Promise<string[]> {
 		const modified = this.list().filter((c): c is FileChange & { kind: 'modify' } => c.kind === 'modify' && c.before !== c.after);
-		for (const c of this.list()) {
-			if (c.kind === 'create' && (await this.store.exists(c.path))) {
-				throw new WorkflowError('exists', `${c.path} already exists`, c.path);
-			}
+		const creations = this.list().filter((c): c is FileChange & { kind: 'create' } => c.kind === 'create');
+		// A write of several files is taken back whole: say so, or "nothing was written to it" reads as if the others landed.
+		const count = creations.length + modified.length;
+		const nothing = count > 1 ? `none of the ${count} files of this write was written (run it again)` : 'nothing was written';
+		for (const c of creations) {
+			if (await this.store.exists(c.path)) throw new WorkflowError('exists', `${c.path} already exists`, c.path);
 		}
 		for (const c of modified) {
-			if ((await this.store.read(c.path)) !== c.before) throw changedError(c.path, 'nothing was written');
+			if ((await this.store.read(c.path)) !== c.before) throw changedError(c.path, nothing);
 		}
-		const creations = this.list().filter((c): c is FileChange & { kind: 'create' } => c.kind === 'create');
 		if (this.store.applyAll) {
 			try {
 				await this.store.applyAll([...creations, ...modified]);
 			} catch (e) {
-				if (!(e instanceof PartlyWritten)) throw asWorkflowError(e);
+				if (!(e instanceof PartlyWritten)) throw asWorkflowError(e, nothing);
 				const done = new Set(e.done);
 				await this.takeBackAll(
 					creations.filter((c) => done.has(c.path)),
 					modified.filter((c) => done.has(c.path)),
-					asWorkflowError(e.cause),
+					asWorkflowError(e.cause, nothing),
 				);
 			}
 			return this.paths();
@@ -102,7 +103,7 @@ export class ChangeSet {
 			}
 			for (const c of modified) {
 				await this.store.process(c.path, (text) => {
-					if (text !== c.before) throw changedError(c.path, 'nothing was written to it');
+					if (text !== c.before) throw changedError(c.path, nothing);
 					return c.after;
 				});
 				done.push(c);
@@ -119,20 +120,34 @@ export class ChangeSet {
 
 	/**
 	 * After a failed write: puts back the modifications made and removes the files created, then
-	 * throws `e`, naming any created file someone edited meanwhile (it is left in place).
+	 * throws `e`, naming any file someone edited meanwhile (it is left in place, with their edit).
 	 */
 	private async takeBackAll(created: (FileChange & { kind: 'create' })[], done: (FileChange & { kind: 'modify' })[], e: unknown): Promise<never> {
+		const edited: string[] = [];
 		for (const c of [...done].reverse()) {
 			// Only a file still as this write left it goes back; a later edit by someone else stays.
-			await this.store.process(c.path, (text) => (text === c.after ? c.before : text)).catch(() => undefined);
+			const back = await this.store
+				.process(c.path, (text) => (text === c.after ? c.before : text))
+				.then(
+					(text) => text === c.before,
+					() => false,
+				);
+			if (!back) edited.push(c.path);
 		}
 		const kept: string[] = [];
 		for (const c of [...created].reverse()) {
 			if (!(await this.takeBack(c))) kept.push(c.path);
 		}
-		if (kept.length === 0) throw e;
-		const left = `; created before the failure and left in place: ${kept.reverse().join(', ')}`;
-		if (e instanceof WorkflowError) throw new WorkflowError(e.code, e.message + left, e.path, e.cliHint);
+		if (kept.length === 0 && edited.length === 0) throw e;
+		const left = [
+			kept.length > 0 ? `; created before the failure and left in place: ${kept.reverse().join(', ')}` : '',
+			edited.length > 0 ? `; written before the failure, then edited by someone else, so left as it is: ${edited.reverse().join(', ')}` : '',
+		].join('');
+		if (e instanceof WorkflowError) {
+			// Not "none of its files was written": some are.
+			const message = e.code === 'changed' && e.path ? changedError(e.path, 'the rest of the write was taken back').message : e.message;
+			throw new WorkflowError(e.code, message + left, e.path, e.cliHint);
+		}
 		if (e instanceof FileStoreError) throw new FileStoreError(e.code, e.path, e.message + left);
 		throw e;
 	}
@@ -151,9 +166,9 @@ export class ChangeSet {
 	}
 }
 
-/** A store's 'changed' refusal as the WorkflowError the other path throws; anything else as it is. */
-function asWorkflowError(e: unknown): unknown {
-	return e instanceof FileStoreError && e.code === 'changed' ? new WorkflowError('changed', e.message, e.path) : e;
+/** A store's 'changed' refusal as the WorkflowError the other path throws, saying `nothing`; anything else as it is. */
+function asWorkflowError(e: unknown, nothing: string): unknown {
+	return e instanceof FileStoreError && e.code === 'changed' ? changedError(e.path, nothing) : e;
 }
 
 /** A planned file's text; a binary one has none to read or edit. */

@@ -74,9 +74,31 @@ describe('ChangeSet.apply on a store that writes all at once', () => {
 			name: 'WorkflowError',
 			code: 'changed',
 			path: 'b.md',
-			message: 'b.md changed while it was being edited; nothing was written to it',
+			message: 'b.md changed while it was being edited; none of the 3 files of this write was written (run it again)',
 		});
 		expect(store.snapshot()).toEqual({ 'a.md': 'A\n', 'b.md': 'B\n' });
+	});
+
+	it('says a note someone edited after this write put it in place keeps their edit, and so some of the write', async () => {
+		const store = new AllAtOnceStore({ 'a.md': 'A\n', 'b.md': 'B\n', 'd.md': 'D\n' });
+		const changes = new ChangeSet(store);
+		for (const path of ['a.md', 'b.md', 'd.md']) await changes.modify(path, (t) => t + 'edit\n');
+		store.stopAfter = 2;
+		store.failure = new FileStoreError('changed', 'd.md', 'd.md changed while it was being edited; nothing was written to it');
+		const apply = store.applyAll.bind(store);
+		store.applyAll = async (writes) => {
+			try {
+				await apply(writes);
+			} finally {
+				store.put('a.md', 'A\nedit\ntyped in Obsidian\n');
+			}
+		};
+
+		await expect(changes.apply()).rejects.toMatchObject({
+			code: 'changed',
+			message: 'd.md changed while it was being edited; the rest of the write was taken back; written before the failure, then edited by someone else, so left as it is: a.md',
+		});
+		expect(store.snapshot()).toEqual({ 'a.md': 'A\nedit\ntyped in Obsidian\n', 'b.md': 'B\n', 'd.md': 'D\n' });
 	});
 
 	it('leaves a created file someone edited before the take-back, and names it', async () => {

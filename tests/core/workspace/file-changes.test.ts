@@ -27,7 +27,7 @@ describe('ChangeSet.apply', () => {
 		);
 		expect(error).toBeInstanceOf(WorkflowError);
 		expect((error as WorkflowError).path).toBe('b.md');
-		expect((error as WorkflowError).message).toBe('b.md changed while it was being edited; nothing was written');
+		expect((error as WorkflowError).message).toBe('b.md changed while it was being edited; none of the 3 files of this write was written (run it again)');
 		expect(store.snapshot()).toEqual(before);
 	});
 
@@ -63,7 +63,7 @@ describe('ChangeSet.apply', () => {
 			name: 'WorkflowError',
 			code: 'changed',
 			path: 'b.md',
-			message: 'b.md changed while it was being edited; nothing was written to it',
+			message: 'b.md changed while it was being edited; none of the 3 files of this write was written (run it again)',
 		});
 		// Only the other person's edit remains.
 		expect(store.snapshot()).toEqual({ 'a.md': 'A\r\n', 'b.md': 'B\nedited elsewhere\n' });
@@ -89,7 +89,7 @@ describe('ChangeSet.apply', () => {
 
 		await expect(changes.apply()).rejects.toMatchObject({
 			code: 'changed',
-			message: 'b.md changed while it was being edited; nothing was written to it; created before the failure and left in place: c.md',
+			message: 'b.md changed while it was being edited; the rest of the write was taken back; created before the failure and left in place: c.md',
 		});
 		expect(store.snapshot()).toEqual({ 'a.md': 'A\n', 'b.md': 'B\nedited elsewhere\n', 'c.md': 'C\nmine now\n' });
 	});
