@@ -27,6 +27,18 @@ class AllAtOnceStore extends MemoryFileStore {
 	}
 }
 
+/** Someone saves `path` as `text` just after the store stops, before the take-back. */
+function editedWhenItStops(store: AllAtOnceStore, path: string, text: string): void {
+	const apply = store.applyAll.bind(store);
+	store.applyAll = async (writes) => {
+		try {
+			await apply(writes);
+		} finally {
+			store.put(path, text);
+		}
+	};
+}
+
 describe('ChangeSet.apply on a store that writes all at once', () => {
 	it('hands it every creation, then every modification, in one call', async () => {
 		const store = new AllAtOnceStore({ 'a.md': 'A\n', 'same.md': 'S\n' });
@@ -85,14 +97,7 @@ describe('ChangeSet.apply on a store that writes all at once', () => {
 		for (const path of ['a.md', 'b.md', 'd.md']) await changes.modify(path, (t) => t + 'edit\n');
 		store.stopAfter = 2;
 		store.failure = new FileStoreError('changed', 'd.md', 'd.md changed while it was being edited; nothing was written to it');
-		const apply = store.applyAll.bind(store);
-		store.applyAll = async (writes) => {
-			try {
-				await apply(writes);
-			} finally {
-				store.put('a.md', 'A\nedit\ntyped in Obsidian\n');
-			}
-		};
+		editedWhenItStops(store, 'a.md', 'A\nedit\ntyped in Obsidian\n');
 
 		await expect(changes.apply()).rejects.toMatchObject({
 			code: 'changed',
@@ -108,14 +113,7 @@ describe('ChangeSet.apply on a store that writes all at once', () => {
 		await changes.modify('a.md', (t) => t + 'a edit\n');
 		store.stopAfter = 1;
 		store.failure = new FileStoreError('io', 'a.md', 'a.md: no space left on the disk; nothing was written');
-		const apply = store.applyAll.bind(store);
-		store.applyAll = async (writes) => {
-			try {
-				await apply(writes);
-			} finally {
-				store.put('c.md', 'C\nmine now\n');
-			}
-		};
+		editedWhenItStops(store, 'c.md', 'C\nmine now\n');
 
 		await expect(changes.apply()).rejects.toMatchObject({
 			name: 'FileStoreError',
