@@ -4,7 +4,8 @@ import { isUnder } from '../files/paths';
  * Folders left out of discovery: copies of specs (backups, archives, the trash) hold the same ids
  * and journals as the real ones, and a write must never land in them; templates (`{{id}} - {{title}}`)
  * are the shape of specs to come, not specs. The defaults name copies
- * (`backup`, `specs_backup`, `backup-2025-08-01`, `E01 copy`), not specs about backups
+ * (`backup`, `specs_backup`, `backup-2025-08-01`, `E01 copy`, `E01 (copy)`, `2001 (1)`, a sync
+ * tool's `2001 (Ana's conflicted copy 2025-08-01)`), not specs about backups
  * (`1005-backup-rotation`, `E07-backups`), which must never vanish without a word. Globs are matched, ignoring
  * case, against each folder name below the specs root (`*backup*`, `*.bak`); a glob with a `/`
  * is matched against the folder path from the specs root (`2024/old-*`).
@@ -22,6 +23,10 @@ export const DEFAULT_IGNORED_FOLDERS: readonly string[] = [
 	'* copy',
 	'*-copy',
 	'copy of *',
+	'* (copy)',
+	'* (copy *)',
+	'* (?)',
+	'*conflicted copy*',
 	'.trash',
 	'archive',
 	'archived',

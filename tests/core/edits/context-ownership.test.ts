@@ -301,6 +301,9 @@ describe('specs about backups are not backups', () => {
 			'specs/E07-backups/epic.md': '# E07: Backups\n',
 			'specs/backup-2025-08-01/1000/epic.md': '# 1000 - Storage\n',
 			'specs/1000 backup/epic.md': '# 1000 - Storage\n',
+			'specs/1000/1001 (copy)/spec.md': '# 1001 - Hot\n',
+			'specs/1000/1001 (1)/spec.md': '# 1001 - Hot\n',
+			"specs/1000/1001 (Ana's conflicted copy 2025-08-01)/spec.md": '# 1001 - Hot\n',
 		});
 		expect(ws.index.all().map((s) => s.path)).toEqual(['specs/1000/epic.md', 'specs/1000/1005-backup-rotation/spec.md', 'specs/E07-backups/epic.md']);
 	});
