@@ -32,8 +32,9 @@ type Token = NonNullable<ReturnType<typeof nodeParseArgs>['tokens']>[number];
 
 /**
  * Splits argv with node:util's parseArgs and reads its tokens in our rules: `--` ends options; an
- * option that takes a value takes the next word whatever it looks like; only a declared one-letter
- * alias is an option, any other word with one dash (`-x`, `-5`, `-xy`) is a positional.
+ * option that takes a value takes the next word whatever it looks like, unless that word is one of
+ * the declared options (then the value is missing); only a declared one-letter alias is an option,
+ * any other word with one dash (`-x`, `-5`, `-xy`) is a positional.
  */
 export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
 	const kinds = optionKinds(spec);
@@ -109,6 +110,14 @@ function readOption(token: Extract<Token, { kind: 'option' }>, argv: string[], k
 	if (kind === undefined) throw new UsageError(`unknown option --${name}`);
 	if (inline === undefined && token.value === undefined) throw new UsageError(`--${name} needs a value`);
 	const value = inline ?? argv[token.index + 1];
+	// `--if-match --vault V`: the value was forgotten, not meant to be "--vault" (`--if-match=--x` still can be).
+	if (inline === undefined && isOptionWord(value, kinds, aliases)) throw new UsageError(`--${name} needs a value`);
 	if (kind === 'repeatable') parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
 	else parsed.options.set(name, value);
+}
+
+/** Whether a word is one of the declared options (`--vault`, `--vault=x`, a declared `-m`), not a value. */
+function isOptionWord(word: string, kinds: Map<string, Kind>, aliases: Map<string, string>): boolean {
+	if (isSingleDash(word)) return aliases.has(word.slice(1));
+	return word.startsWith('--') && word !== '--' && kinds.has(word.slice(2).split('=')[0]);
 }

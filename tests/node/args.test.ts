@@ -32,6 +32,12 @@ function handParseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
 		else {
 			if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value`);
 			value = argv[++i];
+			// Another declared option where the value should be: the value was forgotten.
+			const next = /^-([A-Za-z])$/.exec(value)?.[1];
+			const declared = (n: string) => values.has(n) || repeatable.has(n) || flags.has(n);
+			if (next !== undefined ? spec.aliases?.[next] !== undefined : value.startsWith('--') && value !== '--' && declared(value.slice(2).split('=')[0])) {
+				throw new UsageError(`--${name} needs a value`);
+			}
 		}
 		if (repeatable.has(name)) parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
 		else parsed.options.set(name, value);
@@ -98,9 +104,17 @@ describe('parseArgs reads a command line as the hand-written parser did', () => 
 		});
 	});
 
-	it('gives a value option the next word even when it starts with --', () => {
-		expect(answer(() => parseArgs(['--vault', '--json'], spec))).toEqual({ positionals: [], options: [['vault', '--json']], repeated: [] });
+	it('gives a value option the next word even when it starts with -- or -, unless that word is one of its options', () => {
+		expect(answer(() => parseArgs(['--vault', '--nope', '-m', '-x'], spec))).toEqual({
+			positionals: [],
+			options: [
+				['vault', '--nope'],
+				['message', '-x'],
+			],
+			repeated: [],
+		});
 		expect(answer(() => parseArgs(['-m', '--'], spec))).toEqual({ positionals: [], options: [['message', '--']], repeated: [] });
+		expect(answer(() => parseArgs(['--vault=--json'], spec))).toEqual({ positionals: [], options: [['vault', '--json']], repeated: [] });
 	});
 
 	it.each([
@@ -108,6 +122,9 @@ describe('parseArgs reads a command line as the hand-written parser did', () => 
 		[['--nope'], 'unknown option --nope'],
 		[['--vault'], '--vault needs a value'],
 		[['1014', '-m'], '--message needs a value'],
+		[['1001', 'testing', 'x', '--message', '--vault', '/tmp/v'], '--message needs a value'],
+		[['--vault', '--json'], '--vault needs a value'],
+		[['--plan', '-m', 'hi'], '--plan needs a value'],
 		[['--=x'], 'unknown option --'],
 	])('refuses %j: %s', (argv, message) => {
 		expect(answer(() => parseArgs(argv, spec))).toEqual({ error: message });
