@@ -9,7 +9,7 @@ export interface OldName {
 }
 
 // The type words that old layouts put between the id and the slug (spec-type's synonyms, one word each).
-const TYPE_WORD = 'epic|prd|initiative|theme|feature|story|capability|task|subtask|sub-task|bug|spike|chore|issue|fix|bugfix';
+export const TYPE_WORD = 'epic|prd|initiative|theme|feature|story|capability|task|subtask|sub-task|bug|spike|chore|issue|fix|bugfix';
 const OLD_NAME = new RegExp(`^([^.\\s]+?)-(${TYPE_WORD})(?:-(.*))?$`, 'i');
 
 /**

@@ -2,8 +2,11 @@
  * Titles and ids as owners write them in headings: `# 1014 - Cold Storage`, `# E13-F01: Parser`,
  * `# Task 1014: …`, `# [1014] …`, `# 1014. …`, `# **1014**: …`. The id is shown beside the title
  * everywhere, so a title keeps no copy of it; and a heading may name a fuller id than the folder
- * does (`F01` → `E13-F01`).
+ * does (`F01` → `E13-F01`). Old layouts led headings with the spec's old name
+ * (`# 1001-feature-storage: Storage`, `# 1000-epic-lab`): that is a copy of the id too.
  */
+
+import { TYPE_WORD } from './old-name';
 
 /** Words that may stand before the id in a heading: `# Task 1014: …`, `# Epic E13: …`. */
 const KIND_WORDS = '(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)';
@@ -14,11 +17,21 @@ const KIND_WORDS = '(?:epic|feature|task|spec|specification|story|subtask|sub-ta
 const HEADING_ID =
 	/^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?(\*{1,3}|_{1,3})?\[?([A-Za-z0-9][\w.-]*\d(?:[\w.-]*[\w-])?|\d)\]?(?:[ \t]*[-–—:|]|\.)?\1(?:[ \t]*[-–—:|][ \t]*|\.[ \t]+|[ \t]+)(?=\S)/i;
 
-/** `title` without a leading copy of one of `ids`, in the forms above; the title itself when there is none. */
+/**
+ * After an id, the rest of an old-layout name `{id}-{type}-{slug}` and then a separator and text, or
+ * nothing (the heading is only the old name). A slug is words joined by dashes.
+ */
+const OLD_NAME_REST = `-(?:${TYPE_WORD})-([^\\s\\-–—:|.]+(?:-[^\\s\\-–—:|.]+)*)(?:(?:[ \\t]*[-–—:|][ \\t]*|\\.[ \\t]+|[ \\t]+)(?=\\S)|[ \\t]*$)`;
+const OLD_NAME_AFTER_ID = new RegExp(OLD_NAME_REST, 'iy');
+
+/**
+ * `title` without a leading copy of one of `ids`, in the forms above; the title itself when there is
+ * none. A title that is only an old name gives its slug as words (`1000-epic-cold-lab` → `Cold lab`).
+ */
 export function stripIdPrefix(title: string, ids: readonly string[]): string {
 	for (const id of ids) {
-		const at = idPrefixEnd(title, id);
-		if (at > 0) return title.slice(at);
+		const stripped = withoutIdPrefix(title, id);
+		if (stripped !== null) return stripped;
 	}
 	return title;
 }
@@ -26,17 +39,31 @@ export function stripIdPrefix(title: string, ids: readonly string[]): string {
 const KIND_WORD = new RegExp(`${KIND_WORDS}[ \\t]+`, 'iy');
 
 /**
- * Where the title goes on after a leading copy of `id` and its separator, or 0. Read in place: this
- * runs for every spec when a vault is opened. stripIdPrefixByRule is the same rule as one pattern,
- * and each step here tries its choices in the order the pattern does.
+ * The title after a leading copy of `id` and its separator, or null. Read in place: this runs for
+ * every spec when a vault is opened. stripIdPrefixByRule is the same rule as one pattern, and each
+ * step here tries its choices in the order the pattern does.
  */
-function idPrefixEnd(title: string, id: string): number {
-	if (id === '' || title.length <= id.length) return 0;
+function withoutIdPrefix(title: string, id: string): string | null {
+	if (id === '' || title.length <= id.length) return null;
 	for (const at of afterKindWord(title, 0)) {
-		const end = emphasisedIdEnd(title, at, id) || closedIdEnd(title, at, id) || bareIdEnd(title, at, id);
-		if (end > 0) return end;
+		const closed = emphasisedIdEnd(title, at, id) || closedIdEnd(title, at, id);
+		if (closed > 0) return title.slice(closed);
+		const old = afterOldName(title, at, id);
+		if (old !== null) return old;
+		const bare = bareIdEnd(title, at, id);
+		if (bare > 0) return title.slice(bare);
 	}
-	return 0;
+	return null;
+}
+
+/** `1001-feature-storage: Storage` → `Storage`; `1000-epic-lab` alone → `Lab`; null when `id` does not lead an old name. */
+function afterOldName(title: string, at: number, id: string): string | null {
+	if (!isIdAt(title, at, id)) return null;
+	OLD_NAME_AFTER_ID.lastIndex = at + id.length;
+	const m = OLD_NAME_AFTER_ID.exec(title);
+	if (!m) return null;
+	// Only the whole-name branch reaches the end: the other asks for text after the separator.
+	return OLD_NAME_AFTER_ID.lastIndex === title.length ? slugTitle(m[1]) : title.slice(OLD_NAME_AFTER_ID.lastIndex);
 }
 
 /** Where the id may start: after a kind word (`Task `) when there is one, else at `at`. */
@@ -156,10 +183,16 @@ export function stripIdPrefixByRule(title: string, ids: readonly string[]): stri
 		const emphasised = `(\\*{1,3}|_{1,3})${kind}(?:\\[${escaped}\\]|${escaped})(?:[ \\t]*[-–—:|]|\\.)?\\1(?:${separator}|[ \\t]*)`;
 		const bracketed = `\\[${escaped}\\](?:${separator}|[ \\t]*)`;
 		const bare = `${escaped}(?:${separator}|[ \\t]+)`;
-		const m = new RegExp(`^${kind}(?:${emphasised}|${bracketed}|${bare})(?=\\S)`, 'i').exec(title);
-		if (m) return title.slice(m[0].length);
+		const m = new RegExp(`^${kind}(?:(?:${emphasised}|${bracketed})(?=\\S)|${escaped}${OLD_NAME_REST}|${bare}(?=\\S))`, 'i').exec(title);
+		if (m) return m[m.length - 1] !== undefined && m[0].length === title.length ? slugTitle(m[m.length - 1]) : title.slice(m[0].length);
 	}
 	return title;
+}
+
+/** An old name's slug as a title: `cold-lab` → `Cold lab`. */
+function slugTitle(slug: string): string {
+	const words = slug.replace(/-/g, ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The id a heading starts with (`E13-F01` in `# E13-F01: Parser`), or null. */

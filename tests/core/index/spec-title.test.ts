@@ -26,6 +26,13 @@ describe('stripIdPrefix: a title keeps no copy of the id', () => {
 		['***[1014]*** Both', ['1014'], 'Both'],
 		['**Task 1014**: Bold kind', ['1014'], 'Bold kind'],
 		['Task **1014**: Bold id', ['1014'], 'Bold id'],
+		['1001-feature-storage: Storage', ['1001'], 'Storage'],
+		['1001-feature-cold-storage - Cold Storage', ['1001'], 'Cold Storage'],
+		['E01-F01-task-quote-handling Quote handling', ['E01-F01-T05', 'E01-F01'], 'Quote handling'],
+		['Feature 1001-Feature-storage | Storage', ['1001'], 'Storage'],
+		['1000-epic-lab', ['1000'], 'Lab'],
+		['1000-epic-cold-lab', ['1000', '1000-epic-cold-lab'], 'Cold lab'],
+		['1001-sub-task-x', ['1001'], 'X'],
 	])('%s → %s', (title, ids, expected) => {
 		expect(stripIdPrefix(title, ids)).toBe(expected);
 	});
@@ -43,6 +50,7 @@ describe('stripIdPrefix: a title keeps no copy of the id', () => {
 		['**1014* Unbalanced', ['1014']],
 		['**Cold** 1014', ['1014']],
 		['**1014**', ['1014']],
+		['1001-feature-storage: Storage', ['1002']],
 	])('leaves %s alone', (title, ids) => {
 		expect(stripIdPrefix(title, ids)).toBe(title);
 	});
@@ -107,6 +115,16 @@ describe('readSpec: ids and titles as owners write them', () => {
 	it('keeps the id as the title when the heading is only the id', () => {
 		expect(readSpec('specs/1000/1001/1014.spec.md', '# 1014\n').spec.title).toBe('1014');
 	});
+
+	it('reads no old-layout name into the title, before migration or after', () => {
+		const heading = '# 1001-feature-storage: Storage\n';
+		expect(readSpec('specs/1000-epic-lab/1001-feature-storage/1001-feature-storage.spec.md', heading).spec.title).toBe('Storage');
+		expect(readSpec('specs/1000/1001/spec.md', heading).spec.title).toBe('Storage');
+		expect(readSpec('specs/1000-epic-lab/1000-epic-lab.spec.md', '# 1000-epic-lab\n').spec.title).toBe('Lab');
+		expect(readSpec('specs/1000/epic.md', '---\ntype: epic\n---\n# 1000-epic-lab\n').spec.title).toBe('Lab');
+		// Only the spec's own old name: another spec's is a title like any other.
+		expect(readSpec('specs/1000/1002/spec.md', heading).spec.title).toBe('1001-feature-storage: Storage');
+	});
 });
 
 describe('specHeadingTitle prints the id once', () => {
@@ -151,6 +169,10 @@ describe('stripIdPrefix reads in place what the plain pattern says', () => {
 		'**',
 		'_',
 		'__',
+		'-feature-',
+		'-task',
+		'epic-',
+		'cold-lab',
 	);
 	const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 	const ids = fc.array(
