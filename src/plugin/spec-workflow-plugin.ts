@@ -5,6 +5,7 @@ import { Workspace } from '../core/workspace/workspace';
 import { registerCliHandlers } from './cli-handlers';
 import { registerCommands } from './commands/register-commands';
 import { pluginWorkspace } from './plugin-workspace';
+import { adapterMigrationLogs } from './shared/migration-log-adapter';
 import { DEFAULT_SETTINGS, mistypedSettingsNotice, SpecWorkflowSettings } from './settings';
 import { settingsFromData, SpecWorkflowSettingTab } from './settings-tab';
 import { VaultFileStore } from './vault-file-store';
@@ -46,7 +47,7 @@ export default class SpecWorkflowPlugin extends Plugin {
 
 	/** The core workflow's view of this vault, with the current settings and clock. */
 	workspace(): Workspace {
-		return { ...pluginWorkspace(this.app, this.store, this.index, this.settings, this.now), baselines: this.baselines };
+		return { ...pluginWorkspace(this.app, this.store, this.index, this.settings, this.now), baselines: this.baselines, migrationLogs: adapterMigrationLogs(this.app) };
 	}
 
 	/** Shows the spec status panel in the right sidebar (the start command calls this after starting). */

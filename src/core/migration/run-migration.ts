@@ -131,7 +131,7 @@ export async function latestMigration(logs: MigrationLogStore, specsRoot: string
 }
 
 /** The newest log, when it says its migration was interrupted; a log that cannot be read is left to revert to report. */
-async function unfinishedMigration(logs: MigrationLogStore, specsRoot: string): Promise<LoggedMigration | null> {
+export async function unfinishedMigration(logs: MigrationLogStore, specsRoot: string): Promise<LoggedMigration | null> {
 	const logPath = await newestLogPath(logs, specsRoot);
 	if (logPath === null) return null;
 	try {

@@ -1,5 +1,5 @@
 import { Backlinks, deliverablesReport, DeliverablesReport, writeDeliverablesReport } from '../reports/deliverables-report';
-import { ID_FIELD, Operation } from './operation';
+import { ID_FIELD, Operation, writeOperation } from './operation';
 
 export interface DeliverablesOutcome {
 	report: DeliverablesReport;
@@ -12,7 +12,7 @@ export interface BacklinksAccess {
 	backlinks?: Backlinks;
 }
 
-export const DELIVERABLES: Operation<{ id: string; write?: boolean }, DeliverablesOutcome, BacklinksAccess | undefined> = {
+export const DELIVERABLES: Operation<{ id: string; write?: boolean }, DeliverablesOutcome, BacklinksAccess | undefined> = writeOperation({
 	name: 'deliverables',
 	summary: 'The deliverables report; with write, saved as <id>.deliverables.md beside the spec',
 	writes: (input) => input.write === true,
@@ -22,4 +22,4 @@ export const DELIVERABLES: Operation<{ id: string; write?: boolean }, Deliverabl
 		const report = await deliverablesReport(ws, input.id, backlinks);
 		return input.write ? { report, saved: await writeDeliverablesReport(ws, input.id, backlinks) } : { report };
 	},
-};
+});

@@ -1,15 +1,15 @@
 import { commitProgress, CommitProgressResult } from '../git/commit-progress';
 import { RecordedCommits, recordGitCommits, SessionCommitList, sessionCommits } from '../git/record-git-commits';
 import type { RequiredGit } from './hosts';
-import { ID_FIELD, Operation } from './operation';
+import { ID_FIELD, Operation, writeOperation } from './operation';
 
-export const COMMIT: Operation<{ id: string; message: string }, CommitProgressResult, RequiredGit> = {
+export const COMMIT: Operation<{ id: string; message: string }, CommitProgressResult, RequiredGit> = writeOperation({
 	name: 'commit',
 	summary: "Commit the spec's own files with a message and record it in the active session",
 	writes: true,
 	input: [ID_FIELD, { name: 'message', kind: 'text', required: true, summary: 'The commit message, passed to git as it is' }],
 	run: async (ws, input, host) => commitProgress(ws, await host.repository(), input),
-};
+});
 
 export const SESSION_COMMITS: Operation<{ id: string }, SessionCommitList, RequiredGit> = {
 	name: 'commits',
@@ -19,7 +19,7 @@ export const SESSION_COMMITS: Operation<{ id: string }, SessionCommitList, Requi
 	run: async (ws, input, host) => sessionCommits(ws, await host.repository(), input.id),
 };
 
-export const RECORD_COMMITS: Operation<{ id: string; hashes?: string[]; all?: boolean }, RecordedCommits, RequiredGit> = {
+export const RECORD_COMMITS: Operation<{ id: string; hashes?: string[]; all?: boolean }, RecordedCommits, RequiredGit> = writeOperation({
 	name: 'record-commits',
 	summary: "Record commits in the active session's Commits: the hashes named, or all not yet recorded",
 	writes: true,
@@ -33,4 +33,4 @@ export const RECORD_COMMITS: Operation<{ id: string; hashes?: string[]; all?: bo
 		const chosen = input.all ? (await sessionCommits(ws, repo, input.id)).commits.filter((c) => !c.recorded).map((c) => c.hash) : (input.hashes ?? []);
 		return recordGitCommits(ws, repo, input.id, chosen);
 	},
-};
+});

@@ -1,7 +1,7 @@
 import { AgentTarget, AGENT_TARGETS } from '../agent/agent-targets';
 import { AgentFilesResult, AgentRepository, writeAgentFiles } from '../agent/init-agent-files';
 import type { Workspace } from '../workspace/workspace';
-import { Operation } from './operation';
+import { Operation, writeOperation } from './operation';
 
 export interface InitAgentResult extends AgentFilesResult {
 	root: string;
@@ -16,7 +16,7 @@ export interface AgentFilesHost {
 	repository(ws: Workspace): Promise<AgentRepository>;
 }
 
-export const INIT_AGENT: Operation<{ command?: string; agent?: AgentTarget[] }, InitAgentResult, AgentFilesHost> = {
+export const INIT_AGENT: Operation<{ command?: string; agent?: AgentTarget[] }, InitAgentResult, AgentFilesHost> = writeOperation({
 	name: 'init-agent',
 	summary: 'Write instructions for coding agents (and their MCP configuration) at the repository root',
 	writes: true,
@@ -30,4 +30,4 @@ export const INIT_AGENT: Operation<{ command?: string; agent?: AgentTarget[] }, 
 		const { agents, files } = await writeAgentFiles(repo, { command, vault: repo.vault, specsRoot: ws.settings.specsRoot }, input.agent ?? []);
 		return { root: repo.root, rootKind: repo.rootKind, vault: repo.vault, command, agents, files };
 	},
-};
+});

@@ -1,5 +1,6 @@
 import { checkBaseRevision } from '../workspace/revision';
 import type { Workspace } from '../workspace/workspace';
+import { refuseWhileMigrating } from './migration-guard';
 
 /** How a field is given: free text, a number, a switch, one of a fixed list, or repeated text. */
 export type FieldKind = 'text' | 'number' | 'flag' | 'choice' | 'list';
@@ -39,6 +40,20 @@ export type AnyOperation = Operation<never, unknown, never>;
 /** Whether this call of `op` may change files. */
 export function callWrites<I>(op: Operation<I, unknown, never>, input: I): boolean {
 	return typeof op.writes === 'function' ? op.writes(input) : op.writes;
+}
+
+/**
+ * An operation that may write, declared through this so its writing calls are refused while a
+ * migration is half done (migration-guard.ts), on every surface, before anything is read.
+ */
+export function writeOperation<I, R, H>(op: Operation<I, R, H>): Operation<I, R, H> {
+	return {
+		...op,
+		async run(ws, input, host) {
+			if (callWrites(op, input)) await refuseWhileMigrating(ws);
+			return op.run(ws, input, host);
+		},
+	};
 }
 
 /** An input the operation cannot take: a required field missing, or a value not among a choice's. */
@@ -110,13 +125,13 @@ export interface SpecWriteDeclaration<I, R, H> {
  * the base revision last, and the revision checked before the run reads anything.
  */
 export function specWrite<I extends { id: string }, R, H = unknown>(op: SpecWriteDeclaration<I, R, H>): Operation<I & BaseRevision, R, H> {
-	return {
+	return writeOperation({
 		name: op.name,
 		summary: op.summary,
 		writes: true,
 		input: [ID_FIELD, ...op.fields, REVISION_FIELD],
 		run: basedOnRevision((ws, input, host) => op.run(ws, input, host)),
-	};
+	});
 }
 
 /**

@@ -1,9 +1,9 @@
 import { markReviewed, type MarkReviewedInput, type MarkReviewedResult } from '../review/mark-reviewed';
 import { reviewInbox } from '../review/review-inbox';
 import { sinceReview, type SinceReview } from '../review/since-review';
-import { ID_FIELD, Operation } from './operation';
+import { ID_FIELD, Operation, writeOperation } from './operation';
 
-export const REVIEW: Operation<MarkReviewedInput, MarkReviewedResult> = {
+export const REVIEW: Operation<MarkReviewedInput, MarkReviewedResult> = writeOperation({
 	name: 'review',
 	summary: "Mark a spec reviewed: the reviewed mark in its properties and its deliverables' baselines; accept re-baselines changed ones",
 	writes: true,
@@ -14,7 +14,7 @@ export const REVIEW: Operation<MarkReviewedInput, MarkReviewedResult> = {
 		{ name: 'by', kind: 'text', summary: 'The reviewer, written as reviewed_by (omitted when empty)' },
 	],
 	run: (ws, input) => markReviewed(ws, input),
-};
+});
 
 export const SINCE_REVIEW: Operation<{ id: string }, SinceReview> = {
 	name: 'since-review',

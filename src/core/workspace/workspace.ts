@@ -1,4 +1,5 @@
 import type { BaselineMemo } from '../deliverables/baseline-memo';
+import type { MigrationLogStore } from '../migration/migration-host';
 import { FileStore } from '../files/file-store';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
@@ -27,6 +28,8 @@ export interface Workspace {
 	now: () => Date;
 	/** Deliverables' hashes kept between calls (the plugin keeps one; a CLI call hashes afresh). */
 	baselines?: BaselineMemo;
+	/** The shell's migration logs: while the newest is unfinished the vault is half moved, and every write is refused. */
+	migrationLogs?: MigrationLogStore;
 }
 
 /** The spec for an id, or a WorkflowError naming the problem (unknown id, duplicate id). */

@@ -41,6 +41,7 @@ export async function runOperation<T>(plugin: SpecWorkflowPlugin, operation: (ws
 const PLUGIN_HINTS: Record<string, string> = {
 	'no-active-session': 'start one with "Start work on spec…"',
 	'no-context': 'start work on it first with "Start work on spec…"',
+	'unfinished-migration': 'finish or undo it with "Migrate specs to the new layout…"',
 };
 
 export function failureMessage(e: unknown): string {
