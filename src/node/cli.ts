@@ -11,6 +11,7 @@ import { findVault, openWorkspace } from './open-workspace';
 import { cacheFolder } from './index-cache/cache-place';
 import { callWrites } from './call-writes';
 import { failureLine } from '../core/text/call-text';
+import { UNFINISHED_MIGRATION_HINT, unfinishedMigrationLog } from '../core/operations/migration-guard';
 import { lockTimeoutMs, VaultLock } from './vault-lock';
 
 export interface CliIo {
@@ -90,7 +91,11 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
 			now: io.env.SPEC_WORK_NOW,
 			warn: (line) => io.stderr(`spec-work: ${line}\n`),
 			cacheFolder: cacheFolder(io.env, args.options.has('no-cache')),
+			locked: lock !== undefined,
 		});
+		// A writing call is refused by the operation; a reading one answers, saying what it reads.
+		const migrating = lock || verbName === 'migrate' ? null : await unfinishedMigrationLog(ws);
+		if (migrating !== null) io.stderr(`spec-work: an interrupted migration is unfinished (${migrating}), so this reads a half-moved vault; ${UNFINISHED_MIGRATION_HINT}\n`);
 		const result = await verb.run(ws, args, { readInput: (file) => readInput(io.cwd, file), readStdin: io.readStdin });
 		if (args.options.has('json')) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
 		else if (result.text !== '') io.stdout(result.text.endsWith('\n') ? result.text : result.text + '\n');

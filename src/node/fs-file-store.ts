@@ -8,7 +8,7 @@ import { MadeFolders } from './made-folders';
 import { changedError, storeError, writeError } from './store-errors';
 import { isAlive, Keep, placeNew, tempOwner, tempPathFor, writeTemp } from './temp-files';
 import { decodeUtf8, readUtf8 } from './utf8';
-import { crashPoint, finishJournal, hashOf, JournalEntry, removeJournal, writeJournal } from './write-journal';
+import { crashPoint, finishJournal, hashOf, JournalEntry, pendingJournal, removeJournal, writeJournal } from './write-journal';
 import { keepOf, placeInVault, realPlace } from './write-place';
 
 /**
@@ -37,6 +37,11 @@ export class FsFileStore implements FileStore {
 		const lines = finishJournal(this.realRoot);
 		this.removeStaleTemps();
 		return lines;
+	}
+
+	/** What recover would repair, for a call that only reads and so leaves it to the next writer. */
+	pending(): string[] {
+		return pendingJournal(this.realRoot);
 	}
 
 	/** The absolute path for a vault path; refuses anything that would leave the vault. */

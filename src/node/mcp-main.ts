@@ -5,6 +5,7 @@ import { nodeGitHost } from './git/node-git-host';
 import { serveStdio } from './mcp/server';
 import type { McpShell } from './mcp/shell';
 import type { ToolSet } from './mcp/tools';
+import { FsFileStore } from './fs-file-store';
 import { openWorkspace, type OpenOptions } from './open-workspace';
 import { LOCK_FILE, lockTimeoutMs, VaultLock } from './vault-lock';
 
@@ -27,7 +28,17 @@ function nodeShell(options: ServeOptions): McpShell {
 	const vaultPath = options.open.vault;
 	return {
 		open: () => openWorkspace({ ...options.open, cwd: vaultPath, now: process.env.SPEC_WORK_NOW, warn: log, follow: true }),
-		lock: (tool) => VaultLock.acquire(vaultPath, `mcp ${tool}`, lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT)),
+		lock: async (tool) => {
+			const lock = await VaultLock.acquire(vaultPath, `mcp ${tool}`, lockTimeoutMs(process.env.SPEC_WORK_LOCK_TIMEOUT));
+			// As a writing CLI call does on opening: a crashed run's write is finished under the lock, before this call reads.
+			try {
+				for (const line of new FsFileStore(vaultPath).recover()) log(line);
+			} catch (e) {
+				lock.release();
+				throw e;
+			}
+			return lock;
+		},
 		optionalGit,
 		requiredGit: (ws) => ({ repository: () => GitRepository.find(nodeGitHost(), ws.vaultPath) }),
 		failureLine,

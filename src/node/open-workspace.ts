@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileEntry } from '../core/files/file-store';
-import { isUnder } from '../core/files/paths';
+import { isUnder, normalizeVaultPath } from '../core/files/paths';
 import { readSpecFacts, type SpecFacts } from '../core/index/read-spec';
 import { DEFAULT_IGNORED_FOLDERS } from '../core/index/ignored-folders';
 import { SpecIndex } from '../core/index/spec-index';
@@ -12,6 +12,7 @@ import { WorkflowError } from '../core/workspace/workflow-error';
 import { Workspace } from '../core/workspace/workspace';
 import { DiskFollower } from './disk-follower';
 import { FsFileStore } from './fs-file-store';
+import { nodeMigrationLogs } from './migration-log-file';
 import { cachedBacklinks, vaultCache } from './index-cache/vault-cache';
 import type { IndexCacheOptions } from './index-cache/index-cache';
 
@@ -23,8 +24,10 @@ export interface OpenOptions {
 	ignore?: readonly string[];
 	/** SPEC_WORK_NOW: an ISO time that fixes the clock. */
 	now?: string;
-	/** Told one line per repair of a crashed run's write (see FsFileStore.recover). */
+	/** Told one line per repair of a crashed run's write (see FsFileStore.recover), or that one is pending. */
 	warn?: (line: string) => void;
+	/** The call holds the vault's lock: a crashed run's write is finished first; otherwise it is only reported. */
+	locked?: boolean;
 	/** Where the index cache is kept (cacheFolder in index-cache/cache-place.ts); absent or null: every spec note is read. */
 	cacheFolder?: string | null;
 	/** The cache's clock and settling time; tests set them, calls take the defaults. */
@@ -78,13 +81,10 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 	const store = new FsFileStore(vaultPath);
 	const follower = options.follow ? new DiskFollower(store, vaultPath, SETTINGS_FILES, options.cacheOptions) : null;
 	const data = pluginData(nodePath.join(vaultPath, '.obsidian', 'plugins', 'spec-workflow', 'data.json'));
-	const specsRoot = (options.specsRoot ?? data.specsRoot ?? 'specs').replace(/^\/+|\/+$/g, '');
-	if (!isDir(nodePath.join(vaultPath, specsRoot))) {
-		throw new WorkflowError('no-specs-folder', `No specs folder at ${nodePath.join(vaultPath, specsRoot)} (set --specs-root or create it)`);
-	}
+	const specsRoot = specsFolder(vaultPath, options.specsRoot ?? data.specsRoot ?? 'specs');
 	const now = clock(options.now);
-	// A crashed run's write is finished or dropped before anything reads the vault.
-	for (const line of store.recover()) options.warn?.(line);
+	// A crashed run's write is a write to finish: only under the lock, before anything reads the vault.
+	for (const line of options.locked ? store.recover() : store.pending()) options.warn?.(line);
 	let files = follower ? await follower.openingListing() : await store.list('');
 	const links = new LinkResolver(files.map((f) => f.path));
 	const ignore = options.ignore ?? savedIgnoredFolders(data);
@@ -111,7 +111,26 @@ export async function openWorkspace(options: OpenOptions): Promise<NodeWorkspace
 			defaultParticipants: data.defaultParticipants ?? 'User, Claude',
 		},
 		now,
+		migrationLogs: nodeMigrationLogs(vaultPath, process.env),
 	};
+}
+
+/**
+ * The specs folder as a vault path, refused when it is not a folder inside the vault: a path
+ * that climbs out of it (`../other/specs`) would have the CLI read and write another vault.
+ */
+function specsFolder(vaultPath: string, given: string): string {
+	const specsRoot = given.replace(/^\/+|\/+$/g, '');
+	if (normalizeVaultPath(specsRoot) === null) {
+		throw new WorkflowError(
+			'specs-outside-vault',
+			`The specs folder must be inside the vault: ${given} is outside ${vaultPath} (set --specs-root, or the plugin's specs folder, to a folder in it)`,
+		);
+	}
+	const abs = nodePath.join(vaultPath, specsRoot);
+	if (isDir(abs)) return specsRoot;
+	if (existsSync(abs)) throw new WorkflowError('no-specs-folder', `${abs} is a file, not the specs folder; rename that file and create the folder, or set --specs-root`);
+	throw new WorkflowError('no-specs-folder', `No specs folder at ${abs} (set --specs-root or create it)`);
 }
 
 /** A spec note's facts as the build gets them, its stat taken first so the follower sees later changes. */

@@ -113,6 +113,7 @@ function look(path: string): Seen | null {
 	}
 	try {
 		const st = fstatSync(fd);
+		if (!st.isFile()) throw notALock(path, st.isDirectory() ? 'a folder' : 'not a regular file');
 		const text = readFileSync(fd, 'utf8');
 		return { text, ino: st.ino, mtimeMs: st.mtimeMs, holder: parseHolder(text) };
 	} finally {
@@ -213,6 +214,11 @@ function busy(path: string, seen: Seen): WorkflowError {
 		`The vault is busy: ${who} holds ${path}; nothing was written. Run the command again once it has finished, or delete that file if no spec-work is running`,
 		LOCK_FILE,
 	);
+}
+
+/** Something else where the lock goes (a folder a sync tool made, say): no spec-work holds it, and none can take it. */
+function notALock(path: string, what: string): WorkflowError {
+	return new WorkflowError('not-a-lock', `${path} is ${what}, not spec-work's lock file, so nothing was written; remove it and run the command again`, LOCK_FILE);
 }
 
 function cannotLock(path: string, e: unknown): WorkflowError {

@@ -49,24 +49,44 @@ export function removeJournal(realRoot: string): void {
 	rmSync(nodePath.join(realRoot, JOURNAL_NAME), { force: true });
 }
 
-/**
- * Finishes the journal a crashed run left behind: each target still as planned gets its new text,
- * a target someone changed meanwhile is left as it is. Returns one line per thing the user should
- * know. A journal whose writer still runs is left to it.
- */
-export function finishJournal(realRoot: string): string[] {
-	const path = nodePath.join(realRoot, JOURNAL_NAME);
+/** The journal as found: none, one spec-work cannot read, or one to finish (unless its writer still runs). */
+type Found = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'journal'; journal: Journal };
+
+function readJournal(path: string): Found {
 	let journal: Journal;
 	try {
 		journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		// It is written whole or not at all, so this is not ours to repair: say so and leave it.
-		return [`${JOURNAL_NAME} in the vault is not a journal spec-work can read; it is left as it is`];
+		return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'none' } : { kind: 'unreadable' };
 	}
-	if (typeof journal.pid !== 'number' || !Array.isArray(journal.writes)) {
-		return [`${JOURNAL_NAME} in the vault is not a journal spec-work can read; it is left as it is`];
-	}
+	if (typeof journal?.pid !== 'number' || !Array.isArray(journal.writes)) return { kind: 'unreadable' };
+	return { kind: 'journal', journal };
+}
+
+/**
+ * What a call that only reads says of a journal left behind, which it leaves to the next writing
+ * call (a repair is a write, made under the vault's lock). A journal whose writer still runs is its own.
+ */
+export function pendingJournal(realRoot: string): string[] {
+	const found = readJournal(nodePath.join(realRoot, JOURNAL_NAME));
+	if (found.kind === 'unreadable') return [`${JOURNAL_NAME} in the vault is not a journal spec-work can read; the next writing command moves it aside`];
+	if (found.kind === 'none' || isAlive(found.journal.pid)) return [];
+	const targets = found.journal.writes.map((w) => (typeof w?.target === 'string' ? w.target : '?')).join(', ');
+	return [`an interrupted write is pending (${targets}); this call only reads and shows the files as they are; the next writing command finishes it`];
+}
+
+/**
+ * Finishes the journal a crashed run left behind: each target still as planned gets its new text,
+ * a target someone changed meanwhile is left as it is. Returns one line per thing the user should
+ * know. A journal whose writer still runs is left to it. Called under the vault's lock.
+ */
+export function finishJournal(realRoot: string): string[] {
+	const path = nodePath.join(realRoot, JOURNAL_NAME);
+	const found = readJournal(path);
+	if (found.kind === 'none') return [];
+	// Written whole or not at all, so this is not ours to repair; the next write's journal would replace it.
+	if (found.kind === 'unreadable') return [setAside(path)];
+	const journal = found.journal;
 	if (journal.pid !== process.pid && isAlive(journal.pid)) return [];
 	const lines: string[] = [];
 	const finished: string[] = [];
@@ -104,6 +124,17 @@ export function finishJournal(realRoot: string): string[] {
 	rmSync(path, { force: true });
 	if (finished.length > 0) lines.unshift(`finished an interrupted write: ${finished.join(', ')}`);
 	return lines;
+}
+
+/** Moves a journal spec-work cannot read aside under a name that says so, keeping it for whoever made it. */
+function setAside(path: string): string {
+	const aside = `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+	try {
+		renameSync(path, aside);
+	} catch (e) {
+		return `${JOURNAL_NAME} in the vault is not a journal spec-work can read, and could not be moved aside (${(e as Error).message}); it is left as it is`;
+	}
+	return `${JOURNAL_NAME} in the vault is not a journal spec-work can read; nothing of it was applied, and it was moved aside to ${nodePath.basename(aside)}`;
 }
 
 /** The absolute path of a journal's vault path, or null when it would leave the vault. */
