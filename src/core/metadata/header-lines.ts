@@ -66,7 +66,8 @@ function headerZone(text: string): HeaderZone {
 	return { lines, title };
 }
 
-function parseHeaderLine(line: Line): HeaderField | null {
+/** The field a line writes as a header line (`**Status**: planning`, `- **Owner:** Ana`), wherever it stands; null for any other line. */
+export function parseHeaderLine(line: Line): HeaderField | null {
 	const m = HEADER.exec(line.text) ?? HEADER_COLON_INSIDE.exec(line.text);
 	if (!m) return null;
 	const value = m[2].replace(/[ \t]+$/, '');

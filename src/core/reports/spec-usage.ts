@@ -1,8 +1,9 @@
 import type { DownstreamSpec } from '../context/registry';
 import { plainText } from '../links/link-text';
-import { parseListItem, parseHeading } from '../context/lines';
+import { parseListItem, parseHeading, type ListItem } from '../context/lines';
 import { basename, isUnder, stem } from '../files/paths';
 import { bodyStart } from '../markdown/frontmatter-bounds';
+import { parseHeaderLine } from '../metadata/header-lines';
 import { flattenSections, parseSections } from '../markdown/sections';
 import { Spec } from '../index/spec';
 import { parseLinks, type LinkRef } from '../links/link-parser';
@@ -284,14 +285,7 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	if (at < 0) return null;
 	const line = lines[at].text;
 	if (/^\s*\|/.test(line) || parseHeading(line)) return null;
-	// The block: the list item or paragraph the link sits in, continuation lines included.
-	let first = at;
-	while (!parseListItem(lines[first].text) && first > 0 && isParagraphLine(lines[first - 1].text)) first--;
-	const item = parseListItem(lines[first].text);
-	let last = at;
-	while (last + 1 < lines.length && isParagraphLine(lines[last + 1].text) && !parseListItem(lines[last + 1].text)) last++;
-	const blockStart = item ? lines[first].start + item.contentAt : lines[first].start;
-	const blockEnd = lines[last].start + lines[last].text.length;
+	const { blockStart, blockEnd, item, last } = blockAround(lines, at);
 	const checkbox = /^\[.\][ \t]+/.exec(text.slice(blockStart, blockEnd));
 	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
 	if (link.start === contentStart) {
@@ -305,6 +299,23 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	const block = text.slice(contentStart, blockEnd);
 	const sentence = sentenceAround(block, link.start - contentStart, link.end - contentStart);
 	return isPurpose(sentence) ? plainText(sentence) : null;
+}
+
+/**
+ * The list item or paragraph line `at` sits in, continuation lines included, from its content (past
+ * a list marker) to its end. A header line (`**Context**: [[…]]`) is a line of its own, whose
+ * content is its value: it is no part of the sentence below or above it.
+ */
+function blockAround(lines: OffsetLine[], at: number): { blockStart: number; blockEnd: number; item: ListItem | null; last: number } {
+	const header = parseHeaderLine(lines[at]);
+	if (header) return { blockStart: header.start, blockEnd: header.end, item: null, last: at };
+	let first = at;
+	while (!parseListItem(lines[first].text) && first > 0 && isParagraphLine(lines[first - 1])) first--;
+	const item = parseListItem(lines[first].text);
+	let last = at;
+	while (last + 1 < lines.length && isParagraphLine(lines[last + 1]) && !parseListItem(lines[last + 1].text)) last++;
+	const blockStart = item ? lines[first].start + item.contentAt : lines[first].start;
+	return { blockStart, blockEnd: lines[last].start + lines[last].text.length, item, last };
 }
 
 /** Two words or more besides its links: less is a fragment (`, [[y.sh]]`), not a reason. */
@@ -328,8 +339,9 @@ function sentenceAround(block: string, from: number, to: number): string {
 	return block.slice(start, end);
 }
 
-function isParagraphLine(line: string): boolean {
-	return line.trim() !== '' && !parseHeading(line) && !/^\s*\|/.test(line) && !/^\s*(```|~~~)/.test(line);
+function isParagraphLine(line: OffsetLine): boolean {
+	const { text } = line;
+	return text.trim() !== '' && !parseHeading(text) && !/^\s*\|/.test(text) && !/^\s*(```|~~~)/.test(text) && !parseHeaderLine(line);
 }
 
 function nestedPurpose(lines: { text: string }[], at: number, indent: number): string | null {
@@ -347,8 +359,15 @@ function nestedPurpose(lines: { text: string }[], at: number, indent: number): s
 	return null;
 }
 
-function splitWithOffsets(text: string): { text: string; start: number; end: number }[] {
-	const out: { text: string; start: number; end: number }[] = [];
+/** A line without its line end; `end` is where its line end starts. */
+interface OffsetLine {
+	text: string;
+	start: number;
+	end: number;
+}
+
+function splitWithOffsets(text: string): OffsetLine[] {
+	const out: OffsetLine[] = [];
 	let start = 0;
 	while (start <= text.length) {
 		const nl = text.indexOf('\n', start);

@@ -100,6 +100,17 @@ describe('deliverablesReport on the example vault (1014)', () => {
 		expect(second).not.toContain('1014.deliverables');
 	});
 
+	it("gives a user's purpose as the sentence that links, without the header line above it", async () => {
+		const ws = await memoryWorkspace();
+		ws.store.put(
+			'notes/Drill.md',
+			'# Restore drill\n\n**Context**: [[Drill log]]\nCalls [the check [v1]](../specs/1000/1001/deliverables/scripts/nas-health-check.sh) before each drill.\n',
+		);
+		ws.links.add?.('notes/Drill.md');
+		const report = formatDeliverablesReport(await deliverablesReport(ws, '1014'));
+		expect(report).toContain('- Drill\n  - Uses: Check [v1]\n  - Purpose: Calls the check [v1] before each drill.\n');
+	});
+
 	it('refuses to overwrite a note of the same name that it did not generate, and writes nothing', async () => {
 		const files = readVaultFiles(EXAMPLE_VAULT);
 		files['specs/1000/1001/1014.deliverables.md'] = '# My own notes on deliverables\n';

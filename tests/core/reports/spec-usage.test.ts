@@ -34,6 +34,17 @@ describe('linkPurpose', () => {
 		expect(purposeOf('---\nrelated: "[[x.sh]]"\n---\nBody.\n', 'x.sh')).toBeNull();
 	});
 
+	it('keeps a header line out of the sentence below or above it', () => {
+		const spec = '# E07-F02 - Restore drills\n\n**Context**: [[E07-F02.context]]\nUses [rotation [v1]](../F01/rotate.sh) before each drill.\n**Status**: planning\n';
+		expect(purposeOf(spec, '../F01/rotate.sh')).toBe('Uses rotation [v1] before each drill.');
+		expect(purposeOf('Runs [[x.sh]] each night to rotate.\n- **Owner:** Ana\n', 'x.sh')).toBe('Runs x.sh each night to rotate.');
+	});
+
+	it('reads a link on a header line by the value after it', () => {
+		expect(purposeOf('**Status**: planning\n**Depends on**: [[x.sh]] - rotates the backups first\n', 'x.sh')).toBe('rotates the backups first');
+		expect(purposeOf('Some intro line\n**Depends on**: [[x.sh]]\nThen the drill runs.\n', 'x.sh')).toBeNull();
+	});
+
 	it('reads CRLF notes like LF ones', () => {
 		expect(purposeOf('- [[x.sh]] - Checks it\r\n  twice\r\n', 'x.sh')).toBe('Checks it twice');
 	});
