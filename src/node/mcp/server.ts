@@ -3,6 +3,8 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import {
 	CallToolRequestSchema,
 	ErrorCode,
+	isJSONRPCRequest,
+	type JSONRPCMessage,
 	ListResourcesRequestSchema,
 	ListResourceTemplatesRequestSchema,
 	ListToolsRequestSchema,
@@ -76,5 +78,46 @@ export async function serveStdio(shell: McpShell, first: NodeWorkspace, set: Too
 	});
 	mcp.server.onerror = (e) => shell.log(`protocol error: ${e.message}`);
 	await mcp.connect(transport);
+	answerMalformed(transport);
 	await closed;
+}
+
+/** The requests this server answers whose params the SDK checks, by method. */
+const REQUEST_SCHEMAS = new Map(
+	[CallToolRequestSchema, ListToolsRequestSchema, ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema].map((s) => [
+		s.shape.method.value as string,
+		s,
+	]),
+);
+
+/**
+ * Answers what the SDK would not, or not readably: a line that is not JSON (-32700) or not a
+ * JSON-RPC message (-32600) gets an error with id null, as JSON-RPC says, where the SDK only
+ * reports it here and the client waits forever; a request whose params do not fit gets one line
+ * (-32602), where the SDK sends its schema library's complaint as a JSON dump.
+ */
+function answerMalformed(transport: StdioServerTransport): void {
+	const deliver = transport.onmessage;
+	transport.onmessage = (message: JSONRPCMessage) => {
+		const refused = paramsRefusal(message);
+		if (refused) void transport.send(refused);
+		else deliver?.(message);
+	};
+	const report = transport.onerror;
+	transport.onerror = (error) => {
+		report?.(error);
+		const code = error instanceof SyntaxError ? ErrorCode.ParseError : error.name === 'ZodError' ? ErrorCode.InvalidRequest : null;
+		if (code === null) return;
+		const what = code === ErrorCode.ParseError ? `Parse error: the line is not JSON (${error.message})` : 'Invalid Request: the line is not a JSON-RPC message';
+		void transport.send({ jsonrpc: '2.0', id: null, error: { code, message: what } } as unknown as JSONRPCMessage);
+	};
+}
+
+/** The error answer to a request whose params do not fit its method's schema; null when they do. */
+function paramsRefusal(message: JSONRPCMessage): JSONRPCMessage | null {
+	if (!isJSONRPCRequest(message)) return null;
+	const checked = REQUEST_SCHEMAS.get(message.method)?.safeParse(message);
+	if (!checked || checked.success) return null;
+	const problems = checked.error.issues.map((i) => `${i.path.join('.') || 'the request'}: ${i.message.replace(/^Invalid input: /, '')}`);
+	return { jsonrpc: '2.0', id: message.id, error: { code: ErrorCode.InvalidParams, message: `Invalid ${message.method} request: ${problems.join('; ')}` } };
 }
