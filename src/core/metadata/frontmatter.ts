@@ -3,6 +3,7 @@ import { findFrontmatter, type FrontmatterBounds } from '../markdown/frontmatter
 import { emitFlowList, emitKey, emitScalar, isPlainSafe, type PropertyValue, type QuoteStyle } from './yaml-scalar';
 import { findEntry, findTopLevelEntries, type YamlEntry } from './yaml-entries';
 import { asYamlSyntaxError, loadYaml } from './yaml-engine';
+import { unclosedIn } from './yaml-opening';
 
 export type { PropertyValue } from './yaml-scalar';
 
@@ -54,11 +55,19 @@ function yamlProblem(err: unknown, text: string, bounds: FrontmatterBounds, path
 	if (syntax) {
 		const firstYamlLine = 2;
 		const closingLine = lineAt(text, bounds.yamlEnd);
-		const line = syntax.line === null ? firstYamlLine : Math.min(Math.max(syntax.line + 1, firstYamlLine), closingLine);
+		const reported = syntax.line === null ? firstYamlLine : Math.min(Math.max(syntax.line + 1, firstYamlLine), closingLine);
+		const line = Math.min(reported, openingLine(text, bounds, syntax.reason) ?? reported);
 		return { path, line, message: `${path} line ${line}: ${syntax.reason}` };
 	}
 	const detail = err instanceof Error ? err.message : String(err);
 	return { path, line: 1, message: `${path} line 1: the frontmatter could not be read (${detail})` };
+}
+
+/** For an unclosed `[`, `{` or quote, the line where it opens: the parsers name a later one. */
+function openingLine(text: string, bounds: FrontmatterBounds, reason: string): number | null {
+	const open = unclosedIn(text.slice(bounds.yamlStart, bounds.yamlEnd));
+	const at = /flow/i.test(reason) ? open.flow : /quot/i.test(reason) ? open.quote : null;
+	return at === null ? null : lineAt(text, bounds.yamlStart + at);
 }
 
 /** 1-based line number of the character at `offset`. */

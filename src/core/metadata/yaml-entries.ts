@@ -122,8 +122,8 @@ function unquote(quoted: string): string {
 	}
 }
 
-/** Index of the quote closing the one at `open`, or -1 when it is not closed on this line. */
-function closingQuote(text: string, open: number): number {
+/** Index of the quote closing the one at `open` in `text`, or -1 when it is not closed. */
+export function closingQuote(text: string, open: number): number {
 	const q = text[open];
 	for (let i = open + 1; i < text.length; i++) {
 		if (q === '"' && text[i] === '\\') i++;

@@ -58,7 +58,7 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 			const yamlLines = ['id: 1', 'title: x', 'bad: [unclosed', 'more: 2'];
 			const lf = readFrontmatter(['---', ...yamlLines, '---', ''].join('\n'), 'specs/x.md');
 			const crlf = readFrontmatter(['---', ...yamlLines, '---', ''].join('\r\n'), 'specs/x.md');
-			expect(lf.error).toEqual({ path: 'specs/x.md', line: 5, message: `specs/x.md line 5: ${SAYS.unclosed}` });
+			expect(lf.error).toEqual({ path: 'specs/x.md', line: 4, message: `specs/x.md line 4: ${SAYS.unclosed}` });
 			expect(crlf.error).toEqual(lf.error);
 		});
 
@@ -67,6 +67,15 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 				const read = readFrontmatter(['---', 'id: 1', 'tags: [a, b', '---', 'body', ''].join(eol), 'specs/x.md');
 				expect(read.error?.line).toBe(3);
 			}
+		});
+
+		it('reports an unclosed list, map or quote on the line it opens, where the parser blames a later line', () => {
+			const lines = (yaml: string[]) => readFrontmatter(['---', ...yaml, '---', '# Context', ''].join('\n'), 'c.md').error?.line;
+			expect(lines(['type: context', 'spec: [[spec', 'tags: {a'])).toBe(3);
+			expect(lines(['type: context', 'aliases:', '  - x', '  - {y: 1', 'status: active'])).toBe(5);
+			expect(lines(['title: "Caf\\" au lait', 'status: active', 'tags: [a]'])).toBe(2);
+			// A bracket or quote inside a plain value, or in a comment, opens nothing.
+			expect(lines(["title: it's a[1] # (", 'x: [a, b', 'y: 1'])).toBe(3);
 		});
 
 		it('reports a duplicated key as an error rather than guessing', () => {
