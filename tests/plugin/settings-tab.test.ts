@@ -63,7 +63,9 @@ describe('the settings tab', () => {
 		]);
 		expect(control<HTMLInputElement>(tab, 'Specs folder', 'input').value).toBe('specs');
 		const ignored = control<HTMLTextAreaElement>(tab, 'Ignored folders', 'textarea');
-		expect(ignored.value).toBe('backup\nbackups\n* backup\n*-backup\n*_backup\nbackup-2*\nbackup_2*\nbackup 2*\n*.bak\n* copy\n*-copy\ncopy of *\n* (copy)\n* (copy *)\n* (?)\n*conflicted copy*\n.trash\narchive\narchived\ntemplates\n_templates');
+		expect(ignored.value).toBe(
+			'backup\nbackups\n* backup\n*-backup\n*_backup\nbackup-2*\nbackup_2*\nbackup 2*\n*.bak\n* copy\n*-copy\ncopy of *\n* (copy)\n* (copy *)\n* (?)\n*conflicted copy*\n.trash\narchive\narchived\ntemplates\n_templates',
+		);
 		expect(ignored.placeholder).toBe(ignored.value);
 		expect(control<HTMLSelectElement>(tab, 'Link style', 'select').value).toBe('vault');
 		expect(Array.from(control<HTMLSelectElement>(tab, 'Link style', 'select').options, (o) => o.textContent)).toEqual([
