@@ -99,7 +99,7 @@ describe('a sync-conflict copy of a spec (its id duplicated)', () => {
 		expect(result.written).toEqual([]);
 	});
 
-	it('a folder copy (`2001 (1)`) is not added to the Features list that links the original', async () => {
+	it('a folder copy named by hand (`2001 old`; `2001 (1)` is left out as a copy) is not added to the Features list that links the original', async () => {
 		const feature = '---\nid: "2001"\n---\n# 2001 - Hot\n\n**Context**: [[context|Journal]]\n';
 		const context = '# Context: Hot\n\n**Spec**: [[spec|2001]]\n';
 		const epic = '# 2000 - Storage\n\n## Features\n- [[2001/spec|2001 - Hot]]\n';
@@ -107,12 +107,12 @@ describe('a sync-conflict copy of a spec (its id duplicated)', () => {
 			'specs/2000/epic.md': epic,
 			'specs/2000/2001/spec.md': feature,
 			'specs/2000/2001/context.md': context,
-			'specs/2000/2001 (1)/spec.md': feature,
-			'specs/2000/2001 (1)/context.md': context,
+			'specs/2000/2001 old/spec.md': feature,
+			'specs/2000/2001 old/context.md': context,
 		};
 		const ws = await memoryWorkspace(vault);
 		const result = await validate(ws, { fix: true });
-		expect(result.problems.map((p) => [p.code, p.path])).toEqual([['duplicate-id', 'specs/2000/2001 (1)/spec.md']]);
+		expect(result.problems.map((p) => [p.code, p.path])).toEqual([['duplicate-id', 'specs/2000/2001/spec.md']]);
 		expect(result.written).toEqual([]);
 		expect(await ws.store.read('specs/2000/epic.md')).toBe(epic);
 	});
