@@ -31,7 +31,7 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);
 	const named = readSpecMetadata(text, path).spec;
 	if (named !== undefined) {
-		const owner = ws.index.resolveSpecRef(named, path);
+		const owner = ws.index.resolveSpecRef(named, path) ?? specNamedById(ws, named, path);
 		if (owner === spec) return null;
 		if (owner) return foreign(spec, path, owner, `is the journal of ${owner.id} (its Spec line: ${named})`);
 		// A Spec line naming a note that is no spec here (a backup copy's spec beside it): the journal is that note's.
@@ -49,6 +49,17 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 		owner: null,
 		message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}`,
 	};
+}
+
+/**
+ * The spec a Spec line names by id where no file answers: `[[E01-F01]]` (the id or an alias written
+ * as a link to no note) or `E01-F01 - Hot` / `E01-F01: Hot` (the id-and-title label spec-work writes).
+ */
+function specNamedById(ws: Workspace, named: string, path: string): Spec | null {
+	const link = parseLinkText(named);
+	if (link) return link.target === '' || ws.links.resolve(link.target, path) !== null ? null : ws.index.get(link.target);
+	const id = /^(\S+?)(?: - |: )\S/.exec(named.trim())?.[1];
+	return id === undefined ? null : ws.index.get(id);
 }
 
 /** What to change, in the spec: its context may be named by a property or by a header line. */

@@ -334,3 +334,33 @@ describe('a context property pointing at the spec itself', () => {
 		);
 	});
 });
+
+describe('a journal kept apart whose Spec line names the spec by id', () => {
+	const files = (specLine: string) => ({
+		'specs/E01/epic.md': '---\ntype: epic\nid: E01\n---\n# Storage\n\n## Features\n- [[F01/spec|E01-F01 - Hot]]\n- [[F02/spec|E01-F02 - Cold]]\n',
+		'specs/E01/F01/spec.md': '---\ntype: feature\nid: E01-F01\ncontext: "[[journal/hot-log]]"\n---\n# Hot\n',
+		'specs/E01/F02/spec.md': '---\ntype: feature\nid: E01-F02\n---\n# Cold\n',
+		'journal/hot-log.md': `# Hot log\n**Spec**: ${specLine}\n\n## Implementation Timeline\n`,
+	});
+
+	it.each(['E01-F01', '[[E01-F01]]', '[[e01-f01|the hot tier]]', '[[F01]]', 'E01-F01 - Hot', 'E01-F01: Hot'])(
+		'accepts **Spec**: %s and starts the session there',
+		async (specLine) => {
+			const ws = await memoryWorkspace(files(specLine));
+			expect((await startSession(ws, { id: 'E01-F01' })).contextPath).toBe('journal/hot-log.md');
+			expect(ws.store.snapshot()['journal/hot-log.md']).toBe(
+				`# Hot log\n**Spec**: ${specLine}\n\n## Implementation Timeline\n\n### Session 1: 2025-08-28 - Implementation Session\n**Duration**: In progress  \n**Participants**: User, Claude  \n**Status**: active  \n**Started**: 2025-08-28 10:00\n\n#### Planning\n`,
+			);
+		},
+	);
+
+	it.each(['[[E01-F02]]', 'E01-F02 - Cold'])('refuses **Spec**: %s as the journal of E01-F02, writing nothing', async (specLine) => {
+		const ws = await memoryWorkspace(files(specLine));
+		await expectRefused(
+			ws,
+			() => startSession(ws, { id: 'E01-F01' }),
+			'context-of-other-spec',
+			`journal/hot-log.md is the journal of E01-F02 (its Spec line: ${specLine}), not of E01-F01 (specs/E01/F01/spec.md); give E01-F01 a journal of its own: point its context property or **Context** line at a file beside it, or remove it`,
+		);
+	});
+});
