@@ -62,7 +62,12 @@ describe('the bytes of notes as editors save them', () => {
 		const unreadable = 'spec-work: specs/E01/F04/spec.md: not UTF-8 text (0xe9 at byte 14); it is left untouched: save it as UTF-8 to work on it\n';
 		expect((await cli(['status', 'E01-F04'])).stderr).toBe(unreadable);
 		expect((await cli(['status', 'E01-F09'])).stderr).toBe(
-			'spec-work: No spec with id "E01-F09" under specs/; a spec note could not be read, and may be it: specs/E01/F04/spec.md\n',
+			`spec-work: No spec with id "E01-F09" under specs/; a spec note could not be read, and may be it: ${unreadable.slice('spec-work: '.length)}`,
+		);
+		// A name that starts with the id (`E02-café`) is that spec's too, as it would be read.
+		write('specs/E02-café/spec.md', Buffer.concat([Buffer.from('# E02: Caf'), Buffer.from([0xe9]), Buffer.from('\n**Type**: epic\n')]));
+		expect((await cli(['status', 'E02'])).stderr).toBe(
+			'spec-work: specs/E02-café/spec.md: not UTF-8 text (0xe9 at byte 10); it is left untouched: save it as UTF-8 to work on it\n',
 		);
 		const made = await cli(['new', 'feature', '--title', 'Cafe export', '--id', 'E01-F04', '--parent', 'E01']);
 		expect([made.code, made.stderr]).toEqual([1, `${unreadable.trimEnd()}; it may be E01-F04: mend it first, or choose another id\n`]);

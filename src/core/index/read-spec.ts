@@ -125,7 +125,7 @@ function fullerId(nameId: string, candidates: readonly (string | null | undefine
  * `E01-F02-cold-tier`): the parts up to the first holding no digit. null when every part holds one
  * (`E01-F02-T04` is an id, not an id and a slug) or the first holds none.
  */
-function idBeforeWords(name: string): string | null {
+export function idBeforeWords(name: string): string | null {
 	const parts = name.split(/[-_ ]/);
 	const word = parts.findIndex((p) => !/\d/.test(p));
 	return word > 0 && parts.slice(word).some((p) => p !== '') ? name.slice(0, parts.slice(0, word).join('-').length) : null;

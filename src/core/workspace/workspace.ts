@@ -40,11 +40,12 @@ export function requireSpec(ws: Workspace, id: string): Spec {
 		// or an agent creates the spec again (`new --id`) beside the one it could not read.
 		const [named] = unreadableSpecNotes(ws.index, id);
 		if (named) throw new WorkflowError('unreadable', named.message, named.path);
-		const paths = unreadableSpecNotes(ws.index).map((p) => p.path);
+		// Each with its reason (`… not UTF-8 text (0xe9 at byte 10) …`), so the fix is plain.
+		const notes = unreadableSpecNotes(ws.index).map((p) => p.message);
 		const maybe =
-			paths.length === 0
+			notes.length === 0
 				? ''
-				: `; ${paths.length === 1 ? 'a spec note' : `${paths.length} spec notes`} could not be read, and may be it: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`;
+				: `; ${notes.length === 1 ? 'a spec note' : `${notes.length} spec notes`} could not be read, and may be it: ${notes.slice(0, 3).join('; ')}${notes.length > 3 ? '; …' : ''}`;
 		throw new WorkflowError('unknown-id', `No spec with id "${id}" under ${ws.settings.specsRoot}/${maybe}`);
 	}
 	if (matches.length > 1) {
