@@ -22,7 +22,7 @@ export interface MetricLine extends SessionField {
 	group: string | null;
 }
 
-const METRIC = /^([ \t]*[-*+][ \t]+\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*)(.*)$/;
+const METRIC = /^([ \t]*[-*+][ \t]+\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*::?)[ \t]*)(.*)$/;
 
 export function parseMetricLines(text: string, from = 0, to = text.length): MetricLine[] {
 	const out: MetricLine[] = [];

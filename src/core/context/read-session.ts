@@ -75,7 +75,7 @@ export interface Session {
 	issues: IssueRecord[];
 }
 
-const FIELD = /^([ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]+?)(:?)\*\*([ \t]*:)?[ \t]*)(.*)$/;
+const FIELD = /^([ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]+?)(:?)\*\*([ \t]*::?)?[ \t]*)(.*)$/;
 
 /** What a session's lines before its first subsection hold: its field lines, and loose items. */
 export interface SessionHead {
@@ -231,7 +231,7 @@ function topLevelItems(lines: ScannedLine[]): string[] {
 	return items.filter((x) => x.indent === top).map((x) => x.text);
 }
 
-const ISSUE_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*(issue|problem|resolution|solution|fix|commit)(?::\*\*|\*\*[ \t]*:?)[ \t]*(.*)$/i;
+const ISSUE_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*(issue|problem|resolution|solution|fix|commit)(?::\*\*|\*\*[ \t]*(?:::?)?)[ \t]*(.*)$/i;
 
 function readIssues(lines: ScannedLine[]): IssueRecord[] {
 	const issues: IssueRecord[] = [];

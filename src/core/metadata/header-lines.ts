@@ -5,7 +5,8 @@ import { bodyStart } from '../markdown/frontmatter-bounds';
 /**
  * A visible header line under the note's title, as the reference layout writes them:
  * `**Status**: planning  ` (the two trailing spaces are a markdown hard break).
- * `**Status:** planning` is read too, and so are list items (`- **Status**: Completed`) in the
+ * `**Status:** planning` is read too, and Dataview's inline field `**Status**:: planning` (its `::`
+ * is the separator, kept by edits), and so are list items (`- **Status**: Completed`) in the
  * same place or in a `## Metadata` section, as owners write them. Below the first other `##`
  * heading they are content, such as a session's or a deliverable's details.
  */
@@ -22,7 +23,7 @@ export interface HeaderField {
 	lineEnd: number;
 }
 
-const HEADER = /^ {0,3}(?:[-*+][ \t]+)?\*\*([^*]+?)\*\*[ \t]*:[ \t]*(.*)$/;
+const HEADER = /^ {0,3}(?:[-*+][ \t]+)?\*\*([^*]+?)\*\*[ \t]*::?[ \t]*(.*)$/;
 const HEADER_COLON_INSIDE = /^ {0,3}(?:[-*+][ \t]+)?\*\*([^*]+?):\*\*[ \t]*(.*)$/;
 const SECTION_HEADING = /^ {0,3}#{2,6}([ \t]|$)/;
 /** `## Metadata` and its like: sections that hold a note's fields as bullets, read as its header. */
@@ -110,9 +111,11 @@ export function setHeaderField(text: string, name: string, value: string): strin
 		return text.slice(0, existing.start) + space + clean + text.slice(existing.end);
 	}
 	const eol = detectEol(text);
-	const newLine = `**${name.trim()}**: ${clean}`.trimEnd();
 	const zone = headerZone(text);
 	const headers = zone.lines.filter((l) => parseHeaderLine(l) !== null);
+	// Among Dataview fields the new one is a Dataview field too.
+	const colon = headers.length > 0 && /\*\*[ \t]*::/.test(headers[headers.length - 1].text) ? '::' : ':';
+	const newLine = `**${name.trim()}**${colon} ${clean}`.trimEnd();
 	if (headers.length > 0) {
 		const last = headers[headers.length - 1];
 		// Fields kept as bullets get one more bullet, in the same marker; the line above stays as it was.

@@ -12,7 +12,7 @@ export interface HeaderValue {
 }
 
 // `**Name**: value`, `**Name:** value`, as a bullet too; the value runs to the line's end.
-const FIELD_LINE = /^[ \t]{0,3}(?:[-*+][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*([^\r\n]*)/gm;
+const FIELD_LINE = /^[ \t]{0,3}(?:[-*+][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*::?)[ \t]*([^\r\n]*)/gm;
 
 /**
  * Every `**Name**: value` line of the body outside fenced code, in order. Unlike the header lines

@@ -48,6 +48,14 @@ describe('readHeaderFields', () => {
 		expect(fields.get('context')?.value).toBe('');
 	});
 
+	it("reads Dataview's bold inline field `**Name**:: value`, as a line or a bullet, without the second colon", () => {
+		const text = '# 1001 - Storage\n\n**Status**:: planning\n- **Parent**::[[../epic|1000 - Lab]]\n**Context**::\n';
+		const fields = readHeaderFields(text);
+		expect(fields.get('status')?.value).toBe('planning');
+		expect(fields.get('parent')?.value).toBe('[[../epic|1000 - Lab]]');
+		expect(fields.get('context')?.value).toBe('');
+	});
+
 	it('ignores lines in code blocks, bold text without a colon, and files without header lines', () => {
 		const text = ['# T', '', '```', '**Parent**: code', '```', '**Bold** text: no', '**Created**: 2025-08-26', ''].join('\n');
 		expect([...readHeaderFields(text).keys()]).toEqual(['created']);
@@ -65,6 +73,14 @@ describe('setHeaderField', () => {
 	it('keeps CRLF and the **Name:** form', () => {
 		const text = '# T\r\n\r\n**Status:** draft  \r\n**Updated:** x\r\n';
 		expect(setHeaderField(text, 'status', 'planning')).toBe('# T\r\n\r\n**Status:** planning  \r\n**Updated:** x\r\n');
+	});
+
+	it("keeps Dataview's `::` and the spacing written around it", () => {
+		const text = '# T\n\n**Status**:: planning  \n- **Owner**::Ana\n**Context**::\n';
+		let out = setHeaderField(text, 'Status', 'implementing');
+		out = setHeaderField(out, 'Owner', 'Bo');
+		out = setHeaderField(out, 'Context', '[[context|Journal]]');
+		expect(out).toBe('# T\n\n**Status**:: implementing  \n- **Owner**::Bo\n**Context**:: [[context|Journal]]\n');
 	});
 
 	it('fills an empty value', () => {
