@@ -4,8 +4,9 @@ import { parseLinkText } from '../links/link-parser';
 import { findFrontmatter } from '../markdown/frontmatter-bounds';
 import { readHeaderFields } from '../metadata/header-lines';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
+import { rewriteCanvasFiles } from './canvas-edits';
 import { rewriteFileLinks, type LinkRewriteContext, type PlainReplacement } from './link-rewrite';
-import type { VaultTexts } from './migration-types';
+import type { MigrationProblem, VaultTexts } from './migration-types';
 import type { NoteEdits } from './note-edits';
 import type { FoundSpec } from './old-layout-detection';
 import type { Parent } from './spec-parents';
@@ -17,17 +18,24 @@ export interface LinkEditSources {
 	parents: ReadonlyMap<FoundSpec, Parent>;
 	ctx: LinkRewriteContext;
 	notes: NoteEdits;
+	/** Where a canvas that cannot be read is reported. */
+	problems: MigrationProblem[];
 }
 
 /**
  * Every link that points where a file used to be is rewritten to where it goes: in every note of
- * the vault, and in the text files under the specs root (traceback lines of scripts and configs).
+ * the vault, in the file cards of every canvas, and in the text files under the specs root
+ * (traceback lines of scripts and configs).
  */
 export function planLinkRewrites(sources: LinkEditSources): void {
 	const { specsRoot, files, parents, ctx, notes } = sources;
 	const byPath = new Map(sources.specs.map((s) => [s.path, s] as const));
 	for (const [path, text] of files) {
 		if (text === null || text === undefined) continue;
+		if (extension(path) === 'canvas') {
+			planCanvasRewrite(path, text, sources);
+			continue;
+		}
 		const markdown = extension(path) === 'md';
 		if (!markdown && (!isUnder(path, specsRoot) || isBinaryPath(path))) continue;
 		const spec = byPath.get(path);
@@ -36,6 +44,22 @@ export function planLinkRewrites(sources: LinkEditSources): void {
 		const r = rewriteFileLinks(ctx, text, path, newPath, extra);
 		if (r.changes.length > 0) notes.add({ path, newPath, before: text, after: r.text, links: r.changes, merged: [] });
 	}
+}
+
+/** A canvas's file cards pointed at the moved files; one that is not JSON is left as it is, said when it names one. */
+function planCanvasRewrite(path: string, text: string, { ctx, notes, problems }: LinkEditSources): void {
+	const r = rewriteCanvasFiles(text, ctx.moves);
+	const newPath = notes.newPathOf(path);
+	if (r === null) {
+		if ([...ctx.moves.keys()].some((from) => text.includes(from))) {
+			problems.push({
+				severity: 'warning',
+				code: 'unreadable',
+				path,
+				message: `${path}: not valid JSON, so its cards still show the old paths of the files that move; fix them in Obsidian`,
+			});
+		}
+	} else if (r.changes.length > 0) notes.add({ path, newPath, before: text, after: r.text, links: r.changes, merged: [] });
 }
 
 /**

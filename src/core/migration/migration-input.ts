@@ -8,8 +8,9 @@ import type { MigrationInput, VaultTexts } from './migration-types';
 const MAX_TEXT_BYTES = 1_000_000;
 
 /**
- * What the planner needs from the vault: every file's path, the text of every markdown note (links
- * anywhere may point into the specs) and of the text files under the specs root (traceback lines).
+ * What the planner needs from the vault: every file's path, the text of every markdown note and
+ * canvas (links and file cards anywhere may point into the specs) and of the text files under the
+ * specs root (traceback lines).
  * Read from the file list and the files themselves, not from the index: the index is built for the
  * new layout, and the old layouts are what the migration must understand. `ignored`: the index's
  * test for folders left out of discovery.
@@ -29,7 +30,9 @@ export async function readMigrationInput(store: FileStore, specsRoot: string, ig
 			continue;
 		}
 		const markdown = extension(entry.path) === 'md';
-		const readable = markdown || (isUnder(entry.path, specsRoot) && !isBinaryPath(entry.path) && entry.size <= MAX_TEXT_BYTES && !hidden(entry.path));
+		// A canvas anywhere may show a spec's file as a card: read whole, as Obsidian loads it.
+		const canvas = extension(entry.path) === 'canvas' && !hidden(entry.path);
+		const readable = markdown || canvas || (isUnder(entry.path, specsRoot) && !isBinaryPath(entry.path) && entry.size <= MAX_TEXT_BYTES && !hidden(entry.path));
 		// A file that is not UTF-8 is moved as it is, never rewritten.
 		files.set(entry.path, readable ? await readIfText(store, entry.path) : null);
 	}

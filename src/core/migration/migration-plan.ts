@@ -50,7 +50,7 @@ export function planMigration(input: MigrationInput): MigrationPlan {
 	const after = new LinkResolver([...paths.map((p) => moveMap.get(p) ?? p), ...ignored.files]);
 	const ctx = linkRewriteContext(before, after, moveMap);
 	const notes = new NoteEdits({ files, moveMap, after, linkStyle: input.linkStyle ?? 'wikilink' });
-	planLinkRewrites({ specsRoot, files, specs: layout.specs, parents, ctx, notes });
+	planLinkRewrites({ specsRoot, files, specs: layout.specs, parents, ctx, notes, problems });
 	const contextLinks = planJournalEdits({ files, journals, before, ctx, notes, typeOf: (s) => placement.typeOf(s) });
 	const contextOf = (s: FoundSpec): string | undefined => layout.contexts.get(s.path) ?? journals.journalContext.get(s);
 	listLooseDeliverables({ files, loose, contextOf, typeOf: (s) => placement.typeOf(s), notes });

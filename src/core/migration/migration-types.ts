@@ -6,7 +6,7 @@ export type VaultTexts = Map<string, string | null>;
 
 export interface MigrationInput {
 	specsRoot: string;
-	/** Every file of the vault, with the text of each markdown file and of each text file under the specs root. */
+	/** Every file of the vault, with the text of each markdown file, each canvas, and each text file under the specs root. */
 	files: VaultTexts;
 	/**
 	 * Files in folders left out of discovery (backup or archive copies), and those folders: never
