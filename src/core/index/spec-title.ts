@@ -11,17 +11,24 @@ import { TYPE_WORD } from './old-name';
 /** Words that may stand before the id in a heading: `# Task 1014: …`, `# Epic E13: …`. */
 const KIND_WORDS = '(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)';
 /**
+ * A separator between the id and the title, as a pattern: a dash, en or em dash, colon, bar or middle
+ * dot, or two dashes (typed where an editor would make a dash: `# E06 -- Reporting`).
+ */
+const SEPARATOR = '(?:--|[-–—:|·])';
+/**
  * An id as headings write it: letters, digits, dots, dashes and underscores, with a digit in it and
  * not ending in a dot (`# E01-F01-T03. Dotted`); in bold or italics too (`# **E13-F01**: Parser`).
  */
-const HEADING_ID =
-	/^(?:(?:epic|feature|task|spec|specification|story|subtask|sub-task|bug|spike|prd)[ \t]+)?(\*{1,3}|_{1,3})?\[?([A-Za-z0-9][\w.-]*\d(?:[\w.-]*[\w-])?|\d)\]?(?:[ \t]*[-–—:|]|\.)?\1(?:[ \t]*[-–—:|][ \t]*|\.[ \t]+|[ \t]+)(?=\S)/i;
+const HEADING_ID = new RegExp(
+	`^(?:${KIND_WORDS}[ \\t]+)?(\\*{1,3}|_{1,3})?\\[?([A-Za-z0-9][\\w.-]*\\d(?:[\\w.-]*[\\w-])?|\\d)\\]?(?:[ \\t]*${SEPARATOR}|\\.)?\\1(?:[ \\t]*${SEPARATOR}[ \\t]*|\\.[ \\t]+|[ \\t]+)(?=\\S)`,
+	'i',
+);
 
 /**
  * After an id, the rest of an old-layout name `{id}-{type}-{slug}` and then a separator and text, or
  * nothing (the heading is only the old name). A slug is words joined by dashes.
  */
-const OLD_NAME_REST = `-(?:${TYPE_WORD})-([^\\s\\-–—:|.]+(?:-[^\\s\\-–—:|.]+)*)(?:(?:[ \\t]*[-–—:|][ \\t]*|\\.[ \\t]+|[ \\t]+)(?=\\S)|[ \\t]*$)`;
+const OLD_NAME_REST = `-(?:${TYPE_WORD})-([^\\s\\-–—:|·.]+(?:-[^\\s\\-–—:|·.]+)*)(?:(?:[ \\t]*${SEPARATOR}[ \\t]*|\\.[ \\t]+|[ \\t]+)(?=\\S)|[ \\t]*$)`;
 const OLD_NAME_AFTER_ID = new RegExp(OLD_NAME_REST, 'iy');
 
 /**
@@ -83,8 +90,8 @@ function emphasisedIdEnd(title: string, at: number, id: string): number {
 		for (const start of afterKindWord(title, at + n)) {
 			for (const idEnd of [bracketedEnd(title, start, id), isIdAt(title, start, id) ? start + id.length : 0]) {
 				if (idEnd === 0) continue;
-				for (const inner of [innerSeparatorEnd(title, idEnd), idEnd]) {
-					const end = inner > 0 && title.startsWith(marker, inner) ? afterClosed(title, inner + n) : 0;
+				for (const inner of [...innerSeparatorEnds(title, idEnd), idEnd]) {
+					const end = title.startsWith(marker, inner) ? afterClosed(title, inner + n) : 0;
 					if (end > 0) return end;
 				}
 			}
@@ -113,11 +120,9 @@ function bracketedEnd(title: string, at: number, id: string): number {
 	return title[at] === '[' && isIdAt(title, at + 1, id) && title[at + 1 + id.length] === ']' ? at + 2 + id.length : 0;
 }
 
-/** Past a separator inside the emphasis (`**1014:**`), or 0 when there is none. */
-function innerSeparatorEnd(title: string, at: number): number {
-	if (title[at] === '.') return at + 1;
-	const blanks = skipBlanks(title, at);
-	return blanks < title.length && SEPARATORS.includes(title[blanks]) ? blanks + 1 : 0;
+/** Past a separator inside the emphasis (`**1014:**`): each way to read one, none when there is none. */
+function innerSeparatorEnds(title: string, at: number): number[] {
+	return title[at] === '.' ? [at + 1] : separatorEnds(title, skipBlanks(title, at));
 }
 
 /** After a closing bracket or emphasis: a separator, or the text at once or after blanks. */
@@ -128,13 +133,18 @@ function afterClosed(title: string, at: number): number {
 	return startsText(title, blanks) ? blanks : 0;
 }
 
-const SEPARATORS = '-–—:|';
+const SEPARATORS = '-–—:|·';
 
-/** Where the text starts after a dash, colon or bar between blanks, or a dot and a blank; 0 when it does not. */
+/** Past a separator at `at`, in SEPARATOR's order: two dashes before one. */
+function separatorEnds(title: string, at: number): number[] {
+	if (at >= title.length || !SEPARATORS.includes(title[at])) return [];
+	return title.startsWith('--', at) ? [at + 2, at + 1] : [at + 1];
+}
+
+/** Where the text starts after a separator between blanks, or a dot and a blank; 0 when it does not. */
 function separatorEnd(title: string, at: number): number {
-	const blanks = skipBlanks(title, at);
-	if (blanks < title.length && SEPARATORS.includes(title[blanks])) {
-		const text = skipBlanks(title, blanks + 1);
+	for (const end of separatorEnds(title, skipBlanks(title, at))) {
+		const text = skipBlanks(title, end);
 		if (startsText(title, text)) return text;
 	}
 	if (title[at] === '.') {
@@ -176,11 +186,11 @@ function skipBlanks(title: string, at: number): number {
 /** The plain rule stripIdPrefix follows, as one pattern per id: the oracle of its property test. */
 export function stripIdPrefixByRule(title: string, ids: readonly string[]): string {
 	const kind = `(?:${KIND_WORDS}[ \\t]+)?`;
-	const separator = '[ \\t]*[-–—:|][ \\t]*|\\.[ \\t]+';
+	const separator = `[ \\t]*${SEPARATOR}[ \\t]*|\\.[ \\t]+`;
 	for (const id of ids) {
 		if (id === '') continue;
 		const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const emphasised = `(\\*{1,3}|_{1,3})${kind}(?:\\[${escaped}\\]|${escaped})(?:[ \\t]*[-–—:|]|\\.)?\\1(?:${separator}|[ \\t]*)`;
+		const emphasised = `(\\*{1,3}|_{1,3})${kind}(?:\\[${escaped}\\]|${escaped})(?:[ \\t]*${SEPARATOR}|\\.)?\\1(?:${separator}|[ \\t]*)`;
 		const bracketed = `\\[${escaped}\\](?:${separator}|[ \\t]*)`;
 		const bare = `${escaped}(?:${separator}|[ \\t]+)`;
 		const m = new RegExp(`^${kind}(?:(?:${emphasised}|${bracketed})(?=\\S)|${escaped}${OLD_NAME_REST}|${bare}(?=\\S))`, 'i').exec(title);

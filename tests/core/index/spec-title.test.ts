@@ -33,6 +33,11 @@ describe('stripIdPrefix: a title keeps no copy of the id', () => {
 		['1000-epic-lab', ['1000'], 'Lab'],
 		['1000-epic-cold-lab', ['1000', '1000-epic-cold-lab'], 'Cold lab'],
 		['1001-sub-task-x', ['1001'], 'X'],
+		['E06 -- Reporting', ['E06'], 'Reporting'],
+		['E05-F01-T07 · Tax IDs', ['E05-F01-T07'], 'Tax IDs'],
+		['**1014** -- Bold', ['1014'], 'Bold'],
+		['[1014]·Cold', ['1014'], 'Cold'],
+		['1001-feature-storage -- Storage', ['1001'], 'Storage'],
 	])('%s → %s', (title, ids, expected) => {
 		expect(stripIdPrefix(title, ids)).toBe(expected);
 	});
@@ -157,6 +162,10 @@ describe('stripIdPrefix reads in place what the plain pattern says', () => {
 		'–',
 		'—',
 		'|',
+		'--',
+		' -- ',
+		'·',
+		' · ',
 		'Cold',
 		'É',
 		'é',
