@@ -109,6 +109,23 @@ describe('spec-work mcp over stdio', () => {
 		}
 	});
 
+	it('takes a task by the number status gives, as a JSON number, writing what the CLI writes for it', async () => {
+		const cliVault = new TempVault();
+		try {
+			const status = await server.mcp.call('status', { id: '1014' });
+			const tasks = status.structuredContent?.taskList as { number: number; state: string }[];
+			const pending = tasks.find((t) => t.state === 'pending');
+			expect(typeof pending?.number).toBe('number');
+			const answer = await server.mcp.call('update_task', { id: '1014', task: pending?.number, state: 'done' });
+			const cli = cliVault.run(['task', '1014', String(pending?.number), 'done', '--json']);
+			expect(answer.isError).toBeFalsy();
+			expect(answer.structuredContent).toEqual(JSON.parse(cli.stdout));
+			expect(server.vault.files()).toEqual(cliVault.files());
+		} finally {
+			cliVault.cleanup();
+		}
+	});
+
 	it("refuses bad calls with the CLI's one line, changes no byte, and goes on serving", async () => {
 		const before = server.vault.files();
 		const refusals: [string, Record<string, unknown>, string][] = [

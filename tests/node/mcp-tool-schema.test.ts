@@ -29,6 +29,18 @@ describe("a tool's input schema from its operation's fields", () => {
 		});
 	});
 
+	it('lets a text field that a whole number also names take an integer, as update_task takes the number status gives', () => {
+		const task: Field = { name: 'task', kind: 'text', required: true, takesNumber: true, summary: 'The task' };
+		expect(toolInputSchema([task]).properties.task).toEqual({ type: ['string', 'integer'], description: 'The task' });
+		const updateTask = toolsOf('core').find((t) => t.name === 'update_task');
+		expect(toolInputSchema(updateTask?.operation.input ?? []).properties.task.type).toEqual(['string', 'integer']);
+		expect(rawArguments([task], { task: 2 })).toEqual({ task: '2' });
+		expect(rawArguments([task], { task: 'Bench' })).toEqual({ task: 'Bench' });
+		expect(() => rawArguments([task], { task: 2.5 })).toThrow(new ArgumentError('task must be a string or a whole number (got 2.5)'));
+		// Other text fields stay strings: an id is refused as a number.
+		expect(() => rawArguments(updateTask?.operation.input ?? [], { id: 1014 })).toThrow('id must be a string (got 1014)');
+	});
+
 	it('gives an operation without fields an empty object schema with nothing required', () => {
 		expect(toolInputSchema([])).toEqual({ type: 'object', properties: {}, additionalProperties: false });
 	});

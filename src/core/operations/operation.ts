@@ -14,6 +14,8 @@ export interface Field {
 	required?: boolean;
 	/** A required field given empty counts as missing (a title); otherwise the operation judges an empty value itself. */
 	emptyIsMissing?: boolean;
+	/** A text field a whole number also names (a task by its number): a tool schema takes an integer too, as its digits. */
+	takesNumber?: boolean;
 	summary: string;
 }
 

@@ -8,24 +8,28 @@ export interface ToolInputSchema {
 	additionalProperties: false;
 }
 
+type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array';
+
 export interface PropertySchema {
-	type: 'string' | 'number' | 'boolean' | 'array';
+	type: JsonType | JsonType[];
 	description: string;
 	enum?: string[];
 	items?: { type: 'string' };
 }
 
-const JSON_TYPE: Record<FieldKind, PropertySchema['type']> = { text: 'string', number: 'number', flag: 'boolean', choice: 'string', list: 'array' };
+const JSON_TYPE: Record<FieldKind, JsonType> = { text: 'string', number: 'number', flag: 'boolean', choice: 'string', list: 'array' };
 
 /**
- * The tool's input schema, generated from the operation's fields: text→string, number→number,
+ * The tool's input schema, generated from the operation's fields: text→string (or an integer too
+ * where a number names the same thing: a task's number, as status gives it), number→number,
  * flag→boolean, choice→enum of its values, list→array of strings; required fields required, the
  * field's summary its description.
  */
 export function toolInputSchema(fields: readonly Field[]): ToolInputSchema {
 	const properties: Record<string, PropertySchema> = {};
 	for (const field of fields) {
-		const property: PropertySchema = { type: JSON_TYPE[field.kind], description: field.summary };
+		const type = JSON_TYPE[field.kind];
+		const property: PropertySchema = { type: field.takesNumber ? [type, 'integer'] : type, description: field.summary };
 		if (field.kind === 'choice') property.enum = [...(field.choices ?? [])];
 		if (field.kind === 'list') property.items = { type: 'string' };
 		properties[field.name] = property;
@@ -79,5 +83,8 @@ function rawValue(field: Field, value: unknown): string | boolean | string[] {
 		throw new ArgumentError(`${field.name} must be a number (got ${describe(value)})`);
 	}
 	if (typeof value === type) return value as string | boolean;
-	throw new ArgumentError(`${field.name} must be a ${type} (got ${describe(value)})`);
+	// Its digits, as the CLI would take them: the same text names the same task.
+	if (field.takesNumber && Number.isSafeInteger(value)) return String(value);
+	const or = field.takesNumber ? ' or a whole number' : '';
+	throw new ArgumentError(`${field.name} must be a ${type}${or} (got ${describe(value)})`);
 }
