@@ -1,6 +1,7 @@
 import type { DownstreamSpec } from '../context/registry';
 import { plainText } from '../links/link-text';
 import { parseListItem, parseHeading, type ListItem } from '../context/lines';
+import { BASELINE } from '../context/registry-lines';
 import { basename, isUnder, stem } from '../files/paths';
 import { bodyStart } from '../markdown/frontmatter-bounds';
 import { parseHeaderLine } from '../metadata/header-lines';
@@ -134,14 +135,16 @@ async function readBacklinks(ws: Workspace, spec: Spec, drafts: Map<string, Draf
 	const targets = new Set([spec.path, ...deliverables]);
 	const related = new Set<string>([spec.path, ...ws.index.ancestorsOf(spec).map((s) => s.path)]);
 	for (const d of descendants(ws, spec)) related.add(d.path);
-	const copy = copyOf(ws, [spec.path, contextPath, ...related, ...[...related].map((p) => contextOf(ws, p)), ...deliverables]);
+	// Their journals too: one kept apart (`context: journals/…`) belongs to no spec by its folder.
+	const journals = new Set([contextPath, ...[...related].map((p) => contextOf(ws, p))]);
+	const copy = copyOf(ws, [spec.path, ...related, ...journals, ...deliverables]);
 
 	const sources = new Set<string>();
 	for (const target of targets) for (const b of backlinks.linksTo(target)) sources.add(b.source);
 	for (const source of [...sources].sort()) {
 		const owner = ws.index.byPath(source) ?? ws.index.specForPath(source);
 		if (owner && related.has(owner.path)) continue;
-		if (deliverables.includes(source) || copy(source)) continue;
+		if (journals.has(source) || deliverables.includes(source) || copy(source)) continue;
 		let text: string;
 		try {
 			text = await ws.store.read(source);
@@ -289,7 +292,7 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 	const checkbox = /^\[.\][ \t]+/.exec(text.slice(blockStart, blockEnd));
 	const contentStart = blockStart + (checkbox ? checkbox[0].length : 0);
 	if (link.start === contentStart) {
-		const rest = text.slice(link.end, blockEnd);
+		const rest = withoutBaselines(text.slice(link.end, blockEnd));
 		if (isPurpose(rest))
 			return plainText(rest)
 				.replace(/^[\s:\-–—]+/, '')
@@ -297,8 +300,15 @@ export function linkPurpose(text: string, link: LinkRef): string | null {
 		return item ? nestedPurpose(lines, last, item.indent) : null;
 	}
 	const block = text.slice(contentStart, blockEnd);
-	const sentence = sentenceAround(block, link.start - contentStart, link.end - contentStart);
+	const sentence = withoutBaselines(sentenceAround(block, link.start - contentStart, link.end - contentStart));
 	return isPurpose(sentence) ? plainText(sentence) : null;
+}
+
+const BASELINES = new RegExp(BASELINE.source, 'gm');
+
+/** A registry line's `` `hash:…` `` baseline is the file's, not part of why a note links it. */
+function withoutBaselines(text: string): string {
+	return text.replace(BASELINES, '');
 }
 
 /**
