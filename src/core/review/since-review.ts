@@ -20,6 +20,8 @@ export interface ReviewSession {
 	date: string | null;
 	/** When it ended (Started plus Duration), else when it started, else its date; `YYYY-MM-DD HH:MM`. */
 	at: string | null;
+	/** Whether `at` comes from a written time; when not, its `00:00` is only for comparing, never shown. */
+	timed: boolean;
 }
 
 export interface MovedTask {
@@ -103,5 +105,5 @@ function reviewSession(s: Session): ReviewSession {
 	let at: string | null = null;
 	if (started) at = formatLocalDateTime(new Date(started.getTime() + (s.durationMinutes ?? 0) * 60_000));
 	else if (s.date !== null) at = `${s.date} 00:00`;
-	return { number: s.number, title: s.title, date: s.date, at };
+	return { number: s.number, title: s.title, date: s.date, at, timed: started !== null };
 }

@@ -64,7 +64,8 @@ export function renderSinceReview(root: HTMLElement, since: SinceReview, run: (c
 		for (const s of since.sessions) {
 			const row = list.createDiv({ cls: 'spec-workflow-review-item', attr: { 'data-session': String(s.number) } });
 			row.createSpan({ text: `Session ${s.number}${s.title ? `: ${s.title}` : ''}` });
-			if (s.at !== null) row.createSpan({ cls: 'spec-workflow-muted', text: s.at });
+			const when = s.timed ? s.at : s.date;
+			if (when !== null) row.createSpan({ cls: 'spec-workflow-muted', text: when });
 		}
 	}
 	if (since.deliverables.length > 0) {

@@ -169,6 +169,18 @@ describe('the spec panel\'s "Since last review"', () => {
 		expect(texts(card, 'button')).toEqual(['Mark reviewed']);
 	});
 
+	it('shows a session whose journal gives no time by its date alone, and one with Started by when it ended', async () => {
+		const journal = [
+			'# Context\n\n**Spec**: [[epic]]\n\n## Plan\n- [x] Pick Grafana\n- [ ] Dashboards\n\n## Implementation Timeline\n',
+			'### Session 1: 2025-08-03 - Start\n**Status**: completed\n**Duration**: 30 minutes\n\n',
+			'### Session 2: 2025-08-04 - Alerts\n**Status**: completed\n**Started**: 2025-08-04 09:15\n**Duration**: 30 minutes\n',
+		].join('');
+		const files = { 'specs/E02/epic.md': '# E02 - Observability\n\n**Status**: planning\n', 'specs/E02/context.md': journal };
+		const p = await openPanel(files, 'specs/E02/context.md');
+		const card = one(p.el, '.spec-workflow-review');
+		expect(texts(card, '.is-sessions .spec-workflow-review-item .spec-workflow-muted')).toEqual(['2025-08-03', '2025-08-04 09:45']);
+	});
+
 	it('Mark reviewed writes what the core review writes; the changed deliverable stays, so the block stays', async () => {
 		const files = await reviewedThenChanged();
 		const p = await openPanel(files, SPEC);
