@@ -31,7 +31,7 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 	if (byLayout) return foreign(spec, path, byLayout, `is the journal of ${byLayout.id} (${byLayout.path})`);
 	const named = readSpecMetadata(text, path).spec;
 	if (named !== undefined) {
-		const owner = ws.index.resolveSpecRef(named, path) ?? specNamedById(ws, named, path);
+		const owner = specOfSpecLine(ws, named, path);
 		if (owner === spec) return null;
 		if (owner) return foreign(spec, path, owner, `is the journal of ${owner.id} (its Spec line: ${named})`);
 		// A Spec line naming a note that is no spec here (a backup copy's spec beside it): the journal is that note's.
@@ -49,6 +49,11 @@ export function foreignContext(ws: Workspace, spec: Spec, path: string, text: st
 		owner: null,
 		message: `${path} does not name ${spec.id} (${spec.path}) in a Spec line or link to it; if it is ${spec.id}'s journal, add a Spec line linking to ${spec.path}`,
 	};
+}
+
+/** The spec a journal's `spec` property or `**Spec**:` line names: by a link to its note, by its id, or as below. */
+export function specOfSpecLine(ws: Workspace, named: string, path: string): Spec | null {
+	return ws.index.resolveSpecRef(named, path) ?? specNamedById(ws, named, path);
 }
 
 /**

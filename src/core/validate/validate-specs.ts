@@ -7,6 +7,7 @@ import { addToListProperty } from '../metadata/list-property';
 import { findTopLevelEntries } from '../metadata/yaml-entries';
 import { specHeadingTitle } from '../templates/spec-templates';
 import { addToChildList, CHILD_LIST } from '../edits/child-list';
+import { specOfSpecLine } from '../edits/context-ownership';
 import { setField } from '../edits/spec-fields';
 import { FileFacts, propertyItemLine, VaultFacts } from './validate-facts';
 import { ChildLists, Listing } from './validate-child-lists';
@@ -98,7 +99,7 @@ function contextLinks(ws: Workspace, facts: VaultFacts, spec: Spec, file: FileFa
 		});
 	}
 	const meta = facts.meta(context);
-	const byField = meta.spec !== undefined && ws.index.resolveSpecRef(meta.spec, context.path) === spec;
+	const byField = meta.spec !== undefined && specOfSpecLine(ws, meta.spec, context.path) === spec;
 	if (!context.targets.has(spec.path) && !byField && !namesSpecFile(ws, context, spec.path)) {
 		const fixable = meta.spec === undefined && context.yamlError === null;
 		out.push({

@@ -354,6 +354,11 @@ describe('a journal kept apart whose Spec line names the spec by id', () => {
 		},
 	);
 
+	it.each(['E01-F01', 'E01-F01 - Hot', 'E01-F01: Hot'])('validate finds **Spec**: %s names the journal’s spec: no missing link back', async (specLine) => {
+		const ws = await memoryWorkspace(files(specLine));
+		expect((await validate(ws)).problems).toEqual([]);
+	});
+
 	it.each(['[[E01-F02]]', 'E01-F02 - Cold'])('refuses **Spec**: %s as the journal of E01-F02, writing nothing', async (specLine) => {
 		const ws = await memoryWorkspace(files(specLine));
 		await expectRefused(
