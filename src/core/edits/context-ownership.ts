@@ -68,7 +68,7 @@ function specNamedById(ws: Workspace, named: string, path: string): Spec | null 
 }
 
 /** What to change, in the spec: its context may be named by a property or by a header line. */
-const REPOINT = 'point its context property or **Context** line at';
+const REPOINT = 'point its context property or Context line at';
 
 function foreign(spec: Spec, path: string, owner: Spec | null, why: string): ForeignContext {
 	return { owner, message: `${path} ${why}, not of ${spec.id} (${spec.path}); give ${spec.id} a journal of its own: ${REPOINT} a file beside it, or remove it` };

@@ -58,7 +58,7 @@ describe('a spec writes only into its own journal', () => {
 			ws,
 			() => startSession(ws, { id: '1005' }),
 			'context-of-other-spec',
-			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or Context line at a file beside it, or remove it',
 		);
 	});
 
@@ -134,7 +134,7 @@ describe('views never show another spec’s journal as the spec’s own', () => 
 	it('status and resume of 1005 say its context property points at 1002’s journal, and show none of its sessions', async () => {
 		const ws = await memoryWorkspace(VAULT);
 		const why =
-			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or **Context** line at a file beside it, or remove it';
+			'specs/1000/1002/context.md is the journal of 1002 (specs/1000/1002/spec.md), not of 1005 (specs/1000/1005/spec.md); give 1005 a journal of its own: point its context property or Context line at a file beside it, or remove it';
 		const status = await specStatus(ws, '1005');
 		expect([status.context, status.foreignContext, status.sessions]).toEqual([null, why, []]);
 		expect(formatStatus(status)).toContain(`\nNot read: ${why}\n`);
@@ -211,7 +211,7 @@ describe('a context property pointing into an ignored folder', () => {
 			ws,
 			() => startSession(ws, { id: '1015' }),
 			'context-of-other-spec',
-			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
+			'specs/archive/1015.context.md is in a folder left out of discovery (a backup or archive copy), not of 1015 (specs/1000/1001/1015.spec.md); give 1015 a journal of its own: point its context property or Context line at a file beside it, or remove it',
 		);
 	});
 });
@@ -227,7 +227,7 @@ describe('a context property pointing into a backup copy outside the specs folde
 			ws,
 			() => startSession(ws, { id: 'E01-F01-T04' }),
 			'context-of-other-spec',
-			'specs_backup/E01/F01/T04/E01-F01-T04.context.md is the journal of specs_backup/E01/F01/T04/E01-F01-T04.spec.md (its Spec line: [[E01-F01-T04.spec|E01-F01-T04]]), not of E01-F01-T04 (specs/E01/F01/T04/E01-F01-T04.spec.md); give E01-F01-T04 a journal of its own: point its context property or **Context** line at a file beside it, or remove it',
+			'specs_backup/E01/F01/T04/E01-F01-T04.context.md is the journal of specs_backup/E01/F01/T04/E01-F01-T04.spec.md (its Spec line: [[E01-F01-T04.spec|E01-F01-T04]]), not of E01-F01-T04 (specs/E01/F01/T04/E01-F01-T04.spec.md); give E01-F01-T04 a journal of its own: point its context property or Context line at a file beside it, or remove it',
 		);
 	});
 });
@@ -330,7 +330,7 @@ describe('a context property pointing at the spec itself', () => {
 			ws,
 			() => startSession(ws, { id: '1001' }),
 			'context-of-other-spec',
-			'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; point its context property or **Context** line at a journal beside it, or remove it',
+			'specs/1000/1001.spec.md is the spec 1001 itself, not a journal; point its context property or Context line at a journal beside it, or remove it',
 		);
 	});
 });
@@ -365,7 +365,7 @@ describe('a journal kept apart whose Spec line names the spec by id', () => {
 			ws,
 			() => startSession(ws, { id: 'E01-F01' }),
 			'context-of-other-spec',
-			`journal/hot-log.md is the journal of E01-F02 (its Spec line: ${specLine}), not of E01-F01 (specs/E01/F01/spec.md); give E01-F01 a journal of its own: point its context property or **Context** line at a file beside it, or remove it`,
+			`journal/hot-log.md is the journal of E01-F02 (its Spec line: ${specLine}), not of E01-F01 (specs/E01/F01/spec.md); give E01-F01 a journal of its own: point its context property or Context line at a file beside it, or remove it`,
 		);
 	});
 });
