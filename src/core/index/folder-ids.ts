@@ -43,6 +43,11 @@ export class FolderIds {
 		else this.specsByFolder.set(folder, new Set([path]));
 	}
 
+	/** The id the spec note writes in its `id` property, or null. */
+	idProperty(path: string): string | null {
+		return this.idsWritten.get(path)?.property ?? null;
+	}
+
 	forgetSpec(path: string): void {
 		this.idsWritten.delete(path);
 		this.specsByFolder.get(dirname(path))?.delete(path);

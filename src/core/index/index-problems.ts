@@ -1,13 +1,15 @@
 import { basename } from '../files/paths';
+import type { TakenAlias } from './index-views';
 import { IndexProblem, Spec } from './spec';
 
 /**
  * Every problem of the index, sorted by path: each file's own (malformed YAML…), then the
- * vault-wide ones: duplicate ids, and context files with no spec beside them.
+ * vault-wide ones: duplicate ids, aliases another spec's id takes, and context files with no spec beside them.
  */
 export function indexProblems(
 	fileProblems: Iterable<IndexProblem[]>,
 	byId: ReadonlyMap<string, Spec[]>,
+	taken: readonly TakenAlias[],
 	files: Iterable<string>,
 	isOrphanContext: (path: string) => boolean,
 ): IndexProblem[] {
@@ -21,6 +23,15 @@ export function indexProblems(
 			code: 'duplicate-id',
 			path: specs[1].path,
 			message: `Duplicate id ${specs[0].id}: ${specs.map((s) => s.path).join(' and ')}`,
+		});
+	}
+	// Nothing is broken, but the short name no longer finds the spec: said once, so a user typing it knows why.
+	for (const { spec, alias, takenBy } of taken) {
+		out.push({
+			severity: 'warning',
+			code: 'alias-taken',
+			path: spec.path,
+			message: `${alias} is the id of ${takenBy.map((s) => s.path).join(' and ')}, so it finds that spec, not this one: call this one ${spec.id}`,
 		});
 	}
 	for (const path of files) {

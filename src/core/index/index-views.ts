@@ -9,6 +9,7 @@ import { Spec } from './spec';
 export class Derived {
 	private sortedSpecs: Spec[] | null = null;
 	private ids: Map<string, Spec[]> | null = null;
+	private taken: TakenAlias[] | null = null;
 	private family: { parents: Map<string, Spec | null>; children: Map<string, Spec[]> } | null = null;
 	private contexts: Map<string, Spec> | null = null;
 	private deliverables: Map<string, Spec> | null = null;
@@ -25,7 +26,12 @@ export class Derived {
 
 	/** Every spec by lower-cased id, then by alias. */
 	get byId(): Map<string, Spec[]> {
-		return (this.ids ??= idMap(this.sorted));
+		return (this.ids ??= idMap(this.sorted, this.src));
+	}
+
+	/** The aliases that find another spec, whose id they are, instead of their own. */
+	get takenAliases(): TakenAlias[] {
+		return (this.taken ??= takenAliases(this.sorted, this.byId));
 	}
 
 	get parents(): Map<string, Spec | null> {
@@ -55,10 +61,23 @@ export interface ViewSources {
 	registeredDeliverables(spec: Spec): string[];
 	isDeliverable(path: string): boolean;
 	folderOwnerAbove(path: string): Spec | null;
+	/** The id the spec note writes in its `id` property, or null. */
+	idProperty(spec: Spec): string | null;
 }
 
-/** Ids first, then aliases, each spec once per key. */
-function idMap(sorted: readonly Spec[]): Map<string, Spec[]> {
+/** A spec's alias that another spec has for its id, so it finds only those (`F01` of E01-F01 when E03/F01's id is F01). */
+export interface TakenAlias {
+	spec: Spec;
+	alias: string;
+	takenBy: Spec[];
+}
+
+/**
+ * Ids first, then aliases, each spec once per key. A spec's own id wins over another's alias (the
+ * folder's short name `F01` of E01/F01, whose id is E01-F01, when E03/F01's id is F01), unless the
+ * other writes it as its `id` property: a copy claiming that id is a duplicate, not an alias.
+ */
+function idMap(sorted: readonly Spec[], src: ViewSources): Map<string, Spec[]> {
 	const byId = new Map<string, Spec[]>();
 	const add = (key: string, spec: Spec): void => {
 		const k = key.toLowerCase();
@@ -67,8 +86,39 @@ function idMap(sorted: readonly Spec[]): Map<string, Spec[]> {
 		else if (!list.includes(spec)) list.push(spec);
 	};
 	for (const spec of sorted) add(spec.id, spec);
-	for (const spec of sorted) for (const alias of spec.aliases) add(alias, spec);
+	const ids = new Set(byId.keys());
+	for (const spec of sorted) {
+		const claimed = src.idProperty(spec)?.toLowerCase();
+		for (const alias of spec.aliases) if (!ids.has(alias.toLowerCase()) || alias.toLowerCase() === claimed) add(alias, spec);
+	}
 	return byId;
+}
+
+function takenAliases(sorted: readonly Spec[], byId: ReadonlyMap<string, Spec[]>): TakenAlias[] {
+	const out: TakenAlias[] = [];
+	for (const spec of sorted) {
+		for (const alias of spec.aliases) {
+			const found = byId.get(alias.toLowerCase()) ?? [];
+			if (!found.includes(spec)) out.push({ spec, alias, takenBy: found });
+		}
+	}
+	return out;
+}
+
+/**
+ * The specs that make the spec's id a duplicate: those answering to its id, and those whose id is
+ * one of its aliases that still finds it (`id: 1001` in a sync-conflict copy); an alias given up to
+ * another spec's id makes no twin.
+ */
+export function idTwins(spec: Spec, byId: ReadonlyMap<string, Spec[]>): Spec[] {
+	const out: Spec[] = [];
+	for (const key of [spec.id, ...spec.aliases]) {
+		const k = key.toLowerCase();
+		const found = byId.get(k) ?? [];
+		if (!found.includes(spec)) continue;
+		for (const other of found) if (other !== spec && !out.includes(other) && (key === spec.id || other.id.toLowerCase() === k)) out.push(other);
+	}
+	return out;
 }
 
 function familyOf(sorted: readonly Spec[], src: ViewSources): { parents: Map<string, Spec | null>; children: Map<string, Spec[]> } {

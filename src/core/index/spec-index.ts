@@ -10,7 +10,7 @@ import { FolderOwners } from './folder-owners';
 import { DEFAULT_IGNORED_FOLDERS } from './ignored-folders';
 import { PathRoles } from './path-roles';
 import { indexProblems } from './index-problems';
-import { Derived, samePlace, ViewSources } from './index-views';
+import { Derived, idTwins, samePlace, ViewSources } from './index-views';
 import { readSpecFacts, SpecFacts, specFromFacts } from './read-spec';
 import { IndexProblem, Spec } from './spec';
 
@@ -62,6 +62,7 @@ export class SpecIndex {
 		registeredDeliverables: (spec) => this.registeredDeliverables(spec),
 		isDeliverable: (path) => this.role(path) === 'deliverable',
 		folderOwnerAbove: (path) => this.folders.ownerAbove(path),
+		idProperty: (spec) => this.folderIds.idProperty(spec.path),
 	};
 
 	constructor(options: SpecIndexOptions) {
@@ -342,23 +343,20 @@ export class SpecIndex {
 		return this.fileProblems.get(path) ?? [];
 	}
 
-	/** Whether another spec has this spec's id, or has for its id one of this spec's aliases (`id: E01` in a copy). */
+	/** Whether another spec answers to this spec's id, or has for its id an alias that still finds this one (`id: E01` in a copy). */
 	hasDuplicateId(spec: Spec): boolean {
 		return this.idTwins(spec).length > 0;
 	}
 
 	/** The specs that make the spec's id a duplicate (see hasDuplicateId). */
 	idTwins(spec: Spec): Spec[] {
-		const out: Spec[] = [];
-		for (const key of [spec.id, ...spec.aliases]) {
-			for (const other of this.lookup(key)) if (other !== spec && !out.includes(other) && (key === spec.id || other.id.toLowerCase() === key.toLowerCase())) out.push(other);
-		}
-		return out;
+		return idTwins(spec, this.view().byId);
 	}
 
-	/** Problems found while reading: malformed YAML, duplicate ids, folders with a context but no spec. */
+	/** Problems found while reading: malformed YAML, duplicate ids, aliases taken, folders with a context but no spec. */
 	problems(): IndexProblem[] {
-		return indexProblems(this.fileProblems.values(), this.view().byId, this.files, (path) => this.role(path) === 'context' && !this.specForPath(path));
+		const view = this.view();
+		return indexProblems(this.fileProblems.values(), view.byId, view.takenAliases, this.files, (path) => this.role(path) === 'context' && !this.specForPath(path));
 	}
 
 	// ── derived lookups ────────────────────────────────────────────────────
