@@ -59,7 +59,13 @@ export function readSpecFacts(path: string, text: string): SpecFacts {
 		deliverableProperty: meta.deliverables,
 		childRefs: meta.children,
 		commits: meta.commits,
-		problems: meta.problems.map((p) => ({ severity: 'error', code: 'malformed-frontmatter', path: p.path, message: p.message })),
+		problems: meta.problems.map((p) => ({
+			severity: 'error',
+			code: 'malformed-frontmatter',
+			path: p.path,
+			message: p.message,
+			...(p.ignoredProperty === undefined ? {} : { ignoredProperty: p.ignoredProperty }),
+		})),
 	};
 }
 

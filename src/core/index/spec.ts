@@ -41,4 +41,6 @@ export interface IndexProblem {
 	code: string;
 	path: string;
 	message: string;
+	/** A malformed-frontmatter problem that left out only this property: the spec is still usable. */
+	ignoredProperty?: string;
 }

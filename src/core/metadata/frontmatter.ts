@@ -13,6 +13,11 @@ export interface MetadataProblem {
 	/** 1-based line in the file. */
 	line: number;
 	message: string;
+	/**
+	 * The property left out for its type (`created: {{date}}` read as a set of fields). The YAML is
+	 * valid and the rest of the note is read, so verbs go on; validate still reports it.
+	 */
+	ignoredProperty?: string;
 }
 
 export interface FrontmatterRead {

@@ -75,7 +75,8 @@ export function readSpecMetadata(text: string, path: string, frontmatter?: Front
 			const value = propertyText(fm.data[key]);
 			if (value === null) {
 				const line = fm.bounds ? propertyLine(text, fm.bounds, key) : 1;
-				problems.push({ path, line, message: `${path} line ${line}: property "${key}" should be text, not ${describe(fm.data[key])}; it was ignored` });
+				const message = `${path} line ${line}: property "${key}" should be text, not ${describe(fm.data[key])}; it was ignored`;
+				problems.push({ path, line, message, ignoredProperty: key });
 			} else if (value !== undefined) return value;
 		}
 		return undefined;

@@ -17,7 +17,9 @@ export function loadYaml(raw: string): unknown {
 	const simple = parseSimpleYaml(source);
 	if (simple) return simple.value;
 	try {
-		return parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+		// logLevel 'error': errors still throw, but the library's warnings (`Keys with collection values will be
+		// stringified…` for `{{date}}`) stay off stderr; what matters about a value is said in our words.
+		return parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
 	} catch (err) {
 		const e = err as Error & { pos?: unknown };
 		if (e.name !== 'YAMLParseError') throw err;

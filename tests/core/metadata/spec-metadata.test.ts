@@ -139,7 +139,7 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 		it('ignores a property of the wrong shape with a problem naming its line, and uses the header', () => {
 			const meta = readSpecMetadata('---\nid: 7\nstatus:\n  - a\n  - b\n---\n**Status**: blocked\n', 'x.md');
 			expect(meta.status).toBe('blocked');
-			expect(meta.problems).toEqual([{ path: 'x.md', line: 3, message: 'x.md line 3: property "status" should be text, not a list; it was ignored' }]);
+			expect(meta.problems).toEqual([{ path: 'x.md', line: 3, message: 'x.md line 3: property "status" should be text, not a list; it was ignored', ignoredProperty: 'status' }]);
 		});
 
 		it('maps type synonyms and keeps unknown types as written', () => {
