@@ -273,11 +273,31 @@ export function setSessionFieldEdit(text: string, session: Session, name: string
 		return { start: at, end: at, text: `${lead}**${name}**: ${value}${eol}` };
 	}
 	const last = fields.reduce((a, b) => (b.lineStart > a.lineStart ? b : a));
-	// Replace the last line's trailing spaces with a hard break, then add the new line after it.
 	const lineText = text.slice(last.lineStart, last.lineEnd);
-	const bare = last.lineStart + lineText.replace(/[ \t]+$/, '').length;
 	const lineEol = text.slice(last.lineEnd, lineAt(text, last.lineStart).end);
-	return { start: bare, end: last.lineEnd, text: `  ${lineEol || eol}**${name}**: ${value}` };
+	const brk = sessionLineBreak(
+		text,
+		fields.filter((f) => f !== last),
+	);
+	// The last line keeps what it has when the session's lines have no break, or already ends in a backslash one.
+	if (brk === '' || (brk === '\\' && /\\$/.test(lineText))) return { start: last.lineEnd, end: last.lineEnd, text: `${lineEol || eol}**${name}**: ${value}` };
+	// Else its trailing spaces become the session's hard break, and the new line follows it.
+	const bare = last.lineStart + lineText.replace(/[ \t]+$/, '').length;
+	return { start: bare, end: last.lineEnd, text: `${brk}${lineEol || eol}**${name}**: ${value}` };
+}
+
+/**
+ * The hard break a session's field lines end in, as header lines take theirs (docs/formats.md): two
+ * spaces, a backslash, or none when the others have none; a lone field line shows no style, and
+ * gets the reference layout's two spaces.
+ */
+function sessionLineBreak(text: string, others: readonly { lineStart: number; lineEnd: number }[]): string {
+	if (others.length === 0) return '  ';
+	const ends = others.map((f) => {
+		const line = text.slice(f.lineStart, f.lineEnd);
+		return /[ \t]{2,}$/.test(line) ? '  ' : /\\$/.test(line) ? '\\' : '';
+	});
+	return ends.find((e) => e !== '') ?? '';
 }
 
 /** A note's status (property first, else its `**Status**:` line), read as canonical when known. */

@@ -7,6 +7,7 @@ import { logEntry } from '../../../src/core/workflow/log-entry';
 import { startSession } from '../../../src/core/workflow/start-session';
 import { CTX_1001, CTX_1014, END_OF_1014_TIMELINE, EXAMPLE, expectOnlyChanged, expectRefused, replaceOnce, sessionBlock, SPEC_1014, toCrlf, workspace } from './session-fixtures';
 import { useYamlEngine, YAML_ENGINES } from '../../helpers/yaml-engines';
+import { memoryWorkspace } from '../../helpers/workspace';
 
 const METRICS_1014 = ['- **Total Sessions**: 2\n- **Total Duration**: 4 hours\n', '- **Total Sessions**: 3\n- **Total Duration**: 6.5 hours\n'] as const;
 
@@ -160,6 +161,25 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 			expected = replaceOnce(expected, END_OF_1014_TIMELINE, `${END_OF_1014_TIMELINE}\n${closed3()}\n#### Summary\nDone.\n`);
 			expected = replaceOnce(expected, ...METRICS_1014);
 			expect(ws.store.snapshot()[CTX_1014]).toBe(toCrlf(expected));
+		});
+	});
+
+	describe('a hand-kept session whose lines have no hard breaks', () => {
+		it('adds Duration in the session’s own style, leaving the Started line as written', async () => {
+			const journal = '# Context: NAS\n\n## Work Log\n\n## Session (2025-08-22)\n**Status**: active\n**Started**: 2025-08-22 10:00\n\n- did things by hand\n';
+			const ws = await memoryWorkspace(
+				{
+					'specs/1000/epic.md': '# 1000 - Storage\n',
+					'specs/1000/1001/spec.md': '# 1001: Infra\n',
+					'specs/1000/1001/1014.spec.md': '---\nid: "1014"\ntype: task\nstatus: implementing\n---\n# Task 1014: NAS\n',
+					'specs/1000/1001/1014.context.md': journal,
+				},
+				{ now: '2025-08-22T11:30:00' },
+			);
+			await finishSession(ws, { id: '1014' });
+			expect(ws.store.snapshot()['specs/1000/1001/1014.context.md']).toBe(
+				'# Context: NAS\n\n## Work Log\n\n## Session (2025-08-22)\n**Status**: completed\n**Started**: 2025-08-22 10:00\n**Duration**: 1.5 hours\n\n- did things by hand\n\n## Metrics\n\n### Implementation\n- **Total Sessions**: 1\n- **Total Duration**: 1.5 hours\n',
+			);
 		});
 	});
 });
