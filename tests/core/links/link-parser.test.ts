@@ -226,6 +226,32 @@ describe('parseLinks: what Obsidian does not read as a link', () => {
 		expect(targets(text)).toEqual(['one', 'continued', 'nested', 'nested-text', 'lazy']);
 	});
 
+	test('math is MathJax, not links: $[[e]]$, an interval $i \\in [[0, n]]$, a $$ block', () => {
+		const text = [
+			'# Semantics',
+			'',
+			'The meaning $[[e]]$ of an expression, indices $i \\in [[0, n]]$, see [[notation]].',
+			'',
+			'$$',
+			'[[e_1 + e_2]] = [[e_1]] + [[e_2]]',
+			'$$',
+			'',
+			'## Tasks',
+			'- [ ] Prove $[[x]] \\le 1$ as in [[lemma]]',
+			'',
+		].join('\n');
+		expect(targets(text)).toEqual(['notation', 'lemma']);
+	});
+
+	test('dollars that are not math leave the links beside them links', () => {
+		// Prices: a `$` after a space or before a digit closes nothing.
+		expect(targets('It costs $5 and $10 in [[budget]], or US$5 to US$10 [[quotes]]\n')).toEqual(['budget', 'quotes']);
+		// `$ x$` opens nothing, `\$` is a dollar sign, a blank line ends a paragraph and its math.
+		expect(targets('$ [[a]]$ and \\$[[b]]$ then $[[c]]\n\n[[d]]$\n')).toEqual(['a', 'b', 'c', 'd']);
+		// A `$` in inline code opens no math; an unclosed `$$` is text.
+		expect(targets('Run `echo $HOME` then [[setup]] and $[[x]]$\n\n$$ [[open]]\n')).toEqual(['setup', 'open']);
+	});
+
 	test('items nested by four spaces or a tab stay items, and their links stay links', () => {
 		expect(targets('- a [[a]]\n\n    - b [[b]]\n\n\t- c [[c]]\n\n        - d [[d]]\n')).toEqual(['a', 'b', 'c', 'd']);
 		expect(targets('14. Step\n\n    ```bash\n    [[ -d x ]]\n    ```\n\n    See [[log]]\n')).toEqual(['log']);

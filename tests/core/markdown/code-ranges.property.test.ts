@@ -3,6 +3,8 @@ import { codeBlocksByRule, fencedBlocksByRule } from '../../../src/core/markdown
 import { fenceAfter, findCodeBlocks, findCodeRanges, findFencedBlocks, type Fence } from '../../../src/core/markdown/code-ranges';
 import { splitLines } from '../../../src/core/markdown/eol';
 import { bodyStart } from '../../../src/core/markdown/frontmatter-bounds';
+import { inlineRangesByRule } from '../../../src/core/markdown/inline-ranges-by-rule';
+import { findInlineRanges } from '../../../src/core/markdown/inline-ranges';
 import { edgyMarkdown, generatedNote, markdownSoup } from './markdown-arbitraries';
 
 /** Lines on the edges of the list, quote and fence rules: markers, indents by spaces and tabs, quotes, fences, lazy text. */
@@ -105,10 +107,44 @@ describe('findCodeBlocks', () => {
 });
 
 describe('findCodeRanges', () => {
-	const inline = fc.constantFrom('%%', '%% [[hidden]] %%', '<https://x.y/[[z]]>', '<b>', '[s](<https://x.y>)', '`', '``', '`x`', '<!-- [[c]] -->');
+	const inline = fc.constantFrom(
+		'%%',
+		'%% [[hidden]] %%',
+		'<https://x.y/[[z]]>',
+		'<b>',
+		'[s](<https://x.y>)',
+		'`',
+		'``',
+		'`x`',
+		'<!-- [[c]] -->',
+		'$',
+		'$$',
+		'$[[e]]$',
+		'$x $',
+		'$ x$',
+		'$5',
+		'$10$',
+		'a$1',
+		'\\$',
+		'\\\\',
+		'$$\n[[a]]\n$$',
+		'$\\$$',
+		'\n\n',
+		'\n \r\n',
+	);
 	const withInline = fc
 		.tuple(anyMarkdown, fc.array(fc.tuple(fc.nat(), inline), { maxLength: 6 }))
 		.map(([text, inserts]) => inserts.reduce((t, [at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)), text));
+
+	it('finds the inline ranges the rule, written plainly, finds: code spans, comments, autolinks and math', () => {
+		fc.assert(
+			fc.property(withInline, (text) => {
+				const blocks = findCodeBlocks(text);
+				expect(findInlineRanges(text, blocks).ranges).toEqual(inlineRangesByRule(text, blocks));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
 
 	it('ranges are sorted and disjoint, and hold every fenced and indented block', () => {
 		fc.assert(

@@ -180,3 +180,26 @@ describe('findCodeRanges: indented code', () => {
 		expect(codeTexts(text)).toEqual(['>     code\n']);
 	});
 });
+
+describe('findCodeRanges: math', () => {
+	test('inline math and a display block over lines are ranges, in a quote too', () => {
+		const text = 'The meaning $[[e]]$ of $i \\in [[0, n]]$.\n\n$$\n[[e_1]] + [[e_2]]\n$$\n\n> $$x = [[y]]$$ and $a\\$b$\n';
+		expect(codeTexts(text)).toEqual(['$[[e]]$', '$i \\in [[0, n]]$', '$$\n[[e_1]] + [[e_2]]\n$$', '$$x = [[y]]$$', '$a\\$b$']);
+	});
+
+	test('prices, escaped dollars, a space inside the dollars, a digit after, or a blank line between make no math', () => {
+		for (const text of ['costs $5 and $10', 'US$5 to US$10', '\\$x$', '$ x$', '$x $', '$x$1', '$a\n\nb$', '$$ a\n \nb $$', '$$ unclosed']) {
+			expect(codeTexts(text)).toEqual([]);
+		}
+	});
+
+	test('the leftmost wins: a $ inside a code span opens nothing, a backtick inside math pairs with nothing', () => {
+		const text = 'Use `$HOME` and `$PATH`, $f(`x`)$ then `code`\n';
+		expect(codeTexts(text)).toEqual(['`$HOME`', '`$PATH`', '$f(`x`)$', '`code`']);
+	});
+
+	test('math does not run into a fence, and a $ in a fence opens nothing', () => {
+		const text = 'Price $x\n```\ny$ [[z]]\n```\n$[[w]]$\n';
+		expect(codeTexts(text)).toEqual(['```\ny$ [[z]]\n```\n', '$[[w]]$']);
+	});
+});
