@@ -1,5 +1,6 @@
 import { Notice, Platform } from 'obsidian';
 import { START } from '../../core/operations/start';
+import { specTasks } from '../../core/reports/progress-rollup';
 import type { Spec } from '../../core/index/spec';
 import type { StartOptions, StartResult } from '../../core/workflow/start-session';
 import type { StartSessionData } from '../modals/start-session-modal';
@@ -15,12 +16,17 @@ interface WithStatusPanel {
 	revealStatusPanel?(): Promise<void> | void;
 }
 
-/** What the start modal shows of the spec: the plan so far, the session still open, the default participants. */
+/**
+ * What the start modal shows of the spec: its tasks so far (the plan, or the checklist a spec without
+ * one keeps, which is where the core adds the new tasks), the session still open, the default participants.
+ */
 export async function startModalData(plugin: SpecWorkflowPlugin, spec: Spec): Promise<StartSessionData> {
 	const current = await readSpecContext(plugin, spec);
+	const own = await specTasks(plugin.workspace(), spec);
 	return {
 		spec,
-		existingTasks: current?.context.tasks ?? [],
+		existingTasks: own.tasks,
+		tasksFrom: own.from,
 		activeSession: current?.active?.number ?? null,
 		participants: plugin.settings.defaultParticipants,
 	};

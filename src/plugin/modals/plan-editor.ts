@@ -3,24 +3,19 @@ import type { PlanTask } from '../../core/context/plan-task';
 import { TASK_MARK, TASK_STATE_LABEL } from '../shared/task-marks';
 
 /**
- * The plan as the start modal shows it: the tasks already in `## Plan` with their states (kept as
- * they are: the core never reorders or rewrites them), then the new tasks the user is proposing,
- * which can be edited, removed and moved up or down before approving.
+ * The plan as the start modal shows it: the tasks already in `## Plan`, or in the checklist of a spec
+ * that keeps no plan, with their states (kept as they are: the core never reorders or rewrites them),
+ * then the new tasks the user is proposing, which can be edited, removed and moved up or down before
+ * approving.
  */
 export class PlanEditor {
 	private readonly items: string[];
 	private readonly listEl: HTMLElement;
 
 	/** `proposed`: new tasks to start from (a proposed plan being modified), editable like typed ones. */
-	constructor(containerEl: HTMLElement, existing: readonly PlanTask[], proposed: readonly string[] = []) {
+	constructor(containerEl: HTMLElement, existing: readonly PlanTask[], from: 'plan' | 'checklist', proposed: readonly string[] = []) {
 		this.items = [...proposed];
-		const existingEl = containerEl.createEl('ol', { cls: 'spec-workflow-plan-existing' });
-		if (existing.length === 0) existingEl.createEl('li', { cls: 'spec-workflow-muted', text: 'No plan yet: add its tasks below.' });
-		for (const task of existing) {
-			const row = existingEl.createEl('li', { cls: 'spec-workflow-plan-task', attr: { 'data-state': task.state } });
-			row.createSpan({ cls: 'spec-workflow-plan-mark', text: TASK_MARK[task.state], attr: { 'aria-label': TASK_STATE_LABEL[task.state] } });
-			row.createSpan({ text: task.text });
-		}
+		this.renderExisting(containerEl, existing, from);
 		this.listEl = containerEl.createDiv({ cls: 'spec-workflow-plan-new' });
 
 		let draft: TextComponent | null = null;
@@ -44,6 +39,23 @@ export class PlanEditor {
 			})
 			.addButton((button) => button.setButtonText('Add').onClick(add));
 		this.render();
+	}
+
+	/** The tasks already there; a note saying there are none is beside the list, never an item of it (it would read as task 1). */
+	private renderExisting(containerEl: HTMLElement, existing: readonly PlanTask[], from: 'plan' | 'checklist'): void {
+		if (existing.length === 0) {
+			containerEl.createEl('p', { cls: 'spec-workflow-muted spec-workflow-plan-note', text: 'No plan yet: add its tasks below.' });
+			return;
+		}
+		const existingEl = containerEl.createEl('ol', { cls: 'spec-workflow-plan-existing' });
+		for (const task of existing) {
+			const row = existingEl.createEl('li', { cls: 'spec-workflow-plan-task', attr: { 'data-state': task.state } });
+			row.createSpan({ cls: 'spec-workflow-plan-mark', text: TASK_MARK[task.state], attr: { 'aria-label': TASK_STATE_LABEL[task.state] } });
+			row.createSpan({ text: task.text });
+		}
+		if (from === 'checklist') {
+			containerEl.createEl('p', { cls: 'spec-workflow-muted spec-workflow-plan-note', text: 'The spec keeps no plan: new tasks are added to the end of this checklist.' });
+		}
 	}
 
 	/** The new tasks in their chosen order, blank ones left out. */

@@ -15,6 +15,8 @@ export interface StartSessionInput {
 export interface StartSessionData {
 	spec: Spec;
 	existingTasks: readonly PlanTask[];
+	/** Where those tasks are kept: the journal's plan, or the checklist of a spec without one (new tasks join it). */
+	tasksFrom: 'plan' | 'checklist';
 	/** The number of a session still open: it is continued, not a new one opened. */
 	activeSession: number | null;
 	participants: string;
@@ -71,8 +73,8 @@ export class StartSessionModal extends Modal {
 					.onChange((value) => (this.participants = value)),
 			);
 
-		new Setting(contentEl).setName('Plan').setHeading();
-		const plan = new PlanEditor(contentEl.createDiv(), data.existingTasks, data.proposed);
+		new Setting(contentEl).setName(data.tasksFrom === 'checklist' ? 'Checklist' : 'Plan').setHeading();
+		const plan = new PlanEditor(contentEl.createDiv(), data.existingTasks, data.tasksFrom, data.proposed);
 
 		new Setting(contentEl).addButton((button: ButtonComponent) =>
 			button

@@ -74,7 +74,9 @@ describe('Start work on spec…', () => {
 		await command(app, 'start-work');
 		expect((await suggestions())[0]).toMatch(/^4005 - /);
 		await pick(app, 0);
-		expect(openModal().contentEl.querySelector('.spec-workflow-plan-existing')?.textContent).toBe('No plan yet: add its tasks below.');
+		expect(openModal().contentEl.querySelector('.spec-workflow-plan-note')?.textContent).toBe('No plan yet: add its tasks below.');
+		// Said beside the list, not as its first item.
+		expect(openModal().contentEl.querySelectorAll('li')).toHaveLength(0);
 		addTasks(['Sketch the layout']);
 		await click(app, 'Approve');
 
@@ -83,6 +85,30 @@ describe('Start work on spec…', () => {
 		expect(expected.contextCreated).toBe(true);
 		expect(await vaultFiles(app)).toEqual(ws.store.snapshot());
 		expect(app.workspace.getActiveFile()?.path).toBe(expected.contextPath);
+	});
+
+	it('on a spec that keeps a checklist and no plan, shows that checklist, where the approved tasks are added', async () => {
+		const spec = 'specs/E01/F01/T05/E01-F01-T05.spec.md';
+		const files = {
+			'specs/E01/epic.md': '# E01: Ingest\n',
+			'specs/E01/F01/spec.md': '# E01-F01: CSV loader\n',
+			[spec]: '# E01-F01-T05: Encodings\n\n**Parent**: E01-F01\n**Status**: planning\n\n## Implementation Steps\n- [x] Detect BOM\n- [ ] Shift-JIS fallback\n',
+		};
+		const { app } = await loadVault(files);
+		await openNote(app, spec);
+		await command(app, 'start-work');
+		await pick(app, 0);
+		const content = openModal().contentEl;
+		expect(Array.from(content.querySelectorAll('.setting-item-heading'), (h) => h.textContent)).toEqual(['Checklist']);
+		expect(Array.from(content.querySelectorAll('li'), (li) => li.textContent)).toEqual(['✅Detect BOM', '⏳Shift-JIS fallback']);
+		expect(content.querySelector('.spec-workflow-plan-note')?.textContent).toBe('The spec keeps no plan: new tasks are added to the end of this checklist.');
+		addTasks(['Write the guide']);
+		await click(app, 'Approve');
+
+		const ws = await coreWorkspace(files);
+		await startSession(ws, { id: 'E01-F01-T05', title: '', participants: 'User, Claude', plan: ['Write the guide'] });
+		expect(await vaultFiles(app)).toEqual(ws.store.snapshot());
+		expect((await vaultFiles(app))[spec]).toContain('## Implementation Steps\n- [x] Detect BOM\n- [ ] Shift-JIS fallback\n- [ ] Write the guide\n');
 	});
 
 	it('continues an active session instead of opening another, with title and participants locked', async () => {
