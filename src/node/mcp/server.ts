@@ -3,7 +3,10 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import {
 	CallToolRequestSchema,
 	ErrorCode,
+	isJSONRPCErrorResponse,
+	isJSONRPCNotification,
 	isJSONRPCRequest,
+	isJSONRPCResultResponse,
 	type JSONRPCMessage,
 	ListResourcesRequestSchema,
 	ListResourceTemplatesRequestSchema,
@@ -45,15 +48,18 @@ function specServer(shell: McpShell, first: NodeWorkspace, set: ToolSet, version
 		return next;
 	};
 
-	server.setRequestHandler(ListToolsRequestSchema, () => ({
-		tools: tools.map((t) => ({ name: t.name, description: t.description, inputSchema: toolInputSchema(t.operation.input) })),
-	}));
+	// Even the answers that need no vault wait their turn, so a client reads its answers in the order it asked.
+	server.setRequestHandler(ListToolsRequestSchema, () =>
+		inTurn(async () => ({
+			tools: tools.map((t) => ({ name: t.name, description: t.description, inputSchema: toolInputSchema(t.operation.input) })),
+		})),
+	);
 	server.setRequestHandler(CallToolRequestSchema, (request) => {
 		const tool = tools.find((t) => t.name === request.params.name);
-		if (!tool) return refusal(`spec-work: no tool "${request.params.name}"; the tools are ${tools.map((t) => t.name).join(', ')}`);
+		if (!tool) return inTurn(async () => refusal(`spec-work: no tool "${request.params.name}"; the tools are ${tools.map((t) => t.name).join(', ')}`));
 		return inTurn(() => callTool(tool, request.params.arguments, vault, shell));
 	});
-	server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ ...t })) }));
+	server.setRequestHandler(ListResourceTemplatesRequestSchema, () => inTurn(async () => ({ resourceTemplates: RESOURCE_TEMPLATES.map((t) => ({ ...t })) })));
 	server.setRequestHandler(ListResourcesRequestSchema, () => inTurn(async () => ({ resources: specResources(await vault.current()) })));
 	server.setRequestHandler(ReadResourceRequestSchema, (request) =>
 		inTurn(async () => {
@@ -67,19 +73,66 @@ function specServer(shell: McpShell, first: NodeWorkspace, set: ToolSet, version
 	return mcp;
 }
 
-/** Serves the vault over standard input and output until the client closes standard input. */
+/**
+ * Serves the vault over standard input and output until the client closes standard input, and
+ * then until every request it sent before has been answered.
+ */
 export async function serveStdio(shell: McpShell, first: NodeWorkspace, set: ToolSet, version: string): Promise<void> {
 	const mcp = specServer(shell, first, set, version);
 	const transport = new StdioServerTransport();
-	const closed = new Promise<void>((resolve) => {
-		mcp.server.onclose = resolve;
-		// The transport itself does not notice the client going away.
-		process.stdin.once('end', () => void mcp.close());
-	});
+	const closed = new Promise<void>((resolve) => (mcp.server.onclose = resolve));
 	mcp.server.onerror = (e) => shell.log(`protocol error: ${e.message}`);
 	await mcp.connect(transport);
 	answerMalformed(transport);
+	closeWhenAnswered(transport, () => void mcp.close(), shell);
 	await closed;
+}
+
+type RequestId = string | number;
+
+/**
+ * Calls `close` once standard input has ended (the transport itself does not notice the client
+ * going away) and each request read before has its answer written: a client that sends its calls
+ * and closes at once (`printf … | spec-work mcp`) still hears of every write they made. A request
+ * the client cancelled gets no answer, so it is not waited for; with standard output gone there
+ * is no one to answer.
+ */
+function closeWhenAnswered(transport: StdioServerTransport, close: () => void, shell: McpShell): void {
+	// By id, counted: a client may reuse an id once its request is answered.
+	const unanswered = new Map<RequestId, number>();
+	let ended = false;
+	const settle = (id: RequestId): void => {
+		const left = (unanswered.get(id) ?? 0) - 1;
+		if (left > 0) unanswered.set(id, left);
+		else unanswered.delete(id);
+		if (ended && unanswered.size === 0) close();
+	};
+	const deliver = transport.onmessage;
+	transport.onmessage = (message: JSONRPCMessage) => {
+		if (isJSONRPCRequest(message)) unanswered.set(message.id, (unanswered.get(message.id) ?? 0) + 1);
+		else if (isJSONRPCNotification(message) && message.method === 'notifications/cancelled') {
+			const id = (message.params as { requestId?: RequestId } | undefined)?.requestId;
+			if (id !== undefined && unanswered.has(id)) settle(id);
+		}
+		deliver?.(message);
+	};
+	const send = transport.send.bind(transport);
+	transport.send = async (message: JSONRPCMessage) => {
+		try {
+			await send(message);
+		} finally {
+			const answered = isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message) ? message.id : undefined;
+			if (answered !== undefined && unanswered.has(answered)) settle(answered);
+		}
+	};
+	process.stdin.once('end', () => {
+		ended = true;
+		if (unanswered.size === 0) close();
+	});
+	process.stdout.once('error', (e: Error) => {
+		shell.log(`standard output failed (${e.message}); ${unanswered.size} request(s) left unanswered`);
+		close();
+	});
 }
 
 /** The requests this server answers whose params the SDK checks, by method. */
