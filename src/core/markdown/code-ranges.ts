@@ -3,9 +3,10 @@ import { findInlineRanges } from './inline-ranges';
 /**
  * Where a markdown text holds what is not markdown to Obsidian: fenced blocks (``` and ~~~, closed
  * by a fence of the same character at least as long, or running to the end), indented code blocks,
- * inline code spans, `%%` comments (inline or over several lines: everything up to the next `%%`)
- * and autolinks (`<https://…>`). Links, tasks and headings inside them are not markdown, e.g. bash
- * `[[ -d "$X" ]]` is not a wikilink, nor is `%% [[old-plan]] %%`. Ranges are [start, end)
+ * inline code spans, `%%` comments (inline or over several lines: everything up to the next `%%`),
+ * autolinks (`<https://…>`) and math (`$…$`, `$$…$$`: inline-ranges.ts). Links, tasks and headings
+ * inside them are not markdown, e.g. bash `[[ -d "$X" ]]` is not a wikilink, nor is
+ * `%% [[old-plan]] %%` or `$[[e]]$`. Ranges are [start, end)
  * character offsets, sorted and disjoint.
  *
  * Where a fence may stand, after CommonMark, kept simple:
