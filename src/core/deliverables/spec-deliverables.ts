@@ -137,6 +137,19 @@ async function tracedHere(ws: Workspace, spec: Spec, known: ReadonlyMap<string, 
 	return out.sort();
 }
 
+/**
+ * The spec a file belongs to, as the report and validate decide it: the index's answer for a
+ * spec, context or report; for a deliverable, the spec registering it, else the spec its
+ * traceback names (a task's file in its feature's shared `deliverables/` folder), else the
+ * spec whose folder holds it. The index has no deliverable's text, so only this reads the file.
+ */
+export async function ownerOfFile(ws: Workspace, path: string): Promise<Spec | null> {
+	const owner = ws.index.specForPath(path);
+	if (ws.index.byPath(path) || ws.index.roleOf(path) !== 'deliverable') return owner;
+	if (owner && ws.index.registeredDeliverables(owner).includes(path)) return owner;
+	return (await tracedSpecOfFile(ws, path)) ?? owner;
+}
+
 /** The spec a deliverable file's traceback names, read from the file; null when it names none. */
 async function tracedSpecOfFile(ws: Workspace, path: string): Promise<Spec | null> {
 	if (isBinaryPath(path)) return null;

@@ -1,21 +1,26 @@
 import { Notice, TFile } from 'obsidian';
 import { FileStoreError } from '../../core/files/file-store';
+import { ownerOfFile } from '../../core/deliverables/spec-deliverables';
 import { Spec } from '../../core/index/spec';
 import { WorkflowError } from '../../core/workspace/workflow-error';
 import { Workspace } from '../../core/workspace/workspace';
 import type SpecWorkflowPlugin from '../spec-workflow-plugin';
 import { pickSpec } from '../shared/spec-picker';
 
-/** The spec the active note belongs to (the spec itself, its context, a deliverable or its report). */
-export function activeSpec(plugin: SpecWorkflowPlugin): Spec | null {
+/**
+ * The spec the active note belongs to (the spec itself, its context, a deliverable or its report),
+ * by the rule the report and validate follow: a task's deliverable in its feature's folder whose
+ * traceback names the task is the task's, so reading it may take the file's text.
+ */
+export async function activeSpec(plugin: SpecWorkflowPlugin): Promise<Spec | null> {
 	const file = plugin.app.workspace.getActiveFile();
-	return file ? plugin.index.specForPath(file.path) : null;
+	return file ? ownerOfFile(plugin.workspace(), file.path) : null;
 }
 
 /** The active note's spec when there is one, else asks with the spec picker (null when dismissed). */
 export async function specForCommand(plugin: SpecWorkflowPlugin, placeholder?: string): Promise<Spec | null> {
 	await plugin.indexReady;
-	const active = activeSpec(plugin);
+	const active = await activeSpec(plugin);
 	if (active) return active;
 	if (plugin.index.size === 0) {
 		new Notice(`No specs under ${plugin.settings.specsRoot}/ yet. Create one with "New spec".`);

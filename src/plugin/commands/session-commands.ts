@@ -34,7 +34,7 @@ export function registerSessionCommands(plugin: SpecWorkflowPlugin): void {
 /** Always the picker, with the active note's spec first; with no specs at all, the usual Notice. */
 async function chooseToStart(plugin: SpecWorkflowPlugin): Promise<Spec | null> {
 	await plugin.indexReady;
-	return plugin.index.size === 0 ? specForCommand(plugin) : pickSpec(plugin.app, plugin.index, activeSpec(plugin), 'Choose a spec to work on');
+	return plugin.index.size === 0 ? specForCommand(plugin) : pickSpec(plugin.app, plugin.index, await activeSpec(plugin), 'Choose a spec to work on');
 }
 
 /** The active session's number, or null after the core's "no active session" Notice. */

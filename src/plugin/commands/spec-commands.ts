@@ -23,7 +23,7 @@ const PARENT_TYPE: Record<'feature' | 'task', SpecType> = { feature: 'epic', tas
 export async function newSpecCommand(plugin: SpecWorkflowPlugin): Promise<void> {
 	await plugin.indexReady;
 	const index = plugin.index;
-	const active = activeSpec(plugin);
+	const active = await activeSpec(plugin);
 	// The active spec and its ancestors, nearest first: where a new child most likely belongs.
 	const near = active ? [active, ...index.ancestorsOf(active).reverse()] : [];
 	const nearest = (type: SpecType): Spec | null => near.find((s) => index.typeOf(s) === type) ?? null;

@@ -3,7 +3,7 @@ import { formatDuration, minutesBetween } from '../../core/context/duration';
 import type { PlanTask, TaskState } from '../../core/context/plan-task';
 import { Spec } from '../../core/index/spec';
 import { TASK } from '../../core/operations/task';
-import { failureMessage, openFile, runOperation } from '../commands/command-context';
+import { activeSpec, failureMessage, openFile, runOperation } from '../commands/command-context';
 import { commandFlow } from '../commands/command-flow';
 import { addDeliverableFlow } from '../commands/deliverable-commands';
 import { finishWork, logToSession, resumeWork, startWork } from '../commands/session-commands';
@@ -132,16 +132,11 @@ export class SpecStatusView extends ItemView {
 		while (this.running) await this.running;
 	}
 
-	/** The spec the active note belongs to, or null. */
-	private activeSpec(): Spec | null {
-		const file = this.app.workspace.getActiveFile();
-		return file ? this.plugin.index.specForPath(file.path) : null;
-	}
-
 	private followActive(): void {
 		if (this.target === undefined) return;
-		const id = this.activeSpec()?.id ?? null;
-		if (id !== this.target) void this.refresh();
+		void activeSpec(this.plugin).then((spec) => {
+			if ((spec?.id ?? null) !== this.target) void this.refresh();
+		});
 	}
 
 	/** A file changed: redraw (debounced) if it is one the panel shows or counts. Returns whether it was. */
@@ -177,7 +172,7 @@ export class SpecStatusView extends ItemView {
 
 	private async draw(): Promise<void> {
 		await this.plugin.indexReady;
-		const spec = this.activeSpec();
+		const spec = await activeSpec(this.plugin);
 		this.target = spec?.id ?? null;
 		// Built off-screen and swapped in at once: the panel never shows an empty frame.
 		const body = createDiv('spec-workflow-body');
