@@ -113,7 +113,8 @@ export async function planContextFiles(ws: Workspace): Promise<ContextPlan> {
 
 /** Why a spec cannot be given its context at `path`, or null when it can. */
 function blocked(ws: Workspace, spec: Spec, path: string): string | null {
-	const broken = ws.index.problemsOf(spec.path).find((p) => p.code === 'malformed-frontmatter');
+	// A property ignored for its type (`created: {{date}}`) blocks nothing; YAML that does not parse does.
+	const broken = ws.index.problemsOf(spec.path).find((p) => p.code === 'malformed-frontmatter' && p.ignoredProperty === undefined);
 	if (broken) return `${broken.message}; mend its YAML, then run again`;
 	return contextRefProblem(spec, path);
 }

@@ -440,6 +440,14 @@ describe('specs contexts cannot be made for', () => {
 		'specs/6000/6004/spec.md': '---\ntype: feature\ntitle: Fine\n---\n# Fine\n',
 	};
 
+	it('a property only ignored for its type (`created: {{date}}`) blocks nothing', async () => {
+		const ws = await memoryWorkspace({
+			'specs/6000/epic.md': '---\ntype: epic\ntitle: Ops\ncreated: {{date}}\n---\n# Ops\n',
+		});
+		const report = await generateContextFiles(ws, { apply: true });
+		expect([report.contexts.map((c) => c.contextPath), report.problems]).toEqual([['specs/6000/context.md'], []]);
+	});
+
 	it('are listed with the reason and left alone; the others are still created', async () => {
 		const ws = await memoryWorkspace(files);
 		const report = await generateContextFiles(ws, { apply: true });
