@@ -11,9 +11,9 @@ import {
 	ListResourcesRequestSchema,
 	ListResourceTemplatesRequestSchema,
 	ListToolsRequestSchema,
-	McpError,
 	ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import { WorkflowError } from '../../core/workspace/workflow-error';
 import type { NodeWorkspace } from '../open-workspace';
 import { OpenVault } from './open-vault';
 import { readSpecResource, RESOURCE_TEMPLATES, specResources } from './resources';
@@ -66,11 +66,28 @@ function specServer(shell: McpShell, first: NodeWorkspace, set: ToolSet, version
 			try {
 				return { contents: [await readSpecResource(await vault.current(), request.params.uri, shell)] };
 			} catch (e) {
-				throw new McpError(ErrorCode.InvalidParams, shell.failureLine(e));
+				throw new ResourceError(e instanceof WorkflowError && NOT_FOUND.has(e.code) ? RESOURCE_NOT_FOUND : ErrorCode.InvalidParams, shell.failureLine(e));
 			}
 		}),
 	);
 	return mcp;
+}
+
+/** MCP's code for a resource that does not exist (its spec's resources section): an unknown id, a spec without a journal. */
+const RESOURCE_NOT_FOUND = -32002;
+const NOT_FOUND = new Set(['unknown-id', 'no-context']);
+
+/**
+ * A resources/read refusal: its code and the CLI's one line. Not the SDK's McpError, which writes
+ * "MCP error <code>:" into the message, where clients add that prefix themselves.
+ */
+class ResourceError extends Error {
+	constructor(
+		readonly code: number,
+		message: string,
+	) {
+		super(message);
+	}
 }
 
 /**
