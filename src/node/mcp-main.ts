@@ -4,7 +4,7 @@ import { optionalGit } from './git-verbs';
 import { nodeGitHost } from './git/node-git-host';
 import { serveStdio } from './mcp/server';
 import type { McpShell } from './mcp/shell';
-import type { ToolSet } from './mcp/tools';
+import { toolsOf, type ToolSet } from './mcp/tools';
 import { FsFileStore } from './fs-file-store';
 import { openWorkspace, type OpenOptions } from './open-workspace';
 import { LOCK_FILE, lockTimeoutMs, VaultLock } from './vault-lock';
@@ -19,6 +19,8 @@ export interface ServeOptions {
 	/** How the CLI opened the vault: the same folder, specs root and ignored folders for every call. */
 	open: Pick<OpenOptions, 'vault' | 'specsRoot' | 'ignore' | 'cacheFolder'> & { vault: string };
 	tools: ToolSet;
+	/** Whether the vault is in a git repository: the git tools are offered only then. */
+	git: boolean;
 	version: string;
 }
 
@@ -51,5 +53,5 @@ function nodeShell(options: ServeOptions): McpShell {
 export async function serveVault(options: ServeOptions): Promise<void> {
 	const shell = nodeShell(options);
 	const first = await shell.open();
-	await serveStdio(shell, first, options.tools, options.version);
+	await serveStdio(shell, first, toolsOf(options.tools, { git: options.git }), options.version);
 }

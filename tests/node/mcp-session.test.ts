@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { TempVault } from '../helpers/cli-process';
 import { McpSession, serverPerTest } from '../helpers/mcp-client';
 
@@ -86,8 +87,24 @@ describe('spec-work mcp over stdio', () => {
 		const all = await McpSession.start(server.vault.dir, ['--tools', 'all']);
 		try {
 			const names = (await all.client.listTools()).tools.map((t) => t.name);
-			expect(names).toEqual([
-				...CORE_TOOLS,
+			// The vault is in no git repository: the git tools, which could only fail, are not offered.
+			expect(names).toEqual([...CORE_TOOLS, 'list', 'open_specs', 'new_spec', 'suggest_id', 'deliverables_report', 'create_contexts', 'propose_plan', 'review']);
+			expect(all.stderr).toContain(`spec-work mcp: serving ${server.vault.dir} (17 tools)\n`);
+			const list = await all.call('list', {});
+			const cli = server.vault.run(['list', '--json']).stdout;
+			expect(McpSession.text(list)).toBe(cli.trimEnd());
+			expect(list.structuredContent).toEqual({ result: JSON.parse(cli) as unknown });
+		} finally {
+			await all.close();
+		}
+	});
+
+	it('with --tools all in a vault in a git repository offers the git tools too', async () => {
+		expect(spawnSync('git', ['init', '-q'], { cwd: server.vault.dir }).status).toBe(0);
+		const all = await McpSession.start(server.vault.dir, ['--tools', 'all']);
+		try {
+			const names = (await all.client.listTools()).tools.map((t) => t.name);
+			expect(names.slice(CORE_TOOLS.length)).toEqual([
 				'list',
 				'open_specs',
 				'new_spec',
@@ -100,10 +117,7 @@ describe('spec-work mcp over stdio', () => {
 				'propose_plan',
 				'review',
 			]);
-			const list = await all.call('list', {});
-			const cli = server.vault.run(['list', '--json']).stdout;
-			expect(McpSession.text(list)).toBe(cli.trimEnd());
-			expect(list.structuredContent).toEqual({ result: JSON.parse(cli) as unknown });
+			expect(all.stderr).toContain('(20 tools)\n');
 		} finally {
 			await all.close();
 		}

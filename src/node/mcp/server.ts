@@ -20,7 +20,7 @@ import { readSpecResource, RESOURCE_TEMPLATES, specResources } from './resources
 import type { McpShell } from './shell';
 import { callTool, refusal } from './tool-call';
 import { toolInputSchema } from './tool-schema';
-import { toolsOf, type ToolSet } from './tools';
+import type { Tool } from './tools';
 
 export const SERVER_NAME = 'spec-work';
 
@@ -34,8 +34,7 @@ A failed call changed nothing: its text says why in one line; fix the cause and 
  * The MCP server over a vault: tools from the catalogue (the `set`), the spec:// resources, and
  * calls taken one at a time, so a write and the reads around it see the vault in order.
  */
-function specServer(shell: McpShell, first: NodeWorkspace, set: ToolSet, version: string) {
-	const tools = toolsOf(set);
+function specServer(shell: McpShell, first: NodeWorkspace, tools: readonly Tool[], version: string) {
 	const vault = new OpenVault(shell, first);
 	// Its low-level server's handlers, not registerTool: the tools' JSON schemas are generated from
 	// the catalogue's fields, where registerTool would take Zod schemas and check arguments itself.
@@ -94,8 +93,8 @@ class ResourceError extends Error {
  * Serves the vault over standard input and output until the client closes standard input, and
  * then until every request it sent before has been answered.
  */
-export async function serveStdio(shell: McpShell, first: NodeWorkspace, set: ToolSet, version: string): Promise<void> {
-	const mcp = specServer(shell, first, set, version);
+export async function serveStdio(shell: McpShell, first: NodeWorkspace, tools: readonly Tool[], version: string): Promise<void> {
+	const mcp = specServer(shell, first, tools, version);
 	const transport = new StdioServerTransport();
 	const closed = new Promise<void>((resolve) => (mcp.server.onclose = resolve));
 	mcp.server.onerror = (e) => shell.log(`protocol error: ${e.message}`);

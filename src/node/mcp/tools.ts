@@ -29,12 +29,15 @@ export interface Tool {
 	host(shell: McpShell, ws: NodeWorkspace): unknown;
 	/** The result as JSON: the same JSON the CLI's verb prints with --json. */
 	json(result: unknown): unknown;
+	/** Only for a vault in a git repository: elsewhere every call of it fails, so it is not offered. */
+	needsGit?: boolean;
 }
 
 interface ToolOptions<R, H> {
 	description: string;
 	host?: (shell: McpShell, ws: NodeWorkspace) => H | Promise<H>;
 	json?: (result: R) => unknown;
+	needsGit?: boolean;
 }
 
 function tool<I, R, H>(name: string, operation: Operation<I, R, H>, options: ToolOptions<R, H>): Tool {
@@ -44,6 +47,7 @@ function tool<I, R, H>(name: string, operation: Operation<I, R, H>, options: Too
 		description: options.description,
 		host: options.host ?? (() => undefined),
 		json: options.json ?? ((r: R) => r),
+		...(options.needsGit ? { needsGit: true } : {}),
 	};
 }
 
@@ -114,14 +118,17 @@ export const MORE_TOOLS: readonly Tool[] = [
 	tool('commit_progress', COMMIT, {
 		description: "Commit only the spec's own files (spec, context, deliverables) with the message and record the commit in the open session. Needs the vault in a git repository.",
 		host: requiredGit,
+		needsGit: true,
 	}),
 	tool('session_commits', SESSION_COMMITS, {
 		description: "The repository's commits since the open session started, each marked whether it is recorded. Changes nothing.",
 		host: requiredGit,
+		needsGit: true,
 	}),
 	tool('record_commits', RECORD_COMMITS, {
 		description: "Record commits in the open session's Commits: the hashes given, or with all every one since the session started not yet recorded.",
 		host: requiredGit,
+		needsGit: true,
 	}),
 	tool('propose_plan', PROPOSE, {
 		description:
@@ -137,6 +144,8 @@ export type ToolSet = 'core' | 'all';
 
 export const TOOL_SETS: readonly ToolSet[] = ['core', 'all'];
 
-export function toolsOf(set: ToolSet): readonly Tool[] {
-	return set === 'all' ? [...CORE_TOOLS, ...MORE_TOOLS] : CORE_TOOLS;
+/** The tools of the set; with `git: false` (a vault in no git repository) without the git tools. */
+export function toolsOf(set: ToolSet, vault: { git?: boolean } = {}): readonly Tool[] {
+	const tools = set === 'all' ? [...CORE_TOOLS, ...MORE_TOOLS] : CORE_TOOLS;
+	return vault.git === false ? tools.filter((t) => !t.needsGit) : tools;
 }
