@@ -182,9 +182,8 @@ describe('session actions', () => {
 		expect(texts(p.el, '.spec-workflow-session-card > div')[0]).toBe('No plan or sessions yet');
 		expect(p.el.querySelector('.spec-workflow-plan')).toBeNull();
 		button(p, 'Start').click();
-		await p.app.flush();
-		// The start modal for the panel's spec, with no spec picker before it.
-		expect(getOpenModal()?.titleEl.textContent).toContain('3001');
+		// The start modal for the panel's spec, with no spec picker before it (its data is read first: a few turns).
+		expect((await modalOpened(p))?.titleEl.textContent).toContain('3001');
 	});
 });
 
