@@ -50,3 +50,12 @@ function expectedSpecName(contextPath: string): string {
 	const name = basename(contextPath);
 	return name.toLowerCase() === 'context.md' ? 'spec.md or epic.md' : `${name.slice(0, -'.context.md'.length)}.spec.md`;
 }
+
+/**
+ * A note's YAML that keeps its properties from being trusted or edited: malformed frontmatter, but
+ * not a property only left out for its type (an unrendered `created: {{date}}`), which leaves the
+ * rest readable and editable.
+ */
+export function blockingYamlProblem(problems: readonly IndexProblem[]): IndexProblem | undefined {
+	return problems.find((p) => p.code === 'malformed-frontmatter' && p.ignoredProperty === undefined);
+}

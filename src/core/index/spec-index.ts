@@ -115,12 +115,14 @@ export class SpecIndex {
 		const role = this.role(path);
 		if ((role === 'spec' || role === 'maybe-spec') && text !== undefined) {
 			const before = this.specs.get(path);
+			const idPropertyBefore = this.folderIds.idProperty(path);
 			this.forgetSpec(path);
 			this.fileProblems.delete(path);
 			// The plugin hands over the text as Obsidian read it; a full build reads it through the store, without the mark.
 			this.ingest(path, readSpecFacts(path, withoutBom(text)), role);
 			const after = this.specs.get(path);
-			if (before && after && samePlace(before, after)) {
+			// An id property decides whether an alias that is another spec's id still finds this one (index-views.ts).
+			if (before && after && samePlace(before, after) && this.folderIds.idProperty(path) === idPropertyBefore) {
 				// Same id, parent, context and deliverables: refreshed in place, every derived lookup still holds.
 				Object.assign(before, after);
 				this.specs.set(path, before);

@@ -6,6 +6,7 @@ import { WorkflowError } from '../workspace/workflow-error';
 import { commitChanges, type Workspace } from '../workspace/workspace';
 import { contextRefProblem } from './context-ref';
 import { journalsNaming } from './journal-history';
+import { blockingYamlProblem } from '../index/index-problems';
 
 /*
  * Migration phase 2 ("Context Creation"): a context file for every spec that has none,
@@ -113,8 +114,7 @@ export async function planContextFiles(ws: Workspace): Promise<ContextPlan> {
 
 /** Why a spec cannot be given its context at `path`, or null when it can. */
 function blocked(ws: Workspace, spec: Spec, path: string): string | null {
-	// A property ignored for its type (`created: {{date}}`) blocks nothing; YAML that does not parse does.
-	const broken = ws.index.problemsOf(spec.path).find((p) => p.code === 'malformed-frontmatter' && p.ignoredProperty === undefined);
+	const broken = blockingYamlProblem(ws.index.problemsOf(spec.path));
 	if (broken) return `${broken.message}; mend its YAML, then run again`;
 	return contextRefProblem(spec, path);
 }

@@ -1,6 +1,7 @@
 import type { BaselineMemo } from '../deliverables/baseline-memo';
 import type { MigrationLogStore } from '../migration/migration-host';
 import { FileStore } from '../files/file-store';
+import { blockingYamlProblem } from '../index/index-problems';
 import { SpecIndex } from '../index/spec-index';
 import { Spec } from '../index/spec';
 import { unreadableSpecNotes } from '../index/unreadable-specs';
@@ -51,9 +52,8 @@ export function requireSpec(ws: Workspace, id: string): Spec {
 	if (matches.length > 1) {
 		throw new WorkflowError('duplicate-id', `Id "${id}" is used by more than one spec: ${matches.map((s) => s.path).join(', ')}`);
 	}
-	// Its properties cannot be trusted (nor safely edited) until the YAML is mended; a property
-	// only left out for its type (an unrendered `{{date}}`) leaves the rest readable and editable.
-	const broken = ws.index.problemsOf(matches[0].path).find((p) => p.code === 'malformed-frontmatter' && p.ignoredProperty === undefined);
+	// Its properties cannot be trusted (nor safely edited) until the YAML is mended.
+	const broken = blockingYamlProblem(ws.index.problemsOf(matches[0].path));
 	if (broken) throw new WorkflowError('malformed-yaml', broken.message, broken.path);
 	return matches[0];
 }

@@ -26,6 +26,18 @@ describe("a folder's short name that is another spec's id", () => {
 		expect(ws.index.idTwins(ws.index.byPath('specs/E03/F01/spec.md')!)).toEqual([]);
 	});
 
+	it('an edit that only adds or removes the id property claiming the alias is seen, as a fresh build sees it', async () => {
+		const claimed = '---\nid: F01\n---\n# E01-F01: CSV loader\n\n**Status**: implementing\n**Context**: [[context]]\n';
+		const ws = await memoryWorkspace(files());
+		ws.index.update('specs/E01/F01/spec.md', claimed);
+		const fresh = await memoryWorkspace({ ...files(), 'specs/E01/F01/spec.md': claimed });
+		const twins = (w: typeof ws) => w.index.idTwins(w.index.byPath('specs/E03/F01/spec.md')!).map((s) => s.path);
+		expect(twins(ws)).toEqual(twins(fresh));
+		expect(twins(ws)).toEqual(['specs/E01/F01/spec.md']);
+		ws.index.update('specs/E01/F01/spec.md', files()['specs/E01/F01/spec.md']);
+		expect(twins(ws)).toEqual([]);
+	});
+
 	it('validate warns once that the alias finds the other spec, and reports no duplicate id', async () => {
 		const result = await validate(await memoryWorkspace(files()));
 		expect(formatProblems(result)).toBe(
