@@ -279,11 +279,14 @@ export function setSessionFieldEdit(text: string, session: Session, name: string
 		text,
 		fields.filter((f) => f !== last),
 	);
+	// Written as the last line is: a list item (`- **Started**: …`) and Dataview's `**Started**:: …` stay so.
+	const style = /^([ \t]*(?:[-*+][ \t]+)?)\*\*[^*]+\*\*[ \t]*(::?)/.exec(lineText);
+	const added = `${style?.[1] ?? ''}**${name}**${style?.[2] ?? ':'} ${value}`;
 	// The last line keeps what it has when the session's lines have no break, or already ends in a backslash one.
-	if (brk === '' || (brk === '\\' && /\\$/.test(lineText))) return { start: last.lineEnd, end: last.lineEnd, text: `${lineEol || eol}**${name}**: ${value}` };
+	if (brk === '' || (brk === '\\' && /\\$/.test(lineText))) return { start: last.lineEnd, end: last.lineEnd, text: `${lineEol || eol}${added}` };
 	// Else its trailing spaces become the session's hard break, and the new line follows it.
 	const bare = last.lineStart + lineText.replace(/[ \t]+$/, '').length;
-	return { start: bare, end: last.lineEnd, text: `${brk}${lineEol || eol}**${name}**: ${value}` };
+	return { start: bare, end: last.lineEnd, text: `${brk}${lineEol || eol}${added}` };
 }
 
 /**

@@ -164,6 +164,25 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 		});
 	});
 
+	describe('a hand-kept session whose fields are Dataview fields or list items', () => {
+		it.each([
+			['Dataview fields', '**Status**:: active\n**Started**:: 2025-08-22 10:00\n', '**Status**:: completed\n**Started**:: 2025-08-22 10:00\n**Duration**:: 1.5 hours\n'],
+			['list items', '- **Status**: active\n- **Started**: 2025-08-22 10:00\n', '- **Status**: completed\n- **Started**: 2025-08-22 10:00\n- **Duration**: 1.5 hours\n'],
+		])('adds Duration written as its %s are', async (_what, fields, closed) => {
+			const journal = (lines: string) => `# Context: NAS\n\n## Session (2025-08-22)\n${lines}\n- did things by hand\n`;
+			const ws = await memoryWorkspace(
+				{
+					'specs/1000/epic.md': '# 1000 - Storage\n',
+					'specs/1000/1014.spec.md': '---\ntype: task\nstatus: implementing\n---\n# 1014 - NAS\n',
+					'specs/1000/1014.context.md': journal(fields),
+				},
+				{ now: '2025-08-22T11:30:00' },
+			);
+			await finishSession(ws, { id: '1014' });
+			expect(ws.store.snapshot()['specs/1000/1014.context.md'].startsWith(journal(closed))).toBe(true);
+		});
+	});
+
 	describe('a hand-kept session whose lines have no hard breaks', () => {
 		it('adds Duration in the session’s own style, leaving the Started line as written', async () => {
 			const journal = '# Context: NAS\n\n## Work Log\n\n## Session (2025-08-22)\n**Status**: active\n**Started**: 2025-08-22 10:00\n\n- did things by hand\n';
