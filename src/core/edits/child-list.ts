@@ -28,6 +28,39 @@ export function addToChildList(text: string, path: string, list: 'Features' | 'T
 	});
 	const items = parseDeliverables(out, section.headingEnd, sectionOwnContentEnd(section)).entries;
 	const last = items[items.length - 1];
-	if (last) return insertLineAt(out, last.end, item);
+	if (last) return insertLineAt(out, listItemEnd(out, last.lineStart, last.end), item);
 	return applyEdits(out, [appendToOwnContent(out, section, item)]);
+}
+
+/**
+ * Where a list item starting at `start` ends, at most at `limit`: its own line, the lines indented
+ * under it and the text lines straight after it (a lazy continuation); not a paragraph, a code
+ * block or a comment after a blank line or written flush left (a dataview block below the list).
+ */
+function listItemEnd(text: string, start: number, limit: number): number {
+	let end = lineEndAt(text, start);
+	let at = end;
+	while (at < limit) {
+		const next = lineEndAt(text, at);
+		const line = text.slice(at, next).replace(/\r?\n$/, '');
+		if (line.trim() === '') {
+			// A blank line: the item goes on only if the next text is indented under it.
+			let ahead = next;
+			while (ahead < limit && text.slice(ahead, lineEndAt(text, ahead)).trim() === '') ahead = lineEndAt(text, ahead);
+			if (ahead >= limit || !/^(?: {2,}|\t)\S/.test(text.slice(ahead, lineEndAt(text, ahead)))) break;
+			at = ahead;
+			continue;
+		}
+		const indented = /^(?: {2,}|\t)/.test(line);
+		const startsBlock = /^\s{0,3}(?:[-*+]\s|\d+[.)]\s|#|```|~~~|%%|<!--|>|\|)/.test(line);
+		if (!indented && startsBlock) break;
+		end = next;
+		at = next;
+	}
+	return Math.min(end, limit);
+}
+
+function lineEndAt(text: string, at: number): number {
+	const nl = text.indexOf('\n', at);
+	return nl < 0 ? text.length : nl + 1;
 }
