@@ -317,7 +317,8 @@ function headingLine(facts: VaultFacts, path: string): number | undefined {
 
 /** A markdown deliverable's title: its `title` property or first heading. */
 function titleOf(file: FileFacts | null): string | null {
-	if (!file?.markdown) return null;
+	// An Excalidraw drawing's markdown holds the plugin's own headings (`# Text Elements`), not a title.
+	if (!file?.markdown || file.properties['excalidraw-plugin'] !== undefined) return null;
 	const title = file.properties.title;
 	if (typeof title === 'string' && title.trim() !== '') return title.trim();
 	const h1 = /^#[ \t]+(.+?)[ \t]*$/m.exec(file.text.slice(0, 4000));

@@ -68,6 +68,20 @@ describe('tool leftovers under deliverables/', () => {
 	});
 });
 
+describe('an Excalidraw drawing among the deliverables', () => {
+	test('is registered by --fix under its file name, not under the plugin’s own Text Elements heading', async () => {
+		const drawing = '---\nexcalidraw-plugin: parsed\nspec: "[[../../spec]]"\n---\n==⚠  Switch to EXCALIDRAW VIEW ⚠==\n\n# Text Elements\nHot tier ^abc123\n';
+		const ws = await memoryWorkspace({
+			'specs/E01/F01/spec.md': '---\ntype: feature\nid: E01-F01\n---\n# Hot storage\n',
+			'specs/E01/F01/deliverables/docs/layout.excalidraw.md': drawing,
+		});
+		await validate(ws, { fix: true });
+		const spec = await ws.store.read('specs/E01/F01/spec.md');
+		expect(spec).toContain('- [[deliverables/docs/layout.excalidraw.md|layout.excalidraw.md]]\n');
+		expect(spec).not.toContain('Text Elements');
+	});
+});
+
 describe('a registry link that leads into a backup copy', () => {
 	const fstab = '# Generated from: specs/1000/1001/spec.md\n# Context: specs/1000/1001/context.md\n/dev/nvme0n1 /mnt/hot ext4 noatime 0 2\n';
 	const spec = '# 1001 - Hot\n\n**Context**: [[context|Journal]]\n\n## Deliverables\n- [[deliverables/config/hot.fstab|fstab]]\n';
