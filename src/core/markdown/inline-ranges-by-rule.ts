@@ -41,7 +41,7 @@ function rangeAt(text: string, i: number, to: number): Range | number {
 	if (rest.startsWith('$$')) return closed(text, i, to, DISPLAY_MATH) ?? i + 2;
 	if (/^\$\S/.test(rest)) {
 		const math = closed(text, i, to, INLINE_MATH);
-		const ok = math !== null && /\S/.test(text[math[1] - 2]) && !/^\d/.test(text.slice(math[1]));
+		const ok = math !== null && /\S/.test(text[math[1] - 2]) && !/^\d/.test(text.slice(math[1])) && !text.slice(math[0], math[1]).includes('`');
 		return ok ? math : i + 1;
 	}
 	const ticks = /^`+/.exec(rest);

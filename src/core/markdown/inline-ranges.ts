@@ -15,7 +15,8 @@ const NEWLINE = 10;
  * - `$$` opens display math up to the next `$$`, over lines; unclosed, both dollars are text.
  * - `$` followed by a non-space opens inline math if the next `$` closes it: preceded by a
  *   non-space and not followed by a digit. Otherwise the `$` is text, so prices stay text:
- *   in "costs $5 and $10" the second `$` follows a space and closes nothing.
+ *   in "costs $5 and $10" the second `$` follows a space and closes nothing. Inline math holds no
+ *   backtick: "$10 … `$x$`" leaves the code span a span.
  */
 
 /** A CommonMark autolink at the offset: `<`, a scheme of 2–32 characters, `:`, then no space, `<` or `>` up to the `>`. */
@@ -109,6 +110,9 @@ function mathEnd(text: string, i: number, to: number): number {
 	if (i + 1 >= to || isSpace(text[i + 1])) return -1;
 	const close = unescapedFrom(text, '$', i + 1, to);
 	if (close < 0 || hasBlankLine(text, i, close) || isSpace(text[close - 1])) return -1;
+	// A backtick inside would leave a code span half in the math: the span is code, the `$` text.
+	const tick = text.indexOf('`', i + 1);
+	if (tick >= 0 && tick < close) return -1;
 	const after = text.charCodeAt(close + 1);
 	return after >= 48 && after <= 57 ? -1 : close + 1;
 }

@@ -252,6 +252,10 @@ describe('parseLinks: what Obsidian does not read as a link', () => {
 		expect(targets('Run `echo $HOME` then [[setup]] and $[[x]]$\n\n$$ [[open]]\n')).toEqual(['setup', 'open']);
 	});
 
+	test('a code span after two prices stays code: inline math holds no backtick', () => {
+		expect(targets('Costs $5 per seat and $10 for admins.\nInline `$x$ [[in-code]]` ok, and [[out]].\n')).toEqual(['out']);
+	});
+
 	test('items nested by four spaces or a tab stay items, and their links stay links', () => {
 		expect(targets('- a [[a]]\n\n    - b [[b]]\n\n\t- c [[c]]\n\n        - d [[d]]\n')).toEqual(['a', 'b', 'c', 'd']);
 		expect(targets('14. Step\n\n    ```bash\n    [[ -d x ]]\n    ```\n\n    See [[log]]\n')).toEqual(['log']);

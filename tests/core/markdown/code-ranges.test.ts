@@ -193,9 +193,9 @@ describe('findCodeRanges: math', () => {
 		}
 	});
 
-	test('the leftmost wins: a $ inside a code span opens nothing, a backtick inside math pairs with nothing', () => {
-		const text = 'Use `$HOME` and `$PATH`, $f(`x`)$ then `code`\n';
-		expect(codeTexts(text)).toEqual(['`$HOME`', '`$PATH`', '$f(`x`)$', '`code`']);
+	test('a $ inside a code span opens nothing, and inline math holds no backtick: the code span is code', () => {
+		const text = 'Use `$HOME` and `$PATH`, $f(`x`)$ then `code` and $g(y)$\n';
+		expect(codeTexts(text)).toEqual(['`$HOME`', '`$PATH`', '`x`', '`code`', '$g(y)$']);
 	});
 
 	test('math does not run into a fence, and a $ in a fence opens nothing', () => {
