@@ -128,12 +128,13 @@ function fullerId(nameId: string, candidates: readonly (string | null | undefine
 
 /**
  * The id at the start of a name that goes on in words (`F02` of `F02-loader`, `E01-F02` of
- * `E01-F02-cold-tier`): the parts up to the first holding no digit. null when every part holds one
+ * `E01-F02-cold-tier`, `2001` of `2001 (v2)`): the parts up to the first holding no digit. null when every part holds one
  * (`E01-F02-T04` is an id, not an id and a slug) or the first holds none.
  */
 export function idBeforeWords(name: string): string | null {
 	const parts = name.split(/[-_ ]/);
-	const word = parts.findIndex((p) => !/\d/.test(p));
+	// A part in brackets (`2001 (v2)`, `F02 [draft]`) is words, digits or not.
+	const word = parts.findIndex((p) => !/\d/.test(p) || /^[([]/.test(p));
 	return word > 0 && parts.slice(word).some((p) => p !== '') ? name.slice(0, parts.slice(0, word).join('-').length) : null;
 }
 

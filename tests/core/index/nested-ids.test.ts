@@ -98,10 +98,12 @@ describe('a name that is an id and then words', () => {
 			'specs/E01/epic.md': '# E01: Ingestion\n\n## Features\n- [[F02-loader/spec|E01-F02 - Loader]]\n',
 			'specs/E01/F02-loader/spec.md': '# E01-F02: Loader\n\n**Status**: implementing\n',
 			'specs/1000/1001-nas.spec.md': '# 1001 - NAS mount\n',
+			'specs/2000/2001 (v2)/spec.md': '# 2001 - Rack layout\n',
 			'specs/E01/F02-loader/T01-parse-rows.spec.md': '# E01-F02-T01 Parse rows\n',
 		});
 		expect(ws.index.get('E01-F02')).toMatchObject({ id: 'E01-F02', aliases: ['F02-loader', 'F02'], title: 'Loader' });
 		expect(ws.index.get('1001')).toMatchObject({ id: '1001', aliases: ['1001-nas'], title: 'NAS mount' });
+		expect(ws.index.get('2001')).toMatchObject({ id: '2001', aliases: ['2001 (v2)'], title: 'Rack layout' });
 		expect(ws.index.get('T01')).toMatchObject({ id: 'E01-F02-T01', title: 'Parse rows' });
 		expect(ws.index.parentOf(ws.index.get('E01-F02-T01')!)?.id).toBe('E01-F02');
 	});
