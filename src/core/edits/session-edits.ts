@@ -53,7 +53,7 @@ export function appendSessionBlock(text: string, path: string, sessions: readonl
 	for (const s of sessions) if (last === null || s.headingStart > last.headingStart) last = s;
 	if (last) {
 		const section = sessionSection(parseSections(text), last, path);
-		return appendHeadingBlock(text, section, block(section.level));
+		return appendHeadingBlock(text, section, inSessionStyle(block(section.level), text, last));
 	}
 	const log = ensureNoteSection(text, path, { title: 'Implementation Timeline', ...contextSectionPlace('Implementation Timeline'), match: logMatcher });
 	// Only `##` and `###` headings are read as sessions.
@@ -280,13 +280,32 @@ export function setSessionFieldEdit(text: string, session: Session, name: string
 		fields.filter((f) => f !== last),
 	);
 	// Written as the last line is: a list item (`- **Started**: …`) and Dataview's `**Started**:: …` stay so.
-	const style = /^([ \t]*(?:[-*+][ \t]+)?)\*\*[^*]+\*\*[ \t]*(::?)/.exec(lineText);
+	const style = FIELD_STYLE.exec(lineText);
 	const added = `${style?.[1] ?? ''}**${name}**${style?.[2] ?? ':'} ${value}`;
 	// The last line keeps what it has when the session's lines have no break, or already ends in a backslash one.
 	if (brk === '' || (brk === '\\' && /\\$/.test(lineText))) return { start: last.lineEnd, end: last.lineEnd, text: `${lineEol || eol}${added}` };
 	// Else its trailing spaces become the session's hard break, and the new line follows it.
 	const bare = last.lineStart + lineText.replace(/[ \t]+$/, '').length;
 	return { start: bare, end: last.lineEnd, text: `${brk}${lineEol || eol}${added}` };
+}
+
+/** A field line as written: its list marker, if any (`- `), and its separator (`:`, or Dataview's `::`). */
+const FIELD_STYLE = /^([ \t]*(?:[-*+][ \t]+)?)\*\*[^*]+\*\*[ \t]*(::?)/;
+
+/**
+ * A new session's block with its field lines written as the session before writes its own: list
+ * items, Dataview's `::` and the hard break (docs/formats.md); the reference layout's when that
+ * session has no field lines.
+ */
+function inSessionStyle(block: string, text: string, like: Session): string {
+	const fields = Object.values(like.fields).sort((a, b) => a.lineStart - b.lineStart);
+	if (fields.length === 0) return block;
+	const style = FIELD_STYLE.exec(text.slice(fields[0].lineStart, fields[0].lineEnd));
+	const brk = sessionLineBreak(text, fields.slice(0, -1));
+	return block.replace(
+		/^\*\*([^*\n]+)\*\*: (.*?)( {2})?$/gm,
+		(_line, name: string, value: string, hard: string | undefined) => `${style?.[1] ?? ''}**${name}**${style?.[2] ?? ':'} ${value}${hard ? brk : ''}`,
+	);
 }
 
 /**

@@ -183,6 +183,26 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 		});
 	});
 
+	describe('a new session after hand-kept ones', () => {
+		it('writes its fields as the session before writes its own: Dataview fields, no hard breaks', async () => {
+			const journal =
+				'# Context: Storage\n\n**Spec**:: [[1014.spec|1014]]\n\n## Implementation Timeline\n\n### Session 1: 2025-08-20 - Mount\n**Started**:: 2025-08-20 09:00\n**Status**:: completed\n**Duration**:: 1 hour\n\n- did it\n';
+			const ws = await memoryWorkspace(
+				{
+					'specs/1000/epic.md': '# 1000 - Storage\n',
+					'specs/1000/1014.spec.md': '---\ntype: task\nstatus: implementing\n---\n# 1014 - NAS\n',
+					'specs/1000/1014.context.md': journal,
+				},
+				{ now: '2025-08-27T09:00:00' },
+			);
+			await startSession(ws, { id: '1014', title: 'Bench' });
+			const after = ws.store.snapshot()['specs/1000/1014.context.md'];
+			expect(after.slice(journal.length)).toBe(
+				'\n### Session 2: 2025-08-27 - Bench\n**Duration**:: In progress\n**Participants**:: User, Claude\n**Status**:: active\n**Started**:: 2025-08-27 09:00\n\n#### Planning\n',
+			);
+		});
+	});
+
 	describe('a hand-kept session whose lines have no hard breaks', () => {
 		it('adds Duration in the session’s own style, leaving the Started line as written', async () => {
 			const journal = '# Context: NAS\n\n## Work Log\n\n## Session (2025-08-22)\n**Status**: active\n**Started**: 2025-08-22 10:00\n\n- did things by hand\n';
