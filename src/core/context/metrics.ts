@@ -118,8 +118,9 @@ export function formatCriteriaMet(met: number, total: number): string {
 	return total > 0 && met >= total ? `${met}/${total} ✅` : `${met}/${total}`;
 }
 
-export function formatMetricLine(name: string, value: string): string {
-	return `- **${name}**: ${value}`;
+/** `- **Total Sessions**: 3`; with `separator` `::`, Dataview's form, for a section written so. */
+export function formatMetricLine(name: string, value: string, separator: ':' | '::' = ':'): string {
+	return `- **${name}**${separator} ${value}`;
 }
 
 /** The `### Implementation` lines in the reference layout's order, for the metrics that are known. */

@@ -180,13 +180,16 @@ export function refreshMetrics(text: string, path: string, gitStats?: GitStats):
 			['Files Modified', String(gitStats.filesModified)],
 		);
 	}
-	const lines = wanted.map(([name, value]) => formatMetricLine(name, value));
+	// New lines are written as the section's are: Dataview's `**Name**:: value` among such lines.
+	const dataview = context.metrics.some((m) => text.slice(m.lineStart, m.valueStart).includes('**::'));
+	const lines = wanted.map(([name, value]) => formatMetricLine(name, value, dataview ? '::' : ':'));
 	if (!context.metricsSection) {
 		return ensureContextSection(text, path, 'Metrics', `\n### Implementation\n${lines.join('\n')}\n`).text;
 	}
 	const metrics = context.metricsSection;
 	const find = (name: string): MetricLine | undefined => {
-		const named = context.metrics.filter((m) => sameTitle(m.name, name));
+		// `Total Time` is what some journals call the total duration.
+		const named = context.metrics.filter((m) => sameTitle(m.name, name) || (name === TOTAL_DURATION && sameTitle(m.name, 'Total Time')));
 		return named.find((m) => m.group !== null && sameTitle(m.group, 'Implementation')) ?? named[0];
 	};
 	const found = wanted.map(([name]) => find(name));

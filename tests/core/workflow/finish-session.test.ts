@@ -203,6 +203,23 @@ describe.each(YAML_ENGINES)('%s', (_title, engine) => {
 		});
 	});
 
+	describe('metrics kept as Dataview fields', () => {
+		it('refreshes a hand-kept Total Time as the total duration, and adds lines in the section’s :: form', async () => {
+			const journal =
+				'# Context: Storage\n\n## Implementation Timeline\n\n### Session 1: 2025-08-20 - Mount\n**Started**:: 2025-08-20 09:00\n**Status**:: completed\n**Duration**:: 1 hour\n\n### Session 2: 2025-08-27 - Bench\n**Started**:: 2025-08-27 09:00\n**Status**:: active\n\n## Metrics\n- **Total Time**:: 1 hour\n';
+			const ws = await memoryWorkspace(
+				{
+					'specs/1000/epic.md': '# 1000 - Storage\n',
+					'specs/1000/1014.spec.md': '---\ntype: task\nstatus: implementing\n---\n# 1014 - NAS\n',
+					'specs/1000/1014.context.md': journal,
+				},
+				{ now: '2025-08-27T09:45:00' },
+			);
+			await finishSession(ws, { id: '1014' });
+			expect(ws.store.snapshot()['specs/1000/1014.context.md'].split('## Metrics\n')[1]).toBe('- **Total Sessions**:: 2\n- **Total Time**:: 1.75 hours\n');
+		});
+	});
+
 	describe('a hand-kept session whose lines have no hard breaks', () => {
 		it('adds Duration in the session’s own style, leaving the Started line as written', async () => {
 			const journal = '# Context: NAS\n\n## Work Log\n\n## Session (2025-08-22)\n**Status**: active\n**Started**: 2025-08-22 10:00\n\n- did things by hand\n';
