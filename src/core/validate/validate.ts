@@ -1,4 +1,4 @@
-import { dirname, extension, normalizeVaultPath } from '../files/paths';
+import { basename, dirname, extension, normalizeVaultPath } from '../files/paths';
 import { Spec } from '../index/spec';
 import { commitChanges, Workspace } from '../workspace/workspace';
 import { foreignContext } from '../edits/context-ownership';
@@ -123,11 +123,17 @@ async function brokenLinks(ws: Workspace, facts: VaultFacts, skip: (file: string
 				code: 'broken-link',
 				path,
 				line: link.line,
-				message: `${path} line ${link.line}: ${link.raw}${what} does not resolve to a file`,
+				message: `${path} line ${link.line}: ${link.raw}${what} does not resolve to a file${staleReportHint(ws, path)}`,
 			});
 		}
 	}
 	return out;
+}
+
+/** For a generated deliverables report (`1001.deliverables.md`): it is stale, and how to write it again. */
+function staleReportHint(ws: Workspace, path: string): string {
+	if (ws.index.roleOf(path) !== 'report') return '';
+	return `; the report is generated and out of date: write it again with spec-work deliverables ${basename(path).slice(0, -'.deliverables.md'.length)} --write`;
 }
 
 /**

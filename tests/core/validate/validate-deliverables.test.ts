@@ -68,6 +68,20 @@ describe('tool leftovers under deliverables/', () => {
 	});
 });
 
+describe('a generated report gone stale', () => {
+	test('its broken link says the report is out of date and how to write it again', async () => {
+		const ws = await memoryWorkspace({
+			'specs/1000/epic.md': '# 1000 - Storage\n',
+			'specs/1000/1001/spec.md': '# 1001 - Hot\n',
+			'specs/1000/1001/1001.deliverables.md': '---\ngenerated: spec-workflow\n---\n# Deliverables Report: Spec 1001\n\n- [[deliverables/config/hot.fstab|hot.fstab]]\n',
+		});
+		const problems = (await validate(ws)).problems.filter((p) => p.code === 'broken-link');
+		expect(problems.map((p) => p.message)).toEqual([
+			'specs/1000/1001/1001.deliverables.md line 6: [[deliverables/config/hot.fstab|hot.fstab]] does not resolve to a file; the report is generated and out of date: write it again with spec-work deliverables 1001 --write',
+		]);
+	});
+});
+
 describe('an Excalidraw drawing among the deliverables', () => {
 	test('is registered by --fix under its file name, not under the plugin’s own Text Elements heading', async () => {
 		const drawing = '---\nexcalidraw-plugin: parsed\nspec: "[[../../spec]]"\n---\n==⚠  Switch to EXCALIDRAW VIEW ⚠==\n\n# Text Elements\nHot tier ^abc123\n';
