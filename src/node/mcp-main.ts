@@ -4,6 +4,7 @@ import { optionalGit } from './git-verbs';
 import { nodeGitHost } from './git/node-git-host';
 import { serveStdio } from './mcp/server';
 import type { McpShell } from './mcp/shell';
+import { withToolNames } from './mcp/tool-names';
 import { toolsOf, type ToolSet } from './mcp/tools';
 import { FsFileStore } from './fs-file-store';
 import { openWorkspace, type OpenOptions } from './open-workspace';
@@ -28,6 +29,7 @@ const log = (line: string): void => void process.stderr.write(`spec-work mcp: ${
 
 function nodeShell(options: ServeOptions): McpShell {
 	const vaultPath = options.open.vault;
+	const toolNames = withToolNames(toolsOf(options.tools, { git: options.git }));
 	return {
 		open: () => openWorkspace({ ...options.open, cwd: vaultPath, now: process.env.SPEC_WORK_NOW, warn: log, follow: true }),
 		lock: async (tool) => {
@@ -43,7 +45,7 @@ function nodeShell(options: ServeOptions): McpShell {
 		},
 		optionalGit,
 		requiredGit: (ws) => ({ repository: () => GitRepository.find(nodeGitHost(), ws.vaultPath) }),
-		failureLine,
+		failureLine: (e) => toolNames(failureLine(e)),
 		lockFile: LOCK_FILE,
 		log,
 	};

@@ -33,7 +33,7 @@ describe('spec-work mcp with baseRevision', () => {
 		const before = server.vault.files();
 		const refused = await server.mcp.call('log', { id: '1014', section: 'testing', text: 'Mounted the share again', baseRevision: read });
 		expect(refused.isError).toBe(true);
-		expect(McpSession.text(refused)).toBe(`spec-work: ${CONTEXT} changed since revision ${read} was read; read it again (spec-work status 1014) and retry`);
+		expect(McpSession.text(refused)).toBe(`spec-work: ${CONTEXT} changed since revision ${read} was read; read it again (spec-work status 1014) and retry (as MCP tool: status)`);
 		expect(server.vault.files()).toEqual(before);
 
 		const logged = await server.mcp.call('log', { id: '1014', section: 'testing', text: 'Mounted the share again', baseRevision: await revision('status') });
