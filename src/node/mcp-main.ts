@@ -4,7 +4,7 @@ import { optionalGit } from './git-verbs';
 import { nodeGitHost } from './git/node-git-host';
 import { serveStdio } from './mcp/server';
 import type { McpShell } from './mcp/shell';
-import { withToolNames } from './mcp/tool-names';
+import { withToolNames } from './mcp-tool-names';
 import { toolsOf, type ToolSet } from './mcp/tools';
 import { FsFileStore } from './fs-file-store';
 import { openWorkspace, type OpenOptions } from './open-workspace';

@@ -1,5 +1,5 @@
-import { VERBS } from '../verbs';
-import type { Tool } from './tools';
+import { VERBS } from './verbs';
+import type { Tool } from './mcp/tools';
 
 /**
  * The workflow's messages say what to run next in the CLI's words (`start one with: spec-work

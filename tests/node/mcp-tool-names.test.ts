@@ -1,4 +1,4 @@
-import { withToolNames } from '../../src/node/mcp/tool-names';
+import { withToolNames } from '../../src/node/mcp-tool-names';
 import { toolsOf } from '../../src/node/mcp/tools';
 
 describe('what to run next, told to an agent over MCP', () => {
