@@ -1,6 +1,7 @@
 import type { MigrationLogStore } from '../../../src/core/migration/migration-host';
 import { CATALOGUE } from '../../../src/core/operations/catalogue';
 import { callWrites, type AnyOperation } from '../../../src/core/operations/operation';
+import { START } from '../../../src/core/operations/start';
 import { VALIDATE } from '../../../src/core/operations/validate';
 import { WorkflowError } from '../../../src/core/workspace/workflow-error';
 import { failureLine } from '../../../src/core/text/call-text';
@@ -76,5 +77,8 @@ describe('writes while a migration is unfinished', () => {
 		await expect(VALIDATE.run(ws, {}, undefined)).resolves.toHaveProperty('problems');
 		ws.migrationLogs = interruptedLogs(true);
 		await expect(VALIDATE.run(ws, { fix: true }, undefined)).resolves.toHaveProperty('problems');
+		// A write goes through, and lands, once the migration is finished.
+		await START.run(ws, { id: '1014', title: 'After the migration' }, undefined);
+		expect(await ws.store.read('specs/1000/1001/1014.context.md')).toContain(' - After the migration\n');
 	});
 });
